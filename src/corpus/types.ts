@@ -1,0 +1,95 @@
+/**
+ * Shared corpus types. The corpus is platform-neutral: nothing here knows about Slack, Feishu or schedules.
+ */
+
+/** The five revitalizations, in the fixed order the daily digest cycles through. */
+export const THEME_IDS = ['industry', 'talent', 'culture', 'ecology', 'organization'] as const;
+export type ThemeId = (typeof THEME_IDS)[number];
+
+export interface ThemeInfo {
+  id: ThemeId;
+  /** Chinese name as readers know it, e.g. 人才振兴. */
+  name: string;
+  /** Short Chinese name used in `主题:人才`, e.g. 人才. */
+  short: string;
+  /** English name, e.g. talent. */
+  en: string;
+}
+
+export const THEMES: readonly ThemeInfo[] = [
+  { id: 'industry', name: '产业振兴', short: '产业', en: 'industry' },
+  { id: 'talent', name: '人才振兴', short: '人才', en: 'talent' },
+  { id: 'culture', name: '文化振兴', short: '文化', en: 'culture' },
+  { id: 'ecology', name: '生态振兴', short: '生态', en: 'ecology' },
+  { id: 'organization', name: '组织振兴', short: '组织', en: 'organization' },
+];
+
+export function isThemeId(value: string): value is ThemeId {
+  return (THEME_IDS as readonly string[]).includes(value);
+}
+
+export function themeInfo(id: ThemeId): ThemeInfo {
+  const info = THEMES.find((t) => t.id === id);
+  if (!info) throw new Error(`unknown theme id: ${id}`);
+  return info;
+}
+
+/** One article as described in seeds/catalog.json. A seed file may hold several. */
+export interface ArticleMeta {
+  /** Stable article id, e.g. "003" or "003b" (first article of a file keeps the file id's prefix). */
+  id: string;
+  /** File-level document id, 000…004. */
+  docId: string;
+  title: string;
+  /** True where the text gives no title and the catalog wrote a descriptive one. */
+  titleIsDescriptive: boolean;
+  source: string | null;
+  author: string | null;
+  date: string | null;
+  /** Excluded articles are described in the catalog but not indexed. */
+  included: boolean;
+  note?: string;
+}
+
+export interface DocumentMeta {
+  /** 000…004 */
+  id: string;
+  /** File name under seeds/. */
+  file: string;
+  articles: ArticleMeta[];
+}
+
+/** A passage: a sentence-aware chunk of one article, the unit that search returns and the digest quotes. */
+export interface Passage {
+  /** Stable id: doc id + ordinal within the document, e.g. "002-014". The same on every start. */
+  id: string;
+  /** File-level document id, 000…004. */
+  docId: string;
+  articleId: string;
+  /** The article's title (never a file name). */
+  title: string;
+  /** Nearest section heading above the passage, or null. */
+  section: string | null;
+  /** Cleaned display text. Never NFKC-normalised. */
+  text: string;
+  /** Ordinal of the passage within its document, from 0. */
+  ordinal: number;
+  /** Character offsets into the article's cleaned text. */
+  position: { start: number; end: number };
+  /** Theme ids whose score passes the labelling threshold, strongest first. */
+  themes: ThemeId[];
+  /** Raw theme scores (heading + lexicon), 0 where none. */
+  themeScores: Record<ThemeId, number>;
+  /** True when the passage starts or ends mid-sentence because the source itself is cut. */
+  fragment: boolean;
+  /** Count of anonymisation placeholders (xx, xxxx年 …) in the text. */
+  placeholders: number;
+}
+
+export interface Corpus {
+  documents: DocumentMeta[];
+  /** Included articles only. */
+  articles: ArticleMeta[];
+  passages: Passage[];
+  byId: Map<string, Passage>;
+}

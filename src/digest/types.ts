@@ -1,0 +1,28 @@
+import type { Passage, ThemeInfo } from '../corpus/types.js';
+
+/** One day's reading. A pure function of the date and the corpus (see createDigestPlanner). */
+export interface Digest {
+  /** Calendar date in DIGEST_TZ, YYYY-MM-DD. */
+  date: string;
+  theme: ThemeInfo;
+  /** Lead passage first, then one to four others; 1 to 5 in all. */
+  passages: Passage[];
+  /** The day's key terms, from nodejieba's extract over the chosen passages, filtered. */
+  keywords: string[];
+}
+
+export interface DigestPlanner {
+  /** Throws DigestError (code BAD_DATE, UNKNOWN_THEME) on bad input. */
+  digestFor(date: string, options?: { theme?: string }): Digest;
+}
+
+export type DigestErrorCode = 'BAD_DATE' | 'UNKNOWN_THEME' | 'EMPTY_POOL';
+
+export class DigestError extends Error {
+  readonly code: DigestErrorCode;
+  constructor(code: DigestErrorCode, message: string) {
+    super(message);
+    this.name = 'DigestError';
+    this.code = code;
+  }
+}

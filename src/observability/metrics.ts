@@ -1,0 +1,57 @@
+/**
+ * Prometheus metrics (prom-client), one registry per process (tests make their own). Served at GET /metrics.
+ */
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export interface Metrics {
+  registry: Registry;
+  /** Commands handled, by platform and kind (search, help, theme, today, docs, subscribe, share, page …). */
+  commands: Counter<'platform' | 'kind'>;
+  /** Search latency in seconds (the engine call alone). */
+  searchLatency: Histogram<'platform'>;
+  /** Digests accepted by a platform. */
+  digestPosts: Counter<'platform'>;
+  /** Digest posts that failed, by platform and error code. */
+  digestFailures: Counter<'platform' | 'code'>;
+  /** Errors caught in handlers, by where they happened. */
+  errors: Counter<'where'>;
+}
+
+export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
+  const registry = new Registry();
+  if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: 'zhenxing_' });
+  return {
+    registry,
+    commands: new Counter({
+      name: 'zhenxing_commands_total',
+      help: 'Commands handled, by platform and kind',
+      labelNames: ['platform', 'kind'],
+      registers: [registry],
+    }),
+    searchLatency: new Histogram({
+      name: 'zhenxing_search_latency_seconds',
+      help: 'Search engine latency in seconds',
+      labelNames: ['platform'],
+      buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1],
+      registers: [registry],
+    }),
+    digestPosts: new Counter({
+      name: 'zhenxing_digest_posts_total',
+      help: 'Daily digests accepted by the platform',
+      labelNames: ['platform'],
+      registers: [registry],
+    }),
+    digestFailures: new Counter({
+      name: 'zhenxing_digest_failures_total',
+      help: 'Daily digest posts that failed, by error code',
+      labelNames: ['platform', 'code'],
+      registers: [registry],
+    }),
+    errors: new Counter({
+      name: 'zhenxing_errors_total',
+      help: 'Errors caught in handlers',
+      labelNames: ['where'],
+      registers: [registry],
+    }),
+  };
+}

@@ -1,0 +1,158 @@
+/**
+ * The view model: what a command produces, independent of any platform. Slack (Block Kit), Feishu (cards)
+ * and the console render these; none of them decides content. Text here is raw (unescaped) corpus or user
+ * text: every renderer escapes it for its own markup.
+ */
+import { isThemeId, type ArticleMeta, type Passage, type ThemeInfo } from '../corpus/types.js';
+import type { Digest } from '../digest/types.js';
+import type { Segment, Suggestion } from '../search/types.js';
+
+/** The language the user wrote in. Chinese always; English added where the user wrote English. */
+export type Lang = 'zh' | 'en';
+
+/** A user-facing message: Chinese, with the English shown too when the user wrote English. */
+export interface Message {
+  zh: string;
+  en: string;
+}
+
+/** What a page button asks for: re-running a search or a theme listing at another page. */
+export type PageRef =
+  | { kind: 'search'; query: string; page: number }
+  | { kind: 'theme'; theme: ThemeInfo['id']; page: number };
+
+export interface ResultItem {
+  /** Passage id, carried by share buttons (never the text). */
+  id: string;
+  docId: string;
+  title: string;
+  section: string | null;
+  /** Snippet as segments; `match` segments are emphasised by renderers. */
+  segments: Segment[];
+  /** Full passage text (the shared quote uses it). */
+  text: string;
+  themes: ThemeInfo[];
+}
+
+export interface ResultsView {
+  kind: 'results';
+  lang: Lang;
+  /** 'search' for a query, 'theme' for a theme listing. */
+  mode: 'search' | 'theme';
+  /** The query as typed (search) or the theme's name (theme); repeated in the header. */
+  query: string;
+  theme?: ThemeInfo;
+  total: number;
+  page: number;
+  pageCount: number;
+  items: ResultItem[];
+  /** When nothing matched: themes or terms that do. */
+  suggestions: Suggestion[];
+  /** Shown when total is 0 (or for other notices). */
+  notice?: Message;
+  prev?: PageRef;
+  next?: PageRef;
+}
+
+export interface HelpView {
+  kind: 'help';
+  lang: Lang;
+  /** Lines of usage: command and what it does. */
+  commands: { usage: string; zh: string; en: string }[];
+  examples: string[];
+}
+
+export interface DocsView {
+  kind: 'docs';
+  lang: Lang;
+  docs: (ArticleMeta & { passageCount: number })[];
+}
+
+export interface ThemesView {
+  kind: 'themes';
+  lang: Lang;
+  themes: (ThemeInfo & { passageCount: number })[];
+}
+
+export interface DigestView {
+  kind: 'digest';
+  lang: Lang;
+  digest: Digest;
+  /** True for `today` previews (private); false for the scheduled post. */
+  preview: boolean;
+}
+
+export interface SubscriptionView {
+  kind: 'subscription';
+  lang: Lang;
+  subscribed: boolean;
+  /** False when the channel already was in the requested state. */
+  changed: boolean;
+  message: Message;
+}
+
+/** The public quote posted when someone shares a passage. */
+export interface ShareView {
+  kind: 'share';
+  passage: Passage;
+  /** Platform user id of the sharer (renderers mention them the platform's way). */
+  sharedBy: string;
+}
+
+export interface MessageView {
+  kind: 'message';
+  lang: Lang;
+  tone: 'info' | 'error';
+  message: Message;
+}
+
+export type View =
+  | ResultsView
+  | HelpView
+  | DocsView
+  | ThemesView
+  | DigestView
+  | SubscriptionView
+  | ShareView
+  | MessageView;
+
+/** Who asked and where: the router needs it for subscriptions and shares. */
+export interface CommandContext {
+  platform: 'slack' | 'feishu' | 'console';
+  channelId?: string;
+  userId?: string;
+}
+
+export interface Router {
+  /** Turns the text of a command (`/zhenxing <text>`, a Feishu message, a console line) into a view. */
+  handle(text: string, ctx: CommandContext): Promise<View>;
+  /** Another page of a search or theme listing (page buttons). */
+  page(ref: PageRef, ctx: CommandContext): Promise<View>;
+  /** The quote for a share button click; a MessageView if the passage id is unknown. */
+  share(passageId: string, ctx: CommandContext): Promise<View>;
+}
+
+/** Results shown per page in chat. */
+export const PAGE_SIZE = 5;
+
+/** Encodes a PageRef for a button value (≤ 2000 chars: queries are capped well below that). */
+export function encodePageRef(ref: PageRef): string {
+  return JSON.stringify(ref);
+}
+
+/** Decodes a button value; returns null for anything that is not a well-formed PageRef. */
+export function decodePageRef(value: string): PageRef | null {
+  try {
+    const v = JSON.parse(value) as Partial<PageRef> | null;
+    if (!v || typeof v !== 'object' || typeof v.page !== 'number' || !Number.isInteger(v.page) || v.page < 1) {
+      return null;
+    }
+    if (v.kind === 'search' && typeof v.query === 'string') return { kind: 'search', query: v.query, page: v.page };
+    if (v.kind === 'theme' && typeof v.theme === 'string' && isThemeId(v.theme)) {
+      return { kind: 'theme', theme: v.theme, page: v.page };
+    }
+    return null;
+  } catch {
+    return null;
+  }
+}

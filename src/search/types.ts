@@ -1,0 +1,73 @@
+import type { Passage, ThemeId } from '../corpus/types.js';
+
+/** A run of snippet text; `match` marks words that matched the query. Renderers escape and emphasise. */
+export interface Segment {
+  text: string;
+  match: boolean;
+}
+
+export interface SearchResult {
+  id: string;
+  docId: string;
+  title: string;
+  section: string | null;
+  /** The full passage text. */
+  text: string;
+  /** Best-matching sentence(s), ~80–160 characters, matches wrapped in ** (see README). */
+  snippet: string;
+  /** The same snippet as segments, for renderers that emphasise matches their own way. */
+  segments: Segment[];
+  score: number;
+  themes: ThemeId[];
+  passage: Passage;
+}
+
+export interface SearchOptions {
+  /** Results per page. Default 5. */
+  limit?: number;
+  /** 1-based page. Default 1. */
+  page?: number;
+}
+
+export interface Suggestion {
+  kind: 'theme' | 'term';
+  /** What to type, e.g. "主题 人才" or "集体经济". */
+  text: string;
+}
+
+export interface SearchResponse {
+  /** The query as the user typed it. */
+  query: string;
+  /** Total matching passages (after dedupe), across all pages. */
+  total: number;
+  page: number;
+  pageCount: number;
+  results: SearchResult[];
+  /** Offered when nothing matched. */
+  suggestions: Suggestion[];
+}
+
+export interface SearchEngine {
+  /** Throws SearchError (code QUERY_EMPTY, QUERY_TOO_LONG, BAD_SYNTAX …) on input it cannot answer. */
+  search(query: string, options?: SearchOptions): SearchResponse;
+  /** The strongest passages of a theme, as results without a query. */
+  byTheme(theme: ThemeId, options?: SearchOptions): SearchResponse;
+  get(passageId: string): Passage | undefined;
+}
+
+export type SearchErrorCode = 'QUERY_EMPTY' | 'QUERY_TOO_LONG' | 'BAD_SYNTAX' | 'UNKNOWN_THEME' | 'UNKNOWN_DOC';
+
+export class SearchError extends Error {
+  readonly code: SearchErrorCode;
+  /** Friendly Chinese message for the user. */
+  readonly zh: string;
+  /** Friendly English message for the user. */
+  readonly en: string;
+  constructor(code: SearchErrorCode, zh: string, en: string) {
+    super(`${zh} (${en})`);
+    this.name = 'SearchError';
+    this.code = code;
+    this.zh = zh;
+    this.en = en;
+  }
+}
