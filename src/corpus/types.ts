@@ -49,6 +49,12 @@ export interface ArticleMeta {
   /** Excluded articles are described in the catalog but not indexed. */
   included: boolean;
   note?: string;
+  /** Address the text was published at, where the text gives one (metadata only, never in passage text). */
+  sourceUrl?: string | null;
+  /** Site or paper the text was copied from when it reprints another source (e.g. 中国电源产业网 for 解放日报). */
+  via?: string | null;
+  /** The title the original publication used, where the text names it. */
+  originalTitle?: string | null;
 }
 
 export interface DocumentMeta {
@@ -84,6 +90,8 @@ export interface Passage {
   fragment: boolean;
   /** Count of anonymisation placeholders (xx, xxxx年 …) in the text. */
   placeholders: number;
+  /** Headings above the passage, outermost first (e.g. ["二、…实践", "突出“主体性\",…"]); `section` is the last. */
+  sectionPath?: string[];
 }
 
 export interface Corpus {
@@ -92,4 +100,6 @@ export interface Corpus {
   articles: ArticleMeta[];
   passages: Passage[];
   byId: Map<string, Passage>;
+  /** Each included article's cleaned text (headings and paragraphs joined by "\n"), keyed by article id; passage positions index into it. */
+  articleTexts?: Map<string, string>;
 }
