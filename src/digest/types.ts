@@ -18,11 +18,21 @@ export interface DigestPlanner {
 
 export type DigestErrorCode = 'BAD_DATE' | 'UNKNOWN_THEME' | 'EMPTY_POOL';
 
+/**
+ * Bad input to the planner, or a theme with nothing to read. `zh` and `en` are the friendly messages for users
+ * (the router picks one by the user's language); `message` is both, `zh (en)`.
+ */
 export class DigestError extends Error {
   readonly code: DigestErrorCode;
-  constructor(code: DigestErrorCode, message: string) {
-    super(message);
+  /** Friendly Chinese message. */
+  readonly zh: string;
+  /** Friendly English message. */
+  readonly en: string;
+  constructor(code: DigestErrorCode, message: string | { zh: string; en: string }) {
+    super(typeof message === 'string' ? message : `${message.zh} (${message.en})`);
     this.name = 'DigestError';
     this.code = code;
+    this.zh = typeof message === 'string' ? message : message.zh;
+    this.en = typeof message === 'string' ? message : message.en;
   }
 }

@@ -23,4 +23,14 @@ export interface StateStore {
   markSent(channel: ChannelRef, date: string): Promise<void>;
   /** Resolves once pending writes are on disk (used on SIGTERM). */
   flush(): Promise<void>;
+  /**
+   * Optional: reserves (channel, date) for this process before it posts, so that replicas sharing DATA_DIR never
+   * both post. Not granted when the digest was already sent or another live process holds the claim. Release it
+   * when the post failed; markSent releases it too. A claim not released goes stale after a timeout (a crash).
+   */
+  claim?(channel: ChannelRef, date: string): Promise<ClaimResult>;
 }
+
+export type ClaimResult =
+  | { granted: true; release(): Promise<void> }
+  | { granted: false; reason: 'sent' | 'claimed'; by?: string };

@@ -1,0 +1,87 @@
+/**
+ * A lock held by creating a file exclusively (open with 'wx'), so that processes sharing DATA_DIR — on one machine
+ * or over shared storage — take turns updating the state file. A lock left behind by a crashed process goes stale
+ * after `staleMs` and is taken over.
+ */
+import { randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { setTimeout as delay } from 'node:timers/promises';
+
+export interface FileLockOptions {
+  /** A lock file older than this is left from a crash and may be taken over. Default 30 s. */
+  staleMs?: number;
+  /** Give up waiting after this long. Default 10 s. */
+  timeoutMs?: number;
+  /** Written into the lock file, to tell who holds it when debugging. */
+  owner?: string;
+}
+
+export class LockTimeoutError extends Error {
+  readonly code = 'LOCK_TIMEOUT';
+  constructor(readonly lockPath: string, timeoutMs: number) {
+    super(`could not lock ${lockPath} within ${timeoutMs} ms; if no other zhenxing process is running, delete that file`);
+    this.name = 'LockTimeoutError';
+  }
+}
+
+const isCode = (err: unknown, code: string) => (err as NodeJS.ErrnoException | null)?.code === code;
+
+/**
+ * Moves a stale lock out of the way. Renaming is atomic, so of two processes that both saw it stale only one moves
+ * it; one that instead moved a lock taken in the meantime (fresh mtime) puts it back with link(), which, like
+ * 'wx', never overwrites.
+ */
+async function breakStaleLock(lockPath: string, staleMs: number): Promise<void> {
+  const aside = `${lockPath}.stale-${randomUUID()}`;
+  try {
+    await fs.rename(lockPath, aside);
+  } catch (err) {
+    if (isCode(err, 'ENOENT')) return;
+    throw err;
+  }
+  try {
+    const st = await fs.stat(aside);
+    if (Date.now() - st.mtimeMs < staleMs) await fs.link(aside, lockPath).catch(() => undefined);
+  } finally {
+    await fs.unlink(aside).catch(() => undefined);
+  }
+}
+
+/** Takes the lock, waiting while another holder has it; resolves to the release function. */
+export async function acquireFileLock(lockPath: string, options: FileLockOptions = {}): Promise<() => Promise<void>> {
+  const staleMs = options.staleMs ?? 30_000;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const started = Date.now();
+  let wait = 5;
+  for (;;) {
+    try {
+      const handle = await fs.open(lockPath, 'wx');
+      try {
+        await handle.writeFile(`${JSON.stringify({ owner: options.owner ?? null, pid: process.pid, at: new Date().toISOString() })}\n`);
+      } finally {
+        await handle.close();
+      }
+      return async () => {
+        await fs.unlink(lockPath).catch((err: unknown) => {
+          if (!isCode(err, 'ENOENT')) throw err;
+        });
+      };
+    } catch (err) {
+      if (!isCode(err, 'EEXIST')) throw err;
+    }
+    try {
+      const st = await fs.stat(lockPath);
+      if (Date.now() - st.mtimeMs >= staleMs) {
+        await breakStaleLock(lockPath, staleMs);
+        continue;
+      }
+    } catch (err) {
+      if (isCode(err, 'ENOENT')) continue;
+      throw err;
+    }
+    if (Date.now() - started >= timeoutMs) throw new LockTimeoutError(lockPath, timeoutMs);
+    // Jittered so that two waiting processes do not retry in step.
+    await delay(wait + Math.floor(Math.random() * wait));
+    wait = Math.min(wait * 2, 100);
+  }
+}

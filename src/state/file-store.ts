@@ -1,0 +1,296 @@
+/**
+ * The StateStore as one JSON file under DATA_DIR (state.json): subscriptions, which digests went out, and the
+ * short-lived claims replicas take before posting. Every update re-reads the file under an exclusive lock file,
+ * changes it and writes it back atomically (temp file, fsync, rename), so several processes can share DATA_DIR and
+ * a crash never leaves half a file. Reads re-read the file when it changed on disk since it was last seen.
+ */
+import { randomUUID } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, promises as fs, readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import type { Logger } from '../observability/logger.js';
+import { acquireFileLock } from './file-lock.js';
+import type { ChannelRef, ClaimResult, Platform, StateStore } from './types.js';
+
+export const STATE_FILE = 'state.json';
+
+export interface StateStoreOptions {
+  /** DATA_DIR; created when missing. */
+  dataDir: string;
+  logger: Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
+  /** Sent records older than this many days before the newest one are pruned. Default 35. */
+  retainDays?: number;
+  /** A claim not released within this time is taken to be left by a crash. Default 15 minutes. */
+  claimStaleMs?: number;
+  /** Lock-file timings, see acquireFileLock. Defaults: stale after 30 s, give up after 10 s. */
+  lockStaleMs?: number;
+  lockTimeoutMs?: number;
+  /** Names this process in claims and lock files. Default host:pid:random. */
+  instanceId?: string;
+  /** The clock for claims and file names. Default Date.now. */
+  now?: () => number;
+}
+
+const channelKey = (c: ChannelRef) => `${c.platform}:${c.id}`;
+
+const stateSchema = z.object({
+  version: z.literal(1),
+  subscriptions: z.object({
+    slack: z.array(z.string()).default([]),
+    feishu: z.array(z.string()).default([]),
+  }),
+  /** date → channel keys ("slack:C123") whose digest for that date the platform accepted. */
+  sent: z.record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.array(z.string())).default({}),
+  /** "date|platform:id" → who is posting it and since when (ms). */
+  claims: z.record(z.string(), z.object({ by: z.string(), at: z.number() })).default({}),
+});
+
+type State = z.infer<typeof stateSchema>;
+
+const emptyState = (): State => ({ version: 1, subscriptions: { slack: [], feishu: [] }, sent: {}, claims: {} });
+
+/** File identity: an atomic rename always brings a new inode, so a change in any of these means a new version. */
+interface Seen {
+  ino: number;
+  mtimeMs: number;
+  size: number;
+}
+
+type ReadResult = { kind: 'ok'; state: State; seen: Seen } | { kind: 'missing' } | { kind: 'corrupt'; problem: string };
+
+function readStateSync(file: string): ReadResult {
+  let seen: Seen;
+  let raw: string;
+  try {
+    const st = statSync(file);
+    seen = { ino: st.ino, mtimeMs: st.mtimeMs, size: st.size };
+    raw = readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+    throw err;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (err) {
+    return { kind: 'corrupt', problem: `not JSON (${(err as Error).message})` };
+  }
+  const parsed = stateSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { kind: 'corrupt', problem: `${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}` };
+  }
+  return { kind: 'ok', state: parsed.data, seen };
+}
+
+/**
+ * Opens (or creates) the state file. A missing file starts empty with a warning; a corrupt one is moved aside as
+ * state.json.corrupt-<timestamp> with a warning naming it, and the store starts empty.
+ */
+export async function createStateStore(options: StateStoreOptions): Promise<StateStore & { readonly file: string }> {
+  const { dataDir, logger } = options;
+  const retainDays = options.retainDays ?? 35;
+  const claimStaleMs = options.claimStaleMs ?? 15 * 60_000;
+  const now = options.now ?? Date.now;
+  const instanceId = options.instanceId ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const file = path.join(dataDir, STATE_FILE);
+  const lockFile = `${file}.lock`;
+
+  await fs.mkdir(dataDir, { recursive: true });
+
+  let state: State = emptyState();
+  let seen: Seen | undefined;
+  /** In-process queue: one update at a time, in call order. */
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function setAside(problem: string): Promise<void> {
+    const stamp = new Date(now()).toISOString().replace(/[:.]/g, '-');
+    const aside = `${file}.corrupt-${stamp}`;
+    await fs.rename(file, aside);
+    logger.warn(
+      { file, movedTo: aside, problem },
+      `state file ${file} is corrupt (${problem}); moved it to ${aside} and started with empty state — subscriptions there can be restored by hand`,
+    );
+  }
+
+  async function write(next: State): Promise<void> {
+    const tmp = `${file}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
+    const handle = await fs.open(tmp, 'w');
+    try {
+      await handle.writeFile(`${JSON.stringify(next, null, 2)}\n`);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(tmp, file);
+    // The rename is durable only once the directory entry is; not every platform can fsync a directory.
+    try {
+      const dir = openSync(dataDir, 'r');
+      try {
+        fsyncSync(dir);
+      } finally {
+        closeSync(dir);
+      }
+    } catch {
+      /* best effort */
+    }
+    const st = statSync(file);
+    state = next;
+    seen = { ino: st.ino, mtimeMs: st.mtimeMs, size: st.size };
+  }
+
+  /**
+   * Under the lock: the newest state on disk. A missing or corrupt file (corrupt ones are moved aside) is replaced
+   * by the last good state this process saw — empty at start — and must be written back.
+   */
+  async function loadLocked(): Promise<{ draft: State; mustWrite: boolean }> {
+    const r = readStateSync(file);
+    if (r.kind === 'ok') {
+      state = r.state;
+      seen = r.seen;
+      return { draft: structuredClone(r.state), mustWrite: false };
+    }
+    if (r.kind === 'corrupt') {
+      await setAside(r.problem);
+    } else {
+      logger.warn({ file }, `no state file at ${file}; starting it from ${seen ? 'the last state this process saw' : 'empty state (normal on a first start)'}`);
+    }
+    return { draft: structuredClone(state), mustWrite: true };
+  }
+
+  /** Runs one read-modify-write under the in-process queue and the cross-process lock. */
+  function update<T>(change: (s: State) => { result: T; changed: boolean }): Promise<T> {
+    const run = async () => {
+      const release = await acquireFileLock(lockFile, {
+        owner: instanceId,
+        staleMs: options.lockStaleMs,
+        timeoutMs: options.lockTimeoutMs,
+      });
+      try {
+        const { draft, mustWrite } = await loadLocked();
+        const { result, changed } = change(draft);
+        if (changed || mustWrite) await write(draft);
+        return result;
+      } finally {
+        await release();
+      }
+    };
+    const p = queue.then(run, run);
+    queue = p.catch(() => undefined);
+    return p;
+  }
+
+  /** Before answering a read: re-read the file if another process replaced it. Keeps the last good state otherwise. */
+  function refresh(): void {
+    let st;
+    try {
+      st = statSync(file);
+    } catch {
+      return;
+    }
+    if (seen && st.ino === seen.ino && st.mtimeMs === seen.mtimeMs && st.size === seen.size) return;
+    const r = readStateSync(file);
+    if (r.kind === 'ok') {
+      state = r.state;
+      seen = r.seen;
+    } else if (r.kind === 'corrupt') {
+      // Left for the next update, which holds the lock, to move aside.
+      logger.warn({ file, problem: r.problem }, `state file ${file} is corrupt (${r.problem}); answering from the last good state`);
+      // Warn once per bad version, not on every read.
+      seen = { ino: st.ino, mtimeMs: st.mtimeMs, size: st.size };
+    }
+  }
+
+  // Open now, under the lock, so that a missing or corrupt file is dealt with (and logged) at start.
+  await update(() => ({ result: undefined, changed: false }));
+
+  const list = (s: State, platform: Platform) => s.subscriptions[platform];
+
+  function prune(s: State): void {
+    const dates = Object.keys(s.sent).sort();
+    const newest = dates[dates.length - 1];
+    if (!newest) return;
+    const cutoff = new Date(Date.parse(`${newest}T00:00:00Z`) - retainDays * 86_400_000).toISOString().slice(0, 10);
+    for (const d of dates) if (d < cutoff) delete s.sent[d];
+    for (const [key, c] of Object.entries(s.claims)) {
+      const date = key.slice(0, 10);
+      if (date < cutoff || now() - c.at >= claimStaleMs) delete s.claims[key];
+    }
+  }
+
+  const claimKey = (channel: ChannelRef, date: string) => `${date}|${channelKey(channel)}`;
+
+  return {
+    file,
+
+    subscribe(channel) {
+      return update((s) => {
+        const ids = list(s, channel.platform);
+        if (ids.includes(channel.id)) return { result: false, changed: false };
+        ids.push(channel.id);
+        return { result: true, changed: true };
+      });
+    },
+
+    unsubscribe(channel) {
+      return update((s) => {
+        const ids = list(s, channel.platform);
+        const i = ids.indexOf(channel.id);
+        if (i < 0) return { result: false, changed: false };
+        ids.splice(i, 1);
+        return { result: true, changed: true };
+      });
+    },
+
+    isSubscribed(channel) {
+      refresh();
+      return list(state, channel.platform).includes(channel.id);
+    },
+
+    subscriptions(platform) {
+      refresh();
+      const platforms: Platform[] = platform ? [platform] : ['slack', 'feishu'];
+      return platforms.flatMap((p) => list(state, p).map((id) => ({ platform: p, id })));
+    },
+
+    wasSent(channel, date) {
+      refresh();
+      return state.sent[date]?.includes(channelKey(channel)) ?? false;
+    },
+
+    markSent(channel, date) {
+      return update((s) => {
+        const keys = (s.sent[date] ??= []);
+        if (!keys.includes(channelKey(channel))) keys.push(channelKey(channel));
+        delete s.claims[claimKey(channel, date)];
+        prune(s);
+        return { result: undefined, changed: true };
+      });
+    },
+
+    claim(channel, date): Promise<ClaimResult> {
+      const key = claimKey(channel, date);
+      return update<ClaimResult>((s) => {
+        if (s.sent[date]?.includes(channelKey(channel))) return { result: { granted: false, reason: 'sent' }, changed: false };
+        const held = s.claims[key];
+        if (held && held.by !== instanceId && now() - held.at < claimStaleMs) {
+          return { result: { granted: false, reason: 'claimed', by: held.by }, changed: false };
+        }
+        s.claims[key] = { by: instanceId, at: now() };
+        prune(s);
+        const release = () =>
+          update((s2) => {
+            if (s2.claims[key]?.by !== instanceId) return { result: undefined, changed: false };
+            delete s2.claims[key];
+            return { result: undefined, changed: true };
+          });
+        return { result: { granted: true, release }, changed: true };
+      });
+    },
+
+    async flush() {
+      await queue;
+    },
+  };
+}
