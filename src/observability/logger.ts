@@ -6,7 +6,8 @@ import { pino, type Logger, type DestinationStream } from 'pino';
 
 export type { Logger };
 
-export const REDACT_PATHS = [
+/** Keys whose values are secrets, wherever they sit. */
+const SECRET_KEYS = [
   'botToken',
   'appToken',
   'signingSecret',
@@ -15,18 +16,16 @@ export const REDACT_PATHS = [
   'verificationToken',
   'token',
   'authorization',
-  '*.botToken',
-  '*.appToken',
-  '*.signingSecret',
-  '*.appSecret',
-  '*.encryptKey',
-  '*.verificationToken',
-  '*.token',
-  '*.authorization',
-  'headers.authorization',
-  'req.headers.authorization',
-  '*.headers.authorization',
+];
+
+/**
+ * pino redacts by path, and a `*` matches one level only: each key is listed at the top and up to three levels
+ * down, so `{ config }` (config.slack.botToken) and `{ app: { config } }` are covered too.
+ */
+export const REDACT_PATHS = [
+  ...SECRET_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`, `*.*.*.${k}`]),
   'headers["x-slack-signature"]',
+  '*.headers["x-slack-signature"]',
 ];
 
 export interface LoggerOptions {

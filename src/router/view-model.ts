@@ -44,6 +44,8 @@ export interface ResultsView {
   theme?: ThemeInfo;
   total: number;
   page: number;
+  /** Results per page, for numbering. */
+  pageSize: number;
   pageCount: number;
   items: ResultItem[];
   /** When nothing matched: themes or terms that do. */

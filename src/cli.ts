@@ -1,0 +1,279 @@
+#!/usr/bin/env node
+/**
+ * zhenxing CLI. Other tools rely on these flags and JSON shapes: keep them exact (see README "CLI").
+ *   zhenxing search <query…> [--json] [--limit N] [--page N]
+ *   zhenxing search --batch --json [--limit N]
+ *   zhenxing passages --json
+ *   zhenxing themes [--json]
+ *   zhenxing docs [--json]
+ *   zhenxing digest [--date YYYY-MM-DD] [--theme ID] [--json]
+ * Usage errors exit 2 with one line on stderr.
+ */
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { renderText } from './console/render-text.js';
+import { loadCorpus } from './corpus/index.js';
+import { THEMES, themeInfo, type Corpus } from './corpus/types.js';
+import { createDigestPlanner } from './digest/index.js';
+import { detectLang } from './router/parse-command.js';
+import { buildResultsView } from './router/router.js';
+import { todayIn } from './digest/dates.js';
+import { createSearchEngine } from './search/index.js';
+import { extractKeywords } from './search/jieba.js';
+import { SearchError, type SearchEngine, type SearchResponse } from './search/types.js';
+import { DigestError } from './digest/types.js';
+
+export class UsageError extends Error {
+  readonly code = 'USAGE';
+}
+
+const USAGE = `usage: zhenxing <search|passages|themes|docs|digest> [options]
+  search <query…> [--json] [--limit N] [--page N]
+  search --batch --json [--limit N]      one query per stdin line, one JSON object per line
+  passages --json                        every passage
+  themes [--json]                        the five themes with passage counts
+  docs [--json]                          the catalog of source documents
+  digest [--date YYYY-MM-DD] [--theme ID] [--json]`;
+
+interface Io {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream;
+  color: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+function positiveInt(name: string, value: string | undefined, dflt: number, max: number): number {
+  if (value === undefined) return dflt;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isInteger(n) || n < 1 || n > max) {
+    throw new UsageError(`--${name} must be a whole number from 1 to ${max}, got "${value}"`);
+  }
+  return n;
+}
+
+function searchJson(res: SearchResponse) {
+  return {
+    query: res.query,
+    total: res.total,
+    results: res.results.map((r) => ({
+      id: r.id,
+      docId: r.docId,
+      title: r.title,
+      section: r.section,
+      text: r.text,
+      snippet: r.snippet,
+      score: r.score,
+      themes: r.themes,
+    })),
+  };
+}
+
+function errorText(err: unknown): string {
+  if (err instanceof SearchError) return `${err.zh} (${err.en})`;
+  if (err instanceof Error) return err.message;
+  return String(err);
+}
+
+let corpusCache: Corpus | undefined;
+let engineCache: SearchEngine | undefined;
+const corpus = () => (corpusCache ??= loadCorpus());
+const engine = () => (engineCache ??= createSearchEngine(corpus()));
+
+async function cmdSearch(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      batch: { type: 'boolean', default: false },
+      limit: { type: 'string' },
+      page: { type: 'string' },
+    },
+  });
+  const limit = positiveInt('limit', values.limit, 10, 100);
+  const page = positiveInt('page', values.page, 1, 10_000);
+
+  if (values.batch) {
+    if (!values.json) throw new UsageError('--batch needs --json (one JSON object per input line)');
+    if (positionals.length > 0) throw new UsageError('--batch reads queries from stdin; do not pass a query');
+    const e = engine();
+    const rl = createInterface({ input: io.stdin, crlfDelay: Infinity });
+    for await (const raw of rl) {
+      const line = raw.replace(/\r$/, '');
+      let out: unknown;
+      try {
+        out = searchJson(e.search(line, { limit }));
+      } catch (err) {
+        out = { query: line, error: errorText(err), results: [] };
+      }
+      io.stdout.write(`${JSON.stringify(out)}\n`);
+    }
+    return 0;
+  }
+
+  const query = positionals.join(' ');
+  if (query.trim() === '') throw new UsageError('search needs a query, e.g. zhenxing search 人才振兴');
+  try {
+    const res = engine().search(query, { limit, page });
+    if (values.json) {
+      io.stdout.write(`${JSON.stringify(searchJson(res))}\n`);
+    } else {
+      const view = buildResultsView(res, detectLang(query), 'search', query, undefined, limit);
+      io.stdout.write(`${renderText(view, { color: io.color })}\n`);
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof SearchError) {
+      if (values.json) io.stdout.write(`${JSON.stringify({ query, error: errorText(err), results: [] })}\n`);
+      else io.stderr.write(`zhenxing: ${errorText(err)}\n`);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+function cmdPassages(args: string[], io: Io): number {
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
+  const passages = corpus().passages;
+  if (values.json) {
+    const out = passages.map((p) => ({
+      id: p.id,
+      docId: p.docId,
+      title: p.title,
+      section: p.section,
+      text: p.text,
+      themes: p.themes,
+    }));
+    io.stdout.write(`${JSON.stringify(out)}\n`);
+  } else {
+    for (const p of passages) io.stdout.write(`[${p.id}] 《${p.title}》${p.section ? `· ${p.section}` : ''}\n${p.text}\n\n`);
+  }
+  return 0;
+}
+
+function cmdThemes(args: string[], io: Io): number {
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
+  const themes = THEMES.map((t) => ({
+    id: t.id,
+    name: t.name,
+    passageCount: corpus().passages.filter((p) => p.themes.includes(t.id)).length,
+  }));
+  if (values.json) io.stdout.write(`${JSON.stringify(themes)}\n`);
+  else
+    io.stdout.write(
+      `${renderText({ kind: 'themes', lang: 'zh', themes: themes.map((t) => ({ ...themeInfo(t.id), passageCount: t.passageCount })) }, { color: io.color })}\n`,
+    );
+  return 0;
+}
+
+function cmdDocs(args: string[], io: Io): number {
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
+  const c = corpus();
+  if (values.json) {
+    io.stdout.write(`${JSON.stringify(c.documents)}\n`);
+  } else {
+    const docs = c.articles.map((a) => ({
+      ...a,
+      passageCount: c.passages.filter((p) => p.articleId === a.id).length,
+    }));
+    io.stdout.write(`${renderText({ kind: 'docs', lang: 'zh', docs }, { color: io.color })}\n`);
+  }
+  return 0;
+}
+
+function cmdDigest(args: string[], io: Io): number {
+  const { values } = parseArgs({
+    args,
+    options: {
+      json: { type: 'boolean', default: false },
+      date: { type: 'string' },
+      theme: { type: 'string' },
+    },
+  });
+  const tz = io.env.DIGEST_TZ || 'Asia/Shanghai';
+  const date = values.date ?? todayIn(tz, new Date());
+  const planner = createDigestPlanner(corpus(), { extractKeywords });
+  let digest;
+  try {
+    digest = planner.digestFor(date, values.theme === undefined ? {} : { theme: values.theme });
+  } catch (err) {
+    if (err instanceof DigestError) throw new UsageError(err.message);
+    throw err;
+  }
+  if (values.json) {
+    io.stdout.write(
+      `${JSON.stringify({
+        date: digest.date,
+        theme: { id: digest.theme.id, name: digest.theme.name },
+        passages: digest.passages.map((p) => ({
+          id: p.id,
+          docId: p.docId,
+          title: p.title,
+          section: p.section,
+          text: p.text,
+        })),
+        keywords: digest.keywords,
+      })}\n`,
+    );
+  } else {
+    io.stdout.write(`${renderText({ kind: 'digest', lang: 'zh', preview: true, digest }, { color: io.color })}\n`);
+  }
+  return 0;
+}
+
+/** Runs the CLI; returns the exit code. Exported for tests that want it in-process. */
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'search':
+        return await cmdSearch(rest, io);
+      case 'passages':
+        return cmdPassages(rest, io);
+      case 'themes':
+        return cmdThemes(rest, io);
+      case 'docs':
+        return cmdDocs(rest, io);
+      case 'digest':
+        return cmdDigest(rest, io);
+      case undefined:
+        throw new UsageError('missing command (try: search, passages, themes, docs, digest; or zhenxing --help)');
+      case '--help':
+      case '-h':
+      case 'help':
+        io.stdout.write(`${USAGE}\n`);
+        return 0;
+      default:
+        throw new UsageError(`unknown command "${command}" (try: search, passages, themes, docs, digest)`);
+    }
+  } catch (err) {
+    // parseArgs throws TypeErrors with codes like ERR_PARSE_ARGS_UNKNOWN_OPTION for bad flags.
+    const code = (err as { code?: string }).code;
+    if (err instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
+      io.stderr.write(`zhenxing: ${(err as Error).message.split('\n')[0]}\n`);
+      return 2;
+    }
+    io.stderr.write(`zhenxing: ${errorText(err)}\n`);
+    return 1;
+  }
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+// Resolve symlinks (npx and npm's bin links point at dist/cli.js through one).
+async function main() {
+  const { realpathSync } = await import('node:fs');
+  const { pathToFileURL } = await import('node:url');
+  const invoked = process.argv[1] ? pathToFileURL(realpathSync(process.argv[1])).href : '';
+  if (!isMain && invoked !== import.meta.url) return;
+  const code = await runCli(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+    env: process.env,
+  });
+  // Let stdout drain before exiting (large --json outputs into a pipe).
+  process.stdout.write('', () => process.exit(code));
+}
+void main();

@@ -1,0 +1,210 @@
+/**
+ * The one place where things are wired together: config → corpus → search → digest → router → adapters.
+ * `npm start` runs this file. With no Slack or Feishu credentials it opens the console instead.
+ */
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { runConsole } from './console/console-mode.js';
+import { loadCorpus } from './corpus/index.js';
+import { createDigestPlanner } from './digest/index.js';
+import { createFeishuAdapter } from './feishu/index.js';
+import { createLogger, type Logger } from './observability/logger.js';
+import { createMetrics, type Metrics } from './observability/metrics.js';
+import { createRouter } from './router/router.js';
+import type { Router } from './router/view-model.js';
+import { createDigestScheduler } from './scheduler/digest-scheduler.js';
+import { createSearchEngine } from './search/index.js';
+import { extractKeywords } from './search/jieba.js';
+import { createHttpServer, type HttpServer } from './server/http-server.js';
+import { createSlackAdapter } from './slack/index.js';
+import type { DigestSender } from './state/delivery.js';
+import { createStateStore } from './state/index.js';
+import type { ChannelRef, StateStore } from './state/types.js';
+
+export interface RunningApp {
+  /** The bound HTTP port (null in console mode). */
+  port: number | null;
+  router: Router;
+  metrics: Metrics;
+  store: StateStore;
+  /** Graceful stop: scheduler, platforms, in-flight requests, state. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  config: Config;
+  logger?: Logger;
+  /** Console mode I/O (defaults to the process's). */
+  stdin?: NodeJS.ReadableStream;
+  stdout?: NodeJS.WritableStream;
+  /** Clock for the scheduler and `today`, replaceable in tests. */
+  now?: () => Date;
+}
+
+/** Starts everything the config asks for. In console mode it resolves when standard input ends. */
+export async function startApp(options: StartOptions): Promise<RunningApp> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const metrics = createMetrics();
+  const started = Date.now();
+
+  const corpus = loadCorpus({ seedsDir: config.seedsDir });
+  const engine = createSearchEngine(corpus);
+  // Load the jieba dictionary now (≈1.2 s) rather than on the first user's query.
+  engine.search('乡村振兴', { limit: 1 });
+  const planner = createDigestPlanner(corpus, { extractKeywords });
+  const store = await createStateStore({ dataDir: config.dataDir, logger });
+  const router = createRouter({
+    engine,
+    corpus,
+    planner,
+    store,
+    timezone: config.digest.timezone,
+    logger,
+    metrics,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  logger.info({ passages: corpus.passages.length, ms: Date.now() - started }, 'index loaded');
+
+  if (!config.slack && !config.feishu) {
+    await runConsole({
+      router,
+      input: options.stdin ?? process.stdin,
+      output: options.stdout ?? process.stdout,
+    });
+    await store.flush();
+    return { port: null, router, metrics, store, stop: async () => {} };
+  }
+
+  const http: HttpServer = createHttpServer({
+    onError: (err) => {
+      metrics.errors.inc({ where: 'http' });
+      logger.error({ err }, 'http handler failed');
+    },
+  });
+  const platforms: string[] = [];
+  http.addRoute({
+    method: 'GET',
+    path: '/healthz',
+    handler: (_req, res) => {
+      res.setHeader('content-type', 'application/json; charset=utf-8');
+      res.end(
+        JSON.stringify({
+          status: 'ok',
+          passages: corpus.passages.length,
+          platforms,
+          uptimeSeconds: Math.round((Date.now() - started) / 1000),
+        }),
+      );
+    },
+  });
+  http.addRoute({
+    method: 'GET',
+    path: '/metrics',
+    handler: async (_req, res) => {
+      res.setHeader('content-type', metrics.registry.contentType);
+      res.end(await metrics.registry.metrics());
+    },
+  });
+
+  const senders: DigestSender[] = [];
+  const fixedChannels: ChannelRef[] = [];
+  const stops: (() => Promise<void>)[] = [];
+  if (config.slack) {
+    const slack = createSlackAdapter({ config: config.slack, router, logger, metrics, httpServer: http });
+    senders.push(slack.sender);
+    fixedChannels.push(...config.slack.digestChannels.map((id) => ({ platform: 'slack' as const, id })));
+    stops.push(() => slack.stop());
+    platforms.push(config.slack.socketMode ? 'slack-socket' : 'slack-http');
+    await slack.start();
+  }
+  if (config.feishu) {
+    const feishu = createFeishuAdapter({ config: config.feishu, router, logger, metrics, httpServer: http });
+    senders.push(feishu.sender);
+    fixedChannels.push(...config.feishu.digestChats.map((id) => ({ platform: 'feishu' as const, id })));
+    stops.push(() => feishu.stop());
+    platforms.push(`feishu-${config.feishu.mode}`);
+    await feishu.start();
+  }
+
+  const port = await http.listen(config.port, config.host);
+  logger.info({ port, platforms }, 'listening');
+
+  const scheduler = createDigestScheduler({
+    cron: config.digest.cron,
+    timezone: config.digest.timezone,
+    catchUp: config.digest.catchUp,
+    planner,
+    store,
+    senders,
+    fixedChannels,
+    logger,
+    metrics,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  await scheduler.start();
+
+  let stopping: Promise<void> | undefined;
+  return {
+    port,
+    router,
+    metrics,
+    store,
+    stop() {
+      stopping ??= (async () => {
+        logger.info('shutting down');
+        await scheduler.stop();
+        await http.close(4000);
+        for (const stop of stops) {
+          await stop().catch((err: unknown) => logger.warn({ err }, 'platform stop failed'));
+        }
+        await store.flush();
+        logger.info('stopped');
+      })();
+      return stopping;
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      for (const line of err.problems) process.stderr.write(`zhenxing: ${line}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  // Console mode talks to a person on stdout: logs go to stderr, and only warnings unless LOG_LEVEL asks for more.
+  const consoleMode = !config.slack && !config.feishu;
+  const logger = createLogger(
+    consoleMode
+      ? { level: process.env.LOG_LEVEL ? config.logLevel : 'warn', destination: process.stderr }
+      : { level: config.logLevel },
+  );
+  const app = await startApp({ config, logger });
+  if (app.port === null) return; // console mode ended with its input
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'signal received');
+    // A stop that hangs must not keep the container alive past its grace period.
+    setTimeout(() => process.exit(1), 8000).unref();
+    app.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+if (invokedDirectly) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`zhenxing: failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}

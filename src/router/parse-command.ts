@@ -1,0 +1,102 @@
+/**
+ * Parses the text after `/zhenxing` (or a Feishu message, or a console line) into a command. Keywords are matched
+ * after NFKC so full-width input (ｈｅｌｐ, ／zhenxing) works, and a leading 、 is accepted because Chinese input
+ * methods type it for "/". The search text itself is passed on untouched: the search engine normalises queries.
+ */
+import { THEMES, type ThemeInfo } from '../corpus/types.js';
+
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'search'; query: string }
+  | { kind: 'theme'; name: string }
+  | { kind: 'themes' }
+  | { kind: 'today' }
+  | { kind: 'docs' }
+  | { kind: 'subscribe' }
+  | { kind: 'unsubscribe' };
+
+const KEYWORDS: Record<string, Command['kind']> = {
+  help: 'help',
+  '帮助': 'help',
+  '?': 'help',
+  '？': 'help',
+  today: 'today',
+  '今日': 'today',
+  '今天': 'today',
+  docs: 'docs',
+  '文档': 'docs',
+  sources: 'docs',
+  themes: 'themes',
+  subscribe: 'subscribe',
+  '订阅': 'subscribe',
+  unsubscribe: 'unsubscribe',
+  '退订': 'unsubscribe',
+  '取消订阅': 'unsubscribe',
+};
+
+const THEME_WORDS = new Set(['theme', '主题']);
+
+/** Leading command prefixes a user may type or an input method may produce: /zhenxing, 、zhenxing, zhenxing. */
+const PREFIX = /^[/、\\]?\s*(?:zhenxing(?![a-z]))?\s*/i;
+const LEADING_SLASH = /^[/、\\]\s*/;
+
+/** Unicode whitespace, including the ideographic space U+3000 that Chinese keyboards produce. */
+const SPACE = /[\s\u3000]+/u;
+
+export function parseCommand(input: string): Command {
+  const text = stripPrefix(input);
+  if (text === '') return { kind: 'help' };
+
+  const [first = '', ...rest] = text.split(SPACE);
+  const head = first.normalize('NFKC').toLowerCase();
+  const tail = rest.join(' ').trim();
+
+  // `theme:talent` / `主题：人才` on their own are a theme listing; with other words they are search syntax.
+  const inline = /^(theme|主题)[:：](.+)$/i.exec(first.normalize('NFKC'));
+  if (inline && tail === '') return { kind: 'theme', name: inline[2] ?? '' };
+
+  if (THEME_WORDS.has(head)) return tail === '' ? { kind: 'themes' } : { kind: 'theme', name: tail };
+  const keyword = KEYWORDS[head];
+  if (keyword && tail === '') return { kind: keyword } as Command;
+  return { kind: 'search', query: text };
+}
+
+/** Strips a leading /zhenxing, 、zhenxing or zhenxing, and a bare leading / or 、 before a keyword. */
+export function stripPrefix(input: string): string {
+  let text = input.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '');
+  const nfkcHead = text.slice(0, 12).normalize('NFKC');
+  const m = PREFIX.exec(nfkcHead);
+  if (m && m[0].length > 0) {
+    // Map the NFKC prefix length back onto the original text, character by character.
+    let consumed = 0;
+    let i = 0;
+    while (i < text.length && consumed < m[0].length) {
+      const ch = text[i] ?? '';
+      consumed += ch.normalize('NFKC').length;
+      i += 1;
+    }
+    text = text.slice(i);
+  }
+  return text.replace(LEADING_SLASH, '').replace(/^[\s\u3000]+/u, '');
+}
+
+/**
+ * Resolves a theme name as users type it: 人才, 人才振兴, talent, TALENT, ｔａｌｅｎｔ. Returns undefined when
+ * the name matches no theme.
+ */
+export function resolveTheme(name: string): ThemeInfo | undefined {
+  const n = name.normalize('NFKC').trim().toLowerCase().replace(/^(theme|主题)[:：]\s*/, '');
+  if (n === '') return undefined;
+  return THEMES.find(
+    (t) => t.id === n || t.en === n || t.name === n || t.short === n || (n.length >= 2 && t.name.startsWith(n)),
+  );
+}
+
+/** Chinese always; English too when the user wrote Latin words (other than our own prefix and syntax keys). */
+export function detectLang(input: string): 'zh' | 'en' {
+  const words = stripPrefix(input)
+    .normalize('NFKC')
+    .replace(/\b(theme|doc)[:]/gi, '')
+    .match(/[a-z]{2,}/gi);
+  return words && words.length > 0 ? 'en' : 'zh';
+}

@@ -1,0 +1,290 @@
+/**
+ * The command router: one place that turns a command into a view model, for every platform. It owns no
+ * platform knowledge; adapters pass text and context in and render what comes out.
+ */
+import { THEMES, themeInfo, type Corpus, type ThemeId } from '../corpus/types.js';
+import { todayIn } from '../digest/dates.js';
+import { DigestError, type DigestPlanner } from '../digest/types.js';
+import type { Logger } from '../observability/logger.js';
+import type { Metrics } from '../observability/metrics.js';
+import { unknownTheme } from '../search/errors.js';
+import { SearchError, type SearchEngine, type SearchResponse } from '../search/types.js';
+import type { StateStore } from '../state/types.js';
+import { detectLang, parseCommand, resolveTheme, type Command } from './parse-command.js';
+import {
+  PAGE_SIZE,
+  type CommandContext,
+  type Lang,
+  type Message,
+  type PageRef,
+  type ResultsView,
+  type Router,
+  type View,
+} from './view-model.js';
+
+export interface RouterDeps {
+  engine: SearchEngine;
+  corpus: Corpus;
+  planner: DigestPlanner;
+  /** Subscriptions; without one, subscribe/unsubscribe answer that they are unavailable. */
+  store?: StateStore;
+  /** DIGEST_TZ: `today` means the calendar date there. */
+  timezone: string;
+  /** Clock, replaceable in tests. */
+  now?: () => Date;
+  logger?: Logger;
+  metrics?: Metrics;
+}
+
+const msg = (zh: string, en: string): Message => ({ zh, en });
+
+export const HELP_COMMANDS = [
+  { usage: '/zhenxing <关键词>', zh: '搜索段落，例如 /zhenxing 人才振兴', en: 'search passages, e.g. /zhenxing talent' },
+  {
+    usage: '/zhenxing 主题 <名称>',
+    zh: '某一主题的精选段落：产业、人才、文化、生态、组织',
+    en: 'best passages of a theme: industry, talent, culture, ecology, organization (theme <name>)',
+  },
+  { usage: '/zhenxing 今日', zh: '预览今天的每日一读（仅自己可见）', en: "preview today's digest privately (today)" },
+  { usage: '/zhenxing 文档', zh: '查看收录的文献及来源', en: 'list the source documents (docs)' },
+  { usage: '/zhenxing 订阅', zh: '本频道每天早上接收每日一读', en: 'this channel receives the daily digest (subscribe)' },
+  { usage: '/zhenxing 退订', zh: '本频道不再接收每日一读', en: 'stop the daily digest here (unsubscribe)' },
+  { usage: '/zhenxing 帮助', zh: '显示本说明', en: 'show this help (help)' },
+];
+
+export const HELP_EXAMPLES = [
+  '/zhenxing 人才振兴',
+  '/zhenxing 怎样发展村集体经济',
+  '/zhenxing "绿水青山就是金山银山"',
+  '/zhenxing 头雁 theme:talent',
+  '/zhenxing 主题 生态',
+  '/zhenxing doc:004 城乡融合',
+];
+
+/** Shapes a search response into the results view every platform renders (also used by the CLI). */
+export function buildResultsView(
+  res: SearchResponse,
+  lang: Lang,
+  mode: 'search' | 'theme',
+  query: string,
+  theme: ThemeId | undefined,
+  pageSize: number = PAGE_SIZE,
+): ResultsView {
+  const ref = (page: number): PageRef =>
+    mode === 'search' ? { kind: 'search', query, page } : { kind: 'theme', theme: theme as ThemeId, page };
+  const view: ResultsView = {
+    kind: 'results',
+    lang,
+    mode,
+    query,
+    total: res.total,
+    page: res.page,
+    pageSize,
+    pageCount: res.pageCount,
+    items: res.results.map((r) => ({
+      id: r.id,
+      docId: r.docId,
+      title: r.title,
+      section: r.section,
+      segments: r.segments,
+      text: r.text,
+      themes: r.themes.map((id) => themeInfo(id)),
+    })),
+    suggestions: res.suggestions,
+  };
+  if (theme) view.theme = themeInfo(theme);
+  if (res.page > 1) view.prev = ref(res.page - 1);
+  if (res.page < res.pageCount) view.next = ref(res.page + 1);
+  if (res.total === 0) {
+    view.notice =
+      res.page > 1 && res.pageCount > 0
+        ? msg('没有更多结果了。', 'No more results.')
+        : msg(`没有找到与“${query}”相关的段落。`, `No passages found for "${query}".`);
+  }
+  return view;
+}
+
+
+export function createRouter(deps: RouterDeps): Router {
+  const now = deps.now ?? (() => new Date());
+
+  const count = (kind: string, ctx: CommandContext) => deps.metrics?.commands.inc({ platform: ctx.platform, kind });
+
+  /** One log line per command, with its latency. */
+  async function timed(kind: string, ctx: CommandContext, detail: string, work: () => Promise<View>): Promise<View> {
+    const t0 = process.hrtime.bigint();
+    const view = await work();
+    deps.logger?.info(
+      {
+        platform: ctx.platform,
+        kind,
+        ms: Number(process.hrtime.bigint() - t0) / 1e6,
+        detail: detail.slice(0, 100),
+        view: view.kind,
+        ...(view.kind === 'results' ? { total: view.total } : {}),
+      },
+      'command',
+    );
+    return view;
+  }
+
+  function themeCounts() {
+    return THEMES.map((t) => ({
+      ...t,
+      passageCount: deps.corpus.passages.filter((p) => p.themes.includes(t.id)).length,
+    }));
+  }
+
+  function search(query: string, page: number, lang: Lang, ctx: CommandContext): View {
+    const started = process.hrtime.bigint();
+    try {
+      const res = deps.engine.search(query, { limit: PAGE_SIZE, page });
+      return buildResultsView(res, lang, 'search', query, undefined);
+    } finally {
+      deps.metrics?.searchLatency.observe(
+        { platform: ctx.platform },
+        Number(process.hrtime.bigint() - started) / 1e9,
+      );
+    }
+  }
+
+  function theme(name: string, page: number, lang: Lang): View {
+    const info = resolveTheme(name);
+    if (!info) throw unknownTheme(name);
+    const res = deps.engine.byTheme(info.id, { limit: PAGE_SIZE, page });
+    return buildResultsView(res, lang, 'theme', info.name, info.id);
+  }
+
+  async function subscription(kind: 'subscribe' | 'unsubscribe', lang: Lang, ctx: CommandContext): Promise<View> {
+    if (!deps.store || !ctx.channelId || ctx.platform === 'console') {
+      return {
+        kind: 'message',
+        lang,
+        tone: 'error',
+        message: msg(
+          '订阅只能在 Slack 频道或飞书群聊中使用。',
+          'Subscriptions work in a Slack channel or a Feishu chat only.',
+        ),
+      };
+    }
+    const channel = { platform: ctx.platform, id: ctx.channelId };
+    if (kind === 'subscribe') {
+      const changed = await deps.store.subscribe(channel);
+      return {
+        kind: 'subscription',
+        lang,
+        subscribed: true,
+        changed,
+        message: changed
+          ? msg('已订阅：本频道每天早上会收到“每日一读”。', 'Subscribed: this channel will get the daily digest every morning.')
+          : msg('本频道已经订阅了“每日一读”。', 'This channel is already subscribed to the daily digest.'),
+      };
+    }
+    const changed = await deps.store.unsubscribe(channel);
+    return {
+      kind: 'subscription',
+      lang,
+      subscribed: false,
+      changed,
+      message: changed
+        ? msg('已退订：本频道不再接收“每日一读”。', 'Unsubscribed: this channel will no longer get the daily digest.')
+        : msg('本频道没有订阅“每日一读”。', 'This channel was not subscribed to the daily digest.'),
+    };
+  }
+
+  async function run(cmd: Command, lang: Lang, ctx: CommandContext): Promise<View> {
+    switch (cmd.kind) {
+      case 'help':
+        return { kind: 'help', lang, commands: HELP_COMMANDS, examples: HELP_EXAMPLES };
+      case 'search':
+        return search(cmd.query, 1, lang, ctx);
+      case 'theme':
+        return theme(cmd.name, 1, lang);
+      case 'themes':
+        return { kind: 'themes', lang, themes: themeCounts() };
+      case 'today':
+        return {
+          kind: 'digest',
+          lang,
+          preview: true,
+          digest: deps.planner.digestFor(todayIn(deps.timezone, now())),
+        };
+      case 'docs':
+        return {
+          kind: 'docs',
+          lang,
+          docs: deps.corpus.articles.map((a) => ({
+            ...a,
+            passageCount: deps.corpus.passages.filter((p) => p.articleId === a.id).length,
+          })),
+        };
+      case 'subscribe':
+      case 'unsubscribe':
+        return subscription(cmd.kind, lang, ctx);
+    }
+  }
+
+  /** Known failures become friendly messages; anything else is logged and answered kindly, never thrown. */
+  function failure(err: unknown, lang: Lang, where: string): View {
+    if (err instanceof SearchError || err instanceof DigestError) {
+      return { kind: 'message', lang, tone: 'error', message: msg(err.zh, err.en) };
+    }
+    deps.logger?.error({ err, where }, 'command failed');
+    deps.metrics?.errors.inc({ where });
+    return {
+      kind: 'message',
+      lang,
+      tone: 'error',
+      message: msg('抱歉，处理时出了点问题，请稍后再试。', 'Sorry, something went wrong. Please try again.'),
+    };
+  }
+
+  return {
+    async handle(text, ctx) {
+      const lang = detectLang(text);
+      let cmd: Command = { kind: 'help' };
+      try {
+        cmd = parseCommand(text);
+      } catch (err) {
+        return failure(err, lang, 'router.parse');
+      }
+      count(cmd.kind, ctx);
+      return timed(cmd.kind, ctx, text, async () => {
+        try {
+          return await run(cmd, lang, ctx);
+        } catch (err) {
+          return failure(err, lang, `router.${cmd.kind}`);
+        }
+      });
+    },
+
+    async page(ref, ctx) {
+      const lang = ref.kind === 'search' ? detectLang(ref.query) : 'zh';
+      count('page', ctx);
+      return timed('page', ctx, ref.kind === 'search' ? ref.query : ref.theme, async () => {
+        try {
+          return ref.kind === 'search' ? search(ref.query, ref.page, lang, ctx) : theme(ref.theme, ref.page, lang);
+        } catch (err) {
+          return failure(err, lang, 'router.page');
+        }
+      });
+    },
+
+    async share(passageId, ctx) {
+      count('share', ctx);
+      const passage = deps.engine.get(String(passageId));
+      if (!passage) {
+        return {
+          kind: 'message',
+          lang: 'zh',
+          tone: 'error',
+          message: msg(
+            '找不到这段文字，可能文库已经更新。请重新搜索后再分享。',
+            'That passage is no longer in the library. Please search again and share from the new results.',
+          ),
+        };
+      }
+      return { kind: 'share', passage, sharedBy: ctx.userId ?? '' };
+    },
+  };
+}

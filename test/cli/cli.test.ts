@@ -1,0 +1,152 @@
+/**
+ * The CLI contract, spawned as a process exactly as other tools run it (`node dist/cli.js`, which is what
+ * `npx zhenxing` resolves to). ensureBuilt() builds dist/ first when it is stale.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../helpers/ensure-built.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const CLI = path.join(ROOT, 'dist/cli.js');
+
+beforeAll(() => ensureBuilt(), 120_000);
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[], input?: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input ?? '');
+  });
+}
+
+const RESULT_KEYS = ['docId', 'id', 'score', 'section', 'snippet', 'text', 'themes', 'title'];
+
+describe('zhenxing search --json', () => {
+  it('prints one object with query, total and full results for 人才振兴', async () => {
+    const r = await run(['search', '人才振兴', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as { query: string; total: number; results: Record<string, unknown>[] };
+    expect(Object.keys(out).sort()).toEqual(['query', 'results', 'total']);
+    expect(out.query).toBe('人才振兴');
+    expect(out.total).toBeGreaterThanOrEqual(out.results.length);
+    expect(out.results.length).toBeGreaterThan(0);
+    expect(out.results.length).toBeLessThanOrEqual(10);
+    for (const res of out.results) {
+      expect(Object.keys(res).sort()).toEqual(RESULT_KEYS);
+      expect(res.id).toMatch(/^\d{3}-\d{3}$/);
+      expect(Array.isArray(res.themes)).toBe(true);
+      // the snippet is an excerpt of the full passage, with matched words marked
+      expect((res.text as string).length).toBeGreaterThanOrEqual((res.snippet as string).replace(/\*\*/g, '').length - 2);
+    }
+    const top = out.results[0] as { text: string; snippet: string; themes: string[] };
+    expect(top.text).toContain('人才');
+    expect(top.snippet).toMatch(/\*\*[^*]*人才[^*]*\*\*/);
+    expect(top.themes).toContain('talent');
+  });
+
+  it('honours --limit and --page without overlapping pages', async () => {
+    const p1 = JSON.parse((await run(['search', '乡村振兴', '--json', '--limit', '3'])).stdout) as {
+      results: { id: string }[];
+      total: number;
+    };
+    const p2 = JSON.parse((await run(['search', '乡村振兴', '--json', '--limit', '3', '--page', '2'])).stdout) as {
+      results: { id: string }[];
+    };
+    expect(p1.results).toHaveLength(3);
+    expect(p2.results).toHaveLength(3);
+    expect(p1.total).toBeGreaterThan(6);
+    const ids1 = p1.results.map((r) => r.id);
+    expect(p2.results.filter((r) => ids1.includes(r.id))).toEqual([]);
+  });
+
+  it('finds 乡村振兴 when the query is written in traditional characters', async () => {
+    const out = JSON.parse((await run(['search', '鄉村振興', '--json', '--limit', '1'])).stdout) as {
+      results: { text: string }[];
+    };
+    expect(out.results[0]?.text).toContain('乡村振兴');
+  });
+});
+
+describe('zhenxing search --batch --json', () => {
+  it('answers every stdin line with one JSON object, in order, bad lines included', async () => {
+    const lines = ['人才振兴', '', '鄉村振興', 'x'.repeat(5000), '"未闭合的引号', '__proto__', '集体经济'];
+    const r = await run(['search', '--batch', '--json', '--limit', '2'], `${lines.join('\n')}\n`);
+    expect(r.code).toBe(0);
+    const outs = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { query: string; error?: string; results: unknown[] });
+    expect(outs.map((o) => o.query)).toEqual(lines);
+    expect(outs[0]?.results.length).toBe(2);
+    expect(outs[1]?.error).toEqual(expect.any(String));
+    expect(outs[1]?.results).toEqual([]);
+    expect(outs[3]?.error).toEqual(expect.any(String));
+    expect(outs[6]?.results.length).toBeGreaterThan(0);
+  });
+});
+
+describe('zhenxing passages / themes / docs', () => {
+  it('passages --json lists every passage with stable ids', async () => {
+    const a = JSON.parse((await run(['passages', '--json'])).stdout) as Record<string, unknown>[];
+    const b = JSON.parse((await run(['passages', '--json'])).stdout) as Record<string, unknown>[];
+    expect(a.length).toBeGreaterThan(50);
+    expect(Object.keys(a[0] as object).sort()).toEqual(['docId', 'id', 'section', 'text', 'themes', 'title']);
+    expect(new Set(a.map((p) => p.id)).size).toBe(a.length);
+    expect(b.map((p) => p.id)).toEqual(a.map((p) => p.id));
+    for (const p of a) expect(p.title).not.toMatch(/\.txt$|_[0-9a-f]{16}/);
+  });
+
+  it('themes --json gives the five themes, each with at least 8 passages', async () => {
+    const themes = JSON.parse((await run(['themes', '--json'])).stdout) as { id: string; name: string; passageCount: number }[];
+    expect(themes.map((t) => t.id)).toEqual(['industry', 'talent', 'culture', 'ecology', 'organization']);
+    expect(themes.map((t) => t.name)).toEqual(['产业振兴', '人才振兴', '文化振兴', '生态振兴', '组织振兴']);
+    for (const t of themes) expect(t.passageCount, t.id).toBeGreaterThanOrEqual(8);
+  });
+
+  it('docs --json gives the catalog of five documents with titles from the texts', async () => {
+    const docs = JSON.parse((await run(['docs', '--json'])).stdout) as { id: string; articles: { title: string }[] }[];
+    expect(docs.map((d) => d.id)).toEqual(['000', '001', '002', '003', '004']);
+    const titles = docs.flatMap((d) => d.articles.map((a) => a.title));
+    expect(titles).toContain('2022年关于新时代党建引领乡村振兴的探讨与研究范文');
+  });
+
+  it('prints readable text without --json', async () => {
+    const r = await run(['search', '头雁']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('搜索：头雁');
+    expect(r.stdout).toMatch(/《[^》]+》/);
+    expect(r.stdout).toContain('**头雁**');
+  });
+});
+
+describe('usage errors', () => {
+  it.each([
+    [[], 'zhenxing: missing command (try: search, passages, themes, docs, digest; or zhenxing --help)'],
+    [['search'], 'zhenxing: search needs a query, e.g. zhenxing search 人才振兴'],
+    [['search', '人才', '--limit', 'abc'], 'zhenxing: --limit must be a whole number from 1 to 100, got "abc"'],
+    [['search', '人才', '--page', '0'], 'zhenxing: --page must be a whole number from 1 to 10000, got "0"'],
+    [['search', '--batch'], 'zhenxing: --batch needs --json (one JSON object per input line)'],
+    [['frobnicate'], 'zhenxing: unknown command "frobnicate" (try: search, passages, themes, docs, digest)'],
+    [['search', '人才', '--bogus'], "zhenxing: Unknown option '--bogus'"],
+  ])('zhenxing %j exits 2 with one line', async (args, first) => {
+    const r = await run(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.startsWith(first)).toBe(true);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,26 @@
+/**
+ * Builds dist/ when it is missing or older than any file under src/, so process-level tests (the CLI contract)
+ * run the same compiled code that `npx zhenxing` runs. After `npm ci` (which builds via `prepare`) this is a
+ * no-op. Call it from beforeAll in tests that spawn dist/ code.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    const st = statSync(full);
+    newest = Math.max(newest, st.isDirectory() ? newestMtime(full) : st.mtimeMs);
+  }
+  return newest;
+}
+
+export function ensureBuilt(): void {
+  const cli = path.join(ROOT, 'dist/cli.js');
+  const stale = !existsSync(cli) || newestMtime(path.join(ROOT, 'src')) > statSync(cli).mtimeMs;
+  if (stale) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+}
