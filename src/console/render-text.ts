@@ -27,7 +27,7 @@ export function highlight(segments: Segment[], color: boolean): string {
 }
 
 function say(m: Message, lang: Lang): string {
-  return lang === 'en' ? `${m.zh}\n${m.en}` : m.zh;
+  return clean(lang === 'en' ? `${m.zh}\n${m.en}` : m.zh);
 }
 
 export function renderText(view: View, options: TextRenderOptions = {}): string {
@@ -76,14 +76,15 @@ export function renderText(view: View, options: TextRenderOptions = {}): string 
       for (const t of view.themes) lines.push(`  ${t.name}（${t.id}）  ${t.passageCount} 段`);
       break;
     case 'digest': {
+      // Heading, the lead passage, the others under 延伸阅读, each followed by its source, then the key terms.
       const d = view.digest;
       lines.push(bold(digestHeading(d)));
       d.passages.forEach((p, i) => {
         lines.push('');
-        lines.push(i === 0 ? clean(p.text) : `· ${clean(p.text)}`);
-        lines.push(dim(`  —— ${clean(sourceLine(p))}`));
+        if (i === 1) lines.push(dim('延伸阅读'), '');
+        lines.push(clean(p.text.trim()), dim(`——${clean(sourceLine(p))}`));
       });
-      if (d.keywords.length > 0) lines.push('', `关键词：${d.keywords.map(clean).join('、')}`);
+      if (d.keywords.length > 0) lines.push('', `今日关键词：${d.keywords.map(clean).join('、')}`);
       break;
     }
     case 'subscription':

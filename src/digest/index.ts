@@ -6,5 +6,4 @@ export { createDigestPlanner, resolveTheme, unknownThemeError, type DigestPlanne
 export { todayIn, themeOfDate, roundOfDate, dayNumber, dateOfDay, addDays, zonedParts, zonedTimeToInstant } from './dates.js';
 export { assessPassage, buildPools, buildRounds, resolveSelectionOptions, type Assessment, type Flaw, type SelectionOptions } from './select.js';
 export { keyTerms, KEYWORD_STOPWORDS, type KeywordExtractor } from './keywords.js';
-export { renderDigestText } from './render-text.js';
 export * from './types.js';

@@ -65,22 +65,28 @@ const CHROME_PATTERNS: RegExp[] = [
   /[（(]?下转第\s*\d+\s*页[）)]?/,
 ];
 
-/** Sentence ends, optionally followed by closing quotes or brackets. */
-const SENTENCE_END = /[。！？!?…][”’」』"')）]*$/;
+/** Sentence ends (the splitter's 。！？； and their ASCII forms), optionally followed by closing quotes or brackets. */
+const SENTENCE_END = /[。！？!?…；;][”’」』"')）]*$/;
 /** A passage that opens on these continues a sentence begun elsewhere. */
 const CONTINUATION_START = /^[，、；：,;:。！？”’）)]/;
 
 const CJK = /[\u3400-\u9fff]/g;
 
 /** Judges one passage on its own, without regard to theme. */
-export function assessPassage(passage: Passage, options: Pick<ResolvedSelectionOptions, 'minChars'> = { minChars: 40 }): Assessment {
+export function assessPassage(
+  passage: Passage,
+  options: Pick<ResolvedSelectionOptions, 'minChars'> = { minChars: 40 },
+  /** The passage before it in the same article, if any: when that one stops mid-sentence, this one starts mid-sentence. */
+  previous?: Passage,
+): Assessment {
   const text = passage.text.trim();
   const flaws: Flaw[] = [];
   const cjk = text.match(CJK)?.length ?? 0;
   if (CHROME_PATTERNS.some((re) => re.test(text)) || cjk < text.length * 0.5) flaws.push('chrome');
   if (text.length < options.minChars) flaws.push('short');
   if (passage.fragment) flaws.push('fragment');
-  if (CONTINUATION_START.test(text) || !SENTENCE_END.test(text)) flaws.push('incomplete');
+  const continues = previous !== undefined && !SENTENCE_END.test(previous.text.trim());
+  if (continues || CONTINUATION_START.test(text) || !SENTENCE_END.test(text)) flaws.push('incomplete');
   if (passage.placeholders > 1) flaws.push('placeholders');
 
   const eligible = !flaws.includes('chrome') && !flaws.includes('short');
@@ -113,7 +119,11 @@ function byScore(a: Candidate, b: Candidate): number {
  */
 export function buildPools(passages: readonly Passage[], options: ResolvedSelectionOptions): Map<ThemeId, Candidate[]> {
   const assessed = passages
-    .map((passage) => ({ passage, assessment: assessPassage(passage, options) }))
+    .map((passage, i) => {
+      const before = passages[i - 1];
+      const previous = before && before.articleId === passage.articleId ? before : undefined;
+      return { passage, assessment: assessPassage(passage, options, previous) };
+    })
     .filter((x) => x.assessment.eligible && x.passage.themes.length > 0);
 
   const owner = new Map<string, ThemeId>();
@@ -174,5 +184,35 @@ export function buildRounds(pool: readonly Candidate[], perDigest: number): Pass
     const target = open.find((r) => !r.some((q) => q.docId === p.docId)) ?? open[0];
     target?.push(p);
   }
+  mixDocuments(rounds);
   return rounds;
+}
+
+const docCount = (round: readonly Passage[]) => new Set(round.map((p) => p.docId)).size;
+
+/**
+ * The layered fill can leave a round whose passages all come from one document even though another round could
+ * trade with it. Swap non-lead passages between rounds wherever that gives a single-document round a second
+ * document without taking one away from the other round.
+ */
+function mixDocuments(rounds: Passage[][]): void {
+  for (const round of rounds) {
+    if (round.length < 2 || docCount(round) > 1) continue;
+    swap: for (let i = 1; i < round.length; i++) {
+      for (const other of rounds) {
+        if (other === round) continue;
+        for (let j = 1; j < other.length; j++) {
+          const mine = round[i] as Passage;
+          const theirs = other[j] as Passage;
+          if (theirs.docId === mine.docId) continue;
+          const before = docCount(other);
+          round[i] = theirs;
+          other[j] = mine;
+          if (docCount(round) > 1 && docCount(other) >= Math.min(before, 2)) break swap;
+          round[i] = mine;
+          other[j] = theirs;
+        }
+      }
+    }
+  }
 }

@@ -8,7 +8,6 @@ import {
   addDays,
   createDigestPlanner,
   dayNumber,
-  renderDigestText,
   themeOfDate,
   todayIn,
   zonedTimeToInstant,
@@ -170,19 +169,5 @@ describe('key terms', () => {
     const tiny = createDigestPlanner(corpusOf([passage({ theme: 'talent' })]), { extractKeywords: extract, commonShare: 1 });
     // 人才 is the theme's short name; 尊重 gives way to 尊重人才.
     expect(tiny.digestFor('2025-06-02').keywords).toEqual(['尊重人才', '乡贤']);
-  });
-});
-
-describe('renderDigestText', () => {
-  it('shows the heading, every passage with its source, and the key terms', () => {
-    const d = planner.digestFor('2025-06-02');
-    const text = renderDigestText(d);
-    expect(text.split('\n')[0]).toBe('每日一读 · 人才振兴 · 2025年6月2日 星期一');
-    for (const p of d.passages) {
-      expect(text).toContain(p.text.trim());
-      expect(text).toContain(p.section ? `——《${p.title}》· ${p.section}` : `——《${p.title}》`);
-    }
-    expect(text).toContain(`今日关键词：${d.keywords.join('、')}`);
-    expect(text.indexOf('延伸阅读')).toBeGreaterThan(text.indexOf(d.passages[0]!.text.trim()));
   });
 });

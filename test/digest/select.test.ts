@@ -41,6 +41,17 @@ describe('readability rules', () => {
     ]);
   });
 
+  it('marks a passage that continues the previous passage\'s unfinished sentence (002-008 after 002-007)', () => {
+    const corpus = getSharedCorpus();
+    const prev = corpus.byId.get('002-007')!;
+    const next = corpus.byId.get('002-008')!;
+    expect(assessPassage(next, { minChars: 40 }, prev).flaws).toContain('incomplete');
+    expect(assessPassage(next, { minChars: 40 }).flaws).not.toContain('incomplete');
+    const pools = buildPools(corpus.passages, resolveSelectionOptions({}));
+    const clean = [...pools.values()].flat().filter((c) => c.assessment.clean).map((c) => c.passage.id);
+    expect(clean).not.toContain('002-008');
+  });
+
   it('accepts a sentence that ends inside closing quotes', () => {
     const text = '他说：“要把党组织建在产业链上、建在合作社上，提高农村党建对产业的统筹发展能力，实现产业、人才、文化整体发力。”';
     expect(assessPassage(passage({ text })).flaws).toEqual([]);
