@@ -15,7 +15,8 @@ export type Command =
   | { kind: 'subscribe' }
   | { kind: 'unsubscribe' };
 
-const KEYWORDS: Record<string, Command['kind']> = {
+// A Map, not an object literal: `__proto__` or `constructor` typed as a command must not hit Object.prototype.
+const KEYWORDS = new Map<string, Command['kind']>(Object.entries({
   help: 'help',
   '帮助': 'help',
   '?': 'help',
@@ -32,7 +33,7 @@ const KEYWORDS: Record<string, Command['kind']> = {
   unsubscribe: 'unsubscribe',
   '退订': 'unsubscribe',
   '取消订阅': 'unsubscribe',
-};
+}) as [string, Command['kind']][]);
 
 const THEME_WORDS = new Set(['theme', '主题']);
 
@@ -56,7 +57,7 @@ export function parseCommand(input: string): Command {
   if (inline && tail === '') return { kind: 'theme', name: inline[2] ?? '' };
 
   if (THEME_WORDS.has(head)) return tail === '' ? { kind: 'themes' } : { kind: 'theme', name: tail };
-  const keyword = KEYWORDS[head];
+  const keyword = KEYWORDS.get(head);
   if (keyword && tail === '') return { kind: keyword } as Command;
   return { kind: 'search', query: text };
 }

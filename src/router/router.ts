@@ -47,8 +47,8 @@ export const HELP_COMMANDS = [
   },
   { usage: '/zhenxing 今日', zh: '预览今天的每日一读（仅自己可见）', en: "preview today's digest privately (today)" },
   { usage: '/zhenxing 文档', zh: '查看收录的文献及来源', en: 'list the source documents (docs)' },
-  { usage: '/zhenxing 订阅', zh: '本频道每天早上接收每日一读', en: 'this channel receives the daily digest (subscribe)' },
-  { usage: '/zhenxing 退订', zh: '本频道不再接收每日一读', en: 'stop the daily digest here (unsubscribe)' },
+  { usage: '/zhenxing 订阅', zh: '所在频道或群聊每天早上接收每日一读', en: 'this channel or chat gets the daily digest (subscribe)' },
+  { usage: '/zhenxing 退订', zh: '所在频道或群聊不再接收每日一读', en: 'stop the daily digest here (unsubscribe)' },
   { usage: '/zhenxing 帮助', zh: '显示本说明', en: 'show this help (help)' },
 ];
 
@@ -168,6 +168,9 @@ export function createRouter(deps: RouterDeps): Router {
       };
     }
     const channel = { platform: ctx.platform, id: ctx.channelId };
+    // Slack has channels, Feishu has group chats: say it the way each platform's users do.
+    const [here, hereEn] = ctx.platform === 'feishu' ? ['本群', 'this chat'] : ['本频道', 'this channel'];
+    const Here = hereEn.charAt(0).toUpperCase() + hereEn.slice(1);
     if (kind === 'subscribe') {
       const changed = await deps.store.subscribe(channel);
       return {
@@ -176,8 +179,8 @@ export function createRouter(deps: RouterDeps): Router {
         subscribed: true,
         changed,
         message: changed
-          ? msg('已订阅：本频道每天早上会收到“每日一读”。', 'Subscribed: this channel will get the daily digest every morning.')
-          : msg('本频道已经订阅了“每日一读”。', 'This channel is already subscribed to the daily digest.'),
+          ? msg(`已订阅：${here}每天早上会收到“每日一读”。`, `Subscribed: ${hereEn} will get the daily digest every morning.`)
+          : msg(`${here}已经订阅了“每日一读”。`, `${Here} is already subscribed to the daily digest.`),
       };
     }
     const changed = await deps.store.unsubscribe(channel);
@@ -187,8 +190,8 @@ export function createRouter(deps: RouterDeps): Router {
       subscribed: false,
       changed,
       message: changed
-        ? msg('已退订：本频道不再接收“每日一读”。', 'Unsubscribed: this channel will no longer get the daily digest.')
-        : msg('本频道没有订阅“每日一读”。', 'This channel was not subscribed to the daily digest.'),
+        ? msg(`已退订：${here}不再接收“每日一读”。`, `Unsubscribed: ${hereEn} will no longer get the daily digest.`)
+        : msg(`${here}没有订阅“每日一读”。`, `${Here} was not subscribed to the daily digest.`),
     };
   }
 

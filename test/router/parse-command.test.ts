@@ -45,6 +45,8 @@ describe('parseCommand', () => {
     expect(parseCommand('头雁 theme:talent')).toEqual({ kind: 'search', query: '头雁 theme:talent' });
     expect(parseCommand('<!channel> 人才')).toEqual({ kind: 'search', query: '<!channel> 人才' });
     expect(parseCommand('zhenxingabc')).toEqual({ kind: 'search', query: 'zhenxingabc' });
+    expect(parseCommand('__proto__')).toEqual({ kind: 'search', query: '__proto__' });
+    expect(parseCommand('constructor')).toEqual({ kind: 'search', query: 'constructor' });
   });
 });
 

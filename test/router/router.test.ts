@@ -119,6 +119,12 @@ describe('router', () => {
     expect(reopened2.isSubscribed({ platform: 'slack', id: 'C0TEST' })).toBe(false);
   });
 
+  it('says 本群 in a Feishu chat', async () => {
+    const v = kind(await router.handle('订阅', { platform: 'feishu', channelId: 'oc_test' }), 'subscription');
+    expect(v.message.zh).toBe('已订阅：本群每天早上会收到“每日一读”。');
+    await router.handle('退订', { platform: 'feishu', channelId: 'oc_test' });
+  });
+
   it('explains that subscriptions need a channel in the console', async () => {
     const v = kind(await router.handle('订阅', { platform: 'console' }), 'message');
     expect(v.message.zh).toBe('订阅只能在 Slack 频道或飞书群聊中使用。');

@@ -1,0 +1,152 @@
+/**
+ * The few Open API calls the bot makes, through the SDK's Client: reply to a message, send to a chat, replace
+ * a card, and look up the bot's own open_id. Every failure becomes a FeishuApiError that says whether a retry
+ * can help.
+ */
+import type { Client } from '@larksuiteoapi/node-sdk';
+import { FeishuApiError } from './errors.js';
+import type { Card } from './render/card.js';
+
+export interface FeishuApi {
+  /** Replies to a message with a card; resolves with the new message id. */
+  reply(messageId: string, card: Card, uuid?: string): Promise<string | undefined>;
+  /** Posts a card into a chat (receive_id_type=chat_id); resolves with the new message id. */
+  send(chatId: string, card: Card, uuid?: string): Promise<string | undefined>;
+  /** Replaces the card of a message the bot sent. */
+  update(messageId: string, card: Card): Promise<void>;
+  /** The bot's open_id (to tell whether a group message mentions it), or undefined if Feishu did not say. */
+  botOpenId(): Promise<string | undefined>;
+}
+
+/** Feishu codes a retry cannot fix, with the name we report them under. */
+const PERMANENT: Record<number, string> = {
+  230001: 'invalid_request', // e.g. "invalid receive_id": the chat id does not exist
+  230002: 'bot_not_in_chat',
+  230006: 'bot_disabled', // the app's bot ability is not enabled
+  230011: 'message_recalled',
+  230013: 'bot_unavailable_to_user', // user outside the app's availability range
+  230027: 'no_permission',
+  230099: 'invalid_card',
+  99991672: 'missing_scope', // the app lacks a permission such as im:message:send_as_bot
+  10003: 'invalid_app_id',
+  10014: 'invalid_app_secret',
+};
+
+/** Rate limits: retry later. */
+const RATE_LIMITED = new Set([230020, 99991400]);
+
+/** Token problems: the cached tenant token is dropped and the call may be retried. */
+const TOKEN = new Set([99991661, 99991663, 99991664, 99991668]);
+
+interface AxiosLikeError {
+  code?: string;
+  message?: string;
+  response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
+}
+
+function retryAfterMs(headers: Record<string, unknown> | undefined): number | undefined {
+  // Feishu's gateway names the seconds until the limit resets; Retry-After is the standard fallback.
+  for (const name of ['x-ogw-ratelimit-reset', 'retry-after']) {
+    const v = Number(headers?.[name]);
+    if (Number.isFinite(v) && v >= 0) return Math.round(v * 1000);
+  }
+  return undefined;
+}
+
+/** Classifies Feishu's answer (code/msg, HTTP status) as a FeishuApiError. */
+export function apiError(
+  feishuCode: number | undefined,
+  msg: string,
+  status: number | undefined,
+  headers?: Record<string, unknown>,
+): FeishuApiError {
+  const what = `Feishu API error ${feishuCode ?? '-'}${status ? ` (HTTP ${status})` : ''}: ${msg || 'no message'}`;
+  const opts = { ...(feishuCode !== undefined ? { feishuCode } : {}), ...(status !== undefined ? { status } : {}) };
+  const after = retryAfterMs(headers);
+  const retryable = (code: string) =>
+    new FeishuApiError(code, what, { ...opts, permanent: false, ...(after !== undefined ? { retryAfterMs: after } : {}) });
+  if (feishuCode !== undefined && RATE_LIMITED.has(feishuCode)) return retryable('rate_limited');
+  if (feishuCode !== undefined && TOKEN.has(feishuCode)) return retryable('invalid_token');
+  const permanentName = feishuCode !== undefined ? PERMANENT[feishuCode] : undefined;
+  if (permanentName) return new FeishuApiError(permanentName, what, { ...opts, permanent: true });
+  if (status === 429) return retryable('rate_limited');
+  if (status !== undefined && status >= 500) return retryable('server_error');
+  // Any other 4xx is a request Feishu will keep refusing.
+  if (status !== undefined && status >= 400) {
+    return new FeishuApiError(feishuCode !== undefined ? `feishu_${feishuCode}` : `http_${status}`, what, {
+      ...opts,
+      permanent: true,
+    });
+  }
+  return retryable(feishuCode !== undefined ? `feishu_${feishuCode}` : 'unknown');
+}
+
+/** Any error thrown by an SDK call (axios error, token error, our own) as a FeishuApiError. */
+export function toFeishuApiError(err: unknown): FeishuApiError {
+  if (err instanceof FeishuApiError) return err;
+  const e = (err ?? {}) as AxiosLikeError;
+  if (e.response) {
+    const data = (e.response.data ?? {}) as { code?: unknown; msg?: unknown };
+    const code = typeof data.code === 'number' ? data.code : undefined;
+    return apiError(code, typeof data.msg === 'string' ? data.msg : (e.message ?? ''), e.response.status, e.response.headers);
+  }
+  // The SDK's token manager reports a refused token request as a plain Error with Feishu's code in the text.
+  const token = /failed to get \w+, code: (\d+), msg: (.*)$/.exec(e.message ?? '');
+  if (token) return apiError(Number(token[1]), token[2] ?? '', undefined);
+  return new FeishuApiError('network_error', `Feishu API unreachable: ${e.code ?? ''} ${e.message ?? String(err)}`.trim(), {
+    permanent: false,
+  });
+}
+
+interface ApiResponse {
+  code?: number;
+  msg?: string;
+  data?: { message_id?: string };
+}
+
+function check(res: ApiResponse | undefined): ApiResponse {
+  // Most failures arrive as HTTP 4xx (thrown by axios); some APIs answer 200 with a non-zero code.
+  if (!res || (res.code !== undefined && res.code !== 0)) throw apiError(res?.code, res?.msg ?? 'empty response', 200);
+  return res;
+}
+
+export function createFeishuApi(client: Client, options: { onTokenInvalid?: () => void } = {}): FeishuApi {
+  async function call<T extends ApiResponse>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return check(await fn()) as T;
+    } catch (err) {
+      const e = toFeishuApiError(err);
+      if (e.code === 'invalid_token') options.onTokenInvalid?.();
+      throw e;
+    }
+  }
+  return {
+    async reply(messageId, card, uuid) {
+      const res = await call(() =>
+        client.im.v1.message.reply({
+          path: { message_id: messageId },
+          data: { msg_type: 'interactive', content: JSON.stringify(card), ...(uuid ? { uuid } : {}) },
+        }),
+      );
+      return res.data?.message_id;
+    },
+    async send(chatId, card, uuid) {
+      const res = await call(() =>
+        client.im.v1.message.create({
+          params: { receive_id_type: 'chat_id' },
+          data: { receive_id: chatId, msg_type: 'interactive', content: JSON.stringify(card), ...(uuid ? { uuid } : {}) },
+        }),
+      );
+      return res.data?.message_id;
+    },
+    async update(messageId, card) {
+      await call(() => client.im.v1.message.patch({ path: { message_id: messageId }, data: { content: JSON.stringify(card) } }));
+    },
+    async botOpenId() {
+      const res = await call<ApiResponse & { bot?: { open_id?: string } }>(() =>
+        client.request({ method: 'GET', url: '/open-apis/bot/v3/info' }),
+      );
+      return res.bot?.open_id;
+    },
+  };
+}

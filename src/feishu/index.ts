@@ -1,0 +1,230 @@
+/**
+ * The Feishu (Lark) adapter: one more thin platform layer over the shared router, beside Slack and the
+ * console. In `ws` mode the SDK's WSClient holds a long connection (no public URL needed); in `http` mode
+ * events and card callbacks arrive at POST /feishu/events on the shared HTTP server. Both feed the same
+ * EventDispatcher and handlers.
+ */
+import { Client, Domain, EventDispatcher, WSClient } from '@larksuiteoapi/node-sdk';
+import type { FeishuConfig } from '../config.js';
+import type { Logger } from '../observability/logger.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { Router } from '../router/view-model.js';
+import type { HttpServer } from '../server/http-server.js';
+import type { DigestSender } from '../state/delivery.js';
+import { createFeishuApi, type FeishuApi } from './api.js';
+import { createDedupe } from './dedupe.js';
+import { FeishuError } from './errors.js';
+import { createHandlers, type CardActionEvent, type MessageEvent } from './events.js';
+import { createEventEndpoint } from './http-endpoint.js';
+import { createMemoryCache, httpWithTimeout, sdkLogger, sdkLoggerLevel } from './sdk-bridge.js';
+import { createFeishuDigestSender } from './sender.js';
+
+export { FeishuApiError, FeishuError } from './errors.js';
+export { renderView } from './render/index.js';
+
+export interface FeishuAdapterOptions {
+  /** Path of the event and callback endpoint in http mode. Default `/feishu/events`. */
+  path?: string;
+  /**
+   * Milliseconds a card callback may spend before it answers with a "loading" toast and updates the card
+   * afterwards (Feishu gives callbacks 3 s). Default 2500.
+   */
+  callbackDeadlineMs?: number;
+  /** Timeout of each Open API request, in ms. Default 10 000. */
+  requestTimeoutMs?: number;
+  /** How long a message id is remembered so a redelivered event is answered once, in ms. Default 24 h. */
+  dedupeTtlMs?: number;
+  /** Most message ids remembered at once. Default 10 000. */
+  dedupeMaxEntries?: number;
+  /** Window in which the same user sharing the same passage from the same card posts only once, in ms. Default 10 000. */
+  shareWindowMs?: number;
+  /** Largest request body accepted at the endpoint, in bytes. Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** How long stop() waits for replies still being sent, in ms. Default 5000. */
+  stopTimeoutMs?: number;
+}
+
+const DEFAULTS: Required<FeishuAdapterOptions> = {
+  path: '/feishu/events',
+  callbackDeadlineMs: 2500,
+  requestTimeoutMs: 10_000,
+  dedupeTtlMs: 24 * 60 * 60 * 1000,
+  dedupeMaxEntries: 10_000,
+  shareWindowMs: 10_000,
+  maxBodyBytes: 1024 * 1024,
+  stopTimeoutMs: 5000,
+};
+
+export interface FeishuAdapterDeps {
+  config: FeishuConfig;
+  router: Router;
+  logger: Logger;
+  metrics: Metrics;
+  /** The process's shared server; http mode adds its route here (the caller listens). */
+  httpServer: HttpServer;
+  options?: FeishuAdapterOptions;
+}
+
+export interface FeishuAdapter {
+  /** http mode: registers the endpoint. ws mode: opens the long connection (reconnects on its own). */
+  start(): Promise<void>;
+  /** Closes the long connection, answers new events with 503 and waits for replies in flight. */
+  stop(): Promise<void>;
+  /** Posts the daily digest to a chat id; used by the digest scheduler. */
+  sender: DigestSender;
+  /** The Open API calls, for callers that post on their own. */
+  api: FeishuApi;
+}
+
+/** Feishu app ids: the SDK's long connection refuses (silently) anything else. */
+const APP_ID = /^cli_[0-9a-fA-F]{16}$/;
+
+/** How often a failed bot open_id lookup may be retried, in ms. */
+const BOT_LOOKUP_RETRY_MS = 60_000;
+
+export function createFeishuAdapter(deps: FeishuAdapterDeps): FeishuAdapter {
+  const o = { ...DEFAULTS, ...deps.options };
+  const { config } = deps;
+  const logger = deps.logger.child({ platform: 'feishu' });
+  if (config.mode === 'http' && !config.encryptKey && !config.verificationToken) {
+    throw new FeishuError(
+      'HTTP_UNVERIFIED',
+      'FEISHU_MODE=http needs FEISHU_ENCRYPT_KEY (recommended) or FEISHU_VERIFICATION_TOKEN to verify requests',
+    );
+  }
+
+  const sdkLog = sdkLogger(logger);
+  const loggerLevel = sdkLoggerLevel(logger.level);
+  const domain = config.domain ?? Domain.Feishu;
+  const httpInstance = httpWithTimeout(o.requestTimeoutMs);
+  const tokenCache = createMemoryCache();
+  const client = new Client({
+    appId: config.appId,
+    appSecret: config.appSecret,
+    domain,
+    cache: tokenCache,
+    httpInstance,
+    logger: sdkLog,
+    loggerLevel,
+  });
+  const api = createFeishuApi(client, { onTokenInvalid: () => tokenCache.clear() });
+
+  const pending = new Set<Promise<unknown>>();
+  const track = (work: Promise<unknown>) => {
+    const settled = work.then(
+      () => undefined,
+      (err: unknown) => logger.error({ err }, 'feishu: background work failed'),
+    );
+    pending.add(settled);
+    void settled.then(() => pending.delete(settled));
+  };
+
+  let botOpenId: string | undefined;
+  let lookupAt = -Infinity;
+  function lookUpBot() {
+    lookupAt = Date.now();
+    track(
+      api.botOpenId().then(
+        (id) => {
+          botOpenId = id;
+          logger.debug({ botOpenId: id }, 'feishu: bot identity known');
+        },
+        (err: unknown) => logger.warn({ err }, 'feishu: could not look up the bot open_id; in groups any mention counts'),
+      ),
+    );
+  }
+
+  const handlers = createHandlers({
+    router: deps.router,
+    api,
+    logger,
+    metrics: deps.metrics,
+    seen: createDedupe({ ttlMs: o.dedupeTtlMs, maxEntries: o.dedupeMaxEntries }),
+    recentShares: createDedupe({ ttlMs: o.shareWindowMs, maxEntries: 1000 }),
+    botOpenId: () => {
+      if (botOpenId === undefined && Date.now() - lookupAt > BOT_LOOKUP_RETRY_MS) lookUpBot();
+      return botOpenId;
+    },
+    track,
+    callbackDeadlineMs: o.callbackDeadlineMs,
+  });
+
+  // Verification happens before the dispatcher (http-endpoint.ts) or inside the long connection, so the
+  // dispatcher gets no keys and is always invoked with needCheck: false.
+  const dispatcher = new EventDispatcher({ logger: sdkLog, loggerLevel }).register({
+    'im.message.receive_v1': (data) => {
+      handlers.onMessage(data as MessageEvent);
+    },
+    'card.action.trigger': (data: unknown) => handlers.onCardAction(data as CardActionEvent),
+  });
+
+  let ws: WSClient | undefined;
+  let routeAdded = false;
+  let stopped = true;
+
+  return {
+    api,
+    sender: createFeishuDigestSender(api),
+
+    async start() {
+      if (!stopped) return;
+      if (config.mode === 'ws' && !APP_ID.test(config.appId)) {
+        throw new FeishuError(
+          'BAD_APP_ID',
+          `FEISHU_APP_ID "${config.appId}" is not a Feishu app id (cli_ and 16 hex digits); find it in the developer console under Credentials & Basic Info`,
+        );
+      }
+      stopped = false;
+      lookUpBot();
+      if (config.mode === 'ws') {
+        ws = new WSClient({
+          appId: config.appId,
+          appSecret: config.appSecret,
+          domain,
+          httpInstance,
+          logger: sdkLog,
+          loggerLevel,
+          autoReconnect: true,
+          onReady: () => logger.info('feishu: long connection ready'),
+          onError: (err) => logger.error({ err }, 'feishu: long connection failed'),
+        });
+        await ws.start({ eventDispatcher: dispatcher });
+        logger.info({ mode: 'ws' }, 'feishu: started (long connection)');
+        return;
+      }
+      if (!routeAdded) {
+        routeAdded = true;
+        deps.httpServer.addRoute({
+          method: 'POST',
+          path: o.path,
+          handler: createEventEndpoint({
+            encryptKey: config.encryptKey,
+            verificationToken: config.verificationToken,
+            maxBodyBytes: o.maxBodyBytes,
+            logger,
+            metrics: deps.metrics,
+            isStopped: () => stopped,
+            onEvent: (payload) => track(dispatcher.invoke(payload, { needCheck: false })),
+            onCallback: (payload) => dispatcher.invoke(payload, { needCheck: false }),
+          }),
+        });
+      }
+      logger.info({ mode: 'http', path: o.path }, 'feishu: started (request URL)');
+    },
+
+    async stop() {
+      stopped = true;
+      ws?.close({ force: true });
+      ws = undefined;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled([...pending]),
+        new Promise((resolve) => {
+          timer = setTimeout(resolve, o.stopTimeoutMs);
+          timer.unref();
+        }),
+      ]);
+      clearTimeout(timer);
+    },
+  };
+}

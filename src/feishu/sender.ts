@@ -1,0 +1,32 @@
+import type { Digest } from '../digest/types.js';
+import { DeliveryError, type DigestSender } from '../state/delivery.js';
+import { toFeishuApiError, type FeishuApi } from './api.js';
+import { idempotencyKey } from './crypto.js';
+import { renderDigest } from './render/index.js';
+
+/** A FeishuApiError (or anything an SDK call threw) as the DeliveryError the digest scheduler understands. */
+export function toDeliveryError(err: unknown): DeliveryError {
+  const e = toFeishuApiError(err);
+  return new DeliveryError(e.code, e.message, {
+    permanent: e.permanent,
+    ...(e.retryAfterMs !== undefined ? { retryAfterMs: e.retryAfterMs } : {}),
+  });
+}
+
+/**
+ * Posts the daily digest card to a chat. The message carries a uuid derived from the chat and the date, so a
+ * retry after a lost response cannot post the same day's digest twice (Feishu keeps a uuid for an hour).
+ */
+export function createFeishuDigestSender(api: FeishuApi): DigestSender {
+  return {
+    platform: 'feishu',
+    async send(chatId: string, digest: Digest) {
+      const card = renderDigest({ kind: 'digest', lang: 'zh', digest, preview: false });
+      try {
+        await api.send(chatId, card, idempotencyKey('digest', chatId, digest.date));
+      } catch (err) {
+        throw toDeliveryError(err);
+      }
+    },
+  };
+}

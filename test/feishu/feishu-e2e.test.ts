@@ -1,0 +1,318 @@
+/**
+ * End to end in http mode: encrypted, signed events in (as Feishu sends them), and what the Feishu Open API
+ * stand-in receives out (tenant token, replies with cards, shared quotes, card updates).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Card } from '../../src/feishu/render/index.js';
+import { decodePageRef, type Router } from '../../src/router/view-model.js';
+import {
+  STAND_IN_BOT_OPEN_ID,
+  STAND_IN_TENANT_TOKEN,
+  TEST_ENCRYPT_KEY,
+  cardActionEvent,
+  cardOf,
+  challengeEvent,
+  messageEvent,
+  type FeishuCall,
+} from '../helpers/feishu-stand-in.js';
+import { getSharedCorpus } from '../helpers/shared-index.js';
+import { buttonsOf, cardProblems, markdownOf } from './card-check.js';
+import { TEST_APP_ID, TEST_APP_SECRET, startFeishuHarness, type FeishuHarness } from './harness.js';
+
+const GROUP = 'oc_group00000000000000000000000001';
+const botMention = [{ key: '@_user_1', openId: STAND_IN_BOT_OPEN_ID, name: '振兴' }];
+const asCard = (call: FeishuCall) => cardOf(call) as unknown as Card;
+
+/** A router whose calls wait for `release()`: shows what happens before the work is done. */
+function gated(): { wrap: (r: Router) => Router; release: () => void; arm: () => void } {
+  let gate: Promise<void> = Promise.resolve();
+  let open = () => {};
+  const wait = () => gate;
+  return {
+    arm() {
+      gate = new Promise((resolve) => {
+        open = resolve;
+      });
+    },
+    release: () => open(),
+    wrap: (r) => ({
+      handle: async (text, ctx) => {
+        await wait();
+        return r.handle(text, ctx);
+      },
+      page: async (ref, ctx) => {
+        await wait();
+        return r.page(ref, ctx);
+      },
+      share: (id, ctx) => r.share(id, ctx),
+    }),
+  };
+}
+
+const gate = gated();
+let h: FeishuHarness;
+
+beforeAll(async () => {
+  h = await startFeishuHarness({ wrapRouter: gate.wrap, adapterOptions: { callbackDeadlineMs: 1000 } });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** Proves nothing was sent for earlier events: a later message's reply arrives after anything they caused. */
+async function sentinel() {
+  await h.say({ text: '帮助' });
+}
+
+describe('request URL', () => {
+  it('answers the encrypted url_verification challenge', async () => {
+    const res = await h.post(challengeEvent('challenge-123'), { signKey: null });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ challenge: 'challenge-123' });
+  });
+
+  it('refuses a challenge with the wrong Verification Token', async () => {
+    const res = await h.post(challengeEvent('c', 'not-the-token'), { signKey: null });
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual({ error: 'invalid_token' });
+  });
+});
+
+describe('messages', () => {
+  it('acknowledges at once, then replies to a private search with a results card', async () => {
+    gate.arm();
+    const event = messageEvent({ text: '人才振兴' });
+    const ack = await h.post(event);
+    // The router has not run yet (it waits for the gate), and the event is already acknowledged.
+    expect(ack.status).toBe(200);
+    expect(ack.body).toEqual({});
+    expect(h.repliesTo(event.messageId)).toEqual([]);
+    gate.release();
+
+    const reply = await h.feishu.waitFor((c) => c.path === `/open-apis/im/v1/messages/${event.messageId}/reply`);
+    const token = await h.feishu.waitFor((c) => c.route === 'POST /open-apis/auth/v3/tenant_access_token/internal');
+    expect(token.body).toEqual({ app_id: TEST_APP_ID, app_secret: TEST_APP_SECRET });
+    expect(reply.headers.authorization).toBe(`Bearer ${STAND_IN_TENANT_TOKEN}`);
+    expect(reply.body.msg_type).toBe('interactive');
+    expect(reply.body.uuid).toMatch(/^reply-[0-9a-f]{40}$/);
+
+    const card = asCard(reply);
+    expect(cardProblems(card)).toEqual([]);
+    expect(card.header.title.content).toBe('搜索：人才振兴');
+    expect(card.header.subtitle?.content).toMatch(/^共 \d+ 条 · 第 1\/\d+ 页$/);
+    const md = markdownOf(card);
+    expect(md).toMatch(/^1&#46; \*\*《[^》]+》/);
+    expect(md).toMatch(/\*\*[^*]*人才[^*]*\*\*/);
+    const corpus = getSharedCorpus();
+    const shares = buttonsOf(card).filter((b) => b.value.action === 'share');
+    expect(shares).toHaveLength(5);
+    for (const b of shares) expect(corpus.byId.has(String(b.value.id))).toBe(true);
+    const next = buttonsOf(card).find((b) => b.label === '下一页 ›');
+    expect(decodePageRef(String(next?.value.ref))).toEqual({ kind: 'search', query: '人才振兴', page: 2 });
+  });
+
+  it('answers a redelivered message once', async () => {
+    const event = messageEvent({ text: '生态' });
+    await h.post(event);
+    await h.feishu.waitFor((c) => c.path === `/open-apis/im/v1/messages/${event.messageId}/reply`);
+    const again = await h.post(event);
+    expect(again.status).toBe(200);
+    await sentinel();
+    expect(h.repliesTo(event.messageId)).toHaveLength(1);
+    expect(h.logs.some((l) => l.msg === 'feishu: redelivered message ignored' && l.messageId === event.messageId)).toBe(true);
+  });
+
+  it('reads /zhenxing and zhenxing prefixes, help, and answers English with English added', async () => {
+    for (const text of ['/zhenxing 人才振兴', 'zhenxing 人才振兴']) {
+      expect(asCard((await h.say({ text })).reply).header.title.content).toBe('搜索：人才振兴');
+    }
+    expect(asCard((await h.say({ text: '帮助' })).reply).header.title.content).toBe('振兴 · 乡村振兴与党建文献助手');
+    expect(asCard((await h.say({ text: 'help' })).reply).header.title.content).toBe(
+      '振兴 · 乡村振兴与党建文献助手 · Zhenxing · usage',
+    );
+    expect(asCard((await h.say({ text: '主题 生态' })).reply).header.title.content).toBe('主题：生态振兴');
+    expect(asCard((await h.say({ text: '今日' })).reply).header.title.content).toMatch(/^每日一读 · .+ · 11月22日 星期日$/);
+  });
+
+  it('in a group answers only when mentioned, with the mention stripped', async () => {
+    await h.feishu.waitFor((c) => c.route === 'GET /open-apis/bot/v3/info');
+    const unaddressed = messageEvent({ text: '人才振兴', chatType: 'group', chatId: GROUP });
+    const other = messageEvent({
+      text: '@_user_1 人才振兴',
+      chatType: 'group',
+      chatId: GROUP,
+      mentions: [{ key: '@_user_1', openId: 'ou_someoneelse000000000000000000001', name: '张三' }],
+    });
+    expect((await h.post(unaddressed)).status).toBe(200);
+    expect((await h.post(other)).status).toBe(200);
+    const { reply } = await h.say({ text: '@_user_1 人才振兴', chatType: 'group', chatId: GROUP, mentions: botMention });
+    expect(asCard(reply).header.title.content).toBe('搜索：人才振兴');
+    expect(h.repliesTo(unaddressed.messageId)).toEqual([]);
+    expect(h.repliesTo(other.messageId)).toEqual([]);
+  });
+
+  it('subscribes and unsubscribes a group chat', async () => {
+    const sub = await h.say({ text: '@_user_1 订阅', chatType: 'group', chatId: GROUP, mentions: botMention });
+    expect(markdownOf(asCard(sub.reply))).toContain('已订阅');
+    expect(h.store.isSubscribed({ platform: 'feishu', id: GROUP })).toBe(true);
+    const unsub = await h.say({ text: '@_user_1 退订', chatType: 'group', chatId: GROUP, mentions: botMention });
+    expect(markdownOf(asCard(unsub.reply))).toContain('已退订');
+    expect(h.store.isSubscribed({ platform: 'feishu', id: GROUP })).toBe(false);
+  });
+
+  it('tells a private chat that only text is understood, and ignores other bots', async () => {
+    const image = await h.say({ text: '', messageType: 'image', content: JSON.stringify({ image_key: 'img_1' }) });
+    expect(markdownOf(asCard(image.reply))).toBe('我只能读懂文字消息。发送“帮助”查看用法。');
+    const fromBot = messageEvent({ text: '人才振兴', senderType: 'app' });
+    await h.post(fromBot);
+    await sentinel();
+    expect(h.repliesTo(fromBot.messageId)).toEqual([]);
+  });
+});
+
+describe('card buttons', () => {
+  it('share posts one quote into the chat with its source and who shared it', async () => {
+    const passage = getSharedCorpus().passages.find((p) => p.section && p.text.length > 40);
+    if (!passage) throw new Error('corpus has no passage with a section');
+    const user = 'ou_sharer000000000000000000000001';
+    const click = () =>
+      h.post(cardActionEvent({ value: { action: 'share', id: passage.id }, openId: user, chatId: GROUP, messageId: 'om_results1' }));
+    const first = await click();
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({
+      toast: { type: 'success', content: '已分享到当前会话。', i18n: { zh_cn: '已分享到当前会话。', en_us: 'Shared to this chat.' } },
+    });
+    const post = await h.feishu.waitFor(
+      (c) => c.route === 'POST /open-apis/im/v1/messages' && cardOf(c).header !== undefined && JSON.stringify(cardOf(c)).includes(user),
+    );
+    expect(post.query).toEqual({ receive_id_type: 'chat_id' });
+    expect(post.body.receive_id).toBe(GROUP);
+    const card = asCard(post);
+    expect(cardProblems(card)).toEqual([]);
+    expect(card.header.title.content).toBe(`《${passage.title}》`);
+    const md = markdownOf(card);
+    expect(md.startsWith('> ')).toBe(true);
+    expect(md).toContain(`由 <at id=${user}></at> 分享 · 振兴文库`);
+    expect(md).toContain('—— 《');
+
+    // A double click does not post twice.
+    const second = await click();
+    expect((second.body.toast as { content: string }).content).toBe('刚刚已经分享过了。');
+    await sentinel();
+    expect(h.feishu.calls.filter((c) => c.route === 'POST /open-apis/im/v1/messages' && JSON.stringify(c.body).includes(user))).toHaveLength(1);
+  });
+
+  it('share of an unknown passage explains instead of posting', async () => {
+    const res = await h.post(cardActionEvent({ value: { action: 'share', id: '999-999' }, chatId: GROUP }));
+    expect(res.body.toast).toMatchObject({ type: 'error', content: '找不到这段文字，可能文库已经更新。请重新搜索后再分享。' });
+  });
+
+  it('next page answers with the updated card in the callback response', async () => {
+    const before = h.feishu.calls.length;
+    const res = await h.post(
+      cardActionEvent({ value: { action: 'page', ref: JSON.stringify({ kind: 'search', query: '人才振兴', page: 2 }) } }),
+    );
+    expect(res.status).toBe(200);
+    const card = (res.body.card as { type: string; data: Card }).data;
+    expect((res.body.card as { type: string }).type).toBe('raw');
+    expect(cardProblems(card)).toEqual([]);
+    expect(card.header.subtitle?.content).toMatch(/^共 \d+ 条 · 第 2\/\d+ 页$/);
+    expect(markdownOf(card)).toMatch(/^6&#46; /);
+    expect(buttonsOf(card).map((b) => b.label)).toContain('‹ 上一页');
+    expect(h.feishu.calls.length).toBe(before);
+  });
+
+  it('a page that takes too long is acknowledged with a toast and the card updated afterwards', async () => {
+    const slow = await startFeishuHarness({ wrapRouter: gate.wrap, adapterOptions: { callbackDeadlineMs: 20 } });
+    try {
+      gate.arm();
+      const res = await slow.post(
+        cardActionEvent({
+          value: { action: 'page', ref: JSON.stringify({ kind: 'theme', theme: 'ecology', page: 2 }) },
+          messageId: 'om_slowcard',
+        }),
+      );
+      expect(res.body).toEqual({ toast: { type: 'info', content: '正在加载…', i18n: { zh_cn: '正在加载…', en_us: 'Loading…' } } });
+      gate.release();
+      const patch = await slow.feishu.waitFor((c) => c.route === 'PATCH /open-apis/im/v1/messages/:id');
+      expect(patch.path).toBe('/open-apis/im/v1/messages/om_slowcard');
+      expect(asCard(patch).header.title.content).toBe('主题：生态振兴');
+    } finally {
+      gate.release();
+      await slow.close();
+    }
+  });
+
+  it('a button value this bot did not make is refused kindly', async () => {
+    const res = await h.post(cardActionEvent({ value: { action: 'command', text: '订阅' } }));
+    expect(res.body.toast).toMatchObject({ type: 'error', content: '这个按钮已经失效了，请重新搜索。' });
+  });
+});
+
+describe('verification', () => {
+  const verifyFailures = async () =>
+    (await h.metrics.registry.getSingleMetric('zhenxing_errors_total')?.get())?.values.find((v) => v.labels.where === 'feishu.verify')
+      ?.value ?? 0;
+
+  it('rejects a bad signature without acting on the event', async () => {
+    const failures = await verifyFailures();
+    const event = messageEvent({ text: '人才振兴' });
+    const res = await h.post(event, { signature: 'f'.repeat(64) });
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual({ error: 'invalid_signature' });
+    // Signed with another key: same answer.
+    expect((await h.post(event, { signKey: 'another-key' })).status).toBe(401);
+    await sentinel();
+    expect(h.repliesTo(event.messageId)).toEqual([]);
+    expect(await verifyFailures()).toBe(failures + 2);
+  });
+
+  it('rejects unsigned events and a wrong Verification Token', async () => {
+    const unsigned = await h.post(messageEvent({ text: '人才振兴' }), { signKey: null });
+    expect([unsigned.status, unsigned.body]).toEqual([401, { error: 'missing_signature' }]);
+    const badToken = await h.post(messageEvent({ text: '人才振兴', token: 'wrong' }));
+    expect([badToken.status, badToken.body]).toEqual([401, { error: 'invalid_token' }]);
+    const wrongKey = await h.post(messageEvent({ text: '人才振兴' }), { encryptKey: 'not-our-key', signKey: TEST_ENCRYPT_KEY });
+    expect(wrongKey.status).toBe(400);
+  });
+
+  it('with only a Verification Token, accepts plain events carrying it and refuses others', async () => {
+    const plain = await startFeishuHarness({ config: { encryptKey: undefined } });
+    try {
+      const ok = messageEvent({ text: '人才振兴' });
+      expect((await plain.post(ok, { encryptKey: null })).status).toBe(200);
+      await plain.feishu.waitFor((c) => c.path === `/open-apis/im/v1/messages/${ok.messageId}/reply`);
+      const forged = await plain.post(messageEvent({ text: '人才振兴', token: 'guessed' }), { encryptKey: null });
+      expect([forged.status, forged.body]).toEqual([401, { error: 'invalid_token' }]);
+      // An encrypted event cannot be read without the key: say which setting is missing.
+      const encrypted = await plain.post(messageEvent({ text: '人才振兴' }));
+      expect([encrypted.status, encrypted.body]).toEqual([400, { error: 'encrypt_key_missing' }]);
+    } finally {
+      await plain.close();
+    }
+  });
+
+  it('answers malformed bodies with 400', async () => {
+    const res = await fetch(h.eventsUrl, { method: 'POST', body: 'not json' });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: 'invalid_json' });
+  });
+});
+
+describe('failures', () => {
+  it('a reply Feishu refuses is logged and counted, not retried', async () => {
+    h.feishu.script('POST /open-apis/im/v1/messages/:id/reply', [
+      { status: 400, body: { code: 230002, msg: 'Bot/User can NOT be out of the chat.' } },
+    ]);
+    const event = messageEvent({ text: '人才振兴' });
+    await h.post(event);
+    await h.feishu.waitFor((c) => c.path === `/open-apis/im/v1/messages/${event.messageId}/reply`);
+    await sentinel();
+    expect(h.repliesTo(event.messageId)).toHaveLength(1);
+    const line = h.logs.find((l) => l.msg === 'feishu: feishu.reply failed' && l.messageId === event.messageId);
+    expect((line?.err as { message?: string } | undefined)?.message).toBe(
+      'Feishu API error 230002 (HTTP 400): Bot/User can NOT be out of the chat.',
+    );
+    expect(JSON.stringify(h.logs)).not.toContain(TEST_APP_SECRET);
+  });
+});
