@@ -1,0 +1,549 @@
+/**
+ * The search engine: BM25 over jieba words, with Han bigrams indexed alongside as the fallback for query words
+ * jieba cuts differently from the text (see postings.ts for why the index is our own rather than MiniSearch's,
+ * which it matches score for score), title and section as boosted fields,
+ * curated related terms at a lower weight, a coverage factor so passages matching all of the query beat passages
+ * matching one word of it many times, a bonus when the whole query occurs as written, near-duplicate collapsing,
+ * and snippets with the matched words marked.
+ */
+import { THEMES, type Corpus, type Passage, type ThemeId } from '../corpus/types.js';
+import { THEME_LEXICON } from '../corpus/themes.js';
+import { analyzeQuery, gramTerms, wordTerms, type AnalyzedQuery, type Concept } from './analyze.js';
+import { buildIndex, createScoreBuffers, scoreTerms, type WeightedTerm } from './postings.js';
+import { clusterNearDuplicates, type DedupeOptions } from './dedupe.js';
+import { unknownTheme } from './errors.js';
+import { DOMAIN_WORDS, loadJieba } from './jieba.js';
+import { bare, DEFAULT_MAX_QUERY_LENGTH, foldText, foldWithMap, type FoldedText } from './normalize.js';
+import { parseQuery, type ParsedQuery } from './query-parser.js';
+import { buildSnippet, splitSentences, type HighlightTerm, type SnippetOptions } from './snippet.js';
+import type { SearchEngine, SearchOptions, SearchResponse, SearchResult, Suggestion } from './types.js';
+import { RELATED_TERMS, resolveTheme } from './vocabulary.js';
+
+/** Tuning and behaviour of {@link createSearchEngine}. Every field is optional; defaults are in SEARCH_DEFAULTS. */
+export interface SearchEngineOptions {
+  /** Longest query accepted, in characters after cleanup; longer throws QUERY_TOO_LONG. Default 200. */
+  maxQueryLength?: number;
+  /** Results per page when the caller gives no limit. Default 5. */
+  defaultLimit?: number;
+  /** Largest page size honoured; larger limits are clamped. Default 50. */
+  maxLimit?: number;
+  /** BM25 boost per field. Section headings name a passage's subject, so they weigh most. Default title 1.5, section 2, text 1. */
+  fieldBoost?: { title?: number; section?: number; text?: number };
+  /** Weight of a concept's smaller dictionary words (第一书记 → 书记) relative to the concept itself. Default 0.5. */
+  partWeight?: number;
+  /** Parts found in more than this share of passages are not searched (too common to mean anything). Default 0.3. */
+  maxPartShare?: number;
+  /** Weight of Han bigram terms relative to words. Default 0.4. */
+  gramWeight?: number;
+  /** Weight of related terms (看病 → 医疗) relative to the user's own words. Default 0.3. */
+  relatedWeight?: number;
+  /** Share of a concept credited when only its related terms match. Default 0.6. */
+  relatedCredit?: number;
+  /**
+   * How strongly a passage is penalised for missing part of the query: score × (floor + (1 − floor) × coverage^power),
+   * where coverage is the credited share of the query's concepts. Default 2.
+   */
+  coveragePower?: number;
+  /** The least a passage keeps of its score however little of the query it covers (see coveragePower). Default 0.1. */
+  coverageFloor?: number;
+  /** Score multiplier bonus when the whole query (letters and digits only) occurs in the passage. Default 0.5 (× 1.5). */
+  wholeQueryBonus?: number;
+  /** Near-duplicate collapsing thresholds, or false to show every passage. Default {} (the dedupe defaults). */
+  dedupe?: DedupeOptions | false;
+  /** Snippet length bounds. Default 80–160 characters. */
+  snippet?: SnippetOptions;
+  /** Most suggestions offered when nothing matches. Default 5. */
+  maxSuggestions?: number;
+}
+
+type ResolvedOptions = Required<Omit<SearchEngineOptions, 'fieldBoost' | 'dedupe' | 'snippet'>> & {
+  fieldBoost: Required<NonNullable<SearchEngineOptions['fieldBoost']>>;
+  dedupe: DedupeOptions | false;
+  snippet: SnippetOptions;
+};
+
+/** The defaults, merged in one place. */
+export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
+  maxQueryLength: DEFAULT_MAX_QUERY_LENGTH,
+  defaultLimit: 5,
+  maxLimit: 50,
+  fieldBoost: { title: 1.5, section: 2, text: 1 },
+  partWeight: 0.5,
+  maxPartShare: 0.3,
+  gramWeight: 0.4,
+  relatedWeight: 0.3,
+  relatedCredit: 0.6,
+  coveragePower: 2,
+  coverageFloor: 0.1,
+  wholeQueryBonus: 0.5,
+  dedupe: {},
+  snippet: {},
+  maxSuggestions: 5,
+});
+
+function resolveOptions(options: SearchEngineOptions): ResolvedOptions {
+  return {
+    ...SEARCH_DEFAULTS,
+    ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
+    fieldBoost: { ...SEARCH_DEFAULTS.fieldBoost, ...options.fieldBoost },
+    dedupe: options.dedupe === false ? false : { ...(options.dedupe ?? {}) },
+    snippet: { ...SEARCH_DEFAULTS.snippet, ...options.snippet },
+  };
+}
+
+/** A SearchEngine plus facts about its index (for the benchmark and diagnostics). */
+export interface ZhenxingSearchEngine extends SearchEngine {
+  /** Passages indexed. */
+  readonly size: number;
+  /** Milliseconds spent building the index, excluding the jieba dictionary load. */
+  readonly buildMs: number;
+  /** Milliseconds the jieba dictionary load took in this process (it happens once, for the first engine built). */
+  readonly jiebaLoadMs: number;
+  /** Parses and analyses a query without searching (for debugging and tests). */
+  explain(query: string): { parsed: ParsedQuery; analyzed: AnalyzedQuery };
+}
+
+interface Hit {
+  index: number;
+  score: number;
+}
+
+/** A ranking that sorts lazily: `top(k)` gives the k best hits, best first. */
+interface Ranked {
+  total: number;
+  top(k: number): Hit[];
+}
+
+/** The k best items, best first: a full sort when k is a large share of n, else a bounded insertion sort. */
+function topK<T>(items: readonly T[], k: number, better: (a: T, b: T) => boolean): T[] {
+  const cmp = (a: T, b: T): number => (better(a, b) ? -1 : better(b, a) ? 1 : 0);
+  if (k <= 0) return [];
+  if (k * 4 >= items.length) return [...items].sort(cmp).slice(0, k);
+  const top: T[] = [];
+  for (const item of items) {
+    if (top.length === k && !better(item, top[k - 1] as T)) continue;
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (better(item, top[mid] as T)) hi = mid;
+      else lo = mid + 1;
+    }
+    top.splice(lo, 0, item);
+    if (top.length > k) top.pop();
+  }
+  return top;
+}
+
+function clampInt(value: number | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || !Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(min, Math.trunc(value)));
+}
+
+/** Builds the engine over a loaded corpus. Loads jieba first if this process has not yet. */
+export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions = {}): ZhenxingSearchEngine {
+  const o = resolveOptions(options);
+  const jiebaMs = loadJieba();
+  const started = performance.now();
+  const passages: readonly Passage[] = corpus.passages;
+  const folded: FoldedText[] = [];
+  // Sentence spans of passages shown so far, computed on first display.
+  const sentences: (readonly [number, number][] | undefined)[] = [];
+  const bareText: string[] = [];
+  // Title and section, letters and digits only: the whole-query bonus also applies when a heading says it all.
+  const bareHeadings: string[] = [];
+  // Titles and sections repeat across an article's passages: tokenise each distinct one once.
+  const fieldCache = new Map<string, string[]>();
+  const headingTerms = (text: string | null): string[] => {
+    if (!text) return [];
+    let cached = fieldCache.get(text);
+    if (cached === undefined) {
+      cached = wordTerms(foldText(text));
+      fieldCache.set(text, cached);
+    }
+    return cached;
+  };
+  const FIELDS = ['title', 'section', 'text', 'grams'] as const;
+  const fieldTokens = passages.map((p) => {
+    const f = foldWithMap(p.text);
+    folded.push(f);
+    bareText.push(bare(f.folded));
+    // NUL keeps the whole query from matching across the end of the title and the start of the section.
+    bareHeadings.push(`${bare(foldText(p.title))}\u0000${bare(foldText(p.section ?? ''))}`);
+    return [headingTerms(p.title), headingTerms(p.section), wordTerms(f.folded), gramTerms(f.folded)];
+  });
+  const compiled = buildIndex(FIELDS, fieldTokens);
+  const buffers = createScoreBuffers(compiled.size);
+  const cluster = Int32Array.from(o.dedupe === false ? passages.map((_, i) => i) : clusterNearDuplicates(bareText, o.dedupe));
+  const docIds = [...new Set(passages.map((p) => p.docId))].sort();
+  const articleIds = [...new Set(passages.map((p) => p.articleId))];
+  const buildMs = performance.now() - started;
+
+  const fieldBoost: Record<string, number> = { ...o.fieldBoost, grams: 1 };
+  const hasTerm = (term: string): boolean => compiled.postings.has(term);
+  /** Share of passages whose text contains a word term. */
+  const share = (term: string): number => {
+    const lists = compiled.postings.get(term) ?? [];
+    const text = lists.find((l) => compiled.fieldNames[l.field] === 'text');
+    return compiled.size > 0 ? (text?.docs.length ?? 0) / compiled.size : 0;
+  };
+
+  // ---- scoring -------------------------------------------------------------------------------------------------
+
+  /** A concept's evidence as term bits (see WeightedTerm.bit), for the coverage factor. */
+  interface ConceptBits {
+    kind: Concept['kind'];
+    chars: number;
+    headLow: number;
+    headHigh: number;
+    parts: { low: number; high: number; chars: number }[];
+    grams: { low: number; high: number }[];
+    relatedLow: number;
+    relatedHigh: number;
+  }
+
+  const bitOf = (bit: number): { low: number; high: number } =>
+    bit < 0 ? { low: 0, high: 0 } : bit < 32 ? { low: (1 << bit) >>> 0, high: 0 } : { low: 0, high: (1 << (bit - 32)) >>> 0 };
+
+  /** The weighted query terms (each once, at its highest weight, only if indexed) and each concept's bits. */
+  function plan(concepts: readonly Concept[]): { terms: WeightedTerm[]; bits: ConceptBits[] } {
+    const weights = new Map<string, number>();
+    const put = (term: string, w: number): void => {
+      if (compiled.postings.has(term) && w > (weights.get(term) ?? 0)) weights.set(term, w);
+    };
+    for (const c of concepts) {
+      for (const t of c.heads) put(t, 1);
+      // Parts are a fallback for passages without the concept itself; a part found in most passages (振兴 of
+      // 人才振兴) says almost nothing about relevance and would only pad the results, so it is left out.
+      for (const t of c.parts) if (share(t) <= o.maxPartShare) put(t, o.partWeight);
+      // Bigrams are the fallback for words jieba cut differently in the text: when the concept itself is an index
+      // term they add little but cost a lot (振兴 is in most passages), so they are searched only otherwise.
+      if (!c.heads.some(hasTerm)) for (const t of c.grams) put(t, o.gramWeight);
+      for (const t of c.related) put(t, o.relatedWeight);
+    }
+    // Bits go to the heaviest terms first; past 64 terms a match still scores but does not count for coverage.
+    const ordered = [...weights.entries()].sort((x, y) => y[1] - x[1]);
+    const bitByTerm = new Map<string, number>();
+    const terms: WeightedTerm[] = ordered.map(([term, weight], i) => {
+      const bit = i < 64 ? i : -1;
+      bitByTerm.set(term, bit);
+      return { term, weight, bit };
+    });
+    const mask = (list: readonly string[]): { low: number; high: number } => {
+      let low = 0;
+      let high = 0;
+      for (const t of list) {
+        const m = bitOf(bitByTerm.get(t) ?? -1);
+        low = (low | m.low) >>> 0;
+        high = (high | m.high) >>> 0;
+      }
+      return { low, high };
+    };
+    const bits = concepts.map((c): ConceptBits => {
+      const head = mask(c.heads);
+      const related = mask(c.related);
+      return {
+        kind: c.kind,
+        chars: Math.max(1, Array.from(c.text).length),
+        headLow: head.low,
+        headHigh: head.high,
+        parts: c.parts.map((p) => ({ ...bitOf(bitByTerm.get(p) ?? -1), chars: Array.from(p).length })),
+        grams: c.grams.map((g) => bitOf(bitByTerm.get(g) ?? -1)),
+        relatedLow: related.low,
+        relatedHigh: related.high,
+      };
+    });
+    return { terms, bits };
+  }
+
+  /** How much of a concept a document matched: 1 for the concept itself, partial credit for its pieces. */
+  function conceptCredit(c: ConceptBits, low: number, high: number): number {
+    if ((c.headLow & low) !== 0 || (c.headHigh & high) !== 0) return 1;
+    if (c.kind === 'phrase') return 1; // phrases are enforced by the filter
+    let credit = 0;
+    if (c.parts.length > 0) {
+      let covered = 0;
+      for (const p of c.parts) if ((p.low & low) !== 0 || (p.high & high) !== 0) covered += p.chars;
+      credit = 0.9 * Math.min(1, covered / c.chars);
+    }
+    if (c.grams.length > 0) {
+      let hit = 0;
+      for (const g of c.grams) if ((g.low & low) !== 0 || (g.high & high) !== 0) hit++;
+      credit = Math.max(credit, (0.85 * hit) / c.grams.length);
+    }
+    if ((c.relatedLow & low) !== 0 || (c.relatedHigh & high) !== 0) credit = Math.max(credit, o.relatedCredit);
+    return credit;
+  }
+
+  function passesFilters(i: number, parsed: ParsedQuery, phrasesBare: readonly string[]): boolean {
+    const p = passages[i] as Passage;
+    if (parsed.themes.length > 0 && !parsed.themes.some((t) => p.themes.includes(t))) return false;
+    if (parsed.docs.length > 0 && !parsed.docs.includes(p.docId) && !parsed.docs.includes(p.articleId)) return false;
+    if (phrasesBare.length === 0) return true;
+    const text = bareText[i] as string;
+    return phrasesBare.every((ph) => text.includes(ph));
+  }
+
+  /** Scored, filtered, deduplicated hits for a query with words in it, best first. */
+  function rank(parsed: ParsedQuery, analyzed: AnalyzedQuery): Ranked {
+    const { concepts } = analyzed;
+    const { terms, bits } = plan(concepts);
+    const phrasesBare = parsed.phrases.map(bare).filter((p) => p.length > 0);
+    const whole = analyzed.wholeBare.length >= 2 ? analyzed.wholeBare : '';
+    const collapser = startCollapse();
+    const filtered = parsed.themes.length > 0 || parsed.docs.length > 0 || phrasesBare.length > 0;
+    // With a single concept matched as itself, the whole query is in the passage: no need to scan for it.
+    const single = bits.length === 1 && whole === bare(concepts[0]?.text ?? '') ? bits[0] : undefined;
+    const { coverageFloor, coveragePower, wholeQueryBonus } = o;
+    const consider = (index: number, base: number, low: number, high: number): void => {
+      if (filtered && !passesFilters(index, parsed, phrasesBare)) return;
+      let coverage = 1;
+      let weakest = 1;
+      if (bits.length > 0) {
+        coverage = 0;
+        for (let k = 0; k < bits.length; k++) {
+          const c = bits[k] as ConceptBits;
+          // Inline fast path: most candidates match a concept as itself.
+          const credit = (c.headLow & low) !== 0 || (c.headHigh & high) !== 0 ? 1 : conceptCredit(c, low, high);
+          coverage += credit;
+          if (credit < weakest) weakest = credit;
+        }
+        coverage /= bits.length;
+      }
+      let score = coverage === 1 ? base : base * (coverageFloor + (1 - coverageFloor) * Math.pow(coverage, coveragePower));
+      // A passage holding the whole query has matched each concept itself or all of its bigrams (credit ≥ 0.85):
+      // only then is the text scanned for it.
+      if (whole && weakest >= 0.85) {
+        const holds =
+          (single !== undefined && ((single.headLow & low) !== 0 || (single.headHigh & high) !== 0)) ||
+          (bareText[index] as string).includes(whole) ||
+          (bareHeadings[index] as string).includes(whole);
+        if (holds) score *= 1 + wholeQueryBonus;
+      }
+      collapser.add(index, score);
+    };
+    const scored = scoreTerms(compiled, terms, fieldBoost, buffers);
+    const { touched, scores, low, high } = scored;
+    for (let i = 0; i < scored.count; i++) {
+      const d = touched[i] as number;
+      consider(d, scores[d] as number, low[d] as number, high[d] as number);
+    }
+    // A phrase with no indexed term at all (a lone character, say) is still honoured by scanning.
+    if (scored.count === 0 && phrasesBare.length > 0) {
+      for (let i = 0; i < passages.length; i++) consider(i, 1, 0, 0);
+    }
+    return collapser.done();
+  }
+
+  // Per-cluster best passage of the current query, in typed arrays stamped with a query number, so that a query
+  // matching thousands of passages allocates nothing per passage.
+  const clusterBest = new Int32Array(passages.length);
+  const clusterScore = new Float64Array(passages.length);
+  const clusterStamp = new Uint32Array(passages.length);
+  let stamp = 0;
+
+  /**
+   * Collects scored passages, keeping the best of each near-duplicate cluster (ties go to the earlier passage).
+   * `done()` gives the ranking; its `top(k)` sorts only as much as a page needs.
+   */
+  function startCollapse(): { add(index: number, score: number): void; done(): Ranked } {
+    stamp = stamp === 0xffffffff ? 1 : stamp + 1;
+    if (stamp === 1) clusterStamp.fill(0);
+    const current = stamp;
+    const seen: number[] = [];
+    return {
+      add(index: number, score: number): void {
+        const c = cluster[index] as number;
+        if (clusterStamp[c] !== current) {
+          clusterStamp[c] = current;
+          clusterBest[c] = index;
+          clusterScore[c] = score;
+          seen.push(c);
+        } else if (score > (clusterScore[c] as number) || (score === clusterScore[c] && index < (clusterBest[c] as number))) {
+          clusterBest[c] = index;
+          clusterScore[c] = score;
+        }
+      },
+      done(): Ranked {
+        const list: Hit[] = seen.map((c) => ({ index: clusterBest[c] as number, score: clusterScore[c] as number }));
+        const better = (x: Hit, y: Hit): boolean => x.score > y.score || (x.score === y.score && x.index < y.index);
+        return { total: list.length, top: (k) => topK(list, k, better) };
+      },
+    };
+  }
+
+  /** Passages selected by filters alone (no words): by theme strength, or in reading order for doc: only. */
+  function filterOnly(parsed: ParsedQuery): Ranked {
+    const collapser = startCollapse();
+    passages.forEach((p, i) => {
+      if (!passesFilters(i, parsed, [])) return;
+      const score = parsed.themes.length > 0 ? Math.max(...parsed.themes.map((t) => p.themeScores[t] ?? 0)) : 1;
+      collapser.add(i, score);
+    });
+    return collapser.done();
+  }
+
+  // ---- presentation --------------------------------------------------------------------------------------------
+
+  function highlightsFor(concepts: readonly Concept[]): HighlightTerm[] {
+    const terms: HighlightTerm[] = [];
+    concepts.forEach((c, group) => {
+      const single = Array.from(c.text).length === 1;
+      for (const h of c.heads) if (single || Array.from(h).length > 1) terms.push({ text: h, weight: c.kind === 'phrase' ? 4 : 3, group });
+      for (const p of c.parts) if (Array.from(p).length > 1) terms.push({ text: p, weight: 1, group });
+      for (const r of c.relatedText) terms.push({ text: foldText(r), weight: 1, group });
+      for (const r of c.related) if (Array.from(r).length > 1) terms.push({ text: r, weight: 0.8, group });
+    });
+    return terms;
+  }
+
+  function themeHighlights(themes: readonly ThemeId[]): HighlightTerm[] {
+    const terms: HighlightTerm[] = [];
+    let group = 0;
+    for (const t of themes) {
+      for (const [term, weight] of THEME_LEXICON[t] ?? []) {
+        if (weight >= 2) terms.push({ text: foldText(term), weight, group: group++ });
+      }
+    }
+    return terms;
+  }
+
+  function toResult(hit: Hit, highlights: readonly HighlightTerm[]): SearchResult {
+    const p = passages[hit.index] as Passage;
+    let spans = sentences[hit.index];
+    if (!spans) {
+      spans = splitSentences(p.text);
+      sentences[hit.index] = spans;
+    }
+    const { snippet, segments } = buildSnippet(p.text, highlights, o.snippet, folded[hit.index], spans);
+    return {
+      id: p.id,
+      docId: p.docId,
+      title: p.title,
+      section: p.section,
+      text: p.text,
+      snippet,
+      segments,
+      score: Math.round(hit.score * 1000) / 1000,
+      themes: p.themes,
+      passage: p,
+    };
+  }
+
+  function page(
+    query: string,
+    ranked: Ranked,
+    highlights: readonly HighlightTerm[],
+    options: SearchOptions,
+    suggestions: () => Suggestion[],
+  ): SearchResponse {
+    const limit = clampInt(options.limit, o.defaultLimit, 1, o.maxLimit);
+    const pageCount = Math.ceil(ranked.total / limit);
+    const pageNo = clampInt(options.page, 1, 1, Math.max(1, pageCount));
+    const slice = ranked.top(pageNo * limit).slice((pageNo - 1) * limit);
+    return {
+      query,
+      total: ranked.total,
+      page: pageNo,
+      pageCount,
+      results: slice.map((h) => toResult(h, highlights)),
+      suggestions: ranked.total === 0 ? suggestions() : [],
+    };
+  }
+
+  // ---- suggestions ---------------------------------------------------------------------------------------------
+
+  let known: { term: string; df: number }[] | undefined;
+  function knownTerms(): { term: string; df: number }[] {
+    if (known) return known;
+    const candidates = new Set<string>([
+      ...DOMAIN_WORDS,
+      ...RELATED_TERMS.flatMap((g) => g.text),
+      ...THEMES.map((t) => t.name),
+    ]);
+    known = [];
+    for (const term of candidates) {
+      const key = bare(foldText(term));
+      if (key.length < 2) continue;
+      // Index terms have their passage count in the postings; scan the text only for the others.
+      let df = hasTerm(key) ? Math.round(share(key) * compiled.size) : 0;
+      if (df === 0) for (const text of bareText) if (text.includes(key)) df++;
+      if (df > 0) known.push({ term, df });
+    }
+    return known;
+  }
+
+  function suggest(parsed: ParsedQuery, analyzed: AnalyzedQuery | undefined): Suggestion[] {
+    const out: Suggestion[] = [];
+    const push = (s: Suggestion): void => {
+      if (out.length < o.maxSuggestions && !out.some((x) => x.text === s.text)) out.push(s);
+    };
+    const themeText = (t: ThemeId): string => `主题:${THEMES.find((x) => x.id === t)?.short ?? t}`;
+    // Words that match outside the filters: offer the words alone, and the filters alone.
+    if (analyzed && (parsed.themes.length > 0 || parsed.docs.length > 0 || parsed.phrases.length > 0)) {
+      const loose = rank({ ...parsed, themes: [], docs: [], phrases: [] }, analyzed);
+      const words = [parsed.text, ...parsed.phrases].filter((s) => s.length > 0).join(' ');
+      if (loose.total > 0 && words.length > 0) push({ kind: 'term', text: words });
+      for (const t of parsed.themes) push({ kind: 'theme', text: themeText(t) });
+    }
+    // Known domain terms sharing characters with the query, most shared first, then the most common.
+    // Only the words count here, not filter values (主题:生态 must not suggest 生态 as a term).
+    const words = [parsed.text, ...parsed.phrases].join(' ');
+    const chars = new Set(Array.from(words).filter((ch) => /\p{Script=Han}/u.test(ch)));
+    // One shared character is too weak a hint for a longer query (飞机 and 机制 share only 机).
+    const minShared = Math.min(2, chars.size);
+    const scored = knownTerms()
+      .map((v) => ({ ...v, shared: new Set(Array.from(v.term).filter((ch) => chars.has(ch))).size }))
+      .filter((v) => v.shared >= minShared && v.shared > 0)
+      .sort((a, b) => b.shared - a.shared || b.df - a.df || a.term.localeCompare(b.term));
+    for (const v of scored.slice(0, 3)) push({ kind: 'term', text: v.term });
+    // Themes, those whose lexicon shares most characters with the query first.
+    const themeScore = (t: ThemeId): number =>
+      (THEME_LEXICON[t] ?? []).reduce((n, [term]) => n + (Array.from(term).some((ch) => chars.has(ch)) ? 1 : 0), 0);
+    const themes = THEMES.map((t) => t.id).sort((a, b) => themeScore(b) - themeScore(a));
+    for (const t of themes) push({ kind: 'theme', text: themeText(t) });
+    return out;
+  }
+
+  // ---- the engine ----------------------------------------------------------------------------------------------
+
+  function parse(query: string): ParsedQuery {
+    return parseQuery(query, { maxLength: o.maxQueryLength, docIds, articleIds });
+  }
+
+  return {
+    size: passages.length,
+    buildMs,
+    jiebaLoadMs: jiebaMs,
+
+    search(query: string, options: SearchOptions = {}): SearchResponse {
+      const parsed = parse(query);
+      const hasWords = bare(parsed.text).length > 0 || parsed.phrases.length > 0;
+      if (!hasWords) {
+        const hits = filterOnly(parsed);
+        return page(query, hits, themeHighlights(parsed.themes), options, () => suggest(parsed, undefined));
+      }
+      const analyzed = analyzeQuery(parsed.text, parsed.phrases, hasTerm);
+      const hits = rank(parsed, analyzed);
+      return page(query, hits, highlightsFor(analyzed.concepts), options, () => suggest(parsed, analyzed));
+    },
+
+    byTheme(theme: ThemeId, options: SearchOptions = {}): SearchResponse {
+      const id = resolveTheme(String(theme));
+      if (!id) throw unknownTheme(String(theme));
+      const info = THEMES.find((t) => t.id === id);
+      const parsed: ParsedQuery = { raw: theme, normalized: id, text: '', phrases: [], themes: [id], docs: [] };
+      const hits = filterOnly(parsed);
+      return page(info?.name ?? id, hits, themeHighlights([id]), options, () => []);
+    },
+
+    get(passageId: string): Passage | undefined {
+      return corpus.byId.get(passageId);
+    },
+
+    explain(query: string) {
+      const parsed = parse(query);
+      return { parsed, analyzed: analyzeQuery(parsed.text, parsed.phrases, hasTerm) };
+    },
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * Text normalisation for matching. The query gets the full treatment (NFKC, traditional → simplified, lower case,
+ * control characters dropped, whitespace and repeated punctuation collapsed, a length cap). Passage text is
+ * normalised the same way for the index only; what users see is always the original passage text.
+ */
+import * as OpenCC from 'opencc-js/t2cn';
+import { queryTooLong } from './errors.js';
+
+/** Default cap on a query's length, in characters after cleanup. */
+export const DEFAULT_MAX_QUERY_LENGTH = 200;
+
+let toSimplifiedFn: ((text: string) => string) | undefined;
+
+/** Traditional → simplified (OpenCC t2s, phrase-aware). Identity on simplified text. */
+export function toSimplified(text: string): string {
+  const convert = (toSimplifiedFn ??= OpenCC.Converter({ from: 't', to: 'cn' }));
+  return convert(text);
+}
+
+// Cc/Cf (controls, zero-width and bidi marks), Co (private use: reserved for the index's own markers), Cs (lone
+// surrogates) and the replacement character, which is what a lone surrogate becomes on its way through UTF-8.
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\uFFFD]/gu;
+const WHITESPACE_CONTROL = /[\t\n\v\f\r\u0085\u2028\u2029]/g;
+// A run of punctuation or symbols collapses to its first character (！！！ → !, 。。。。 → 。); quote marks in the run
+// are kept, since the query syntax reads them ("a""b" is two phrases, :“ opens a phrase after a filter key).
+const PUNCT_RUN = /[\p{P}\p{S}]{2,}/gu;
+const QUOTE_MARKS = /["“”「」『』]/u;
+
+function collapsePunctuation(run: string): string {
+  let kept = '';
+  let first = true;
+  for (const ch of run) {
+    if (QUOTE_MARKS.test(ch)) kept += ch;
+    else if (first) {
+      kept += ch;
+      first = false;
+    }
+  }
+  return kept;
+}
+
+const SPACES = /\s+/gu;
+
+/** Drops invisible characters and turns line breaks and tabs into spaces. No other change. */
+export function stripInvisible(text: string): string {
+  return text.replace(WHITESPACE_CONTROL, ' ').replace(INVISIBLE, '');
+}
+
+/** NFKC + traditional → simplified + lower case, stable under repetition. Used for both query and index. */
+export function foldText(text: string): string {
+  // NFKC again after lower-casing: a few lower-case forms are not NFKC-stable (e.g. U+0130 → i + combining dot).
+  return toSimplified(text.normalize('NFKC')).toLowerCase().normalize('NFKC');
+}
+
+export interface NormalizeOptions {
+  /** Maximum length in characters after cleanup. Default {@link DEFAULT_MAX_QUERY_LENGTH}. */
+  maxLength?: number;
+}
+
+/**
+ * Normalises a query for matching: invisible characters dropped, NFKC (full-width → half-width, ① → 1),
+ * traditional → simplified (鄉村振興 → 乡村振兴), lower case, whitespace collapsed to single spaces, runs of
+ * punctuation collapsed to one character, trimmed.
+ * Throws SearchError QUERY_TOO_LONG past the cap; an empty result is returned as '' (the caller decides).
+ * Idempotent: normalizeQuery(normalizeQuery(q)) === normalizeQuery(q).
+ */
+export function normalizeQuery(raw: string, options: NormalizeOptions = {}): string {
+  const max = options.maxLength ?? DEFAULT_MAX_QUERY_LENGTH;
+  const input = typeof raw === 'string' ? raw : '';
+  // Refuse absurd input before doing any work on it (each step below is linear, but 10 MB is still 10 MB).
+  if (input.length > max * 20) throw queryTooLong(input.length, max);
+  let text = stripInvisible(input).normalize('NFKC').replace(SPACES, ' ').trim();
+  const length = Array.from(text).length;
+  if (length > max) throw queryTooLong(length, max);
+  text = foldText(text);
+  // NFKC can produce new invisible characters or spaces (e.g. U+2126 is fine, but U+3000 → space): clean again.
+  text = stripInvisible(text).replace(PUNCT_RUN, collapsePunctuation).replace(SPACES, ' ').trim();
+  return text;
+}
+
+/**
+ * A folded copy of display text plus, where folding changed the length, a map from each folded UTF-16 index to the
+ * display index it came from. Snippets use it to put highlight marks on the original text.
+ */
+export interface FoldedText {
+  folded: string;
+  /** folded index → display index; null when folding kept every character in place. */
+  map: Uint32Array | null;
+}
+
+/** Folds display text for the index and for locating matches (see {@link FoldedText}). */
+export function foldWithMap(display: string): FoldedText {
+  const whole = foldText(display);
+  if (whole.length === display.length) return { folded: whole, map: null };
+  // Rare (ligatures, circled numbers, compatibility ideographs): fold code point by code point to keep offsets.
+  let folded = '';
+  const offsets: number[] = [];
+  let i = 0;
+  for (const ch of display) {
+    const f = foldText(ch);
+    folded += f;
+    for (let k = 0; k < f.length; k++) offsets.push(i);
+    i += ch.length;
+  }
+  return { folded, map: Uint32Array.from(offsets) };
+}
+
+/** Maps a folded range [start, end) back to the display range it came from. */
+export function toDisplayRange(text: FoldedText, displayLength: number, start: number, end: number): [number, number] {
+  const m = text.map;
+  if (!m) return [Math.min(start, displayLength), Math.min(end, displayLength)];
+  const s = m[start] ?? displayLength;
+  if (end <= start) return [s, s];
+  // The range ends where the display character behind folded[end - 1] ends, i.e. where the next one starts.
+  const lastSource = m[end - 1];
+  let k = end;
+  while (k < m.length && m[k] === lastSource) k++;
+  const e = m[k] ?? displayLength;
+  return [s, Math.max(s, e)];
+}
+
+const BARE_DROP = /[^\p{L}\p{N}]+/gu;
+
+/** Letters and digits only: the form used to compare a whole query or phrase with a passage ignoring punctuation. */
+export function bare(folded: string): string {
+  return folded.replace(BARE_DROP, '');
+}

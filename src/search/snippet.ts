@@ -1,0 +1,230 @@
+/**
+ * Snippets: the passage's best-matching sentence(s), about 80–160 characters, with the matched words marked.
+ * Matching runs on the folded text (NFKC, simplified, lower case) and the marks are mapped back onto the original
+ * display text, which is never altered except for whitespace runs shown as one space.
+ */
+import type { Segment } from './types.js';
+import { foldWithMap, toDisplayRange, type FoldedText } from './normalize.js';
+
+/** A string to mark in the snippet and how much a sentence containing it is worth. */
+export interface HighlightTerm {
+  /** Folded form (as produced by foldText). */
+  text: string;
+  weight: number;
+  /** Terms sharing a group count once per sentence (e.g. a concept and its parts). */
+  group: number;
+}
+
+export interface SnippetOptions {
+  /** Aim for at least this many characters by adding neighbouring sentences. Default 80. */
+  minLength?: number;
+  /** Never more than this many characters (an ellipsis marks a cut). Default 160. */
+  maxLength?: number;
+}
+
+export interface Snippet {
+  snippet: string;
+  segments: Segment[];
+}
+
+const DEFAULTS: Required<SnippetOptions> = { minLength: 80, maxLength: 160 };
+const SENTENCE_END = /[。！？!?；;]+[”’」』）)》"']*|\n+/gu;
+const ELLIPSIS = '…';
+
+interface Range {
+  start: number;
+  end: number;
+  weight: number;
+  group: number;
+}
+
+/** Sentence spans [start, end) of display text. */
+export function splitSentences(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let start = 0;
+  for (const m of text.matchAll(SENTENCE_END)) {
+    const end = m.index + m[0].length;
+    if (text.slice(start, end).trim().length > 0) spans.push([start, end]);
+    start = end;
+  }
+  if (text.slice(start).trim().length > 0) spans.push([start, text.length]);
+  return spans;
+}
+
+/** Every occurrence of every term, in display offsets, longest first where they overlap. */
+function findMatches(display: string, folded: FoldedText, terms: readonly HighlightTerm[]): Range[] {
+  const found: Range[] = [];
+  for (const term of terms) {
+    if (term.text.length === 0) continue;
+    let from = 0;
+    for (let at = folded.folded.indexOf(term.text, from); at >= 0; at = folded.folded.indexOf(term.text, from)) {
+      const [start, end] = toDisplayRange(folded, display.length, at, at + term.text.length);
+      if (end > start) found.push({ start, end, weight: term.weight, group: term.group });
+      from = at + term.text.length;
+    }
+  }
+  // Prefer longer matches; drop any that overlap one already kept.
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Range[] = [];
+  for (const r of found) {
+    if (kept.every((k) => r.end <= k.start || r.start >= k.end)) kept.push(r);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+function scoreSpan(matches: readonly Range[], start: number, end: number): number {
+  const best = new Map<number, number>();
+  let hits = 0;
+  for (const m of matches) {
+    if (m.start < start || m.end > end) continue;
+    hits++;
+    best.set(m.group, Math.max(best.get(m.group) ?? 0, m.weight));
+  }
+  let score = 0;
+  for (const w of best.values()) score += w;
+  // Distinct concepts dominate; repeats only break ties.
+  return score + Math.min(hits, 5) * 0.01;
+}
+
+/**
+ * Characters as shown, by prefix sums: prefix[i] counts the characters of display[0, i) the way a snippet shows
+ * them (a surrogate pair is one character, a whitespace run one space).
+ */
+function shownPrefix(display: string): Uint32Array {
+  const prefix = new Uint32Array(display.length + 1);
+  let count = 0;
+  let prevSpace = false;
+  for (let i = 0; i < display.length; i++) {
+    const c = display.charCodeAt(i);
+    const space = c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x3000;
+    const lowSurrogate = c >= 0xdc00 && c <= 0xdfff;
+    if (!lowSurrogate && !(space && prevSpace)) count++;
+    prevSpace = space;
+    prefix[i + 1] = count;
+  }
+  return prefix;
+}
+
+/** Moves an offset off the second half of a surrogate pair. */
+function safe(display: string, i: number): number {
+  const c = display.charCodeAt(i);
+  return c >= 0xdc00 && c <= 0xdfff ? i - 1 : i;
+}
+
+/**
+ * Builds the snippet for a passage. With no matches (a theme listing), it is the passage's opening sentences.
+ * `folded` and `sentences` may be passed when the caller has them cached.
+ */
+export function buildSnippet(
+  display: string,
+  terms: readonly HighlightTerm[],
+  options: SnippetOptions = {},
+  folded: FoldedText = foldWithMap(display),
+  sentences: readonly [number, number][] = splitSentences(display),
+): Snippet {
+  const o = { ...DEFAULTS, ...options };
+  const matches = findMatches(display, folded, terms);
+  const prefix = shownPrefix(display);
+  const shown = (start: number, end: number): number => (prefix[end] as number) - (prefix[start] as number);
+  if (sentences.length === 0) return { snippet: '', segments: [] };
+
+  // 1. The best sentence: highest score, earliest on ties.
+  let bestIndex = 0;
+  let bestScore = -1;
+  sentences.forEach(([s, e], i) => {
+    const score = scoreSpan(matches, s, e);
+    if (score > bestScore) {
+      bestScore = score;
+      bestIndex = i;
+    }
+  });
+
+  // 2. Grow with neighbouring sentences (the better-scoring side first) while short and within the cap.
+  let first = bestIndex;
+  let last = bestIndex;
+  const span = (): [number, number] => [(sentences[first] as [number, number])[0], (sentences[last] as [number, number])[1]];
+  while (shown(...span()) < o.minLength) {
+    const before = first > 0 ? (sentences[first - 1] as [number, number]) : undefined;
+    const after = last + 1 < sentences.length ? (sentences[last + 1] as [number, number]) : undefined;
+    const fits = (r: [number, number] | undefined, side: 'before' | 'after'): boolean => {
+      if (!r) return false;
+      const [s, e] = span();
+      return side === 'before' ? shown(r[0], e) <= o.maxLength : shown(s, r[1]) <= o.maxLength;
+    };
+    const canBefore = fits(before, 'before');
+    const canAfter = fits(after, 'after');
+    if (!canBefore && !canAfter) break;
+    const scoreBefore = canBefore && before ? scoreSpan(matches, before[0], before[1]) : -1;
+    const scoreAfter = canAfter && after ? scoreSpan(matches, after[0], after[1]) : -1;
+    if (canAfter && scoreAfter >= scoreBefore) last++;
+    else first--;
+  }
+  let [start, end] = span();
+
+  // 3. Too long (one long sentence): a window of maxLength around the densest run of matches.
+  if (shown(start, end) > o.maxLength) {
+    const inside = matches.filter((m) => m.start >= start && m.end <= end);
+    let windowStart = start;
+    if (inside.length > 0) {
+      // Slide the window over match starts; keep the one covering the most weight, with a little lead-in.
+      let bestWeight = -1;
+      for (const anchor of inside) {
+        const ws = Math.max(start, anchor.start - 12);
+        const we = ws + o.maxLength - 2;
+        const weight = inside.filter((m) => m.start >= ws && m.end <= we).reduce((a, m) => a + m.weight, 0);
+        if (weight > bestWeight) {
+          bestWeight = weight;
+          windowStart = ws;
+        }
+      }
+    }
+    // Back off to a clause boundary if one is close, so the snippet does not start mid-word.
+    const lead = display.slice(Math.max(start, windowStart - 12), windowStart);
+    const comma = Math.max(lead.lastIndexOf('，'), lead.lastIndexOf(','), lead.lastIndexOf('、'));
+    if (comma >= 0) windowStart = Math.max(start, windowStart - 12) + comma + 1;
+    windowStart = safe(display, windowStart);
+    const budget = o.maxLength - (windowStart > start ? 1 : 0) - 1;
+    let windowEnd = windowStart;
+    let count = 0;
+    for (const ch of display.slice(windowStart, end)) {
+      if (count >= budget) break;
+      windowEnd += ch.length;
+      count++;
+    }
+    start = windowStart;
+    end = Math.min(end, windowEnd);
+  }
+
+  return render(display, matches, start, end, start > (sentences[first] as [number, number])[0], end < (sentences[last] as [number, number])[1]);
+}
+
+function render(display: string, matches: readonly Range[], start: number, end: number, cutStart: boolean, cutEnd: boolean): Snippet {
+  const raw: Segment[] = [];
+  let pos = start;
+  for (const m of matches) {
+    if (m.start < start || m.end > end) continue;
+    if (m.start > pos) raw.push({ text: display.slice(pos, m.start), match: false });
+    raw.push({ text: display.slice(m.start, m.end), match: true });
+    pos = m.end;
+  }
+  if (pos < end) raw.push({ text: display.slice(pos, end), match: false });
+  if (cutStart) raw.unshift({ text: ELLIPSIS, match: false });
+  if (cutEnd) raw.push({ text: ELLIPSIS, match: false });
+
+  // Whitespace runs (line breaks inside a passage) show as one space; trim the ends; merge neighbours.
+  const segments: Segment[] = [];
+  for (const seg of raw) {
+    const text = seg.text.replace(/\s+/g, ' ');
+    if (text.length === 0) continue;
+    const prev = segments[segments.length - 1];
+    if (prev && prev.match === seg.match) prev.text += text;
+    else segments.push({ text, match: seg.match });
+  }
+  const head = segments[0];
+  if (head) head.text = head.text.replace(/^\s+/, '');
+  const tail = segments[segments.length - 1];
+  if (tail) tail.text = tail.text.replace(/\s+$/, '');
+  const clean = segments.filter((s) => s.text.length > 0);
+  const snippet = clean.map((s) => (s.match ? `**${s.text}**` : s.text)).join('');
+  return { snippet, segments: clean };
+}

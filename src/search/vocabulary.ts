@@ -1,0 +1,164 @@
+/**
+ * The product's own vocabulary: how people ask (种地, 看病, 搞旅游) versus how the texts say it (农业, 医疗, 乡村旅游),
+ * the English names of themes and key terms, theme aliases, and the filler words of a question (怎样, 如何 …).
+ * Curated by hand for this domain; not a thesaurus and not a translator.
+ */
+import { THEMES, type ThemeId } from '../corpus/types.js';
+
+/**
+ * A group of related terms. When a query contains any `say` string (as a substring of the normalised query), the
+ * `text` terms are added to the search at a lower weight than the user's own words, so a paraphrased question still
+ * finds the passage while a passage using the user's exact wording ranks first.
+ */
+export interface RelatedTerms {
+  say: readonly string[];
+  text: readonly string[];
+}
+
+export const RELATED_TERMS: readonly RelatedTerms[] = [
+  // daily life → policy words
+  { say: ['种地', '种田', '务农', '庄稼', '农活'], text: ['农业', '种植', '耕地', '粮食', '农耕', '种养业'] },
+  { say: ['看病', '就医难', '看不起病', '生病', '医院', '医保'], text: ['医疗', '就医', '医疗保障', '医疗救助', '卫生院', '医生', '诊疗'] },
+  { say: ['报销'], text: ['报销', '医疗保险', '医疗费用'] },
+  { say: ['旅游', '游客', '农家乐', '民宿', '景点'], text: ['乡村旅游', '旅游', '游客', '村落景区', '农旅文'] },
+  { say: ['上学', '读书', '念书', '孩子教育', '学费', '辍学', '学校'], text: ['教育', '义务教育', '控辍保学', '就读', '资助', '免费教育'] },
+  { say: ['找工作', '打工', '上班', '没活干', '工作岗位', '工资'], text: ['就业', '务工', '岗位', '转移就业', '用工'] },
+  { say: ['网上卖', '网上销售', '网店', '直播带货', '带货', '网购', '线上'], text: ['电商', '农村电商', '淘宝', '网店'] },
+  { say: ['年轻人', '年轻', '青年', '后生'], text: ['青年', '后浪', '35周岁以下', '大学生', '大学毕业生'] },
+  { say: ['穷', '没钱', '经济差', '落后村'], text: ['贫困', '薄弱村', '消薄', '经济薄弱', '脱贫'] },
+  { say: ['贷款', '借钱', '银行', '融资'], text: ['金融', '贷款', '农商银行', '资金'] },
+  { say: ['房子', '盖房', '住的地方', '危旧房'], text: ['住房', '住房安全', '危房', '旧房', '安置点'] },
+  { say: ['垃圾', '脏乱差', '卫生差', '污水'], text: ['垃圾', '人居环境', '环境整治', '环境治理'] },
+  { say: ['厕所', '茅房', '如厕', '上厕所'], text: ['厕所革命', '厕所', '公厕'] },
+  { say: ['环保', '环境保护', '保护环境', '绿色'], text: ['生态', '生态保护', '绿水青山', '环境保护', '绿色发展'] },
+  { say: ['村官', '村支书', '支书', '村长', '村主任'], text: ['村干部', '村党组织书记', '两委', '带头人', '村主任'] },
+  { say: ['带头人', '领头人', '领头羊', '能人'], text: ['头雁', '领头雁', '领雁', '致富带头人', '致富能手', '带头人'] },
+  { say: ['回乡', '返乡', '回村', '回老家', '回流', '留住人'], text: ['返乡', '回乡', '回流', '乡贤', '留住'] },
+  { say: ['养老', '老人', '老年人'], text: ['养老', '孝老爱亲', '养老驿站'] },
+  { say: ['老龄化', '年纪大', '岁数大', '没有接班人', '接班人'], text: ['老龄化', '老化', '后继乏人'] },
+  { say: ['赚钱', '挣钱', '收入', '富起来', '致富'], text: ['增收', '致富', '收入', '共同富裕', '富民'] },
+  { say: ['合作社', '抱团'], text: ['合作社', '专业合作社', '抱团'] },
+  { say: ['风气', '风俗', '陋习', '红白喜事', '大操大办', '攀比'], text: ['移风易俗', '乡风文明', '文明乡风', '村规民约', '民风'] },
+  { say: ['脱贫', '扶贫', '摘帽'], text: ['脱贫攻坚', '扶贫', '脱贫', '贫困户', '摘帽'] },
+  { say: ['返贫', '又变穷'], text: ['返贫', '防返贫', '返贫监测'] },
+  { say: ['搬家', '搬迁', '移民', '挪穷窝'], text: ['易地扶贫搬迁', '搬迁', '安置'] },
+  { say: ['文化活动', '文艺', '看书', '图书', '读书'], text: ['农家书屋', '文化惠民', '文化服务中心', '文艺', '阅读'] },
+  { say: ['治安', '黑恶势力', '打黑', '村霸'], text: ['扫黑除恶', '治安', '平安'] },
+  { say: ['培训', '充电', '学技术'], text: ['培训', '实训', '技术'] },
+  { say: ['党员作用', '带头作用', '模范作用', '党员带头'], text: ['先锋模范作用', '党员先锋', '先锋模范'] },
+  { say: ['卖不出去', '销路', '销售'], text: ['订单收购', '电商', '市场'] },
+  { say: ['土地', '承包地'], text: ['土地流转', '宅基地', '耕地'] },
+  { say: ['村里的钱', '村集体收入', '集体收入'], text: ['集体经济', '村级集体经济', '经常性收入'] },
+  { say: ['专家', '技术员', '农技员'], text: ['首席农技专家', '科技特派员', '农技', '专家'] },
+  { say: ['民族', '少数民族', '团结'], text: ['民族团结', '各民族', '民族团结进步'] },
+  { say: ['家风', '家训', '家教'], text: ['好家风', '家风', '家训'] },
+  { say: ['村规', '规矩'], text: ['村规民约'] },
+];
+
+/**
+ * English words mapped to the corpus's own terms; longer phrases win (first secretary before secretary).
+ * Only words with an obvious counterpart in this domain: themes, key terms, common policy words.
+ */
+export const ENGLISH_TERMS: Readonly<Record<string, readonly string[]>> = {
+  'rural revitalization': ['乡村振兴'],
+  'rural revitalisation': ['乡村振兴'],
+  'party building': ['党建'],
+  'party member': ['党员'],
+  'party members': ['党员'],
+  'first secretary': ['第一书记'],
+  'collective economy': ['集体经济'],
+  'poverty alleviation': ['扶贫', '脱贫攻坚'],
+  'toilet revolution': ['厕所革命'],
+  'ethnic unity': ['民族团结'],
+  'e commerce': ['电商'],
+  'living environment': ['人居环境'],
+  // Theme names map to the theme's short and full Chinese names: talent is 人才 and the theme 人才振兴.
+  talent: ['人才', '人才振兴'],
+  talents: ['人才'],
+  industry: ['产业', '产业振兴'],
+  industries: ['产业'],
+  industrial: ['产业'],
+  culture: ['文化', '文化振兴'],
+  cultural: ['文化'],
+  ecology: ['生态', '生态振兴'],
+  ecological: ['生态'],
+  environment: ['环境'],
+  environmental: ['环境'],
+  organization: ['组织', '组织振兴'],
+  organisation: ['组织', '组织振兴'],
+  organizational: ['组织'],
+  organisational: ['组织'],
+  revitalization: ['振兴'],
+  revitalisation: ['振兴'],
+  rural: ['乡村', '农村'],
+  countryside: ['乡村', '农村'],
+  village: ['村庄', '乡村'],
+  villages: ['村庄', '乡村'],
+  party: ['党'],
+  secretary: ['书记'],
+  poverty: ['贫困', '扶贫'],
+  education: ['教育'],
+  health: ['医疗'],
+  healthcare: ['医疗'],
+  medical: ['医疗'],
+  tourism: ['旅游'],
+  ecommerce: ['电商'],
+  cadre: ['干部'],
+  cadres: ['干部'],
+  governance: ['治理'],
+  farmer: ['农民'],
+  farmers: ['农民'],
+  agriculture: ['农业'],
+  agricultural: ['农业'],
+  farming: ['农业'],
+  toilet: ['厕所'],
+  toilets: ['厕所'],
+  relocation: ['搬迁'],
+  employment: ['就业'],
+  jobs: ['就业'],
+  housing: ['住房'],
+  green: ['绿色'],
+  youth: ['青年'],
+  grassroots: ['基层'],
+  cooperative: ['合作社'],
+  cooperatives: ['合作社'],
+  finance: ['金融'],
+  loan: ['贷款'],
+  loans: ['贷款'],
+  ethnic: ['民族'],
+  unity: ['团结'],
+};
+
+/** Longest English phrase in {@link ENGLISH_TERMS}, in words. */
+export const MAX_ENGLISH_PHRASE_WORDS = Math.max(...Object.keys(ENGLISH_TERMS).map((k) => k.split(' ').length));
+
+/**
+ * Question words and fillers dropped from queries on top of jieba's stop-word list (怎么办 and 请问 are not in it);
+ * the user asked a question, the passage states an answer.
+ */
+export const QUERY_FILLERS: ReadonlySet<string> = new Set([
+  '怎么办', '怎么样', '怎样做', '如何做', '怎么做', '请问', '问一下', '一下', '有哪些', '是什么', '什么样', '哪里',
+  '能不能', '可不可以', '应该', '需要', '搞', '办', '做', '弄', '吗', '呢', '吧', '啊', '呀', '想', '我想', '知道',
+  '关于', '有关', '相关', '问题', '方面', '以后', '时候',
+]);
+
+/** Every name a theme answers to: id, English name, Chinese short and full names, and a few natural variants. */
+const THEME_ALIASES: ReadonlyMap<string, ThemeId> = (() => {
+  const map = new Map<string, ThemeId>();
+  const extra: Record<ThemeId, string[]> = {
+    industry: ['industrial', 'industries', '产业兴旺'],
+    talent: ['talents', '人才队伍'],
+    culture: ['cultural', '乡风文明'],
+    ecology: ['ecological', 'environment', '生态宜居'],
+    organization: ['organisation', 'organizational', 'organisational', '组织建设'],
+  };
+  for (const t of THEMES) {
+    for (const alias of [t.id, t.en, t.short, t.name, ...extra[t.id]]) map.set(alias.toLowerCase(), t.id);
+  }
+  return map;
+})();
+
+/** Resolves a theme name as a user might type it (人才, 人才振兴, talent, Talent) to its id, or undefined. */
+export function resolveTheme(value: string): ThemeId | undefined {
+  return THEME_ALIASES.get(value.trim().toLowerCase());
+}
