@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Process-level tests run dist/ (what `npx zhenxing` runs); rebuild it first if src/ is newer.
+    globalSetup: ['test/helpers/ensure-built.ts'],
     // nodejieba's dictionary costs ~1.2 s and ~240 MB to load; with isolate off each worker keeps one loaded
     // index (test/helpers/shared-index.ts) across all the test files it runs instead of rebuilding it per file.
     pool: 'forks',

@@ -20,12 +20,20 @@ import type { DigestSender } from './state/delivery.js';
 import { createStateStore } from './state/index.js';
 import type { ChannelRef, StateStore } from './state/types.js';
 
+/**
+ * Shutdown budget: in-flight HTTP requests, then platform replies still being sent. Together they stay well under
+ * HARD_STOP_MS, after which the process exits anyway (container runtimes kill at 10 s by default).
+ */
+const STOP_BUDGET_MS = { http: 3000, platform: 2000 } as const;
+const HARD_STOP_MS = 8000;
+
 export interface RunningApp {
   /** The bound HTTP port (null in console mode). */
   port: number | null;
   router: Router;
   metrics: Metrics;
-  store: StateStore;
+  /** Null in console mode, which keeps no state. */
+  store: StateStore | null;
   /** Graceful stop: scheduler, platforms, in-flight requests, state. */
   stop(): Promise<void>;
 }
@@ -52,12 +60,14 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   // Load the jieba dictionary now (≈1.2 s) rather than on the first user's query.
   engine.search('乡村振兴', { limit: 1 });
   const planner = createDigestPlanner(corpus, { extractKeywords });
-  const store = await createStateStore({ dataDir: config.dataDir, logger });
+  const consoleMode = !config.slack && !config.feishu;
+  // The console has no channels to subscribe, so it keeps no state and writes nothing under DATA_DIR.
+  const store = consoleMode ? null : await createStateStore({ dataDir: config.dataDir, logger });
   const router = createRouter({
     engine,
     corpus,
     planner,
-    store,
+    ...(store ? { store } : {}),
     timezone: config.digest.timezone,
     logger,
     metrics,
@@ -65,14 +75,13 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   });
   logger.info({ passages: corpus.passages.length, ms: Date.now() - started }, 'index loaded');
 
-  if (!config.slack && !config.feishu) {
+  if (!store) {
     await runConsole({
       router,
       input: options.stdin ?? process.stdin,
       output: options.stdout ?? process.stdout,
     });
-    await store.flush();
-    return { port: null, router, metrics, store, stop: async () => {} };
+    return { port: null, router, metrics, store: null, stop: async () => {} };
   }
 
   const http: HttpServer = createHttpServer({
@@ -110,7 +119,14 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const fixedChannels: ChannelRef[] = [];
   const stops: (() => Promise<void>)[] = [];
   if (config.slack) {
-    const slack = createSlackAdapter({ config: config.slack, router, logger, metrics, httpServer: http });
+    const slack = createSlackAdapter({
+      config: config.slack,
+      router,
+      logger,
+      metrics,
+      httpServer: http,
+      drainTimeoutMs: STOP_BUDGET_MS.platform,
+    });
     senders.push(slack.sender);
     fixedChannels.push(...config.slack.digestChannels.map((id) => ({ platform: 'slack' as const, id })));
     stops.push(() => slack.stop());
@@ -118,7 +134,14 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     await slack.start();
   }
   if (config.feishu) {
-    const feishu = createFeishuAdapter({ config: config.feishu, router, logger, metrics, httpServer: http });
+    const feishu = createFeishuAdapter({
+      config: config.feishu,
+      router,
+      logger,
+      metrics,
+      httpServer: http,
+      options: { stopTimeoutMs: STOP_BUDGET_MS.platform },
+    });
     senders.push(feishu.sender);
     fixedChannels.push(...config.feishu.digestChats.map((id) => ({ platform: 'feishu' as const, id })));
     stops.push(() => feishu.stop());
@@ -153,10 +176,9 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       stopping ??= (async () => {
         logger.info('shutting down');
         await scheduler.stop();
-        await http.close(4000);
-        for (const stop of stops) {
-          await stop().catch((err: unknown) => logger.warn({ err }, 'platform stop failed'));
-        }
+        await http.close(STOP_BUDGET_MS.http);
+        // Platforms finish replies still being sent, side by side, each within its budget.
+        await Promise.all(stops.map((stop) => stop().catch((err: unknown) => logger.warn({ err }, 'platform stop failed'))));
         await store.flush();
         logger.info('stopped');
       })();
@@ -188,7 +210,7 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'signal received');
     // A stop that hangs must not keep the container alive past its grace period.
-    setTimeout(() => process.exit(1), 8000).unref();
+    setTimeout(() => process.exit(1), HARD_STOP_MS).unref();
     app.stop().then(
       () => process.exit(0),
       (err: unknown) => {

@@ -37,7 +37,7 @@ export function renderText(view: View, options: TextRenderOptions = {}): string 
   const lines: string[] = [];
   switch (view.kind) {
     case 'results': {
-      const head = view.mode === 'theme' ? `主题：${view.query}` : `搜索：${clean(view.query)}`;
+      const head = `${view.mode === 'theme' ? '主题' : '搜索'}：${clean(view.query)}`;
       lines.push(bold(head) + dim(view.total > 0 ? `  共 ${view.total} 条 · 第 ${view.page}/${view.pageCount} 页` : ''));
       if (view.notice) lines.push(say(view.notice, view.lang));
       view.items.forEach((item, i) => {

@@ -24,3 +24,8 @@ export function ensureBuilt(): void {
   const stale = !existsSync(cli) || newestMtime(path.join(ROOT, 'src')) > statSync(cli).mtimeMs;
   if (stale) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
 }
+
+/** vitest globalSetup: build once before the workers start, so two workers never build side by side. */
+export default function setup(): void {
+  ensureBuilt();
+}

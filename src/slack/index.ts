@@ -1,0 +1,241 @@
+/**
+ * The Slack adapter: a Bolt app that turns slash commands and button clicks into router calls and renders the
+ * answers as Block Kit. It only renders and transports; every decision about content is the router's.
+ *
+ * HTTP mode (default): Bolt's HTTPReceiver verifies signatures and parses requests, served at POST /slack/events
+ * on the process's shared HTTP server (main listens on PORT; app.start() is not called). Socket Mode (with
+ * SLACK_APP_TOKEN): Bolt connects out over a WebSocket, no public URL needed.
+ */
+import { App, HTTPReceiver, type webApi } from '@slack/bolt';
+import type { SlackConfig } from '../config.js';
+import type { Logger } from '../observability/logger.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { Router } from '../router/view-model.js';
+import type { HttpServer } from '../server/http-server.js';
+import type { DigestSender } from '../state/delivery.js';
+import { createBoltLogger } from './bolt-logger.js';
+import { createHttpFetch } from './http-fetch.js';
+import { registerListeners } from './listeners/index.js';
+import { createSeenSet } from './listeners/shared.js';
+import { createSlackSender } from './sender.js';
+
+export { renderDigestBlocks, renderView } from './render/index.js';
+export { toDeliveryError } from './sender.js';
+
+/** The path Slack posts commands, interactivity and events to. */
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+/** Slack signs a timestamp; requests more than this far from our clock, either way, are refused. */
+export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
+
+export type SlackAdapterErrorCode = 'SLACK_CONFIG' | 'SLACK_AUTH' | 'SLACK_UNREACHABLE';
+
+export class SlackAdapterError extends Error {
+  readonly code: SlackAdapterErrorCode;
+  constructor(code: SlackAdapterErrorCode, message: string) {
+    super(message);
+    this.name = 'SlackAdapterError';
+    this.code = code;
+  }
+}
+
+export interface SlackAdapterDeps {
+  config: SlackConfig;
+  router: Router;
+  logger: Logger;
+  metrics: Metrics;
+  /** Required in HTTP mode: the adapter adds POST /slack/events to it. */
+  httpServer?: HttpServer;
+  /** Clock in milliseconds for the request-timestamp check. Default Date.now. */
+  now?: () => number;
+  /** How long stop() waits for answers still being sent. Default 5000 ms. */
+  drainTimeoutMs?: number;
+}
+
+export interface SlackAdapter {
+  app: App;
+  /** Checks the bot token with Slack (auth.test); in Socket Mode also opens the connection. */
+  start(): Promise<void>;
+  /** Closes the Socket Mode connection and waits for answers still being sent. */
+  stop(): Promise<void>;
+  /** Posts daily digests (chat.postMessage). */
+  sender: DigestSender;
+}
+
+/** Bolt's slackApiUrl is joined to method names as is, so it must end with '/'. */
+export function normalizeApiUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
+  const { config, logger } = deps;
+  const log = logger.child({ platform: 'slack' });
+  const now = deps.now ?? Date.now;
+  const boltLogger = createBoltLogger(log);
+  const slackApiUrl = normalizeApiUrl(config.apiUrl);
+  const httpFetch = createHttpFetch();
+  const clientOptions: webApi.WebClientOptions = {
+    // Used for response_url posts too (Bolt's respond()): see http-fetch.ts for why not the global fetch.
+    fetch: httpFetch,
+    // The scheduler retries digests with backoff and answers to users are best sent once: a 429 or a failure
+    // surfaces at once instead of the client waiting, possibly for minutes.
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    timeout: 10_000,
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+  };
+
+  let app: App;
+  let receiver: HTTPReceiver | undefined;
+  if (config.socketMode) {
+    if (!config.appToken) {
+      throw new SlackAdapterError('SLACK_CONFIG', 'Socket Mode needs SLACK_APP_TOKEN (starts with xapp-)');
+    }
+    app = new App({
+      token: config.botToken,
+      appToken: config.appToken,
+      socketMode: true,
+      logger: boltLogger,
+      clientOptions,
+      deferInitialization: true,
+      convoStore: false,
+    });
+  } else {
+    if (!config.signingSecret) {
+      throw new SlackAdapterError('SLACK_CONFIG', 'HTTP mode needs SLACK_SIGNING_SECRET');
+    }
+    if (!deps.httpServer) {
+      throw new SlackAdapterError('SLACK_CONFIG', 'HTTP mode needs the shared HTTP server (deps.httpServer)');
+    }
+    receiver = new HTTPReceiver({
+      signingSecret: config.signingSecret,
+      endpoints: SLACK_EVENTS_PATH,
+      logger: boltLogger,
+    });
+    app = new App({
+      receiver,
+      token: config.botToken,
+      logger: boltLogger,
+      clientOptions,
+      deferInitialization: true,
+      // No listener uses Bolt's conversation state; skipping its middleware saves work on every request.
+      convoStore: false,
+    });
+  }
+
+  const inFlight = new Set<Promise<void>>();
+  // Work after ack() runs one command per event-loop turn: requests that arrive meanwhile are read and acked
+  // between two commands' searches, so a burst cannot hold an ack behind a backlog (Slack gives up after 3 s).
+  const queue: (() => void)[] = [];
+  let draining = false;
+  const drain = () => {
+    queue.shift()?.();
+    if (queue.length > 0) setImmediate(drain);
+    else draining = false;
+  };
+  const track = async (work: () => Promise<void>): Promise<void> => {
+    const p = new Promise<void>((resolve) => {
+      queue.push(resolve);
+      if (!draining) {
+        draining = true;
+        setImmediate(drain);
+      }
+    }).then(work);
+    inFlight.add(p);
+    try {
+      await p;
+    } finally {
+      inFlight.delete(p);
+    }
+  };
+  registerListeners(app, { router: deps.router, logger: log, metrics: deps.metrics, seen: createSeenSet(), track });
+  app.error(async (err) => {
+    deps.metrics.errors.inc({ where: 'slack.bolt' });
+    log.error({ err }, 'slack: unhandled error in Bolt');
+  });
+
+  let ready = false;
+  if (receiver && deps.httpServer) {
+    const listener = receiver.requestListener;
+    deps.httpServer.addRoute({
+      method: 'POST',
+      path: SLACK_EVENTS_PATH,
+      handler: (req, res) => {
+        if (!ready) {
+          req.resume();
+          res.writeHead(503, { 'retry-after': '1' });
+          res.end();
+          return;
+        }
+        // Bolt refuses stale timestamps and bad signatures with 401, but accepts any timestamp in the future.
+        const ts = Number(req.headers['x-slack-request-timestamp']);
+        if (Number.isFinite(ts) && ts > now() / 1000 + MAX_CLOCK_SKEW_SECONDS) {
+          log.warn({ timestamp: ts }, 'slack: request timestamp is more than 5 minutes in the future; refused');
+          req.resume();
+          res.writeHead(401);
+          res.end();
+          return;
+        }
+        listener(req, res);
+      },
+    });
+  }
+
+  return {
+    app,
+    sender: createSlackSender({ client: app.client, logger: log }),
+    async start() {
+      try {
+        await app.init();
+      } catch (err) {
+        throw startError(err, slackApiUrl);
+      }
+      if (config.socketMode) {
+        await app.start();
+        log.info('slack: connected in Socket Mode');
+      } else {
+        log.info({ path: SLACK_EVENTS_PATH }, 'slack: ready for requests (HTTP mode)');
+      }
+      ready = true;
+    },
+    async stop() {
+      ready = false;
+      if (config.socketMode) {
+        try {
+          await app.stop();
+        } catch (err) {
+          log.warn({ err }, 'slack: error while closing the Socket Mode connection');
+        }
+      }
+      if (inFlight.size > 0) {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          Promise.allSettled([...inFlight]),
+          new Promise<void>((resolve) => {
+            timer = setTimeout(resolve, deps.drainTimeoutMs ?? 5000);
+            timer.unref();
+          }),
+        ]);
+        clearTimeout(timer);
+      }
+      httpFetch.close();
+    },
+  };
+}
+
+/** A clear one-line reason why Slack would not let the bot start. */
+function startError(err: unknown, apiUrl: string | undefined): SlackAdapterError {
+  const e = (err ?? {}) as { code?: string; data?: { error?: string }; message?: string };
+  if (e.code === 'slack_webapi_platform_error') {
+    const code = e.data?.error ?? 'unknown_error';
+    return new SlackAdapterError(
+      'SLACK_AUTH',
+      `Slack rejected SLACK_BOT_TOKEN (${code}); copy it again from Slack app settings → OAuth & Permissions → Bot User OAuth Token`,
+    );
+  }
+  return new SlackAdapterError(
+    'SLACK_UNREACHABLE',
+    `Could not reach Slack at ${apiUrl ?? 'https://slack.com/api/'} to check SLACK_BOT_TOKEN: ${e.message ?? String(err)}`,
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * A share button: posts the passage as a quote, visible to the channel, through the click's response_url
+ * (`in_channel`, so it works where the bot is not a member). Exactly one public message per click: a redelivered
+ * click (same trigger_id) is ignored. The private result list stays, so several passages can be shared.
+ */
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { RespondError } from '@slack/bolt';
+import { renderView } from '../../render/index.js';
+import { failKindly, respondSafely, type ListenerDeps } from '../shared.js';
+
+export function createShareActionCallback(deps: ListenerDeps) {
+  return async ({
+    ack,
+    action,
+    body,
+    respond,
+    client,
+  }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>): Promise<void> => {
+    await ack();
+    // trigger_id is unique per click and the same when Slack delivers the click again.
+    const key = body.trigger_id ? `share:${body.trigger_id}` : `share:${body.user.id}:${action.action_ts}`;
+    if (!deps.seen.first(key)) {
+      deps.logger.info({ key }, 'slack: repeated share click ignored');
+      return;
+    }
+    await deps.track(async () => {
+      try {
+        const view = await deps.router.share(action.value ?? '', {
+          platform: 'slack',
+          channelId: body.channel?.id,
+          userId: body.user.id,
+        });
+        if (view.kind !== 'share') {
+          await respondSafely(
+            deps,
+            respond,
+            { response_type: 'ephemeral', replace_original: false, ...renderView(view) },
+            'slack.share',
+          );
+          return;
+        }
+        const message = renderView(view);
+        try {
+          await respond({ response_type: 'in_channel', replace_original: false, ...message });
+        } catch (err) {
+          // A response_url lasts 30 minutes and five uses; when Slack has retired it (4xx), post through the Web
+          // API instead (chat:write.public covers public channels). A 5xx or network error may have posted already,
+          // so it is not retried: one message per click.
+          const channel = body.channel?.id;
+          if (!(err instanceof RespondError) || err.statusCode < 400 || err.statusCode >= 500 || !channel) throw err;
+          deps.logger.warn({ status: err.statusCode, channel }, 'slack: response_url refused the share; posting via chat.postMessage');
+          await client.chat.postMessage({ channel, ...message, unfurl_links: false, unfurl_media: false });
+        }
+      } catch (err) {
+        await failKindly(deps, err, 'slack.share', respond, 'zh');
+      }
+    });
+  };
+}

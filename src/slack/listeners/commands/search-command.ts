@@ -1,0 +1,25 @@
+/**
+ * `/zhenxing <text>`: every command (search, help, theme, today, docs, subscribe …) goes to the router as text;
+ * the answer is posted privately through the response_url after the ack, which keeps the ack fast.
+ */
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { detectLang } from '../../../router/parse-command.js';
+import type { CommandContext } from '../../../router/view-model.js';
+import { renderView } from '../../render/index.js';
+import { failKindly, respondSafely, type ListenerDeps } from '../shared.js';
+
+export function createSearchCommandCallback(deps: ListenerDeps) {
+  return async ({ ack, command, respond }: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> => {
+    await ack();
+    const text = command.text ?? '';
+    await deps.track(async () => {
+      try {
+        const ctx: CommandContext = { platform: 'slack', channelId: command.channel_id, userId: command.user_id };
+        const view = await deps.router.handle(text, ctx);
+        await respondSafely(deps, respond, { response_type: 'ephemeral', ...renderView(view) }, 'slack.command');
+      } catch (err) {
+        await failKindly(deps, err, 'slack.command', respond, detectLang(text));
+      }
+    });
+  };
+}

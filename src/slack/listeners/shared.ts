@@ -1,0 +1,94 @@
+/**
+ * What every listener needs, and the one way they all fail: a log line, an error count and a short friendly
+ * message to the user, never silence and never a crash.
+ */
+import type { RespondArguments, RespondFn } from '@slack/bolt';
+import type { Logger } from '../../observability/logger.js';
+import type { Metrics } from '../../observability/metrics.js';
+import type { Lang, MessageView, Router } from '../../router/view-model.js';
+import { renderMessage } from '../render/index.js';
+
+export interface ListenerDeps {
+  router: Router;
+  logger: Logger;
+  metrics: Metrics;
+  /** Remembers interactions already handled, so a redelivered click does not post twice. */
+  seen: SeenSet;
+  /** Registers work still running after ack(), so stop() can wait for it. */
+  track(work: () => Promise<void>): Promise<void>;
+}
+
+export const SORRY: MessageView['message'] = {
+  zh: '抱歉，处理时出了点问题，请稍后再试。',
+  en: 'Sorry, something went wrong. Please try again.',
+};
+
+export const EXPIRED: MessageView['message'] = {
+  zh: '这个按钮已失效，请重新搜索。',
+  en: 'This button has expired. Please search again.',
+};
+
+export function messageView(message: MessageView['message'], lang: Lang, tone: MessageView['tone'] = 'error'): MessageView {
+  return { kind: 'message', lang, tone, message };
+}
+
+/** Posts to the response_url; a failure is logged rather than thrown (there is nobody left to tell). */
+export async function respondSafely(
+  deps: Pick<ListenerDeps, 'logger' | 'metrics'>,
+  respond: RespondFn,
+  message: RespondArguments,
+  where: string,
+): Promise<boolean> {
+  try {
+    await respond(message);
+    return true;
+  } catch (err) {
+    deps.metrics.errors.inc({ where: `${where}.respond` });
+    deps.logger.error({ err, where }, 'slack: could not post to response_url');
+    return false;
+  }
+}
+
+/** Logs a handler failure and tells the user kindly, privately. */
+export async function failKindly(
+  deps: Pick<ListenerDeps, 'logger' | 'metrics'>,
+  err: unknown,
+  where: string,
+  respond: RespondFn,
+  lang: Lang,
+): Promise<void> {
+  deps.metrics.errors.inc({ where });
+  deps.logger.error({ err, where }, 'slack: handler failed');
+  await respondSafely(
+    deps,
+    respond,
+    { response_type: 'ephemeral', replace_original: false, ...renderMessage(messageView(SORRY, lang)) },
+    where,
+  );
+}
+
+/** A bounded set of recently seen keys that forgets them after `ttlMs`. */
+export interface SeenSet {
+  /** True the first time a key is offered within the ttl, false after. */
+  first(key: string): boolean;
+}
+
+export function createSeenSet(options: { ttlMs?: number; max?: number; now?: () => number } = {}): SeenSet {
+  const ttlMs = options.ttlMs ?? 10 * 60_000;
+  const max = options.max ?? 10_000;
+  const now = options.now ?? Date.now;
+  const seen = new Map<string, number>();
+  return {
+    first(key) {
+      const t = now();
+      // Map keeps insertion order: expired and overflow entries are at the front.
+      for (const [k, at] of seen) {
+        if (t - at < ttlMs && seen.size < max) break;
+        seen.delete(k);
+      }
+      if (seen.has(key)) return false;
+      seen.set(key, t);
+      return true;
+    },
+  };
+}
