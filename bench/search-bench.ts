@@ -4,6 +4,8 @@
  * Figures are printed, never asserted: the machine is shared and timings vary from run to run. CPU time per search is
  * printed next to wall time because it is not inflated when other processes compete for the cores.
  * Targets (issue 2): ≤ 300 µs/query p50 at 1×, ≤ 3 ms p99 at 100×, index build ≤ 300 ms at 1× (jieba load apart).
+ * The index is MiniSearch (src/search/minisearch-index.ts); its cost grows with the passages a query's terms match,
+ * so the slowest queries (those with the commonest words) are printed too.
  */
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -38,6 +40,8 @@ interface Measured {
   /** Process CPU time per search: unlike wall time, not inflated when other processes share the cores. */
   cpu: Latency;
   samples: number;
+  /** The slowest queries by their median wall time, slowest first. */
+  slowest: { query: string; median: number }[];
 }
 
 function summarise(times: number[]): Latency {
@@ -50,17 +54,24 @@ function measure(engine: ZhenxingSearchEngine, queries: readonly string[], round
   for (let r = 0; r < 3; r++) for (const q of queries) engine.search(q);
   const wall: number[] = [];
   const cpu: number[] = [];
+  const perQuery = queries.map(() => [] as number[]);
   for (let r = 0; r < rounds; r++) {
-    for (const q of queries) {
+    queries.forEach((q, i) => {
       const c = process.cpuUsage();
       const t = performance.now();
       engine.search(q, { limit: 5 });
-      wall.push(performance.now() - t);
+      const ms = performance.now() - t;
+      wall.push(ms);
+      perQuery[i]?.push(ms);
       const used = process.cpuUsage(c);
       cpu.push((used.user + used.system) / 1000);
-    }
+    });
   }
-  return { wall: summarise(wall), cpu: summarise(cpu), samples: wall.length };
+  const slowest = queries
+    .map((query, i) => ({ query, median: summarise(perQuery[i] ?? []).p50 }))
+    .sort((a, b) => b.median - a.median)
+    .slice(0, 3);
+  return { wall: summarise(wall), cpu: summarise(cpu), samples: wall.length, slowest };
 }
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -101,6 +112,8 @@ function main(): void {
     );
     lines.push(`  query latency (wall): p50 ${us(lat.wall.p50)}, p99 ${us(lat.wall.p99)}, max ${us(lat.wall.max)} over ${lat.samples} searches`);
     lines.push(`  query CPU time:       p50 ${us(lat.cpu.p50)}, p99 ${us(lat.cpu.p99)}, max ${us(lat.cpu.max)}`);
+    const slow = lat.slowest.map((s) => `${s.query} ${us(s.median)}`);
+    lines.push(`  slowest queries (median wall): ${slow.join(', ')}`);
     lines.push(`  RSS: ${mb(rss)}`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -1,15 +1,14 @@
 /**
- * The search engine: BM25 over jieba words, with Han bigrams indexed alongside as the fallback for query words
- * jieba cuts differently from the text (see postings.ts for why the index is our own rather than MiniSearch's,
- * which it matches score for score), title and section as boosted fields,
+ * The search engine: BM25 over jieba words in a MiniSearch index (minisearch-index.ts), with Han bigrams indexed
+ * alongside as the fallback for query words jieba cuts differently from the text, title and section as boosted fields,
  * curated related terms at a lower weight, a coverage factor so passages matching all of the query beat passages
  * matching one word of it many times, a bonus when the whole query occurs as written, near-duplicate collapsing,
  * and snippets with the matched words marked.
  */
 import { THEMES, type Corpus, type Passage, type ThemeId } from '../corpus/types.js';
 import { THEME_LEXICON } from '../corpus/themes.js';
-import { analyzeQuery, gramTerms, wordTerms, type AnalyzedQuery, type Concept } from './analyze.js';
-import { buildIndex, createScoreBuffers, scoreTerms, type WeightedTerm } from './postings.js';
+import { analyzeQuery, type AnalyzedQuery, type Concept } from './analyze.js';
+import { createPassageIndex, type WeightedTerm } from './minisearch-index.js';
 import { clusterNearDuplicates, type DedupeOptions } from './dedupe.js';
 import { unknownTheme } from './errors.js';
 import { DOMAIN_WORDS, loadJieba } from './jieba.js';
@@ -152,41 +151,37 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
   const bareText: string[] = [];
   // Title and section, letters and digits only: the whole-query bonus also applies when a heading says it all.
   const bareHeadings: string[] = [];
-  // Titles and sections repeat across an article's passages: tokenise each distinct one once.
-  const fieldCache = new Map<string, string[]>();
-  const headingTerms = (text: string | null): string[] => {
-    if (!text) return [];
-    let cached = fieldCache.get(text);
+  // Titles and sections repeat across an article's passages: fold each distinct one once.
+  const headingCache = new Map<string, string>();
+  const foldHeading = (text: string | null): string => {
+    if (!text) return '';
+    let cached = headingCache.get(text);
     if (cached === undefined) {
-      cached = wordTerms(foldText(text));
-      fieldCache.set(text, cached);
+      cached = foldText(text);
+      headingCache.set(text, cached);
     }
     return cached;
   };
-  const FIELDS = ['title', 'section', 'text', 'grams'] as const;
-  const fieldTokens = passages.map((p) => {
+  const documents = passages.map((p) => {
     const f = foldWithMap(p.text);
     folded.push(f);
     bareText.push(bare(f.folded));
+    const title = foldHeading(p.title);
+    const section = foldHeading(p.section);
     // NUL keeps the whole query from matching across the end of the title and the start of the section.
-    bareHeadings.push(`${bare(foldText(p.title))}\u0000${bare(foldText(p.section ?? ''))}`);
-    return [headingTerms(p.title), headingTerms(p.section), wordTerms(f.folded), gramTerms(f.folded)];
+    bareHeadings.push(`${bare(title)}\u0000${bare(section)}`);
+    return { title, section, text: f.folded };
   });
-  const compiled = buildIndex(FIELDS, fieldTokens);
-  const buffers = createScoreBuffers(compiled.size);
+  // Bigrams weigh 1 here; their weight relative to words is the query side's gramWeight.
+  const searchIndex = createPassageIndex(documents, { fieldBoost: { ...o.fieldBoost, grams: 1 } });
   const cluster = Int32Array.from(o.dedupe === false ? passages.map((_, i) => i) : clusterNearDuplicates(bareText, o.dedupe));
   const docIds = [...new Set(passages.map((p) => p.docId))].sort();
   const articleIds = [...new Set(passages.map((p) => p.articleId))];
   const buildMs = performance.now() - started;
 
-  const fieldBoost: Record<string, number> = { ...o.fieldBoost, grams: 1 };
-  const hasTerm = (term: string): boolean => compiled.postings.has(term);
+  const hasTerm = (term: string): boolean => searchIndex.has(term);
   /** Share of passages whose text contains a word term. */
-  const share = (term: string): number => {
-    const lists = compiled.postings.get(term) ?? [];
-    const text = lists.find((l) => compiled.fieldNames[l.field] === 'text');
-    return compiled.size > 0 ? (text?.docs.length ?? 0) / compiled.size : 0;
-  };
+  const share = (term: string): number => (searchIndex.size > 0 ? searchIndex.textFrequency(term) / searchIndex.size : 0);
 
   // ---- scoring -------------------------------------------------------------------------------------------------
 
@@ -209,7 +204,7 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
   function plan(concepts: readonly Concept[]): { terms: WeightedTerm[]; bits: ConceptBits[] } {
     const weights = new Map<string, number>();
     const put = (term: string, w: number): void => {
-      if (compiled.postings.has(term) && w > (weights.get(term) ?? 0)) weights.set(term, w);
+      if (searchIndex.has(term) && w > (weights.get(term) ?? 0)) weights.set(term, w);
     };
     for (const c of concepts) {
       for (const t of c.heads) put(t, 1);
@@ -322,14 +317,9 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
       }
       collapser.add(index, score);
     };
-    const scored = scoreTerms(compiled, terms, fieldBoost, buffers);
-    const { touched, scores, low, high } = scored;
-    for (let i = 0; i < scored.count; i++) {
-      const d = touched[i] as number;
-      consider(d, scores[d] as number, low[d] as number, high[d] as number);
-    }
+    const matched = searchIndex.search(terms, consider);
     // A phrase with no indexed term at all (a lone character, say) is still honoured by scanning.
-    if (scored.count === 0 && phrasesBare.length > 0) {
+    if (matched === 0 && phrasesBare.length > 0) {
       for (let i = 0; i < passages.length; i++) consider(i, 1, 0, 0);
     }
     return collapser.done();
@@ -465,8 +455,8 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
     for (const term of candidates) {
       const key = bare(foldText(term));
       if (key.length < 2) continue;
-      // Index terms have their passage count in the postings; scan the text only for the others.
-      let df = hasTerm(key) ? Math.round(share(key) * compiled.size) : 0;
+      // Index terms have their passage count in the index; scan the text only for the others.
+      let df = searchIndex.textFrequency(key);
       if (df === 0) for (const text of bareText) if (text.includes(key)) df++;
       if (df > 0) known.push({ term, df });
     }

@@ -3,7 +3,7 @@ import { readEvalQueries, resolveJudgments, runEval } from '../../bench/eval.js'
 import { getSharedCorpus, getSharedEngine } from '../helpers/shared-index.js';
 
 // The floor under `npm run eval`: a ranking regression fails CI. The figures at the time of writing are in
-// docs/notes-search.md (MRR@10 0.985, Recall@5 0.942, nDCG@5 0.939); the floors leave room for small changes.
+// docs/search.md (MRR@10 0.985, Recall@5 0.942, nDCG@5 0.939); the floors leave room for small changes.
 describe('retrieval quality on the judged queries', () => {
   const corpus = getSharedCorpus();
   const run = runEval(corpus, getSharedEngine());

@@ -1,0 +1,169 @@
+/**
+ * The engine's index: a MiniSearch instance (issue 2) whose tokenizer is the engine's own jieba tokenisation, so
+ * passages and queries are segmented by literally the same code. Four fields: title, section and text as jieba
+ * words (`wordTerms`), and the text again as Han bigrams (`gramTerms`), all of it folded before it gets here, so
+ * `processTerm` is the identity. Nothing is stored in MiniSearch: documents are known by their position in the
+ * corpus (`idField` is that number) and the engine keeps the passages itself.
+ *
+ * A query is one `search()` over the engine's planned terms (already tokenised, each with its weight as
+ * `boostTerm`), OR-combined, no prefix or fuzzy matching (edit distance means nothing on two-character Han words).
+ */
+import MiniSearch, { type SearchOptions } from 'minisearch';
+import { gramTerms, wordTerms } from './analyze.js';
+
+/** The indexed fields, in MiniSearch's order. `grams` holds the same folded text as `text`, cut into bigrams. */
+export const INDEX_FIELDS = ['title', 'section', 'text', 'grams'] as const;
+export type IndexField = (typeof INDEX_FIELDS)[number];
+
+/** A passage as handed to the index: its fields already folded (NFKC, simplified, lower case); '' when absent. */
+export interface IndexDocument {
+  title: string;
+  section: string;
+  text: string;
+}
+
+/** What MiniSearch indexes: the folded fields and the passage's position in the corpus. */
+interface StoredDocument extends IndexDocument {
+  i: number;
+  grams: string;
+}
+
+/** A query term to search: its weight (MiniSearch's `boostTerm`), and a bit (0–63) recording a match, or -1 for none. */
+export interface WeightedTerm {
+  term: string;
+  weight: number;
+  bit: number;
+}
+
+/** Receives each matching passage once: its position, BM25 score, and the bits (0–31, 32–63) of the terms it matched. */
+export type MatchVisitor = (index: number, score: number, low: number, high: number) => void;
+
+/** Options of {@link createPassageIndex}. */
+export interface PassageIndexOptions {
+  /** BM25 boost per field; a field with boost 0 (or absent) is not searched. Default title 1, section 1, text 1, grams 1. */
+  fieldBoost?: Partial<Record<IndexField, number>>;
+}
+
+export interface PassageIndex {
+  /** Passages indexed. */
+  readonly size: number;
+  /** The MiniSearch instance (read-only use: tests and diagnostics). */
+  readonly miniSearch: MiniSearch<StoredDocument>;
+  /** True when any field of any passage holds the term. */
+  has(term: string): boolean;
+  /** Passages whose text holds the term (a word in `text`, or a prefixed bigram in `grams`); 0 for heading-only terms. */
+  textFrequency(term: string): number;
+  /**
+   * Searches the terms (OR; terms repeated or weighing 0 are searched once or not at all) and calls `visit` once per
+   * matching passage, in no particular order; returns the number of passages matched. Not re-entrant: `visit` must
+   * not search this index again.
+   */
+  search(terms: readonly WeightedTerm[], visit: MatchVisitor): number;
+}
+
+/**
+ * Separates the planned terms in the query string. Index terms never contain it (jieba cuts at control characters
+ * and indexes only tokens with letters or digits); a term that did would not be searched rather than split.
+ */
+const SEP = '\u0000';
+const splitTerms = (query: string): string[] => query.split(SEP);
+const identity = (term: string): string => term;
+
+/**
+ * Indexes the documents (position in the array = passage index). Term frequencies for {@link PassageIndex.has} and
+ * {@link PassageIndex.textFrequency} are counted in a Map as MiniSearch tokenises: MiniSearch has no public lookup of
+ * a term's document count, and a search per lookup would cost more than the query itself.
+ */
+export function createPassageIndex(docs: readonly IndexDocument[], options: PassageIndexOptions = {}): PassageIndex {
+  const fieldBoost: Record<IndexField, number> = { title: 1, section: 1, text: 1, grams: 1, ...options.fieldBoost };
+  const frequency = new Map<string, number>();
+  // Titles and sections repeat across an article's passages: cut each distinct one once.
+  const headingCache = new Map<string, string[]>();
+  let building = true;
+
+  const tokenize = (text: string, fieldName?: string): string[] => {
+    if (fieldName === 'title' || fieldName === 'section') {
+      let tokens = headingCache.get(text);
+      if (tokens === undefined) {
+        tokens = wordTerms(text);
+        headingCache.set(text, tokens);
+      }
+      if (building) for (const t of tokens) if (!frequency.has(t)) frequency.set(t, 0);
+      return tokens;
+    }
+    const tokens = fieldName === 'grams' ? gramTerms(text) : wordTerms(text);
+    if (building) for (const t of new Set(tokens)) frequency.set(t, (frequency.get(t) ?? 0) + 1);
+    return tokens;
+  };
+
+  const miniSearch = new MiniSearch<StoredDocument>({
+    idField: 'i',
+    fields: [...INDEX_FIELDS],
+    storeFields: [],
+    tokenize,
+    processTerm: identity,
+  });
+  // '' rather than a missing field: MiniSearch skips a missing field when averaging field lengths, and an empty
+  // section should count as a heading of length 0, not be left out of the average.
+  miniSearch.addAll(docs.map((d, i) => ({ i, title: d.title, section: d.section, text: d.text, grams: d.text })));
+  building = false;
+  headingCache.clear();
+
+  // The current query's terms and visitor, read by boostTerm and filter; the option object is built once.
+  const current = new Map<string, WeightedTerm>();
+  const noVisitor: MatchVisitor = () => undefined;
+  let visitor = noVisitor;
+  let matched = 0;
+  const searched = INDEX_FIELDS.filter((f) => (fieldBoost[f] ?? 0) > 0);
+  const searchOptions: SearchOptions = {
+    combineWith: 'OR',
+    prefix: false,
+    fuzzy: false,
+    // MiniSearch replaces a boost of 0 with 1, so fields not to be searched are left out of `fields` instead.
+    fields: searched,
+    boost: Object.fromEntries(searched.map((f) => [f, fieldBoost[f]])),
+    tokenize: splitTerms,
+    processTerm: identity,
+    boostTerm: (term) => current.get(term)?.weight ?? 0,
+    // Each result is handed to the engine here and then dropped: the engine ranks by its own final score, so
+    // MiniSearch need not collect and sort thousands of results it would only throw away.
+    filter: (r) => {
+      let low = 0;
+      let high = 0;
+      for (const q of r.queryTerms) {
+        const bit = current.get(q)?.bit ?? -1;
+        if (bit >= 0 && bit < 32) low = (low | (1 << bit)) >>> 0;
+        else if (bit >= 32 && bit < 64) high = (high | (1 << (bit - 32))) >>> 0;
+      }
+      matched++;
+      // MiniSearch multiplies each score by the number of query terms the document matched ("quality"). The
+      // engine's coverage factor already rewards matching more of the query, by concept rather than by term
+      // (a concept's head, parts, bigrams and related terms are several terms but one concept), so the factor
+      // is divided back out: the score passed on is the plain weighted BM25 sum.
+      visitor(r.id as number, r.score / (r.queryTerms.length || 1), low, high);
+      return false;
+    },
+  };
+
+  return {
+    size: docs.length,
+    miniSearch,
+    has: (term) => frequency.has(term),
+    textFrequency: (term) => frequency.get(term) ?? 0,
+    search(terms, visit) {
+      current.clear();
+      for (const t of terms) {
+        if (t.weight > 0 && t.term.length > 0 && !t.term.includes(SEP) && !current.has(t.term)) current.set(t.term, t);
+      }
+      if (current.size === 0) return 0;
+      visitor = visit;
+      matched = 0;
+      try {
+        miniSearch.search([...current.keys()].join(SEP), searchOptions);
+      } finally {
+        visitor = noVisitor;
+      }
+      return matched;
+    },
+  };
+}

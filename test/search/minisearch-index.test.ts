@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import type { Passage } from '../../src/corpus/types.js';
+import { GRAM_PREFIX, gramTerms, wordTerms } from '../../src/search/analyze.js';
+import { createSearchEngine } from '../../src/search/index.js';
+import { createPassageIndex, type IndexDocument, type PassageIndexOptions, type WeightedTerm } from '../../src/search/minisearch-index.js';
+import { foldText } from '../../src/search/normalize.js';
+import { getSharedCorpus } from '../helpers/shared-index.js';
+
+interface Match {
+  score: number;
+  low: number;
+  high: number;
+}
+
+/** Runs a search and collects every visited passage by position. */
+function run(docs: readonly IndexDocument[], terms: readonly WeightedTerm[], options?: PassageIndexOptions): Map<number, Match> {
+  const index = createPassageIndex(docs, options);
+  const out = new Map<number, Match>();
+  const count = index.search(terms, (i, score, low, high) => {
+    expect(out.has(i)).toBe(false);
+    out.set(i, { score, low, high });
+  });
+  expect(count).toBe(out.size);
+  return out;
+}
+
+const doc = (text: string, section = '', title = ''): IndexDocument => ({ title, section, text });
+const term = (t: string, weight = 1, bit = 0): WeightedTerm => ({ term: t, weight, bit });
+const scoreOf = (m: Map<number, Match>, i: number): number => {
+  const hit = m.get(i);
+  if (!hit) throw new Error(`passage ${i} not matched`);
+  return hit.score;
+};
+
+describe('createPassageIndex over the real corpus', () => {
+  const passages = getSharedCorpus().passages;
+  const docs = passages.map((p) => doc(foldText(p.text), foldText(p.section ?? ''), foldText(p.title)));
+  const index = createPassageIndex(docs, { fieldBoost: { title: 1.5, section: 2, text: 1, grams: 1 } });
+  const visit = (terms: WeightedTerm[]): number[] => {
+    const seen: number[] = [];
+    index.search(terms, (i) => seen.push(i));
+    return seen.sort((a, b) => a - b);
+  };
+
+  it('matches exactly the passages whose jieba words (title, section or text) include the term', () => {
+    for (const word of ['人才', '第一书记', '合作社', '厕所革命']) {
+      const expected = docs
+        .map((d, i) => ([d.title, d.section, d.text].some((f) => wordTerms(f).includes(word)) ? i : -1))
+        .filter((i) => i >= 0);
+      expect(expected.length, word).toBeGreaterThan(0);
+      expect(visit([term(word)]), word).toEqual(expected);
+    }
+  });
+
+  it('matches bigram terms against the text’s bigrams, and only there', () => {
+    const gram = `${GRAM_PREFIX}乡村`;
+    const expected = docs.map((d, i) => (gramTerms(d.text).includes(gram) ? i : -1)).filter((i) => i >= 0);
+    expect(visit([term(gram)])).toEqual(expected);
+    // The word 乡村 and the bigram 乡村 are different terms.
+    expect(visit([term('乡村')])).not.toEqual(expected);
+  });
+
+  it('counts text frequencies the way the engine uses them (share of passages, known terms)', () => {
+    const inText = docs.filter((d) => wordTerms(d.text).includes('人才')).length;
+    expect(index.textFrequency('人才')).toBe(inText);
+    expect(index.has('人才')).toBe(true);
+    expect(index.has('不存在的词')).toBe(false);
+    expect(index.textFrequency('不存在的词')).toBe(0);
+    expect(visit([term('不存在的词')])).toEqual([]);
+  });
+
+  it('segments a query with the same tokenizer as the passages: every word of a passage is an index term', () => {
+    const sample = docs[7] as IndexDocument;
+    for (const w of wordTerms(sample.text)) expect(index.has(w), w).toBe(true);
+    for (const g of gramTerms(sample.text)) expect(index.has(g), g).toBe(true);
+  });
+});
+
+describe('createPassageIndex scoring', () => {
+  it('weighs a match by its field’s boost', () => {
+    // Mirror-image passages: 农民 in A's section and B's text, with equal field lengths and document frequencies.
+    const docs = [doc('干部', '农民'), doc('农民', '干部')];
+    const boosted = run(docs, [term('农民')], { fieldBoost: { section: 2, text: 1 } });
+    expect(scoreOf(boosted, 0) / scoreOf(boosted, 1)).toBeCloseTo(2, 9);
+    const lowered = run(docs, [term('农民')], { fieldBoost: { section: 0.5, text: 1 } });
+    expect(scoreOf(lowered, 0) / scoreOf(lowered, 1)).toBeCloseTo(0.5, 9);
+  });
+
+  it('does not search a field whose boost is 0', () => {
+    const docs = [doc('干部', '农民'), doc('农民', '干部')];
+    expect([...run(docs, [term('农民')], { fieldBoost: { section: 0, text: 1 } }).keys()]).toEqual([1]);
+  });
+
+  it('weighs each term by its weight, so the heavier term’s passage ranks first', () => {
+    const docs = [doc('农民'), doc('干部'), doc('村庄')];
+    const a = run(docs, [term('农民', 1, 0), term('干部', 0.3, 1)]);
+    expect(scoreOf(a, 0) / scoreOf(a, 1)).toBeCloseTo(1 / 0.3, 9);
+    const b = run(docs, [term('农民', 0.3, 0), term('干部', 1, 1)]);
+    expect(scoreOf(b, 1)).toBeGreaterThan(scoreOf(b, 0));
+    expect(b.has(2)).toBe(false);
+  });
+
+  it('sums the terms’ scores without MiniSearch’s multiplier for the number of terms matched', () => {
+    const docs = [doc('农民，干部'), doc('农民'), doc('干部'), doc('村庄')];
+    expect(wordTerms(docs[0]?.text ?? '')).toEqual(['农民', '干部']);
+    const both = run(docs, [term('农民', 1, 0), term('干部', 0.5, 1)]);
+    const alone1 = run(docs, [term('农民', 1, 0)]);
+    const alone2 = run(docs, [term('干部', 0.5, 1)]);
+    expect(scoreOf(both, 0)).toBeCloseTo(scoreOf(alone1, 0) + scoreOf(alone2, 0), 9);
+  });
+
+  it('reports which terms each passage matched as bits, low (0–31) and high (32–63); bit -1 scores but is not recorded', () => {
+    const docs = [doc('农民，干部'), doc('农民'), doc('村庄')];
+    const m = run(docs, [term('农民', 1, 3), term('干部', 1, 40), term('村庄', 1, -1)]);
+    expect(m.get(0)).toMatchObject({ low: 1 << 3, high: 1 << 8 });
+    expect(m.get(1)).toMatchObject({ low: 1 << 3, high: 0 });
+    expect(m.get(2)).toMatchObject({ low: 0, high: 0 });
+    expect(scoreOf(m, 2)).toBeGreaterThan(0);
+    // Bit 31 must come out as an unsigned number like the others.
+    expect(run(docs, [term('农民', 1, 31)]).get(1)?.low).toBe(2 ** 31);
+  });
+});
+
+describe('the engine’s coverage factor reads the matched-term bits', () => {
+  it('keeps the full score of a passage covering the whole query and cuts one covering half of it', () => {
+    const base = getSharedCorpus();
+    const model = base.passages[0] as Passage;
+    const texts = ['农民种植果树，农民养殖家禽，农民外出务工。', '农民参加培训。驻村干部负责联络。', '村里修了一条路。'];
+    const passages = texts.map((text, i): Passage => ({ ...model, id: `t-${i}`, title: '测试', section: null, text }));
+    const corpus = { ...base, passages, byId: new Map(passages.map((p) => [p.id, p])) };
+    const scores = (coverageFloor: number): Map<string, number> =>
+      new Map(createSearchEngine(corpus, { coverageFloor }).search('农民 干部', { limit: 10 }).results.map((r) => [r.id, r.score]));
+    const plain = scores(1); // floor 1: no coverage factor
+    const covered = scores(0.1);
+    expect([...covered.keys()].sort()).toEqual(['t-0', 't-1']);
+    // t-1 has both words: coverage 1. t-0 has one of two: 0.1 + 0.9 × (1/2)² = 0.325.
+    expect((covered.get('t-1') ?? 0) / (plain.get('t-1') ?? 1)).toBeCloseTo(1, 2);
+    expect((covered.get('t-0') ?? 0) / (plain.get('t-0') ?? 1)).toBeCloseTo(0.325, 2);
+    expect([...covered.keys()][0]).toBe('t-1');
+  });
+});
