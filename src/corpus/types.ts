@@ -28,6 +28,30 @@ export function isThemeId(value: string): value is ThemeId {
   return (THEME_IDS as readonly string[]).includes(value);
 }
 
+/** Every name a theme answers to: id, English name, Chinese short and full names, and a few natural variants. */
+const THEME_ALIASES: ReadonlyMap<string, ThemeId> = (() => {
+  const map = new Map<string, ThemeId>();
+  const extra: Record<ThemeId, string[]> = {
+    industry: ['industrial', 'industries', '产业兴旺'],
+    talent: ['talents', '人才队伍'],
+    culture: ['cultural', '乡风文明'],
+    ecology: ['ecological', 'environment', '生态宜居'],
+    organization: ['organisation', 'organizational', 'organisational', '组织建设'],
+  };
+  for (const t of THEMES) {
+    for (const alias of [t.id, t.en, t.short, t.name, ...extra[t.id]]) map.set(alias.toLowerCase(), t.id);
+  }
+  return map;
+})();
+
+/**
+ * Resolves a theme name as a user types it (人才, 人才振兴, talent, Talent, full-width ｔａｌｅｎｔ) to its id, or
+ * undefined. The one resolver shared by the query parser, the router and the digest.
+ */
+export function resolveTheme(value: string): ThemeId | undefined {
+  return THEME_ALIASES.get(value.normalize('NFKC').trim().toLowerCase());
+}
+
 export function themeInfo(id: ThemeId): ThemeInfo {
   const info = THEMES.find((t) => t.id === id);
   if (!info) throw new Error(`unknown theme id: ${id}`);

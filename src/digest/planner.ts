@@ -2,7 +2,7 @@
  * The digest planner: which reading a date gets. A pure function of the date and the corpus, so a preview
  * (`zhenxing digest --date …`, `/zhenxing today`) shows exactly what the scheduler will post, on any replica.
  */
-import { THEMES, isThemeId, themeInfo, type Corpus, type Passage, type ThemeId } from '../corpus/types.js';
+import { THEMES, resolveTheme, themeInfo, type Corpus, type Passage, type ThemeId } from '../corpus/types.js';
 import { extractKeywords } from '../search/jieba.js';
 import { roundOfDate, themeOfDate } from './dates.js';
 import { keyTerms, type KeywordExtractor } from './keywords.js';
@@ -25,11 +25,7 @@ export interface DigestPlannerOptions extends SelectionOptions {
 }
 
 /** Accepts a theme as its id (talent), Chinese name (人才振兴), short name (人才) or English name, any case. */
-export function resolveTheme(value: string): ThemeId | undefined {
-  const v = value.trim().toLowerCase();
-  if (isThemeId(v)) return v;
-  return THEMES.find((t) => t.name === v || t.short === v || t.en.toLowerCase() === v)?.id;
-}
+export { resolveTheme };
 
 export function unknownThemeError(value: string): DigestError {
   return new DigestError('UNKNOWN_THEME', {

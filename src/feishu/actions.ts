@@ -3,9 +3,7 @@
  * passage id or a page reference only, never text to run: a forged callback can at most ask for a known
  * passage or a page of results.
  */
-import { THEMES } from '../corpus/types.js';
 import { decodePageRef, encodePageRef, type PageRef } from '../router/view-model.js';
-import type { Suggestion } from '../search/types.js';
 
 export type ActionValue =
   /** Post the passage into the chat as a quote. */
@@ -46,12 +44,4 @@ export function pageRefOf(value: { action: 'page'; ref: string }): PageRef | nul
   return decodePageRef(value.ref);
 }
 
-/** A suggestion as the first page it leads to: a theme listing (`主题 人才`) or a search for the term. */
-export function suggestionRef(s: Suggestion): PageRef {
-  if (s.kind === 'theme') {
-    const name = s.text.replace(/^(主题|theme)[\s:：]*/i, '').trim().toLowerCase();
-    const theme = THEMES.find((t) => t.short === name || t.name === name || t.en === name || t.id === name);
-    if (theme) return { kind: 'theme', theme: theme.id, page: 1 };
-  }
-  return { kind: 'search', query: s.text, page: 1 };
-}
+export { suggestionRef } from '../router/parse-command.js';

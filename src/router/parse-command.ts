@@ -3,7 +3,9 @@
  * after NFKC so full-width input (ｈｅｌｐ, ／zhenxing) works, and a leading 、 is accepted because Chinese input
  * methods type it for "/". The search text itself is passed on untouched: the search engine normalises queries.
  */
-import { THEMES, type ThemeInfo } from '../corpus/types.js';
+import { resolveTheme as resolveThemeId, themeInfo, type ThemeInfo } from '../corpus/types.js';
+import type { Suggestion } from '../search/types.js';
+import type { PageRef } from './view-model.js';
 
 export type Command =
   | { kind: 'help' }
@@ -81,16 +83,19 @@ export function stripPrefix(input: string): string {
   return text.replace(LEADING_SLASH, '').replace(/^[\s\u3000]+/u, '');
 }
 
-/**
- * Resolves a theme name as users type it: 人才, 人才振兴, talent, TALENT, ｔａｌｅｎｔ. Returns undefined when
- * the name matches no theme.
- */
+/** Resolves a theme name as users type it (人才, 人才振兴, talent, ｔａｌｅｎｔ, 主题:人才) to the theme, or undefined. */
 export function resolveTheme(name: string): ThemeInfo | undefined {
-  const n = name.normalize('NFKC').trim().toLowerCase().replace(/^(theme|主题)[:：]\s*/, '');
-  if (n === '') return undefined;
-  return THEMES.find(
-    (t) => t.id === n || t.en === n || t.name === n || t.short === n || (n.length >= 2 && t.name.startsWith(n)),
-  );
+  const id = resolveThemeId(name.normalize('NFKC').trim().replace(/^(theme|主题)[:：]\s*/i, ''));
+  return id ? themeInfo(id) : undefined;
+}
+
+/** The first page a suggestion leads to, for the buttons adapters draw: a theme listing or a search for the term. */
+export function suggestionRef(s: Suggestion): PageRef {
+  if (s.kind === 'theme') {
+    const theme = resolveTheme(s.text.replace(/^(主题|theme)[\s:：]*/i, ''));
+    if (theme) return { kind: 'theme', theme: theme.id, page: 1 };
+  }
+  return { kind: 'search', query: s.text, page: 1 };
 }
 
 /** Chinese always; English too when the user wrote Latin words (other than our own prefix and syntax keys). */

@@ -3,7 +3,6 @@
  * the English names of themes and key terms, theme aliases, and the filler words of a question (怎样, 如何 …).
  * Curated by hand for this domain; not a thesaurus and not a translator.
  */
-import { THEMES, type ThemeId } from '../corpus/types.js';
 
 /**
  * A group of related terms. When a query contains any `say` string (as a substring of the normalised query), the
@@ -142,23 +141,5 @@ export const QUERY_FILLERS: ReadonlySet<string> = new Set([
   '关于', '有关', '相关', '问题', '方面', '以后', '时候',
 ]);
 
-/** Every name a theme answers to: id, English name, Chinese short and full names, and a few natural variants. */
-const THEME_ALIASES: ReadonlyMap<string, ThemeId> = (() => {
-  const map = new Map<string, ThemeId>();
-  const extra: Record<ThemeId, string[]> = {
-    industry: ['industrial', 'industries', '产业兴旺'],
-    talent: ['talents', '人才队伍'],
-    culture: ['cultural', '乡风文明'],
-    ecology: ['ecological', 'environment', '生态宜居'],
-    organization: ['organisation', 'organizational', 'organisational', '组织建设'],
-  };
-  for (const t of THEMES) {
-    for (const alias of [t.id, t.en, t.short, t.name, ...extra[t.id]]) map.set(alias.toLowerCase(), t.id);
-  }
-  return map;
-})();
-
-/** Resolves a theme name as a user might type it (人才, 人才振兴, talent, Talent) to its id, or undefined. */
-export function resolveTheme(value: string): ThemeId | undefined {
-  return THEME_ALIASES.get(value.trim().toLowerCase());
-}
+/** Theme names are resolved by the corpus, which owns the themes; re-exported for the query parser. */
+export { resolveTheme } from '../corpus/types.js';

@@ -3,9 +3,9 @@
  * per result 《title》· section, the snippet with matches in bold, theme tags and a share button; page buttons
  * redraw the same message.
  */
-import { THEMES } from '../../corpus/types.js';
-import type { Segment, Suggestion } from '../../search/types.js';
-import { encodePageRef, type PageRef, type ResultItem, type ResultsView } from '../../router/view-model.js';
+import type { Segment } from '../../search/types.js';
+import { suggestionRef } from '../../router/parse-command.js';
+import { encodePageRef, type ResultItem, type ResultsView } from '../../router/view-model.js';
 import { actions, button, capBlocks, context, divider, fallback, header, say, section, type Block, type SlackMessage } from './blocks.js';
 import { BUDGET } from './limits.js';
 import { bold, boldEscaped, cutAtSentence, cutIndex, escapeMrkdwn } from './mrkdwn.js';
@@ -55,16 +55,6 @@ function itemBlocks(view: ResultsView, item: ResultItem, index: number): Block[]
   const blocks: Block[] = [section(`${head}\n${snippet}`, share ?? undefined)];
   if (item.themes.length > 0) blocks.push(context(escapeMrkdwn(item.themes.map((t) => `#${t.name}`).join('  '))));
   return blocks;
-}
-
-/** A suggestion as a page reference a button can carry: a theme listing or a search for the term. */
-export function suggestionRef(s: Suggestion): PageRef {
-  if (s.kind === 'theme') {
-    const name = s.text.replace(/^(主题|theme)[\s:：]*/i, '').trim().toLowerCase();
-    const theme = THEMES.find((t) => t.short === name || t.name === name || t.en === name || t.id === name);
-    if (theme) return { kind: 'theme', theme: theme.id, page: 1 };
-  }
-  return { kind: 'search', query: s.text, page: 1 };
 }
 
 export function renderResults(view: ResultsView): SlackMessage {
