@@ -34,6 +34,9 @@ export const DOMAIN_WORDS: readonly string[] = [
   '人居环境', '人居环境整治', '厕所革命', '户用卫生厕所', '美丽乡村', '绿水青山', '金山银山', '退牧还草',
   '天然林保护', '移风易俗', '村规民约', '文明乡风', '新时代文明实践', '农家书屋', '非遗', '核心价值观',
   '民族团结', '民族团结进步', '模范区', '中华民族共同体意识',
+  // policy verbs the stock dictionary lacks; without them jieba glues their second character to the next word
+  // (织密组织网络 → 织|密组织, 筑牢党在农村 → 筑|牢党), which breaks both search terms and the digest's key terms
+  '织密', '筑牢', '夯实', '压实', '建强', '做实', '擦亮', '抓实',
 ];
 
 /** The parts of nodejieba this module uses (the package's own typings are incomplete: no DEFAULT_* paths). */

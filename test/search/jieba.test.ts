@@ -33,4 +33,15 @@ describe('jieba with the domain dictionary', () => {
     expect(extractKeywords('', 5)).toEqual([]);
     expect(extractKeywords('人才', 0)).toEqual([]);
   });
+
+  it('cuts policy verbs whole, so key terms are words and not pieces glued across a boundary', () => {
+    expect(cut('织密组织网络').join('|')).toBe('织密|组织|网络');
+    expect(cut('筑牢党在农村的组织体系').slice(0, 3).join('|')).toBe('筑牢|党|在');
+    const text =
+      '二是优化设置方式。聚焦筑牢党在农村的组织体系根基,不断强化组织覆盖、织密组织网络、完善组织机制。依托农村网格建立党支部或党小组,加大党组织组建力度。';
+    const words = extractKeywords(text, 8).map((k) => k.word);
+    expect(words.length).toBeGreaterThan(3);
+    expect(words).not.toContain('密组织');
+    expect(words).not.toContain('牢党');
+  });
 });
