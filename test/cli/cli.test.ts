@@ -133,6 +133,47 @@ describe('zhenxing passages / themes / docs', () => {
   });
 });
 
+describe('zhenxing digest', () => {
+  it('--json prints the date, theme, 1–5 passages and key terms, the same on every run', async () => {
+    const a = await run(['digest', '--date', '2026-11-24', '--json']);
+    expect(a.code).toBe(0);
+    const d = JSON.parse(a.stdout) as {
+      date: string;
+      theme: { id: string; name: string };
+      passages: Record<string, unknown>[];
+      keywords: string[];
+    };
+    expect(Object.keys(d).sort()).toEqual(['date', 'keywords', 'passages', 'theme']);
+    expect(d.date).toBe('2026-11-24');
+    expect(d.theme).toEqual({ id: 'talent', name: '人才振兴' });
+    expect(d.passages.length).toBeGreaterThanOrEqual(1);
+    expect(d.passages.length).toBeLessThanOrEqual(5);
+    for (const p of d.passages) expect(Object.keys(p).sort()).toEqual(['docId', 'id', 'section', 'text', 'title']);
+    expect(d.keywords.length).toBeGreaterThan(0);
+    expect((await run(['digest', '--date', '2026-11-24', '--json'])).stdout).toBe(a.stdout);
+  });
+
+  it('--theme overrides the theme of the date; without --json it reads like the chat message', async () => {
+    const d = JSON.parse((await run(['digest', '--date', '2026-11-24', '--theme', '生态', '--json'])).stdout) as {
+      theme: { id: string };
+    };
+    expect(d.theme.id).toBe('ecology');
+    const text = await run(['digest', '--date', '2026-11-22']);
+    expect(text.stdout.split('\n')[0]).toBe('每日一读 · 组织振兴 · 11月22日 星期日');
+    expect(text.stdout).toContain('今日关键词：');
+  });
+
+  it('names a bad date or theme and exits 2', async () => {
+    const bad = await run(['digest', '--date', '2026-02-30']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('2026-02-30');
+    const theme = await run(['digest', '--theme', '体育']);
+    expect(theme.code).toBe(2);
+    expect(theme.stderr).toContain('体育');
+    expect(theme.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
 describe('usage errors', () => {
   it.each([
     [[], 'zhenxing: missing command (try: search, passages, themes, docs, digest; or zhenxing --help)'],
