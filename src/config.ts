@@ -157,6 +157,32 @@ function isValidTimeZone(tz: string): boolean {
   }
 }
 
+/** Credentials that must come together: one line per missing variable, naming where to find it. */
+function missingCredentials(env: NodeJS.ProcessEnv): string[] {
+  const value = (name: string) => (env[name] ?? '').trim();
+  const has = (name: string) => value(name) !== '';
+  const problems: string[] = [];
+  if (has('SLACK_BOT_TOKEN') || has('SLACK_SIGNING_SECRET') || has('SLACK_APP_TOKEN')) {
+    if (!has('SLACK_BOT_TOKEN')) problems.push(`SLACK_BOT_TOKEN is missing; find it in ${WHERE.SLACK_BOT_TOKEN}`);
+    // HTTP mode verifies every request with the signing secret; Socket Mode does not need it.
+    if (!has('SLACK_APP_TOKEN') && !has('SLACK_SIGNING_SECRET')) {
+      problems.push(
+        `SLACK_SIGNING_SECRET is missing (needed in HTTP mode; set SLACK_APP_TOKEN for Socket Mode instead); find it in ${WHERE.SLACK_SIGNING_SECRET}`,
+      );
+    }
+  }
+  if (has('FEISHU_APP_ID') || has('FEISHU_APP_SECRET')) {
+    if (!has('FEISHU_APP_ID')) problems.push(`FEISHU_APP_ID is missing; find it in ${WHERE.FEISHU_APP_ID}`);
+    if (!has('FEISHU_APP_SECRET')) problems.push(`FEISHU_APP_SECRET is missing; find it in ${WHERE.FEISHU_APP_SECRET}`);
+    if (value('FEISHU_MODE') === 'http' && !has('FEISHU_ENCRYPT_KEY') && !has('FEISHU_VERIFICATION_TOKEN')) {
+      problems.push(
+        `FEISHU_MODE=http needs FEISHU_ENCRYPT_KEY (recommended) or FEISHU_VERIFICATION_TOKEN; find them in ${WHERE.FEISHU_ENCRYPT_KEY}`,
+      );
+    }
+  }
+  return problems;
+}
+
 /**
  * Parses the environment into a Config. Throws ConfigError listing every problem, one line each.
  * @param env - usually process.env
@@ -164,58 +190,34 @@ function isValidTimeZone(tz: string): boolean {
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => i.message));
-  }
+  // Presence checks need only the raw values, so a malformed variable and a missing one are reported together.
+  const problems: string[] = parsed.success ? [] : parsed.error.issues.map((i) => i.message);
+  problems.push(...missingCredentials(env));
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
-  const problems: string[] = [];
 
-  let slack: SlackConfig | null = null;
-  const anySlack = e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN;
-  if (anySlack) {
-    if (!e.SLACK_BOT_TOKEN) problems.push(`SLACK_BOT_TOKEN is missing; find it in ${WHERE.SLACK_BOT_TOKEN}`);
-    // HTTP mode verifies every request with the signing secret; Socket Mode does not need it.
-    if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
-      problems.push(
-        `SLACK_SIGNING_SECRET is missing (needed in HTTP mode; set SLACK_APP_TOKEN for Socket Mode instead); find it in ${WHERE.SLACK_SIGNING_SECRET}`,
-      );
-    }
-    if (e.SLACK_BOT_TOKEN) {
-      slack = {
+  const slack: SlackConfig | null = e.SLACK_BOT_TOKEN
+    ? {
         botToken: e.SLACK_BOT_TOKEN,
         signingSecret: e.SLACK_SIGNING_SECRET,
         appToken: e.SLACK_APP_TOKEN,
         socketMode: Boolean(e.SLACK_APP_TOKEN),
         apiUrl: e.SLACK_API_URL,
         digestChannels: e.DIGEST_CHANNELS,
-      };
-    }
-  }
-
-  let feishu: FeishuConfig | null = null;
-  const anyFeishu = e.FEISHU_APP_ID || e.FEISHU_APP_SECRET;
-  if (anyFeishu) {
-    if (!e.FEISHU_APP_ID) problems.push(`FEISHU_APP_ID is missing; find it in ${WHERE.FEISHU_APP_ID}`);
-    if (!e.FEISHU_APP_SECRET) problems.push(`FEISHU_APP_SECRET is missing; find it in ${WHERE.FEISHU_APP_SECRET}`);
-    const mode = (e.FEISHU_MODE ?? 'ws') as 'ws' | 'http';
-    if (mode === 'http' && !e.FEISHU_ENCRYPT_KEY && !e.FEISHU_VERIFICATION_TOKEN) {
-      problems.push(
-        `FEISHU_MODE=http needs FEISHU_ENCRYPT_KEY (recommended) or FEISHU_VERIFICATION_TOKEN; find them in ${WHERE.FEISHU_ENCRYPT_KEY}`,
-      );
-    }
-    if (e.FEISHU_APP_ID && e.FEISHU_APP_SECRET) {
-      feishu = {
-        appId: e.FEISHU_APP_ID,
-        appSecret: e.FEISHU_APP_SECRET,
-        mode,
-        encryptKey: e.FEISHU_ENCRYPT_KEY,
-        verificationToken: e.FEISHU_VERIFICATION_TOKEN,
-        domain: e.FEISHU_DOMAIN,
-        digestChats: e.FEISHU_DIGEST_CHATS,
-      };
-    }
-  }
-  if (problems.length > 0) throw new ConfigError(problems);
+      }
+    : null;
+  const feishu: FeishuConfig | null =
+    e.FEISHU_APP_ID && e.FEISHU_APP_SECRET
+      ? {
+          appId: e.FEISHU_APP_ID,
+          appSecret: e.FEISHU_APP_SECRET,
+          mode: (e.FEISHU_MODE ?? 'ws') as 'ws' | 'http',
+          encryptKey: e.FEISHU_ENCRYPT_KEY,
+          verificationToken: e.FEISHU_VERIFICATION_TOKEN,
+          domain: e.FEISHU_DOMAIN,
+          digestChats: e.FEISHU_DIGEST_CHATS,
+        }
+      : null;
 
   return {
     port: e.PORT,
