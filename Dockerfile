@@ -34,9 +34,9 @@ RUN npm run build
 FROM toolchain AS deps
 COPY package.json package-lock.json ./
 # --ignore-scripts: with --omit=dev there is no typescript, so the `prepare` (tsc) step would fail. That also skips
-# nodejieba's install script, so compile it explicitly with the project's own node-pre-gyp (1.x, a production
-# dependency). Calling it directly, instead of nodejieba's `npx @mapbox/node-pre-gyp`, means npx never has to fetch
-# a different node-pre-gyp from the registry and the build is the same with or without network access.
+# nodejieba's install script, so compile it explicitly with the node-pre-gyp installed beside it (its own 1.x copy,
+# nested under node_modules/nodejieba because the project itself depends on 2.x). Calling it with `npm exec --no`
+# instead of nodejieba's `npx @mapbox/node-pre-gyp` means nothing is ever fetched from the registry here.
 RUN npm ci --omit=dev --ignore-scripts \
  && cd node_modules/nodejieba \
  && npm exec --no -- node-pre-gyp install --build-from-source \
