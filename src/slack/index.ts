@@ -6,7 +6,7 @@
  * on the process's shared HTTP server (main listens on PORT; app.start() is not called). Socket Mode (with
  * SLACK_APP_TOKEN): Bolt connects out over a WebSocket, no public URL needed.
  */
-import { App, HTTPReceiver, type webApi } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { SlackConfig } from '../config.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -88,13 +88,23 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
 
   let app: App;
   let receiver: HTTPReceiver | undefined;
+  let socketReceiver: SocketModeReceiver | undefined;
   if (config.socketMode) {
     if (!config.appToken) {
       throw new SlackAdapterError('SLACK_CONFIG', 'Socket Mode needs SLACK_APP_TOKEN (starts with xapp-)');
     }
-    app = new App({
-      token: config.botToken,
+    // The socket client calls apps.connections.open again on every reconnect (Slack asks for one every few hours).
+    // With our retries: 0 one failed call ends reconnecting with an unhandled rejection, which kills the process;
+    // without it the client keeps its own policy and retries.
+    const { retryConfig: _ourRetries, ...socketClientOptions } = clientOptions;
+    socketReceiver = new SocketModeReceiver({
       appToken: config.appToken,
+      logger: boltLogger,
+      installerOptions: { clientOptions: socketClientOptions },
+    });
+    app = new App({
+      receiver: socketReceiver,
+      token: config.botToken,
       socketMode: true,
       logger: boltLogger,
       clientOptions,
@@ -192,7 +202,11 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
         throw startError(err, slackApiUrl);
       }
       if (config.socketMode) {
-        await app.start();
+        try {
+          await app.start();
+        } catch (err) {
+          throw socketStartError(err, slackApiUrl);
+        }
         log.info('slack: connected in Socket Mode');
       } else {
         log.info({ path: SLACK_EVENTS_PATH }, 'slack: ready for requests (HTTP mode)');
@@ -201,27 +215,51 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     },
     async stop() {
       ready = false;
-      if (config.socketMode) {
+      const drainTimeoutMs = deps.drainTimeoutMs ?? 5000;
+      if (socketReceiver) {
+        // Bolt's stop() only starts the close handshake; wait for it, so the socket is closed when stop() resolves.
+        const client = socketReceiver.client;
+        const closed = new Promise<void>((resolve) => client.once('disconnected', () => resolve()));
         try {
           await app.stop();
+          await waitAtMost(closed, drainTimeoutMs);
         } catch (err) {
           log.warn({ err }, 'slack: error while closing the Socket Mode connection');
         }
       }
-      if (inFlight.size > 0) {
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([
-          Promise.allSettled([...inFlight]),
-          new Promise<void>((resolve) => {
-            timer = setTimeout(resolve, deps.drainTimeoutMs ?? 5000);
-            timer.unref();
-          }),
-        ]);
-        clearTimeout(timer);
-      }
+      if (inFlight.size > 0) await waitAtMost(Promise.allSettled([...inFlight]), drainTimeoutMs);
       httpFetch.close();
     },
   };
+}
+
+/** Resolves when `p` settles or after `ms`, whichever comes first. */
+async function waitAtMost(p: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    p,
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+      timer.unref();
+    }),
+  ]);
+  clearTimeout(timer);
+}
+
+/** A clear one-line reason why the Socket Mode connection could not be opened. */
+function socketStartError(err: unknown, apiUrl: string | undefined): SlackAdapterError {
+  const e = (err ?? {}) as { code?: string; data?: { error?: string }; message?: string };
+  if (e.code === 'slack_webapi_platform_error') {
+    const code = e.data?.error ?? 'unknown_error';
+    return new SlackAdapterError(
+      'SLACK_AUTH',
+      `Slack rejected SLACK_APP_TOKEN (${code}); copy it again from Slack app settings → Basic Information → App-Level Tokens (a token with the connections:write scope)`,
+    );
+  }
+  return new SlackAdapterError(
+    'SLACK_UNREACHABLE',
+    `Could not open the Socket Mode connection via ${apiUrl ?? 'https://slack.com/api/'}: ${e.message ?? String(err)}`,
+  );
 }
 
 /** A clear one-line reason why Slack would not let the bot start. */
