@@ -9,8 +9,10 @@
  *   zhenxing digest [--date YYYY-MM-DD] [--theme ID] [--json]
  * Usage errors exit 2 with one line on stderr.
  */
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { isValidTimeZone } from './config.js';
 import { renderText } from './console/render-text.js';
 import { loadCorpus } from './corpus/index.js';
 import { THEMES, themeInfo, type Corpus } from './corpus/types.js';
@@ -77,8 +79,13 @@ function errorText(err: unknown): string {
 
 let corpusCache: Corpus | undefined;
 let engineCache: SearchEngine | undefined;
-const corpus = () => (corpusCache ??= loadCorpus());
+/** The CLI reads the same library as the bot: SEEDS_DIR when set (relative to the working directory). */
+const corpus = () =>
+  (corpusCache ??= loadCorpus(process.env.SEEDS_DIR ? { seedsDir: path.resolve(process.env.SEEDS_DIR) } : {}));
 const engine = () => (engineCache ??= createSearchEngine(corpus()));
+
+/** Largest page size; the engine serves at most this many results a page. */
+const MAX_LIMIT = 50;
 
 async function cmdSearch(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -91,12 +98,13 @@ async function cmdSearch(args: string[], io: Io): Promise<number> {
       page: { type: 'string' },
     },
   });
-  const limit = positiveInt('limit', values.limit, 10, 100);
+  const limit = positiveInt('limit', values.limit, 10, MAX_LIMIT);
   const page = positiveInt('page', values.page, 1, 10_000);
 
   if (values.batch) {
     if (!values.json) throw new UsageError('--batch needs --json (one JSON object per input line)');
     if (positionals.length > 0) throw new UsageError('--batch reads queries from stdin; do not pass a query');
+    if (values.page !== undefined) throw new UsageError('--batch answers the first page of each query; --page does not apply');
     const e = engine();
     const rl = createInterface({ input: io.stdin, crlfDelay: Infinity });
     for await (const raw of rl) {
@@ -115,7 +123,10 @@ async function cmdSearch(args: string[], io: Io): Promise<number> {
   const query = positionals.join(' ');
   if (query.trim() === '') throw new UsageError('search needs a query, e.g. zhenxing search 人才振兴');
   try {
-    const res = engine().search(query, { limit, page });
+    let res = engine().search(query, { limit, page });
+    // The engine clamps a page past the end to the last one (right for chat buttons); a script paging through
+    // results needs to see the end, so a page past the last is empty here.
+    if (page > Math.max(1, res.pageCount)) res = { ...res, page, results: [] };
     if (values.json) {
       io.stdout.write(`${JSON.stringify(searchJson(res))}\n`);
     } else {
@@ -192,6 +203,7 @@ function cmdDigest(args: string[], io: Io): number {
     },
   });
   const tz = io.env.DIGEST_TZ || 'Asia/Shanghai';
+  if (!isValidTimeZone(tz)) throw new UsageError(`DIGEST_TZ is not a known IANA time zone, e.g. "Asia/Shanghai"; got "${tz}"`);
   const date = values.date ?? todayIn(tz, new Date());
   const planner = createDigestPlanner(corpus(), { extractKeywords });
   let digest;

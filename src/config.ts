@@ -148,7 +148,8 @@ export interface Config {
   feishu: FeishuConfig | null;
 }
 
-function isValidTimeZone(tz: string): boolean {
+/** True for an IANA time zone name the runtime knows, e.g. Asia/Shanghai. */
+export function isValidTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
     return true;

@@ -96,10 +96,9 @@ export function buildResultsView(
   if (res.page > 1) view.prev = ref(res.page - 1);
   if (res.page < res.pageCount) view.next = ref(res.page + 1);
   if (res.total === 0) {
-    view.notice =
-      res.page > 1 && res.pageCount > 0
-        ? msg('没有更多结果了。', 'No more results.')
-        : msg(`没有找到与“${query}”相关的段落。`, `No passages found for "${query}".`);
+    view.notice = msg(`没有找到与“${query}”相关的段落。`, `No passages found for "${query}".`);
+  } else if (res.results.length === 0) {
+    view.notice = msg('没有更多结果了。', 'No more results.');
   }
   return view;
 }

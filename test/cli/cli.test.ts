@@ -18,11 +18,11 @@ interface Run {
   stderr: string;
 }
 
-function run(args: string[], input?: string): Promise<Run> {
+function run(args: string[], input?: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -74,6 +74,22 @@ describe('zhenxing search --json', () => {
     expect(p1.total).toBeGreaterThan(6);
     const ids1 = p1.results.map((r) => r.id);
     expect(p2.results.filter((r) => ids1.includes(r.id))).toEqual([]);
+  });
+
+  it('returns an empty page past the last one, so a script paging until empty stops', async () => {
+    const first = JSON.parse((await run(['search', '头雁', '--json', '--limit', '50'])).stdout) as {
+      total: number;
+      results: unknown[];
+    };
+    expect(first.results.length).toBe(first.total);
+    const past = JSON.parse((await run(['search', '头雁', '--json', '--limit', '50', '--page', '2'])).stdout) as {
+      total: number;
+      results: unknown[];
+    };
+    expect(past).toEqual({ query: '头雁', total: first.total, results: [] });
+    const text = await run(['search', '头雁', '--page', '40']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('没有更多结果了。');
   });
 
   it('finds 乡村振兴 when the query is written in traditional characters', async () => {
@@ -153,6 +169,16 @@ describe('zhenxing digest', () => {
     expect((await run(['digest', '--date', '2026-11-24', '--json'])).stdout).toBe(a.stdout);
   });
 
+  it('reads DIGEST_TZ and SEEDS_DIR like the bot, naming a bad time zone', async () => {
+    const bad = await run(['digest'], undefined, { DIGEST_TZ: 'Mars/Base' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('zhenxing: DIGEST_TZ is not a known IANA time zone, e.g. "Asia/Shanghai"; got "Mars/Base"\n');
+    const missing = await run(['themes'], undefined, { SEEDS_DIR: '/nonexistent-seeds' });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('/nonexistent-seeds');
+    expect(missing.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
   it('--theme overrides the theme of the date; without --json it reads like the chat message', async () => {
     const d = JSON.parse((await run(['digest', '--date', '2026-11-24', '--theme', '生态', '--json'])).stdout) as {
       theme: { id: string };
@@ -178,9 +204,11 @@ describe('usage errors', () => {
   it.each([
     [[], 'zhenxing: missing command (try: search, passages, themes, docs, digest; or zhenxing --help)'],
     [['search'], 'zhenxing: search needs a query, e.g. zhenxing search 人才振兴'],
-    [['search', '人才', '--limit', 'abc'], 'zhenxing: --limit must be a whole number from 1 to 100, got "abc"'],
+    [['search', '人才', '--limit', 'abc'], 'zhenxing: --limit must be a whole number from 1 to 50, got "abc"'],
     [['search', '人才', '--page', '0'], 'zhenxing: --page must be a whole number from 1 to 10000, got "0"'],
     [['search', '--batch'], 'zhenxing: --batch needs --json (one JSON object per input line)'],
+    [['search', '--batch', '--json', '--page', '2'], 'zhenxing: --batch answers the first page of each query; --page does not apply'],
+    [['search', '人才', '--limit', '51'], 'zhenxing: --limit must be a whole number from 1 to 50, got "51"'],
     [['frobnicate'], 'zhenxing: unknown command "frobnicate" (try: search, passages, themes, docs, digest)'],
     [['search', '人才', '--bogus'], "zhenxing: Unknown option '--bogus'"],
   ])('zhenxing %j exits 2 with one line', async (args, first) => {
