@@ -107,6 +107,8 @@ async function main(): Promise<void> {
   const ack: number[] = [];
   const resp: number[] = [];
   let failures = 0;
+  // "Busy, try again" answers: the app refused the command because too many answers were pending.
+  let busy = 0;
 
   // The load generator's own requests must stay cheap: the global fetch costs more CPU than the app's work.
   const post = createHttpFetch({ maxSockets: CONCURRENCY });
@@ -115,6 +117,7 @@ async function main(): Promise<void> {
   slack.onCall((c) => {
     if (c.method !== 'response') return;
     const id = decodeURIComponent(c.path.slice('/response/'.length));
+    if (typeof c.body.text === 'string' && c.body.text.startsWith('现在请求较多')) busy += 1;
     pending.get(id)?.();
     pending.delete(id);
   });
@@ -151,6 +154,7 @@ async function main(): Promise<void> {
 
   await run(WARMUP, false);
   slack.calls.length = 0;
+  busy = 0;
   const cpu0 = await app.cpu();
   const elapsed = await run(N, true);
   const cpu1 = await app.cpu();
@@ -165,7 +169,7 @@ async function main(): Promise<void> {
   console.log(`                       p50      p99      max   (ms)`);
   console.log(`ack (HTTP 200)     ${f(percentile(ack, 50))}  ${f(percentile(ack, 99))}  ${f(ack.at(-1) ?? NaN)}`);
   console.log(`response_url       ${f(percentile(resp, 50))}  ${f(percentile(resp, 99))}  ${f(resp.at(-1) ?? NaN)}`);
-  console.log(`throughput: ${((N / elapsed) * 1000).toFixed(0)} commands/s; non-200 acks: ${failures}`);
+  console.log(`throughput: ${((N / elapsed) * 1000).toFixed(0)} commands/s; non-200 acks: ${failures}; busy answers: ${busy}`);
   console.log(
     `app CPU: ${(cpuMs / N).toFixed(2)} ms per command${values['in-process'] ? ' (including the load generator)' : ''}; load average ${os.loadavg()[0]?.toFixed(1)} (other processes share the cores)`,
   );

@@ -16,7 +16,7 @@ import type { DigestSender } from '../state/delivery.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { createHttpFetch } from './http-fetch.js';
 import { registerListeners } from './listeners/index.js';
-import { createSeenSet } from './listeners/shared.js';
+import { createSeenSet, type BusyAnswer } from './listeners/shared.js';
 import { createSlackSender } from './sender.js';
 
 export { renderDigestBlocks, renderView } from './render/index.js';
@@ -50,7 +50,17 @@ export interface SlackAdapterDeps {
   now?: () => number;
   /** How long stop() waits for answers still being sent. Default 5000 ms. */
   drainTimeoutMs?: number;
+  /**
+   * Most acknowledged commands and clicks whose answers are still to be sent (waiting their turn, searching or
+   * posting). Past it, a new command or page click is answered at once with a short "busy, try again" message
+   * instead of being searched, so an overload cannot grow the backlog (and memory) without limit or leave answers
+   * minutes late. Share clicks are never refused. Default 500: about a second of work on two cores.
+   */
+  maxPending?: number;
 }
+
+/** Defaults of the optional SlackAdapterDeps, merged here only. */
+const DEFAULTS = { drainTimeoutMs: 5000, maxPending: 500 } as const;
 
 export interface SlackAdapter {
   app: App;
@@ -72,6 +82,8 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   const { config, logger } = deps;
   const log = logger.child({ platform: 'slack' });
   const now = deps.now ?? Date.now;
+  const drainTimeoutMs = deps.drainTimeoutMs ?? DEFAULTS.drainTimeoutMs;
+  const maxPending = deps.maxPending ?? DEFAULTS.maxPending;
   const boltLogger = createBoltLogger(log);
   const slackApiUrl = normalizeApiUrl(config.apiUrl);
   const httpFetch = createHttpFetch();
@@ -144,20 +156,36 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     if (queue.length > 0) setImmediate(drain);
     else draining = false;
   };
-  const track = async (work: () => Promise<void>): Promise<void> => {
-    const p = new Promise<void>((resolve) => {
-      queue.push(resolve);
-      if (!draining) {
-        draining = true;
-        setImmediate(drain);
-      }
-    }).then(work);
+  // Answers acknowledged but not yet sent, queued or running. Counting the running ones too keeps the bound when
+  // the slow part is Slack taking our posts rather than our searches.
+  let pending = 0;
+  const settle = async (p: Promise<void>): Promise<void> => {
     inFlight.add(p);
     try {
       await p;
     } finally {
       inFlight.delete(p);
     }
+  };
+  const track = async (work: () => Promise<void>, busy?: BusyAnswer): Promise<void> => {
+    if (busy && pending >= maxPending) {
+      deps.metrics.errors.inc({ where: 'slack.busy' });
+      log.warn({ where: busy.where, pending, maxPending }, 'slack: too many answers pending; sent the busy message instead');
+      return settle(busy.answer());
+    }
+    pending += 1;
+    const p = new Promise<void>((resolve) => {
+      queue.push(resolve);
+      if (!draining) {
+        draining = true;
+        setImmediate(drain);
+      }
+    })
+      .then(work)
+      .finally(() => {
+        pending -= 1;
+      });
+    return settle(p);
   };
   registerListeners(app, { router: deps.router, logger: log, metrics: deps.metrics, seen: createSeenSet(), track });
   app.error(async (err) => {
@@ -215,7 +243,6 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     },
     async stop() {
       ready = false;
-      const drainTimeoutMs = deps.drainTimeoutMs ?? 5000;
       if (socketReceiver) {
         // Bolt's stop() only starts the close handshake; wait for it, so the socket is closed when stop() resolves.
         const client = socketReceiver.client;

@@ -27,6 +27,8 @@ export interface HarnessOptions {
   logLevel?: string;
   /** Serialise log lines but keep none (the benchmark: realistic cost, no memory growth). */
   discardLogs?: boolean;
+  /** The adapter's cap on pending answers (its default when absent). */
+  maxPending?: number;
 }
 
 export interface SlackHarness {
@@ -103,6 +105,7 @@ export async function startSlackApp(options: HarnessOptions & { apiUrl: string }
     logger,
     metrics,
     httpServer,
+    ...(options.maxPending !== undefined ? { maxPending: options.maxPending } : {}),
   });
   await adapter.start();
   const port = await httpServer.listen(0, '127.0.0.1');

@@ -18,7 +18,7 @@ import {
   renderShare,
   renderView,
 } from '../../src/slack/render/index.js';
-import { cutAtSentence, escapeMrkdwn, splitAtSentences } from '../../src/slack/render/mrkdwn.js';
+import { cutAtSentence, decodeSlackText, escapeMrkdwn, splitAtSentences } from '../../src/slack/render/mrkdwn.js';
 import { blockKitProblems, mrkdwnTexts } from './block-kit-check.js';
 
 const ZWSP = '\u200b';
@@ -282,6 +282,18 @@ describe('help and messages', () => {
 describe('mrkdwn helpers', () => {
   it('escapes the three control characters', () => {
     expect(escapeMrkdwn('a & b < c > d')).toBe('a &amp; b &lt; c &gt; d');
+  });
+
+  it("decodes exactly the three entities Slack puts in users' text, &amp; last", () => {
+    expect(decodeSlackText('A&amp;B &lt;x&gt;')).toBe('A&B <x>');
+    expect(decodeSlackText('&lt;!channel&gt; 人才')).toBe('<!channel> 人才');
+    // The user typed `&lt;` and `&amp;`: Slack sent `&amp;lt;` and `&amp;amp;`.
+    expect(decodeSlackText('&amp;lt; &amp;amp;')).toBe('&lt; &amp;');
+    // Other entities are not Slack's doing: they are what the user typed.
+    expect(decodeSlackText('&quot;&#39;&nbsp; & &AMP;')).toBe('&quot;&#39;&nbsp; & &AMP;');
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('&', '<', '>', 'a', 'm', 'p', 'l', 't', 'g', ';', '人') }), (typed) => {
+      expect(decodeSlackText(escapeMrkdwn(typed))).toBe(typed);
+    }));
   });
 
   it('cuts at the last sentence end that fits, counting escaped length', () => {

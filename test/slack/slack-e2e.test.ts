@@ -107,6 +107,24 @@ describe('slash command', () => {
     expect(msg.text).toContain('&lt;!channel&gt; 人才 &lt;@U123&gt;');
   });
 
+  it("decodes Slack's &amp; &lt; &gt; before searching, then escapes the query once for mrkdwn", async () => {
+    // What Slack sends when a user types `<!channel> 人才` and `A&B`.
+    const msg = asMsg((await h.command('&lt;!channel&gt; 人才')).response.body);
+    expect(blockKitProblems(msg)).toEqual([]);
+    // The header is plain_text, which Slack never parses: it shows the query as typed (`channel` reads as English).
+    expect(headerOf(msg)).toBe('搜索：<!channel> 人才 · Search');
+    expect(msg.text).toContain('搜索「&lt;!channel&gt; 人才」');
+    expect(JSON.stringify(msg)).not.toContain('&amp;lt;');
+    expect(mrkdwnTexts(msg).join('\n')).not.toMatch(/<[!@]/);
+    expect(sectionsOf(msg).length).toBeGreaterThan(0);
+
+    const amp = asMsg((await h.command('A&amp;B')).response.body);
+    expect(blockKitProblems(amp)).toEqual([]);
+    expect(headerOf(amp)).toBe('搜索：A&B');
+    expect(amp.text).toContain('搜索「A&amp;B」');
+    expect(JSON.stringify(amp)).not.toContain('&amp;amp;');
+  });
+
   it('answers a failing router with a short friendly message and a log line, and keeps serving', async () => {
     const failing = await startSlackHarness({
       wrapRouter: (r: Router): Router => ({
@@ -148,6 +166,64 @@ describe('slash command', () => {
       expect(slow.slack.calls.filter((c) => c.path === `/response/${id}`)).toHaveLength(1);
     } finally {
       await slow.close();
+    }
+  });
+
+  it('past maxPending answers at once with a busy message instead of searching, and loses nothing', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const searched: string[] = [];
+    const busy = await startSlackHarness({
+      maxPending: 2,
+      wrapRouter: (r: Router): Router => ({
+        ...r,
+        handle: async (text, ctx) => {
+          searched.push(text);
+          await gate;
+          return r.handle(text, ctx);
+        },
+      }),
+    });
+    try {
+      const ids = [`held-${randomUUID()}`, `held-${randomUUID()}`];
+      for (const [i, id] of ids.entries()) {
+        const res = await busy.post(slashCommandBody({ text: `人才 ${i}`, responseUrl: busy.slack.responseUrl(id) }));
+        expect(res.status).toBe(200);
+      }
+      await expect.poll(() => searched.length).toBe(2);
+
+      // Full: the next command is acked and told to try again, without a search.
+      const extra = await busy.command('talent');
+      expect(extra.status).toBe(200);
+      const msg = asMsg(extra.response.body);
+      expect(msg.response_type).toBe('ephemeral');
+      expect(sectionsOf(msg)).toEqual(['现在请求较多，请稍后再试。\nBusy right now, please try again in a moment.']);
+      expect(searched).toEqual(['人才 0', '人才 1']);
+      // A page click is refused the same way and leaves the list it came from.
+      const page = asMsg((await busy.click('page_next', '{not json')).response?.body);
+      expect(page.replace_original).toBe(false);
+      expect(sectionsOf(page)).toEqual(['现在请求较多，请稍后再试。']);
+      // A share is never refused.
+      const passage = getSharedCorpus().passages[0]?.id ?? '';
+      const share = asMsg((await busy.click('share_0', passage)).response?.body);
+      expect(share.response_type).toBe('in_channel');
+
+      expect(busy.logs.filter((l) => l.msg === 'slack: too many answers pending; sent the busy message instead')).toMatchObject([
+        { level: 40, where: 'slack.command', pending: 2, maxPending: 2 },
+        { level: 40, where: 'slack.page', pending: 2, maxPending: 2 },
+      ]);
+      const errors = await busy.metrics.errors.get();
+      expect(errors.values.find((v) => v.labels.where === 'slack.busy')?.value).toBe(2);
+
+      // The held commands get their real answers once released, and there is room again.
+      release();
+      for (const [i, id] of ids.entries()) {
+        const answer = await busy.slack.waitFor((c) => c.path === `/response/${id}`);
+        expect(headerOf(asMsg(answer.body))).toBe(`搜索：人才 ${i}`);
+      }
+      expect(headerOf(asMsg((await busy.command('人才')).response.body))).toBe('搜索：人才');
+    } finally {
+      await busy.close();
     }
   });
 

@@ -14,8 +14,43 @@ export interface ListenerDeps {
   metrics: Metrics;
   /** Remembers interactions already handled, so a redelivered click does not post twice. */
   seen: SeenSet;
-  /** Registers work still running after ack(), so stop() can wait for it. */
-  track(work: () => Promise<void>): Promise<void>;
+  /**
+   * Runs work after ack(), one piece per event-loop turn, and lets stop() wait for it. With `busy`, the work may be
+   * refused: when too many answers are already pending, `busy.answer` runs at once instead of it.
+   */
+  track(work: () => Promise<void>, busy?: BusyAnswer): Promise<void>;
+}
+
+/** What to send instead of the real answer when the bot is overloaded. */
+export interface BusyAnswer {
+  /** Names the listener in the log line. */
+  where: string;
+  answer(): Promise<void>;
+}
+
+export const BUSY: MessageView['message'] = {
+  zh: '现在请求较多，请稍后再试。',
+  en: 'Busy right now, please try again in a moment.',
+};
+
+/** The busy message, privately, leaving any message it was clicked from as it is. */
+export function busyAnswer(
+  deps: Pick<ListenerDeps, 'logger' | 'metrics'>,
+  respond: RespondFn,
+  where: string,
+  lang: () => Lang,
+): BusyAnswer {
+  return {
+    where,
+    async answer() {
+      await respondSafely(
+        deps,
+        respond,
+        { response_type: 'ephemeral', replace_original: false, ...renderMessage(messageView(BUSY, lang(), 'info')) },
+        where,
+      );
+    },
+  };
 }
 
 export const SORRY: MessageView['message'] = {

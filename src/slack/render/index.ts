@@ -8,7 +8,7 @@ import { renderShare } from './share.js';
 
 export type { SlackMessage } from './blocks.js';
 export { ACTION } from './results.js';
-export { escapeMrkdwn } from './mrkdwn.js';
+export { decodeSlackText, escapeMrkdwn } from './mrkdwn.js';
 export { LIMITS } from './limits.js';
 export { renderDigestBlocks, renderDocs, renderHelp, renderMessage, renderResults, renderShare, renderSubscription, renderThemes };
 

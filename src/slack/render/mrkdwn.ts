@@ -9,6 +9,15 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * The reverse, for text coming from Slack: it sends what users type (a slash command's `text`, message text) with
+ * `&`, `<` and `>` as `&amp;`, `&lt;` and `&gt;`, and no other entity. Decodes exactly those three, `&amp;` last,
+ * so `&amp;lt;` (the user typed `&lt;`) becomes `&lt;` and not `<`.
+ */
+export function decodeSlackText(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
 /** Length of `text` once escaped. */
 export function escapedLength(text: string): number {
   let n = text.length;

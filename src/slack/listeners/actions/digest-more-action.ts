@@ -5,7 +5,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { isThemeId } from '../../../corpus/types.js';
 import { renderView } from '../../render/index.js';
-import { EXPIRED, failKindly, messageView, respondSafely, type ListenerDeps } from '../shared.js';
+import { EXPIRED, busyAnswer, failKindly, messageView, respondSafely, type ListenerDeps } from '../shared.js';
 
 export function createDigestMoreActionCallback(deps: ListenerDeps) {
   return async ({
@@ -33,6 +33,6 @@ export function createDigestMoreActionCallback(deps: ListenerDeps) {
       } catch (err) {
         await failKindly(deps, err, 'slack.digest_more', respond, 'zh');
       }
-    });
+    }, busyAnswer(deps, respond, 'slack.digest_more', () => 'zh'));
   };
 }

@@ -5,7 +5,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { decodePageRef } from '../../../router/view-model.js';
 import { renderView } from '../../render/index.js';
-import { EXPIRED, failKindly, messageView, respondSafely, type ListenerDeps } from '../shared.js';
+import { EXPIRED, busyAnswer, failKindly, messageView, respondSafely, type ListenerDeps } from '../shared.js';
 
 export function createPageActionCallback(deps: ListenerDeps) {
   return async ({
@@ -30,6 +30,6 @@ export function createPageActionCallback(deps: ListenerDeps) {
       } catch (err) {
         await failKindly(deps, err, 'slack.page', respond, 'zh');
       }
-    });
+    }, busyAnswer(deps, respond, 'slack.page', () => 'zh'));
   };
 }

@@ -23,6 +23,8 @@ export function createShareActionCallback(deps: ListenerDeps) {
       deps.logger.info({ key }, 'slack: repeated share click ignored');
       return;
     }
+    // Never refused when busy: a share is a deliberate, rare act whose result the whole channel expects to see,
+    // and it costs no search. It still waits its turn behind the pending answers.
     await deps.track(async () => {
       try {
         const view = await deps.router.share(action.value ?? '', {

@@ -5,13 +5,14 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { detectLang } from '../../../router/parse-command.js';
 import type { CommandContext } from '../../../router/view-model.js';
-import { renderView } from '../../render/index.js';
-import { failKindly, respondSafely, type ListenerDeps } from '../shared.js';
+import { decodeSlackText, renderView } from '../../render/index.js';
+import { busyAnswer, failKindly, respondSafely, type ListenerDeps } from '../shared.js';
 
 export function createSearchCommandCallback(deps: ListenerDeps) {
   return async ({ ack, command, respond }: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> => {
     await ack();
-    const text = command.text ?? '';
+    // Slack sends `A&B <x>` as `A&amp;B &lt;x&gt;`; the router gets what the user typed (the renderers escape again).
+    const text = decodeSlackText(command.text ?? '');
     await deps.track(async () => {
       try {
         const ctx: CommandContext = { platform: 'slack', channelId: command.channel_id, userId: command.user_id };
@@ -20,6 +21,6 @@ export function createSearchCommandCallback(deps: ListenerDeps) {
       } catch (err) {
         await failKindly(deps, err, 'slack.command', respond, detectLang(text));
       }
-    });
+    }, busyAnswer(deps, respond, 'slack.command', () => detectLang(text)));
   };
 }
