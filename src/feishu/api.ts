@@ -16,6 +16,13 @@ export interface FeishuApi {
   update(messageId: string, card: Card): Promise<void>;
   /** The bot's open_id (to tell whether a group message mentions it), or undefined if Feishu did not say. */
   botOpenId(): Promise<string | undefined>;
+  /** Gets (and caches) a tenant access token: proves that the app id, the secret and the domain work. */
+  tenantToken(): Promise<void>;
+}
+
+/** The part of the SDK's token manager used here (the SDK types `Client.tokenManager` as any). */
+interface TokenManager {
+  getTenantAccessToken(): Promise<unknown>;
 }
 
 /** Feishu codes a retry cannot fix, with the name we report them under. */
@@ -147,6 +154,13 @@ export function createFeishuApi(client: Client, options: { onTokenInvalid?: () =
         client.request({ method: 'GET', url: '/open-apis/bot/v3/info' }),
       );
       return res.bot?.open_id;
+    },
+    async tenantToken() {
+      try {
+        await (client.tokenManager as TokenManager).getTenantAccessToken();
+      } catch (err) {
+        throw toFeishuApiError(err);
+      }
     },
   };
 }

@@ -2,6 +2,8 @@
 export interface Dedupe {
   /** True when the key was seen within the TTL; records it otherwise. */
   seen(key: string): boolean;
+  /** Drops a key, so the next seen(key) is false (e.g. after the work it guarded failed). */
+  forget(key: string): void;
   readonly size: number;
 }
 
@@ -24,6 +26,9 @@ export function createDedupe(options: { ttlMs: number; maxEntries: number; now?:
       entries.set(key, t + options.ttlMs);
       prune(t);
       return false;
+    },
+    forget(key) {
+      entries.delete(key);
     },
     get size() {
       return entries.size;

@@ -1,4 +1,10 @@
-export type FeishuErrorCode = 'BAD_APP_ID' | 'HTTP_UNVERIFIED' | 'DECRYPT_FAILED';
+export type FeishuErrorCode =
+  | 'BAD_APP_ID'
+  | 'BAD_APP_SECRET'
+  | 'FEISHU_UNREACHABLE'
+  | 'FEISHU_REFUSED'
+  | 'HTTP_UNVERIFIED'
+  | 'DECRYPT_FAILED';
 
 /** A problem with how the Feishu adapter is set up or with an incoming request it cannot read. */
 export class FeishuError extends Error {

@@ -6,7 +6,7 @@ import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { CommandContext, Router, View } from '../router/view-model.js';
 import { pageRefOf, parseActionValue } from './actions.js';
-import type { FeishuApi } from './api.js';
+import { toFeishuApiError, type FeishuApi } from './api.js';
 import { idempotencyKey } from './crypto.js';
 import type { Dedupe } from './dedupe.js';
 import { renderView, type Card } from './render/index.js';
@@ -128,21 +128,54 @@ export interface HandlerDeps {
   botOpenId: () => string | undefined;
   /** Keeps track of work that outlives the event's acknowledgement (stop() waits for it). */
   track: (work: Promise<unknown>) => void;
-  /** How long a card callback may take before it answers with a toast and updates the card afterwards. */
+  /**
+   * How long a card callback may take before it answers with a toast ("正在加载…", "正在分享…") and finishes the
+   * work afterwards.
+   */
   callbackDeadlineMs: number;
 }
 
 export interface FeishuHandlers {
   /** Schedules the answer and returns at once, so the event can be acknowledged first. */
   onMessage(event: MessageEvent): void;
-  /** Resolves with the callback response (within callbackDeadlineMs). */
+  /**
+   * Resolves with the callback response within callbackDeadlineMs: a share says "shared" only after Feishu took
+   * the post, and names the problem if Feishu refused it.
+   */
   onCardAction(event: CardActionEvent): Promise<CallbackResponse>;
 }
 
 const TIMED_OUT = Symbol('timed out');
 
+/**
+ * What to tell the sharer when Feishu refused the post: what to do where the code says, otherwise to try again.
+ * Feishu shows `i18n.en_us` to users whose client is in English.
+ */
+export function shareFailedToast(err: unknown): CallbackResponse {
+  switch (toFeishuApiError(err).code) {
+    case 'bot_not_in_chat':
+      return toast('error', '请先把机器人加入本群后再分享。', 'Please add the bot to this chat first, then share again.');
+    case 'bot_disabled':
+    case 'missing_scope':
+    case 'no_permission':
+      return toast('error', '机器人没有在这里发消息的权限，请联系管理员。', 'The bot is not allowed to post here. Please ask an admin.');
+    default:
+      return toast('error', '分享失败，请稍后再试。', 'Sharing failed. Please try again later.');
+  }
+}
+
 export function createHandlers(deps: HandlerDeps): FeishuHandlers {
   const { logger } = deps;
+
+  /** The work's result, or TIMED_OUT once the callback deadline (counted from `since`) has passed. */
+  async function beforeDeadline<T>(work: Promise<T>, since: number): Promise<T | typeof TIMED_OUT> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<typeof TIMED_OUT>((resolve) => {
+      timer = setTimeout(() => resolve(TIMED_OUT), Math.max(0, deps.callbackDeadlineMs - (Date.now() - since)));
+      timer.unref();
+    });
+    return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+  }
 
   function failed(where: string, err: unknown, fields: Record<string, unknown>) {
     deps.metrics.errors.inc({ where });
@@ -155,14 +188,13 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
   }
 
   /** Renders the view within the callback deadline, or acknowledges now and replaces the card when ready. */
-  async function replaceCard(produce: () => Promise<View>, messageId: string | undefined): Promise<CallbackResponse> {
+  async function replaceCard(
+    produce: () => Promise<View>,
+    messageId: string | undefined,
+    since: number,
+  ): Promise<CallbackResponse> {
     const work = produce().then(renderView);
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<typeof TIMED_OUT>((resolve) => {
-      timer = setTimeout(() => resolve(TIMED_OUT), deps.callbackDeadlineMs);
-      timer.unref();
-    });
-    const result = await Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+    const result = await beforeDeadline(work, since);
     if (result !== TIMED_OUT) return { card: { type: 'raw', data: result } };
     // Too slow for the callback: answer now, replace the card by message id when the page is ready.
     deps.track(
@@ -211,6 +243,7 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
     },
 
     async onCardAction(event) {
+      const started = Date.now();
       if (event.event_id && deps.seen.seen(`cb:${event.event_id}`)) return {};
       const chatId = event.context?.open_chat_id ?? event.open_chat_id;
       const messageId = event.context?.open_message_id ?? event.open_message_id;
@@ -224,7 +257,7 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
         if (value.action === 'page') {
           const ref = pageRefOf(value);
           if (!ref) return toast('error', '这个按钮已经失效了，请重新搜索。', 'This button no longer works. Please search again.');
-          return await replaceCard(() => deps.router.page(ref, ctx), messageId);
+          return await replaceCard(() => deps.router.page(ref, ctx), messageId, started);
         }
 
         const view = await deps.router.share(value.id, ctx);
@@ -233,15 +266,27 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
           return toast('error', m.zh, m.en);
         }
         if (!chatId) return toast('error', '无法确定要分享到哪个会话。', 'Could not tell which chat to share into.');
-        if (deps.recentShares.seen(`${messageId ?? ''}:${userId ?? ''}:${value.id}`)) {
-          return toast('info', '刚刚已经分享过了。', 'Already shared.');
-        }
+        const shareKey = `${messageId ?? ''}:${userId ?? ''}:${value.id}`;
+        if (deps.recentShares.seen(shareKey)) return toast('info', '刚刚已经分享过了。', 'Already shared.');
         const uuid = idempotencyKey('share', event.event_id ?? `${chatId}:${userId ?? ''}:${value.id}:${Date.now()}`);
-        deps.track(
-          deps.api
-            .send(chatId, renderView(view), uuid)
-            .catch((err: unknown) => failed('feishu.share', err, { chatId, passageId: value.id })),
-        );
+        const shareFailed = (err: unknown) => {
+          // A refused post did not share anything: a second click (after adding the bot, say) must try again.
+          deps.recentShares.forget(shareKey);
+          failed('feishu.share', err, { chatId, passageId: value.id });
+        };
+        // Say "shared" only once Feishu has the message; if Feishu is slow, say so and let the post finish.
+        const post = deps.api.send(chatId, renderView(view), uuid);
+        let outcome: Awaited<typeof post> | typeof TIMED_OUT;
+        try {
+          outcome = await beforeDeadline(post, started);
+        } catch (err) {
+          shareFailed(err);
+          return shareFailedToast(err);
+        }
+        if (outcome === TIMED_OUT) {
+          deps.track(post.catch(shareFailed));
+          return toast('info', '正在分享…', 'Sharing…');
+        }
         return toast('success', '已分享到当前会话。', 'Shared to this chat.');
       } catch (err) {
         failed('feishu.callback', err, { messageId });

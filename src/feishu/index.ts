@@ -13,7 +13,7 @@ import type { HttpServer } from '../server/http-server.js';
 import type { DigestSender } from '../state/delivery.js';
 import { createFeishuApi, type FeishuApi } from './api.js';
 import { createDedupe } from './dedupe.js';
-import { FeishuError } from './errors.js';
+import { FeishuError, type FeishuApiError } from './errors.js';
 import { createHandlers, type CardActionEvent, type MessageEvent } from './events.js';
 import { createEventEndpoint } from './http-endpoint.js';
 import { createMemoryCache, httpWithTimeout, sdkLogger, sdkLoggerLevel } from './sdk-bridge.js';
@@ -66,7 +66,11 @@ export interface FeishuAdapterDeps {
 }
 
 export interface FeishuAdapter {
-  /** http mode: registers the endpoint. ws mode: opens the long connection (reconnects on its own). */
+  /**
+   * Gets a tenant access token first, and rejects with a FeishuError naming the setting to fix (FEISHU_APP_ID,
+   * FEISHU_APP_SECRET, FEISHU_DOMAIN) if Feishu refuses or cannot be reached. Then, http mode: registers the
+   * endpoint; ws mode: opens the long connection (reconnects on its own).
+   */
   start(): Promise<void>;
   /** Closes the long connection, answers new events with 503 and waits for replies in flight. */
   stop(): Promise<void>;
@@ -78,6 +82,40 @@ export interface FeishuAdapter {
 
 /** Feishu app ids: the SDK's long connection refuses (silently) anything else. */
 const APP_ID = /^cli_[0-9a-fA-F]{16}$/;
+
+/** Where the app's credentials are, quoted in start-up errors (the same words as src/config.ts). */
+const CREDENTIALS = 'Feishu developer console → your app → Credentials & Basic Info';
+
+/**
+ * One line that says which setting is wrong when Feishu would not issue a tenant access token at start-up.
+ * Never includes the secret.
+ */
+export function credentialsError(err: FeishuApiError, config: Pick<FeishuConfig, 'appId' | 'domain'>): FeishuError {
+  const url = config.domain ?? 'https://open.feishu.cn';
+  const said = `code ${err.feishuCode ?? '-'}: ${err.message.replace(/^Feishu API error [^:]*: /, '')}`;
+  switch (err.code) {
+    case 'invalid_app_id':
+      return new FeishuError(
+        'BAD_APP_ID',
+        `Feishu rejected FEISHU_APP_ID "${config.appId}" (${said}); copy it again from ${CREDENTIALS} → App ID (a Lark app also needs FEISHU_DOMAIN=https://open.larksuite.com)`,
+      );
+    case 'invalid_app_secret':
+      return new FeishuError(
+        'BAD_APP_SECRET',
+        `Feishu rejected FEISHU_APP_SECRET (${said}); copy it again from ${CREDENTIALS} → App Secret`,
+      );
+    case 'network_error':
+      return new FeishuError(
+        'FEISHU_UNREACHABLE',
+        `Could not reach the Feishu Open API at ${url} (FEISHU_DOMAIN) to check FEISHU_APP_ID and FEISHU_APP_SECRET: ${err.message}`,
+      );
+    default:
+      return new FeishuError(
+        'FEISHU_REFUSED',
+        `Feishu at ${url} (FEISHU_DOMAIN) did not issue a tenant access token for FEISHU_APP_ID "${config.appId}": ${err.message}`,
+      );
+  }
+}
 
 /** How often a failed bot open_id lookup may be retried, in ms. */
 const BOT_LOOKUP_RETRY_MS = 60_000;
@@ -173,6 +211,13 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): FeishuAdapter {
           'BAD_APP_ID',
           `FEISHU_APP_ID "${config.appId}" is not a Feishu app id (cli_ and 16 hex digits); find it in the developer console under Credentials & Basic Info`,
         );
+      }
+      // Prove the id, the secret and the domain before anything says it started: with a rejected secret the long
+      // connection would retry forever, with nothing in the log but SDK warnings.
+      try {
+        await api.tenantToken();
+      } catch (err) {
+        throw credentialsError(err as FeishuApiError, config);
       }
       stopped = false;
       lookUpBot();

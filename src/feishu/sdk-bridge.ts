@@ -1,6 +1,7 @@
 /**
  * Glue between the official SDK and this app: its logger goes to pino (with secrets stripped, because the
- * SDK logs raw HTTP errors whose request config can hold the app secret), its HTTP calls get a timeout, and
+ * SDK logs raw HTTP errors whose request config can hold the app secret, and the long connection's URL with its
+ * credentials in the query string), its HTTP calls get a timeout, and
  * its token cache is per adapter instead of the SDK's process-wide one.
  */
 import { defaultHttpInstance, LoggerLevel, type Cache, type HttpInstance } from '@larksuiteoapi/node-sdk';
@@ -18,22 +19,37 @@ export interface SdkLogger {
 const SECRET_KEY = /secret|token|authorization|encrypt|password|assertion|ticket/i;
 const MAX_LOG_CHARS = 600;
 
-/** One log-safe line for whatever the SDK passes: errors summarised, objects with secret-looking keys dropped. */
+/**
+ * The query string of a ws://, wss://, http:// or https:// URL. The long connection's URL (which the SDK logs at
+ * debug, "get connect config success, ws url: …") carries the connection's short-lived credentials there.
+ */
+const URL_QUERY = /((?:wss?|https?):\/\/[^\s?#"'<>]*)\?[^\s#"'<>]*/gi;
+
+/** Text with every URL's query string replaced by `?[redacted]`. */
+export function stripUrlQueries(text: string): string {
+  return text.replace(URL_QUERY, '$1?[redacted]');
+}
+
+/**
+ * One log-safe line for whatever the SDK passes: errors summarised, objects with secret-looking keys dropped,
+ * URL query strings removed (before the line is shortened, so a cut can never leave part of one).
+ */
 export function describeForLog(value: unknown, depth = 0): string {
-  if (typeof value === 'string') return value.slice(0, MAX_LOG_CHARS);
+  return stripUrlQueries(describeRaw(value, depth)).slice(0, MAX_LOG_CHARS);
+}
+
+function describeRaw(value: unknown, depth: number): string {
+  if (typeof value === 'string') return value;
   if (value === null || value === undefined || typeof value !== 'object') return String(value);
-  if (Array.isArray(value)) return value.map((v) => describeForLog(v, depth + 1)).join(' ').slice(0, MAX_LOG_CHARS);
+  if (Array.isArray(value)) return value.map((v) => describeForLog(v, depth + 1)).join(' ');
   if (value instanceof Error) {
     const res = (value as { response?: { status?: number; data?: { code?: unknown; msg?: unknown } } }).response;
     const api = res ? ` (HTTP ${res.status ?? '?'}, code ${String(res.data?.code ?? '?')}: ${String(res.data?.msg ?? '')})` : '';
-    return `${value.name}: ${value.message}${api}`.slice(0, MAX_LOG_CHARS);
+    return `${value.name}: ${value.message}${api}`;
   }
   if (depth > 2) return '[object]';
   try {
-    return JSON.stringify(value, (k, v: unknown) => (k !== '' && SECRET_KEY.test(k) ? '[redacted]' : v)).slice(
-      0,
-      MAX_LOG_CHARS,
-    );
+    return JSON.stringify(value, (k, v: unknown) => (k !== '' && SECRET_KEY.test(k) ? '[redacted]' : v));
   } catch {
     return '[unserialisable]';
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseActionValue, suggestionRef } from '../../src/feishu/actions.js';
 import { apiError, toFeishuApiError } from '../../src/feishu/api.js';
 import { createDedupe } from '../../src/feishu/dedupe.js';
-import { mentionsBot, messageText } from '../../src/feishu/events.js';
+import { mentionsBot, messageText, shareFailedToast } from '../../src/feishu/events.js';
 import { toDeliveryError } from '../../src/feishu/sender.js';
 import { DeliveryError } from '../../src/state/delivery.js';
 
@@ -80,6 +80,30 @@ describe('createDedupe', () => {
     expect(d.size).toBe(3);
     expect(d.seen('d')).toBe(true);
     expect(d.seen('a')).toBe(false);
+  });
+  it('forgets a key on request (a share that failed may be tried again at once)', () => {
+    const d = createDedupe({ ttlMs: 60_000, maxEntries: 10, now: () => 0 });
+    d.seen('a');
+    d.seen('b');
+    d.forget('a');
+    expect(d.seen('a')).toBe(false);
+    expect(d.seen('b')).toBe(true);
+  });
+});
+
+describe('share failure toasts', () => {
+  const contentFor = (code: number, status = 400) => shareFailedToast(apiError(code, 'refused', status)).toast;
+  it('say what to do where Feishu says why, and to try again otherwise', () => {
+    expect(contentFor(230002)).toEqual({
+      type: 'error',
+      content: '请先把机器人加入本群后再分享。',
+      i18n: { zh_cn: '请先把机器人加入本群后再分享。', en_us: 'Please add the bot to this chat first, then share again.' },
+    });
+    for (const code of [230006, 230027, 99991672]) {
+      expect(contentFor(code)?.content).toBe('机器人没有在这里发消息的权限，请联系管理员。');
+    }
+    expect(contentFor(230020, 429)?.content).toBe('分享失败，请稍后再试。');
+    expect(shareFailedToast(new Error('socket hang up')).toast?.i18n.en_us).toBe('Sharing failed. Please try again later.');
   });
 });
 

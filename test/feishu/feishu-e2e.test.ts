@@ -59,6 +59,16 @@ afterAll(async () => {
   await h?.close();
 });
 
+/** Resolves with the first log line that matches, polling (the line comes from work the test cannot await). */
+async function waitForLog(logs: Record<string, unknown>[], predicate: (l: Record<string, unknown>) => boolean) {
+  for (let i = 0; i < 200; i += 1) {
+    const hit = logs.find(predicate);
+    if (hit) return hit;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('no matching log line within 5 s');
+}
+
 /** Proves nothing was sent for earlier events: a later message's reply arrives after anything they caused. */
 async function sentinel() {
   await h.say({ text: '帮助' });
@@ -200,6 +210,72 @@ describe('card buttons', () => {
     expect((second.body.toast as { content: string }).content).toBe('刚刚已经分享过了。');
     await sentinel();
     expect(h.feishu.calls.filter((c) => c.route === 'POST /open-apis/im/v1/messages' && JSON.stringify(c.body).includes(user))).toHaveLength(1);
+  });
+
+  it('share that Feishu refuses says what to do, logs it, and never says it was shared', async () => {
+    const passage = getSharedCorpus().passages[3];
+    if (!passage) throw new Error('corpus too small');
+    const user = 'ou_refused00000000000000000000001';
+    const click = (messageId: string) =>
+      h.post(cardActionEvent({ value: { action: 'share', id: passage.id }, openId: user, chatId: GROUP, messageId }));
+    const refused = [
+      {
+        feishu: { code: 230002, msg: 'Bot/User can NOT be out of the chat.' },
+        toast: { zh_cn: '请先把机器人加入本群后再分享。', en_us: 'Please add the bot to this chat first, then share again.' },
+      },
+      {
+        feishu: { code: 230001, msg: 'invalid receive_id' },
+        toast: { zh_cn: '分享失败，请稍后再试。', en_us: 'Sharing failed. Please try again later.' },
+      },
+    ];
+    for (const [i, { feishu, toast }] of refused.entries()) {
+      h.feishu.script('POST /open-apis/im/v1/messages', [{ status: 400, body: feishu }]);
+      const res = await click(`om_refused${i}`);
+      expect(res.body).toEqual({ toast: { type: 'error', content: toast.zh_cn, i18n: toast } });
+      const lines = h.logs.filter((l) => l.msg === 'feishu: feishu.share failed' && l.passageId === passage.id);
+      expect((lines[i]?.err as { message?: string } | undefined)?.message).toBe(
+        `Feishu API error ${feishu.code} (HTTP 400): ${feishu.msg}`,
+      );
+    }
+    // Once the bot is in the chat, clicking again right away shares (the failed click does not count as a share).
+    const again = await click('om_refused0');
+    expect((again.body.toast as { content: string }).content).toBe('已分享到当前会话。');
+    const posts = h.feishu.calls.filter((c) => c.route === 'POST /open-apis/im/v1/messages' && JSON.stringify(c.body).includes(user));
+    expect(posts).toHaveLength(3);
+  });
+
+  it('share that Feishu is slow to take says "正在分享…" and posts exactly once; a late refusal is logged', async () => {
+    const slow = await startFeishuHarness({ adapterOptions: { callbackDeadlineMs: 20 } });
+    try {
+      const [a, b] = getSharedCorpus().passages;
+      if (!a || !b) throw new Error('corpus too small');
+      const user = 'ou_slowsharer000000000000000000001';
+      const click = (id: string, messageId: string) =>
+        slow.post(cardActionEvent({ value: { action: 'share', id }, openId: user, chatId: GROUP, messageId }));
+
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      slow.feishu.script('POST /open-apis/im/v1/messages', [
+        { status: 200, body: { code: 0, msg: 'success', data: { message_id: 'om_slowshare' } }, until: held },
+        { status: 400, body: { code: 230002, msg: 'Bot/User can NOT be out of the chat.' }, until: held },
+      ]);
+      const ok = await click(a.id, 'om_slowresults1');
+      expect(ok.body).toEqual({ toast: { type: 'info', content: '正在分享…', i18n: { zh_cn: '正在分享…', en_us: 'Sharing…' } } });
+      const late = await click(b.id, 'om_slowresults2');
+      expect(late.body).toEqual(ok.body);
+      release();
+
+      const line = await waitForLog(slow.logs, (l) => l.msg === 'feishu: feishu.share failed');
+      expect(line.passageId).toBe(b.id);
+      expect((line.err as { message?: string }).message).toBe('Feishu API error 230002 (HTTP 400): Bot/User can NOT be out of the chat.');
+      // Anything still in flight from the clicks reaches the stand-in before this reply does.
+      await slow.say({ text: '帮助' });
+      const shares = slow.feishu.calls.filter((c) => c.route === 'POST /open-apis/im/v1/messages');
+      expect(shares.map((c) => asCard(c).header.title.content)).toEqual([`《${a.title}》`, `《${b.title}》`]);
+      expect(slow.logs.filter((l) => l.msg === 'feishu: feishu.share failed')).toHaveLength(1);
+    } finally {
+      await slow.close();
+    }
   });
 
   it('share of an unknown passage explains instead of posting', async () => {

@@ -2,7 +2,10 @@
  * The adapter as the app runs it: started from the documented environment variables next to /healthz on one
  * port, the long-connection mode's handshake, and set-up mistakes reported in words a newcomer can act on.
  */
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -25,7 +28,29 @@ import {
   startFeishuStandIn,
   type FeishuStandIn,
 } from '../helpers/feishu-stand-in.js';
+import { ensureBuilt } from '../helpers/ensure-built.js';
 import { TEST_APP_ID, TEST_APP_SECRET } from './harness.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** The first JSON log line matching, polling: SDK lines come from work the test cannot await. */
+async function waitForLine(logs: string[], predicate: (line: Record<string, unknown>) => boolean) {
+  for (let i = 0; i < 200; i += 1) {
+    const hit = logs
+      .join('')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find(predicate);
+    if (hit) return hit;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`no matching log line within 5 s; got:\n${logs.join('')}`);
+}
+
+const TOKEN_ROUTE = 'POST /open-apis/auth/v3/tenant_access_token/internal';
+const SECRET_REJECTED =
+  'Feishu rejected FEISHU_APP_SECRET (code 10014: app secret invalid); copy it again from Feishu developer console → your app → Credentials & Basic Info → App Secret';
 
 const unusedRouter: Router = {
   handle: () => Promise.reject(new Error('not used')),
@@ -33,6 +58,33 @@ const unusedRouter: Router = {
   share: () => Promise.reject(new Error('not used')),
 };
 const quiet = () => createLogger({ level: 'silent' });
+
+/** An adapter against `domain`, logging into `logs`, with its own HTTP server (not listening unless asked). */
+function adapterAt(domain: string, mode: 'ws' | 'http', logs: string[] = []) {
+  const httpServer = createHttpServer();
+  const destination = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      logs.push(chunk.toString('utf8'));
+      cb();
+    },
+  });
+  const adapter = createFeishuAdapter({
+    config: {
+      appId: TEST_APP_ID,
+      appSecret: TEST_APP_SECRET,
+      mode,
+      encryptKey: mode === 'http' ? TEST_ENCRYPT_KEY : undefined,
+      verificationToken: undefined,
+      domain,
+      digestChats: [],
+    },
+    router: unusedRouter,
+    logger: createLogger({ level: 'debug', destination }),
+    metrics: createMetrics({ defaultMetrics: false }),
+    httpServer,
+  });
+  return { adapter, httpServer };
+}
 
 describe('the app started from FEISHU_* environment variables (http mode)', () => {
   let feishu: FeishuStandIn;
@@ -118,6 +170,34 @@ describe('long-connection (ws) mode', () => {
     }
   });
 
+  it('never logs the credentials in the long connection URL, even at LOG_LEVEL=debug', async () => {
+    const feishu = await startFeishuStandIn();
+    const wsUrl = `${feishu.url.replace(/^http/, 'ws')}/ws/v2`;
+    feishu.script('POST /callback/ws/endpoint', [
+      {
+        code: 0,
+        msg: 'ok',
+        data: {
+          URL: `${wsUrl}?fpid=493&aid=552564&device_id=7263&access_key=ak-stand-in-secret&service_id=33554678&ticket=tk-stand-in-secret`,
+          // The stand-in refuses the upgrade; no second attempt before stop().
+          ClientConfig: { PingInterval: 120, ReconnectCount: 1, ReconnectInterval: 120, ReconnectNonce: 60 },
+        },
+      },
+    ]);
+    const logs: string[] = [];
+    const { adapter } = adapterAt(feishu.url, 'ws', logs);
+    try {
+      await adapter.start();
+      const configured = await waitForLine(logs, (l) => String(l.msg).includes('get connect config success'));
+      expect(configured.msg).toBe(`[ws] get connect config success, ws url: ${wsUrl}?[redacted]`);
+      expect(configured.level).toBe(20);
+      expect(logs.join('')).not.toMatch(/stand-in-secret|access_key|ticket=/);
+    } finally {
+      await adapter.stop();
+      await feishu.close();
+    }
+  });
+
   it('refuses an app id that is not one, naming where to find the right one', async () => {
     const adapter = createFeishuAdapter({
       config: {
@@ -161,4 +241,101 @@ describe('long-connection (ws) mode', () => {
       }),
     ).toThrow('FEISHU_MODE=http needs FEISHU_ENCRYPT_KEY (recommended) or FEISHU_VERIFICATION_TOKEN to verify requests');
   });
+});
+
+describe('credentials are checked before the adapter says it started', () => {
+  it('ws mode: a rejected app secret stops start-up with one line naming FEISHU_APP_SECRET, before any connection', async () => {
+    const feishu = await startFeishuStandIn();
+    feishu.script(TOKEN_ROUTE, [{ code: 10014, msg: 'app secret invalid' }]);
+    const logs: string[] = [];
+    const { adapter } = adapterAt(feishu.url, 'ws', logs);
+    try {
+      await expect(adapter.start()).rejects.toThrow(new FeishuError('BAD_APP_SECRET', SECRET_REJECTED));
+      expect(feishu.calls.map((c) => c.route)).toEqual([TOKEN_ROUTE]);
+      expect(logs.join('')).not.toContain(TEST_APP_SECRET);
+    } finally {
+      await adapter.stop();
+      await feishu.close();
+    }
+  });
+
+  it('http mode: a rejected app id (HTTP 400) stops start-up naming FEISHU_APP_ID, and no endpoint is served', async () => {
+    const feishu = await startFeishuStandIn();
+    feishu.script(TOKEN_ROUTE, [{ status: 400, body: { code: 10003, msg: 'invalid param' } }]);
+    const { adapter, httpServer } = adapterAt(feishu.url, 'http');
+    try {
+      await expect(adapter.start()).rejects.toThrow(
+        new FeishuError(
+          'BAD_APP_ID',
+          `Feishu rejected FEISHU_APP_ID "${TEST_APP_ID}" (code 10003: invalid param); copy it again from Feishu developer console → your app → Credentials & Basic Info → App ID (a Lark app also needs FEISHU_DOMAIN=https://open.larksuite.com)`,
+        ),
+      );
+      const port = await httpServer.listen(0, '127.0.0.1');
+      expect((await postEvent(`http://127.0.0.1:${port}/feishu/events`, messageEvent({ text: '人才振兴' }))).status).toBe(404);
+    } finally {
+      await adapter.stop();
+      await httpServer.close();
+      await feishu.close();
+    }
+  });
+
+  it('an unreachable FEISHU_DOMAIN stops start-up naming the variable and the URL', async () => {
+    // A port that was just free: nothing listens there.
+    const probe = http.createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    const url = `http://127.0.0.1:${port}`;
+    const { adapter } = adapterAt(url, 'ws');
+    await expect(adapter.start()).rejects.toThrow(
+      new FeishuError(
+        'FEISHU_UNREACHABLE',
+        `Could not reach the Feishu Open API at ${url} (FEISHU_DOMAIN) to check FEISHU_APP_ID and FEISHU_APP_SECRET: Feishu API unreachable: ECONNREFUSED connect ECONNREFUSED 127.0.0.1:${port}`,
+      ),
+    );
+    await adapter.stop();
+  });
+
+  it('the real process prints "zhenxing: failed to start: <reason>" and exits 1', async () => {
+    ensureBuilt();
+    const feishu = await startFeishuStandIn();
+    feishu.script(TOKEN_ROUTE, [{ code: 10014, msg: 'app secret invalid' }]);
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'zhenxing-feishu-badsecret-'));
+    let child: ReturnType<typeof spawn> | undefined;
+    try {
+      child = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
+        cwd: ROOT,
+        env: {
+          PATH: process.env.PATH,
+          PORT: '0',
+          HOST: '127.0.0.1',
+          DATA_DIR: dataDir,
+          LOG_LEVEL: 'warn',
+          FEISHU_APP_ID: TEST_APP_ID,
+          FEISHU_APP_SECRET: TEST_APP_SECRET,
+          FEISHU_DOMAIN: feishu.url,
+        },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout?.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+      child.stderr?.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+      const running = child;
+      let timer: NodeJS.Timeout | undefined;
+      const code = await Promise.race([
+        new Promise<number | null>((resolve) => running.on('exit', (c) => resolve(c))),
+        // Generous: the process loads the corpus and the jieba dictionary first. A process still up has started.
+        new Promise<string>((resolve) => (timer = setTimeout(() => resolve('still running'), 30_000))),
+      ]).finally(() => clearTimeout(timer));
+      expect(code).toBe(1);
+      expect(stderr).toBe(`zhenxing: failed to start: ${SECRET_REJECTED}\n`);
+      expect(stdout + stderr).not.toContain(TEST_APP_SECRET);
+      expect(feishu.calls.some((c) => c.route === 'POST /callback/ws/endpoint')).toBe(false);
+    } finally {
+      // A process that started anyway would keep running: this test must not leave it behind.
+      if (child && child.exitCode === null) child.kill('SIGKILL');
+      await feishu.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

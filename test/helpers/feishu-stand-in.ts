@@ -29,8 +29,17 @@ export interface FeishuCall {
   at: number;
 }
 
-/** A canned reply. A plain object is sent as a 200 JSON body; `{ status, headers?, body? }` gives full control. */
-export type CannedReply = Record<string, unknown> | { status: number; headers?: Record<string, string>; body?: unknown };
+/**
+ * A canned reply. A plain object is sent as a 200 JSON body; `{ status, headers?, body?, until? }` gives full
+ * control, and `until` holds the answer back until that promise settles (a slow Feishu, without timing).
+ */
+export type CannedReply = Record<string, unknown> | FullReply;
+interface FullReply {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+  until?: Promise<unknown>;
+}
 
 export interface FeishuStandIn {
   /** Base URL (no trailing slash), to use as the Open API domain. */
@@ -44,8 +53,7 @@ export interface FeishuStandIn {
   close(): Promise<void>;
 }
 
-const isFull = (r: CannedReply): r is { status: number; headers?: Record<string, string>; body?: unknown } =>
-  typeof (r as { status?: unknown }).status === 'number';
+const isFull = (r: CannedReply): r is FullReply => typeof (r as { status?: unknown }).status === 'number';
 
 function routeOf(method: string, path: string): string {
   return `${method} ${path.replace(/\/messages\/[^/]+/, '/messages/:id')}`;
@@ -106,9 +114,14 @@ export async function startFeishuStandIn(): Promise<FeishuStandIn> {
         }
       }
       const reply = scripts.get(call.route)?.shift() ?? defaultReply(call);
-      const full = isFull(reply) ? reply : { status: 200, body: reply };
-      res.writeHead(full.status, { 'content-type': 'application/json; charset=utf-8', ...(full.headers ?? {}) });
-      res.end(JSON.stringify(full.body ?? {}));
+      const full: FullReply = isFull(reply) ? reply : { status: 200, body: reply };
+      const answer = () => {
+        if (res.destroyed) return;
+        res.writeHead(full.status, { 'content-type': 'application/json; charset=utf-8', ...(full.headers ?? {}) });
+        res.end(JSON.stringify(full.body ?? {}));
+      };
+      if (full.until) void full.until.then(answer, answer);
+      else answer();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
