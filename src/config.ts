@@ -20,8 +20,8 @@ export class ConfigError extends Error {
   }
 }
 
-/** Where each secret lives, quoted in error lines. */
-const WHERE = {
+/** Where each secret lives in the platforms' settings, quoted in every error line that names it. */
+export const WHERE = {
   SLACK_BOT_TOKEN: 'Slack app settings → OAuth & Permissions → Bot User OAuth Token (starts with xoxb-)',
   SLACK_SIGNING_SECRET: 'Slack app settings → Basic Information → App Credentials → Signing Secret',
   SLACK_APP_TOKEN:

@@ -5,7 +5,7 @@
  * EventDispatcher and handlers.
  */
 import { Client, Domain, EventDispatcher, WSClient } from '@larksuiteoapi/node-sdk';
-import type { FeishuConfig } from '../config.js';
+import { WHERE, type FeishuConfig } from '../config.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Router } from '../router/view-model.js';
@@ -83,9 +83,6 @@ export interface FeishuAdapter {
 /** Feishu app ids: the SDK's long connection refuses (silently) anything else. */
 const APP_ID = /^cli_[0-9a-fA-F]{16}$/;
 
-/** Where the app's credentials are, quoted in start-up errors (the same words as src/config.ts). */
-const CREDENTIALS = 'Feishu developer console → your app → Credentials & Basic Info';
-
 /**
  * One line that says which setting is wrong when Feishu would not issue a tenant access token at start-up.
  * Never includes the secret.
@@ -97,12 +94,12 @@ export function credentialsError(err: FeishuApiError, config: Pick<FeishuConfig,
     case 'invalid_app_id':
       return new FeishuError(
         'BAD_APP_ID',
-        `Feishu rejected FEISHU_APP_ID "${config.appId}" (${said}); copy it again from ${CREDENTIALS} → App ID (a Lark app also needs FEISHU_DOMAIN=https://open.larksuite.com)`,
+        `Feishu rejected FEISHU_APP_ID "${config.appId}" (${said}); copy it again from ${WHERE.FEISHU_APP_ID} (a Lark app also needs FEISHU_DOMAIN=https://open.larksuite.com)`,
       );
     case 'invalid_app_secret':
       return new FeishuError(
         'BAD_APP_SECRET',
-        `Feishu rejected FEISHU_APP_SECRET (${said}); copy it again from ${CREDENTIALS} → App Secret`,
+        `Feishu rejected FEISHU_APP_SECRET (${said}); copy it again from ${WHERE.FEISHU_APP_SECRET}`,
       );
     case 'network_error':
       return new FeishuError(

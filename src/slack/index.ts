@@ -7,7 +7,7 @@
  * SLACK_APP_TOKEN): Bolt connects out over a WebSocket, no public URL needed.
  */
 import { App, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
-import type { SlackConfig } from '../config.js';
+import { WHERE, type SlackConfig } from '../config.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Router } from '../router/view-model.js';
@@ -280,7 +280,7 @@ function socketStartError(err: unknown, apiUrl: string | undefined): SlackAdapte
     const code = e.data?.error ?? 'unknown_error';
     return new SlackAdapterError(
       'SLACK_AUTH',
-      `Slack rejected SLACK_APP_TOKEN (${code}); copy it again from Slack app settings → Basic Information → App-Level Tokens (a token with the connections:write scope)`,
+      `Slack rejected SLACK_APP_TOKEN (${code}); copy it again from ${WHERE.SLACK_APP_TOKEN}`,
     );
   }
   return new SlackAdapterError(
@@ -296,7 +296,7 @@ function startError(err: unknown, apiUrl: string | undefined): SlackAdapterError
     const code = e.data?.error ?? 'unknown_error';
     return new SlackAdapterError(
       'SLACK_AUTH',
-      `Slack rejected SLACK_BOT_TOKEN (${code}); copy it again from Slack app settings → OAuth & Permissions → Bot User OAuth Token`,
+      `Slack rejected SLACK_BOT_TOKEN (${code}); copy it again from ${WHERE.SLACK_BOT_TOKEN}`,
     );
   }
   return new SlackAdapterError(

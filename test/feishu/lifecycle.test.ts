@@ -267,7 +267,7 @@ describe('credentials are checked before the adapter says it started', () => {
       await expect(adapter.start()).rejects.toThrow(
         new FeishuError(
           'BAD_APP_ID',
-          `Feishu rejected FEISHU_APP_ID "${TEST_APP_ID}" (code 10003: invalid param); copy it again from Feishu developer console → your app → Credentials & Basic Info → App ID (a Lark app also needs FEISHU_DOMAIN=https://open.larksuite.com)`,
+          `Feishu rejected FEISHU_APP_ID "${TEST_APP_ID}" (code 10003: invalid param); copy it again from Feishu developer console → your app → Credentials & Basic Info → App ID (starts with cli_) (a Lark app also needs FEISHU_DOMAIN=https://open.larksuite.com)`,
         ),
       );
       const port = await httpServer.listen(0, '127.0.0.1');

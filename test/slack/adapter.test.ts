@@ -54,7 +54,7 @@ describe('start', () => {
     const { logger } = capture();
     const adapter = createSlackAdapter({ config: httpConfig(), router, logger, metrics: createMetrics({ defaultMetrics: false }), httpServer: createHttpServer() });
     await expect(adapter.start()).rejects.toThrow(
-      'Slack rejected SLACK_BOT_TOKEN (invalid_auth); copy it again from Slack app settings → OAuth & Permissions → Bot User OAuth Token',
+      'Slack rejected SLACK_BOT_TOKEN (invalid_auth); copy it again from Slack app settings → OAuth & Permissions → Bot User OAuth Token (starts with xoxb-)',
     );
     const call = await slack.waitFor((c) => c.method === 'auth.test');
     expect(call.path).toBe('/api/auth.test');

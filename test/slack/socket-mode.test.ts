@@ -283,7 +283,7 @@ describe('opening the Socket Mode connection', () => {
     expect(err).toBeInstanceOf(SlackAdapterError);
     expect((err as SlackAdapterError).code).toBe('SLACK_AUTH');
     expect((err as SlackAdapterError).message).toBe(
-      'Slack rejected SLACK_APP_TOKEN (invalid_auth); copy it again from Slack app settings → Basic Information → App-Level Tokens (a token with the connections:write scope)',
+      'Slack rejected SLACK_APP_TOKEN (invalid_auth); copy it again from Slack app settings → Basic Information → App-Level Tokens, a token with the connections:write scope (starts with xapp-)',
     );
   });
 
