@@ -3,7 +3,7 @@
  * and Han character bigrams, indexed side by side. Bigrams carry a private-use prefix so the two kinds of term never
  * collide in MiniSearch's single term dictionary (a bigram 人才 and the word 人才 are different terms).
  */
-import { cut, cutForSearch, isStopWord } from './jieba.js';
+import { cutForSearch, isStopWord, tag } from './jieba.js';
 import { bare } from './normalize.js';
 import { ENGLISH_TERMS, MAX_ENGLISH_PHRASE_WORDS, QUERY_FILLERS, RELATED_TERMS } from './vocabulary.js';
 
@@ -67,6 +67,12 @@ export interface Concept {
   /** As it appears in the (normalised, mapped) query. */
   text: string;
   kind: 'word' | 'english' | 'phrase';
+  /**
+   * Whether it names something (a noun, name, number, English term, phrase, or a word jieba's dictionary lacks)
+   * rather than saying what to do about it or how (a verb, adjective or adverb: 防止, 减少, 偏低). The engine asks
+   * that most naming words occur in the texts (SearchEngineOptions.minKnownShare); a question's verb may be absent.
+   */
+  naming: boolean;
   /** Word terms that stand for the concept itself: its whole form(s); any of them matching counts fully. */
   heads: string[];
   /** Smaller dictionary words inside it (第一书记 → 第一, 书记), matched at a lower weight. */
@@ -89,7 +95,12 @@ interface Span {
   text: string;
   start: number;
   end: number;
+  /** jieba's part-of-speech tag. */
+  tag: string;
 }
+
+/** Tags of words that do not name anything: verbs, adjectives, adverbs (their nominal uses vn, an do name). */
+const NOT_NAMING = /^(?:v[dgi]?|a[dg]?|d[g]?|z|[rpcuyeoq])$/;
 
 /** Replaces English words the vocabulary knows with their Chinese term; returns the rest untouched. */
 function mapEnglish(text: string): { text: string; english: Map<string, readonly string[]> } {
@@ -127,24 +138,24 @@ function mapEnglish(text: string): { text: string; english: Map<string, readonly
   return { text: out, english };
 }
 
-/** jieba's precise cut with offsets into `text`. */
+/** jieba's precise cut (the same words as `cut`, HMM on) with tags and offsets into `text`. */
 function cutWithSpans(text: string): Span[] {
   const spans: Span[] = [];
   let pos = 0;
-  for (const token of cut(text)) {
-    const at = text.indexOf(token, pos);
+  for (const { word, tag: t } of tag(text)) {
+    const at = text.indexOf(word, pos);
     const start = at >= 0 ? at : pos;
-    spans.push({ text: token, start, end: start + token.length });
-    pos = start + token.length;
+    spans.push({ text: word, start, end: start + word.length, tag: t });
+    pos = start + word.length;
   }
   return spans;
 }
 
-function makeConcept(text: string, kind: Concept['kind'], heads: string[]): Concept {
+function makeConcept(text: string, kind: Concept['kind'], heads: string[], naming = true): Concept {
   const headSet = new Set(heads);
   const parts = unique(heads.flatMap((h) => wordTermsCached(h))).filter((w) => !headSet.has(w));
   const grams = unique(heads.flatMap((h) => gramTerms(h)));
-  return { text, kind, heads, parts, grams, related: [], relatedText: [] };
+  return { text, kind, naming, heads, parts, grams, related: [], relatedText: [] };
 }
 
 /**
@@ -167,7 +178,7 @@ export function analyzeQuery(
     const mapped = english.get(t);
     const concept = mapped
       ? makeConcept(t, 'english', [...mapped])
-      : makeConcept(t, 'word', [t]);
+      : makeConcept(t, 'word', [t], !NOT_NAMING.test(span.tag));
     const existing = concepts.find((c) => c.text === concept.text);
     if (existing) {
       spanConcepts.push({ span, concept: existing });
@@ -188,8 +199,9 @@ export function analyzeQuery(
             if (concept.heads.includes(term) || concept.relatedText.includes(term)) continue;
             concept.relatedText.push(term);
             // The related term itself when the index has it; its smaller words only when it does not, since those
-            // are often generic (农村电商 → 农村) and would pull in half the corpus.
-            const words = hasTerm(term) ? [term] : wordTermsCached(term);
+            // are often generic (农村电商 → 农村) and would pull in half the corpus. A lone character of one
+            // (点 of 安置点) says nothing about the related term: left out.
+            const words = hasTerm(term) ? [term] : wordTermsCached(term).filter((w) => Array.from(w).length > 1);
             for (const w of words) {
               if (!concept.related.includes(w) && !concept.heads.includes(w)) concept.related.push(w);
             }

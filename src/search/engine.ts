@@ -45,6 +45,16 @@ export interface SearchEngineOptions {
   coveragePower?: number;
   /** The least a passage keeps of its score however little of the query it covers (see coveragePower). Default 0.1. */
   coverageFloor?: number;
+  /**
+   * A query matches nothing unless more than this share of its naming words (nouns, names, numbers, English terms,
+   * words jieba lacks; not verbs, adjectives or adverbs) occur somewhere in the texts, as themselves, their parts,
+   * bigrams or related terms (titles and section headings do not count). With the default 0.5: the one naming word,
+   * both of two, two of three. A name the texts never mention (理论之窗 → 理论 | 之窗) then finds nothing rather than
+   * every passage with one of its pieces, while a question whose verb is absent (如何防止返贫) still finds its subject.
+   * Lone characters left over from a query of longer words (中 of 中电源云学苑) are not counted; a query of lone
+   * characters only counts them. No naming word: no such check. See also the body rule in rank().
+   */
+  minKnownShare?: number;
   /** Score multiplier bonus when the whole query (letters and digits only) occurs in the passage. Default 0.5 (× 1.5). */
   wholeQueryBonus?: number;
   /** Near-duplicate collapsing thresholds, or false to show every passage. Default {} (the dedupe defaults). */
@@ -74,6 +84,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   relatedCredit: 0.6,
   coveragePower: 2,
   coverageFloor: 0.1,
+  minKnownShare: 0.5,
   wholeQueryBonus: 0.5,
   dedupe: {},
   snippet: {},
@@ -180,6 +191,8 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
   const buildMs = performance.now() - started;
 
   const hasTerm = (term: string): boolean => searchIndex.has(term);
+  /** Whether some passage's text (not only a heading) holds the term. */
+  const inText = (term: string): boolean => searchIndex.textFrequency(term) > 0;
   /** Share of passages whose text contains a word term. */
   const share = (term: string): number => (searchIndex.size > 0 ? searchIndex.textFrequency(term) / searchIndex.size : 0);
 
@@ -188,7 +201,13 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
   /** A concept's evidence as term bits (see WeightedTerm.bit), for the coverage factor. */
   interface ConceptBits {
     kind: Concept['kind'];
+    naming: boolean;
     chars: number;
+    /** Any of the concept's terms (head, parts, bigrams, related): a body match of one counts it as matched. */
+    anyLow: number;
+    anyHigh: number;
+    /** Whether any of those terms occurs in some passage's text (a phrase: always, the filter checks it). */
+    known: boolean;
     headLow: number;
     headHigh: number;
     parts: { low: number; high: number; chars: number }[];
@@ -213,7 +232,8 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
       for (const t of c.parts) if (share(t) <= o.maxPartShare) put(t, o.partWeight);
       // Bigrams are the fallback for words jieba cut differently in the text: when the concept itself is an index
       // term they add little but cost a lot (振兴 is in most passages), so they are searched only otherwise.
-      if (!c.heads.some(hasTerm)) for (const t of c.grams) put(t, o.gramWeight);
+      // A word found only in headings (范文 of a page title) is no evidence in the text, so its bigrams are searched.
+      if (!c.heads.some(inText)) for (const t of c.grams) put(t, o.gramWeight);
       for (const t of c.related) put(t, o.relatedWeight);
     }
     // Bits go to the heaviest terms first; past 64 terms a match still scores but does not count for coverage.
@@ -237,9 +257,18 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
     const bits = concepts.map((c): ConceptBits => {
       const head = mask(c.heads);
       const related = mask(c.related);
+      // A lone character is no evidence for a longer word (中 of 中电源云学苑 is a word of its own).
+      const evidence = [...c.heads, ...c.parts, ...c.grams, ...c.related].filter(
+        (t) => Array.from(c.text).length === 1 || Array.from(t).length > 1,
+      );
+      const any = mask(evidence);
       return {
         kind: c.kind,
+        naming: c.naming,
         chars: Math.max(1, Array.from(c.text).length),
+        anyLow: any.low,
+        anyHigh: any.high,
+        known: c.kind === 'phrase' || evidence.some((t) => weights.has(t) && inText(t)),
         headLow: head.low,
         headHigh: head.high,
         parts: c.parts.map((p) => ({ ...bitOf(bitByTerm.get(p) ?? -1), chars: Array.from(p).length })),
@@ -290,7 +319,26 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
     // With a single concept matched as itself, the whole query is in the passage: no need to scan for it.
     const single = bits.length === 1 && whole === bare(concepts[0]?.text ?? '') ? bits[0] : undefined;
     const { coverageFloor, coveragePower, wholeQueryBonus } = o;
-    const consider = (index: number, base: number, low: number, high: number): void => {
+    // The words that decide whether a passage is a result: lone characters only when the query has nothing longer.
+    const longer = bits.filter((c) => c.chars > 1);
+    const keys = longer.length > 0 ? longer : bits;
+    // Most of what the query names must be in the texts at all (minKnownShare), or nothing matches.
+    const naming = keys.filter((c) => c.naming);
+    const known = naming.filter((c) => c.known).length;
+    if (naming.length > 0 && known <= naming.length * o.minKnownShare) return startCollapse().done();
+    let keyLow = 0;
+    let keyHigh = 0;
+    let keyPhrase = false;
+    for (const c of keys) {
+      keyLow = (keyLow | c.anyLow) >>> 0;
+      keyHigh = (keyHigh | c.anyHigh) >>> 0;
+      if (c.kind === 'phrase') keyPhrase = true;
+    }
+    const consider = (index: number, base: number, low: number, high: number, bodyLow: number, bodyHigh: number): void => {
+      // A passage must match one of the key words in its text: a match in the title or section heading alone (the
+      // page title of an article, a column name) adds to the score of passages that qualify, but does not qualify one.
+      // A quoted phrase is checked against the text by the filter below.
+      if (!keyPhrase && (keyLow & bodyLow) === 0 && (keyHigh & bodyHigh) === 0) return;
       if (filtered && !passesFilters(index, parsed, phrasesBare)) return;
       let coverage = 1;
       let weakest = 1;
@@ -320,7 +368,7 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
     const matched = searchIndex.search(terms, consider);
     // A phrase with no indexed term at all (a lone character, say) is still honoured by scanning.
     if (matched === 0 && phrasesBare.length > 0) {
-      for (let i = 0; i < passages.length; i++) consider(i, 1, 0, 0);
+      for (let i = 0; i < passages.length; i++) consider(i, 1, 0, 0, 0, 0);
     }
     return collapser.done();
   }

@@ -37,6 +37,10 @@ export const DOMAIN_WORDS: readonly string[] = [
   // policy verbs the stock dictionary lacks; without them jieba glues their second character to the next word
   // (织密组织网络 → 织|密组织, 筑牢党在农村 → 筑|牢党), which breaks both search terms and the digest's key terms
   '织密', '筑牢', '夯实', '压实', '建强', '做实', '擦亮', '抓实',
+  // set phrases, slogans and names the stock dictionary cuts into pieces that make poor digest key terms
+  // (治本之策 → 治本|之策, 小弱散 → 小弱|散, 测土配方 → 测土|配方, 高虹镇 → 如高虹|镇)
+  '治本之策', '根本之策', '惠民之策', '不变之道', '小弱散', '测土配方', '八八战略', '一窗受理', '走村不漏户',
+  '先诊疗后付费', '拆旧复垦', '三笔财富', '村强民富', '引领性', '十百千', '天目锋行', '高虹镇', '太湖源镇',
 ];
 
 /** The parts of nodejieba this module uses (the package's own typings are incomplete: no DEFAULT_* paths). */
@@ -44,6 +48,7 @@ interface NodeJieba {
   load(options: { userDict?: string }): void;
   cut(sentence: string, hmm?: boolean): string[];
   cutForSearch(sentence: string, hmm?: boolean): string[];
+  tag(sentence: string): { word: string; tag: string }[];
   extract(sentence: string, topN: number): { word: string; weight: number }[];
   DEFAULT_STOP_WORD_DICT: string;
 }
@@ -112,6 +117,15 @@ export function cut(text: string): string[] {
 /** Search segmentation: the precise words plus the dictionary words inside long ones (第一书记 → 第一, 书记, 第一书记). */
 export function cutForSearch(text: string): string[] {
   return load().jieba.cutForSearch(text, true);
+}
+
+/**
+ * Precise segmentation (the same words as {@link cut}) with each word's part-of-speech tag from jieba's dictionary:
+ * n… nouns and names, v verbs, a adjectives, d adverbs, m numbers, eng Latin words, x words the dictionary lacks
+ * (HMM-found words and the domain words, which carry no tag).
+ */
+export function tag(text: string): { word: string; tag: string }[] {
+  return load().jieba.tag(text);
 }
 
 /** jieba's stock stop-word list (function words, punctuation). */

@@ -35,8 +35,11 @@ export interface WeightedTerm {
   bit: number;
 }
 
-/** Receives each matching passage once: its position, BM25 score, and the bits (0–31, 32–63) of the terms it matched. */
-export type MatchVisitor = (index: number, score: number, low: number, high: number) => void;
+/**
+ * Receives each matching passage once: its position, BM25 score, the bits (0–31, 32–63) of the terms it matched in
+ * any field, and the bits of those it matched in its body (`text` or `grams`), which decide whether it is a result.
+ */
+export type MatchVisitor = (index: number, score: number, low: number, high: number, bodyLow: number, bodyHigh: number) => void;
 
 /** Options of {@link createPassageIndex}. */
 export interface PassageIndexOptions {
@@ -130,17 +133,30 @@ export function createPassageIndex(docs: readonly IndexDocument[], options: Pass
     filter: (r) => {
       let low = 0;
       let high = 0;
+      let bodyLow = 0;
+      let bodyHigh = 0;
       for (const q of r.queryTerms) {
         const bit = current.get(q)?.bit ?? -1;
-        if (bit >= 0 && bit < 32) low = (low | (1 << bit)) >>> 0;
-        else if (bit >= 32 && bit < 64) high = (high | (1 << (bit - 32))) >>> 0;
+        if (bit < 0 || bit >= 64) continue;
+        // A heading-only match scores but is not body evidence: the page title of an article is no part of its text.
+        const fields = r.match[q];
+        const body = fields !== undefined && (fields.includes('text') || fields.includes('grams'));
+        if (bit < 32) {
+          const m = 1 << bit;
+          low = (low | m) >>> 0;
+          if (body) bodyLow = (bodyLow | m) >>> 0;
+        } else {
+          const m = 1 << (bit - 32);
+          high = (high | m) >>> 0;
+          if (body) bodyHigh = (bodyHigh | m) >>> 0;
+        }
       }
       matched++;
       // MiniSearch multiplies each score by the number of query terms the document matched ("quality"). The
       // engine's coverage factor already rewards matching more of the query, by concept rather than by term
       // (a concept's head, parts, bigrams and related terms are several terms but one concept), so the factor
       // is divided back out: the score passed on is the plain weighted BM25 sum.
-      visitor(r.id as number, r.score / (r.queryTerms.length || 1), low, high);
+      visitor(r.id as number, r.score / (r.queryTerms.length || 1), low, high, bodyLow, bodyHigh);
       return false;
     },
   };

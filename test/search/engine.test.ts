@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { THEMES } from '../../src/corpus/types.js';
-import { SearchError, type SearchResponse } from '../../src/search/index.js';
+import { THEMES, type Passage } from '../../src/corpus/types.js';
+import { createSearchEngine, SearchError, type SearchResponse } from '../../src/search/index.js';
 import { getSharedCorpus, getSharedEngine } from '../helpers/shared-index.js';
 
 const engine = getSharedEngine();
@@ -108,6 +108,66 @@ describe('search: results', () => {
   });
 });
 
+describe('search: what makes a passage a result', () => {
+  const titled = corpus.passages.filter((p) => p.title.includes('范文'));
+
+  it('a match in the title or section heading alone does not: 范文 is in 002’s page title, never in its text', () => {
+    expect(titled.length).toBeGreaterThan(10);
+    for (const p of corpus.passages) expect(p.text, p.id).not.toContain('范文');
+    for (const q of ['范文', '推荐范文', '研究范文']) expect(engine.search(q).total, q).toBe(0);
+  });
+
+  it('a heading match still adds to the score of a passage whose text matches', () => {
+    const model = corpus.passages[0] as Passage;
+    const make = (id: string, title: string, section: string | null, text: string): Passage => ({ ...model, id, title, section, text });
+    const passages = [
+      make('t-0', '农家书屋建设', null, '村里建成农家书屋一处。'),
+      make('t-1', '村庄规划', null, '村里建成农家书屋一处。'),
+      make('t-2', '农家书屋建设', '农家书屋', '村里修了一条路。'),
+    ];
+    // dedupe off: t-0 and t-1 share their text on purpose, so that only the title differs.
+    const small = createSearchEngine({ ...corpus, passages, byId: new Map(passages.map((p) => [p.id, p])) }, { dedupe: false });
+    const r = small.search('农家书屋');
+    expect(r.results.map((x) => x.id)).toEqual(['t-0', 't-1']);
+    expect(r.results[0]?.score).toBeGreaterThan(r.results[1]?.score ?? Infinity);
+  });
+
+  it('a theme name that is a section heading finds the passages under it whose text matches', () => {
+    const results = all('生态振兴');
+    const underHeading = results.filter((r) => r.section?.includes('生态振兴'));
+    expect(underHeading.length).toBeGreaterThan(0);
+    expect(results[0]?.section).toContain('生态振兴');
+    for (const r of results) expect(r.text, r.id).toMatch(/生态/);
+  });
+
+  it('a lone character left over from longer words does not: 中电源云学苑 finds nothing, though 中 alone does', () => {
+    expect(engine.search('中电源云学苑').total).toBe(0);
+    expect(engine.search('新视点').total).toBe(0);
+    const zhong = engine.search('中', { limit: 50 });
+    expect(zhong.total).toBeGreaterThan(5);
+    for (const r of zhong.results) expect(r.segments.some((s) => s.match && s.text === '中'), r.id).toBe(true);
+  });
+
+  it('more than half of what a query names must be in the texts: 理论之窗 finds nothing, 理论 does', () => {
+    expect(engine.search('理论').total).toBeGreaterThan(0);
+    expect(engine.search('书屋').total).toBeGreaterThan(0);
+    for (const q of ['理论之窗', '百味书屋', '网友交流群', '农村留守儿童']) expect(engine.search(q).total, q).toBe(0);
+  });
+
+  it('a question’s verb may be missing from the texts: 如何防止返贫 and 怎么减少贫困 still find their subject', () => {
+    for (const p of corpus.passages) expect(p.text).not.toMatch(/防止|减少贫困/);
+    expect(engine.search('如何防止返贫').results[0]?.text).toContain('返贫');
+    expect(engine.search('怎么减少贫困').results[0]?.text).toContain('贫困');
+  });
+
+  it('every result has a highlighted match in its snippet', () => {
+    const queries = ['乡村振兴', '人才', '看病难', '住的房子不安全', '银行贷款支持农村', '怎样把党组织建在产业链上', '中', '党', 'talent'];
+    for (const q of queries) {
+      for (const r of all(q)) expect(r.segments.some((s) => s.match), `${q} ${r.id}`).toBe(true);
+    }
+  });
+});
+
 describe('search: syntax', () => {
   it('requires "quoted phrases" to occur as written', () => {
     const results = all('"绿水青山就是金山银山"');
@@ -173,9 +233,11 @@ describe('search: no results', () => {
     if (r.total === 0) {
       expect(r.suggestions.some((s) => s.kind === 'term')).toBe(true);
     }
+    // 飞机 is in no passage: half of the query is missing, so nothing matches, and the known term is offered.
     const none = engine.search('集体飞机');
-    expect(none.total).toBeGreaterThan(0); // 集体 matches: no suggestions needed
-    expect(none.suggestions).toEqual([]);
+    expect(none.total).toBe(0);
+    expect(none.suggestions[0]).toEqual({ kind: 'term', text: '集体经济' });
+    expect(engine.search('集体经济').suggestions).toEqual([]);
   });
 
   it('when filters exclude every match, offers the words without the filters', () => {

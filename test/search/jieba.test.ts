@@ -44,4 +44,28 @@ describe('jieba with the domain dictionary', () => {
     expect(words).not.toContain('密组织');
     expect(words).not.toContain('牢党');
   });
+
+  it('keeps set phrases whole, so digest key terms are not their pieces (之策, 小弱, 测土)', () => {
+    expect(cut('建强村党支部是摆脱贫困的治本之策').slice(-2).join('|')).toBe('的|治本之策');
+    expect(cut('农村基层党建存在小弱散的困境').join('|')).toBe('农村|基层党建|存在|小弱散|的|困境');
+    expect(cut('落实测土配方示范面积').join('|')).toBe('落实|测土配方|示范|面积');
+    // Sentences from the seeds whose key terms were 之策, 小弱 and 测土 before these words were added.
+    const texts = [
+      '文章指出,建强村党支部战斗堡垒,留下一笔“政治财富”。建强村党支部是摆脱贫困的治本之策。',
+      '农村基层党建存在小弱散的困境,党建资源也相对有限。这就需要秉持开放式党建理念,扩大城乡党建联建共建的载体和覆盖范围。',
+      '实施化肥农药减量增效工程项目4个,落实测土配方示范面积28万亩。',
+    ];
+    const words = texts.flatMap((t) => extractKeywords(t, 6).map((k) => k.word));
+    for (const piece of ['之策', '小弱', '测土', '配方']) expect(words).not.toContain(piece);
+    expect(words).toEqual(expect.arrayContaining(['治本之策', '小弱散', '测土配方']));
+  });
+
+  it('cuts each set phrase, slogan and place name added for the digest as one word', () => {
+    const added = ['治本之策', '根本之策', '惠民之策', '不变之道', '小弱散', '测土配方', '八八战略', '一窗受理', '走村不漏户',
+      '先诊疗后付费', '拆旧复垦', '三笔财富', '村强民富', '引领性', '十百千', '天目锋行', '高虹镇', '太湖源镇'];
+    for (const w of added) {
+      expect(DOMAIN_WORDS, w).toContain(w);
+      expect(cut(w), w).toEqual([w]);
+    }
+  });
 });

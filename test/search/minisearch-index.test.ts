@@ -10,15 +10,17 @@ interface Match {
   score: number;
   low: number;
   high: number;
+  bodyLow: number;
+  bodyHigh: number;
 }
 
 /** Runs a search and collects every visited passage by position. */
 function run(docs: readonly IndexDocument[], terms: readonly WeightedTerm[], options?: PassageIndexOptions): Map<number, Match> {
   const index = createPassageIndex(docs, options);
   const out = new Map<number, Match>();
-  const count = index.search(terms, (i, score, low, high) => {
+  const count = index.search(terms, (i, score, low, high, bodyLow, bodyHigh) => {
     expect(out.has(i)).toBe(false);
-    out.set(i, { score, low, high });
+    out.set(i, { score, low, high, bodyLow, bodyHigh });
   });
   expect(count).toBe(out.size);
   return out;
@@ -118,6 +120,15 @@ describe('createPassageIndex scoring', () => {
     expect(scoreOf(m, 2)).toBeGreaterThan(0);
     // Bit 31 must come out as an unsigned number like the others.
     expect(run(docs, [term('农民', 1, 31)]).get(1)?.low).toBe(2 ** 31);
+  });
+
+  it('reports separately the terms matched in the body (text or bigrams), not in the title or section alone', () => {
+    const docs = [doc('农民，干部', '农民'), doc('村庄', '农民', '干部'), doc('干部')];
+    const m = run(docs, [term('农民', 1, 0), term('干部', 1, 33), term(`${GRAM_PREFIX}村庄`, 1, 2)]);
+    expect(m.get(0)).toMatchObject({ low: 1, high: 2, bodyLow: 1, bodyHigh: 2 });
+    // 农民 in the section and 干部 in the title score, but only the bigram 村庄 is in the body.
+    expect(m.get(1)).toMatchObject({ low: 1 | 4, high: 2, bodyLow: 4, bodyHigh: 0 });
+    expect(m.get(2)).toMatchObject({ low: 0, high: 2, bodyLow: 0, bodyHigh: 2 });
   });
 });
 
