@@ -21,10 +21,11 @@ import { createStateStore } from './state/index.js';
 import type { ChannelRef, StateStore } from './state/types.js';
 
 /**
- * Shutdown budget: in-flight HTTP requests, then platform replies still being sent. Together they stay well under
- * HARD_STOP_MS, after which the process exits anyway (container runtimes kill at 10 s by default).
+ * Shutdown budget: the digest scheduler's posts in flight, then in-flight HTTP requests, then platform replies still
+ * being sent. Together (7 s) they stay under HARD_STOP_MS, after which the process exits anyway (container runtimes
+ * kill at 10 s by default).
  */
-const STOP_BUDGET_MS = { http: 3000, platform: 2000 } as const;
+const STOP_BUDGET_MS = { scheduler: 2000, http: 3000, platform: 2000 } as const;
 const HARD_STOP_MS = 8000;
 
 export interface RunningApp {
@@ -46,6 +47,12 @@ export interface StartOptions {
   stdout?: NodeJS.WritableStream;
   /** Clock for the scheduler and `today`, replaceable in tests. */
   now?: () => Date;
+  /**
+   * Resolve only once the start-up digest catch-up (if one was due) has finished. Default true, so that in-process
+   * callers see what it posted; main passes false: the catch-up may wait out Retry-Afters for minutes, and start-up
+   * must not wait for it.
+   */
+  awaitCatchUp?: boolean;
 }
 
 /** Starts everything the config asks for. In console mode it resolves when standard input ends. */
@@ -162,9 +169,11 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     fixedChannels,
     logger,
     metrics,
+    stopTimeoutMs: STOP_BUDGET_MS.scheduler,
     ...(options.now ? { now: options.now } : {}),
   });
-  await scheduler.start();
+  const { catchUp } = await scheduler.start();
+  if (options.awaitCatchUp ?? true) await catchUp;
 
   let stopping: Promise<void> | undefined;
   return {
@@ -205,22 +214,32 @@ async function main(): Promise<void> {
       ? { level: process.env.LOG_LEVEL ? config.logLevel : 'warn', destination: process.stderr }
       : { level: config.logLevel },
   );
-  const app = await startApp({ config, logger });
-  if (app.port === null) return; // console mode ended with its input
+  if (consoleMode) {
+    await startApp({ config, logger }); // ends with its input; Ctrl-C ends the process as usual
+    return;
+  }
+  // Handlers go in before start-up: a signal arriving while it runs (loading the index, connecting to Slack) must
+  // stop the process cleanly too, not kill it with claims half-taken. The stop waits for start-up to finish, which no
+  // longer waits for the digest catch-up.
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'signal received');
     // A stop that hangs must not keep the container alive past its grace period.
     setTimeout(() => process.exit(1), HARD_STOP_MS).unref();
-    app.stop().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        logger.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    app
+      .then((a) => a.stop())
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          logger.error({ err }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+  const app = startApp({ config, logger, awaitCatchUp: false });
+  // A failed start-up is reported by main's caller (exit 1).
+  await app;
 }
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));

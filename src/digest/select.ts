@@ -170,8 +170,10 @@ export function buildPools(passages: readonly Passage[], options: ResolvedSelect
  * Splits a ranked pool into the readings of successive rounds. The best passages lead, one per round (round 0 gets
  * the best); the rest fill the rounds in rank order, one layer at a time (every round gets a second passage before
  * any gets a third), each going to the earliest round of the layer that has nothing yet from its document, or
- * failing that the earliest of the layer. Every passage of the pool is in exactly one round, so a passage comes back
- * only once the whole pool has been read; rounds hold `perDigest` passages, some one fewer.
+ * failing that the earliest of the layer. Then passages are traded between rounds so that the others come from a
+ * different document than the lead wherever a trade allows it (see mixDocuments and separateFromLeads). Every passage
+ * of the pool is in exactly one round, so a passage comes back only once the whole pool has been read; rounds hold
+ * `perDigest` passages, some one fewer.
  */
 export function buildRounds(pool: readonly Candidate[], perDigest: number): Passage[][] {
   const ranked = pool.map((c) => c.passage);
@@ -185,6 +187,7 @@ export function buildRounds(pool: readonly Candidate[], perDigest: number): Pass
     target?.push(p);
   }
   mixDocuments(rounds);
+  separateFromLeads(rounds);
   return rounds;
 }
 
@@ -214,5 +217,51 @@ function mixDocuments(rounds: Passage[][]): void {
         }
       }
     }
+  }
+}
+
+/** Non-lead passages from the lead's own document. */
+const sharingLead = (round: readonly Passage[]) => round.slice(1).filter((p) => p.docId === round[0]?.docId).length;
+
+/**
+ * The layered fill places each passage by rank, so a round can end up with a passage from its lead's document
+ * while another round could take that passage. Moves such a passage to another round — trading it for one of that
+ * round's non-lead passages, or into the free place of a round one passage short — whenever neither round ends up
+ * with fewer documents or more passages sharing its lead's document. Each move lowers the number of passages that
+ * share their lead's document, so this ends; the first move found is taken, so the result is a pure function of
+ * the pool.
+ */
+function separateFromLeads(rounds: Passage[][]): void {
+  const longest = Math.max(0, ...rounds.map((r) => r.length));
+  const noWorse = (after: Passage[], before: readonly Passage[]) =>
+    docCount(after) >= docCount(before) && sharingLead(after) <= sharingLead(before);
+
+  /** Tries one move out of `round`; true when it made one. */
+  const moveOne = (round: Passage[]): boolean => {
+    for (let i = 1; i < round.length; i++) {
+      const mine = round[i] as Passage;
+      if (mine.docId !== round[0]?.docId) continue;
+      for (const other of rounds) {
+        if (other === round) continue;
+        // j === other.length: the free place of a round one shorter (sizes then still differ by at most one).
+        const lastSlot = round.length === longest && other.length === longest - 1 ? other.length : other.length - 1;
+        for (let j = 1; j <= lastSlot; j++) {
+          const theirs = other[j];
+          const round2 = theirs ? round.map((p, k) => (k === i ? theirs : p)) : round.filter((_, k) => k !== i);
+          const other2 = theirs ? other.map((p, k) => (k === j ? mine : p)) : [...other, mine];
+          if (sharingLead(round2) < sharingLead(round) && noWorse(round2, round) && noWorse(other2, other)) {
+            round.splice(0, round.length, ...round2);
+            other.splice(0, other.length, ...other2);
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  };
+
+  for (let moved = true; moved; ) {
+    moved = false;
+    for (const round of rounds) if (moveOne(round)) moved = true;
   }
 }

@@ -2,7 +2,8 @@
  * The daily digest schedule: node-cron fires in DIGEST_TZ, and each run posts the date's digest to every target
  * that has not had it yet. Firing often is harmless — the state store remembers what went out per channel per date —
  * and starting late posts what is owed (catch-up). Replicas sharing DATA_DIR claim each (channel, date) in the
- * state file before posting, so only one of them posts.
+ * state file before posting, so only one of them posts. A channel that failed for good is recorded there too, and
+ * left alone for the rest of that date.
  */
 import cron, { type ScheduledTask } from 'node-cron';
 import { todayIn, zonedTimeToInstant } from '../digest/dates.js';
@@ -44,17 +45,28 @@ export interface DigestSchedulerDeps {
    * same day. 0 turns it off. Default 10 minutes.
    */
   retryLaterMs?: number;
+  /**
+   * How long stop() waits for a run in progress before it returns anyway. Waits between attempts end at once and no
+   * new post starts; this covers posts already sent and not yet answered. Default 2 s.
+   */
+  stopTimeoutMs?: number;
 }
 
 export type RunReason = 'scheduled' | 'catch-up' | 'retry' | 'manual';
 
 export interface DeliveryResult {
   channel: ChannelRef;
-  /** sent: the platform accepted it now. already-sent / claimed-elsewhere: skipped. failed: see code. */
-  outcome: 'sent' | 'already-sent' | 'claimed-elsewhere' | 'failed';
+  /**
+   * sent: the platform accepted it now. failed: see code. Skipped: already-sent; claimed-elsewhere (another
+   * process holds the claim); failed-earlier (it failed for good earlier this date, `code` says how); stopped (not
+   * attempted: shutting down).
+   */
+  outcome: 'sent' | 'already-sent' | 'claimed-elsewhere' | 'failed-earlier' | 'stopped' | 'failed';
   attempts: number;
   code?: string;
   permanent?: boolean;
+  /** claimed-elsewhere: when the claim goes stale unless its holder records the post first (ms since the epoch). */
+  staleAt?: number;
 }
 
 export interface RunReport {
@@ -70,9 +82,15 @@ export interface RunReport {
 }
 
 export interface DigestScheduler {
-  /** Schedules the cron task, then runs the catch-up (when enabled and due) before resolving. */
-  start(): Promise<void>;
-  /** Stops the cron task and waits for a run in progress. */
+  /**
+   * Schedules the cron task and starts the catch-up run (when enabled and due) in the background, so that start-up
+   * never waits out a Retry-After. `catchUp` settles when that run ends (null when none was due); it never rejects.
+   */
+  start(): Promise<{ catchUp: Promise<RunReport | null> }>;
+  /**
+   * Stops the cron task and any retry timer, ends waits between attempts at once, starts no new post, and waits up
+   * to stopTimeoutMs for posts in flight. A post still unanswered then keeps its claim (see deliver).
+   */
   stop(): Promise<void>;
   /** One run for the date `now` falls on in the time zone. Runs never overlap: a second waits for the first. */
   runOnce(now?: Date, reason?: RunReason): Promise<RunReport>;
@@ -143,6 +161,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     deps.sleep ??
     ((ms: number) =>
       new Promise<void>((resolve) => {
+        if (stopping) return resolve();
         const wake = () => {
           clearTimeout(timer);
           wakers.delete(wake);
@@ -156,12 +175,19 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
   const maxDelayMs = deps.maxDelayMs ?? 5 * 60_000;
   const concurrency = Math.max(1, deps.concurrency ?? 4);
   const retryLaterMs = deps.retryLaterMs ?? 10 * 60_000;
+  const stopTimeoutMs = deps.stopTimeoutMs ?? 2000;
+  /** A retry for a claim held elsewhere runs this long after the claim goes stale, so that it is stale by then. */
+  const staleMarginMs = 1000;
   const { logger, metrics, store, planner } = deps;
   const senders = new Map<Platform, DigestSender>(deps.senders.map((s) => [s.platform, s]));
 
   let task: ScheduledTask | undefined;
   let chain: Promise<unknown> = Promise.resolve();
-  let retryTimer: NodeJS.Timeout | undefined;
+  let retry: { timer: NodeJS.Timeout; at: number } | undefined;
+  /** Posts sent and not yet answered, by "platform:id date". */
+  const inFlight = new Map<string, { channel: ChannelRef; date: string }>();
+  /** Claims held elsewhere already logged, by "platform:id date holder". */
+  const toldClaimed = new Set<string>();
   const reports: RunReport[] = [];
 
   /** Fixed channels first, then subscriptions, each once, only on platforms with a sender. */
@@ -177,25 +203,57 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     return out;
   }
 
+  const warnRelease = (e: unknown) => logger.warn({ err: e }, 'could not release the digest claim');
+
+  /**
+   * One channel: skip it if it had the digest, failed for good earlier this date, or another process is posting it;
+   * otherwise claim it, post with retries, and record the outcome. When stop() ends the wait for a post that was sent
+   * but not answered, the claim is left in place, marked as posting: if the post went out, releasing it would let a
+   * restart post it again at once; kept, nobody posts it until the claim goes stale (15 minutes), when a retry
+   * scheduled by whoever found it claimed posts it unless the answer was recorded meanwhile. So a post is never
+   * repeated within that window, and one that did not go out is still made the same day.
+   */
   async function deliver(channel: ChannelRef, digest: Digest): Promise<DeliveryResult> {
     const { date } = digest;
+    if (stopping) return { channel, outcome: 'stopped', attempts: 0 };
     if (store.wasSent(channel, date)) return { channel, outcome: 'already-sent', attempts: 0 };
+    const earlier = store.failureOf?.(channel, date);
+    if (earlier !== undefined) {
+      logger.debug({ channel, date, code: earlier }, `digest to ${keyOf(channel)} for ${date} failed for good earlier today (${earlier}); not trying again today`);
+      return { channel, outcome: 'failed-earlier', attempts: 0, code: earlier };
+    }
     let release: (() => Promise<void>) | undefined;
+    let setPosting: ((posting: boolean) => Promise<void>) | undefined;
     if (store.claim) {
       const claim = await store.claim(channel, date);
       if (!claim.granted) {
-        if (claim.reason === 'claimed') logger.info({ channel, date, by: claim.by }, `digest for ${keyOf(channel)} on ${date} is being posted by ${claim.by}`);
-        return { channel, outcome: claim.reason === 'sent' ? 'already-sent' : 'claimed-elsewhere', attempts: 0 };
+        if (claim.reason === 'sent') return { channel, outcome: 'already-sent', attempts: 0 };
+        // Said once per holder: a cron firing every few seconds would otherwise repeat it until the claim ends.
+        const said = `${keyOf(channel)} ${date} ${claim.by}`;
+        if (!toldClaimed.has(said)) {
+          toldClaimed.add(said);
+          logger.info({ channel, date, by: claim.by }, `digest for ${keyOf(channel)} on ${date} is being posted by ${claim.by}`);
+        }
+        return { channel, outcome: 'claimed-elsewhere', attempts: 0, ...(claim.staleAt !== undefined ? { staleAt: claim.staleAt } : {}) };
       }
       release = claim.release;
+      setPosting = claim.setPosting;
+      if (stopping) {
+        await release().catch(warnRelease);
+        return { channel, outcome: 'stopped', attempts: 0 };
+      }
     }
     const sender = senders.get(channel.platform) as DigestSender;
+    const flightKey = `${keyOf(channel)} ${date}`;
     for (let attempt = 1; ; attempt++) {
       let c: ReturnType<typeof classify> | undefined;
+      inFlight.set(flightKey, { channel, date });
       try {
         await sender.send(channel.id, digest);
       } catch (err) {
         c = classify(err);
+      } finally {
+        inFlight.delete(flightKey);
       }
       if (!c) {
         metrics.digestPosts.inc({ platform: channel.platform });
@@ -214,18 +272,35 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
           { platform: channel.platform, channel: channel.id, date, code: c.code, attempt, waitMs: wait },
           `digest to ${channel.platform} channel ${channel.id} failed (${c.code}); retrying in ${wait} ms`,
         );
-        await sleep(wait);
+        // Nothing in flight while waiting: should this process die now, the claim may be taken over at once.
+        await setPosting?.(false).catch((e: unknown) => logger.warn({ err: e }, 'could not update the digest claim'));
+        // stop() may have come during that write, before there was a wait for it to end.
+        if (!stopping) await sleep(wait);
+        // Renews the claim too, so a long run of Retry-After waits never lets it go stale under us.
+        if (!stopping) await setPosting?.(true).catch((e: unknown) => logger.warn({ err: e }, 'could not update the digest claim'));
         if (!stopping) continue;
       }
-      // Given up, for good or for this run: free the channel for the next run or another replica.
+      // Given up, for good or for this run.
       metrics.digestFailures.inc({ platform: channel.platform, code: c.code });
-      await release?.().catch((e: unknown) => logger.warn({ err: e }, 'could not release the digest claim'));
       if (c.permanent) {
+        // Recorded for the date, so that no later run here or on a replica tries (and logs) it again today.
+        const recorded = store.markFailed
+          ? store.markFailed(channel, date, c.code).then(
+              () => true,
+              (e: unknown) => {
+                logger.warn({ err: e }, 'could not record the failed digest');
+                return false;
+              },
+            )
+          : Promise.resolve(false);
+        if (!(await recorded)) await release?.().catch(warnRelease);
         logger.error(
           { platform: channel.platform, channel: channel.id, date, code: c.code, hint: hintFor(c.code) },
           `digest to ${channel.platform} channel ${channel.id} failed for good (${c.code}): ${hintFor(c.code)}`,
         );
       } else {
+        // Frees the channel for the next run or another replica.
+        await release?.().catch(warnRelease);
         logger.error(
           { platform: channel.platform, channel: channel.id, date, code: c.code, attempts: attempt },
           `digest to ${channel.platform} channel ${channel.id} failed after ${attempt} attempt${attempt === 1 ? '' : 's'} (${c.code}: ${c.message}); ` +
@@ -234,6 +309,22 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
       }
       return { channel, outcome: 'failed', attempts: attempt, code: c.code, permanent: c.permanent };
     }
+  }
+
+  /** Arms one timer for the earliest retry wanted; the run it starts asks again for whatever is still owed. */
+  function scheduleRetry(at: number, date: string, why: string): void {
+    if (!task || stopping || (retry && retry.at <= at)) return;
+    if (retry) clearTimeout(retry.timer);
+    const timer = setTimeout(() => {
+      retry = undefined;
+      const later = now();
+      if (!stopping && todayIn(deps.timezone, later) === date) {
+        runOnce(later, 'retry').catch((err: unknown) => logger.error({ err, date }, `digest retry for ${date} failed: ${(err as Error).message}`));
+      }
+    }, Math.max(0, at - now().getTime()));
+    timer.unref();
+    retry = { timer, at };
+    logger.info({ date, at: new Date(at).toISOString() }, `digest for ${date}: trying again at ${new Date(at).toISOString()} (${why})`);
   }
 
   async function run(at: Date, reason: RunReason): Promise<RunReport> {
@@ -248,28 +339,35 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
       reports.push(report);
       return report;
     }
-    const results = await mapLimit(targets(), concurrency, (c) => deliver(c, digest));
+    for (const said of toldClaimed) if (!said.includes(` ${date} `)) toldClaimed.delete(said);
+    const results = await mapLimit(targets(), concurrency, (c) =>
+      deliver(c, digest).catch((err: unknown): DeliveryResult => {
+        // The state store failed (a lock that would not come): nothing was posted, so try again later.
+        const code = (err as { code?: unknown }).code;
+        logger.error({ err, channel: c, date }, `digest to ${keyOf(c)} for ${date} not attempted: ${(err as Error).message}`);
+        return { channel: c, outcome: 'failed', attempts: 0, code: typeof code === 'string' ? code : 'state_error', permanent: false };
+      }),
+    );
     const report: RunReport = {
       date,
       reason,
       digest,
       results,
       sent: results.filter((r) => r.outcome === 'sent').length,
-      skipped: results.filter((r) => r.outcome === 'already-sent' || r.outcome === 'claimed-elsewhere').length,
+      skipped: results.filter((r) => r.outcome !== 'sent' && r.outcome !== 'failed').length,
       failed: results.filter((r) => r.outcome === 'failed').length,
     };
     reports.push(report);
     if (report.sent + report.failed > 0) {
       logger.info({ date, reason, sent: report.sent, skipped: report.skipped, failed: report.failed, theme: digest.theme.id }, `digest run for ${date}`);
     }
-    if (task && retryLaterMs > 0 && !retryTimer && results.some((r) => r.outcome === 'failed' && !r.permanent)) {
-      retryTimer = setTimeout(() => {
-        retryTimer = undefined;
-        const later = now();
-        if (todayIn(deps.timezone, later) === date) void runOnce(later, 'retry');
-      }, retryLaterMs);
-      retryTimer.unref();
+    if (retryLaterMs > 0 && results.some((r) => r.outcome === 'failed' && !r.permanent)) {
+      scheduleRetry(now().getTime() + retryLaterMs, date, 'a post failed');
     }
+    // A claim held elsewhere may never be followed by a post (its holder stopped with the answer unknown, or died):
+    // look again once it would be stale, or a daily cron would not come back to it before tomorrow.
+    const stale = results.flatMap((r) => (r.outcome === 'claimed-elsewhere' && r.staleAt !== undefined ? [r.staleAt] : []));
+    if (stale.length > 0) scheduleRetry(Math.min(...stale) + staleMarginMs, date, 'another process holds the claim');
     return report;
   }
 
@@ -293,7 +391,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     reports,
 
     async start() {
-      if (task) return;
+      if (task) return { catchUp: Promise.resolve(null) };
       stopping = false;
       if (!cron.validate(deps.cron)) throw new SchedulerError(deps.cron);
       for (const c of deps.fixedChannels) {
@@ -315,21 +413,41 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
         `daily digest scheduled (${deps.cron}, ${deps.timezone})`,
       );
       const at = now();
-      if (deps.catchUp && dueToday(at, task)) await runOnce(at, 'catch-up');
+      if (!deps.catchUp || !dueToday(at, task)) return { catchUp: Promise.resolve(null) };
+      const catchUp = runOnce(at, 'catch-up').catch((err: unknown) => {
+        logger.error({ err }, `digest catch-up failed: ${(err as Error).message}`);
+        return null;
+      });
+      return { catchUp };
     },
 
     async stop() {
       stopping = true;
       for (const wake of [...wakers]) wake();
-      if (retryTimer) clearTimeout(retryTimer);
-      retryTimer = undefined;
+      if (retry) clearTimeout(retry.timer);
+      retry = undefined;
       const t = task;
       task = undefined;
       if (t) {
         await t.stop();
         await t.destroy();
       }
-      await chain;
+      let timer: NodeJS.Timeout | undefined;
+      const finished = await Promise.race([
+        chain.then(() => true),
+        new Promise<false>((resolve) => {
+          timer = setTimeout(() => resolve(false), stopTimeoutMs);
+        }),
+      ]);
+      clearTimeout(timer);
+      if (finished) return;
+      for (const { channel, date } of inFlight.values()) {
+        logger.warn(
+          { platform: channel.platform, channel: channel.id, date },
+          `digest to ${keyOf(channel)} for ${date} was sent but not answered before shutdown; it stays claimed, so nobody posts it again ` +
+            'before the claim goes stale, and a run after that posts it unless it was recorded as sent',
+        );
+      }
     },
 
     runOnce,

@@ -1,10 +1,12 @@
 /**
  * A lock held by creating a file exclusively (open with 'wx'), so that processes sharing DATA_DIR — on one machine
  * or over shared storage — take turns updating the state file. A lock left behind by a crashed process goes stale
- * after `staleMs` and is taken over.
+ * after `staleMs` and is taken over, or at once when the lock file names a process on this host that is no longer
+ * running (so a restart right after a crash does not wait out `staleMs`).
  */
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 
 export interface FileLockOptions {
@@ -26,12 +28,53 @@ export class LockTimeoutError extends Error {
 
 const isCode = (err: unknown, code: string) => (err as NodeJS.ErrnoException | null)?.code === code;
 
+/** Names a process: the host it runs on, its pid, and when it started (ms since the epoch). */
+export interface ProcessRef {
+  host?: string | undefined;
+  pid?: number | undefined;
+  started?: number | undefined;
+}
+
+/** This process, as recorded in lock files and claims. */
+export function thisProcess(): { host: string; pid: number; started: number } {
+  return { host: os.hostname(), pid: process.pid, started: Math.round(performance.timeOrigin) };
+}
+
+/**
+ * True when `ref` names a process on this host that is no longer running. Signal 0 only checks: ESRCH means no such
+ * process, EPERM one under another user. Our own pid with another start time is an earlier process that had it (a
+ * container restarted: its main process is pid 1 again). A pid another process reused reads as running, which only
+ * means waiting for the timeout, as for a process on another host.
+ */
+export function isGoneLocalProcess(ref: ProcessRef): boolean {
+  const me = thisProcess();
+  if (ref.host !== me.host || typeof ref.pid !== 'number' || !Number.isInteger(ref.pid) || ref.pid <= 0) return false;
+  if (ref.pid === me.pid) return ref.started !== undefined && ref.started !== me.started;
+  try {
+    process.kill(ref.pid, 0);
+    return false;
+  } catch (err) {
+    return isCode(err, 'ESRCH');
+  }
+}
+
+/** Whether the lock file at `file` was written by a process on this host that is no longer running. */
+async function heldByDeadProcess(file: string): Promise<boolean> {
+  let holder: ProcessRef;
+  try {
+    holder = JSON.parse(await fs.readFile(file, 'utf8')) as ProcessRef;
+  } catch {
+    return false; // gone, or still being written: judged by age instead
+  }
+  return isGoneLocalProcess(holder);
+}
+
 /**
  * Moves a stale lock out of the way. Renaming is atomic, so of two processes that both saw it stale only one moves
  * it; one that instead moved a lock taken in the meantime (fresh mtime) puts it back with link(), which, like
  * 'wx', never overwrites.
  */
-async function breakStaleLock(lockPath: string, staleMs: number): Promise<void> {
+async function breakStaleLock(lockPath: string, staleMs: number, deadHolder: boolean): Promise<void> {
   const aside = `${lockPath}.stale-${randomUUID()}`;
   try {
     await fs.rename(lockPath, aside);
@@ -41,7 +84,8 @@ async function breakStaleLock(lockPath: string, staleMs: number): Promise<void> 
   }
   try {
     const st = await fs.stat(aside);
-    if (Date.now() - st.mtimeMs < staleMs) await fs.link(aside, lockPath).catch(() => undefined);
+    const stillStale = deadHolder ? await heldByDeadProcess(aside) : Date.now() - st.mtimeMs >= staleMs;
+    if (!stillStale) await fs.link(aside, lockPath).catch(() => undefined);
   } finally {
     await fs.unlink(aside).catch(() => undefined);
   }
@@ -57,7 +101,9 @@ export async function acquireFileLock(lockPath: string, options: FileLockOptions
     try {
       const handle = await fs.open(lockPath, 'wx');
       try {
-        await handle.writeFile(`${JSON.stringify({ owner: options.owner ?? null, pid: process.pid, at: new Date().toISOString() })}\n`);
+        await handle.writeFile(
+          `${JSON.stringify({ owner: options.owner ?? null, ...thisProcess(), at: new Date().toISOString() })}\n`,
+        );
       } finally {
         await handle.close();
       }
@@ -72,7 +118,11 @@ export async function acquireFileLock(lockPath: string, options: FileLockOptions
     try {
       const st = await fs.stat(lockPath);
       if (Date.now() - st.mtimeMs >= staleMs) {
-        await breakStaleLock(lockPath, staleMs);
+        await breakStaleLock(lockPath, staleMs, false);
+        continue;
+      }
+      if (await heldByDeadProcess(lockPath)) {
+        await breakStaleLock(lockPath, staleMs, true);
         continue;
       }
     } catch (err) {

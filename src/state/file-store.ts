@@ -6,11 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, promises as fs, readFileSync, statSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../observability/logger.js';
-import { acquireFileLock } from './file-lock.js';
+import { acquireFileLock, isGoneLocalProcess, thisProcess } from './file-lock.js';
 import type { ChannelRef, ClaimResult, Platform, StateStore } from './types.js';
 
 export const STATE_FILE = 'state.json';
@@ -21,7 +20,10 @@ export interface StateStoreOptions {
   logger: Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
   /** Sent records older than this many days before the newest one are pruned. Default 35. */
   retainDays?: number;
-  /** A claim not released within this time is taken to be left by a crash. Default 15 minutes. */
+  /**
+   * A claim neither released nor renewed within this time is taken to be left by a crash. Default 15 minutes. A claim
+   * whose holder ran on this host and is no longer running is taken over at once, unless it had a post in flight.
+   */
   claimStaleMs?: number;
   /** Lock-file timings, see acquireFileLock. Defaults: stale after 30 s, give up after 10 s. */
   lockStaleMs?: number;
@@ -42,13 +44,30 @@ const stateSchema = z.object({
   }),
   /** date → channel keys ("slack:C123") whose digest for that date the platform accepted. */
   sent: z.record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.array(z.string())).default({}),
-  /** "date|platform:id" → who is posting it and since when (ms). */
-  claims: z.record(z.string(), z.object({ by: z.string(), at: z.number() })).default({}),
+  /** date → channel key → the error code of a post that failed for good that date (not_in_channel …). */
+  failed: z.record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.record(z.string(), z.string())).default({}),
+  /**
+   * "date|platform:id" → who is posting it and since when (ms, renewed on every attempt), which process (host, pid,
+   * start time), and whether a post is in flight (absent in files written before it was recorded: taken as true).
+   */
+  claims: z
+    .record(
+      z.string(),
+      z.object({
+        by: z.string(),
+        at: z.number(),
+        host: z.string().optional(),
+        pid: z.number().optional(),
+        started: z.number().optional(),
+        posting: z.boolean().optional(),
+      }),
+    )
+    .default({}),
 });
 
 type State = z.infer<typeof stateSchema>;
 
-const emptyState = (): State => ({ version: 1, subscriptions: { slack: [], feishu: [] }, sent: {}, claims: {} });
+const emptyState = (): State => ({ version: 1, subscriptions: { slack: [], feishu: [] }, sent: {}, failed: {}, claims: {} });
 
 /** File identity: an atomic rename always brings a new inode, so a change in any of these means a new version. */
 interface Seen {
@@ -93,7 +112,8 @@ export async function createStateStore(options: StateStoreOptions): Promise<Stat
   const retainDays = options.retainDays ?? 35;
   const claimStaleMs = options.claimStaleMs ?? 15 * 60_000;
   const now = options.now ?? Date.now;
-  const instanceId = options.instanceId ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const me = thisProcess();
+  const instanceId = options.instanceId ?? `${me.host}:${me.pid}:${randomUUID().slice(0, 8)}`;
   const file = path.join(dataDir, STATE_FILE);
   const lockFile = `${file}.lock`;
 
@@ -207,15 +227,25 @@ export async function createStateStore(options: StateStoreOptions): Promise<Stat
 
   const list = (s: State, platform: Platform) => s.subscriptions[platform];
 
+  /**
+   * A claim another holder may take over: neither released nor renewed for claimStaleMs (its holder crashed, or is
+   * stuck), or held by a process on this host that is no longer running and had no post in flight.
+   */
+  function isStale(c: State['claims'][string]): boolean {
+    if (now() - c.at >= claimStaleMs) return true;
+    return c.posting === false && isGoneLocalProcess(c);
+  }
+
   function prune(s: State): void {
-    const dates = Object.keys(s.sent).sort();
+    const dates = [...new Set([...Object.keys(s.sent), ...Object.keys(s.failed)])].sort();
     const newest = dates[dates.length - 1];
     if (!newest) return;
     const cutoff = new Date(Date.parse(`${newest}T00:00:00Z`) - retainDays * 86_400_000).toISOString().slice(0, 10);
-    for (const d of dates) if (d < cutoff) delete s.sent[d];
+    for (const d of Object.keys(s.sent)) if (d < cutoff) delete s.sent[d];
+    for (const d of Object.keys(s.failed)) if (d < cutoff) delete s.failed[d];
     for (const [key, c] of Object.entries(s.claims)) {
       const date = key.slice(0, 10);
-      if (date < cutoff || now() - c.at >= claimStaleMs) delete s.claims[key];
+      if (date < cutoff || (c.by !== instanceId && isStale(c))) delete s.claims[key];
     }
   }
 
@@ -269,28 +299,63 @@ export async function createStateStore(options: StateStoreOptions): Promise<Stat
       });
     },
 
+    markFailed(channel, date, code) {
+      return update((s) => {
+        (s.failed[date] ??= {})[channelKey(channel)] = code;
+        delete s.claims[claimKey(channel, date)];
+        prune(s);
+        return { result: undefined, changed: true };
+      });
+    },
+
+    failureOf(channel, date) {
+      refresh();
+      return state.failed[date]?.[channelKey(channel)];
+    },
+
     claim(channel, date): Promise<ClaimResult> {
       const key = claimKey(channel, date);
       return update<ClaimResult>((s) => {
         if (s.sent[date]?.includes(channelKey(channel))) return { result: { granted: false, reason: 'sent' }, changed: false };
         const held = s.claims[key];
-        if (held && held.by !== instanceId && now() - held.at < claimStaleMs) {
-          return { result: { granted: false, reason: 'claimed', by: held.by }, changed: false };
+        if (held && held.by !== instanceId) {
+          if (!isStale(held)) {
+            return { result: { granted: false, reason: 'claimed', by: held.by, staleAt: held.at + claimStaleMs }, changed: false };
+          }
+          logger.info(
+            { channel, date, by: held.by },
+            now() - held.at >= claimStaleMs
+              ? `claim on the digest for ${channelKey(channel)} on ${date} by ${held.by} is stale; taking it over`
+              : `claim on the digest for ${channelKey(channel)} on ${date} by ${held.by} is taken over: that process is no longer running`,
+          );
         }
-        s.claims[key] = { by: instanceId, at: now() };
+        s.claims[key] = { by: instanceId, at: now(), ...me, posting: true };
         prune(s);
-        const release = () =>
+        /** Changes our claim only while it is still ours (not released, sent, or taken over as stale). */
+        const ours = (change: (s2: State) => void) =>
           update((s2) => {
             if (s2.claims[key]?.by !== instanceId) return { result: undefined, changed: false };
-            delete s2.claims[key];
+            change(s2);
             return { result: undefined, changed: true };
           });
-        return { result: { granted: true, release }, changed: true };
+        return {
+          result: {
+            granted: true,
+            release: () => ours((s2) => delete s2.claims[key]),
+            setPosting: (posting: boolean) => ours((s2) => (s2.claims[key] = { by: instanceId, at: now(), ...me, posting })),
+          },
+          changed: true,
+        };
       });
     },
 
     async flush() {
-      await queue;
+      // Updates queued while waiting (a post answered during shutdown) are waited for too.
+      for (;;) {
+        const current = queue;
+        await current;
+        if (current === queue) return;
+      }
     },
   };
 }

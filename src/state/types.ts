@@ -26,11 +26,35 @@ export interface StateStore {
   /**
    * Optional: reserves (channel, date) for this process before it posts, so that replicas sharing DATA_DIR never
    * both post. Not granted when the digest was already sent or another live process holds the claim. Release it
-   * when the post failed; markSent releases it too. A claim not released goes stale after a timeout (a crash).
+   * when the post failed; markSent and markFailed release it too. A claim not released goes stale after a timeout
+   * (a crash), or at once when its holder, on this host, is no longer running and had no post in flight.
    */
   claim?(channel: ChannelRef, date: string): Promise<ClaimResult>;
+  /**
+   * Optional: records that posting the digest for `date` to the channel failed for good (`code`, e.g.
+   * not_in_channel), so that no run on any replica tries that channel again that date. Releases the claim.
+   */
+  markFailed?(channel: ChannelRef, date: string, code: string): Promise<void>;
+  /** Optional: the code recorded by markFailed for (channel, date), if any. */
+  failureOf?(channel: ChannelRef, date: string): string | undefined;
 }
 
 export type ClaimResult =
-  | { granted: true; release(): Promise<void> }
-  | { granted: false; reason: 'sent' | 'claimed'; by?: string };
+  | {
+      granted: true;
+      release(): Promise<void>;
+      /**
+       * Optional: says whether a post is in flight (true, as when granted) or the holder is waiting between
+       * attempts (false), and renews the claim. Only a claim with no post in flight is taken over as soon as its
+       * holder is found dead; one with a post in flight might have gone out, so it waits to go stale.
+       */
+      setPosting?(posting: boolean): Promise<void>;
+    }
+  | {
+      granted: false;
+      reason: 'sent' | 'claimed';
+      /** Who holds the claim (reason 'claimed'). */
+      by?: string;
+      /** When the claim goes stale if it is not released or renewed first, in ms since the epoch (reason 'claimed'). */
+      staleAt?: number;
+    };

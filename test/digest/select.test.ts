@@ -1,10 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { THEME_IDS } from '../../src/corpus/types.js';
+import { THEME_IDS, type Passage } from '../../src/corpus/types.js';
 import { assessPassage, buildPools, buildRounds, resolveSelectionOptions } from '../../src/digest/select.js';
 import { getSharedCorpus } from '../helpers/shared-index.js';
 import { passage } from './fixtures.js';
 
 const options = resolveSelectionOptions();
+
+const docCount = (round: readonly Passage[]) => new Set(round.map((p) => p.docId)).size;
+const sharingLead = (round: readonly Passage[]) => round.slice(1).filter((p) => p.docId === round[0]!.docId).length;
+
+/**
+ * A trade that would take a passage from its lead's document out of round `index`, leaving neither round with fewer
+ * documents or more passages sharing its lead's document: a swap with another round's non-lead passage, or a move
+ * into a round one passage short. Described as text, or undefined when there is none.
+ */
+function improvingTrade(rounds: readonly Passage[][], index: number): string | undefined {
+  const round = rounds[index]!;
+  const longest = Math.max(...rounds.map((r) => r.length));
+  const noWorse = (after: Passage[], before: readonly Passage[]) => docCount(after) >= docCount(before) && sharingLead(after) <= sharingLead(before);
+  for (let i = 1; i < round.length; i++) {
+    if (round[i]!.docId !== round[0]!.docId) continue;
+    for (const [o, other] of rounds.entries()) {
+      if (o === index) continue;
+      const trades: [Passage[], Passage[], string][] = other.slice(1).map((theirs, j) => [
+        round.map((p, k) => (k === i ? theirs : p)),
+        other.map((p, k) => (k === j + 1 ? round[i]! : p)),
+        `swap ${round[i]!.id} with ${theirs.id}`,
+      ]);
+      if (round.length === longest && other.length === longest - 1) {
+        trades.push([round.filter((_, k) => k !== i), [...other, round[i]!], `move ${round[i]!.id} to round ${o}`]);
+      }
+      for (const [round2, other2, what] of trades) {
+        if (sharingLead(round2) < sharingLead(round) && noWorse(round2, round) && noWorse(other2, other)) return what;
+      }
+    }
+  }
+  return undefined;
+}
 
 describe('readability rules', () => {
   it('takes a complete passage with no placeholders as clean', () => {
@@ -145,7 +177,42 @@ describe('rounds', () => {
   it('leaves no round thin: sizes differ by at most one', () => {
     const seven = Array.from({ length: 7 }, (_, i) => passage({ docId: i % 2 ? '002' : '004', score: 10 - i }));
     const rounds = buildRounds(buildPools(seven, options).get('talent') ?? [], 3);
-    expect(rounds.map((r) => r.length)).toEqual([3, 2, 2]);
+    expect(rounds.map((r) => r.length).sort()).toEqual([2, 2, 3]);
+  });
+
+  it('trades a passage from the lead\'s document for another round\'s when both rounds stay as varied', () => {
+    // The layered fill puts the fourth-best (from the second lead's document) beside that lead.
+    const docs = ['004', '003', '000', '003', '000', '000'];
+    const ps = docs.map((docId, i) => passage({ docId, score: 60 - i }));
+    const rounds = buildRounds(buildPools(ps, options).get('talent') ?? [], 3);
+    expect(rounds.map((r) => r[0]?.id)).toEqual([ps[0]!.id, ps[1]!.id]);
+    for (const r of rounds) {
+      expect(sharingLead(r), r.map((p) => p.id).join(' ')).toBe(0);
+      expect(docCount(r)).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('moves a passage from the lead\'s document to a round one passage short when that round can take it', () => {
+    const docs = ['000', '004', '003', '003', '000', '000', '000'];
+    const ps = docs.map((docId, i) => passage({ docId, score: 70 - i }));
+    const rounds = buildRounds(buildPools(ps, options).get('talent') ?? [], 3);
+    expect(rounds.map((r) => r[0]?.id)).toEqual([ps[0]!.id, ps[1]!.id, ps[2]!.id]);
+    expect(rounds.flat().map((p) => p.id).sort()).toEqual(ps.map((p) => p.id).sort());
+    expect(rounds.map((r) => r.length).sort()).toEqual([2, 2, 3]);
+    for (const r of rounds) expect(sharingLead(r), r.map((p) => p.id).join(' ')).toBe(0);
+  });
+
+  it('in the real corpus, no reading has a passage from its lead\'s document that a trade with another reading would avoid', () => {
+    const corpus = getSharedCorpus();
+    const avoidable: string[] = [];
+    for (const [theme, pool] of buildPools(corpus.passages, options)) {
+      const rounds = buildRounds(pool, 3);
+      for (const [i, r] of rounds.entries()) {
+        const trade = sharingLead(r) > 0 ? improvingTrade(rounds, i) : undefined;
+        if (trade) avoidable.push(`${theme} round ${i} (${r.map((p) => p.id).join(' ')}): ${trade}`);
+      }
+    }
+    expect(avoidable).toEqual([]);
   });
 
   it('in the real corpus, every reading has passages from at least two documents', () => {

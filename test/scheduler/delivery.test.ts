@@ -1,6 +1,8 @@
 /**
  * How one run delivers: retries and backoff, permanent errors, targets, and replicas sharing DATA_DIR.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Digest } from '../../src/digest/types.js';
 import { createMetrics } from '../../src/observability/metrics.js';
@@ -14,9 +16,19 @@ import { settle, startRig, type Rig } from './rig.js';
 const A: ChannelRef = { platform: 'slack', id: 'CAAAA0001' };
 const B: ChannelRef = { platform: 'slack', id: 'CBBBB0002' };
 const CHAT: ChannelRef = { platform: 'feishu', id: 'oc_chat0001' };
+const GONE: ChannelRef = { platform: 'slack', id: 'CGONE0001' };
 
 /** 09:00 on Monday 2 June 2025 in Shanghai. */
 const MORNING = new Date('2025-06-02T01:00:00Z');
+
+/** The claims in state.json: key "date|platform:id" → holder. */
+const claimsOnDisk = () =>
+  (JSON.parse(readFileSync(path.join(rig.dataDir, 'state.json'), 'utf8')) as { claims: Record<string, { by: string; posting?: boolean }> }).claims;
+
+function fakeClock(at: Date): void {
+  // Only the clock and timers node-cron uses; setImmediate stays real so I/O can be awaited.
+  vi.useFakeTimers({ now: at, toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+}
 
 let rig: Rig;
 beforeEach(async () => {
@@ -74,7 +86,7 @@ describe('retries', () => {
     vi.useFakeTimers({ now: MORNING, toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
     rig.slack.script('chat.postMessage', [{ status: 500 }, { status: 500 }]);
     const { store, scheduler } = await rig.boot({ fixedChannels: [A], maxAttempts: 2, retryLaterMs: 600_000 });
-    await scheduler.start(); // 09:00: catch-up, which fails twice
+    await (await scheduler.start()).catchUp; // 09:00: catch-up, which fails twice
     expect(store.wasSent(A, '2025-06-02')).toBe(false);
     await vi.advanceTimersByTimeAsync(600_000);
     await settle(scheduler);
@@ -91,6 +103,8 @@ describe('shutdown', () => {
     const run = scheduler.runOnce(MORNING);
     await rig.slack.waitFor((c) => c.method === 'chat.postMessage');
     await new Promise((resolve) => setTimeout(resolve, 50));
+    // Waiting, nothing in flight: should the process die now, a restart may take the claim over at once.
+    expect(claimsOnDisk()).toEqual({ '2025-06-02|slack:CAAAA0001': expect.objectContaining({ by: 'stopping', posting: false }) });
     await scheduler.stop();
     const report = await run;
     expect(report.results).toEqual([{ channel: A, outcome: 'failed', attempts: 1, code: 'ratelimited', permanent: false }]);
@@ -100,8 +114,59 @@ describe('shutdown', () => {
       'digest to slack channel CAAAA0001 failed after 1 attempt (ratelimited: Slack rate-limited posting to CAAAA0001; retry after 600 s); shutting down: the next start catches up',
     );
     // The next process is free to post it.
+    expect(claimsOnDisk()).toEqual({});
     const next = await rig.boot({ fixedChannels: [A], instanceId: 'next' });
     expect((await next.scheduler.runOnce(MORNING)).sent).toBe(1);
+  });
+
+  it('does not wait past its budget for a post in flight, starts no other, and keeps that one claimed', async () => {
+    // Slack takes its time answering the first post.
+    rig.slack.script('chat.postMessage', [{ status: 200, body: { ok: true, ts: '1.1' }, delayMs: 1500 }]);
+    const { store, scheduler } = await rig.boot({ fixedChannels: [A, B], sleep: undefined, stopTimeoutMs: 100, instanceId: 'stopping' });
+    const run = scheduler.runOnce(MORNING);
+    await rig.slack.waitFor((c) => c.method === 'chat.postMessage');
+    await scheduler.stop();
+    // stop() returned with the post unanswered: the run is not over.
+    expect(scheduler.reports).toHaveLength(0);
+    // It may have gone out, so its claim stays (marked as posting): nobody posts it again until the claim is stale.
+    expect(claimsOnDisk()).toEqual({ '2025-06-02|slack:CAAAA0001': expect.objectContaining({ by: 'stopping', posting: true }) });
+    expect(rig.log.messages(40)).toContain(
+      'digest to slack:CAAAA0001 for 2025-06-02 was sent but not answered before shutdown; it stays claimed, so nobody posts it again ' +
+        'before the claim goes stale, and a run after that posts it unless it was recorded as sent',
+    );
+    // An answer that still comes while the process lives is recorded; the other channel was never started.
+    const report = await run;
+    expect(report.results.map((r) => `${r.channel.id} ${r.outcome}`)).toEqual([`${A.id} sent`, `${B.id} stopped`]);
+    expect(rig.posts(B.id)).toHaveLength(0);
+    expect(store.wasSent(A, '2025-06-02')).toBe(true);
+    expect(claimsOnDisk()).toEqual({});
+  });
+});
+
+describe('claims held elsewhere', () => {
+  it('are tried again once they would be stale, so a holder that never posts does not cost the day', async () => {
+    fakeClock(MORNING);
+    // A process that claimed the channel and stopped before it knew whether its post went out.
+    const holder = await rig.boot({ fixedChannels: [A], instanceId: 'stopped-holder', claimStaleMs: 60_000 });
+    expect((await holder.store.claim!(A, '2025-06-02')).granted).toBe(true);
+    // The restart: a daily cron (08:30) whose only run today is the catch-up.
+    const { store, scheduler } = await rig.boot({ fixedChannels: [A], instanceId: 'restarted', claimStaleMs: 60_000 });
+    const catchUp = await (await scheduler.start()).catchUp;
+    expect(catchUp?.results).toEqual([{ channel: A, outcome: 'claimed-elsewhere', attempts: 0, staleAt: MORNING.getTime() + 60_000 }]);
+    expect(rig.log.messages(30)).toEqual(
+      expect.arrayContaining([
+        'digest for slack:CAAAA0001 on 2025-06-02 is being posted by stopped-holder',
+        'digest for 2025-06-02: trying again at 2025-06-02T01:01:01.000Z (another process holds the claim)',
+      ]),
+    );
+    await vi.advanceTimersByTimeAsync(30_000);
+    await settle(scheduler);
+    expect(rig.posts(A.id)).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(31_000);
+    await settle(scheduler);
+    expect(rig.posts(A.id)).toHaveLength(1);
+    expect(store.wasSent(A, '2025-06-02')).toBe(true);
+    expect(scheduler.reports.map((r) => `${r.reason}:${r.sent}`)).toEqual(['catch-up:0', 'retry:1']);
   });
 });
 
@@ -124,6 +189,37 @@ describe('permanent errors', () => {
   });
 });
 
+describe('a channel that failed for good', () => {
+  it('is tried once a date: later runs, restarts and replicas leave it alone, and the next date tries it again', async () => {
+    fakeClock(MORNING);
+    rig.slack.script('chat.postMessage', Array.from({ length: 10 }, () => ({ ok: false, error: 'not_in_channel' })));
+    const { scheduler } = await rig.boot({ cron: '*/2 * * * * *', fixedChannels: [GONE], catchUp: false });
+    await scheduler.start();
+    for (let i = 0; i < 5; i++) {
+      await vi.advanceTimersByTimeAsync(2000);
+      await settle(scheduler);
+    }
+    expect(scheduler.reports).toHaveLength(5);
+    expect(rig.posts(GONE.id)).toHaveLength(1);
+    expect(rig.log.messages(50)).toEqual([
+      'digest to slack channel CGONE0001 failed for good (not_in_channel): invite the bot to the channel (/invite @zhenxing) or remove it from DIGEST_CHANNELS',
+    ]);
+    expect(await rig.metrics.digestFailures.get()).toMatchObject({ values: [{ labels: { platform: 'slack', code: 'not_in_channel' }, value: 1 }] });
+
+    // A replica, or this one restarted, the same day.
+    const other = await rig.boot({ fixedChannels: [GONE], instanceId: 'replica' });
+    expect((await other.scheduler.runOnce(new Date())).results).toEqual([{ channel: GONE, outcome: 'failed-earlier', attempts: 0, code: 'not_in_channel' }]);
+    expect(rig.posts(GONE.id)).toHaveLength(1);
+
+    // The next date: one attempt again (the bot may have been invited back meanwhile).
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    expect((await other.scheduler.runOnce(tomorrow)).results[0]).toMatchObject({ outcome: 'failed', attempts: 1, code: 'not_in_channel' });
+    expect((await other.scheduler.runOnce(tomorrow)).results[0]).toMatchObject({ outcome: 'failed-earlier' });
+    expect(rig.posts(GONE.id)).toHaveLength(2);
+    expect(rig.log.messages(50)).toHaveLength(2);
+  });
+});
+
 describe('targets', () => {
   it('are the fixed channels and the subscriptions, each once, on platforms that are running', async () => {
     const feishuPosts: string[] = [];
@@ -138,7 +234,7 @@ describe('targets', () => {
     await slackOnly.store.subscribe(A);
     await slackOnly.store.subscribe(B);
     await slackOnly.store.subscribe({ platform: 'feishu', id: 'oc_sub' });
-    await slackOnly.scheduler.start();
+    await (await slackOnly.scheduler.start()).catchUp;
     expect(rig.log.messages(40)).toContain('digest channel feishu:oc_chat0001 is ignored: feishu is not running');
     const first = await slackOnly.scheduler.runOnce(MORNING);
     expect(first.results.map((r) => `${r.channel.platform}:${r.channel.id}`)).toEqual(['slack:CAAAA0001', 'slack:CBBBB0002']);
@@ -191,8 +287,8 @@ describe('replicas sharing DATA_DIR', () => {
     vi.useFakeTimers({ now: new Date('2025-06-02T00:29:50Z'), toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
     const one = await rig.boot({ fixedChannels: [A, B], instanceId: 'replica-1', concurrency: 4 });
     const two = await rig.boot({ fixedChannels: [A, B], instanceId: 'replica-2', concurrency: 4 });
-    await one.scheduler.start();
-    await two.scheduler.start();
+    await (await one.scheduler.start()).catchUp;
+    await (await two.scheduler.start()).catchUp;
     await vi.advanceTimersByTimeAsync(11_000); // past 08:30:00
     await settle(one.scheduler, two.scheduler);
     expect(one.scheduler.reports).toHaveLength(1);

@@ -41,7 +41,7 @@ export interface Rig {
   /** Waits recorded by the scheduler's sleep (ms). */
   sleeps: number[];
   /** A store and scheduler over the rig's DATA_DIR, like one process starting; each call is a (re)start. */
-  boot(overrides?: Partial<DigestSchedulerDeps> & { instanceId?: string }): Promise<{ store: StateStore; scheduler: DigestScheduler }>;
+  boot(overrides?: Partial<DigestSchedulerDeps> & { instanceId?: string; claimStaleMs?: number }): Promise<{ store: StateStore; scheduler: DigestScheduler }>;
   /** chat.postMessage calls for a channel. */
   posts(channel?: string): StandInCall[];
   /** Posts per "channel date" (date in TZ at the time of the call). */
@@ -81,8 +81,13 @@ export async function startRig(): Promise<Rig> {
     planner: sharedPlanner(),
     sleeps,
     async boot(overrides = {}) {
-      const { instanceId, ...deps } = overrides;
-      const store = await createStateStore({ dataDir, logger: log.logger, ...(instanceId ? { instanceId } : {}) });
+      const { instanceId, claimStaleMs, ...deps } = overrides;
+      const store = await createStateStore({
+        dataDir,
+        logger: log.logger,
+        ...(instanceId ? { instanceId } : {}),
+        ...(claimStaleMs !== undefined ? { claimStaleMs } : {}),
+      });
       const scheduler = createDigestScheduler({
         cron: '30 8 * * *',
         timezone: TZ,

@@ -48,7 +48,7 @@ describe('a week of digests', () => {
     // Channels opt in from Slack (the router calls the store).
     await store.subscribe(SUB);
     await store.subscribe(LEAVER);
-    await scheduler.start();
+    await (await scheduler.start()).catchUp;
     expect(rig.posts()).toHaveLength(0); // 07:00: not due yet, nothing to catch up
 
     // Day 1, Monday: the cron fires at 08:30.
@@ -69,14 +69,14 @@ describe('a week of digests', () => {
     await advanceTo(sh('2025-06-05 07:00'), scheduler);
     await scheduler.stop();
     ({ store, scheduler } = await rig.boot({ fixedChannels }));
-    await scheduler.start();
+    await (await scheduler.start()).catchUp;
     expect(store.subscriptions('slack')).toEqual([SUB]);
     await advanceTo(sh('2025-06-05 08:31'), scheduler);
     const afterDay4 = rig.posts().length;
     await scheduler.stop();
     ({ store, scheduler } = await rig.boot({ fixedChannels }));
     await advanceTo(sh('2025-06-05 09:00'));
-    await scheduler.start(); // catch-up finds everything sent
+    await (await scheduler.start()).catchUp; // catch-up finds everything sent
     expect(rig.posts()).toHaveLength(afterDay4);
 
     // Day 5: the bot is down at 08:30 and comes back at 10:00: catch-up posts the day's digest then.
@@ -85,7 +85,7 @@ describe('a week of digests', () => {
     await advanceTo(sh('2025-06-06 10:00'));
     expect(rig.posts().filter((c) => todayIn(TZ, new Date(c.at)) === '2025-06-06')).toHaveLength(0);
     ({ store, scheduler } = await rig.boot({ fixedChannels }));
-    await scheduler.start();
+    await (await scheduler.start()).catchUp;
 
     // Days 6 and 7, then one more morning to see nothing stray fired in between.
     await advanceTo(sh('2025-06-07 08:31'), scheduler);
@@ -131,7 +131,7 @@ describe('cron and catch-up', () => {
   it('posts once a day even when the cron fires every two seconds, and again after midnight', async () => {
     fakeClock(sh('2025-06-02 23:59:30'));
     const { scheduler } = await rig.boot({ cron: '*/2 * * * * *', fixedChannels: [FIXED] });
-    await scheduler.start();
+    await (await scheduler.start()).catchUp;
     for (let i = 0; i < 30; i++) {
       await vi.advanceTimersByTimeAsync(2000);
       await settle(scheduler);
@@ -145,12 +145,12 @@ describe('cron and catch-up', () => {
   it('catches up on start when the hour has passed, unless DIGEST_CATCH_UP is off', async () => {
     fakeClock(sh('2025-06-02 10:00'));
     const off = await rig.boot({ fixedChannels: [FIXED], catchUp: false });
-    await off.scheduler.start();
+    await (await off.scheduler.start()).catchUp;
     await settle(off.scheduler);
     expect(rig.posts()).toHaveLength(0);
     await off.scheduler.stop();
     const on = await rig.boot({ fixedChannels: [FIXED], catchUp: true });
-    await on.scheduler.start();
+    await (await on.scheduler.start()).catchUp;
     expect(Object.fromEntries(rig.postsByDay())).toEqual({ [`${FIXED.id} 2025-06-02`]: 1 });
     expect(on.scheduler.reports.map((r) => r.reason)).toEqual(['catch-up']);
   });
@@ -159,7 +159,7 @@ describe('cron and catch-up', () => {
     // Weekdays only; 2025-06-07 is a Saturday.
     fakeClock(sh('2025-06-07 10:00'));
     const { scheduler } = await rig.boot({ cron: '30 8 * * 1-5', fixedChannels: [FIXED] });
-    await scheduler.start();
+    await (await scheduler.start()).catchUp;
     expect(rig.posts()).toHaveLength(0);
     await advanceTo(sh('2025-06-09 08:31'), scheduler); // Monday
     expect(Object.fromEntries(rig.postsByDay())).toEqual({ [`${FIXED.id} 2025-06-09`]: 1 });

@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acquireFileLock } from '../../src/state/file-lock.js';
 import { createStateStore } from '../../src/state/file-store.js';
@@ -16,6 +17,13 @@ function tempDir(): string {
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
+
+/** The pid of a process that has just ended (a pid is not reused that soon). */
+async function goneProcessPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', '']);
+  await new Promise((resolve) => child.on('exit', resolve));
+  return child.pid as number;
+}
 
 const C1: ChannelRef = { platform: 'slack', id: 'C0001' };
 const C2: ChannelRef = { platform: 'slack', id: 'C0002' };
@@ -69,7 +77,7 @@ describe('the state file', () => {
     const log = captureLogger();
     const store = await createStateStore({ dataDir, logger: log.logger });
     expect(log.messages(40)).toEqual([`no state file at ${store.file}; starting it from empty state (normal on a first start)`]);
-    expect(JSON.parse(readFileSync(store.file, 'utf8'))).toEqual({ version: 1, subscriptions: { slack: [], feishu: [] }, sent: {}, claims: {} });
+    expect(JSON.parse(readFileSync(store.file, 'utf8'))).toEqual({ version: 1, subscriptions: { slack: [], feishu: [] }, sent: {}, failed: {}, claims: {} });
   });
 
   it('sets a corrupt file aside with a warning naming where it went, and carries on empty', async () => {
@@ -146,7 +154,7 @@ describe('several processes sharing DATA_DIR', () => {
     const b = await createStateStore({ dataDir, logger, instanceId: 'replica-b' });
     const ca = await a.claim!(C1, '2025-06-01');
     expect(ca.granted).toBe(true);
-    expect(await b.claim!(C1, '2025-06-01')).toEqual({ granted: false, reason: 'claimed', by: 'replica-a' });
+    expect(await b.claim!(C1, '2025-06-01')).toEqual({ granted: false, reason: 'claimed', by: 'replica-a', staleAt: expect.any(Number) });
     // Another channel or another date is free.
     expect((await b.claim!(C2, '2025-06-01')).granted).toBe(true);
     expect((await b.claim!(C1, '2025-06-02')).granted).toBe(true);
@@ -172,6 +180,60 @@ describe('several processes sharing DATA_DIR', () => {
     expect((await survivor.claim!(C1, '2025-06-01')).granted).toBe(true);
   });
 
+  it('renews a claim while its holder keeps trying, so a long run of retries never lets it go stale', async () => {
+    const dataDir = tempDir();
+    const { logger } = captureLogger();
+    let clock = Date.parse('2025-06-01T00:30:00Z');
+    const now = () => clock;
+    const a = await createStateStore({ dataDir, logger, instanceId: 'retrying', now, claimStaleMs: 60_000 });
+    const b = await createStateStore({ dataDir, logger, instanceId: 'other', now, claimStaleMs: 60_000 });
+    const claim = await a.claim!(C1, '2025-06-01');
+    if (!claim.granted) throw new Error('not granted');
+    clock += 50_000;
+    await claim.setPosting!(false); // waiting between attempts
+    clock += 50_000;
+    await claim.setPosting!(true); // the next attempt
+    clock += 50_000; // 150 s after the claim, 50 s after its renewal
+    expect(await b.claim!(C1, '2025-06-01')).toEqual({ granted: false, reason: 'claimed', by: 'retrying', staleAt: clock + 10_000 });
+    clock += 10_000;
+    expect((await b.claim!(C1, '2025-06-01')).granted).toBe(true);
+  });
+
+  it('takes over at once a claim whose holder on this host is gone and was not posting, but not one that was', async () => {
+    const dataDir = tempDir();
+    const gone = await goneProcessPid();
+    const host = os.hostname();
+    const at = Date.now();
+    writeFileSync(
+      path.join(dataDir, 'state.json'),
+      JSON.stringify({
+        version: 1,
+        subscriptions: { slack: [], feishu: [] },
+        sent: {},
+        failed: {},
+        claims: {
+          // Waiting between attempts when it died: nothing can have gone out.
+          '2025-06-01|slack:C0001': { by: 'gone-waiting', at, host, pid: gone, posting: false },
+          // A post in flight when it stopped: it may have gone out, so it waits to go stale.
+          '2025-06-01|slack:C0002': { by: 'gone-posting', at, host, pid: gone, posting: true },
+          // Another host's pids say nothing here.
+          '2025-06-01|feishu:oc_abc': { by: 'elsewhere', at, host: `not-${host}`, pid: gone, posting: false },
+          // This pid, started at another time: the process before a container restart (pid 1 both times).
+          '2025-06-01|slack:C0003': { by: 'before-restart', at, host, pid: process.pid, started: 1, posting: false },
+        },
+      }),
+    );
+    const log = captureLogger();
+    const store = await createStateStore({ dataDir, logger: log.logger, instanceId: 'restarted' });
+    expect((await store.claim!(C1, '2025-06-01')).granted).toBe(true);
+    expect(await store.claim!(C2, '2025-06-01')).toEqual({ granted: false, reason: 'claimed', by: 'gone-posting', staleAt: at + 15 * 60_000 });
+    expect(await store.claim!(F1, '2025-06-01')).toMatchObject({ granted: false, reason: 'claimed', by: 'elsewhere' });
+    expect((await store.claim!({ platform: 'slack', id: 'C0003' }, '2025-06-01')).granted).toBe(true);
+    expect(log.messages(30)).toContain(
+      'claim on the digest for slack:C0001 on 2025-06-01 by gone-waiting is taken over: that process is no longer running',
+    );
+  });
+
   it('takes over a lock file left by a crashed process once it is stale', async () => {
     const dataDir = tempDir();
     const lock = path.join(dataDir, 'state.json.lock');
@@ -180,6 +242,17 @@ describe('several processes sharing DATA_DIR', () => {
     utimesSync(lock, old, old);
     const { logger } = captureLogger();
     const store = await createStateStore({ dataDir, logger, lockStaleMs: 30_000 });
+    expect(await store.subscribe(C1)).toBe(true);
+    expect(readdirSync(dataDir)).toEqual(['state.json']);
+  });
+
+  it('takes over at once a lock file left by a process on this host that is gone', async () => {
+    const dataDir = tempDir();
+    const lock = path.join(dataDir, 'state.json.lock');
+    writeFileSync(lock, `${JSON.stringify({ owner: 'crashed', host: os.hostname(), pid: await goneProcessPid(), at: new Date().toISOString() })}\n`);
+    const { logger } = captureLogger();
+    // Fresh, so not stale by age for another 30 s; waiting for it would fail after a second.
+    const store = await createStateStore({ dataDir, logger, lockTimeoutMs: 1000 });
     expect(await store.subscribe(C1)).toBe(true);
     expect(readdirSync(dataDir)).toEqual(['state.json']);
   });
@@ -195,6 +268,23 @@ describe('several processes sharing DATA_DIR', () => {
     setTimeout(() => void release(), 30);
     const second = await waiting;
     await second();
+  });
+});
+
+describe('permanent failures', () => {
+  it('are recorded per channel and date for every process to see, release the claim, and are pruned like sent records', async () => {
+    const dataDir = tempDir();
+    const { logger } = captureLogger();
+    const a = await createStateStore({ dataDir, logger, instanceId: 'replica-a', retainDays: 7 });
+    const b = await createStateStore({ dataDir, logger, instanceId: 'replica-b', retainDays: 7 });
+    expect((await a.claim!(C1, '2025-06-01')).granted).toBe(true);
+    await a.markFailed!(C1, '2025-06-01', 'not_in_channel');
+    expect(b.failureOf!(C1, '2025-06-01')).toBe('not_in_channel');
+    expect(b.failureOf!(C1, '2025-06-02')).toBeUndefined();
+    expect(b.failureOf!(C2, '2025-06-01')).toBeUndefined();
+    expect(JSON.parse(readFileSync(a.file, 'utf8')).claims).toEqual({});
+    await b.markSent(C2, '2025-06-09');
+    expect(a.failureOf!(C1, '2025-06-01')).toBeUndefined();
   });
 });
 
