@@ -125,56 +125,71 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const senders: DigestSender[] = [];
   const fixedChannels: ChannelRef[] = [];
   const stops: (() => Promise<void>)[] = [];
-  if (config.slack) {
-    const slack = createSlackAdapter({
-      config: config.slack,
-      router,
+  const stopPlatforms = () =>
+    // Platforms finish replies still being sent, side by side, each within its budget.
+    Promise.all(stops.map((stop) => stop().catch((err: unknown) => logger.warn({ err }, 'platform stop failed'))));
+  let scheduler: ReturnType<typeof createDigestScheduler> | undefined;
+  let port: number;
+  try {
+    if (config.slack) {
+      const slack = createSlackAdapter({
+        config: config.slack,
+        router,
+        logger,
+        metrics,
+        httpServer: http,
+        drainTimeoutMs: STOP_BUDGET_MS.platform,
+      });
+      senders.push(slack.sender);
+      fixedChannels.push(...config.slack.digestChannels.map((id) => ({ platform: 'slack' as const, id })));
+      stops.push(() => slack.stop());
+      platforms.push(config.slack.socketMode ? 'slack-socket' : 'slack-http');
+      await slack.start();
+    }
+    if (config.feishu) {
+      const feishu = createFeishuAdapter({
+        config: config.feishu,
+        router,
+        logger,
+        metrics,
+        httpServer: http,
+        options: { stopTimeoutMs: STOP_BUDGET_MS.platform },
+      });
+      senders.push(feishu.sender);
+      fixedChannels.push(...config.feishu.digestChats.map((id) => ({ platform: 'feishu' as const, id })));
+      stops.push(() => feishu.stop());
+      platforms.push(`feishu-${config.feishu.mode}`);
+      await feishu.start();
+    }
+
+    port = await http.listen(config.port, config.host);
+    logger.info({ port, platforms }, 'listening');
+
+    scheduler = createDigestScheduler({
+      cron: config.digest.cron,
+      timezone: config.digest.timezone,
+      catchUp: config.digest.catchUp,
+      planner,
+      store,
+      senders,
+      fixedChannels,
       logger,
       metrics,
-      httpServer: http,
-      drainTimeoutMs: STOP_BUDGET_MS.platform,
+      stopTimeoutMs: STOP_BUDGET_MS.scheduler,
+      ...(options.now ? { now: options.now } : {}),
     });
-    senders.push(slack.sender);
-    fixedChannels.push(...config.slack.digestChannels.map((id) => ({ platform: 'slack' as const, id })));
-    stops.push(() => slack.stop());
-    platforms.push(config.slack.socketMode ? 'slack-socket' : 'slack-http');
-    await slack.start();
-  }
-  if (config.feishu) {
-    const feishu = createFeishuAdapter({
-      config: config.feishu,
-      router,
-      logger,
-      metrics,
-      httpServer: http,
-      options: { stopTimeoutMs: STOP_BUDGET_MS.platform },
-    });
-    senders.push(feishu.sender);
-    fixedChannels.push(...config.feishu.digestChats.map((id) => ({ platform: 'feishu' as const, id })));
-    stops.push(() => feishu.stop());
-    platforms.push(`feishu-${config.feishu.mode}`);
-    await feishu.start();
+    const { catchUp } = await scheduler.start();
+    if (options.awaitCatchUp ?? true) await catchUp;
+  } catch (err) {
+    // A platform that refused to start (a rejected token, say) must not leave the others running in this process.
+    await scheduler?.stop();
+    await stopPlatforms();
+    await http.close(STOP_BUDGET_MS.http);
+    await store.flush();
+    throw err;
   }
 
-  const port = await http.listen(config.port, config.host);
-  logger.info({ port, platforms }, 'listening');
-
-  const scheduler = createDigestScheduler({
-    cron: config.digest.cron,
-    timezone: config.digest.timezone,
-    catchUp: config.digest.catchUp,
-    planner,
-    store,
-    senders,
-    fixedChannels,
-    logger,
-    metrics,
-    stopTimeoutMs: STOP_BUDGET_MS.scheduler,
-    ...(options.now ? { now: options.now } : {}),
-  });
-  const { catchUp } = await scheduler.start();
-  if (options.awaitCatchUp ?? true) await catchUp;
-
+  const runningScheduler = scheduler;
   let stopping: Promise<void> | undefined;
   return {
     port,
@@ -184,10 +199,9 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     stop() {
       stopping ??= (async () => {
         logger.info('shutting down');
-        await scheduler.stop();
+        await runningScheduler.stop();
         await http.close(STOP_BUDGET_MS.http);
-        // Platforms finish replies still being sent, side by side, each within its budget.
-        await Promise.all(stops.map((stop) => stop().catch((err: unknown) => logger.warn({ err }, 'platform stop failed'))));
+        await stopPlatforms();
         await store.flush();
         logger.info('stopped');
       })();
