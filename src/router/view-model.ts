@@ -118,6 +118,17 @@ export type View =
   | ShareView
   | MessageView;
 
+/**
+ * One renderer per kind of view. Each adapter supplies the whole set, so a new kind of view does not compile until
+ * every platform can render it.
+ */
+export type ViewRenderers<T> = { [K in View['kind']]: (view: Extract<View, { kind: K }>) => T };
+
+/** Renders a view with the renderer for its kind. */
+export function renderWith<T>(renderers: ViewRenderers<T>, view: View): T {
+  return (renderers[view.kind] as (v: View) => T)(view);
+}
+
 /** Who asked and where: the router needs it for subscriptions and shares. */
 export interface CommandContext {
   platform: 'slack' | 'feishu' | 'console';
