@@ -14,7 +14,7 @@ import type { Router } from './router/view-model.js';
 import { createDigestScheduler } from './scheduler/digest-scheduler.js';
 import { createSearchEngine } from './search/index.js';
 import { extractKeywords } from './search/jieba.js';
-import { createHttpServer, type HttpServer } from './server/http-server.js';
+import { createHttpServer, type HttpServer, type PlatformStatus } from './server/http-server.js';
 import { createSlackAdapter } from './slack/index.js';
 import type { DigestSender } from './state/delivery.js';
 import { createStateStore } from './state/index.js';
@@ -53,7 +53,14 @@ export interface StartOptions {
    * must not wait for it.
    */
   awaitCatchUp?: boolean;
+  /**
+   * How long a long-lived platform connection (Slack Socket Mode, Feishu ws) may be down before /healthz answers
+   * 503. Default: each adapter's (60 s).
+   */
+  connectionGraceMs?: number;
 }
+
+export type { PlatformStatus } from './server/http-server.js';
 
 /** Starts everything the config asks for. In console mode it resolves when standard input ends. */
 export async function startApp(options: StartOptions): Promise<RunningApp> {
@@ -98,16 +105,22 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     },
   });
   const platforms: string[] = [];
+  const statuses: (() => PlatformStatus)[] = [];
   http.addRoute({
     method: 'GET',
     path: '/healthz',
     handler: (_req, res) => {
-      res.setHeader('content-type', 'application/json; charset=utf-8');
+      const connections = statuses.map((status) => status());
+      const ok = connections.every((c) => c.ok);
+      // 503 when a platform's connection is down: the process is up but users are not being answered, which the
+      // HEALTHCHECK and orchestrators should see.
+      res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json; charset=utf-8' });
       res.end(
         JSON.stringify({
-          status: 'ok',
+          status: ok ? 'ok' : 'degraded',
           passages: corpus.passages.length,
           platforms,
+          connections,
           uptimeSeconds: Math.round((Date.now() - started) / 1000),
         }),
       );
@@ -139,8 +152,10 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
         metrics,
         httpServer: http,
         drainTimeoutMs: STOP_BUDGET_MS.platform,
+        ...(options.connectionGraceMs !== undefined ? { connectionGraceMs: options.connectionGraceMs } : {}),
       });
       senders.push(slack.sender);
+      statuses.push(() => slack.status());
       fixedChannels.push(...config.slack.digestChannels.map((id) => ({ platform: 'slack' as const, id })));
       stops.push(() => slack.stop());
       platforms.push(config.slack.socketMode ? 'slack-socket' : 'slack-http');
@@ -153,9 +168,13 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
         logger,
         metrics,
         httpServer: http,
-        options: { stopTimeoutMs: STOP_BUDGET_MS.platform },
+        options: {
+          stopTimeoutMs: STOP_BUDGET_MS.platform,
+          ...(options.connectionGraceMs !== undefined ? { connectionGraceMs: options.connectionGraceMs } : {}),
+        },
       });
       senders.push(feishu.sender);
+      statuses.push(() => feishu.status());
       fixedChannels.push(...config.feishu.digestChats.map((id) => ({ platform: 'feishu' as const, id })));
       stops.push(() => feishu.stop());
       platforms.push(`feishu-${config.feishu.mode}`);

@@ -4,12 +4,12 @@
  * events and card callbacks arrive at POST /feishu/events on the shared HTTP server. Both feed the same
  * EventDispatcher and handlers.
  */
-import { Client, Domain, EventDispatcher, WSClient } from '@larksuiteoapi/node-sdk';
+import { Client, Domain, EventDispatcher, WSClient, type WSConnectionState } from '@larksuiteoapi/node-sdk';
 import { WHERE, type FeishuConfig } from '../config.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Router } from '../router/view-model.js';
-import type { HttpServer } from '../server/http-server.js';
+import type { HttpServer, PlatformStatus } from '../server/http-server.js';
 import type { DigestSender } from '../state/delivery.js';
 import { createFeishuApi, type FeishuApi } from './api.js';
 import { createDedupe } from './dedupe.js';
@@ -42,6 +42,11 @@ export interface FeishuAdapterOptions {
   maxBodyBytes?: number;
   /** How long stop() waits for replies still being sent, in ms. Default 5000. */
   stopTimeoutMs?: number;
+  /**
+   * How long the long connection may be connecting or reconnecting before status() reports it not ok, in ms.
+   * The SDK reconnects on its own, usually within seconds. Default 60 000.
+   */
+  connectionGraceMs?: number;
 }
 
 const DEFAULTS: Required<FeishuAdapterOptions> = {
@@ -53,7 +58,28 @@ const DEFAULTS: Required<FeishuAdapterOptions> = {
   shareWindowMs: 10_000,
   maxBodyBytes: 1024 * 1024,
   stopTimeoutMs: 5000,
+  connectionGraceMs: 60_000,
 };
+
+/** One platform's connection, as /healthz reports it. */
+export interface FeishuStatus extends PlatformStatus {
+  platform: 'feishu-ws' | 'feishu-http';
+  /**
+   * http mode: 'starting', 'serving' or 'stopped'. ws mode: the SDK's state ('connecting', 'connected',
+   * 'reconnecting', 'idle', 'failed'), or 'starting' / 'stopped'.
+   */
+  state: string;
+}
+
+/**
+ * Whether the long connection counts as up. 'failed' (the SDK gave up: a refused endpoint request or retries
+ * exhausted) never does; anything but 'connected' does only within the grace period since it was lost.
+ */
+export function wsConnectionOk(state: WSConnectionState, downForMs: number | undefined, graceMs: number): boolean {
+  if (state === 'connected') return true;
+  if (state === 'failed') return false;
+  return downForMs !== undefined && downForMs < graceMs;
+}
 
 export interface FeishuAdapterDeps {
   config: FeishuConfig;
@@ -78,6 +104,8 @@ export interface FeishuAdapter {
   sender: DigestSender;
   /** The Open API calls, for callers that post on their own. */
   api: FeishuApi;
+  /** Whether Feishu can reach the bot now: for /healthz. */
+  status(): FeishuStatus;
 }
 
 /** Feishu app ids: the SDK's long connection refuses (silently) anything else. */
@@ -196,10 +224,32 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): FeishuAdapter {
   let ws: WSClient | undefined;
   let routeAdded = false;
   let stopped = true;
+  let started = false;
+  // When the long connection was last lost (or first asked for); undefined while it is up. The SDK's status has
+  // no such time, and /healthz polls too rarely to notice the moment itself.
+  let downSince: number | undefined;
+  const up = () => {
+    downSince = undefined;
+  };
+  const down = () => {
+    downSince ??= Date.now();
+  };
 
   return {
     api,
     sender: createFeishuDigestSender(api),
+
+    status() {
+      const platform = config.mode === 'ws' ? 'feishu-ws' : 'feishu-http';
+      if (stopped) return { platform, ok: false, state: started ? 'stopped' : 'starting' };
+      if (!ws) return { platform, ok: true, state: 'serving' };
+      const { state } = ws.getConnectionStatus();
+      // A drop between two SDK callbacks ('idle' before the reconnect begins) counts from when it is first seen.
+      if (state === 'connected') up();
+      else down();
+      const downFor = downSince === undefined ? undefined : Date.now() - downSince;
+      return { platform, ok: wsConnectionOk(state, downFor, o.connectionGraceMs), state };
+    },
 
     async start() {
       if (!stopped) return;
@@ -217,8 +267,11 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): FeishuAdapter {
         throw credentialsError(err as FeishuApiError, config);
       }
       stopped = false;
+      started = true;
       lookUpBot();
       if (config.mode === 'ws') {
+        // Not up until the SDK says ready: a first connection that never comes counts against the grace period too.
+        downSince = Date.now();
         ws = new WSClient({
           appId: config.appId,
           appSecret: config.appSecret,
@@ -227,7 +280,18 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): FeishuAdapter {
           logger: sdkLog,
           loggerLevel,
           autoReconnect: true,
-          onReady: () => logger.info('feishu: long connection ready'),
+          onReady: () => {
+            up();
+            logger.info('feishu: long connection ready');
+          },
+          onReconnecting: () => {
+            down();
+            logger.warn('feishu: long connection lost; reconnecting');
+          },
+          onReconnected: () => {
+            up();
+            logger.info('feishu: long connection back');
+          },
           onError: (err) => logger.error({ err }, 'feishu: long connection failed'),
         });
         await ws.start({ eventDispatcher: dispatcher });

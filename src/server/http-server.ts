@@ -5,6 +5,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** One platform's connection as /healthz reports it: each adapter's status(). */
+export interface PlatformStatus {
+  platform: string;
+  ok: boolean;
+  state: string;
+}
+
 export type RouteHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
 
 export interface Route {

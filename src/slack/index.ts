@@ -11,7 +11,7 @@ import { WHERE, type SlackConfig } from '../config.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Router } from '../router/view-model.js';
-import type { HttpServer } from '../server/http-server.js';
+import type { HttpServer, PlatformStatus } from '../server/http-server.js';
 import type { DigestSender } from '../state/delivery.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { createHttpFetch } from './http-fetch.js';
@@ -46,7 +46,7 @@ export interface SlackAdapterDeps {
   metrics: Metrics;
   /** Required in HTTP mode: the adapter adds POST /slack/events to it. */
   httpServer?: HttpServer;
-  /** Clock in milliseconds for the request-timestamp check. Default Date.now. */
+  /** Clock in milliseconds for the request-timestamp check and the connection grace period. Default Date.now. */
   now?: () => number;
   /** How long stop() waits for answers still being sent. Default 5000 ms. */
   drainTimeoutMs?: number;
@@ -57,10 +57,26 @@ export interface SlackAdapterDeps {
    * minutes late. Share clicks are never refused. Default 500: about a second of work on two cores.
    */
   maxPending?: number;
+  /**
+   * How long the Socket Mode connection may be down (closed, reconnecting) before status() reports it not ok.
+   * Slack recycles connections every few hours and the client reconnects within seconds; a minute without one
+   * means users are not being answered. Default 60 000 ms.
+   */
+  connectionGraceMs?: number;
 }
 
 /** Defaults of the optional SlackAdapterDeps, merged here only. */
-const DEFAULTS = { drainTimeoutMs: 5000, maxPending: 500 } as const;
+const DEFAULTS = { drainTimeoutMs: 5000, maxPending: 500, connectionGraceMs: 60_000 } as const;
+
+/** One platform's connection, as /healthz reports it. */
+export interface SlackStatus extends PlatformStatus {
+  platform: 'slack-http' | 'slack-socket';
+  /**
+   * HTTP mode: 'starting', 'serving' or 'stopped'. Socket Mode: 'starting', 'connecting', 'connected',
+   * 'reconnecting' (lost, the client retries), 'disconnected' (the client gave up or was stopped) or 'stopped'.
+   */
+  state: string;
+}
 
 export interface SlackAdapter {
   app: App;
@@ -70,6 +86,8 @@ export interface SlackAdapter {
   stop(): Promise<void>;
   /** Posts daily digests (chat.postMessage). */
   sender: DigestSender;
+  /** Whether Slack can reach the bot now: for /healthz. */
+  status(): SlackStatus;
 }
 
 /** Bolt's slackApiUrl is joined to method names as is, so it must end with '/'. */
@@ -84,6 +102,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   const now = deps.now ?? Date.now;
   const drainTimeoutMs = deps.drainTimeoutMs ?? DEFAULTS.drainTimeoutMs;
   const maxPending = deps.maxPending ?? DEFAULTS.maxPending;
+  const connectionGraceMs = deps.connectionGraceMs ?? DEFAULTS.connectionGraceMs;
   const boltLogger = createBoltLogger(log);
   const slackApiUrl = normalizeApiUrl(config.apiUrl);
   const httpFetch = createHttpFetch();
@@ -193,7 +212,29 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     log.error({ err }, 'slack: unhandled error in Bolt');
   });
 
+  // Socket Mode connection state from the client's lifecycle events. `downSince`: when it was last lost (or
+  // start-up began), undefined while connected.
+  let socketState = 'starting';
+  let downSince: number | undefined;
+  if (socketReceiver) {
+    const client = socketReceiver.client;
+    const down = (state: string) => () => {
+      socketState = state;
+      downSince ??= now();
+    };
+    client.on('connecting', down('connecting'));
+    // 'close': the socket dropped; the client retries after a delay (and says 'reconnecting' only then).
+    client.on('close', down('reconnecting'));
+    client.on('reconnecting', down('reconnecting'));
+    client.on('disconnected', down('disconnected'));
+    client.on('connected', () => {
+      socketState = 'connected';
+      downSince = undefined;
+    });
+  }
+
   let ready = false;
+  let stopped = false;
   if (receiver && deps.httpServer) {
     const listener = receiver.requestListener;
     deps.httpServer.addRoute({
@@ -223,6 +264,17 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   return {
     app,
     sender: createSlackSender({ client: app.client, logger: log }),
+    status() {
+      if (!config.socketMode) {
+        return { platform: 'slack-http', ok: ready, state: ready ? 'serving' : stopped ? 'stopped' : 'starting' };
+      }
+      if (stopped) return { platform: 'slack-socket', ok: false, state: 'stopped' };
+      // 'disconnected' without stop() means the client gave up: no grace for that.
+      const ok =
+        socketState === 'connected' ||
+        (socketState !== 'disconnected' && downSince !== undefined && now() - downSince < connectionGraceMs);
+      return { platform: 'slack-socket', ok, state: socketState };
+    },
     async start() {
       try {
         await app.init();
@@ -243,6 +295,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     },
     async stop() {
       ready = false;
+      stopped = true;
       if (socketReceiver) {
         // Bolt's stop() only starts the close handshake; wait for it, so the socket is closed when stop() resolves.
         const client = socketReceiver.client;
