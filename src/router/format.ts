@@ -23,20 +23,47 @@ export function sourceLine(p: { title: string; section: string | null }): string
   return p.section ? `《${p.title}》· ${p.section}` : `《${p.title}》`;
 }
 
+/** A sentence end, with any closing quotes or brackets that belong to it. */
+const SENTENCE_END = /[。！？；!?;…\n][”’」』)）\]]*/gu;
+
+export interface CutOptions {
+  /** Room kept for the "…" that follows a cut. Default 1. */
+  reserve?: number;
+  /** What a character costs against the budget, e.g. its escaped length. Default its UTF-16 length. */
+  cost?: (ch: string) => number;
+}
+
 /**
- * Cuts text to at most `max` characters at the last sentence end (。！？；) that fits, adding "…".
- * Falls back to a hard cut when no sentence end fits. Counts UTF-16 units, as the platforms' limits do.
+ * Where to cut `text` so that it, plus an ellipsis, fits `budget`: the last sentence end that fits, if it keeps at
+ * least a third of the room; otherwise as much as fits (never inside a surrogate pair). Returns text.length when
+ * the whole text fits. Every renderer cuts through this, each with its own cost (Slack counts escaped characters).
  */
-export function cutAtSentence(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const room = text.slice(0, Math.max(0, max - 1));
-  const ends = [...room.matchAll(/[。！？；!?;][”’」』)]?/gu)];
-  const last = ends.at(-1);
-  if (last && last.index !== undefined && last.index + last[0].length >= room.length / 3) {
-    return `${room.slice(0, last.index + last[0].length)}…`;
+export function cutIndex(text: string, budget: number, options: CutOptions = {}): number {
+  const reserve = options.reserve ?? 1;
+  const cost = options.cost ?? ((ch: string) => ch.length);
+  let total = 0;
+  for (const ch of text) total += cost(ch);
+  if (total <= budget) return text.length;
+  let used = 0;
+  let limit = 0;
+  for (const ch of text) {
+    const c = cost(ch);
+    if (used + c + reserve > budget) break;
+    used += c;
+    limit += ch.length;
   }
-  // Never split a surrogate pair.
-  let cut = room;
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  return `${cut}…`;
+  const room = text.slice(0, limit);
+  let best = -1;
+  for (const m of room.matchAll(SENTENCE_END)) {
+    if (m.index !== undefined) best = m.index + m[0].length;
+  }
+  if (best >= Math.max(1, limit / 3)) return best;
+  return limit;
+}
+
+/** Cuts text to fit `budget` (see cutIndex) at a sentence end where one fits, adding "…" when anything was cut. */
+export function cutAtSentence(text: string, budget: number, options: CutOptions = {}): string {
+  const end = cutIndex(text, budget, options);
+  if (end >= text.length) return text;
+  return `${text.slice(0, end).trimEnd()}…`;
 }

@@ -4,6 +4,8 @@
  * Lengths are measured after escaping, because that is what Slack counts against its limits.
  */
 
+import { cutAtSentence as sharedCutAtSentence, cutIndex as sharedCutIndex } from '../../router/format.js';
+
 /** Escapes the three characters Slack treats as control characters in mrkdwn: & < >. */
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -48,37 +50,14 @@ export function bold(raw: string): string {
   return boldEscaped(escapeMrkdwn(raw));
 }
 
-/** A sentence end, with any closing quotes or brackets that belong to it. */
-const SENTENCE_END = /[。！？；!?;…\n][”’」』)）\]]*/gu;
-
-/**
- * Where to cut `text` so that its escaped form, plus an ellipsis, fits `budget`: the last sentence end that
- * fits, if it keeps at least a third of the room; otherwise as much as fits. Returns text.length when it fits.
- */
+/** Where to cut raw text so that its escaped form, plus `reserve` for an ellipsis, fits `budget`. */
 export function cutIndex(text: string, budget: number, reserve = 1): number {
-  if (escapedLength(text) <= budget) return text.length;
-  let used = 0;
-  let limit = 0;
-  for (const ch of text) {
-    const cost = escapedLength(ch);
-    if (used + cost + reserve > budget) break;
-    used += cost;
-    limit += ch.length;
-  }
-  const room = text.slice(0, limit);
-  let best = -1;
-  for (const m of room.matchAll(SENTENCE_END)) {
-    if (m.index !== undefined) best = m.index + m[0].length;
-  }
-  if (best >= Math.max(1, limit / 3)) return best;
-  return limit;
+  return sharedCutIndex(text, budget, { reserve, cost: escapedLength });
 }
 
 /** Cuts raw text to fit `budget` escaped characters at a sentence end, adding "…" when anything was cut. */
 export function cutAtSentence(text: string, budget: number): string {
-  const end = cutIndex(text, budget);
-  if (end >= text.length) return text;
-  return `${text.slice(0, end).trimEnd()}…`;
+  return sharedCutAtSentence(text, budget, { cost: escapedLength });
 }
 
 /**
