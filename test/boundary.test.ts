@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CORE_DIRS = ['src/corpus', 'src/search', 'src/digest', 'src/router'];
-const FORBIDDEN = [/^@slack\//, /^@larksuiteoapi\//, /^node-cron$/];
+const FORBIDDEN = [/^@slack\//, /^@larksuiteoapi\//, /^dingtalk-stream$/, /^node-cron$/];
+/** The platform kit (shared adapter machinery) is platform-neutral too. */
+const KIT_DIRS = ['src/platform'];
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -59,6 +61,12 @@ describe('core boundary', () => {
   it('src/corpus, src/search, src/digest and src/router never reach @slack/*, @larksuiteoapi/* or node-cron', () => {
     const files = CORE_DIRS.filter((d) => existsSync(path.join(ROOT, d))).flatMap((d) => tsFiles(path.join(ROOT, d)));
     expect(files.length).toBeGreaterThan(5);
+    expect(files.flatMap(violations)).toEqual([]);
+  });
+
+  it('src/platform (the kit every adapter shares) never reaches a platform SDK or node-cron', () => {
+    const files = KIT_DIRS.flatMap((d) => tsFiles(path.join(ROOT, d)));
+    expect(files.length).toBeGreaterThanOrEqual(2);
     expect(files.flatMap(violations)).toEqual([]);
   });
 
