@@ -7,6 +7,8 @@
  *   zhenxing themes [--json]
  *   zhenxing docs [--json]
  *   zhenxing digest [--date YYYY-MM-DD] [--theme ID] [--json]
+ *   zhenxing add <file…> [--title T] [--source S] [--date YYYY-MM-DD] [--json]
+ *   zhenxing remove <id>
  * Usage errors exit 2 with one line on stderr.
  */
 import path from 'node:path';
@@ -15,6 +17,16 @@ import { parseArgs } from 'node:util';
 import { isValidTimeZone } from './config.js';
 import { renderText } from './console/render-text.js';
 import { loadCorpus } from './corpus/index.js';
+import {
+  LibraryError,
+  createLibraryStore,
+  loadLibraryCorpus,
+  prepareFile,
+  removeDocument,
+  resolveLibraryDir,
+  storePrepared,
+  type PreparedDocument,
+} from './library/index.js';
 import { THEMES, themeInfo, type Corpus } from './corpus/types.js';
 import { createDigestPlanner } from './digest/index.js';
 import { detectLang } from './router/parse-command.js';
@@ -29,13 +41,16 @@ export class UsageError extends Error {
   readonly code = 'USAGE';
 }
 
-const USAGE = `usage: zhenxing <search|passages|themes|docs|digest> [options]
+const USAGE = `usage: zhenxing <search|passages|themes|docs|digest|add|remove> [options]
   search <query…> [--json] [--limit N] [--page N]
   search --batch --json [--limit N]      one query per stdin line, one JSON object per line
   passages --json                        every passage
   themes [--json]                        the five themes with passage counts
   docs [--json]                          the catalog of source documents
-  digest [--date YYYY-MM-DD] [--theme ID] [--json]`;
+  digest [--date YYYY-MM-DD] [--theme ID] [--json]
+  add <file…> [--title T] [--source S] [--date YYYY-MM-DD] [--json]
+                                         add .txt .md .html .docx .pdf files to the library (LIBRARY_DIR)
+  remove <id>                            remove an added document`;
 
 interface Io {
   stdout: NodeJS.WritableStream;
@@ -72,16 +87,25 @@ function searchJson(res: SearchResponse) {
 }
 
 function errorText(err: unknown): string {
-  if (err instanceof SearchError) return `${err.zh} (${err.en})`;
+  if (err instanceof SearchError || err instanceof LibraryError) return `${err.zh} (${err.en})`;
   if (err instanceof Error) return err.message;
   return String(err);
 }
 
 let corpusCache: Corpus | undefined;
 let engineCache: SearchEngine | undefined;
-/** The CLI reads the same library as the bot: SEEDS_DIR when set (relative to the working directory). */
+/** SEEDS_DIR when set (relative to the working directory), else the package's seeds/. */
+const seedsOption = () => (process.env.SEEDS_DIR ? { seedsDir: path.resolve(process.env.SEEDS_DIR) } : {});
+/**
+ * The CLI reads the same library as the bot: the seeds plus the documents added under LIBRARY_DIR. A library entry
+ * that cannot be read is left out with a warning rather than failing the command.
+ */
 const corpus = () =>
-  (corpusCache ??= loadCorpus(process.env.SEEDS_DIR ? { seedsDir: path.resolve(process.env.SEEDS_DIR) } : {}));
+  (corpusCache ??= loadLibraryCorpus({
+    ...seedsOption(),
+    libraryDir: resolveLibraryDir(process.env),
+    onProblem: (id, err) => process.stderr.write(`zhenxing: warning: library entry ${id} skipped: ${errorText(err)}\n`),
+  }));
 const engine = () => (engineCache ??= createSearchEngine(corpus()));
 
 /** Largest page size; the engine serves at most this many results a page. */
@@ -193,6 +217,71 @@ function cmdDocs(args: string[], io: Io): number {
   return 0;
 }
 
+async function cmdAdd(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      title: { type: 'string' },
+      source: { type: 'string' },
+      date: { type: 'string' },
+    },
+  });
+  if (positionals.length === 0) throw new UsageError('add needs at least one file, e.g. zhenxing add 一号文件.pdf');
+  for (const [flag, value] of Object.entries({ title: values.title, source: values.source })) {
+    if (value !== undefined && value.trim() === '') throw new UsageError(`--${flag} needs a value`);
+  }
+  const overrides = {
+    ...(values.title !== undefined ? { title: values.title } : {}),
+    ...(values.source !== undefined ? { source: values.source } : {}),
+    ...(values.date !== undefined ? { date: values.date } : {}),
+  };
+  // Every file is checked before any is stored: one bad file leaves the library as it was.
+  const prepared: PreparedDocument[] = [];
+  let failed = 0;
+  for (const file of positionals) {
+    try {
+      prepared.push(await prepareFile(path.resolve(file), overrides));
+    } catch (err) {
+      if (!(err instanceof LibraryError)) throw err;
+      io.stderr.write(`zhenxing: ${errorText(err)}\n`);
+      failed++;
+    }
+  }
+  if (failed > 0) {
+    io.stderr.write(
+      `zhenxing: nothing added (${failed} of ${positionals.length} file${positionals.length > 1 ? 's' : ''} could not be added)\n`,
+    );
+    return 1;
+  }
+  const store = createLibraryStore(resolveLibraryDir(io.env));
+  const outcomes = storePrepared(store, prepared);
+  for (const o of outcomes) {
+    if (o.duplicate) io.stderr.write(`zhenxing: ${o.name} is already in the library as ${o.id} 《${o.title}》; nothing added\n`);
+  }
+  const added = outcomes.filter((o) => !o.duplicate);
+  if (values.json) {
+    io.stdout.write(`${JSON.stringify({ added: added.map((o) => ({ id: o.id, title: o.title, passages: o.passages })) })}\n`);
+  } else {
+    for (const o of added) {
+      const themes = o.themes.map((t) => themeInfo(t).name).join('、');
+      io.stdout.write(`added ${o.id} 《${o.title}》 ${o.passages} 段${themes ? ` · ${themes}` : ''}\n`);
+    }
+  }
+  return 0;
+}
+
+function cmdRemove(args: string[], io: Io): number {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  if (positionals.length !== 1) throw new UsageError('remove needs one document id, e.g. zhenxing remove lib-3fa9c2d1');
+  const store = createLibraryStore(resolveLibraryDir(io.env));
+  const seedIds = loadCorpus(seedsOption()).documents.map((d) => d.id);
+  const removed = removeDocument(store, positionals[0] as string, seedIds);
+  io.stdout.write(`removed ${removed.id} 《${removed.title}》\n`);
+  return 0;
+}
+
 function cmdDigest(args: string[], io: Io): number {
   const { values } = parseArgs({
     args,
@@ -249,15 +338,19 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         return cmdDocs(rest, io);
       case 'digest':
         return cmdDigest(rest, io);
+      case 'add':
+        return await cmdAdd(rest, io);
+      case 'remove':
+        return cmdRemove(rest, io);
       case undefined:
-        throw new UsageError('missing command (try: search, passages, themes, docs, digest; or zhenxing --help)');
+        throw new UsageError('missing command (try: search, passages, themes, docs, digest, add, remove; or zhenxing --help)');
       case '--help':
       case '-h':
       case 'help':
         io.stdout.write(`${USAGE}\n`);
         return 0;
       default:
-        throw new UsageError(`unknown command "${command}" (try: search, passages, themes, docs, digest)`);
+        throw new UsageError(`unknown command "${command}" (try: search, passages, themes, docs, digest, add, remove)`);
     }
   } catch (err) {
     // parseArgs throws TypeErrors with codes like ERR_PARSE_ARGS_UNKNOWN_OPTION for bad flags.

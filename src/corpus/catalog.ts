@@ -173,6 +173,7 @@ export function loadCatalog(seedsDir: string): DocumentMeta[] {
   return readCatalog(seedsDir).documents.map((doc) => ({
     id: doc.id,
     file: doc.file,
+    origin: 'seed' as const,
     articles: doc.articles.map((a) => toArticleMeta(doc.id, a)),
   }));
 }

@@ -109,10 +109,14 @@ const CONTINUATION_LINE = /^[（(](?:下转|上接|接|转)(?:第\s*)?\d+\s*[页
 /** A footnote marker, e.g. "^[3]" (also bare "[3]" after punctuation). */
 const FOOTNOTE = /\^\[\d{1,3}\]|(?<=[。！？；”」])\[\d{1,3}\]/g;
 
-/** True for a whole line that is a print artefact: a page header or a continuation note. */
+/** A page number on a line of its own: "- 3 -", "— 3 —", "3", "第3页 共10页", "3/10", "Page 3 of 10". */
+const PAGE_NUMBER =
+  /^(?:[-—–－·•]?\s*\d{1,4}\s*[-—–－·•]?|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$/i;
+
+/** True for a whole line that is a print artefact: a page header, a page number or a continuation note. */
 export function isPrintArtefactLine(line: string): boolean {
   const text = trimLine(line);
-  return PAGE_HEADER.test(text) || CONTINUATION_LINE.test(text);
+  return PAGE_HEADER.test(text) || PAGE_NUMBER.test(text) || CONTINUATION_LINE.test(text);
 }
 
 /** Removes continuation notes and footnote markers inside a line. */

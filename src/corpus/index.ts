@@ -11,7 +11,7 @@ import { cleanArticleLines, endsSentence, normalizeNewlines } from './clean.js';
 import { CorpusError } from './errors.js';
 import { isHeading, splitArticle, type SplitOptions } from './split.js';
 import { themePassage } from './themes.js';
-import type { ArticleMeta, Corpus, DocumentMeta, Passage } from './types.js';
+import type { ArticleMeta, Corpus, DocumentMeta, LibraryDocumentInput, Passage } from './types.js';
 
 export { CorpusError, type CorpusErrorCode } from './errors.js';
 export { loadCatalog, parseCatalog, readCatalog, CATALOG_FILE } from './catalog.js';
@@ -29,6 +29,13 @@ export interface LoadCorpusOptions {
   seedsDir?: string;
   /** Passage sizing, see SplitOptions. Defaults: 80–360 characters, aiming at 180. */
   split?: Pick<SplitOptions, 'minChars' | 'maxChars' | 'targetChars'>;
+  /** Added documents (src/library reads them from LIBRARY_DIR), after the seeds. Default none. */
+  library?: readonly LibraryDocumentInput[];
+  /**
+   * Called when an added document cannot be built (nothing left after cleaning under today's rules); the document is
+   * left out. Default: throw, as for a seed.
+   */
+  onLibraryError?: (id: string, err: CorpusError) => void;
 }
 
 /** Anonymisation placeholders: runs of x such as xx, xxxx(年), x.x(亿元), x/x, not touching other Latin letters. */
@@ -109,6 +116,11 @@ export function buildArticle(
   article: CatalogArticle,
   lines: readonly string[],
   split: LoadCorpusOptions['split'] = {},
+  /**
+   * Library documents: headings the format marked that cleaning removed are not an error, and a numbered line that
+   * ends a sentence is a list item, not a heading (see SplitOptions.strictHeadings).
+   */
+  lenient = false,
 ): BuiltArticle {
   const meta = toArticleMeta(doc.id, article);
   const paragraphs = cleanArticleLines(articleLines(doc, article, lines), {
@@ -118,10 +130,15 @@ export function buildArticle(
     via: article.via ?? null,
     chromeLines: doc.chromeLines,
     trailerFrom: doc.trailerFrom,
-    isHeading: (p) => isHeading(p, article.headings),
+    isHeading: (p) => isHeading(p, article.headings, lenient),
   });
-  const result = splitArticle(paragraphs, { ...split, headings: article.headings, subheadings: article.subheadings });
-  if (result.unmatched.length > 0) {
+  const result = splitArticle(paragraphs, {
+    ...split,
+    headings: article.headings,
+    subheadings: article.subheadings,
+    strictHeadings: lenient,
+  });
+  if (result.unmatched.length > 0 && !lenient) {
     throw new CorpusError(
       'CURATION_NOT_FOUND',
       `article ${article.id}: heading or sub-heading not found in the cleaned text: "${result.unmatched[0]}"`,
@@ -167,7 +184,12 @@ export function loadCorpus(options: LoadCorpusOptions = {}): Corpus {
   for (const doc of catalog.documents) {
     checkRangesDisjoint(doc);
     const lines = readSeedLines(seedsDir, doc);
-    documents.push({ id: doc.id, file: doc.file, articles: doc.articles.map((a) => toArticleMeta(doc.id, a)) });
+    documents.push({
+      id: doc.id,
+      file: doc.file,
+      origin: 'seed',
+      articles: doc.articles.map((a) => toArticleMeta(doc.id, a)),
+    });
     // Ordinals run across the whole file, in catalog order of its included articles: stable while seeds and
     // catalog are unchanged.
     let ordinal = 0;
@@ -182,6 +204,74 @@ export function loadCorpus(options: LoadCorpusOptions = {}): Corpus {
       }
     }
   }
+  for (const input of options.library ?? []) {
+    let built: BuiltLibraryDocument;
+    try {
+      built = buildLibraryDocument(input, options.split);
+    } catch (err) {
+      if (err instanceof CorpusError && options.onLibraryError) {
+        options.onLibraryError(input.id, err);
+        continue;
+      }
+      throw err;
+    }
+    documents.push(built.document);
+    articles.push(built.article.meta);
+    articleTexts.set(input.id, built.article.text);
+    passages.push(...built.passages);
+  }
   const byId = new Map(passages.map((p) => [p.id, p]));
   return { documents, articles, passages, byId, articleTexts };
+}
+
+export interface BuiltLibraryDocument {
+  document: DocumentMeta;
+  article: BuiltArticle;
+  passages: Passage[];
+}
+
+/**
+ * Cleans, splits and labels an added document with the seeds' general rules, as one article whose id is the
+ * document's. Passage ids are `${id}-${ordinal}`: they depend only on this document's text, so adding or removing
+ * other documents never moves them. Throws CorpusError ARTICLE_EMPTY when no text is left after cleaning.
+ */
+export function buildLibraryDocument(input: LibraryDocumentInput, split: LoadCorpusOptions['split'] = {}): BuiltLibraryDocument {
+  const doc: CatalogDocument = {
+    id: input.id,
+    file: input.file,
+    // Metadata lines are dropped wherever they occur, as exact lines.
+    chromeLines: input.metaLines.map((l) => l.trim()).filter((l) => l !== '' && !/^\/.*\/[a-z]*$/.test(l)),
+    trailerFrom: [],
+    fixes: [],
+    articles: [],
+  };
+  const article: CatalogArticle = {
+    id: input.id,
+    title: input.title,
+    titleIsDescriptive: input.titleIsDescriptive,
+    source: input.source,
+    author: null,
+    date: input.date,
+    included: true,
+    fragmentStart: false,
+    headings: [...new Set(input.headings.map((h) => h.trim()).filter((h) => h !== '' && h.length <= 80))],
+    subheadings: [],
+  };
+  doc.articles.push(article);
+  const built = buildArticle(doc, article, [...input.lines], split, true);
+  built.meta.issuer = input.issuer;
+  built.meta.docNumber = input.docNumber;
+  const passages = built.passages.map((p, ordinal) => ({ id: `${input.id}-${String(ordinal).padStart(3, '0')}`, ordinal, ...p }));
+  return {
+    document: {
+      id: input.id,
+      file: input.file,
+      origin: 'library',
+      format: input.format,
+      addedAt: input.addedAt,
+      articles: [built.meta],
+    },
+    article: built,
+    passages,
+  };
 }

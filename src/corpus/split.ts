@@ -15,6 +15,11 @@ export interface SplitOptions {
   headings?: readonly string[];
   /** Lead sentences acting as sub-headings (catalog `subheadings`). Default none. */
   subheadings?: readonly string[];
+  /**
+   * A numbered line that ends a sentence ("1. 清理核实村集体资产，建立台账。") is a list item, not a heading. Off for the
+   * seeds, whose ids rest on the rule as it was; on for added documents. Default false.
+   */
+  strictHeadings?: boolean;
 }
 
 const DEFAULTS = { minChars: 80, maxChars: 360, targetChars: 180 } as const;
@@ -32,9 +37,10 @@ function firstInnerSentenceEnd(text: string): number {
  * True for a heading line: a short numbered line with no sentence inside it ("3、高质量党建引领人才振兴",
  * "一、强化理论武装,政治站位全面提升"), a short line ending "——" (004), or a line the catalog lists.
  */
-export function isHeading(paragraph: string, extra: readonly string[] = []): boolean {
+export function isHeading(paragraph: string, extra: readonly string[] = [], strict = false): boolean {
   if (extra.includes(paragraph)) return true;
   if (paragraph.length > 60 || firstInnerSentenceEnd(paragraph) >= 0) return false;
+  if (strict && /[。！？；!?;][”’」』）)》"']*$/.test(paragraph)) return false;
   if (HEADING_NUMBER.test(paragraph)) return true;
   return /——$/.test(paragraph) && paragraph.length > 2;
 }
@@ -179,7 +185,7 @@ export function splitArticle(paragraphs: readonly string[], options: SplitOption
     const offset = text.length;
     text += (index > 0 ? '\n' : '') + p;
     const at = index > 0 ? offset + 1 : offset;
-    if (isHeading(p, extraHeadings)) {
+    if (isHeading(p, extraHeadings, options.strictHeadings)) {
       if (extraHeadings.includes(p)) matched.add(p);
       heading = headingLabel(p);
       headings.push(heading);

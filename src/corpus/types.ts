@@ -79,14 +79,52 @@ export interface ArticleMeta {
   via?: string | null;
   /** The title the original publication used, where the text names it. */
   originalTitle?: string | null;
+  /** Issuing body printed in an added document (e.g. 中共中央 国务院); library documents only. */
+  issuer?: string | null;
+  /** Document number (文号) printed in an added document, e.g. 中发〔2023〕1号; library documents only. */
+  docNumber?: string | null;
 }
 
+/** Where a document comes from: the built-in seeds/, or the library users add to (LIBRARY_DIR). */
+export type DocumentOrigin = 'seed' | 'library';
+
 export interface DocumentMeta {
-  /** 000…004 */
+  /** 000…004 for seeds; lib-<8 hex> for added documents. */
   id: string;
-  /** File name under seeds/. */
+  /** File name under seeds/, or the name an added document was uploaded with. */
   file: string;
+  origin: DocumentOrigin;
+  /** Library documents: the format it was extracted from (txt, md, html, docx, pdf). */
+  format?: string;
+  /** Library documents: when it was added (ISO 8601). */
+  addedAt?: string;
   articles: ArticleMeta[];
+}
+
+/**
+ * An added document as the corpus loader needs it: the text extracted from the original (one paragraph or line per
+ * entry, not yet cleaned: cleaning happens at load time like the seeds') and its metadata.
+ */
+export interface LibraryDocumentInput {
+  /** lib-<8 hex>, from the document's content; stable across restarts and other documents' adds and removes. */
+  id: string;
+  /** Original file name. */
+  file: string;
+  format: string;
+  addedAt: string;
+  title: string;
+  /** True when the text gives no title and the file name stands in. */
+  titleIsDescriptive: boolean;
+  source: string | null;
+  date: string | null;
+  issuer: string | null;
+  docNumber: string | null;
+  /** Extracted lines. */
+  lines: readonly string[];
+  /** Lines the format marks as headings. */
+  headings: readonly string[];
+  /** Lines holding only metadata (title, 文号, date, issuer): dropped by the cleaner. */
+  metaLines: readonly string[];
 }
 
 /** A passage: a sentence-aware chunk of one article, the unit that search returns and the digest quotes. */

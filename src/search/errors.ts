@@ -55,8 +55,10 @@ export function unknownTheme(value: string): SearchError {
   );
 }
 
-export function unknownDoc(value: string, known: readonly string[]): SearchError {
+export function unknownDoc(value: string, all: readonly string[]): SearchError {
   const v = clipValue(value);
+  // A library of hundreds of documents is not listed in a chat message: the first few, then …
+  const known = all.length > 10 ? [...all.slice(0, 8), '…'] : all;
   return new SearchError(
     'UNKNOWN_DOC',
     `没有编号为“${v}”的文档。可选文档：${known.join('、')}。`,

@@ -37,6 +37,7 @@ const THEME_KEYS = new Set(['theme', '主题', 'topic']);
 const DOC_KEYS = new Set(['doc', '文档', 'document']);
 const FILTER = /^([^:\s]+):(.*)$/u;
 const DOC_VALUE = /^(\d{1,3})([a-z]?)$/;
+const LIBRARY_DOC_VALUE = /^lib-[0-9a-f]{8,16}$/i;
 
 /** Splits the normalised query into quoted phrases and the whitespace-separated tokens outside them. */
 function splitQuotes(normalized: string): { tokens: string[]; phrases: string[] } {
@@ -64,10 +65,12 @@ function splitQuotes(normalized: string): { tokens: string[]; phrases: string[] 
 }
 
 function parseDoc(value: string, options: ParseOptions): string {
-  const m = DOC_VALUE.exec(value);
   const known = options.docIds ?? [];
-  if (!m) throw unknownDoc(value, known);
-  const id = `${(m[1] as string).padStart(3, '0')}${m[2] ?? ''}`;
+  // An added document's id (lib-3fa9c2d1) is taken as written.
+  const lib = LIBRARY_DOC_VALUE.exec(value) ? value.toLowerCase() : null;
+  const m = DOC_VALUE.exec(value);
+  if (!m && !lib) throw unknownDoc(value, known);
+  const id = lib ?? `${(m![1] as string).padStart(3, '0')}${m![2] ?? ''}`;
   if (options.docIds) {
     const isKnown = options.docIds.includes(id) || (options.articleIds ?? []).includes(id);
     if (!isKnown) throw unknownDoc(value, known);
