@@ -57,10 +57,10 @@ export const libraryErrors = {
       `文件太大（${mb(bytes)}），上限为 ${mb(max)}：${name}。`,
       `The file is too large (${mb(bytes)}; the limit is ${mb(max)}): ${name}.`,
     ),
-  corrupt: (name: string, kind: string, cause?: unknown) =>
+  corrupt: (name: string, kind: 'PDF' | 'Word' | 'HTML' | 'text' | 'Markdown', cause?: unknown) =>
     new LibraryError(
       'CORRUPT_FILE',
-      `无法读取这个${kind}文件，可能已损坏：${name}。`,
+      `无法读取这个${kind === 'text' ? '文本' : kind}文件，可能已损坏：${name}。`,
       `Cannot read this ${kind} file; it may be damaged: ${name}.`,
       { cause },
     ),

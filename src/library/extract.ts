@@ -304,7 +304,7 @@ export async function extractDocument(fileName: string, bytes: Uint8Array): Prom
   if (format === 'txt' || format === 'md') {
     const all = out.lines.join('');
     const junk = (all.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g) ?? []).length;
-    if (junk > all.length * 0.05) throw libraryErrors.corrupt(name, format === 'md' ? 'Markdown' : '文本');
+    if (junk > all.length * 0.05) throw libraryErrors.corrupt(name, format === 'md' ? 'Markdown' : 'text');
   }
   return out;
 }
