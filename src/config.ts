@@ -81,6 +81,8 @@ const envSchema = z.object({
   HOST: optionalString,
   DATA_DIR: optionalString,
   SEEDS_DIR: optionalString,
+  LIBRARY_DIR: optionalString,
+  ADMIN_USERS: idList,
   LOG_LEVEL: optionalString.refine(
     (s) => s === undefined || ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(s),
     { message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' },
@@ -140,6 +142,10 @@ export interface Config {
   host: string;
   dataDir: string;
   seedsDir: string;
+  /** Where added documents live: LIBRARY_DIR, default DATA_DIR/library. */
+  libraryDir: string;
+  /** ADMIN_USERS: chat user ids (Slack user ids, Feishu open_ids, DingTalk staff ids) who may add documents by sending a file. */
+  adminUsers: string[];
   logLevel: string;
   digest: { cron: string; timezone: string; catchUp: boolean };
   /** Null when no Slack credentials are set: Slack does not start. */
@@ -220,11 +226,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
         }
       : null;
 
+  const dataDir = path.resolve(cwd, e.DATA_DIR ?? 'data');
   return {
     port: e.PORT,
     host: e.HOST ?? '0.0.0.0',
-    dataDir: path.resolve(cwd, e.DATA_DIR ?? 'data'),
+    dataDir,
     seedsDir: e.SEEDS_DIR ? path.resolve(cwd, e.SEEDS_DIR) : DEFAULT_SEEDS_DIR,
+    libraryDir: e.LIBRARY_DIR ? path.resolve(cwd, e.LIBRARY_DIR) : path.join(dataDir, 'library'),
+    adminUsers: e.ADMIN_USERS,
     logLevel: e.LOG_LEVEL ?? 'info',
     digest: {
       cron: e.DIGEST_CRON ?? '30 8 * * *',

@@ -4,16 +4,13 @@
  */
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { runConsole } from './console/console-mode.js';
-import { loadCorpus } from './corpus/index.js';
-import { createDigestPlanner } from './digest/index.js';
+import { createLiveLibrary, type LiveLibrary } from './library/live.js';
 import { createFeishuAdapter } from './feishu/index.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { createRouter } from './router/router.js';
 import type { Router } from './router/view-model.js';
 import { createDigestScheduler } from './scheduler/digest-scheduler.js';
-import { createSearchEngine } from './search/index.js';
-import { extractKeywords } from './search/jieba.js';
 import { createHttpServer, type HttpServer, type PlatformStatus } from './server/http-server.js';
 import { createSlackAdapter } from './slack/index.js';
 import type { DigestSender } from './state/delivery.js';
@@ -35,6 +32,8 @@ export interface RunningApp {
   metrics: Metrics;
   /** Null in console mode, which keeps no state. */
   store: StateStore | null;
+  /** The library being served: seeds plus LIBRARY_DIR, swapped whole when LIBRARY_DIR changes. */
+  library: LiveLibrary;
   /** Graceful stop: scheduler, platforms, in-flight requests, state. */
   stop(): Promise<void>;
 }
@@ -58,6 +57,8 @@ export interface StartOptions {
    * 503. Default: each adapter's (60 s).
    */
   connectionGraceMs?: number;
+  /** How often LIBRARY_DIR is polled for adds and removes a watch event missed. Default 5000 ms. */
+  libraryPollMs?: number;
 }
 
 export type { PlatformStatus } from './server/http-server.js';
@@ -69,11 +70,17 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const metrics = createMetrics();
   const started = Date.now();
 
-  const corpus = loadCorpus({ seedsDir: config.seedsDir });
-  const engine = createSearchEngine(corpus);
+  // Seeds plus the documents added under LIBRARY_DIR; the bot watches LIBRARY_DIR and swaps in a new index when a
+  // document is added or removed.
+  const library = createLiveLibrary({
+    seedsDir: config.seedsDir,
+    libraryDir: config.libraryDir,
+    logger,
+    ...(options.libraryPollMs !== undefined ? { pollMs: options.libraryPollMs } : {}),
+  });
+  const { corpus, engine, planner } = library.current();
   // Load the jieba dictionary now (≈1.2 s) rather than on the first user's query.
   engine.search('乡村振兴', { limit: 1 });
-  const planner = createDigestPlanner(corpus, { extractKeywords });
   const consoleMode = !config.slack && !config.feishu;
   // The console has no channels to subscribe, so it keeps no state and writes nothing under DATA_DIR.
   const store = consoleMode ? null : await createStateStore({ dataDir: config.dataDir, logger });
@@ -81,6 +88,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     engine,
     corpus,
     planner,
+    library,
     ...(store ? { store } : {}),
     timezone: config.digest.timezone,
     logger,
@@ -95,7 +103,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       input: options.stdin ?? process.stdin,
       output: options.stdout ?? process.stdout,
     });
-    return { port: null, router, metrics, store: null, stop: async () => {} };
+    return { port: null, router, metrics, store: null, library, stop: async () => {} };
   }
 
   const http: HttpServer = createHttpServer({
@@ -118,7 +126,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       res.end(
         JSON.stringify({
           status: ok ? 'ok' : 'degraded',
-          passages: corpus.passages.length,
+          passages: library.current().corpus.passages.length,
           platforms,
           connections,
           uptimeSeconds: Math.round((Date.now() - started) / 1000),
@@ -188,7 +196,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       cron: config.digest.cron,
       timezone: config.digest.timezone,
       catchUp: config.digest.catchUp,
-      planner,
+      // The digest reads the library current when it runs.
+      planner: { digestFor: (date, opts) => library.current().planner.digestFor(date, opts) },
       store,
       senders,
       fixedChannels,
@@ -197,10 +206,12 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       stopTimeoutMs: STOP_BUDGET_MS.scheduler,
       ...(options.now ? { now: options.now } : {}),
     });
+    library.start();
     const { catchUp } = await scheduler.start();
     if (options.awaitCatchUp ?? true) await catchUp;
   } catch (err) {
     // A platform that refused to start (a rejected token, say) must not leave the others running in this process.
+    await library.stop();
     await scheduler?.stop();
     await stopPlatforms();
     await http.close(STOP_BUDGET_MS.http);
@@ -215,9 +226,11 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     router,
     metrics,
     store,
+    library,
     stop() {
       stopping ??= (async () => {
         logger.info('shutting down');
+        await library.stop();
         await runningScheduler.stop();
         await http.close(STOP_BUDGET_MS.http);
         await stopPlatforms();

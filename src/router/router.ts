@@ -22,10 +22,22 @@ import {
   type View,
 } from './view-model.js';
 
+/** The library a command is answered from: engine, corpus and planner built together. */
+export interface LibraryView {
+  engine: SearchEngine;
+  corpus: Corpus;
+  planner: DigestPlanner;
+}
+
 export interface RouterDeps {
   engine: SearchEngine;
   corpus: Corpus;
   planner: DigestPlanner;
+  /**
+   * The running bot's library, which grows while it runs: when given, each command reads the current snapshot from
+   * it (and `engine`, `corpus` and `planner` above only serve until then).
+   */
+  library?: { current(): LibraryView };
   /** Subscriptions; without one, subscribe/unsubscribe answer that they are unavailable. */
   store?: StateStore;
   /** DIGEST_TZ: `today` means the calendar date there. */
@@ -106,6 +118,8 @@ export function buildResultsView(
 
 export function createRouter(deps: RouterDeps): Router {
   const now = deps.now ?? (() => new Date());
+  /** The library to answer from now: one snapshot per call, so engine and corpus always belong together. */
+  const lib = (): LibraryView => deps.library?.current() ?? deps;
 
   const count = (kind: string, ctx: CommandContext) => deps.metrics?.commands.inc({ platform: ctx.platform, kind });
 
@@ -128,16 +142,17 @@ export function createRouter(deps: RouterDeps): Router {
   }
 
   function themeCounts() {
+    const { passages } = lib().corpus;
     return THEMES.map((t) => ({
       ...t,
-      passageCount: deps.corpus.passages.filter((p) => p.themes.includes(t.id)).length,
+      passageCount: passages.filter((p) => p.themes.includes(t.id)).length,
     }));
   }
 
   function search(query: string, page: number, lang: Lang, ctx: CommandContext): View {
     const started = process.hrtime.bigint();
     try {
-      const res = deps.engine.search(query, { limit: PAGE_SIZE, page });
+      const res = lib().engine.search(query, { limit: PAGE_SIZE, page });
       return buildResultsView(res, lang, 'search', query, undefined);
     } finally {
       deps.metrics?.searchLatency.observe(
@@ -150,7 +165,7 @@ export function createRouter(deps: RouterDeps): Router {
   function theme(name: string, page: number, lang: Lang): View {
     const info = resolveTheme(name);
     if (!info) throw unknownTheme(name);
-    const res = deps.engine.byTheme(info.id, { limit: PAGE_SIZE, page });
+    const res = lib().engine.byTheme(info.id, { limit: PAGE_SIZE, page });
     return buildResultsView(res, lang, 'theme', info.name, info.id);
   }
 
@@ -209,17 +224,18 @@ export function createRouter(deps: RouterDeps): Router {
           kind: 'digest',
           lang,
           preview: true,
-          digest: deps.planner.digestFor(todayIn(deps.timezone, now())),
+          digest: lib().planner.digestFor(todayIn(deps.timezone, now())),
         };
-      case 'docs':
+      case 'docs': {
+        const { corpus } = lib();
+        const counts = new Map<string, number>();
+        for (const p of corpus.passages) counts.set(p.articleId, (counts.get(p.articleId) ?? 0) + 1);
         return {
           kind: 'docs',
           lang,
-          docs: deps.corpus.articles.map((a) => ({
-            ...a,
-            passageCount: deps.corpus.passages.filter((p) => p.articleId === a.id).length,
-          })),
+          docs: corpus.articles.map((a) => ({ ...a, passageCount: counts.get(a.id) ?? 0 })),
         };
+      }
       case 'subscribe':
       case 'unsubscribe':
         return subscription(cmd.kind, lang, ctx);
@@ -274,7 +290,7 @@ export function createRouter(deps: RouterDeps): Router {
 
     async share(passageId, ctx) {
       count('share', ctx);
-      const passage = deps.engine.get(String(passageId));
+      const passage = lib().engine.get(String(passageId));
       if (!passage) {
         return {
           kind: 'message',

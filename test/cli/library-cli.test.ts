@@ -53,7 +53,7 @@ describe('zhenxing add / remove / docs', () => {
       [NOTICE_TITLE, 4],
       [DOCX_TITLE, 2],
     ]);
-    const [notice, word] = out.added as [{ id: string }, { id: string }];
+    const [notice, word] = out.added as unknown as [{ id: string }, { id: string }];
 
     const again = await run(['add', '通知.txt', '--json'], env);
     expect(again.code).toBe(0);

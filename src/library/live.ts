@@ -1,0 +1,143 @@
+/**
+ * The library as the running bot sees it: one snapshot (corpus, search engine, digest planner) that the router
+ * reads per command, replaced whole when LIBRARY_DIR changes. A new snapshot is built completely before one
+ * assignment makes it current, so a search in flight never sees a half-built index; searches are synchronous, so
+ * one search runs on one snapshot from start to end.
+ *
+ * Changes are noticed two ways: fs.watch on LIBRARY_DIR (quick, but it misses events on some network and
+ * container file systems) and a poll of the directory's entries every `pollMs` as the fallback. Adds and removes
+ * are directory renames (see store.ts), so the list of entries is an exact fingerprint of the library.
+ */
+import { mkdirSync, watch, type FSWatcher } from 'node:fs';
+import type { Corpus } from '../corpus/types.js';
+import { createDigestPlanner } from '../digest/index.js';
+import type { DigestPlanner } from '../digest/types.js';
+import type { Logger } from '../observability/logger.js';
+import { createSearchEngine, extractKeywords, type ZhenxingSearchEngine } from '../search/index.js';
+import { createLibraryStore, loadLibraryCorpus } from './index.js';
+
+export interface LibrarySnapshot {
+  corpus: Corpus;
+  engine: ZhenxingSearchEngine;
+  planner: DigestPlanner;
+  /** The library's fingerprint this snapshot was built from. */
+  signature: string;
+}
+
+/** Options of {@link createLiveLibrary}. */
+export interface LiveLibraryOptions {
+  /** Seeds directory (default: the package's seeds/). */
+  seedsDir?: string;
+  libraryDir: string;
+  logger?: Logger;
+  /** How often the directory is polled, as the fallback for a missed watch event. Default 5000 ms. */
+  pollMs?: number;
+  /** How long a burst of watch events is let settle before reloading. Default 300 ms. */
+  settleMs?: number;
+  /** Builds the engine for a corpus (persistence hooks in here). Default createSearchEngine. */
+  buildEngine?: (corpus: Corpus) => ZhenxingSearchEngine;
+  /** Told after each swap. */
+  onSwap?: (snapshot: LibrarySnapshot) => void;
+}
+
+export interface LiveLibrary {
+  /** The snapshot to serve now. */
+  current(): LibrarySnapshot;
+  /** Reloads now if LIBRARY_DIR changed since the current snapshot; true when it swapped. */
+  refresh(): Promise<boolean>;
+  /** Starts watching LIBRARY_DIR. */
+  start(): void;
+  /** Stops watching; a reload in progress finishes first. */
+  stop(): Promise<void>;
+}
+
+export function createLiveLibrary(options: LiveLibraryOptions): LiveLibrary {
+  const pollMs = options.pollMs ?? 5000;
+  const settleMs = options.settleMs ?? 300;
+  const buildEngine = options.buildEngine ?? ((c: Corpus) => createSearchEngine(c));
+  const store = createLibraryStore(options.libraryDir);
+  const logger = options.logger;
+
+  const build = (): LibrarySnapshot => {
+    const signature = store.signature();
+    const corpus = loadLibraryCorpus({
+      ...(options.seedsDir ? { seedsDir: options.seedsDir } : {}),
+      libraryDir: options.libraryDir,
+      onProblem: (id, err) => logger?.warn({ id, err }, 'library entry skipped'),
+    });
+    const engine = buildEngine(corpus);
+    return { corpus, engine, planner: createDigestPlanner(corpus, { extractKeywords }), signature };
+  };
+
+  let snapshot = build();
+  let reloading: Promise<boolean> | undefined;
+  let watcher: FSWatcher | undefined;
+  let poll: NodeJS.Timeout | undefined;
+  let settle: NodeJS.Timeout | undefined;
+  let stopped = false;
+
+  const reload = async (): Promise<boolean> => {
+    if (store.signature() === snapshot.signature) return false;
+    const t0 = performance.now();
+    let next: LibrarySnapshot;
+    try {
+      next = build();
+    } catch (err) {
+      // The snapshot being served stays; the next change or poll tries again.
+      logger?.error({ err }, 'library reload failed; still serving the previous library');
+      return false;
+    }
+    const before = snapshot.corpus.documents.length;
+    snapshot = next;
+    logger?.info(
+      { documents: next.corpus.documents.length, was: before, passages: next.corpus.passages.length, ms: Math.round(performance.now() - t0) },
+      'library reloaded',
+    );
+    options.onSwap?.(next);
+    return true;
+  };
+
+  const refresh = (): Promise<boolean> => {
+    // One reload at a time; a change during a reload is seen by the next check.
+    reloading ??= reload().finally(() => {
+      reloading = undefined;
+    });
+    return reloading;
+  };
+
+  const schedule = (): void => {
+    if (stopped) return;
+    clearTimeout(settle);
+    settle = setTimeout(() => void refresh(), settleMs);
+    settle.unref();
+  };
+
+  return {
+    current: () => snapshot,
+    refresh,
+    start() {
+      stopped = false;
+      mkdirSync(options.libraryDir, { recursive: true });
+      try {
+        watcher = watch(options.libraryDir, { persistent: false }, schedule);
+        watcher.on('error', (err) => {
+          logger?.warn({ err }, 'library watch failed; polling only');
+          watcher?.close();
+          watcher = undefined;
+        });
+      } catch (err) {
+        logger?.warn({ err }, 'cannot watch the library directory; polling only');
+      }
+      poll = setInterval(() => void refresh(), pollMs);
+      poll.unref();
+    },
+    async stop() {
+      stopped = true;
+      watcher?.close();
+      watcher = undefined;
+      clearInterval(poll);
+      clearTimeout(settle);
+      await reloading;
+    },
+  };
+}
