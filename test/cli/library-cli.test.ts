@@ -82,7 +82,7 @@ describe('zhenxing add / remove / docs', () => {
     expect(removed).toMatchObject({ code: 0, stdout: `removed ${word.id} 《${DOCX_TITLE}》\n`, stderr: '' });
     const after = JSON.parse((await run(['search', '数字乡村驿站', '--json'], env)).stdout) as { results: { docId: string }[] };
     expect(after.results.filter((x) => x.docId === word.id)).toEqual([]);
-  });
+  }, 90_000);
 
   it('prints a line per added document without --json', async () => {
     const env = { LIBRARY_DIR: mkdtempSync(path.join(tmpdir(), 'zx-lib-')) };
