@@ -3,7 +3,7 @@
  * (a TTY without NO_COLOR); otherwise they are wrapped in ** as in the JSON snippet.
  */
 import type { Segment } from '../search/types.js';
-import { digestHeading, sourceLine } from '../router/format.js';
+import { digestHeading, displayText, sourceLine } from '../router/format.js';
 import type { Lang, Message, View } from '../router/view-model.js';
 
 export interface TextRenderOptions {
@@ -82,7 +82,7 @@ export function renderText(view: View, options: TextRenderOptions = {}): string 
       d.passages.forEach((p, i) => {
         lines.push('');
         if (i === 1) lines.push(dim('延伸阅读'), '');
-        lines.push(clean(p.text.trim()), dim(`——${clean(sourceLine(p))}`));
+        lines.push(clean(displayText(p.text.trim())), dim(`——${clean(sourceLine(p))}`));
       });
       if (d.keywords.length > 0) lines.push('', `今日关键词：${d.keywords.map(clean).join('、')}`);
       break;
@@ -91,7 +91,7 @@ export function renderText(view: View, options: TextRenderOptions = {}): string 
       lines.push(say(view.message, view.lang));
       break;
     case 'share':
-      lines.push(`> ${clean(view.passage.text)}`, `—— ${clean(sourceLine(view.passage))}`);
+      lines.push(`> ${clean(displayText(view.passage.text))}`, `—— ${clean(sourceLine(view.passage))}`);
       break;
     case 'message':
       lines.push(say(view.message, view.lang));

@@ -178,8 +178,11 @@ export function buildPools(passages: readonly Passage[], options: ResolvedSelect
 export function buildRounds(pool: readonly Candidate[], perDigest: number): Passage[][] {
   const ranked = pool.map((c) => c.passage);
   const count = Math.ceil(ranked.length / perDigest);
-  const rounds: Passage[][] = ranked.slice(0, count).map((lead) => [lead]);
-  for (const p of ranked.slice(count)) {
+  // A reading opens on a whole thought: a passage that stops on "；" leads only when too few others can.
+  const leads = [...ranked.filter((p) => !endsOpen(p)), ...ranked.filter(endsOpen)].slice(0, count);
+  const isLead = new Set(leads);
+  const rounds: Passage[][] = leads.map((lead) => [lead]);
+  for (const p of ranked.filter((q) => !isLead.has(q))) {
     // Second passages for every round before any gets a third, so no round is left thin.
     const shortest = Math.min(...rounds.map((r) => r.length));
     const open = rounds.filter((r) => r.length === shortest);
@@ -188,7 +191,17 @@ export function buildRounds(pool: readonly Candidate[], perDigest: number): Pass
   }
   mixDocuments(rounds);
   separateFromLeads(rounds);
+  for (const round of rounds) {
+    // Last resort, within a round: another of its passages leads if the lead still stops on "；".
+    const better = round[0] && endsOpen(round[0]) ? round.findIndex((p) => !endsOpen(p)) : -1;
+    if (better > 0) [round[0], round[better]] = [round[better] as Passage, round[0] as Passage];
+  }
   return rounds;
+}
+
+/** A passage that stops on "；" (or ";"): the sentence goes on in the source. */
+export function endsOpen(p: Passage): boolean {
+  return /[；;][”’」』"')）]*$/u.test(p.text.trim());
 }
 
 const docCount = (round: readonly Passage[]) => new Set(round.map((p) => p.docId)).size;

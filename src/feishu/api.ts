@@ -14,8 +14,25 @@ export interface FeishuApi {
   send(chatId: string, card: Card, uuid?: string): Promise<string | undefined>;
   /** Replaces the card of a message the bot sent. */
   update(messageId: string, card: Card): Promise<void>;
+  /**
+   * Sends a card only `openId` can see in a group chat (仅对你可见; `/open-apis/ephemeral/v1/send`); resolves with its
+   * message id. Feishu refuses it in topic groups (话题群) and in one-to-one chats.
+   */
+  sendEphemeral(chatId: string, openId: string, card: Card): Promise<string | undefined>;
+  /** Deletes a card sent with sendEphemeral (`/open-apis/ephemeral/v1/delete`). */
+  deleteEphemeral(messageId: string): Promise<void>;
+  /** Sends a card to a user's one-to-one chat with the bot (receive_id_type=open_id). */
+  sendToUser(openId: string, card: Card, uuid?: string): Promise<string | undefined>;
+  /** Replies to a message with one line of plain text. */
+  replyText(messageId: string, text: string, uuid?: string): Promise<string | undefined>;
+  /** The group chats the bot is in (`GET /open-apis/im/v1/chats`), at most `max`. */
+  botChats(max: number): Promise<{ chatId: string; name: string }[]>;
+  /** Whether a user is a member of a group chat the bot is in (`GET /open-apis/im/v1/chats/:chat_id/members`). */
+  chatHasMember(chatId: string, openId: string, maxPages: number): Promise<boolean>;
   /** The bot's open_id (to tell whether a group message mentions it), or undefined if Feishu did not say. */
   botOpenId(): Promise<string | undefined>;
+  /** The bot's open_id and name as Feishu shows it (bot/v3/info). */
+  botInfo(): Promise<{ openId?: string; name?: string }>;
   /** Gets (and caches) a tenant access token: proves that the app id, the secret and the domain work. */
   tenantToken(): Promise<void>;
 }
@@ -149,11 +166,81 @@ export function createFeishuApi(client: Client, options: { onTokenInvalid?: () =
     async update(messageId, card) {
       await call(() => client.im.v1.message.patch({ path: { message_id: messageId }, data: { content: JSON.stringify(card) } }));
     },
+    async sendEphemeral(chatId, openId, card) {
+      const res = await call(() =>
+        client.request<ApiResponse>({
+          method: 'POST',
+          url: '/open-apis/ephemeral/v1/send',
+          data: { chat_id: chatId, open_id: openId, msg_type: 'interactive', card },
+        }),
+      );
+      return res.data?.message_id;
+    },
+    async deleteEphemeral(messageId) {
+      await call(() =>
+        client.request<ApiResponse>({ method: 'POST', url: '/open-apis/ephemeral/v1/delete', data: { message_id: messageId } }),
+      );
+    },
+    async sendToUser(openId, card, uuid) {
+      const res = await call(() =>
+        client.im.v1.message.create({
+          params: { receive_id_type: 'open_id' },
+          data: { receive_id: openId, msg_type: 'interactive', content: JSON.stringify(card), ...(uuid ? { uuid } : {}) },
+        }),
+      );
+      return res.data?.message_id;
+    },
+    async replyText(messageId, text, uuid) {
+      const res = await call(() =>
+        client.im.v1.message.reply({
+          path: { message_id: messageId },
+          data: { msg_type: 'text', content: JSON.stringify({ text }), ...(uuid ? { uuid } : {}) },
+        }),
+      );
+      return res.data?.message_id;
+    },
+    async botChats(max) {
+      const chats: { chatId: string; name: string }[] = [];
+      let pageToken: string | undefined;
+      do {
+        const res = await call<ApiResponse & { data?: { items?: { chat_id?: string; name?: string }[]; has_more?: boolean; page_token?: string } }>(
+          () =>
+            client.request({
+              method: 'GET',
+              url: '/open-apis/im/v1/chats',
+              params: { page_size: 100, ...(pageToken ? { page_token: pageToken } : {}) },
+            }),
+        );
+        for (const c of res.data?.items ?? []) if (c.chat_id) chats.push({ chatId: c.chat_id, name: c.name || c.chat_id });
+        pageToken = res.data?.has_more ? res.data.page_token : undefined;
+      } while (pageToken && chats.length < max);
+      return chats.slice(0, max);
+    },
+    async chatHasMember(chatId, openId, maxPages) {
+      let pageToken: string | undefined;
+      for (let page = 0; page < maxPages; page += 1) {
+        const res = await call<ApiResponse & { data?: { items?: { member_id?: string }[]; has_more?: boolean; page_token?: string } }>(
+          () =>
+            client.request({
+              method: 'GET',
+              url: `/open-apis/im/v1/chats/${encodeURIComponent(chatId)}/members`,
+              params: { member_id_type: 'open_id', page_size: 100, ...(pageToken ? { page_token: pageToken } : {}) },
+            }),
+        );
+        if ((res.data?.items ?? []).some((m) => m.member_id === openId)) return true;
+        pageToken = res.data?.has_more ? res.data.page_token : undefined;
+        if (!pageToken) return false;
+      }
+      return false;
+    },
     async botOpenId() {
-      const res = await call<ApiResponse & { bot?: { open_id?: string } }>(() =>
+      return (await this.botInfo()).openId;
+    },
+    async botInfo() {
+      const res = await call<ApiResponse & { bot?: { open_id?: string; app_name?: string } }>(() =>
         client.request({ method: 'GET', url: '/open-apis/bot/v3/info' }),
       );
-      return res.bot?.open_id;
+      return { ...(res.bot?.open_id ? { openId: res.bot.open_id } : {}), ...(res.bot?.app_name ? { name: res.bot.app_name } : {}) };
     },
     async tenantToken() {
       try {

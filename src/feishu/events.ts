@@ -4,12 +4,13 @@
  */
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
-import type { CommandContext, Router, View } from '../router/view-model.js';
-import { pageRefOf, parseActionValue } from './actions.js';
+import type { CommandContext, Place, Router, View } from '../router/view-model.js';
+import { markButtons, pageRefOf, parseActionValue } from './actions.js';
 import { toFeishuApiError, type FeishuApi } from './api.js';
 import { idempotencyKey } from './crypto.js';
 import type { Dedupe } from './dedupe.js';
-import { renderView, type Card } from './render/index.js';
+import { renderNoSharedChat, renderSharePicker, renderView, type Card } from './render/index.js';
+import { PICKER_MAX_CHATS } from './render/picker.js';
 
 export interface RawMention {
   key: string;
@@ -35,7 +36,8 @@ export interface MessageEvent {
 export interface CardActionEvent {
   event_id?: string;
   operator?: { open_id?: string };
-  action?: { value?: unknown; tag?: string };
+  /** `option`: the value chosen in a select. */
+  action?: { value?: unknown; tag?: string; option?: string };
   context?: { open_message_id?: string; open_chat_id?: string };
   /** Older surfaces put these at the top level. */
   open_message_id?: string;
@@ -57,6 +59,8 @@ export interface CallbackResponse {
 const toast = (type: Toast['type'], zh: string, en: string): CallbackResponse => ({
   toast: { type, content: zh, i18n: { zh_cn: zh, en_us: en } },
 });
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Mention placeholders Feishu leaves in message text (`@_user_1`, `@_all`). */
 const MENTION_KEY = /@_(?:user_\d+|all)\b/g;
@@ -126,6 +130,8 @@ export interface HandlerDeps {
   /** Recent (message, user, passage) shares, against double clicks. */
   recentShares: Dedupe;
   botOpenId: () => string | undefined;
+  /** The bot's name as Feishu shows it (for "@振兴 订阅"); '振兴' until Feishu has said. */
+  botName: () => string;
   /** Keeps track of work that outlives the event's acknowledgement (stop() waits for it). */
   track: (work: Promise<unknown>) => void;
   /**
@@ -146,6 +152,9 @@ export interface FeishuHandlers {
 }
 
 const TIMED_OUT = Symbol('timed out');
+
+/** Pages of 100 members read to find a user in a group chat (larger groups are not searched further). */
+const MEMBER_PAGES = 5;
 
 /**
  * What to tell the sharer when Feishu refused the post: what to do where the code says, otherwise to try again.
@@ -182,9 +191,63 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
     logger.error({ err, ...fields }, `feishu: ${where} failed`);
   }
 
-  async function answer(messageId: string, text: string, ctx: CommandContext) {
+  /** A private chat: every answer is a reply, and share buttons ask which group chat to share into. */
+  async function answerPrivately(messageId: string, text: string, ctx: CommandContext) {
     const view = await deps.router.handle(text, ctx);
-    await deps.api.reply(messageId, renderView(view), idempotencyKey('reply', messageId));
+    await deps.api.reply(messageId, markButtons(renderView(view), 'p2p'), idempotencyKey('reply', messageId));
+  }
+
+  /**
+   * A group: a subscription change is for everyone and is a reply; anything else goes to the asker alone as an
+   * ephemeral card (仅对你可见). Where Feishu refuses one (a topic group, 话题群), the card goes to the asker's private
+   * chat instead, and one short line in the group says so.
+   */
+  async function answerInGroup(messageId: string, chatId: string, text: string, ctx: CommandContext) {
+    const view = await deps.router.handle(text, ctx);
+    const userId = ctx.userId;
+    if (view.kind === 'subscription' || !userId) {
+      await deps.api.reply(messageId, renderView(view), idempotencyKey('reply', messageId));
+      return;
+    }
+    try {
+      await deps.api.sendEphemeral(chatId, userId, markButtons(renderView(view), 'ephemeral'));
+      return;
+    } catch (err) {
+      const e = toFeishuApiError(err);
+      // Only a refusal means "not here"; a timeout or a 5xx may have shown the card already.
+      if (!e.permanent) throw err;
+      logger.info({ chatId, code: e.code, feishuCode: e.feishuCode }, 'feishu: ephemeral card refused; answering in private');
+    }
+    await deps.api.sendToUser(userId, markButtons(renderView(view), 'p2p'), idempotencyKey('dm', messageId));
+    const at = /^ou_[A-Za-z0-9_-]{1,64}$/.test(userId) ? `<at user_id="${userId}"></at> ` : '';
+    await deps.api.replyText(messageId, `${at}结果已私信发给你（本群不支持仅自己可见的卡片）。`, idempotencyKey('note', messageId));
+  }
+
+  /** Redraws an ephemeral card: the next page is sent to the same user, then the old card is deleted. */
+  async function redrawEphemeral(card: Card, chatId: string, userId: string, oldMessageId: string | undefined) {
+    await deps.api.sendEphemeral(chatId, userId, markButtons(card, 'ephemeral'));
+    if (oldMessageId) {
+      await deps.api
+        .deleteEphemeral(oldMessageId)
+        .catch((err: unknown) => failed('feishu.ephemeral_delete', err, { messageId: oldMessageId }));
+    }
+  }
+
+  /** The group chats that both the bot and this user are in, in the order Feishu lists the bot's chats. */
+  async function sharedChats(userId: string): Promise<{ chatId: string; name: string }[]> {
+    const chats = await deps.api.botChats(PICKER_MAX_CHATS);
+    const out: { chatId: string; name: string }[] = [];
+    // A few at a time: each is one members request (or a few, for large groups).
+    for (let i = 0; i < chats.length; i += 5) {
+      const batch = chats.slice(i, i + 5);
+      const member = await Promise.all(
+        batch.map((c) => deps.api.chatHasMember(c.chatId, userId, MEMBER_PAGES).catch(() => false)),
+      );
+      batch.forEach((c, j) => {
+        if (member[j]) out.push(c);
+      });
+    }
+    return out;
   }
 
   /** Renders the view within the callback deadline, or acknowledges now and replaces the card when ready. */
@@ -205,6 +268,97 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
     return toast('info', '正在加载…', 'Loading…');
   }
 
+  /** Waits for background card work up to the deadline: nothing to say when it is done, "正在加载…" when it is not. */
+  async function redrawInBackground(work: Promise<void>, since: number, messageId: string | undefined): Promise<CallbackResponse> {
+    const tracked = work.catch((err: unknown) => {
+      failed('feishu.ephemeral_page', err, { messageId });
+      throw err;
+    });
+    try {
+      const result = await beforeDeadline(tracked, since);
+      if (result !== TIMED_OUT) return {};
+    } catch {
+      return toast('error', '翻页失败，请重新搜索。', 'Could not turn the page. Please search again.');
+    }
+    deps.track(tracked.catch(() => undefined));
+    return toast('info', '正在加载…', 'Loading…');
+  }
+
+  /** Share from a private chat: sends a card that asks which group chat (both the bot and the user are in). */
+  async function offerChats(passageId: string, chatId: string, userId: string, since: number): Promise<CallbackResponse> {
+    const passage = await deps.router.share(passageId, { platform: 'feishu', userId });
+    if (passage.kind !== 'share') {
+      const m = passage.kind === 'message' ? passage.message : { zh: '无法分享这段文字。', en: 'This passage cannot be shared.' };
+      return toast('error', m.zh, m.en);
+    }
+    const work = sharedChats(userId).then(async (chats) => {
+      const card = chats.length > 0 ? renderSharePicker(passage.passage, chats) : renderNoSharedChat(deps.botName());
+      await deps.api.send(chatId, card);
+      return chats.length;
+    });
+    const tracked = work.catch((err: unknown) => {
+      failed('feishu.share_picker', err, { passageId });
+      throw err;
+    });
+    try {
+      const found = await beforeDeadline(tracked, since);
+      if (found === TIMED_OUT) {
+        deps.track(tracked.catch(() => undefined));
+        return toast('info', '正在查找可以分享的群聊…', 'Looking for chats to share into…');
+      }
+      return found > 0
+        ? toast('info', '请在下方选择要分享到的群聊。', 'Choose a chat below.')
+        : toast('warning', '还没有你和机器人都在的群聊。', 'The bot is not in any chat with you yet.');
+    } catch (err) {
+      return shareFailedToast(err);
+    }
+  }
+
+  /** The picker's choice: posts the quote into the chosen chat once the user is seen to be a member of it. */
+  async function shareToChosen(
+    passageId: string,
+    target: string | undefined,
+    userId: string | undefined,
+    messageId: string | undefined,
+    since: number,
+  ): Promise<CallbackResponse> {
+    if (!target || !/^oc_[A-Za-z0-9_-]{1,64}$/.test(target) || !userId) {
+      return toast('error', '请选择一个群聊。', 'Please choose a chat.');
+    }
+    const view = await deps.router.share(passageId, { platform: 'feishu', channelId: target, userId });
+    if (view.kind !== 'share') {
+      const m = view.kind === 'message' ? view.message : { zh: '无法分享这段文字。', en: 'This passage cannot be shared.' };
+      return toast('error', m.zh, m.en);
+    }
+    const shareKey = `to:${messageId ?? ''}:${userId}:${passageId}:${target}`;
+    if (deps.recentShares.seen(shareKey)) return toast('info', '刚刚已经分享过了。', 'Already shared.');
+    // The choice comes from the callback: post only into a chat this user is really in.
+    const work = deps.api.chatHasMember(target, userId, MEMBER_PAGES).then((member) => {
+      if (!member) return 'not_member' as const;
+      return deps.api.send(target, renderView(view), idempotencyKey('share', shareKey)).then(() => 'shared' as const);
+    });
+    const forget = (err: unknown) => {
+      deps.recentShares.forget(shareKey);
+      failed('feishu.share', err, { chatId: target, passageId });
+    };
+    let outcome: Awaited<typeof work> | typeof TIMED_OUT;
+    try {
+      outcome = await beforeDeadline(work, since);
+    } catch (err) {
+      forget(err);
+      return shareFailedToast(err);
+    }
+    if (outcome === TIMED_OUT) {
+      deps.track(work.catch(forget));
+      return toast('info', '正在分享…', 'Sharing…');
+    }
+    if (outcome === 'not_member') {
+      deps.recentShares.forget(shareKey);
+      return toast('error', '你不在这个群聊里，无法分享到那里。', 'You are not a member of that chat.');
+    }
+    return toast('success', '已分享到所选群聊。', 'Shared to the chosen chat.');
+  }
+
   return {
     onMessage(event) {
       const m = event.message;
@@ -217,11 +371,16 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
       if (event.sender?.sender_type !== 'user') return;
       const p2p = m.chat_type === 'p2p';
       if (!p2p && !mentionsBot(m.mentions, deps.botOpenId())) return;
-      const ctx: CommandContext = { platform: 'feishu', channelId: m.chat_id };
+      const place: Place = p2p
+        ? { kind: 'private', prefix: '', privateAnswers: false }
+        : { kind: 'group', prefix: `@${deps.botName()} `, privateAnswers: true };
+      const ctx: CommandContext = { platform: 'feishu', channelId: m.chat_id, place };
       const userId = event.sender.sender_id?.open_id;
       if (userId) ctx.userId = userId;
       const messageId = m.message_id;
-      const text = messageText(m);
+      const raw = messageText(m);
+      // In a private chat "@振兴 退订" (as group cards word it) arrives as plain text: the name is not part of the command.
+      const text = raw === null ? null : raw.replace(new RegExp(`^@${escapeRegExp(deps.botName())}(?=\\s|$)\\s*`, 'u'), '');
       if (text === null) {
         // In a group an image that mentions the bot is rare enough to ignore; in a private chat say why.
         if (!p2p) return;
@@ -239,7 +398,9 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
         return;
       }
       logger.debug({ messageId, chatType: m.chat_type }, 'feishu: command received');
-      deps.track(answer(messageId, text, ctx).catch((err: unknown) => failed('feishu.reply', err, { messageId })));
+      const chatId = m.chat_id;
+      const work = p2p ? answerPrivately(messageId, text, ctx) : answerInGroup(messageId, chatId, text, ctx);
+      deps.track(work.catch((err: unknown) => failed('feishu.reply', err, { messageId })));
     },
 
     async onCardAction(event) {
@@ -257,7 +418,21 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
         if (value.action === 'page') {
           const ref = pageRefOf(value);
           if (!ref) return toast('error', '这个按钮已经失效了，请重新搜索。', 'This button no longer works. Please search again.');
+          if (value.eph && chatId && userId) {
+            const place: Place = { kind: 'group', prefix: `@${deps.botName()} `, privateAnswers: true };
+            return await redrawInBackground(
+              deps.router.page(ref, { ...ctx, place }).then((view) => redrawEphemeral(renderView(view), chatId, userId, messageId)),
+              started,
+              messageId,
+            );
+          }
           return await replaceCard(() => deps.router.page(ref, ctx), messageId, started);
+        }
+
+        if (value.action === 'share_to') return await shareToChosen(value.id, event.action?.option, userId, messageId, started);
+        if (value.pick) {
+          if (!chatId || !userId) return toast('error', '无法确定要分享到哪个会话。', 'Could not tell which chat to share into.');
+          return await offerChats(value.id, chatId, userId, started);
         }
 
         const view = await deps.router.share(value.id, ctx);

@@ -183,14 +183,17 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): FeishuAdapter {
   };
 
   let botOpenId: string | undefined;
+  // What users type after @ to reach the bot; the app's name once Feishu has said it.
+  let botName = '振兴';
   let lookupAt = -Infinity;
   function lookUpBot() {
     lookupAt = Date.now();
     track(
-      api.botOpenId().then(
-        (id) => {
-          botOpenId = id;
-          logger.debug({ botOpenId: id }, 'feishu: bot identity known');
+      api.botInfo().then(
+        (info) => {
+          botOpenId = info.openId;
+          if (info.name) botName = info.name;
+          logger.debug({ botOpenId, botName }, 'feishu: bot identity known');
         },
         (err: unknown) => logger.warn({ err }, 'feishu: could not look up the bot open_id; in groups any mention counts'),
       ),
@@ -208,6 +211,7 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): FeishuAdapter {
       if (botOpenId === undefined && Date.now() - lookupAt > BOT_LOOKUP_RETRY_MS) lookUpBot();
       return botOpenId;
     },
+    botName: () => botName,
     track,
     callbackDeadlineMs: o.callbackDeadlineMs,
   });
@@ -237,7 +241,7 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): FeishuAdapter {
 
   return {
     api,
-    sender: createFeishuDigestSender(api),
+    sender: createFeishuDigestSender(api, () => botName),
 
     status() {
       const platform = config.mode === 'ws' ? 'feishu-ws' : 'feishu-http';

@@ -17,11 +17,13 @@ export function toDeliveryError(err: unknown): DeliveryError {
  * Posts the daily digest card to a chat. The message carries a uuid derived from the chat and the date, so a
  * retry after a lost response cannot post the same day's digest twice (Feishu keeps a uuid for an hour).
  */
-export function createFeishuDigestSender(api: FeishuApi): DigestSender {
+export function createFeishuDigestSender(api: FeishuApi, botName: () => string = () => '振兴'): DigestSender {
   return {
     platform: 'feishu',
     async send(chatId: string, digest: Digest) {
-      const card = renderDigest({ kind: 'digest', lang: 'zh', digest, preview: false });
+      // Subscribed chats are groups almost always: the footer says "@振兴 退订", which works in a private chat too.
+      const place = { kind: 'group' as const, prefix: `@${botName()} `, privateAnswers: false };
+      const card = renderDigest({ kind: 'digest', lang: 'zh', digest, preview: false, place });
       try {
         await api.send(chatId, card, idempotencyKey('digest', chatId, digest.date));
       } catch (err) {

@@ -3,6 +3,7 @@
  * They return raw text: each renderer escapes it for its own markup.
  */
 import type { Digest } from '../digest/types.js';
+import type { Place } from './view-model.js';
 
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 
@@ -66,4 +67,35 @@ export function cutAtSentence(text: string, budget: number, options: CutOptions 
   const end = cutIndex(text, budget, options);
   if (end >= text.length) return text;
   return `${text.slice(0, end).trimEnd()}…`;
+}
+
+/** A command as it is typed in that place: "@振兴 订阅" in a Feishu group, "/zhenxing 订阅" in Slack, "订阅" in a private chat. */
+export function commandIn(place: Place | undefined, words: string): string {
+  return `${place?.prefix ?? ''}${words}`;
+}
+
+/** "发送“订阅”" in a private chat, "输入“@振兴 订阅”" where a prefix is needed (a plain group message never reaches the bot). */
+export function sendHint(place: Place | undefined, words: string, en: string): { zh: string; en: string } {
+  const typed = commandIn(place, words);
+  if (place?.prefix) return { zh: `输入“${typed}”`, en: `type "${place.prefix}${en}"` };
+  return { zh: `发送“${typed}”`, en: `send "${en}"` };
+}
+
+/** "本群" / "本频道" / "本会话": how the chat a subscription belongs to is called there. */
+export function hereName(platform: string, place: Place | undefined): { zh: string; en: string } {
+  if (place?.kind === 'private') return { zh: '本会话', en: 'this chat' };
+  return platform === 'slack' ? { zh: '本频道', en: 'this channel' } : { zh: '本群', en: 'this chat' };
+}
+
+/** Sentence ends a passage may stop on and still read as whole ("；" does not: it promises more). */
+const WHOLE_END = /[。！？!?…”’」』)）\]]\s*$/u;
+
+/**
+ * The passage text as shown: a passage that stops mid-sentence (the source cuts it, or the split had to) ends with
+ * "…", so a reader sees that it goes on.
+ */
+export function displayText(text: string): string {
+  const t = text.trimEnd();
+  if (t === '' || WHOLE_END.test(t)) return t;
+  return `${t}…`;
 }

@@ -58,7 +58,15 @@ export function parseCommand(input: string): Command {
   const inline = /^(theme|主题)[:：](.+)$/i.exec(first.normalize('NFKC'));
   if (inline && tail === '') return { kind: 'theme', name: inline[2] ?? '' };
 
-  if (THEME_WORDS.has(head)) return tail === '' ? { kind: 'themes' } : { kind: 'theme', name: tail };
+  if (THEME_WORDS.has(head)) {
+    if (tail === '') return { kind: 'themes' };
+    // `主题 产业 集体经济`: a search within the theme, written in the search syntax so paging re-runs the same thing.
+    const [name = '', ...words] = tail.split(SPACE);
+    if (words.length > 0 && !resolveTheme(tail) && resolveTheme(name)) {
+      return { kind: 'search', query: `${first.normalize('NFKC').toLowerCase() === 'theme' ? 'theme' : '主题'}:${name} ${words.join(' ')}` };
+    }
+    return { kind: 'theme', name: tail };
+  }
   const keyword = KEYWORDS.get(head);
   if (keyword && tail === '') return { kind: keyword } as Command;
   return { kind: 'search', query: text };

@@ -10,13 +10,18 @@ import type { Metrics } from '../observability/metrics.js';
 import { unknownTheme } from '../search/errors.js';
 import { SearchError, type SearchEngine, type SearchResponse } from '../search/types.js';
 import type { StateStore } from '../state/types.js';
+import { commandIn, hereName } from './format.js';
 import { detectLang, parseCommand, resolveTheme, type Command } from './parse-command.js';
 import {
   PAGE_SIZE,
   type CommandContext,
+  type DigestView,
+  type HelpView,
+  type ThemesView,
   type Lang,
   type Message,
   type PageRef,
+  type Place,
   type ResultsView,
   type Router,
   type View,
@@ -50,28 +55,43 @@ export interface RouterDeps {
 
 const msg = (zh: string, en: string): Message => ({ zh, en });
 
-export const HELP_COMMANDS = [
-  { usage: '/zhenxing <关键词>', zh: '搜索段落，例如 /zhenxing 人才振兴', en: 'search passages, e.g. /zhenxing talent' },
-  {
-    usage: '/zhenxing 主题 <名称>',
-    zh: '某一主题的精选段落：产业、人才、文化、生态、组织',
-    en: 'best passages of a theme: industry, talent, culture, ecology, organization (theme <name>)',
-  },
-  { usage: '/zhenxing 今日', zh: '预览今天的每日一读（仅自己可见）', en: "preview today's digest privately (today)" },
-  { usage: '/zhenxing 文档', zh: '查看收录的文献及来源', en: 'list the source documents (docs)' },
-  { usage: '/zhenxing 订阅', zh: '所在频道或群聊每天早上接收每日一读', en: 'this channel or chat gets the daily digest (subscribe)' },
-  { usage: '/zhenxing 退订', zh: '所在频道或群聊不再接收每日一读', en: 'stop the daily digest here (unsubscribe)' },
-  { usage: '/zhenxing 帮助', zh: '显示本说明', en: 'show this help (help)' },
-];
+/**
+ * The help lines, worded for the place: the usage as typed there (`/zhenxing 订阅`, `@振兴 订阅`, `订阅`), 本群 or
+ * 本会话, and "仅自己可见" only where answers really are private.
+ */
+export function helpCommands(place?: Place): { usage: string; zh: string; en: string }[] {
+  const u = (words: string) => (place ? commandIn(place, words) : `/zhenxing ${words}`);
+  const where =
+    place?.kind === 'private'
+      ? { zh: '本会话', en: 'this chat' }
+      : { zh: '所在频道或群聊', en: 'this channel or chat' };
+  const privately = place?.privateAnswers ? { zh: '（仅自己可见）', en: ' privately' } : { zh: '', en: '' };
+  return [
+    { usage: u('<关键词>'), zh: `搜索段落，例如 ${u('人才振兴')}`, en: `search passages, e.g. ${u('talent')}` },
+    {
+      usage: u('主题 <名称>'),
+      zh: '某一主题的精选段落：产业、人才、文化、生态、组织',
+      en: 'best passages of a theme: industry, talent, culture, ecology, organization (theme <name>)',
+    },
+    { usage: u('今日'), zh: `预览今天的每日一读${privately.zh}`, en: `preview today's digest${privately.en} (today)` },
+    { usage: u('文档'), zh: '查看收录的文献及来源', en: 'list the source documents (docs)' },
+    { usage: u('订阅'), zh: `${where.zh}每天早上接收每日一读`, en: `${where.en} gets the daily digest (subscribe)` },
+    { usage: u('退订'), zh: `${where.zh}不再接收每日一读`, en: 'stop the daily digest here (unsubscribe)' },
+    { usage: u('帮助'), zh: '显示本说明', en: 'show this help (help)' },
+  ];
+}
 
-export const HELP_EXAMPLES = [
-  '/zhenxing 人才振兴',
-  '/zhenxing 怎样发展村集体经济',
-  '/zhenxing "绿水青山就是金山银山"',
-  '/zhenxing 头雁 theme:talent',
-  '/zhenxing 主题 生态',
-  '/zhenxing doc:004 城乡融合',
-];
+/** The help lines with no place given (the CLI, tests): `/zhenxing …`, no claim about who sees answers. */
+export const HELP_COMMANDS = helpCommands();
+
+const EXAMPLES = ['人才振兴', '怎样发展村集体经济', '"绿水青山就是金山银山"', '头雁 theme:talent', '主题 生态', 'doc:004 城乡融合'];
+
+/** Examples typed the way the place needs them. */
+export function helpExamples(place?: Place): string[] {
+  return EXAMPLES.map((e) => (place ? commandIn(place, e) : `/zhenxing ${e}`));
+}
+
+export const HELP_EXAMPLES = helpExamples();
 
 /** Shapes a search response into the results view every platform renders (also used by the CLI). */
 export function buildResultsView(
@@ -115,6 +135,12 @@ export function buildResultsView(
   return view;
 }
 
+
+/** The view with the place it is shown in, when the adapter said. */
+function withPlace(view: HelpView | ThemesView | DigestView, ctx: CommandContext): View {
+  if (ctx.place) view.place = ctx.place;
+  return view;
+}
 
 export function createRouter(deps: RouterDeps): Router {
   const now = deps.now ?? (() => new Date());
@@ -182,10 +208,13 @@ export function createRouter(deps: RouterDeps): Router {
       };
     }
     const channel = { platform: ctx.platform, id: ctx.channelId };
-    // Slack has channels, Feishu has group chats: say it the way each platform's users do.
-    const [here, hereEn] = ctx.platform === 'feishu' ? ['本群', 'this chat'] : ['本频道', 'this channel'];
+    // Slack has channels, Feishu has group chats, and a private chat is neither: say it the way users there do.
+    const { zh: here, en: hereEn } = hereName(ctx.platform, ctx.place);
     const Here = hereEn.charAt(0).toUpperCase() + hereEn.slice(1);
     if (kind === 'subscribe') {
+      // Refuse here, not every morning: a chat the digest could never reach is not subscribed.
+      const refusal = await ctx.subscribable?.();
+      if (refusal) return { kind: 'message', lang, tone: 'error', message: refusal };
       const changed = await deps.store.subscribe(channel);
       return {
         kind: 'subscription',
@@ -212,20 +241,18 @@ export function createRouter(deps: RouterDeps): Router {
   async function run(cmd: Command, lang: Lang, ctx: CommandContext): Promise<View> {
     switch (cmd.kind) {
       case 'help':
-        return { kind: 'help', lang, commands: HELP_COMMANDS, examples: HELP_EXAMPLES };
+        return withPlace({ kind: 'help', lang, commands: helpCommands(ctx.place), examples: helpExamples(ctx.place) }, ctx);
       case 'search':
         return search(cmd.query, 1, lang, ctx);
       case 'theme':
         return theme(cmd.name, 1, lang);
       case 'themes':
-        return { kind: 'themes', lang, themes: themeCounts() };
+        return withPlace({ kind: 'themes', lang, themes: themeCounts() }, ctx);
       case 'today':
-        return {
-          kind: 'digest',
-          lang,
-          preview: true,
-          digest: lib().planner.digestFor(todayIn(deps.timezone, now())),
-        };
+        return withPlace(
+          { kind: 'digest', lang, preview: true, digest: lib().planner.digestFor(todayIn(deps.timezone, now())) },
+          ctx,
+        );
       case 'docs': {
         const { corpus } = lib();
         const counts = new Map<string, number>();

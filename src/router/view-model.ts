@@ -56,9 +56,27 @@ export interface ResultsView {
   next?: PageRef;
 }
 
+/**
+ * Where a command was typed, so answers use words that fit the place: how to type the next command there, whether
+ * "本群" or "本会话", whether "仅自己可见" is true. Adapters say where; the router and the renderers word it.
+ */
+export interface Place {
+  /** 'group': a channel or group chat; 'private': a one-to-one chat with the bot. */
+  kind: 'group' | 'private';
+  /**
+   * What goes before a command typed there: '/zhenxing ' (Slack), '@振兴 ' (a Feishu group, where the bot reads only
+   * messages that mention it), '' (a private chat, where any message is a command).
+   */
+  prefix: string;
+  /** True where answers are shown to the asker alone (Slack ephemeral, Feishu 仅对你可见). */
+  privateAnswers: boolean;
+}
+
 export interface HelpView {
   kind: 'help';
   lang: Lang;
+  /** Where help was asked for; without it the help names no place-specific details. */
+  place?: Place;
   /** Lines of usage: command and what it does. */
   commands: { usage: string; zh: string; en: string }[];
   examples: string[];
@@ -73,6 +91,7 @@ export interface DocsView {
 export interface ThemesView {
   kind: 'themes';
   lang: Lang;
+  place?: Place;
   themes: (ThemeInfo & { passageCount: number })[];
 }
 
@@ -82,6 +101,8 @@ export interface DigestView {
   digest: Digest;
   /** True for `today` previews (private); false for the scheduled post. */
   preview: boolean;
+  /** Where it is shown (previews: where `today` was typed; scheduled posts: the subscribed chat, a group by default). */
+  place?: Place;
 }
 
 export interface SubscriptionView {
@@ -134,6 +155,13 @@ export interface CommandContext {
   platform: 'slack' | 'feishu' | 'console';
   channelId?: string;
   userId?: string;
+  /** Where the command was typed; views carry it to the renderers for wording. */
+  place?: Place;
+  /**
+   * Asked before a subscription is stored: resolves with what to tell the user when the digest could not be posted
+   * here (a Slack DM, a private channel without the bot), or undefined when it can. Adapters that can check supply it.
+   */
+  subscribable?: () => Promise<Message | undefined>;
 }
 
 export interface Router {

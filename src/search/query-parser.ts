@@ -65,7 +65,8 @@ function splitQuotes(normalized: string): { tokens: string[]; phrases: string[] 
 }
 
 function parseDoc(value: string, options: ParseOptions): string {
-  const known = options.docIds ?? [];
+  // Every id doc: accepts, documents and the articles inside them (003b, 003c), so the list is a complete menu.
+  const known = [...new Set([...(options.docIds ?? []), ...(options.articleIds ?? [])])].sort();
   // An added document's id (lib-3fa9c2d1) is taken as written.
   const lib = LIBRARY_DOC_VALUE.exec(value) ? value.toLowerCase() : null;
   const m = DOC_VALUE.exec(value);

@@ -5,7 +5,7 @@
 import { parseActionValue } from '../../src/feishu/actions.js';
 import { CARD_BYTE_LIMIT, cardBytes, type Card } from '../../src/feishu/render/index.js';
 
-const ELEMENT_TAGS = new Set(['markdown', 'hr', 'button', 'column_set']);
+const ELEMENT_TAGS = new Set(['markdown', 'hr', 'button', 'column_set', 'select_static']);
 const TEMPLATES = new Set(['blue', 'wathet', 'turquoise', 'green', 'orange', 'red', 'carmine', 'violet', 'grey']);
 
 type Element = Record<string, unknown>;

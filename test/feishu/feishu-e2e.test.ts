@@ -144,7 +144,7 @@ describe('messages', () => {
     expect(asCard((await h.say({ text: '今日' })).reply).header.title.content).toMatch(/^每日一读 · .+ · 11月22日 星期日$/);
   });
 
-  it('in a group answers only when mentioned, with the mention stripped', async () => {
+  it('in a group answers only when mentioned, with the mention stripped, to the asker alone', async () => {
     await h.feishu.waitFor((c) => c.route === 'GET /open-apis/bot/v3/info');
     const unaddressed = messageEvent({ text: '人才振兴', chatType: 'group', chatId: GROUP });
     const other = messageEvent({
@@ -155,10 +155,20 @@ describe('messages', () => {
     });
     expect((await h.post(unaddressed)).status).toBe(200);
     expect((await h.post(other)).status).toBe(200);
-    const { reply } = await h.say({ text: '@_user_1 人才振兴', chatType: 'group', chatId: GROUP, mentions: botMention });
-    expect(asCard(reply).header.title.content).toBe('搜索：人才振兴');
+    const asker = 'ou_groupasker0000000000000000000001';
+    const event = messageEvent({ text: '@_user_1 人才振兴', chatType: 'group', chatId: GROUP, mentions: botMention, senderOpenId: asker });
+    expect((await h.post(event)).status).toBe(200);
+    const eph = await h.feishu.waitFor((c) => c.route === 'POST /open-apis/ephemeral/v1/send' && c.body.open_id === asker);
+    expect(eph.body.chat_id).toBe(GROUP);
+    expect(eph.body.msg_type).toBe('interactive');
+    expect(asCard(eph).header.title.content).toBe('搜索：人才振兴');
+    await sentinel();
     expect(h.repliesTo(unaddressed.messageId)).toEqual([]);
     expect(h.repliesTo(other.messageId)).toEqual([]);
+    // Nothing the group can see: no reply to the message, no message into the group.
+    expect(h.repliesTo(event.messageId)).toEqual([]);
+    expect(h.feishu.calls.filter((c) => c.route === 'POST /open-apis/im/v1/messages' && c.body.receive_id === GROUP)).toEqual([]);
+    expect(h.feishu.calls.filter((c) => c.route === 'POST /open-apis/ephemeral/v1/send' && c.body.open_id === asker)).toHaveLength(1);
   });
 
   it('subscribes and unsubscribes a group chat', async () => {
@@ -177,6 +187,161 @@ describe('messages', () => {
     await h.post(fromBot);
     await sentinel();
     expect(h.repliesTo(fromBot.messageId)).toEqual([]);
+  });
+});
+
+describe('private results in a group', () => {
+  const TOPIC_GROUP = 'oc_topicgroup0000000000000000000001';
+  const inGroup = (text: string, senderOpenId: string, chatId = GROUP) =>
+    messageEvent({ text: `@_user_1 ${text}`, chatType: 'group', chatId, mentions: botMention, senderOpenId });
+  const ephemeralsTo = (openId: string) =>
+    h.feishu.calls.filter((c) => c.route === 'POST /open-apis/ephemeral/v1/send' && c.body.open_id === openId);
+
+  it('a search gives one ephemeral card; its share posts one quote into the group; its page button redraws it', async () => {
+    await h.feishu.waitFor((c) => c.route === 'GET /open-apis/bot/v3/info');
+    const asker = 'ou_ephemeral000000000000000000000001';
+    const event = inGroup('生态振兴', asker);
+    await h.post(event);
+    const eph = await h.feishu.waitFor((c) => c.route === 'POST /open-apis/ephemeral/v1/send' && c.body.open_id === asker);
+    const card = asCard(eph);
+    expect(cardProblems(card)).toEqual([]);
+
+    // Share: exactly one quote, into this group, from the ephemeral card.
+    const share = buttonsOf(card).find((b) => b.value.action === 'share');
+    if (!share) throw new Error('no share button');
+    expect(share.value.pick).toBeUndefined();
+    const shared = await h.post(
+      cardActionEvent({ value: share.value, openId: asker, chatId: GROUP, messageId: 'om_ephemeral_x1' }),
+    );
+    expect((shared.body.toast as { content: string }).content).toBe('已分享到当前会话。');
+    const posts = h.feishu.calls.filter((c) => c.route === 'POST /open-apis/im/v1/messages' && JSON.stringify(c.body).includes(asker));
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.body.receive_id).toBe(GROUP);
+    expect(asCard(posts[0] as FeishuCall).header.title.content).toMatch(/^《.+》$/);
+
+    // Next page: a new ephemeral card for the same user, the old one deleted, nothing for the group.
+    const next = buttonsOf(card).find((b) => b.label === '下一页 ›');
+    expect(next?.value.eph).toBe(1);
+    const oldId = 'om_ephemeral_page1';
+    const paged = await h.post(cardActionEvent({ value: next?.value, openId: asker, chatId: GROUP, messageId: oldId }));
+    expect(paged.status).toBe(200);
+    expect(paged.body.card).toBeUndefined();
+    const page2 = await h.feishu.waitFor(
+      (c) => c.route === 'POST /open-apis/ephemeral/v1/send' && c.body.open_id === asker && c !== eph,
+    );
+    expect(page2.body.chat_id).toBe(GROUP);
+    expect(asCard(page2).header.subtitle?.content).toMatch(/^共 \d+ 条 · 第 2\/\d+ 页$/);
+    const del = await h.feishu.waitFor((c) => c.route === 'POST /open-apis/ephemeral/v1/delete');
+    expect(del.body).toEqual({ message_id: oldId });
+    expect(ephemeralsTo(asker)).toHaveLength(2);
+    expect(h.repliesTo(event.messageId)).toEqual([]);
+  });
+
+  it('help, today, docs and themes go to the asker alone, in words that fit a group', async () => {
+    const asker = 'ou_helpasker00000000000000000000001';
+    const before = h.feishu.calls.length;
+    for (const text of ['帮助', '今日', '文档', '主题']) await h.post(inGroup(text, asker));
+    for (let i = 0; i < 4; i += 1) {
+      await h.feishu.waitFor((c) => ephemeralsTo(asker).length > i && c.route === 'POST /open-apis/ephemeral/v1/send');
+    }
+    const cards = ephemeralsTo(asker).map(asCard);
+    const titles = cards.map((c) => c.header.title.content);
+    expect(titles).toHaveLength(4);
+    const help = cards.find((c) => c.header.title.content === '振兴 · 乡村振兴与党建文献助手');
+    const helpMd = markdownOf(help as Card);
+    expect(helpMd).toContain('在群里请先 &#64;振兴 再输入');
+    expect(helpMd).toContain('**&#64;振兴 订阅**　所在频道或群聊每天早上接收每日一读');
+    expect(helpMd).toContain('预览今天的每日一读（仅自己可见）');
+    const today = cards.find((c) => c.header.title.content.startsWith('每日一读'));
+    expect(markdownOf(today as Card)).toContain('输入“&#64;振兴 订阅”，本群每天早上都会收到。');
+    expect(markdownOf(today as Card)).not.toContain('发送“订阅”');
+    const themes = cards.find((c) => c.header.title.content === '五个振兴主题');
+    expect(markdownOf(themes as Card)).toContain('或输入“&#64;振兴 主题 人才”。');
+    await sentinel();
+    expect(h.feishu.calls.slice(before).filter((c) => c.route === 'POST /open-apis/im/v1/messages' && c.body.receive_id === GROUP)).toEqual([]);
+  });
+
+  it('where Feishu refuses an ephemeral card (a topic group), answers privately and says so in one line', async () => {
+    const asker = 'ou_topicasker0000000000000000000001';
+    // Feishu's documentation names no code for this refusal: any permanent refusal (4xx) is treated as "not here".
+    h.feishu.script('POST /open-apis/ephemeral/v1/send', [
+      { status: 400, body: { code: 99992402, msg: 'field validation failed' } },
+    ]);
+    const event = inGroup('人才振兴', asker, TOPIC_GROUP);
+    await h.post(event);
+    const dm = await h.feishu.waitFor((c) => c.route === 'POST /open-apis/im/v1/messages' && c.body.receive_id === asker);
+    expect(dm.query).toEqual({ receive_id_type: 'open_id' });
+    const card = asCard(dm);
+    expect(card.header.title.content).toBe('搜索：人才振兴');
+    // Shares from the private copy ask which group to share into.
+    expect(buttonsOf(card).find((b) => b.value.action === 'share')?.value.pick).toBe(1);
+    const note = await h.feishu.waitFor((c) => c.path === `/open-apis/im/v1/messages/${event.messageId}/reply`);
+    expect(note.body.msg_type).toBe('text');
+    expect(JSON.parse(String(note.body.content))).toEqual({
+      text: `<at user_id="${asker}"></at> 结果已私信发给你（本群不支持仅自己可见的卡片）。`,
+    });
+    await sentinel();
+    expect(h.repliesTo(event.messageId)).toHaveLength(1);
+    expect(h.feishu.calls.filter((c) => c.route === 'POST /open-apis/im/v1/messages' && c.body.receive_id === TOPIC_GROUP)).toEqual([]);
+  });
+});
+
+describe('sharing from a private chat', () => {
+  const P2P = 'oc_p2pchat000000000000000000000009';
+  const user = 'ou_p2psharer0000000000000000000001';
+  const WITH_USER = 'oc_withuser00000000000000000000001';
+
+  it('offers the group chats both the bot and the user are in, and posts the quote into the chosen one once', async () => {
+    h.feishu.chats.splice(
+      0,
+      h.feishu.chats.length,
+      { chatId: 'oc_withoutuser000000000000000000001', name: '别的群', members: ['ou_someone'] },
+      { chatId: WITH_USER, name: '村两委工作群', members: ['ou_a', user] },
+      { chatId: 'oc_third0000000000000000000000001', name: '第三个群', members: ['ou_b'] },
+    );
+    const { reply } = await h.say({ text: '集体经济', chatId: P2P, senderOpenId: user });
+    const share = buttonsOf(asCard(reply)).find((b) => b.value.action === 'share');
+    expect(share?.value.pick).toBe(1);
+
+    const click = await h.post(cardActionEvent({ value: share?.value, openId: user, chatId: P2P, messageId: 'om_p2presults' }));
+    expect((click.body.toast as { content: string }).content).toBe('请在下方选择要分享到的群聊。');
+    const picker = await h.feishu.waitFor(
+      (c) => c.route === 'POST /open-apis/im/v1/messages' && c.body.receive_id === P2P && asCard(c).header.title.content === '分享到群聊',
+    );
+    const pickerCard = cardOf(picker) as { body: { elements: Record<string, unknown>[] } };
+    const select = pickerCard.body.elements.find((e) => e.tag === 'select_static') as
+      | { options: { text: { content: string }; value: string }[]; behaviors: { value: Record<string, unknown> }[] }
+      | undefined;
+    expect(select?.options.map((o) => [o.text.content, o.value])).toEqual([['村两委工作群', WITH_USER]]);
+
+    const choose = (option: string) =>
+      h.post(cardActionEvent({ value: select?.behaviors[0]?.value, option, openId: user, chatId: P2P, messageId: 'om_picker' }));
+    const done = await choose(WITH_USER);
+    expect(done.body.toast).toMatchObject({ type: 'success', content: '已分享到所选群聊。' });
+    const posts = () => h.feishu.calls.filter((c) => c.route === 'POST /open-apis/im/v1/messages' && c.body.receive_id === WITH_USER);
+    expect(posts()).toHaveLength(1);
+    expect(markdownOf(asCard(posts()[0] as FeishuCall))).toContain(`由 <at id=${user}></at> 分享 · 振兴文库`);
+    // The same choice again is not a second post.
+    expect(((await choose(WITH_USER)).body.toast as { content: string }).content).toBe('刚刚已经分享过了。');
+    // A chat the user is not in (a forged callback) gets nothing.
+    const forged = await choose('oc_withoutuser000000000000000000001');
+    expect(forged.body.toast).toMatchObject({ type: 'error', content: '你不在这个群聊里，无法分享到那里。' });
+    await sentinel();
+    expect(posts()).toHaveLength(1);
+    expect(h.feishu.calls.filter((c) => c.route === 'POST /open-apis/im/v1/messages' && c.body.receive_id === 'oc_withoutuser000000000000000000001')).toEqual([]);
+  });
+
+  it('with no such chat, says how to add the bot to one', async () => {
+    h.feishu.chats.splice(0, h.feishu.chats.length, { chatId: 'oc_other00000000000000000000000001', name: '别的群', members: ['ou_x'] });
+    const lonely = 'ou_lonely000000000000000000000001';
+    const { reply } = await h.say({ text: '生态', chatId: P2P, senderOpenId: lonely });
+    const share = buttonsOf(asCard(reply)).find((b) => b.value.action === 'share');
+    const click = await h.post(cardActionEvent({ value: share?.value, openId: lonely, chatId: P2P, messageId: 'om_lonely' }));
+    expect(click.body.toast).toMatchObject({ type: 'warning', content: '还没有你和机器人都在的群聊。' });
+    const howTo = await h.feishu.waitFor(
+      (c) => c.route === 'POST /open-apis/im/v1/messages' && c.body.receive_id === P2P && markdownOf(asCard(c)).includes('群机器人'),
+    );
+    expect(markdownOf(asCard(howTo))).toContain('还没有你和“振兴”都在的群聊，所以暂时无法分享。');
   });
 });
 

@@ -83,7 +83,7 @@ describe('Feishu digest sender', () => {
     expect(cardProblems(card)).toEqual([]);
     expect(card.header.title.content).toBe(`每日一读 · ${digest.theme.name} · 11月22日 星期日`);
     expect(markdownOf(card)).toContain('> ');
-    expect(markdownOf(card)).toContain('发送“退订”可停止接收每日一读。');
+    expect(markdownOf(card)).toContain('输入“&#64;振兴 退订”可停止接收每日一读。');
 
     // A retry of the same day's digest carries the same uuid: Feishu posts it at most once.
     await sender.send(CHAT, digest);

@@ -50,13 +50,22 @@ export interface FeishuStandIn {
   waitFor(predicate: (call: FeishuCall) => boolean, timeoutMs?: number): Promise<FeishuCall>;
   /** Queues replies for a route (as in FeishuCall.route); each request takes the next one, then defaults apply. */
   script(route: string, replies: CannedReply[]): void;
+  /** The group chats the bot is in (GET /open-apis/im/v1/chats and …/chats/:id/members answer from it). */
+  chats: StandInChat[];
   close(): Promise<void>;
 }
 
 const isFull = (r: CannedReply): r is FullReply => typeof (r as { status?: unknown }).status === 'number';
 
 function routeOf(method: string, path: string): string {
-  return `${method} ${path.replace(/\/messages\/[^/]+/, '/messages/:id')}`;
+  return `${method} ${path.replace(/\/messages\/[^/]+/, '/messages/:id').replace(/\/chats\/[^/]+/, '/chats/:id')}`;
+}
+
+/** Group chats the stand-in's bot is in, and their members (open_ids), for the chat listing and members APIs. */
+export interface StandInChat {
+  chatId: string;
+  name: string;
+  members: string[];
 }
 
 export async function startFeishuStandIn(): Promise<FeishuStandIn> {
@@ -64,9 +73,45 @@ export async function startFeishuStandIn(): Promise<FeishuStandIn> {
   const scripts = new Map<string, CannedReply[]>();
   const waiters: { predicate: (c: FeishuCall) => boolean; resolve: (c: FeishuCall) => void }[] = [];
   let sent = 0;
+  const chats: StandInChat[] = [];
 
   function defaultReply(call: FeishuCall): CannedReply {
     switch (call.route) {
+      case 'POST /open-apis/ephemeral/v1/send':
+        sent += 1;
+        return { code: 0, msg: 'success', data: { message_id: `om_ephemeral_${sent}` } };
+      case 'POST /open-apis/ephemeral/v1/delete':
+        return { code: 0, msg: 'success', data: {} };
+      case 'GET /open-apis/im/v1/chats': {
+        // Two per page, so paging is exercised.
+        const start = Number(call.query.page_token ?? '0');
+        const page = chats.slice(start, start + 2);
+        const more = start + 2 < chats.length;
+        return {
+          code: 0,
+          msg: 'success',
+          data: {
+            items: page.map((c) => ({ chat_id: c.chatId, name: c.name, chat_status: 'normal' })),
+            has_more: more,
+            page_token: more ? String(start + 2) : '',
+          },
+        };
+      }
+      case 'GET /open-apis/im/v1/chats/:id/members': {
+        const id = decodeURIComponent(call.path.split('/')[5] ?? '');
+        const chat = chats.find((c) => c.chatId === id);
+        if (!chat) return { status: 400, body: { code: 232011, msg: 'Operator can NOT be out of the chat.' } };
+        return {
+          code: 0,
+          msg: 'success',
+          data: {
+            items: chat.members.map((m) => ({ member_id_type: 'open_id', member_id: m, name: m, tenant_key: 'tenant-test' })),
+            has_more: false,
+            page_token: '',
+            member_total: chat.members.length,
+          },
+        };
+      }
       case 'POST /open-apis/auth/v3/tenant_access_token/internal':
         return { code: 0, msg: 'ok', tenant_access_token: STAND_IN_TENANT_TOKEN, expire: 7200 };
       case 'GET /open-apis/bot/v3/info':
@@ -151,6 +196,7 @@ export async function startFeishuStandIn(): Promise<FeishuStandIn> {
     script(route, replies) {
       scripts.set(route, [...(scripts.get(route) ?? []), ...replies]);
     },
+    chats,
     close() {
       return new Promise((resolve) => {
         server.closeAllConnections();
@@ -162,6 +208,9 @@ export async function startFeishuStandIn(): Promise<FeishuStandIn> {
 
 /** The card a message call carried (content is a JSON string inside the JSON body). */
 export function cardOf(call: FeishuCall): Record<string, unknown> {
+  // Ephemeral cards travel as an object in `card`; messages as a JSON string in `content`.
+  const direct = (call.body as { card?: unknown }).card;
+  if (direct && typeof direct === 'object') return direct as Record<string, unknown>;
   const content = (call.body as { content?: unknown }).content;
   if (typeof content !== 'string') throw new Error(`call ${call.route} has no content`);
   return JSON.parse(content) as Record<string, unknown>;
@@ -294,6 +343,8 @@ export function messageEvent(o: MessageEventOptions): Record<string, unknown> & 
 
 export interface CardActionOptions {
   value: unknown;
+  /** The value chosen in a select. */
+  option?: string;
   openId?: string;
   chatId?: string;
   messageId?: string;
@@ -309,7 +360,7 @@ export function cardActionEvent(o: CardActionOptions): Record<string, unknown> {
     event: {
       operator: { tenant_key: 'tenant-test', open_id: o.openId ?? 'ou_user0000000000000000000000000001', union_id: 'on_x' },
       token: 'c-update-token',
-      action: { value: o.value, tag: 'button' },
+      action: o.option === undefined ? { value: o.value, tag: 'button' } : { value: o.value, tag: 'select_static', option: o.option },
       host: 'im_message',
       context: {
         open_message_id: o.messageId ?? 'om_card000000000000000000000000001',

@@ -216,7 +216,7 @@ describe('share message', () => {
   it('escapes the passage and does not turn a strange sharer id into a mention', () => {
     const msg = renderShare({ kind: 'share', passage: passage('001-001', '<!channel> 请注意 & 学习'), sharedBy: '<!here>' });
     expect(blockKitProblems(msg)).toEqual([]);
-    expect(sectionTexts(msg)[0]).toMatch(/^>&lt;!channel&gt; 请注意 &amp; 学习\n/);
+    expect(sectionTexts(msg)[0]).toMatch(/^>&lt;!channel&gt; 请注意 &amp; 学习…\n/);
     expect(JSON.stringify(msg)).not.toContain('<!here>');
   });
 });

@@ -39,7 +39,15 @@ export interface ColumnSetElement {
   columns: { tag: 'column'; width: 'auto'; elements: ButtonElement[] }[];
 }
 
-export type CardElement = MarkdownElement | HrElement | ButtonElement | ColumnSetElement;
+/** A drop-down whose choice is sent in the callback as `action.option`. */
+export interface SelectElement {
+  tag: 'select_static';
+  placeholder: PlainText;
+  options: { text: PlainText; value: string }[];
+  behaviors: { type: 'callback'; value: ActionValue }[];
+}
+
+export type CardElement = MarkdownElement | HrElement | ButtonElement | ColumnSetElement | SelectElement;
 
 export interface Card {
   schema: '2.0';

@@ -2,7 +2,7 @@
  * The daily digest (the scheduled post, or the `今日` preview): the lead passage quoted, the others excerpted
  * with their sources, the day's keywords and theme.
  */
-import { cutAtSentence, digestHeading, sourceLine } from '../../router/format.js';
+import { cutAtSentence, digestHeading, displayText, hereName, sendHint, sourceLine } from '../../router/format.js';
 import type { DigestView } from '../../router/view-model.js';
 import { bilingual, bilingualMd, card, fitCard, hr, md, type Card, type CardElement } from './card.js';
 import { inline, quote } from './markdown.js';
@@ -23,28 +23,38 @@ function build(view: DigestView, limit: number): Card {
   elements.push(md(intro.join('\n')));
 
   if (lead) {
-    const text = Number.isFinite(limit) ? cutAtSentence(lead.text, limit) : lead.text;
+    const text = Number.isFinite(limit) ? cutAtSentence(displayText(lead.text), limit) : displayText(lead.text);
     elements.push(md(`${quote(text)}\n\n—— ${inline(sourceLine(lead))}`));
   }
   if (others.length > 0) {
     elements.push(hr());
     const lines = others.map(
-      (p) => `**${inline(sourceLine(p))}**\n${inline(cutAtSentence(p.text, Math.min(limit, EXCERPT_CHARS)))}`,
+      (p) => `**${inline(sourceLine(p))}**\n${inline(cutAtSentence(displayText(p.text), Math.min(limit, EXCERPT_CHARS)))}`,
     );
     elements.push(md(lines.join('\n\n')));
   }
-  elements.push(
-    md(
-      view.preview
-        ? bilingualMd(
+  // Said the way a command is typed where the card is shown: a plain group message never reaches the bot.
+  const here = hereName('feishu', view.place);
+  const footer = view.preview
+    ? view.place
+      ? (() => {
+          const sub = sendHint(view.place, '订阅', 'subscribe');
+          return bilingualMd(
             lang,
-            '这是今天“每日一读”的预览。在群里发送“订阅”，每天早上都会收到。',
-            'A preview of today\'s digest. Send "subscribe" in a group to get it every morning.',
-          )
-        : bilingualMd(lang, '发送“退订”可停止接收每日一读。', 'Send "unsubscribe" to stop the daily digest.'),
-      'notation',
-    ),
-  );
+            `这是今天“每日一读”的预览。${sub.zh}，${here.zh}每天早上都会收到。`,
+            `A preview of today's digest: ${sub.en} and ${here.en} gets it every morning.`,
+          );
+        })()
+      : bilingualMd(
+          lang,
+          '这是今天“每日一读”的预览。在群里 @机器人 并输入“订阅”，每天早上都会收到。',
+          'A preview of today\'s digest. Mention the bot with "subscribe" in a group to get it every morning.',
+        )
+    : (() => {
+        const unsub = sendHint(view.place, '退订', 'unsubscribe');
+        return bilingualMd(lang, `${unsub.zh}可停止接收每日一读。`, `${unsub.en} to stop the daily digest.`);
+      })();
+  elements.push(md(footer, 'notation'));
 
   const title = digestHeading(digest);
   return card({

@@ -7,6 +7,8 @@ import { renderMessage, renderSubscription } from './message.js';
 import { renderResults } from './results.js';
 import { renderShare } from './share.js';
 
+export { renderNoSharedChat, renderSharePicker } from './picker.js';
+
 export { CARD_BYTE_BUDGET, CARD_BYTE_LIMIT, cardBytes, type Card } from './card.js';
 export { renderDigest, renderDocs, renderHelp, renderMessage, renderResults, renderShare, renderSubscription, renderThemes };
 

@@ -1,9 +1,31 @@
 /** Help, the document list and the theme list: our own text plus catalog metadata, all escaped the same way. */
 import type { DocsView, HelpView, ThemesView } from '../../router/view-model.js';
+import { sendHint } from '../../router/format.js';
 import { pageValue } from '../actions.js';
 import { bilingual, bilingualMd, button, buttonRow, card, md, type Card } from './card.js';
 import { inline } from './markdown.js';
 import { themeTag } from './themes.js';
+
+/** How to talk to the bot where help was asked for. */
+function helpIntro(view: HelpView): string {
+  const { lang, place } = view;
+  if (place?.kind === 'private') {
+    return bilingualMd(lang, '直接发送关键词即可；/zhenxing 前缀可写可不写。', 'Just send your words; the /zhenxing prefix is optional.');
+  }
+  if (place?.kind === 'group') {
+    const at = place.prefix.trim();
+    return bilingualMd(
+      lang,
+      `在群里请先 ${at} 再输入，例如“${at} 人才振兴”${place.privateAnswers ? '；结果只有你能看到，点“分享”才会发到群里' : ''}。`,
+      `In a group, mention me first, e.g. "${at} talent"${place.privateAnswers ? '; only you see the results until you share one' : ''}.`,
+    );
+  }
+  return bilingualMd(
+    lang,
+    '私聊时直接发送关键词；在群里请先 @我 再输入。/zhenxing 前缀可写可不写。',
+    'In a private chat just send your words; in a group, mention me first. The /zhenxing prefix is optional.',
+  );
+}
 
 export function renderHelp(view: HelpView): Card {
   const { lang } = view;
@@ -15,13 +37,7 @@ export function renderHelp(view: HelpView): Card {
     title: bilingual(lang, '振兴 · 乡村振兴与党建文献助手', 'Zhenxing · usage', ' · '),
     template: 'blue',
     elements: [
-      md(
-        bilingualMd(
-          lang,
-          '私聊时直接发送关键词；在群里请先 @我 再输入。/zhenxing 前缀可写可不写。',
-          'In a private chat just send your words; in a group, mention me first. The /zhenxing prefix is optional.',
-        ),
-      ),
+      md(helpIntro(view)),
       md(lines.join('\n')),
       md(`${bilingualMd(lang, '例如：', 'Examples:')}\n${view.examples.map((e) => `· ${inline(e)}`).join('\n')}`),
     ],
@@ -52,7 +68,12 @@ export function renderThemes(view: ThemesView): Card {
     template: 'blue',
     elements: [
       md(lines.join('\n')),
-      md(bilingualMd(lang, '点按主题查看精选段落，或发送“主题 人才”。', 'Tap a theme, or send "theme talent".')),
+      md(
+        (() => {
+          const h = sendHint(view.place, '主题 人才', 'theme talent');
+          return bilingualMd(lang, `点按主题查看精选段落，或${h.zh}。`, `Tap a theme, or ${h.en}.`);
+        })(),
+      ),
       buttonRow(view.themes.map((t) => button(t.short, pageValue({ kind: 'theme', theme: t.id, page: 1 })))),
     ],
   });

@@ -1,4 +1,4 @@
-import { cutAtSentence, sourceLine } from '../../router/format.js';
+import { cutAtSentence, displayText, sourceLine } from '../../router/format.js';
 import type { ShareView } from '../../router/view-model.js';
 import { card, fitCard, md, type Card } from './card.js';
 import { inline, mention, quote } from './markdown.js';
@@ -6,7 +6,7 @@ import { inline, mention, quote } from './markdown.js';
 function build(view: ShareView, limit: number): Card {
   const p = view.passage;
   const by = mention(view.sharedBy);
-  const text = Number.isFinite(limit) ? cutAtSentence(p.text, limit) : p.text;
+  const text = Number.isFinite(limit) ? cutAtSentence(displayText(p.text), limit) : displayText(p.text);
   return card({
     title: `《${p.title}》`,
     subtitle: '振兴文库 · 分享',

@@ -3,7 +3,7 @@
  * others shorter, the key terms, a share button on each passage and a button to see more of the theme privately.
  * The same renderer serves the scheduled post and the private `today` preview.
  */
-import { digestHeading } from '../../router/format.js';
+import { digestHeading, displayText } from '../../router/format.js';
 import type { DigestView } from '../../router/view-model.js';
 import { actions, button, capBlocks, context, divider, fallback, header, say, section, type Block, type SlackMessage } from './blocks.js';
 import { BUDGET } from './limits.js';
@@ -19,12 +19,12 @@ export function renderDigestBlocks(view: DigestView): SlackMessage {
   }
   const [lead, ...others] = digest.passages;
   if (lead) {
-    const quote = quoteEscaped(escapeMrkdwn(cutAtSentence(lead.text.trim(), BUDGET.digestLead)));
+    const quote = quoteEscaped(escapeMrkdwn(cutAtSentence(displayText(lead.text.trim()), BUDGET.digestLead)));
     blocks.push(section(`${quote}\n— ${escapeMrkdwn(sourceText(lead))}`, shareButton(lang, 0, lead.id) ?? undefined));
   }
   if (others.length > 0) blocks.push(divider());
   others.forEach((p, i) => {
-    const body = escapeMrkdwn(cutAtSentence(p.text.replace(/\s*\n\s*/g, ' ').trim(), BUDGET.digestOther));
+    const body = escapeMrkdwn(cutAtSentence(displayText(p.text.replace(/\s*\n\s*/g, ' ').trim()), BUDGET.digestOther));
     blocks.push(section(`${bold(sourceText(p))}\n${body}`, shareButton(lang, i + 1, p.id) ?? undefined));
   });
   if (digest.keywords.length > 0) {

@@ -2,6 +2,7 @@
  * The public message a share button posts: the full passage as a quote, "— 《title》· section", and who shared it.
  * The passage is never cut unless it exceeds what one message can hold; a long one spans several quote sections.
  */
+import { displayText } from '../../router/format.js';
 import type { ShareView } from '../../router/view-model.js';
 import { capBlocks, context, fallback, section, type Block, type SlackMessage } from './blocks.js';
 import { BUDGET, LIMITS } from './limits.js';
@@ -18,7 +19,7 @@ export function renderShare(view: ShareView): SlackMessage {
   const attribution = `— ${escapeMrkdwn(sourceText(p))}`;
   // One block is kept for the "shared by" line.
   const maxQuotes = LIMITS.blocks - 1;
-  let pieces = splitAtSentences(p.text.trim(), BUDGET.quoteChunk);
+  let pieces = splitAtSentences(displayText(p.text.trim()), BUDGET.quoteChunk);
   if (pieces.length > maxQuotes) {
     pieces = pieces.slice(0, maxQuotes);
     pieces[maxQuotes - 1] = cutAtSentence(pieces[maxQuotes - 1] ?? '', BUDGET.quoteChunk - 1);
