@@ -193,7 +193,9 @@ describe('share message', () => {
       '>要把人才振兴摆在乡村振兴的首要位置。\n>培养一批懂农业、爱农村、爱农民的“三农”工作队伍。\n— 《关于做好2023年全面推进乡村振兴重点工作的意见》· 三、加强乡村人才队伍建设',
     ]);
     expect(JSON.stringify(msg.blocks.at(-1))).toContain('由 <@U0CLICKER> 分享');
-    expect(msg.text).toMatch(/^<@U0CLICKER> 分享了《关于做好2023年/);
+    // The notification text names no one: the sharer is not pinged by their own share.
+    expect(msg.text).toMatch(/^分享：《关于做好2023年/);
+    expect(msg.text).not.toContain('<@');
   });
 
   it('never cuts a long passage: it spans several quote sections that join back to the full text', () => {
@@ -250,10 +252,13 @@ describe('daily digest', () => {
     expect(msg.text).toMatch(/^每日一读 · 人才振兴 · 11月22日 星期日 — 《关于做好/);
   });
 
-  it('has a share button per passage and a private "more" button carrying the theme', () => {
+  it('has a share button per passage on the private preview only, and a private "more" button carrying the theme', () => {
+    const preview = buttons(renderDigestBlocks(view(true)));
+    expect(preview.filter((b) => b.action_id.startsWith('share')).map((b) => b.value)).toEqual(['002-014', '000-003', '004-020']);
+    // The posted digest is already in the channel: sharing from it would post the same words again.
     const msg = renderDigestBlocks(view(false));
     const all = buttons(msg);
-    expect(all.filter((b) => b.action_id.startsWith('share')).map((b) => b.value)).toEqual(['002-014', '000-003', '004-020']);
+    expect(all.filter((b) => b.action_id.startsWith('share'))).toEqual([]);
     const more = all.find((b) => b.action_id === 'digest_more');
     expect(more?.value).toBe('talent');
     expect(more?.text.text).toBe('更多「人才振兴」段落（仅自己可见）');

@@ -3,6 +3,12 @@
  * the stand-in's response_url or Web API).
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createLogger } from '../../src/observability/logger.js';
+import { createStateStore } from '../../src/state/file-store.js';
+import type { StateStore } from '../../src/state/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodePageRef, type Router } from '../../src/router/view-model.js';
 import { DeliveryError } from '../../src/state/delivery.js';
@@ -412,5 +418,57 @@ describe('digest sender', () => {
     expect(err).toBeInstanceOf(DeliveryError);
     expect([err.code, err.permanent]).toEqual(['network', false]);
     expect(err.message).toMatch(/^Could not reach Slack posting to C1: /);
+  });
+});
+
+describe('订阅 checks the channel first (conversations.info)', () => {
+  let s: SlackHarness;
+  let dataDir: string;
+  let store: StateStore;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'zhenxing-slack-sub-'));
+    store = await createStateStore({ dataDir, logger: createLogger({ level: 'silent' }) });
+    s = await startSlackHarness({ store });
+  });
+  afterAll(async () => {
+    await s?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+  const said = (call: { body: unknown }) => sectionsOf(asMsg(call.body)).join('\n');
+
+  it('refuses a DM the bot cannot post in, and says where to subscribe instead', async () => {
+    s.slack.script('conversations.info', [{ ok: false, error: 'channel_not_found' }]);
+    const { response } = await s.command('订阅', { channelId: 'D0SOMEDM' });
+    expect(said(response)).toBe(
+      '⚠️ 私信里不能订阅“每日一读”：机器人无法在这个私信会话中发消息。请到要接收的频道里输入 /zhenxing 订阅。',
+    );
+    const check = await s.slack.waitFor((c) => c.method === 'conversations.info');
+    expect(check.body.channel).toBe('D0SOMEDM');
+    expect(store.isSubscribed({ platform: 'slack', id: 'D0SOMEDM' })).toBe(false);
+  });
+
+  it('refuses a private channel the bot is not in, with the /invite to type', async () => {
+    s.slack.script('conversations.info', [{ ok: false, error: 'channel_not_found' }]);
+    const { response } = await s.command('订阅', { channelId: 'C0PRIVATE' });
+    expect(said(response)).toBe(
+      '⚠️ 机器人还不在这个私有频道里，每天早上的“每日一读”发不进来。请先输入 /invite @zhenxing 把机器人加进来，再输入 /zhenxing 订阅。',
+    );
+    expect(store.isSubscribed({ platform: 'slack', id: 'C0PRIVATE' })).toBe(false);
+  });
+
+  it('subscribes a public channel the bot has not joined (chat:write.public posts there)', async () => {
+    s.slack.script('conversations.info', [
+      { ok: true, channel: { id: 'C0PUBLIC', is_channel: true, is_private: false, is_member: false, is_archived: false } },
+    ]);
+    const { response } = await s.command('订阅', { channelId: 'C0PUBLIC' });
+    expect(said(response)).toContain('已订阅：本频道每天早上会收到“每日一读”。');
+    expect(store.isSubscribed({ platform: 'slack', id: 'C0PUBLIC' })).toBe(true);
+  });
+
+  it('subscribes anyway (and logs) when Slack cannot tell, e.g. the scope is missing', async () => {
+    s.slack.script('conversations.info', [{ ok: false, error: 'missing_scope', needed: 'groups:read' }]);
+    const { response } = await s.command('订阅', { channelId: 'C0NOSCOPE' });
+    expect(said(response)).toContain('已订阅');
+    expect(s.logs.some((l) => l.msg === 'slack: could not check the channel before subscribing; subscribing anyway')).toBe(true);
   });
 });

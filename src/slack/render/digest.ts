@@ -17,15 +17,18 @@ export function renderDigestBlocks(view: DigestView): SlackMessage {
   if (view.preview) {
     blocks.push(context(escapeMrkdwn(say(lang, '今日一读预览 · 仅你可见', "Today's reading, preview · only you can see this", ' · '))));
   }
+  // Share buttons only on the private preview: the posted digest is already in the channel, and sharing a passage of
+  // it there would post the same words a second time.
+  const share = (i: number, id: string) => (view.preview ? (shareButton(lang, i, id) ?? undefined) : undefined);
   const [lead, ...others] = digest.passages;
   if (lead) {
     const quote = quoteEscaped(escapeMrkdwn(cutAtSentence(displayText(lead.text.trim()), BUDGET.digestLead)));
-    blocks.push(section(`${quote}\n— ${escapeMrkdwn(sourceText(lead))}`, shareButton(lang, 0, lead.id) ?? undefined));
+    blocks.push(section(`${quote}\n— ${escapeMrkdwn(sourceText(lead))}`, share(0, lead.id)));
   }
   if (others.length > 0) blocks.push(divider());
   others.forEach((p, i) => {
     const body = escapeMrkdwn(cutAtSentence(displayText(p.text.replace(/\s*\n\s*/g, ' ').trim()), BUDGET.digestOther));
-    blocks.push(section(`${bold(sourceText(p))}\n${body}`, shareButton(lang, i + 1, p.id) ?? undefined));
+    blocks.push(section(`${bold(sourceText(p))}\n${body}`, share(i + 1, p.id)));
   });
   if (digest.keywords.length > 0) {
     blocks.push(context(`${escapeMrkdwn(say(lang, '关键词', 'Key terms', ' '))}：${escapeMrkdwn(digest.keywords.join(' · '))}`));

@@ -32,6 +32,7 @@ export function renderShare(view: ShareView): SlackMessage {
   blocks.push(context(by ? `由 ${by} 分享 · 振兴文库` : '分享自振兴文库'));
 
   const preview = escapeMrkdwn(cutAtSentence(p.text.replace(/\s+/g, ' '), 120));
-  const text = `${by ? `${by} 分享了` : '分享：'}${escapeMrkdwn(sourceText(p))}：${preview}`;
+  // The fallback text is what notifications show: no mention in it, so sharing never pings the sharer themselves.
+  const text = `分享：${escapeMrkdwn(sourceText(p))}：${preview}`;
   return { blocks: capBlocks(blocks), text: fallback(text) };
 }

@@ -7,15 +7,27 @@ import { detectLang } from '../../../router/parse-command.js';
 import type { CommandContext } from '../../../router/view-model.js';
 import { decodeSlackText, renderView } from '../../render/index.js';
 import { busyAnswer, failKindly, respondSafely, type ListenerDeps } from '../shared.js';
+import { slackSubscribable } from './subscribable.js';
 
 export function createSearchCommandCallback(deps: ListenerDeps) {
-  return async ({ ack, command, respond }: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> => {
+  return async ({ ack, command, respond, client }: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> => {
     await ack();
     // Slack sends `A&B <x>` as `A&amp;B &lt;x&gt;`; the router gets what the user typed (the renderers escape again).
     const text = decodeSlackText(command.text ?? '');
     await deps.track(async () => {
       try {
-        const ctx: CommandContext = { platform: 'slack', channelId: command.channel_id, userId: command.user_id };
+        const ctx: CommandContext = {
+          platform: 'slack',
+          channelId: command.channel_id,
+          userId: command.user_id,
+          // Answers to a slash command are ephemeral wherever it is typed.
+          place: {
+            kind: command.channel_id.startsWith('D') ? 'private' : 'group',
+            prefix: '/zhenxing ',
+            privateAnswers: true,
+          },
+          subscribable: slackSubscribable(client, command.channel_id, deps.logger),
+        };
         const view = await deps.router.handle(text, ctx);
         await respondSafely(deps, respond, { response_type: 'ephemeral', ...renderView(view) }, 'slack.command');
       } catch (err) {
