@@ -261,6 +261,9 @@ async function main(): Promise<void> {
       : { level: config.logLevel },
   );
   if (consoleMode) {
+    // A terminal gets a greeting; piped input gets one line on stderr, so a deployment that lost its variables says
+    // so instead of silently reading standard input.
+    if (!process.stdin.isTTY) process.stderr.write(`${CONSOLE_MODE_NOTICE}\n`);
     await startApp({ config, logger }); // ends with its input; Ctrl-C ends the process as usual
     return;
   }
@@ -287,6 +290,10 @@ async function main(): Promise<void> {
   // A failed start-up is reported by main's caller (exit 1).
   await app;
 }
+
+/** The stderr line of console mode without a terminal. */
+export const CONSOLE_MODE_NOTICE =
+  'zhenxing: console mode, because no SLACK_*, FEISHU_* or DINGTALK_* variables are set; reading commands from standard input';
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
 if (invokedDirectly) {

@@ -9,6 +9,8 @@ import type { Lang, Message, View } from '../router/view-model.js';
 export interface TextRenderOptions {
   /** ANSI colour and bold. Default false. */
   color?: boolean;
+  /** Say how to turn the page with the console's paging words (下一页 / n, 上一页 / p). Default false (the CLI has --page). */
+  pagingHint?: boolean;
 }
 
 const ESC = '\u001b[';
@@ -52,7 +54,12 @@ export function renderText(view: View, options: TextRenderOptions = {}): string 
         lines.push(`可以试试：${view.suggestions.map((s) => clean(s.text)).join('  ')}`);
         if (view.lang === 'en') lines.push(`Try: ${view.suggestions.map((s) => clean(s.text)).join('  ')}`);
       }
-      if (view.next) lines.push(dim(`\n（还有更多结果：第 ${view.page + 1} 页）`));
+      if (options.pagingHint && (view.next || view.prev)) {
+        const moves = [view.next ? '“下一页”或 n' : '', view.prev ? '“上一页”或 p' : ''].filter(Boolean).join('，');
+        lines.push(dim(`\n（第 ${view.page}/${view.pageCount} 页：输入${moves}翻页，或“第N页”）`));
+      } else if (view.next) {
+        lines.push(dim(`\n（还有更多结果：第 ${view.page + 1} 页）`));
+      }
       break;
     }
     case 'help':

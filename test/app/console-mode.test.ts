@@ -10,7 +10,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderText } from '../../src/console/render-text.js';
 import { loadConfig } from '../../src/config.js';
-import { startApp, type RunningApp } from '../../src/main.js';
+import { CONSOLE_MODE_NOTICE, startApp, type RunningApp } from '../../src/main.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { ensureBuilt } from '../helpers/ensure-built.js';
 
@@ -56,7 +56,9 @@ describe('console mode in-process (startApp without credentials)', () => {
 
   it('answers each line, in order, with exactly what the router shows the chat', async () => {
     const expected: string[] = [];
-    for (const c of COMMANDS) expected.push(`${renderText(await app.router.handle(c, { platform: 'console' }))}\n\n`);
+    for (const c of COMMANDS) {
+      expected.push(`${renderText(await app.router.handle(c, { platform: 'console' }), { pagingHint: true })}\n\n`);
+    }
     expect(printed).toBe(expected.join(''));
   });
 
@@ -112,6 +114,11 @@ describe('npm start without credentials', () => {
       // A person reads this: JSON log lines belong on stderr, and at the default level there are none.
       expect(stdout).not.toContain('"level"');
       expect(stderr).not.toContain('"level":30');
+      // Not a terminal: one line says why the console was chosen.
+      expect(stderr.split('\n').filter((l) => l.startsWith('zhenxing: console mode'))).toEqual([CONSOLE_MODE_NOTICE]);
+      expect(CONSOLE_MODE_NOTICE).toBe(
+        'zhenxing: console mode, because no SLACK_*, FEISHU_* or DINGTALK_* variables are set; reading commands from standard input',
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
