@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { THEME_IDS, type Passage } from '../../src/corpus/types.js';
 import { assessPassage, buildPools, buildRounds, resolveSelectionOptions } from '../../src/digest/select.js';
+import { createDigestPlanner } from '../../src/digest/index.js';
 import { getSharedCorpus } from '../helpers/shared-index.js';
 import { passage } from './fixtures.js';
 
@@ -166,6 +167,27 @@ describe('rounds', () => {
     expect(rounds.flat().map((p) => p.id).sort()).toEqual([...a, ...b].map((p) => p.id).sort());
     expect(rounds.map((r) => r[0]?.id)).toEqual([a[0]!.id, a[1]!.id]);
     for (const r of rounds) expect(new Set(r.map((p) => p.docId)).size).toBe(2);
+  });
+
+  it('never leads with a passage that stops on "；" while another can lead', () => {
+    const open = (score: number, docId: string) =>
+      passage({ docId, score, text: '要完善人才引入机制，从招考倾斜、政策优惠、配套福利等方面吸引外部人才返乡参与乡村振兴建设；' });
+    // The two best passages stop on "；"; four others end their sentences.
+    const pool = buildPools(
+      [open(40, '000'), open(39, '001'), ...Array.from({ length: 4 }, (_, i) => passage({ docId: String(i).padStart(3, '0'), score: 20 - i }))],
+      options,
+    ).get('talent') ?? [];
+    const rounds = buildRounds(pool, 3);
+    expect(rounds).toHaveLength(2);
+    for (const r of rounds) expect(r[0]?.text.endsWith('；')).toBe(false);
+    expect(rounds.flat()).toHaveLength(6);
+    // And in the real corpus, over a year of days and every theme.
+    const planner = createDigestPlanner(getSharedCorpus());
+    for (let d = 0; d < 366; d += 1) {
+      const date = new Date(Date.UTC(2026, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
+      const lead = planner.digestFor(date).passages[0];
+      expect(lead?.text.trim(), date).not.toMatch(/[；;][”’」』"')）]*$/u);
+    }
   });
 
   it('falls back to one document when the pool has no other', () => {

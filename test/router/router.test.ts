@@ -125,6 +125,60 @@ describe('router', () => {
     await router.handle('退订', { platform: 'feishu', channelId: 'oc_test' });
   });
 
+  it('says 本会话 in a private chat, and help words itself for the place', async () => {
+    const place = { kind: 'private' as const, prefix: '', privateAnswers: false };
+    const v = kind(await router.handle('订阅', { platform: 'feishu', channelId: 'oc_p2p', place }), 'subscription');
+    expect(v.message.zh).toBe('已订阅：本会话每天早上会收到“每日一读”。');
+    await router.handle('退订', { platform: 'feishu', channelId: 'oc_p2p', place });
+
+    const priv = kind(await router.handle('帮助', { platform: 'feishu', place }), 'help');
+    expect(priv.commands.find((c) => c.usage === '订阅')?.zh).toBe('本会话每天早上接收每日一读');
+    expect(priv.commands.find((c) => c.usage === '今日')?.zh).toBe('预览今天的每日一读');
+    const group = kind(
+      await router.handle('帮助', { platform: 'feishu', place: { kind: 'group', prefix: '@振兴 ', privateAnswers: true } }),
+      'help',
+    );
+    expect(group.commands.map((c) => c.usage)).toContain('@振兴 订阅');
+    expect(group.commands.find((c) => c.usage === '@振兴 今日')?.zh).toBe('预览今天的每日一读（仅自己可见）');
+    expect(group.examples[0]).toBe('@振兴 人才振兴');
+    // With no place said (the CLI, DingTalk until it says), help claims nothing about who sees answers.
+    const none = kind(await router.handle('帮助', { platform: 'console' }), 'help');
+    expect(JSON.stringify(none)).not.toContain('仅自己可见');
+  });
+
+  it('does not subscribe where the adapter says the digest could not be posted', async () => {
+    const refusal = { zh: '机器人不在这里。', en: 'The bot is not here.' };
+    const ctx = { platform: 'slack' as const, channelId: 'C0REFUSED', subscribable: async () => refusal };
+    const v = kind(await router.handle('订阅', ctx), 'message');
+    expect(v.message).toEqual(refusal);
+    expect(store.isSubscribed({ platform: 'slack', id: 'C0REFUSED' })).toBe(false);
+  });
+
+  it('`主题 产业 集体经济` searches within the theme', async () => {
+    const v = kind(await router.handle('主题 产业 集体经济', { platform: 'console' }), 'results');
+    expect(v.mode).toBe('search');
+    expect(v.query).toBe('主题:产业 集体经济');
+    expect(v.total).toBeGreaterThan(0);
+    for (const item of v.items) expect(item.themes.map((t) => t.id)).toContain('industry');
+    expect(v.next).toEqual({ kind: 'search', query: '主题:产业 集体经济', page: 2 });
+  });
+
+  it('answers a doc: it does not know with every id it does, articles too', async () => {
+    const v = kind(await router.handle('doc:999 人才', { platform: 'console' }), 'message');
+    expect(v.message.zh).toBe('没有编号为“999”的文档。可选文档：000、001、002、003、003c、004。');
+    const ids = [...new Set([...corpus.passages.map((p) => p.docId), ...corpus.passages.map((p) => p.articleId)])].sort();
+    expect(v.message.en).toBe(`There is no document "999". Documents: ${ids.join(', ')}.`);
+  });
+
+  it('answers a query that is too long with the input error, however it is written', async () => {
+    for (const text of ['人'.repeat(250), `主题 产业 ${'集体'.repeat(150)}`, `"${'人才'.repeat(120)}"`, `doc:${'9'.repeat(300)}`]) {
+      const v = kind(await router.handle(text, { platform: 'console' }), 'message');
+      expect(v.message.zh, text.slice(0, 20)).toMatch(/^搜索内容太长了（\d+ 个字），请控制在 200 个字以内。$/);
+    }
+    const paged = kind(await router.page({ kind: 'search', query: '人'.repeat(250), page: 2 }, { platform: 'console' }), 'message');
+    expect(paged.message.zh).toBe('搜索内容太长了（250 个字），请控制在 200 个字以内。');
+  });
+
   it('explains that subscriptions need a channel in the console', async () => {
     const v = kind(await router.handle('订阅', { platform: 'console' }), 'message');
     expect(v.message.zh).toBe('订阅只能在 Slack 频道或飞书群聊中使用。');
