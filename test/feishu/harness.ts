@@ -53,6 +53,8 @@ export interface HarnessOptions {
   config?: Partial<FeishuConfig>;
   adapterOptions?: FeishuAdapterOptions;
   wrapRouter?: (router: Router) => Router;
+  /** Runs after the Open API stand-in is up and before the adapter starts (e.g. to script the ws endpoint). */
+  beforeStart?: (feishu: FeishuStandIn) => void;
 }
 
 export async function startFeishuHarness(options: HarnessOptions = {}): Promise<FeishuHarness> {
@@ -101,6 +103,7 @@ export async function startFeishuHarness(options: HarnessOptions = {}): Promise<
     httpServer,
     ...(options.adapterOptions ? { options: options.adapterOptions } : {}),
   });
+  options.beforeStart?.(feishu);
   await adapter.start();
   const port = await httpServer.listen(0, '127.0.0.1');
   const eventsUrl = `http://127.0.0.1:${port}/feishu/events`;

@@ -209,7 +209,7 @@ describe('search: syntax', () => {
     expect(errorOf(() => engine.search('主题:旅游')).zh).toBe('没有“旅游”这个主题。可选主题：产业、人才、文化、生态、组织。');
     const doc = errorOf(() => engine.search('doc:7'));
     expect(doc.code).toBe('UNKNOWN_DOC');
-    expect(doc.zh).toBe('没有编号为“7”的文档。可选文档：000、001、002、003、004。');
+    expect(doc.zh).toBe('没有编号为“7”的文档。可选文档：000、001、002、003、003c、004。');
     expect(errorOf(() => engine.search('"人才')).code).toBe('BAD_SYNTAX');
     expect(errorOf(() => engine.search('人'.repeat(20_000))).code).toBe('QUERY_TOO_LONG');
   });

@@ -73,8 +73,9 @@ describe('parseQuery', () => {
   it('refuses an unknown document, naming it and listing the documents', () => {
     const e = errorOf(() => parseQuery('doc:999', known));
     expect(e.code).toBe('UNKNOWN_DOC');
-    expect(e.zh).toBe('没有编号为“999”的文档。可选文档：000、001、002、003、004。');
-    expect(e.en).toBe('There is no document "999". Documents: 000, 001, 002, 003, 004.');
+    // Every id doc: accepts is listed, the article 003c too.
+    expect(e.zh).toBe('没有编号为“999”的文档。可选文档：000、001、002、003、003c、004。');
+    expect(e.en).toBe('There is no document "999". Documents: 000, 001, 002, 003, 003c, 004.');
     expect(errorOf(() => parseQuery('doc:abc', known)).code).toBe('UNKNOWN_DOC');
   });
 
