@@ -55,8 +55,8 @@ export function renderText(view: View, options: TextRenderOptions = {}): string 
         if (view.lang === 'en') lines.push(`Try: ${view.suggestions.map((s) => clean(s.text)).join('  ')}`);
       }
       if (options.pagingHint && (view.next || view.prev)) {
-        const moves = [view.next ? '“下一页”或 n' : '', view.prev ? '“上一页”或 p' : ''].filter(Boolean).join('，');
-        lines.push(dim(`\n（第 ${view.page}/${view.pageCount} 页：输入${moves}翻页，或“第N页”）`));
+        const moves = [view.next ? 'n（下一页）' : '', view.prev ? 'p（上一页）' : '', '“第N页”'].filter(Boolean).join('、');
+        lines.push(dim(`\n（第 ${view.page}/${view.pageCount} 页：输入 ${moves}翻页）`));
       } else if (view.next) {
         lines.push(dim(`\n（还有更多结果：第 ${view.page + 1} 页）`));
       }

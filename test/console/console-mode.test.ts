@@ -47,7 +47,8 @@ describe('console paging', () => {
     expect(printed.startsWith('还没有可以翻页的结果：先输入关键词搜索，例如 人才振兴。')).toBe(true);
     expect(printed).toContain('已经是第一页了。');
     expect(printed).toContain(`已经是最后一页了（共 ${total} 页）。`);
-    expect(printed).toContain(`（第 1/${total} 页：输入“下一页”或 n翻页，或“第N页”）`);
+    expect(printed).toContain(`（第 1/${total} 页：输入 n（下一页）、“第N页”翻页）`);
+    expect(printed).toContain(`（第 2/${total} 页：输入 n（下一页）、p（上一页）、“第N页”翻页）`);
     expect(printed).toMatch(/^6\. 《/m);
   });
 
