@@ -31,6 +31,10 @@ export const WHERE = {
   FEISHU_ENCRYPT_KEY: 'Feishu developer console → your app → Events & Callbacks → Encryption Strategy → Encrypt Key',
   FEISHU_VERIFICATION_TOKEN:
     'Feishu developer console → your app → Events & Callbacks → Encryption Strategy → Verification Token',
+  DINGTALK_CLIENT_ID:
+    'DingTalk developer console (open-dev.dingtalk.com) → your app → Credentials & Basic Info → Client ID (AppKey)',
+  DINGTALK_CLIENT_SECRET:
+    'DingTalk developer console (open-dev.dingtalk.com) → your app → Credentials & Basic Info → Client Secret (AppSecret)',
 } as const;
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -114,6 +118,14 @@ const envSchema = z.object({
   FEISHU_VERIFICATION_TOKEN: optionalString,
   FEISHU_DOMAIN: urlString('FEISHU_DOMAIN'),
   FEISHU_DIGEST_CHATS: idList,
+  DINGTALK_CLIENT_ID: optionalString,
+  DINGTALK_CLIENT_SECRET: optionalString,
+  DINGTALK_ROBOT_CODE: optionalString,
+  DINGTALK_MODE: optionalString.refine((s) => s === undefined || s === 'stream' || s === 'http', {
+    message: 'DINGTALK_MODE must be "stream" (Stream mode, no public URL) or "http" (HTTP callback at /dingtalk/events)',
+  }),
+  DINGTALK_API_URL: urlString('DINGTALK_API_URL'),
+  DINGTALK_DIGEST_CHATS: idList,
 });
 
 export interface SlackConfig {
@@ -137,6 +149,20 @@ export interface FeishuConfig {
   digestChats: string[];
 }
 
+export interface DingTalkConfig {
+  /** AppKey. */
+  clientId: string;
+  /** AppSecret: also the key of the HTTP callback's `sign` header. */
+  clientSecret: string;
+  /** The robot's code; DingTalk gives an internal app's robot its client id unless it says otherwise. */
+  robotCode: string;
+  mode: 'stream' | 'http';
+  /** OpenAPI base without a trailing slash (also the Stream gateway's host). */
+  apiUrl: string;
+  /** openConversationIds that always get the daily reading. */
+  digestChats: string[];
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -152,6 +178,8 @@ export interface Config {
   slack: SlackConfig | null;
   /** Null when no Feishu credentials are set: Feishu does not start. */
   feishu: FeishuConfig | null;
+  /** Null when no DingTalk credentials are set: DingTalk does not start. */
+  dingtalk: DingTalkConfig | null;
 }
 
 /** True for an IANA time zone name the runtime knows, e.g. Asia/Shanghai. */
@@ -185,6 +213,12 @@ function missingCredentials(env: NodeJS.ProcessEnv): string[] {
       problems.push(
         `FEISHU_MODE=http needs FEISHU_ENCRYPT_KEY (recommended) or FEISHU_VERIFICATION_TOKEN; find them in ${WHERE.FEISHU_ENCRYPT_KEY}`,
       );
+    }
+  }
+  if (has('DINGTALK_CLIENT_ID') || has('DINGTALK_CLIENT_SECRET')) {
+    if (!has('DINGTALK_CLIENT_ID')) problems.push(`DINGTALK_CLIENT_ID is missing; find it in ${WHERE.DINGTALK_CLIENT_ID}`);
+    if (!has('DINGTALK_CLIENT_SECRET')) {
+      problems.push(`DINGTALK_CLIENT_SECRET is missing; find it in ${WHERE.DINGTALK_CLIENT_SECRET}`);
     }
   }
   return problems;
@@ -227,6 +261,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       : null;
 
   const dataDir = path.resolve(cwd, e.DATA_DIR ?? 'data');
+  const dingtalk: DingTalkConfig | null =
+    e.DINGTALK_CLIENT_ID && e.DINGTALK_CLIENT_SECRET
+      ? {
+          clientId: e.DINGTALK_CLIENT_ID,
+          clientSecret: e.DINGTALK_CLIENT_SECRET,
+          robotCode: e.DINGTALK_ROBOT_CODE ?? e.DINGTALK_CLIENT_ID,
+          mode: (e.DINGTALK_MODE ?? 'stream') as 'stream' | 'http',
+          apiUrl: (e.DINGTALK_API_URL ?? 'https://api.dingtalk.com').replace(/\/+$/, ''),
+          digestChats: e.DINGTALK_DIGEST_CHATS,
+        }
+      : null;
+
   return {
     port: e.PORT,
     host: e.HOST ?? '0.0.0.0',
@@ -242,5 +288,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     },
     slack,
     feishu,
+    dingtalk,
   };
 }

@@ -1,10 +1,11 @@
 /**
  * The one place where things are wired together: config → corpus → search → digest → router → adapters.
- * `npm start` runs this file. With no Slack or Feishu credentials it opens the console instead.
+ * `npm start` runs this file. With no Slack, Feishu or DingTalk credentials it opens the console instead.
  */
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { runConsole } from './console/console-mode.js';
 import { createLiveLibrary, type LiveLibrary } from './library/live.js';
+import { createDingTalkAdapter } from './dingtalk/index.js';
 import { createFeishuAdapter } from './feishu/index.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
@@ -81,7 +82,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const { corpus, engine, planner } = library.current();
   // Load the jieba dictionary now (≈1.2 s) rather than on the first user's query.
   engine.search('乡村振兴', { limit: 1 });
-  const consoleMode = !config.slack && !config.feishu;
+  const consoleMode = !config.slack && !config.feishu && !config.dingtalk;
   // The console has no channels to subscribe, so it keeps no state and writes nothing under DATA_DIR.
   const store = consoleMode ? null : await createStateStore({ dataDir: config.dataDir, logger });
   const router = createRouter({
@@ -188,6 +189,25 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       platforms.push(`feishu-${config.feishu.mode}`);
       await feishu.start();
     }
+    if (config.dingtalk) {
+      const dingtalk = createDingTalkAdapter({
+        config: config.dingtalk,
+        router,
+        logger,
+        metrics,
+        httpServer: http,
+        options: {
+          stopTimeoutMs: STOP_BUDGET_MS.platform,
+          ...(options.connectionGraceMs !== undefined ? { connectionGraceMs: options.connectionGraceMs } : {}),
+        },
+      });
+      senders.push(dingtalk.sender);
+      statuses.push(() => dingtalk.status());
+      fixedChannels.push(...config.dingtalk.digestChats.map((id) => ({ platform: 'dingtalk' as const, id })));
+      stops.push(() => dingtalk.stop());
+      platforms.push(`dingtalk-${config.dingtalk.mode}`);
+      await dingtalk.start();
+    }
 
     port = await http.listen(config.port, config.host);
     logger.info({ port, platforms }, 'listening');
@@ -254,7 +274,7 @@ async function main(): Promise<void> {
     throw err;
   }
   // Console mode talks to a person on stdout: logs go to stderr, and only warnings unless LOG_LEVEL asks for more.
-  const consoleMode = !config.slack && !config.feishu;
+  const consoleMode = !config.slack && !config.feishu && !config.dingtalk;
   const logger = createLogger(
     consoleMode
       ? { level: process.env.LOG_LEVEL ? config.logLevel : 'warn', destination: process.stderr }

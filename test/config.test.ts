@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       digest: { cron: '30 8 * * *', timezone: 'Asia/Shanghai', catchUp: true },
       slack: null,
       feishu: null,
+      dingtalk: null,
     });
     expect(path.basename(c.seedsDir)).toBe('seeds');
   });
@@ -88,6 +89,40 @@ describe('loadConfig', () => {
       'FEISHU_MODE=http needs FEISHU_ENCRYPT_KEY (recommended) or FEISHU_VERIFICATION_TOKEN; find them in Feishu developer console → your app → Events & Callbacks → Encryption Strategy → Encrypt Key',
     ]);
     expect(problems({ FEISHU_MODE: 'websocket' })).toEqual(['FEISHU_MODE must be "ws" (long connection) or "http" (request URL)']);
+  });
+
+  it('reads DingTalk with its defaults: Stream mode, robot code = client id, the public OpenAPI', () => {
+    const c = loadConfig(
+      { DINGTALK_CLIENT_ID: 'dingabc', DINGTALK_CLIENT_SECRET: 's', DINGTALK_DIGEST_CHATS: 'cid1==, cid2==' },
+      '/srv/zx',
+    );
+    expect(c.dingtalk).toEqual({
+      clientId: 'dingabc',
+      clientSecret: 's',
+      robotCode: 'dingabc',
+      mode: 'stream',
+      apiUrl: 'https://api.dingtalk.com',
+      digestChats: ['cid1==', 'cid2=='],
+    });
+    const http = loadConfig(
+      {
+        DINGTALK_CLIENT_ID: 'dingabc',
+        DINGTALK_CLIENT_SECRET: 's',
+        DINGTALK_ROBOT_CODE: 'robot1',
+        DINGTALK_MODE: 'http',
+        DINGTALK_API_URL: 'http://127.0.0.1:9/',
+      },
+      '/srv/zx',
+    );
+    expect(http.dingtalk).toMatchObject({ robotCode: 'robot1', mode: 'http', apiUrl: 'http://127.0.0.1:9' });
+  });
+
+  it('names missing and malformed DingTalk variables', () => {
+    expect(problems({ DINGTALK_CLIENT_ID: 'dingabc', DINGTALK_MODE: 'webhook', DINGTALK_API_URL: 'api.dingtalk.com' })).toEqual([
+      'DINGTALK_MODE must be "stream" (Stream mode, no public URL) or "http" (HTTP callback at /dingtalk/events)',
+      'DINGTALK_API_URL must be an http(s) URL',
+      'DINGTALK_CLIENT_SECRET is missing; find it in DingTalk developer console (open-dev.dingtalk.com) → your app → Credentials & Basic Info → Client Secret (AppSecret)',
+    ]);
   });
 
   it('accepts a six-field cron with seconds', () => {

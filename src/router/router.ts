@@ -202,8 +202,8 @@ export function createRouter(deps: RouterDeps): Router {
         lang,
         tone: 'error',
         message: msg(
-          '订阅只能在 Slack 频道或飞书群聊中使用。',
-          'Subscriptions work in a Slack channel or a Feishu chat only.',
+          '订阅只能在 Slack 频道、飞书群聊或钉钉群中使用。',
+          'Subscriptions work in a Slack channel, a Feishu chat or a DingTalk group only.',
         ),
       };
     }

@@ -152,7 +152,7 @@ export function renderWith<T>(renderers: ViewRenderers<T>, view: View): T {
 
 /** Who asked and where: the router needs it for subscriptions and shares. */
 export interface CommandContext {
-  platform: 'slack' | 'feishu' | 'console';
+  platform: 'slack' | 'feishu' | 'dingtalk' | 'console';
   channelId?: string;
   userId?: string;
   /** Where the command was typed; views carry it to the renderers for wording. */

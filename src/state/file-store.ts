@@ -41,6 +41,7 @@ const stateSchema = z.object({
   subscriptions: z.object({
     slack: z.array(z.string()).default([]),
     feishu: z.array(z.string()).default([]),
+    dingtalk: z.array(z.string()).default([]),
   }),
   /** date → channel keys ("slack:C123") whose digest for that date the platform accepted. */
   sent: z.record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.array(z.string())).default({}),
@@ -67,7 +68,7 @@ const stateSchema = z.object({
 
 type State = z.infer<typeof stateSchema>;
 
-const emptyState = (): State => ({ version: 1, subscriptions: { slack: [], feishu: [] }, sent: {}, failed: {}, claims: {} });
+const emptyState = (): State => ({ version: 1, subscriptions: { slack: [], feishu: [], dingtalk: [] }, sent: {}, failed: {}, claims: {} });
 
 /** File identity: an atomic rename always brings a new inode, so a change in any of these means a new version. */
 interface Seen {
@@ -280,7 +281,7 @@ export async function createStateStore(options: StateStoreOptions): Promise<Stat
 
     subscriptions(platform) {
       refresh();
-      const platforms: Platform[] = platform ? [platform] : ['slack', 'feishu'];
+      const platforms: Platform[] = platform ? [platform] : ['slack', 'feishu', 'dingtalk'];
       return platforms.flatMap((p) => list(state, p).map((id) => ({ platform: p, id })));
     },
 

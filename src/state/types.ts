@@ -1,7 +1,7 @@
 /** Platforms the bot delivers to. */
-export type Platform = 'slack' | 'feishu';
+export type Platform = 'slack' | 'feishu' | 'dingtalk';
 
-/** A place a digest can go: a Slack channel id or a Feishu chat id. */
+/** A place a digest can go: a Slack channel id, a Feishu chat id or a DingTalk openConversationId. */
 export interface ChannelRef {
   platform: Platform;
   id: string;

@@ -74,7 +74,7 @@ describe('console mode in-process (startApp without credentials)', () => {
     expect(printed).toContain('每日一读 · ');
     expect(printed).toContain('11月22日 星期日');
     expect(printed).toContain('收录文献');
-    expect(printed).toContain('订阅只能在 Slack 频道或飞书群聊中使用。');
+    expect(printed).toContain('订阅只能在 Slack 频道、飞书群聊或钉钉群中使用。');
   });
 
   it('logs one structured line per command with its latency', () => {

@@ -181,7 +181,7 @@ describe('router', () => {
 
   it('explains that subscriptions need a channel in the console', async () => {
     const v = kind(await router.handle('订阅', { platform: 'console' }), 'message');
-    expect(v.message.zh).toBe('订阅只能在 Slack 频道或飞书群聊中使用。');
+    expect(v.message.zh).toBe('订阅只能在 Slack 频道、飞书群聊或钉钉群中使用。');
   });
 
   it('shares a passage by id, and answers kindly for an id that is gone', async () => {
