@@ -196,6 +196,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
         logger,
         metrics,
         httpServer: http,
+        dataDir: config.dataDir,
         options: {
           stopTimeoutMs: STOP_BUDGET_MS.platform,
           ...(options.connectionGraceMs !== undefined ? { connectionGraceMs: options.connectionGraceMs } : {}),

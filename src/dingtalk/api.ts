@@ -4,8 +4,34 @@
  * (groupMessages/send) and replies through a message's sessionWebhook. Every failure becomes a DingTalkApiError
  * that says whether a retry can help.
  */
-import type { OutboundCall, OutboundResponse } from '../platform/ports.js';
 import type { Markdown } from './render.js';
+
+type FetchFn = typeof globalThis.fetch;
+
+/** An answer as the classifiers read it. */
+export interface JsonResponse {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON, or the raw text when the body is not JSON. */
+  body: unknown;
+}
+
+/** POSTs JSON and reads the answer (any status); rejects only when no answer came. */
+export async function postJson(fetch: FetchFn, url: string, body: unknown, headers: Record<string, string> = {}): Promise<JsonResponse> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json; charset=utf-8', accept: 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : {};
+  } catch {
+    parsed = text;
+  }
+  return { status: res.status, headers: res.headers, body: parsed };
+}
 
 export class DingTalkApiError extends Error {
   /** Stable name used in logs, metrics and DeliveryError: invalid_token, rate_limited, server_error, dingtalk_<code> … */
@@ -47,7 +73,8 @@ export interface DingTalkApiOptions {
   robotCode: string;
   /** OpenAPI base, no trailing slash. */
   apiUrl: string;
-  call: OutboundCall;
+  /** The platform kit's outbound fetch (timeout, bounded retry, own pool). */
+  fetch: FetchFn;
   /** Clock in ms, for the token's expiry. */
   now?: () => number;
 }
@@ -60,13 +87,13 @@ const RATE_LIMIT = /QpsLimit|Throttl|too\.?fast|flow.?control|RateLimit/i;
 const TOKEN_INVALID = /^(InvalidAuthentication|InvalidAccessToken|AccessTokenExpired)/i;
 
 /** DingTalk's answer (HTTP status and `{code, message}`) as a DingTalkApiError. */
-export function apiError(res: OutboundResponse, what: string): DingTalkApiError {
+export function apiError(res: JsonResponse, what: string): DingTalkApiError {
   const body = (typeof res.body === 'object' && res.body !== null ? res.body : {}) as { code?: unknown; message?: unknown };
   const dingtalkCode = typeof body.code === 'string' ? body.code : undefined;
   const text = typeof body.message === 'string' ? body.message : typeof res.body === 'string' ? res.body.slice(0, 200) : '';
   const message = `DingTalk ${what}: HTTP ${res.status} ${dingtalkCode ?? '-'}: ${text || 'no message'}`;
   const o = { status: res.status, ...(dingtalkCode ? { dingtalkCode } : {}) };
-  const after = Number(res.headers['retry-after']);
+  const after = Number(res.headers.get('retry-after') ?? NaN);
   const retryAfterMs = Number.isFinite(after) && after >= 0 ? after * 1000 : undefined;
   if (res.status === 429 || RATE_LIMIT.test(dingtalkCode ?? '')) {
     return new DingTalkApiError('rate_limited', message, { ...o, permanent: false, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
@@ -90,9 +117,9 @@ export function createDingTalkApi(o: DingTalkApiOptions): DingTalkApi {
   let fetching: Promise<string> | undefined;
 
   async function request(what: string, url: string, body: unknown, headers: Record<string, string> = {}) {
-    let res: OutboundResponse;
+    let res: JsonResponse;
     try {
-      res = await o.call({ method: 'POST', url, headers, body });
+      res = await postJson(o.fetch, url, body, headers);
     } catch (err) {
       throw networkError(err, what);
     }
@@ -178,30 +205,5 @@ export function createDingTalkApi(o: DingTalkApiOptions): DingTalkApi {
         });
       }
     },
-  };
-}
-
-/**
- * A plain outbound call: fetch with a timeout, JSON in and out. Stands in until the platform kit's retrying call
- * helper (issue 10) is wired in main; it never retries.
- */
-export function createFetchCall(timeoutMs: number): OutboundCall {
-  return async (req) => {
-    const res = await fetch(req.url, {
-      method: req.method,
-      headers: { 'content-type': 'application/json; charset=utf-8', accept: 'application/json', ...req.headers },
-      ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const text = await res.text();
-    let body: unknown = text;
-    try {
-      body = text ? JSON.parse(text) : {};
-    } catch {
-      body = text;
-    }
-    const headers: Record<string, string> = {};
-    res.headers.forEach((v, k) => (headers[k] = v));
-    return { status: res.status, headers, body };
   };
 }

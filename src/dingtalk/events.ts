@@ -7,7 +7,7 @@ import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Answerer, Conversation } from '../platform/conversation.js';
 import { TEXT_ONLY, messageView } from '../platform/messages.js';
-import type { SeenKeys } from '../platform/ports.js';
+import type { SeenKeys } from '../platform/seen-keys.js';
 import { detectLang } from '../router/parse-command.js';
 import type { CommandContext, View } from '../router/view-model.js';
 import type { DingTalkApi, DingTalkApiError } from './api.js';
@@ -130,9 +130,19 @@ export function createMessageHandler(deps: HandlerDeps): (msg: RobotMessage) => 
     };
   }
 
-  return (msg) => {
+  /** True the first time a key is offered; a store that cannot be read or written lets the work through. */
+  async function first(store: SeenKeys, key: string): Promise<boolean> {
+    try {
+      return await store.add(key);
+    } catch (err) {
+      failed('seen', err, { key });
+      return true;
+    }
+  }
+
+  async function handle(msg: RobotMessage): Promise<void> {
     if (!msg.msgId || !msg.conversationId) return;
-    if (deps.seen.seen(`msg:${msg.msgId}`)) {
+    if (!(await first(deps.seen, `msg:${msg.msgId}`))) {
       logger.info({ msgId: msg.msgId }, 'dingtalk: redelivered message ignored');
       return;
     }
@@ -156,7 +166,7 @@ export function createMessageHandler(deps: HandlerDeps): (msg: RobotMessage) => 
       }
       const key = `share:${staffId}:${link.group.conversationId}:${link.passageId}`;
       const conv = conversation(msg, link.group);
-      if (deps.recentShares.seen(key)) {
+      if (!(await first(deps.recentShares, key))) {
         void conv.replyPrivately(messageView({ zh: '刚刚已经分享过了。', en: 'Already shared.' }, 'zh', 'info')).catch((err) => failed('reply', err));
         return;
       }
@@ -164,7 +174,7 @@ export function createMessageHandler(deps: HandlerDeps): (msg: RobotMessage) => 
       // A refused post shared nothing: a second click (after adding the bot, say) must try again.
       conv.postToChat = (view) =>
         post(view).catch((err: unknown) => {
-          deps.recentShares.forget(key);
+          void deps.recentShares.delete(key).catch(() => undefined);
           throw err;
         });
       void deps.answerer.share(link.passageId, conv);
@@ -177,6 +187,10 @@ export function createMessageHandler(deps: HandlerDeps): (msg: RobotMessage) => 
       return;
     }
     void deps.answerer.command(text, conversation(msg));
+  }
+
+  return (msg) => {
+    handle(msg).catch((err: unknown) => failed('message', err, { msgId: msg.msgId }));
   };
 }
 

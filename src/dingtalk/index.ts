@@ -9,14 +9,14 @@ import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import { createAnswerer } from '../platform/conversation.js';
 import { createDigestSender } from '../platform/digest-sender.js';
-import type { OutboundCall, SeenKeys } from '../platform/ports.js';
+import { createOutbound, createOutboundMetrics } from '../platform/outbound.js';
+import { createFileSeenKeys, createMemorySeenKeys, type SeenKeys } from '../platform/seen-keys.js';
 import { createWorkQueue } from '../platform/work-queue.js';
 import type { Router } from '../router/view-model.js';
 import type { HttpServer, PlatformStatus } from '../server/http-server.js';
 import { DeliveryError, type DigestSender } from '../state/delivery.js';
-import { createDedupe } from '../feishu/dedupe.js';
-import { DingTalkApiError, createDingTalkApi, createFetchCall, type DingTalkApi } from './api.js';
-import { createMessageHandler } from './events.js';
+import { DingTalkApiError, createDingTalkApi, type DingTalkApi } from './api.js';
+import { createMessageHandler, type RobotMessage } from './events.js';
 import { createCallbackEndpoint } from './http-endpoint.js';
 import { renderView } from './render.js';
 import { createStreamTransport, type StreamTransport } from './stream.js';
@@ -61,10 +61,8 @@ export interface DingTalkAdapterDeps {
   /** The process's shared server; HTTP mode adds its route here (the caller listens). */
   httpServer: HttpServer;
   options?: DingTalkAdapterOptions;
-  /** Outbound calls (default: fetch with requestTimeoutMs). */
-  call?: OutboundCall;
-  /** Remembered message ids (default: in memory). */
-  seen?: SeenKeys;
+  /** DATA_DIR: message ids are remembered there, so a message redelivered after a restart is not answered again. */
+  dataDir?: string;
   /** Clock in ms (signature window, token expiry). */
   now?: () => number;
 }
@@ -120,29 +118,34 @@ export function createDingTalkAdapter(deps: DingTalkAdapterDeps): DingTalkAdapte
   const { config } = deps;
   const logger = deps.logger.child({ platform: 'dingtalk' });
   const now = deps.now ?? Date.now;
-  const call = deps.call ?? createFetchCall(o.requestTimeoutMs);
-  const api = createDingTalkApi({ ...config, call, now });
+  // Robot messages are posts: sent again only when DingTalk surely did not take them (429, no connection).
+  const out = createOutbound({
+    name: 'dingtalk',
+    logger,
+    givenUp: createOutboundMetrics(deps.metrics.registry),
+    timeoutMs: o.requestTimeoutMs,
+    policy: (url) => {
+      if (url.pathname.startsWith('/v1.0/robot/')) return { peer: 'dingtalk.robot', idempotent: false };
+      if (url.pathname === '/v1.0/oauth2/accessToken') return { peer: 'dingtalk.token' };
+      if (url.pathname === '/v1.0/gateway/connections/open') return { peer: 'dingtalk.gateway' };
+      return { peer: 'dingtalk.session', idempotent: false };
+    },
+  });
+  const api = createDingTalkApi({ ...config, fetch: out.fetch, now });
   const queue = createWorkQueue({ platform: 'dingtalk', logger, metrics: deps.metrics, maxPending: o.maxPending });
   const answerer = createAnswerer({ platform: 'dingtalk', router: deps.router, queue, logger, metrics: deps.metrics });
   // The sessionWebhook URL arrives in the message: post only to DingTalk's own hosts (or the configured API's).
   const trustedHosts = new Set(['oapi.dingtalk.com', 'api.dingtalk.com', new URL(config.apiUrl).host]);
-  const onMessage = createMessageHandler({
-    api,
-    answerer,
-    logger,
-    metrics: deps.metrics,
-    seen: deps.seen ?? createDedupe({ ttlMs: o.dedupeTtlMs, maxEntries: 10_000 }),
-    recentShares: createDedupe({ ttlMs: o.shareWindowMs, maxEntries: 1000 }),
-    clientSecret: config.clientSecret,
-    trustedWebhook: (url) => {
-      try {
-        return trustedHosts.has(new URL(url).host);
-      } catch {
-        return false;
-      }
-    },
-    now,
-  });
+  const trustedWebhook = (url: string) => {
+    try {
+      return trustedHosts.has(new URL(url).host);
+    } catch {
+      return false;
+    }
+  };
+  let seen: SeenKeys | undefined;
+  let handler: ((msg: RobotMessage) => void) | undefined;
+  const onMessage = (msg: RobotMessage) => handler?.(msg);
 
   let stream: StreamTransport | undefined;
   let stopped = true;
@@ -182,11 +185,25 @@ export function createDingTalkAdapter(deps: DingTalkAdapterDeps): DingTalkAdapte
       } catch (err) {
         throw credentialsError(err, config);
       }
+      seen ??= deps.dataDir
+        ? await createFileSeenKeys({ dataDir: deps.dataDir, name: 'dingtalk-messages', ttlMs: o.dedupeTtlMs, logger })
+        : createMemorySeenKeys({ ttlMs: o.dedupeTtlMs });
+      handler = createMessageHandler({
+        api,
+        answerer,
+        logger,
+        metrics: deps.metrics,
+        seen,
+        recentShares: createMemorySeenKeys({ ttlMs: o.shareWindowMs, maxEntries: 1000 }),
+        clientSecret: config.clientSecret,
+        trustedWebhook,
+        now,
+      });
       stopped = false;
       started = true;
       if (config.mode === 'stream') {
         downSince = now();
-        stream = createStreamTransport({ ...config, call, logger, onMessage });
+        stream = createStreamTransport({ ...config, fetch: out.fetch, logger, onMessage });
         await stream.start();
         logger.info({ mode: 'stream', connected: stream.connected() }, 'dingtalk: started (Stream mode)');
         return;
@@ -215,6 +232,8 @@ export function createDingTalkAdapter(deps: DingTalkAdapterDeps): DingTalkAdapte
       stream?.stop();
       stream = undefined;
       await queue.drain(o.stopTimeoutMs);
+      out.close();
+      await seen?.close();
     },
   };
 }

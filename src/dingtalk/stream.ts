@@ -6,14 +6,15 @@
  */
 import { DWClient, TOPIC_ROBOT, type DWClientDownStream } from 'dingtalk-stream';
 import type { Logger } from '../observability/logger.js';
-import type { OutboundCall } from '../platform/ports.js';
+import { postJson } from './api.js';
 import type { RobotMessage } from './events.js';
 
 export interface StreamOptions {
   clientId: string;
   clientSecret: string;
   apiUrl: string;
-  call: OutboundCall;
+  /** The platform kit's outbound fetch. */
+  fetch: typeof globalThis.fetch;
   logger: Logger;
   onMessage: (msg: RobotMessage) => void;
 }
@@ -35,16 +36,11 @@ class GatewayClient extends DWClient {
   }
 
   override async getEndpoint(): Promise<this> {
-    const res = await this.o.call({
-      method: 'POST',
-      url: `${this.o.apiUrl}/v1.0/gateway/connections/open`,
-      headers: { accept: 'application/json' },
-      body: {
-        clientId: this.config.clientId,
-        clientSecret: this.config.clientSecret,
-        ua: this.config.ua,
-        subscriptions: this.config.subscriptions,
-      },
+    const res = await postJson(this.o.fetch, `${this.o.apiUrl}/v1.0/gateway/connections/open`, {
+      clientId: this.config.clientId,
+      clientSecret: this.config.clientSecret,
+      ua: this.config.ua,
+      subscriptions: this.config.subscriptions,
     });
     const body = (res.body ?? {}) as { endpoint?: unknown; ticket?: unknown; code?: unknown; message?: unknown };
     if (res.status !== 200 || typeof body.endpoint !== 'string' || typeof body.ticket !== 'string') {

@@ -5,6 +5,9 @@
  * - `createOutbound`: every outbound HTTP call with a timeout, a bounded retry (timeouts, 5xx, 429 with
  *   Retry-After), its own connection pool with a per-target limit, and given-up calls logged and counted.
  * - `SeenKeys` / `createFileSeenKeys`: a time-windowed dedupe that survives restarts (files under DATA_DIR).
+ * - `createAnswerer` over a `Conversation`: the one answering flow (command, page, share; where each answer goes;
+ *   kind failures), run through `createWorkQueue`, the busy limiter.
+ * - `createDigestSender`: the daily reading's sender shape. `messages`: the kind words every adapter says.
  */
 export {
   createOutbound,
@@ -24,3 +27,7 @@ export {
   type FileSeenKeysOptions,
   type SeenKeys,
 } from './seen-keys.js';
+export { createAnswerer, defaultPlace, type Answerer, type AnswererDeps, type Conversation } from './conversation.js';
+export { createDigestSender, type DigestSenderOptions } from './digest-sender.js';
+export { BUSY, EXPIRED, SHARE_FAILED, SORRY, TEXT_ONLY, messageView, type ShareFailure } from './messages.js';
+export { createWorkQueue, waitAtMost, type BusyReply, type WorkQueue, type WorkQueueOptions } from './work-queue.js';

@@ -66,6 +66,17 @@ describe('private chat', () => {
     expect(h.privateTo('staff-redeliver')).toHaveLength(2); // the answer and the sentinel's
     expect(h.logs.some((l) => l.msg === 'dingtalk: redelivered message ignored' && l.msgId === m.msgId)).toBe(true);
     expect(h.dt.calls.filter((c) => c.route === 'POST /v1.0/oauth2/accessToken')).toHaveLength(1);
+
+    // A process started later over the same DATA_DIR remembers it too.
+    const restarted = await startDingTalkHarness({ dt: h.dt, dataDir: h.dataDir });
+    try {
+      expect((await restarted.post(m)).status).toBe(200);
+      await restarted.ask({ text: '帮助', staffId: 'staff-redeliver' });
+      expect(h.privateTo('staff-redeliver')).toHaveLength(3); // + the second sentinel only
+      expect(restarted.logs.some((l) => l.msg === 'dingtalk: redelivered message ignored' && l.msgId === m.msgId)).toBe(true);
+    } finally {
+      await restarted.close();
+    }
   });
 
   it('help, themes, docs and 今日 answer privately; English gets English too', async () => {

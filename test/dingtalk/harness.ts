@@ -97,6 +97,7 @@ export async function startDingTalkHarness(h: HarnessOptions = {}): Promise<Ding
     logger,
     metrics,
     httpServer,
+    dataDir,
     ...(h.options ? { options: h.options } : {}),
   });
   await adapter.start();
