@@ -9,7 +9,7 @@ import type { Answerer, Conversation } from '../platform/conversation.js';
 import { TEXT_ONLY, messageView } from '../platform/messages.js';
 import type { SeenKeys } from '../platform/seen-keys.js';
 import { detectLang } from '../router/parse-command.js';
-import type { CommandContext, View } from '../router/view-model.js';
+import type { CommandContext, Place, View } from '../router/view-model.js';
 import type { DingTalkApi, DingTalkApiError } from './api.js';
 import { parseLinkText, type GroupRef } from './links.js';
 import { renderView, type RenderContext } from './render.js';
@@ -101,7 +101,11 @@ export function createMessageHandler(deps: HandlerDeps): (msg: RobotMessage) => 
     const p2p = msg.conversationType === '1';
     const staffId = msg.senderStaffId ?? '';
     const groupId = p2p ? linkGroup?.conversationId : msg.conversationId;
-    const ctx: CommandContext = { platform: 'dingtalk', userId: staffId, ...(groupId ? { channelId: groupId } : {}) };
+    // Answers reach the asker alone either way (1:1 chat); in a group the bot reads only messages that @ it.
+    const place: Place = p2p
+      ? { kind: 'private', prefix: '', privateAnswers: true }
+      : { kind: 'group', prefix: '@振兴 ', privateAnswers: true };
+    const ctx: CommandContext = { platform: 'dingtalk', userId: staffId, place, ...(groupId ? { channelId: groupId } : {}) };
     const rc: RenderContext = {
       ...(groupId && staffId ? { group: { conversationId: groupId, tag: groupTag(deps.clientSecret, staffId, groupId) } } : {}),
       ...(msg.senderNick ? { sharerName: msg.senderNick } : {}),

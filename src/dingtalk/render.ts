@@ -84,7 +84,9 @@ function renderers(rc: RenderContext): ViewRenderers<Markdown> {
       const lines = ['### 振兴 · 乡村振兴与党建文献助手'];
       lines.push(both(v.lang, '私聊时直接发送关键词；在群里请先 @我 再输入，结果会私聊发给你。', 'In a private chat just send your words; in a group, mention me first.'));
       for (const c of v.commands) lines.push(`- **${plain(c.usage.replace('/zhenxing ', ''))}**　${plain(v.lang === 'en' ? `${c.zh} · ${c.en}` : c.zh)}`);
-      lines.push(`${both(v.lang, '例如', 'Examples')}：${v.examples.map((e) => dtmdLink(plain(e.replace('/zhenxing ', '')), e.replace('/zhenxing ', ''))).join('　')}`);
+      // Clicked in the 1:1 chat, where any text is a command: the links send the words without a prefix.
+      const bare = (e: string) => e.replace(/^(\/zhenxing|@振兴)\s+/, '');
+      lines.push(`${both(v.lang, '例如', 'Examples')}：${v.examples.map((e) => dtmdLink(plain(bare(e)), bare(e))).join('　')}`);
       return { title: '振兴 · 使用说明', text: lines.join('\n\n') };
     },
     docs(v) {

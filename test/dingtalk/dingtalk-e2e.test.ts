@@ -156,6 +156,14 @@ describe('group', () => {
     expect(h.groupPosts(GROUP)).toEqual([]);
   });
 
+  it('help asked in a group names the @ form, and its example links send bare words (they are clicked in the 1:1 chat)', async () => {
+    const help = markdownOf((await h.ask({ text: '帮助', group: GROUP, staffId: 'staff-help' })).reply).text;
+    expect(help).toContain('**@振兴 订阅**');
+    const examples = linksOf(help).map((l) => l.sends);
+    expect(examples).toContain('人才振兴');
+    for (const e of examples) expect(e).not.toMatch(/^(@|\/zhenxing)/);
+  });
+
   it('a group message without a mention is ignored', async () => {
     const m = h.message({ text: '人才振兴', group: GROUP, staffId: 'staff-quiet', atBot: false });
     expect((await h.post(m)).status).toBe(200);
