@@ -285,12 +285,21 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
   }
 
   /** Share from a private chat: sends a card that asks which group chat (both the bot and the user are in). */
-  async function offerChats(passageId: string, chatId: string, userId: string, since: number): Promise<CallbackResponse> {
+  async function offerChats(
+    passageId: string,
+    chatId: string,
+    userId: string,
+    messageId: string | undefined,
+    since: number,
+  ): Promise<CallbackResponse> {
     const passage = await deps.router.share(passageId, { platform: 'feishu', userId });
     if (passage.kind !== 'share') {
       const m = passage.kind === 'message' ? passage.message : { zh: '无法分享这段文字。', en: 'This passage cannot be shared.' };
       return toast('error', m.zh, m.en);
     }
+    // A double click asks once.
+    const pickKey = `pick:${messageId ?? ''}:${userId}:${passageId}`;
+    if (deps.recentShares.seen(pickKey)) return toast('info', '请在下方选择要分享到的群聊。', 'Choose a chat below.');
     const work = sharedChats(userId).then(async (chats) => {
       const card = chats.length > 0 ? renderSharePicker(passage.passage, chats) : renderNoSharedChat(deps.botName());
       await deps.api.send(chatId, card);
@@ -310,6 +319,15 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
         ? toast('info', '请在下方选择要分享到的群聊。', 'Choose a chat below.')
         : toast('warning', '还没有你和机器人都在的群聊。', 'The bot is not in any chat with you yet.');
     } catch (err) {
+      deps.recentShares.forget(pickKey);
+      // Listing chats needs a scope of its own, which an app set up before this feature may lack.
+      if (toFeishuApiError(err).code === 'missing_scope') {
+        return toast(
+          'error',
+          '机器人缺少“获取群组信息”权限（im:chat:readonly），暂时无法从私聊分享，请联系管理员。',
+          'The bot lacks the im:chat:readonly permission, so it cannot share from a private chat yet. Please ask an admin.',
+        );
+      }
       return shareFailedToast(err);
     }
   }
@@ -432,7 +450,7 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
         if (value.action === 'share_to') return await shareToChosen(value.id, event.action?.option, userId, messageId, started);
         if (value.pick) {
           if (!chatId || !userId) return toast('error', '无法确定要分享到哪个会话。', 'Could not tell which chat to share into.');
-          return await offerChats(value.id, chatId, userId, started);
+          return await offerChats(value.id, chatId, userId, messageId, started);
         }
 
         const view = await deps.router.share(value.id, ctx);

@@ -286,6 +286,45 @@ describe('private results in a group', () => {
   });
 });
 
+describe('private results in a group: failures', () => {
+  const inGroup = (text: string, senderOpenId: string) =>
+    messageEvent({ text: `@_user_1 ${text}`, chatType: 'group', chatId: GROUP, mentions: botMention, senderOpenId });
+
+  it('an ephemeral card Feishu fails to take (5xx) is logged, and nothing goes to the group or the asker privately', async () => {
+    const asker = 'ou_eph5xx00000000000000000000000001';
+    h.feishu.script('POST /open-apis/ephemeral/v1/send', [{ status: 503, body: { code: 500, msg: 'service unavailable' } }]);
+    const event = inGroup('人才振兴', asker);
+    await h.post(event);
+    const line = await waitForLog(h.logs, (l) => l.msg === 'feishu: feishu.reply failed' && l.messageId === event.messageId);
+    expect((line.err as { message?: string }).message).toBe('Feishu API error 500 (HTTP 503): service unavailable');
+    await sentinel();
+    // A 5xx may have shown the card: no private copy, no line in the group.
+    expect(h.repliesTo(event.messageId)).toEqual([]);
+    expect(h.feishu.calls.filter((c) => c.route === 'POST /open-apis/im/v1/messages' && c.body.receive_id === asker)).toEqual([]);
+  });
+
+  it('a page whose new card Feishu refuses says so and keeps the old card; a failed delete still shows the new page', async () => {
+    const asker = 'ou_ephpage00000000000000000000000001';
+    const ref = JSON.stringify({ kind: 'search', query: '人才振兴', page: 2 });
+    h.feishu.script('POST /open-apis/ephemeral/v1/send', [{ status: 400, body: { code: 230002, msg: 'Bot/User can NOT be out of the chat.' } }]);
+    const refused = await h.post(cardActionEvent({ value: { action: 'page', ref, eph: 1 }, openId: asker, chatId: GROUP, messageId: 'om_eph_keep' }));
+    expect(refused.body).toEqual({
+      toast: { type: 'error', content: '翻页失败，请重新搜索。', i18n: { zh_cn: '翻页失败，请重新搜索。', en_us: 'Could not turn the page. Please search again.' } },
+    });
+    expect(h.feishu.calls.some((c) => c.route === 'POST /open-apis/ephemeral/v1/delete' && c.body.message_id === 'om_eph_keep')).toBe(false);
+
+    // The old card is gone already (deleted by hand, say): the new page is shown anyway and the failure logged.
+    h.feishu.script('POST /open-apis/ephemeral/v1/delete', [{ status: 400, body: { code: 230001, msg: 'invalid message_id' } }]);
+    const ok = await h.post(cardActionEvent({ value: { action: 'page', ref, eph: 1 }, openId: asker, chatId: GROUP, messageId: 'om_eph_gone' }));
+    expect(ok.body).toEqual({});
+    const sent = h.feishu.calls.filter((c) => c.route === 'POST /open-apis/ephemeral/v1/send' && c.body.open_id === asker);
+    expect(sent).toHaveLength(2);
+    expect(asCard(sent[1] as FeishuCall).header.subtitle?.content).toMatch(/第 2\//);
+    const line = await waitForLog(h.logs, (l) => l.msg === 'feishu: feishu.ephemeral_delete failed' && l.messageId === 'om_eph_gone');
+    expect((line.err as { message?: string }).message).toBe('Feishu API error 230001 (HTTP 400): invalid message_id');
+  });
+});
+
 describe('sharing from a private chat', () => {
   const P2P = 'oc_p2pchat000000000000000000000009';
   const user = 'ou_p2psharer0000000000000000000001';
@@ -329,6 +368,27 @@ describe('sharing from a private chat', () => {
     await sentinel();
     expect(posts()).toHaveLength(1);
     expect(h.feishu.calls.filter((c) => c.route === 'POST /open-apis/im/v1/messages' && c.body.receive_id === 'oc_withoutuser000000000000000000001')).toEqual([]);
+  });
+
+  it('a double click asks once; without im:chat:readonly it names the permission', async () => {
+    h.feishu.chats.splice(0, h.feishu.chats.length, { chatId: WITH_USER, name: '村两委工作群', members: [user] });
+    const passage = getSharedCorpus().passages[7];
+    const value = { action: 'share', id: passage?.id, pick: 1 };
+    const before = h.feishu.calls.filter((c) => c.body.receive_id === P2P).length;
+    const click = () => h.post(cardActionEvent({ value, openId: user, chatId: P2P, messageId: 'om_p2pdouble' }));
+    expect(((await click()).body.toast as { content: string }).content).toBe('请在下方选择要分享到的群聊。');
+    expect(((await click()).body.toast as { content: string }).content).toBe('请在下方选择要分享到的群聊。');
+    await sentinel();
+    expect(h.feishu.calls.filter((c) => c.body.receive_id === P2P).length - before).toBe(1);
+
+    h.feishu.script('GET /open-apis/im/v1/chats', [
+      { status: 400, body: { code: 99991672, msg: 'Access denied. One of the following scopes is required: [im:chat:readonly]' } },
+    ]);
+    const denied = await h.post(cardActionEvent({ value, openId: user, chatId: P2P, messageId: 'om_p2pnoscope' }));
+    expect(denied.body.toast).toMatchObject({
+      type: 'error',
+      content: '机器人缺少“获取群组信息”权限（im:chat:readonly），暂时无法从私聊分享，请联系管理员。',
+    });
   });
 
   it('with no such chat, says how to add the bot to one', async () => {
