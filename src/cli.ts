@@ -29,7 +29,7 @@ import {
 } from './library/index.js';
 import { THEMES, themeInfo, type Corpus } from './corpus/types.js';
 import { createDigestPlanner } from './digest/index.js';
-import { detectLang } from './router/parse-command.js';
+import { detectLang, themedSearch } from './router/parse-command.js';
 import { buildResultsView } from './router/router.js';
 import { todayIn } from './digest/dates.js';
 import { createSearchEngine } from './search/index.js';
@@ -144,8 +144,10 @@ async function cmdSearch(args: string[], io: Io): Promise<number> {
     return 0;
   }
 
-  const query = positionals.join(' ');
-  if (query.trim() === '') throw new UsageError('search needs a query, e.g. zhenxing search 人才振兴');
+  const typed = positionals.join(' ');
+  if (typed.trim() === '') throw new UsageError('search needs a query, e.g. zhenxing search 人才振兴');
+  // `主题 产业 集体经济` searches within the theme, as in chat.
+  const query = themedSearch(typed) ?? typed;
   try {
     let res = engine().search(query, { limit, page });
     // The engine clamps a page past the end to the last one (right for chat buttons); a script paging through

@@ -72,6 +72,15 @@ export function parseCommand(input: string): Command {
   return { kind: 'search', query: text };
 }
 
+/**
+ * `主题 产业 集体经济` (or `theme industry 集体经济`) as the search it stands for, `主题:产业 集体经济`; null for any other
+ * text. The CLI's `search` uses it so the same words mean the same there as in chat.
+ */
+export function themedSearch(text: string): string | null {
+  const cmd = parseCommand(text);
+  return cmd.kind === 'search' && cmd.query !== stripPrefix(text) ? cmd.query : null;
+}
+
 /** Strips a leading /zhenxing, 、zhenxing or zhenxing, and a bare leading / or 、 before a keyword. */
 export function stripPrefix(input: string): string {
   let text = input.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '');

@@ -93,6 +93,20 @@ describe('zhenxing search --json', () => {
     // Three processes, each loading jieba's dictionary: on a shared, loaded machine that alone can pass 20 s.
   }, 60_000);
 
+  it('`主题 产业 集体经济` searches within the theme, as in chat', async () => {
+    const out = JSON.parse((await run(['search', '主题', '产业', '集体经济', '--json', '--limit', '50'])).stdout) as {
+      query: string;
+      total: number;
+      results: { themes: string[]; text: string }[];
+    };
+    expect(out.query).toBe('主题:产业 集体经济');
+    expect(out.total).toBeGreaterThan(0);
+    for (const r of out.results) {
+      expect(r.themes).toContain('industry');
+      expect(r.text).toMatch(/集体|经济/);
+    }
+  });
+
   it('finds 乡村振兴 when the query is written in traditional characters', async () => {
     const out = JSON.parse((await run(['search', '鄉村振興', '--json', '--limit', '1'])).stdout) as {
       results: { text: string }[];
