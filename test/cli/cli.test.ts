@@ -37,7 +37,9 @@ function run(args: string[], input?: string, env: NodeJS.ProcessEnv = {}): Promi
 
 const RESULT_KEYS = ['docId', 'id', 'score', 'section', 'snippet', 'text', 'themes', 'title'];
 
-describe('zhenxing search --json', () => {
+// Every test here spawns processes that each load jieba's dictionary (~1.2 s alone): on a shared, loaded machine a
+// test of two or three of them can pass the default 20 s, so these get 60 s.
+describe('zhenxing search --json', { timeout: 60_000 }, () => {
   it('prints one object with query, total and full results for 人才振兴', async () => {
     const r = await run(['search', '人才振兴', '--json']);
     expect(r.code).toBe(0);
@@ -115,7 +117,7 @@ describe('zhenxing search --json', () => {
   });
 });
 
-describe('zhenxing search --batch --json', () => {
+describe('zhenxing search --batch --json', { timeout: 60_000 }, () => {
   it('answers every stdin line with one JSON object, in order, bad lines included', async () => {
     const lines = ['人才振兴', '', '鄉村振興', 'x'.repeat(5000), '"未闭合的引号', '__proto__', '集体经济'];
     const r = await run(['search', '--batch', '--json', '--limit', '2'], `${lines.join('\n')}\n`);
@@ -130,7 +132,7 @@ describe('zhenxing search --batch --json', () => {
   });
 });
 
-describe('zhenxing passages / themes / docs', () => {
+describe('zhenxing passages / themes / docs', { timeout: 60_000 }, () => {
   it('passages --json lists every passage with stable ids', async () => {
     const a = JSON.parse((await run(['passages', '--json'])).stdout) as Record<string, unknown>[];
     const b = JSON.parse((await run(['passages', '--json'])).stdout) as Record<string, unknown>[];
@@ -164,7 +166,7 @@ describe('zhenxing passages / themes / docs', () => {
   });
 });
 
-describe('zhenxing digest', () => {
+describe('zhenxing digest', { timeout: 60_000 }, () => {
   it('--json prints the date, theme, 1–5 passages and key terms, the same on every run', async () => {
     const a = await run(['digest', '--date', '2026-11-24', '--json']);
     expect(a.code).toBe(0);
@@ -215,7 +217,7 @@ describe('zhenxing digest', () => {
   });
 });
 
-describe('usage errors', () => {
+describe('usage errors', { timeout: 60_000 }, () => {
   it.each([
     [[], 'zhenxing: missing command (try: search, passages, themes, docs, digest, add, remove; or zhenxing --help)'],
     [['search'], 'zhenxing: search needs a query, e.g. zhenxing search 人才振兴'],

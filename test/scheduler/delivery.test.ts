@@ -102,7 +102,10 @@ describe('shutdown', () => {
     const { store, scheduler } = await rig.boot({ fixedChannels: [A], sleep: undefined, instanceId: 'stopping' });
     const run = scheduler.runOnce(MORNING);
     await rig.slack.waitFor((c) => c.method === 'chat.postMessage');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The claim is rewritten once the 429 is read; on a loaded machine that can take longer than a fixed pause.
+    for (let i = 0; i < 200 && claimsOnDisk()['2025-06-02|slack:CAAAA0001']?.posting !== false; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
     // Waiting, nothing in flight: should the process die now, a restart may take the claim over at once.
     expect(claimsOnDisk()).toEqual({ '2025-06-02|slack:CAAAA0001': expect.objectContaining({ by: 'stopping', posting: false }) });
     await scheduler.stop();
