@@ -180,6 +180,21 @@ describe('messages', () => {
     expect(h.store.isSubscribed({ platform: 'feishu', id: GROUP })).toBe(false);
   });
 
+  it('in a private chat, words fit the place: 本会话, no prefix, and "@振兴 退订" typed from a group card works', async () => {
+    const chatId = 'oc_p2pwords000000000000000000000001';
+    const sub = await h.say({ text: '订阅', chatId });
+    expect(markdownOf(asCard(sub.reply))).toContain('已订阅：本会话每天早上会收到“每日一读”。');
+    const unsub = await h.say({ text: '@振兴 退订', chatId });
+    expect(markdownOf(asCard(unsub.reply))).toContain('已退订：本会话不再接收“每日一读”。');
+    expect(h.store.isSubscribed({ platform: 'feishu', id: chatId })).toBe(false);
+    const help = markdownOf(asCard((await h.say({ text: '帮助', chatId })).reply));
+    expect(help).toContain('直接发送关键词即可');
+    expect(help).toContain('**订阅**　本会话每天早上接收每日一读');
+    expect(help).not.toContain('仅自己可见');
+    const today = markdownOf(asCard((await h.say({ text: '今日', chatId })).reply));
+    expect(today).toContain('发送“订阅”，本会话每天早上都会收到。');
+  });
+
   it('tells a private chat that only text is understood, and ignores other bots', async () => {
     const image = await h.say({ text: '', messageType: 'image', content: JSON.stringify({ image_key: 'img_1' }) });
     expect(markdownOf(asCard(image.reply))).toBe('我只能读懂文字消息。发送“帮助”查看用法。');
