@@ -1,12 +1,20 @@
 /**
- * `npm run eval`: retrieval quality on the judged queries in test/fixtures/eval-queries.json, for this engine and,
- * over the same passages, two baselines: MiniSearch with its default tokenizer, and Han character bigrams alone.
- * Prints MRR@10, Recall@5 and nDCG@5 overall and per category, and the queries the engine does not answer first.
+ * `npm run eval`: retrieval quality on every judged set, for this engine and, over the same passages, the baselines:
+ * Han character bigrams in MiniSearch, jieba cutForSearch words in MiniSearch (OR), and MiniSearch out of the box.
  *
- * Judgments are distinctive substrings of the relevant passages' text, resolved to passages at run time (whitespace
- * ignored), so re-chunking cannot silently break them: a substring that matches no passage fails the run.
- * Each substring is one judged item; when it matches several passages (a paragraph the source printed twice) any
- * of them counts.
+ * Sets (test/fixtures/):
+ * - eval-queries.json — the project's first 66 queries; judgments are distinctive substrings of relevant passages,
+ *   resolved to passages at run time (whitespace ignored), so re-chunking cannot silently break them.
+ * - eval-chat.json — queries as people type them in team chat (issue 9); judgments are passage ids.
+ * - eval-heldout.json — more chat queries, written with eval-chat.json before the engine changed and never tuned
+ *   against: only aggregates are printed for it, never per-query outcomes.
+ * A query with `expect: "no-full-match"` (chrome-only names, topics the texts never discuss) has no relevant passage:
+ * the engine passes it when it returns nothing or results marked partial. Those queries are left out of the ranking
+ * metrics and counted separately.
+ *
+ * Metrics: MRR@10, success@5 (a relevant passage in the top 5), Recall@5 (found items / min(items, 5)), nDCG@5 with
+ * binary gains. Printed overall and per kind for every system. `npm run eval -- --sets chat,queries` runs a subset;
+ * `--misses` lists the tuning sets' queries not answered first.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,15 +23,29 @@ import MiniSearch from 'minisearch';
 import { loadCorpus } from '../src/corpus/index.js';
 import type { Corpus, Passage } from '../src/corpus/types.js';
 import { createSearchEngine, type SearchEngine } from '../src/search/index.js';
+import { cutForSearch, loadJieba } from '../src/search/jieba.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-export const EVAL_QUERIES_FILE = path.resolve(HERE, '..', 'test', 'fixtures', 'eval-queries.json');
+const FIXTURES = path.resolve(HERE, '..', 'test', 'fixtures');
+export const EVAL_QUERIES_FILE = path.join(FIXTURES, 'eval-queries.json');
+
+/** The judged sets, in report order. `tuned: false` marks the held-out set (aggregates only). */
+export const EVAL_SETS: readonly { name: string; file: string; tuned: boolean }[] = [
+  { name: 'queries', file: EVAL_QUERIES_FILE, tuned: true },
+  { name: 'chat', file: path.join(FIXTURES, 'eval-chat.json'), tuned: true },
+  { name: 'heldout', file: path.join(FIXTURES, 'eval-heldout.json'), tuned: false },
+];
 
 export interface EvalQuery {
   id: string;
+  /** Query kind (eval-queries.json calls it `category`). */
   category: string;
   query: string;
+  /** Substrings of relevant passages (eval-queries.json) or passage ids (the chat sets, `ids: true`). */
   relevant: string[];
+  ids?: boolean;
+  /** "no-full-match": nothing relevant exists; the engine must answer with nothing or with partial results. */
+  expect?: 'no-full-match';
 }
 
 /** A judged item resolved to the passages that contain it. */
@@ -31,11 +53,12 @@ export interface ResolvedQuery extends EvalQuery {
   items: { text: string; passageIds: Set<string> }[];
 }
 
-/** Ranked passage ids for a query, best first. */
-export type Ranker = (query: string, k: number) => string[];
+/** Ranked passage ids for a query, best first, and whether the system marked them partial. */
+export type Ranker = (query: string, k: number) => { ids: string[]; partial: boolean };
 
 export interface Metrics {
   mrr10: number;
+  success5: number;
   recall5: number;
   ndcg5: number;
 }
@@ -47,31 +70,54 @@ export interface QueryOutcome extends Metrics {
   /** 1-based rank of the first relevant passage within 10, or null. */
   firstRelevant: number | null;
   top: string[];
+  partial: boolean;
 }
 
 export interface SystemReport {
   name: string;
+  /** Over the judged queries (those with relevant passages). */
   overall: Metrics;
   byCategory: Map<string, Metrics>;
   outcomes: QueryOutcome[];
+  /** No-full-match queries: how many got a full (not partial) answer. */
+  fullAnswers: { query: string; top: string[] }[];
+  noMatchQueries: number;
+}
+
+interface RawQuery {
+  id: string;
+  category?: string;
+  kind?: string;
+  query: string;
+  relevant: string[];
+  expect?: 'no-full-match';
 }
 
 export function readEvalQueries(file = EVAL_QUERIES_FILE): EvalQuery[] {
-  const json = JSON.parse(readFileSync(file, 'utf8')) as { queries: EvalQuery[] };
-  return json.queries;
+  const json = JSON.parse(readFileSync(file, 'utf8')) as { queries: RawQuery[] };
+  return json.queries.map((q) => ({
+    id: q.id,
+    category: q.category ?? q.kind ?? 'other',
+    query: q.query,
+    relevant: q.relevant,
+    ids: q.kind !== undefined,
+    ...(q.expect ? { expect: q.expect } : {}),
+  }));
 }
 
 const compact = (s: string): string => s.replace(/\s+/g, '');
 
-/** Resolves every judged substring to passages; throws, naming each one, if any matches no passage. */
+/** Resolves every judgment to passages; throws, naming each one, if any matches no passage. */
 export function resolveJudgments(queries: readonly EvalQuery[], passages: readonly Passage[]): ResolvedQuery[] {
   const texts = passages.map((p) => ({ id: p.id, text: compact(p.text) }));
+  const known = new Set(passages.map((p) => p.id));
   const missing: string[] = [];
   const resolved = queries.map((q) => ({
     ...q,
     items: q.relevant.map((r) => {
-      const key = compact(r);
-      const passageIds = new Set(texts.filter((t) => t.text.includes(key)).map((t) => t.id));
+      const passageIds = q.ids
+        ? new Set(known.has(r) ? [r] : [])
+        : new Set(texts.filter((t) => t.text.includes(compact(r))).map((t) => t.id));
       if (passageIds.size === 0) missing.push(`${q.id} (${q.query}): "${r}"`);
       return { text: r, passageIds };
     }),
@@ -82,7 +128,7 @@ export function resolveJudgments(queries: readonly EvalQuery[], passages: readon
   return resolved;
 }
 
-/** MRR@10, Recall@5 and nDCG@5 (binary gains) for one ranking. Each judged item counts once. */
+/** MRR@10, success@5, Recall@5 and nDCG@5 (binary gains) for one ranking. Each judged item counts once. */
 export function scoreRanking(ranked: readonly string[], q: ResolvedQuery): Metrics & { firstRelevant: number | null } {
   const itemAt = (id: string, found: Set<number>): number => {
     for (let k = 0; k < q.items.length; k++) {
@@ -109,42 +155,52 @@ export function scoreRanking(ranked: readonly string[], q: ResolvedQuery): Metri
   return {
     firstRelevant,
     mrr10: firstRelevant === null ? 0 : 1 / firstRelevant,
+    success5: firstRelevant !== null && firstRelevant <= 5 ? 1 : 0,
     // Recall against at most 5 items: with more judged items than slots, 5 found is full marks.
-    recall5: found.size / ideal,
+    recall5: ideal > 0 ? found.size / ideal : 0,
     ndcg5: idcg > 0 ? dcg / idcg : 0,
   };
 }
 
 function mean(values: readonly Metrics[]): Metrics {
   const n = Math.max(1, values.length);
-  return {
-    mrr10: values.reduce((a, m) => a + m.mrr10, 0) / n,
-    recall5: values.reduce((a, m) => a + m.recall5, 0) / n,
-    ndcg5: values.reduce((a, m) => a + m.ndcg5, 0) / n,
-  };
+  const sum = (f: (m: Metrics) => number): number => values.reduce((a, m) => a + f(m), 0) / n;
+  return { mrr10: sum((m) => m.mrr10), success5: sum((m) => m.success5), recall5: sum((m) => m.recall5), ndcg5: sum((m) => m.ndcg5) };
 }
 
 export function evaluate(name: string, rank: Ranker, queries: readonly ResolvedQuery[]): SystemReport {
-  const outcomes: QueryOutcome[] = queries.map((q) => {
-    let top: string[];
+  const judged = queries.filter((q) => q.expect !== 'no-full-match');
+  const run = (q: ResolvedQuery): { ids: string[]; partial: boolean } => {
     try {
-      top = rank(q.query, 10);
+      return rank(q.query, 10);
     } catch {
-      top = [];
+      return { ids: [], partial: false };
     }
-    return { id: q.id, category: q.category, query: q.query, top, ...scoreRanking(top, q) };
+  };
+  const outcomes: QueryOutcome[] = judged.map((q) => {
+    const { ids, partial } = run(q);
+    return { id: q.id, category: q.category, query: q.query, top: ids, partial, ...scoreRanking(ids, q) };
   });
   const byCategory = new Map<string, Metrics>();
-  for (const c of [...new Set(queries.map((q) => q.category))]) {
+  for (const c of [...new Set(judged.map((q) => q.category))]) {
     byCategory.set(c, mean(outcomes.filter((o) => o.category === c)));
   }
-  return { name, overall: mean(outcomes), byCategory, outcomes };
+  const fullAnswers: SystemReport['fullAnswers'] = [];
+  const noMatch = queries.filter((q) => q.expect === 'no-full-match');
+  for (const q of noMatch) {
+    const { ids, partial } = run(q);
+    if (ids.length > 0 && !partial) fullAnswers.push({ query: q.query, top: ids.slice(0, 3) });
+  }
+  return { name, overall: mean(outcomes), byCategory, outcomes, fullAnswers, noMatchQueries: noMatch.length };
 }
 
 // ---- the systems -------------------------------------------------------------------------------------------------
 
 export function engineRanker(engine: SearchEngine): Ranker {
-  return (query, k) => engine.search(query, { limit: k }).results.map((r) => r.id);
+  return (query, k) => {
+    const res = engine.search(query, { limit: k });
+    return { ids: res.results.map((r) => r.id), partial: res.partial === true };
+  };
 }
 
 interface BaselineDoc {
@@ -157,11 +213,13 @@ interface BaselineDoc {
 const baselineDocs = (passages: readonly Passage[]): BaselineDoc[] =>
   passages.map((p) => ({ id: p.id, title: p.title, section: p.section ?? '', text: p.text }));
 
-/** Baseline 1: MiniSearch out of the box (default tokenizer and term processing), same fields. */
+const full = (ids: string[]): { ids: string[]; partial: boolean } => ({ ids, partial: false });
+
+/** MiniSearch out of the box (default tokenizer and term processing), same fields. */
 export function miniSearchDefaultRanker(passages: readonly Passage[]): Ranker {
   const ms = new MiniSearch<BaselineDoc>({ fields: ['title', 'section', 'text'] });
   ms.addAll(baselineDocs(passages));
-  return (query, k) => ms.search(query).slice(0, k).map((r) => r.id as string);
+  return (query, k) => full(ms.search(query).slice(0, k).map((r) => r.id as string));
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -178,41 +236,77 @@ export function bigramTokenize(text: string): string[] {
   return out;
 }
 
-/** Baseline 2: Han character bigrams alone (no words, no normalisation beyond lower case, no related terms). */
+/** Baseline: Han character bigrams alone (no words, no normalisation beyond lower case, no related terms). */
 export function bigramRanker(passages: readonly Passage[]): Ranker {
   const ms = new MiniSearch<BaselineDoc>({ fields: ['title', 'section', 'text'], tokenize: bigramTokenize, processTerm: (t) => t });
   ms.addAll(baselineDocs(passages));
-  return (query, k) => ms.search(query).slice(0, k).map((r) => r.id as string);
+  return (query, k) => full(ms.search(query).slice(0, k).map((r) => r.id as string));
+}
+
+const WORDISH = /[\p{L}\p{N}]/u;
+
+/** jieba's cutForSearch words (letters and digits only, lower case), as a plain search engine would tokenise Chinese. */
+export function jiebaTokenize(text: string): string[] {
+  return cutForSearch(text.toLowerCase()).filter((w) => WORDISH.test(w));
+}
+
+/** Baseline: jieba cutForSearch words in MiniSearch, combined with OR (no stop words, no related terms). */
+export function jiebaRanker(passages: readonly Passage[]): Ranker {
+  loadJieba();
+  const ms = new MiniSearch<BaselineDoc>({
+    fields: ['title', 'section', 'text'],
+    tokenize: jiebaTokenize,
+    processTerm: (t) => t,
+    searchOptions: { combineWith: 'OR' },
+  });
+  ms.addAll(baselineDocs(passages));
+  return (query, k) => full(ms.search(query).slice(0, k).map((r) => r.id as string));
 }
 
 // ---- the report --------------------------------------------------------------------------------------------------
 
 const f3 = (n: number): string => n.toFixed(3);
 
-export function formatReport(reports: readonly SystemReport[], queries: readonly ResolvedQuery[]): string {
+export interface SetRun {
+  name: string;
+  tuned: boolean;
+  queries: ResolvedQuery[];
+  reports: SystemReport[];
+}
+
+export function formatReport(run: SetRun, options: { misses?: boolean } = {}): string {
+  const { reports, queries } = run;
   const lines: string[] = [];
+  const judged = queries.filter((q) => q.expect !== 'no-full-match');
   const width = Math.max(...reports.map((r) => r.name.length), 8);
-  lines.push(`Judged queries: ${queries.length}`);
-  lines.push('');
-  lines.push(`${'system'.padEnd(width)}  MRR@10  Recall@5  nDCG@5`);
+  lines.push(`== ${run.name}: ${judged.length} judged queries, ${queries.length - judged.length} with no relevant passage${run.tuned ? '' : ' (held out: aggregates only)'}`);
+  lines.push(`${'system'.padEnd(width)}  MRR@10  succ@5  Recall@5  nDCG@5  full answers to no-match queries`);
   for (const r of reports) {
-    lines.push(`${r.name.padEnd(width)}  ${f3(r.overall.mrr10)}   ${f3(r.overall.recall5)}     ${f3(r.overall.ndcg5)}`);
+    const o = r.overall;
+    lines.push(
+      `${r.name.padEnd(width)}  ${f3(o.mrr10)}   ${f3(o.success5)}   ${f3(o.recall5)}     ${f3(o.ndcg5)}   ${r.fullAnswers.length}/${r.noMatchQueries}`,
+    );
   }
-  lines.push('');
-  lines.push('MRR@10 by category:');
-  const categories = [...new Set(queries.map((q) => q.category))];
-  lines.push(`${'category'.padEnd(12)} ${'n'.padStart(3)}  ${reports.map((r) => r.name.padStart(width)).join('  ')}`);
+  lines.push('MRR@10 / success@5 by kind:');
+  const categories = [...new Set(judged.map((q) => q.category))];
+  lines.push(`${'kind'.padEnd(12)} ${'n'.padStart(3)}  ${reports.map((r) => r.name.padStart(13)).join('  ')}`);
   for (const c of categories) {
-    const n = queries.filter((q) => q.category === c).length;
-    lines.push(`${c.padEnd(12)} ${String(n).padStart(3)}  ${reports.map((r) => f3(r.byCategory.get(c)?.mrr10 ?? 0).padStart(width)).join('  ')}`);
+    const n = judged.filter((q) => q.category === c).length;
+    const cells = reports.map((r) => {
+      const m = r.byCategory.get(c);
+      return `${f3(m?.mrr10 ?? 0)}/${f3(m?.success5 ?? 0)}`.padStart(13);
+    });
+    lines.push(`${c.padEnd(12)} ${String(n).padStart(3)}  ${cells.join('  ')}`);
   }
   const [main] = reports;
-  if (main) {
-    const misses = main.outcomes.filter((o) => o.firstRelevant !== 1);
-    lines.push('');
-    lines.push(`${main.name}: queries not answered first (${misses.length}):`);
-    for (const m of misses) {
-      lines.push(`  ${m.id.padEnd(16)} rank ${m.firstRelevant ?? '-'}  ${m.query}  → ${m.top.slice(0, 3).join(', ')}`);
+  if (main && run.tuned) {
+    for (const f of main.fullAnswers) lines.push(`  full answer to a no-match query: ${f.query} → ${f.top.join(', ')}`);
+    if (options.misses) {
+      const misses = main.outcomes.filter((o) => o.firstRelevant !== 1);
+      lines.push(`${main.name}: queries not answered first (${misses.length}):`);
+      for (const m of misses) {
+        lines.push(`  ${m.id.padEnd(18)} rank ${m.firstRelevant ?? '-'}${m.partial ? ' (partial)' : ''}  ${m.query}  → ${m.top.slice(0, 3).join(', ')}`);
+      }
     }
   }
   return lines.join('\n');
@@ -223,22 +317,33 @@ export interface EvalRun {
   reports: SystemReport[];
 }
 
-/** Runs the engine and both baselines over the corpus. */
+/** Runs the engine and the baselines over the corpus on one set of queries. */
 export function runEval(corpus: Corpus, engine: SearchEngine, queries = readEvalQueries()): EvalRun {
   const resolved = resolveJudgments(queries, corpus.passages);
   const reports = [
     evaluate('zhenxing', engineRanker(engine), resolved),
-    evaluate('minisearch-default', miniSearchDefaultRanker(corpus.passages), resolved),
     evaluate('bigrams-only', bigramRanker(corpus.passages), resolved),
+    evaluate('jieba-or', jiebaRanker(corpus.passages), resolved),
+    evaluate('minisearch-default', miniSearchDefaultRanker(corpus.passages), resolved),
   ];
   return { queries: resolved, reports };
 }
 
+/** Every set (or those named), each with all systems. */
+export function runAllSets(corpus: Corpus, engine: SearchEngine, names?: readonly string[]): SetRun[] {
+  return EVAL_SETS.filter((s) => !names || names.includes(s.name)).map((s) => {
+    const run = runEval(corpus, engine, readEvalQueries(s.file));
+    return { name: s.name, tuned: s.tuned, ...run };
+  });
+}
+
 function main(): void {
+  const args = process.argv.slice(2);
+  const setsArg = args.find((a) => a.startsWith('--sets='))?.slice('--sets='.length) ?? (args.includes('--sets') ? args[args.indexOf('--sets') + 1] : undefined);
   const corpus = loadCorpus();
   const engine = createSearchEngine(corpus);
-  const run = runEval(corpus, engine);
-  process.stdout.write(`${formatReport(run.reports, run.queries)}\n`);
+  const runs = runAllSets(corpus, engine, setsArg?.split(','));
+  process.stdout.write(`${runs.map((r) => formatReport(r, { misses: args.includes('--misses') })).join('\n\n')}\n`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

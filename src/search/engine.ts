@@ -486,6 +486,9 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
       pageCount,
       results: slice.map((h) => toResult(h, highlights)),
       suggestions: ranked.total === 0 ? suggestions() : [],
+      partial: false,
+      matched: [],
+      corrected: null,
     };
   }
 

@@ -45,6 +45,15 @@ export interface SearchResponse {
   results: SearchResult[];
   /** Offered when nothing matched. */
   suggestions: Suggestion[];
+  /**
+   * True when no passage matches the whole query and the results match only some of its words (`matched`): the
+   * lenient pass over the query's known words. False for a full answer and for no answer.
+   */
+  partial: boolean;
+  /** The words the results of a partial answer match (as the texts write them); empty otherwise. */
+  matched: string[];
+  /** The query searched after typo correction (集体经计 → 集体经济), or null when nothing was corrected. */
+  corrected: string | null;
 }
 
 export interface SearchEngine {
