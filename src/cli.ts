@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * zhenxing CLI. Other tools rely on these flags and JSON shapes: keep them exact (see README "CLI").
- *   zhenxing search <query…> [--json] [--limit N] [--page N]
- *   zhenxing search --batch --json [--limit N]
+ *   zhenxing search <query…> [--json] [--limit N] [--page N] [--exact]
+ *   zhenxing search --batch --json [--limit N] [--exact]
  *   zhenxing passages --json
  *   zhenxing themes [--json]
  *   zhenxing docs [--json]
@@ -42,8 +42,9 @@ export class UsageError extends Error {
 }
 
 const USAGE = `usage: zhenxing <search|passages|themes|docs|digest|add|remove> [options]
-  search <query…> [--json] [--limit N] [--page N]
+  search <query…> [--json] [--limit N] [--page N] [--exact]
   search --batch --json [--limit N]      one query per stdin line, one JSON object per line
+                                         (--exact: no typo correction, the words as typed)
   passages --json                        every passage
   themes [--json]                        the five themes with passage counts
   docs [--json]                          the catalog of source documents
@@ -73,6 +74,11 @@ function searchJson(res: SearchResponse) {
   return {
     query: res.query,
     total: res.total,
+    // No passage has all the words: the results match only `matched` of them.
+    partial: res.partial === true,
+    matched: res.matched ?? [],
+    // The query searched after typo correction, or null.
+    corrected: res.corrected ?? null,
     results: res.results.map((r) => ({
       id: r.id,
       docId: r.docId,
@@ -118,6 +124,7 @@ async function cmdSearch(args: string[], io: Io): Promise<number> {
     options: {
       json: { type: 'boolean', default: false },
       batch: { type: 'boolean', default: false },
+      exact: { type: 'boolean', default: false },
       limit: { type: 'string' },
       page: { type: 'string' },
     },
@@ -135,9 +142,9 @@ async function cmdSearch(args: string[], io: Io): Promise<number> {
       const line = raw.replace(/\r$/, '');
       let out: unknown;
       try {
-        out = searchJson(e.search(line, { limit }));
+        out = searchJson(e.search(line, { limit, ...(values.exact ? { correct: false } : {}) }));
       } catch (err) {
-        out = { query: line, error: errorText(err), results: [] };
+        out = { query: line, error: errorText(err), partial: false, corrected: null, results: [] };
       }
       io.stdout.write(`${JSON.stringify(out)}\n`);
     }
@@ -149,20 +156,20 @@ async function cmdSearch(args: string[], io: Io): Promise<number> {
   // `主题 产业 集体经济` searches within the theme, as in chat.
   const query = themedSearch(typed) ?? typed;
   try {
-    let res = engine().search(query, { limit, page });
+    let res = engine().search(query, { limit, page, ...(values.exact ? { correct: false } : {}) });
     // The engine clamps a page past the end to the last one (right for chat buttons); a script paging through
     // results needs to see the end, so a page past the last is empty here.
     if (page > Math.max(1, res.pageCount)) res = { ...res, page, results: [] };
     if (values.json) {
       io.stdout.write(`${JSON.stringify(searchJson(res))}\n`);
     } else {
-      const view = buildResultsView(res, detectLang(query), 'search', query, undefined, limit);
+      const view = buildResultsView(res, detectLang(query), 'search', query, undefined, limit, values.exact);
       io.stdout.write(`${renderText(view, { color: io.color })}\n`);
     }
     return 0;
   } catch (err) {
     if (err instanceof SearchError) {
-      if (values.json) io.stdout.write(`${JSON.stringify({ query, error: errorText(err), results: [] })}\n`);
+      if (values.json) io.stdout.write(`${JSON.stringify({ query, error: errorText(err), partial: false, corrected: null, results: [] })}\n`);
       else io.stderr.write(`zhenxing: ${errorText(err)}\n`);
       return 1;
     }

@@ -42,6 +42,10 @@ export function renderText(view: View, options: TextRenderOptions = {}): string 
       const head = `${view.mode === 'theme' ? '主题' : '搜索'}：${clean(view.query)}`;
       lines.push(bold(head) + dim(view.total > 0 ? `  共 ${view.total} 条 · 第 ${view.page}/${view.pageCount} 页` : ''));
       if (view.notice) lines.push(say(view.notice, view.lang));
+      // No buttons here: quoting the words searches them exactly as typed.
+      if (view.original?.kind === 'search') {
+        lines.push(dim(say({ zh: `（要按原文搜索，请加引号："${view.original.query}"）`, en: `(To search exactly what you typed, quote it: "${view.original.query}")` }, view.lang)));
+      }
       view.items.forEach((item, i) => {
         const n = (view.page - 1) * view.pageSize + i + 1;
         lines.push('');

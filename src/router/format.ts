@@ -99,3 +99,34 @@ export function displayText(text: string): string {
   if (t === '' || WHOLE_END.test(t)) return t;
   return `${t}…`;
 }
+
+/** Words listed in a notice: 集体经济、人才 (Chinese enumeration comma); English uses ", ". */
+const listZh = (words: readonly string[]): string => words.join('、');
+const listEn = (words: readonly string[]): string => words.join(', ');
+
+/**
+ * The notice of a partial answer (no passage has all of the query's words): zh and en, raw text. Every renderer
+ * shows it the same way through the view's `notice`.
+ */
+export function partialNotice(matched: readonly string[]): { zh: string; en: string } {
+  if (matched.length === 0) {
+    return { zh: '没有同时包含全部词语的段落，以下结果只包含其中一部分。', en: 'No passage has all your words; these match some of them.' };
+  }
+  return {
+    zh: `没有同时包含全部词语的段落，以下结果只包含：${listZh(matched)}`,
+    en: `No passage has all your words; these match: ${listEn(matched)}`,
+  };
+}
+
+/** The notice of a corrected query: what was searched and what was typed. */
+export function correctedNotice(searched: string, typed: string): { zh: string; en: string } {
+  return {
+    zh: `已按“${searched}”搜索（你输入的是“${typed}”）`,
+    en: `Searched for "${searched}" (you typed "${typed}")`,
+  };
+}
+
+/** Label of the button (or hint) that searches the words exactly as typed, without correction. */
+export function originalLabel(typed: string): { zh: string; en: string } {
+  return { zh: `仍按“${typed}”搜索`, en: `Search "${typed}" as typed` };
+}

@@ -10,7 +10,7 @@ import type { Metrics } from '../observability/metrics.js';
 import { unknownTheme } from '../search/errors.js';
 import { SearchError, type SearchEngine, type SearchResponse } from '../search/types.js';
 import type { StateStore } from '../state/types.js';
-import { commandIn, hereName } from './format.js';
+import { commandIn, correctedNotice, hereName, originalLabel, partialNotice } from './format.js';
 import { detectLang, parseCommand, resolveTheme, type Command } from './parse-command.js';
 import {
   PAGE_SIZE,
@@ -101,9 +101,14 @@ export function buildResultsView(
   query: string,
   theme: ThemeId | undefined,
   pageSize: number = PAGE_SIZE,
+  exact = false,
 ): ResultsView {
   const ref = (page: number): PageRef =>
-    mode === 'search' ? { kind: 'search', query, page } : { kind: 'theme', theme: theme as ThemeId, page };
+    mode === 'search'
+      ? exact
+        ? { kind: 'search', query, page, exact: true }
+        : { kind: 'search', query, page }
+      : { kind: 'theme', theme: theme as ThemeId, page };
   const view: ResultsView = {
     kind: 'results',
     lang,
@@ -127,11 +132,24 @@ export function buildResultsView(
   if (theme) view.theme = themeInfo(theme);
   if (res.page > 1) view.prev = ref(res.page - 1);
   if (res.page < res.pageCount) view.next = ref(res.page + 1);
-  if (res.total === 0) {
-    view.notice = msg(`没有找到与“${query}”相关的段落。`, `No passages found for "${query}".`);
-  } else if (res.results.length === 0) {
-    view.notice = msg('没有更多结果了。', 'No more results.');
+  const notes: Message[] = [];
+  if (res.corrected) {
+    view.corrected = res.corrected;
+    view.original = { kind: 'search', query, page: 1, exact: true };
+    view.originalLabel = originalLabel(query);
+    notes.push(correctedNotice(res.corrected, query));
   }
+  if (res.partial) {
+    view.partial = true;
+    view.matched = [...(res.matched ?? [])];
+    notes.push(partialNotice(view.matched));
+  }
+  if (res.total === 0) {
+    notes.push(msg(`没有找到与“${res.corrected ?? query}”相关的段落。`, `No passages found for "${res.corrected ?? query}".`));
+  } else if (res.results.length === 0) {
+    notes.push(msg('没有更多结果了。', 'No more results.'));
+  }
+  if (notes.length > 0) view.notice = msg(notes.map((n) => n.zh).join('\n'), notes.map((n) => n.en).join('\n'));
   return view;
 }
 
@@ -175,11 +193,11 @@ export function createRouter(deps: RouterDeps): Router {
     }));
   }
 
-  function search(query: string, page: number, lang: Lang, ctx: CommandContext): View {
+  function search(query: string, page: number, lang: Lang, ctx: CommandContext, exact = false): View {
     const started = process.hrtime.bigint();
     try {
-      const res = lib().engine.search(query, { limit: PAGE_SIZE, page });
-      return buildResultsView(res, lang, 'search', query, undefined);
+      const res = lib().engine.search(query, { limit: PAGE_SIZE, page, ...(exact ? { correct: false } : {}) });
+      return buildResultsView(res, lang, 'search', query, undefined, PAGE_SIZE, exact);
     } finally {
       deps.metrics?.searchLatency.observe(
         { platform: ctx.platform },
@@ -308,7 +326,7 @@ export function createRouter(deps: RouterDeps): Router {
       count('page', ctx);
       return timed('page', ctx, ref.kind === 'search' ? ref.query : ref.theme, async () => {
         try {
-          return ref.kind === 'search' ? search(ref.query, ref.page, lang, ctx) : theme(ref.theme, ref.page, lang);
+          return ref.kind === 'search' ? search(ref.query, ref.page, lang, ctx, ref.exact === true) : theme(ref.theme, ref.page, lang);
         } catch (err) {
           return failure(err, lang, 'router.page');
         }

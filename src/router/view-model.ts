@@ -18,7 +18,8 @@ export interface Message {
 
 /** What a page button asks for: re-running a search or a theme listing at another page. */
 export type PageRef =
-  | { kind: 'search'; query: string; page: number }
+  /** `exact`: search the words as typed, without typo correction (the "search what I typed" button). */
+  | { kind: 'search'; query: string; page: number; exact?: true }
   | { kind: 'theme'; theme: ThemeInfo['id']; page: number };
 
 export interface ResultItem {
@@ -50,8 +51,20 @@ export interface ResultsView {
   items: ResultItem[];
   /** When nothing matched: themes or terms that do. */
   suggestions: Suggestion[];
-  /** Shown when total is 0 (or for other notices). */
+  /**
+   * Shown when total is 0, and above the results of a partial answer ("没有同时包含全部词语的段落，以下结果只包含：…")
+   * or of a corrected query ("已按“集体经济”搜索（你输入的是“集体经计”）"). The text comes from router/format.ts.
+   */
   notice?: Message;
+  /** True when no passage has all of the query's words and the results match only `matched` of them. */
+  partial?: boolean;
+  /** The words a partial answer's results match. */
+  matched?: string[];
+  /** The query searched after typo correction, when one was applied. */
+  corrected?: string;
+  /** Searches the query exactly as typed (offered with a correction); `originalLabel` is its button text. */
+  original?: PageRef;
+  originalLabel?: Message;
   prev?: PageRef;
   next?: PageRef;
 }
@@ -188,7 +201,9 @@ export function decodePageRef(value: string): PageRef | null {
     if (!v || typeof v !== 'object' || typeof v.page !== 'number' || !Number.isInteger(v.page) || v.page < 1) {
       return null;
     }
-    if (v.kind === 'search' && typeof v.query === 'string') return { kind: 'search', query: v.query, page: v.page };
+    if (v.kind === 'search' && typeof v.query === 'string') {
+      return v.exact === true ? { kind: 'search', query: v.query, page: v.page, exact: true } : { kind: 'search', query: v.query, page: v.page };
+    }
     if (v.kind === 'theme' && typeof v.theme === 'string' && isThemeId(v.theme)) {
       return { kind: 'theme', theme: v.theme, page: v.page };
     }

@@ -5,7 +5,7 @@
  */
 import { cutForSearch, isStopWord, tag } from './jieba.js';
 import { bare } from './normalize.js';
-import { ENGLISH_TERMS, MAX_ENGLISH_PHRASE_WORDS, QUERY_FILLERS, RELATED_TERMS } from './vocabulary.js';
+import { ENGLISH_TERMS, MAX_ENGLISH_PHRASE_WORDS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS } from './vocabulary.js';
 
 /** Prefix of bigram terms (U+E000, private use: normalisation strips it from queries, so users cannot type it). */
 export const GRAM_PREFIX = '\uE000';
@@ -89,6 +89,39 @@ export interface AnalyzedQuery {
   concepts: Concept[];
   /** The free text's letters and digits only, for the whole-query bonus ('' when English words were mapped). */
   wholeBare: string;
+  /** Runs of adjacent Han words kept, each as its words in order (where typos are looked for). */
+  runs: string[][];
+  /** Words dropped as chat politeness, requests or descriptions of material (谢谢, 麻烦, ppt, 2024 …). */
+  dropped: string[];
+}
+
+/** What the analyser may ask about the library. */
+export interface AnalyzeContext {
+  /** Whether the index holds a word term (default: assume not). */
+  hasTerm?: (term: string) => boolean;
+  /** Whether some passage's text contains the string (folded). Material words and years stay when it does. */
+  inTexts?: (text: string) => boolean;
+}
+
+/** Every pair of characters in a `say` string of the related terms (网上 of 网上卖, 看病). */
+const SAY_PAIRS: ReadonlySet<string> = new Set(
+  RELATED_TERMS.flatMap((g) => g.say).flatMap((say) => {
+    const chars = Array.from(say);
+    return chars.slice(0, -1).map((c, i) => c + chars[i + 1]);
+  }),
+);
+
+const YEAR = /^(?:19|20)\d\d$/;
+const HAN_WORD = /^\p{Script=Han}+$/u;
+
+/**
+ * Whether a word only says how the user asks or what kind of material they want: politeness and request words
+ * always; material words (ppt, 材料, 最新 …) and years unless the texts contain them.
+ */
+function isChatNoise(word: string, inTexts: (text: string) => boolean): boolean {
+  if (POLITENESS_WORDS.has(word)) return true;
+  if (MATERIAL_WORDS.has(word) || YEAR.test(word)) return !inTexts(word);
+  return false;
 }
 
 interface Span {
@@ -151,6 +184,60 @@ function cutWithSpans(text: string): Span[] {
   return spans;
 }
 
+/**
+ * Mends jieba's cut of a query where a word it made is in no text but a neighbour plus one of its characters is:
+ * 安置|点有|几个 → 安置点|有|几个, when the character left over is a function word; and a lone content character that
+ * belongs to its neighbour: 安置|点 → 安置点.
+ */
+function repairCut(spans: Span[], inTexts: (text: string) => boolean): Span[] {
+  const out = spans.map((s) => ({ ...s }));
+  const han = (s: Span | undefined): s is Span => s !== undefined && s.text.length > 0 && HAN_WORD.test(s.text);
+  for (let i = 0; i < out.length; i++) {
+    const s = out[i] as Span;
+    if (!han(s)) continue;
+    const chars = Array.from(s.text);
+    const prev = out[i - 1];
+    const next = out[i + 1];
+    const joinsPrev = (c: string): boolean =>
+      han(prev) && prev.end === s.start && Array.from(prev.text).length >= 2 && inTexts(prev.text + c);
+    const joinsNext = (c: string): boolean =>
+      han(next) && next.start === s.end && Array.from(next.text).length >= 2 && inTexts(c + next.text);
+    if (chars.length === 1) {
+      // A lone content character that belongs to its neighbour in the texts: 安置|点 → 安置点.
+      if (isStopWord(s.text)) continue;
+      if (joinsPrev(s.text)) {
+        (prev as Span).text += s.text;
+        (prev as Span).end = s.end;
+        (prev as Span).tag = 'x';
+        s.text = '';
+      } else if (joinsNext(s.text)) {
+        (next as Span).text = s.text + (next as Span).text;
+        (next as Span).start = s.start;
+        (next as Span).tag = 'x';
+        s.text = '';
+      }
+      continue;
+    }
+    // A word people ask with (看病, 网上 of 网上卖: related terms attach to it below) is left whole.
+    if (chars.length !== 2 || inTexts(s.text) || SAY_PAIRS.has(s.text)) continue;
+    const [a, b] = chars as [string, string];
+    // Only where the character left over is a function word (点有 → 安置点 + 有): 集体|经计 is a typo, not a bad cut.
+    if (joinsPrev(a) && isStopWord(b)) {
+      (prev as Span).text += a;
+      (prev as Span).end += a.length;
+      s.text = b;
+      s.start += a.length;
+      s.tag = 'x';
+    } else if (joinsNext(b) && isStopWord(a)) {
+      (next as Span).text = b + (next as Span).text;
+      (next as Span).start -= b.length;
+      s.text = a;
+      s.end -= b.length;
+    }
+  }
+  return out.filter((s) => s.text.length > 0);
+}
+
 function makeConcept(text: string, kind: Concept['kind'], heads: string[], naming = true): Concept {
   const headSet = new Set(heads);
   const parts = unique(heads.flatMap((h) => wordTermsCached(h))).filter((w) => !headSet.has(w));
@@ -166,15 +253,46 @@ function makeConcept(text: string, kind: Concept['kind'], heads: string[], namin
 export function analyzeQuery(
   freeText: string,
   phrases: readonly string[],
-  hasTerm: (term: string) => boolean = () => false,
+  context: AnalyzeContext | ((term: string) => boolean) = {},
 ): AnalyzedQuery {
+  const ctx: AnalyzeContext = typeof context === 'function' ? { hasTerm: context } : context;
+  const hasTerm = ctx.hasTerm ?? (() => false);
+  const inTexts = ctx.inTexts ?? (() => true);
   const concepts: Concept[] = [];
+  const dropped: string[] = [];
   const { text, english } = mapEnglish(freeText);
-  const spans = cutWithSpans(text);
-  const spanConcepts: { span: Span; concept: Concept }[] = [];
-  for (const span of spans) {
+  const cutSpans = cutWithSpans(text);
+  // Typos are looked for in jieba's own cut, before the repairs below (集体|经计 must not become 集体经|计).
+  const runs: string[][] = [];
+  let run: string[] = [];
+  let runEnd = -1;
+  for (const span of cutSpans) {
     const t = span.text;
-    if (QUERY_FILLERS.has(t) || !isIndexable(t)) continue;
+    const kept = t.length > 0 && !QUERY_FILLERS.has(t) && isIndexable(t) && (english.has(t) || !isChatNoise(t, inTexts));
+    const han = kept && HAN_WORD.test(t) && !english.has(t);
+    if (han && span.start === runEnd) run.push(t);
+    else {
+      if (run.join('').length > 1) runs.push(run);
+      run = han ? [t] : [];
+    }
+    runEnd = han ? span.end : -1;
+  }
+  if (run.join('').length > 1) runs.push(run);
+  const spans = repairCut(cutSpans, inTexts);
+  const spanConcepts: { span: Span; concept: Concept }[] = [];
+  const kept: Span[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i] as Span;
+    const t = span.text;
+    if (t.length === 0 || QUERY_FILLERS.has(t) || !isIndexable(t)) continue;
+    if (!english.has(t) && isChatNoise(t, inTexts)) {
+      dropped.push(t);
+      // "2023年": the 年 of a dropped year goes with it.
+      const next = spans[i + 1];
+      if (YEAR.test(t) && next && next.start === span.end && (next.text === '年' || next.text === '年度')) i++;
+      continue;
+    }
+    kept.push(span);
     const mapped = english.get(t);
     const concept = mapped
       ? makeConcept(t, 'english', [...mapped])
@@ -215,5 +333,8 @@ export function analyzeQuery(
     concepts.push(makeConcept(phrase, 'phrase', [phrase]));
   }
   // With English mapped to Chinese, the query as typed cannot occur in the texts: no whole-query bonus to look for.
-  return { concepts, wholeBare: english.size > 0 ? '' : bare(freeText) };
+  // Dropped words are no part of what the texts should hold.
+  let whole = english.size > 0 ? '' : freeText;
+  for (const d of dropped) whole = whole.replace(d, ' ');
+  return { concepts, wholeBare: bare(whole), runs, dropped };
 }

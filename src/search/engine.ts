@@ -7,15 +7,16 @@
  */
 import { THEMES, type Corpus, type Passage, type ThemeId } from '../corpus/types.js';
 import { THEME_LEXICON } from '../corpus/themes.js';
-import { analyzeQuery, type AnalyzedQuery, type Concept } from './analyze.js';
+import { analyzeQuery, GRAM_PREFIX, gramTerms, type AnalyzedQuery, type Concept } from './analyze.js';
 import { createPassageIndex, type WeightedTerm } from './minisearch-index.js';
 import { clusterNearDuplicates, type DedupeOptions } from './dedupe.js';
 import { unknownTheme } from './errors.js';
-import { DOMAIN_WORDS, loadJieba } from './jieba.js';
+import { cut, DOMAIN_WORDS, loadJieba } from './jieba.js';
 import { bare, DEFAULT_MAX_QUERY_LENGTH, foldText, foldWithMap, type FoldedText } from './normalize.js';
 import { parseQuery, type ParsedQuery } from './query-parser.js';
 import { buildSnippet, splitSentences, type HighlightTerm, type SnippetOptions } from './snippet.js';
 import type { SearchEngine, SearchOptions, SearchResponse, SearchResult, Suggestion } from './types.js';
+import { createTypoCorrector } from './typo.js';
 import { RELATED_TERMS, resolveTheme } from './vocabulary.js';
 
 /** Tuning and behaviour of {@link createSearchEngine}. Every field is optional; defaults are in SEARCH_DEFAULTS. */
@@ -46,15 +47,14 @@ export interface SearchEngineOptions {
   /** The least a passage keeps of its score however little of the query it covers (see coveragePower). Default 0.1. */
   coverageFloor?: number;
   /**
-   * A query matches nothing unless more than this share of its naming words (nouns, names, numbers, English terms,
-   * words jieba lacks; not verbs, adjectives or adverbs) occur somewhere in the texts, as themselves, their parts,
-   * bigrams or related terms (titles and section headings do not count). With the default 0.5: the one naming word,
-   * both of two, two of three. A name the texts never mention (理论之窗 → 理论 | 之窗) then finds nothing rather than
-   * every passage with one of its pieces, while a question whose verb is absent (如何防止返贫) still finds its subject.
-   * Lone characters left over from a query of longer words (中 of 中电源云学苑) are not counted; a query of lone
-   * characters only counts them. No naming word: no such check. See also the body rule in rank().
+   * When some passage matches every naming word of the query (see rank()), passages that do not are kept after them
+   * with their score × this factor. Default 0.5.
    */
-  minKnownShare?: number;
+  partialFactor?: number;
+  /** Score bonus of a theme's passages for a query naming the theme (组织振兴, organization), × strength. Default 0.5. */
+  themeBoost?: number;
+  /** Score of a theme passage that matches no word of the query, relative to the best match's score. Default 0.5. */
+  themeOnlyWeight?: number;
   /** Score multiplier bonus when the whole query (letters and digits only) occurs in the passage. Default 0.5 (× 1.5). */
   wholeQueryBonus?: number;
   /** Near-duplicate collapsing thresholds, or false to show every passage. Default {} (the dedupe defaults). */
@@ -84,7 +84,9 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   relatedCredit: 0.6,
   coveragePower: 2,
   coverageFloor: 0.1,
-  minKnownShare: 0.5,
+  partialFactor: 0.5,
+  themeBoost: 0.5,
+  themeOnlyWeight: 0.5,
   wholeQueryBonus: 0.5,
   dedupe: {},
   snippet: {},
@@ -162,6 +164,8 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
   const bareText: string[] = [];
   // Title and section, letters and digits only: the whole-query bonus also applies when a heading says it all.
   const bareHeadings: string[] = [];
+  // Section headings alone: a passage under 打造城乡党建共同体 matches that name fully though its text does not repeat it.
+  const bareSections: string[] = [];
   // Titles and sections repeat across an article's passages: fold each distinct one once.
   const headingCache = new Map<string, string>();
   const foldHeading = (text: string | null): string => {
@@ -181,6 +185,7 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
     const section = foldHeading(p.section);
     // NUL keeps the whole query from matching across the end of the title and the start of the section.
     bareHeadings.push(`${bare(title)}\u0000${bare(section)}`);
+    bareSections.push(bare(section));
     return { title, section, text: f.folded };
   });
   // Bigrams weigh 1 here; their weight relative to words is the query side's gramWeight.
@@ -195,6 +200,49 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
   const inText = (term: string): boolean => searchIndex.textFrequency(term) > 0;
   /** Share of passages whose text contains a word term. */
   const share = (term: string): number => (searchIndex.size > 0 ? searchIndex.textFrequency(term) / searchIndex.size : 0);
+  /** Whether a pair of Han characters occurs in some passage's text. */
+  const pairKnown = (pair: string): boolean => searchIndex.textFrequency(`${GRAM_PREFIX}${pair}`) > 0;
+
+  // Whether some passage's text holds a string (letters and digits compared), cached: a word term answers at once, a
+  // missing character pair rules it out, and only otherwise are the texts scanned.
+  const occursCache = new Map<string, boolean>();
+  const occurs = (text: string): boolean => {
+    const key = bare(text);
+    if (key.length === 0) return false;
+    let found = occursCache.get(key);
+    if (found !== undefined) return found;
+    if (inText(key)) found = true;
+    else if (gramTerms(key).some((g) => !inText(g))) found = false;
+    else found = bareText.some((t) => t.includes(key));
+    if (occursCache.size >= 10_000) occursCache.clear();
+    occursCache.set(key, found);
+    return found;
+  };
+
+  // Typos are corrected against the words of the passages' text, whatever documents the engine was built over.
+  const corrector = createTypoCorrector(function* () {
+    for (const [term, df] of searchIndex.terms()) if (df > 0 && !term.startsWith(GRAM_PREFIX)) yield [term, df];
+  });
+
+  const analyze = (parsed: ParsedQuery): AnalyzedQuery => analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs });
+
+  // Each theme's strongest label score, to express a passage's strength in its theme as a share.
+  const themeMax = new Map<ThemeId, number>();
+  for (const p of passages) for (const t of p.themes) themeMax.set(t, Math.max(themeMax.get(t) ?? 0, p.themeScores[t] ?? 0));
+  const themeStrength = (i: number, t: ThemeId): number => {
+    const p = passages[i] as Passage;
+    if (!p.themes.includes(t)) return 0;
+    return Math.min(1, (p.themeScores[t] ?? 0) / (themeMax.get(t) || 1));
+  };
+
+  /** The theme a concept names: a theme's full name (组织振兴) or an English theme word mapped to it (organization). */
+  const themeOf = (c: Concept): ThemeId | undefined => {
+    for (const h of c.kind === 'phrase' ? [] : c.heads) {
+      const info = THEMES.find((t) => t.name === h);
+      if (info) return info.id;
+    }
+    return undefined;
+  };
 
   // ---- scoring -------------------------------------------------------------------------------------------------
 
@@ -203,14 +251,26 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
     kind: Concept['kind'];
     naming: boolean;
     chars: number;
+    /** The concept as typed, letters and digits only: found whole in a passage's text, it counts as matched. */
+    whole: string;
+    /** Whether the texts hold the concept itself (or a related term): if not, no passage can match it fully. */
+    wholeKnown: boolean;
+    /** The theme the concept names, whose passages match it. */
+    theme: ThemeId | undefined;
     /** Any of the concept's terms (head, parts, bigrams, related): a body match of one counts it as matched. */
     anyLow: number;
     anyHigh: number;
+    /**
+     * The parts of a word the texts have: they qualify a passage only where it holds the word whole, cut
+     * differently (村集体经济 cut 村集体|经济 still holds 集体经济), never by themselves (共同 of 共同体).
+     */
+    partLow: number;
+    partHigh: number;
     /** Whether any of those terms occurs in some passage's text (a phrase: always, the filter checks it). */
     known: boolean;
     headLow: number;
     headHigh: number;
-    parts: { low: number; high: number; chars: number }[];
+    parts: { low: number; high: number; chars: number; text: string }[];
     grams: { low: number; high: number }[];
     relatedLow: number;
     relatedHigh: number;
@@ -219,23 +279,29 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
   const bitOf = (bit: number): { low: number; high: number } =>
     bit < 0 ? { low: 0, high: 0 } : bit < 32 ? { low: (1 << bit) >>> 0, high: 0 } : { low: 0, high: (1 << (bit - 32)) >>> 0 };
 
+  /** Whether the texts hold the concept itself or one of its related terms. */
+  const wholeKnownOf = (c: Concept): boolean =>
+    c.kind === 'phrase' || c.heads.some(inText) || occurs(c.text) || c.related.some(inText) || themeOf(c) !== undefined;
+
   /** The weighted query terms (each once, at its highest weight, only if indexed) and each concept's bits. */
   function plan(concepts: readonly Concept[]): { terms: WeightedTerm[]; bits: ConceptBits[] } {
     const weights = new Map<string, number>();
     const put = (term: string, w: number): void => {
       if (searchIndex.has(term) && w > (weights.get(term) ?? 0)) weights.set(term, w);
     };
-    for (const c of concepts) {
+    const known = concepts.map(wholeKnownOf);
+    concepts.forEach((c, k) => {
       for (const t of c.heads) put(t, 1);
-      // Parts are a fallback for passages without the concept itself; a part found in most passages (振兴 of
-      // 人才振兴) says almost nothing about relevance and would only pad the results, so it is left out.
+      // Parts stand in for a concept the texts lack (中共中央政治局 → 中央); where the texts have the concept itself
+      // they only add to the score (see `evidence` below). A part found in most passages (振兴 of 人才振兴) says
+      // almost nothing about relevance and is left out.
       for (const t of c.parts) if (share(t) <= o.maxPartShare) put(t, o.partWeight);
       // Bigrams are the fallback for words jieba cut differently in the text: when the concept itself is an index
       // term they add little but cost a lot (振兴 is in most passages), so they are searched only otherwise.
       // A word found only in headings (范文 of a page title) is no evidence in the text, so its bigrams are searched.
       if (!c.heads.some(inText)) for (const t of c.grams) put(t, o.gramWeight);
       for (const t of c.related) put(t, o.relatedWeight);
-    }
+    });
     // Bits go to the heaviest terms first; past 64 terms a match still scores but does not count for coverage.
     const ordered = [...weights.entries()].sort((x, y) => y[1] - x[1]);
     const bitByTerm = new Map<string, number>();
@@ -254,24 +320,33 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
       }
       return { low, high };
     };
-    const bits = concepts.map((c): ConceptBits => {
+    const bits = concepts.map((c, k): ConceptBits => {
       const head = mask(c.heads);
       const related = mask(c.related);
-      // A lone character is no evidence for a longer word (中 of 中电源云学苑 is a word of its own).
-      const evidence = [...c.heads, ...c.parts, ...c.grams, ...c.related].filter(
+      // A lone character is no evidence for a longer word (中 of 中电源云学苑 is a word of its own). The parts of a
+      // word the texts have only add to the score of passages that match otherwise: alone they find unrelated
+      // compounds (共同 of 共同富裕 in 共同体).
+      const evidence = [...c.heads, ...(known[k] ? [] : c.parts), ...c.grams, ...c.related].filter(
         (t) => Array.from(c.text).length === 1 || Array.from(t).length > 1,
       );
       const any = mask(evidence);
+      const pieces = known[k] ? mask(c.parts.filter((t) => Array.from(t).length > 1)) : { low: 0, high: 0 };
+      const theme = themeOf(c);
       return {
         kind: c.kind,
         naming: c.naming,
         chars: Math.max(1, Array.from(c.text).length),
+        whole: bare(c.text),
+        wholeKnown: known[k] as boolean,
+        theme,
         anyLow: any.low,
         anyHigh: any.high,
-        known: c.kind === 'phrase' || evidence.some((t) => weights.has(t) && inText(t)),
+        partLow: pieces.low,
+        partHigh: pieces.high,
+        known: c.kind === 'phrase' || theme !== undefined || evidence.some((t) => weights.has(t) && inText(t)),
         headLow: head.low,
         headHigh: head.high,
-        parts: c.parts.map((p) => ({ ...bitOf(bitByTerm.get(p) ?? -1), chars: Array.from(p).length })),
+        parts: c.parts.map((p) => ({ ...bitOf(bitByTerm.get(p) ?? -1), chars: Array.from(p).length, text: p })),
         grams: c.grams.map((g) => bitOf(bitByTerm.get(g) ?? -1)),
         relatedLow: related.low,
         relatedHigh: related.high,
@@ -299,6 +374,21 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
     return credit;
   }
 
+  /** A concept that can be a key word even with other, longer words in the query. */
+  const isKeyish = (c: ConceptBits): boolean => c.chars > 1 || c.relatedLow !== 0 || c.relatedHigh !== 0;
+
+  /** Whether passage `i` matches the concept fully: itself, a related term, its theme, or its text found whole. */
+  function matchesWhole(c: ConceptBits, i: number, bodyLow: number, bodyHigh: number): boolean {
+    if (c.kind === 'phrase') return true;
+    if ((c.headLow & bodyLow) !== 0 || (c.headHigh & bodyHigh) !== 0) return true;
+    if ((c.relatedLow & bodyLow) !== 0 || (c.relatedHigh & bodyHigh) !== 0) return true;
+    if (c.theme !== undefined && themeStrength(i, c.theme) > 0) return true;
+    if (!c.wholeKnown || c.whole.length === 0) return false;
+    // jieba may cut the text differently from the query (党组织建在 → 党组织建|在): look for the word as written, in
+    // the text or the section heading the passage stands under.
+    return (bareText[i] as string).includes(c.whole) || (bareSections[i] as string).includes(c.whole);
+  }
+
   function passesFilters(i: number, parsed: ParsedQuery, phrasesBare: readonly string[]): boolean {
     const p = passages[i] as Passage;
     if (parsed.themes.length > 0 && !parsed.themes.some((t) => p.themes.includes(t))) return false;
@@ -308,24 +398,51 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
     return phrasesBare.every((ph) => text.includes(ph));
   }
 
-  /** Scored, filtered, deduplicated hits for a query with words in it, best first. */
-  function rank(parsed: ParsedQuery, analyzed: AnalyzedQuery): Ranked {
+  /** A query's ranking, with what the page needs to say whether and how it is partial. */
+  interface QueryRanking extends Ranked {
+    partial: boolean;
+    bits: ConceptBits[];
+    concepts: readonly Concept[];
+  }
+
+  // Per passage, for the current query (stamped like the clusters below): its body bits and whether it matched
+  // every required concept, read when a page of results is shown.
+  const hitBodyLow = new Uint32Array(passages.length);
+  const hitBodyHigh = new Uint32Array(passages.length);
+  const hitFull = new Uint8Array(passages.length);
+  const hitStamp = new Uint32Array(passages.length);
+
+  /**
+   * Scored, filtered, deduplicated hits for a query with words in it, best first.
+   *
+   * A passage is a result when its text matches one of the query's key words (the body rule). It is a *full* match
+   * when it matches every naming key word as a whole (itself, a related term, its theme, or the word found whole in
+   * its text; a name's pieces are not enough: 民主生活会 is not matched by 民主 and 生活). When some passage is a full
+   * match, the others follow it (score × partialFactor); when none is, the answer is partial (the lenient pass over
+   * the words the texts know) and says so.
+   */
+  function rank(parsed: ParsedQuery, analyzed: AnalyzedQuery): QueryRanking {
     const { concepts } = analyzed;
     const { terms, bits } = plan(concepts);
     const phrasesBare = parsed.phrases.map(bare).filter((p) => p.length > 0);
     const whole = analyzed.wholeBare.length >= 2 ? analyzed.wholeBare : '';
     const collapser = startCollapse();
+    const current = stamp;
     const filtered = parsed.themes.length > 0 || parsed.docs.length > 0 || phrasesBare.length > 0;
     // With a single concept matched as itself, the whole query is in the passage: no need to scan for it.
     const single = bits.length === 1 && whole === bare(concepts[0]?.text ?? '') ? bits[0] : undefined;
-    const { coverageFloor, coveragePower, wholeQueryBonus } = o;
-    // The words that decide whether a passage is a result: lone characters only when the query has nothing longer.
-    const longer = bits.filter((c) => c.chars > 1);
+    const { coverageFloor, coveragePower, wholeQueryBonus, partialFactor, themeBoost } = o;
+    // The words that decide whether a passage is a result: lone characters only when the query has nothing longer
+    // (or when people ask with them: 卖 of 网上卖 brings 电商).
+    const longer = bits.filter(isKeyish);
     const keys = longer.length > 0 ? longer : bits;
-    // Most of what the query names must be in the texts at all (minKnownShare), or nothing matches.
+    // The words a full match must hold: the naming ones (a passage need not repeat a question's verb), or, with none,
+    // all of them. A key word in no text at all, of whatever kind (推荐 of 推荐阅读, 防止 of 如何防止返贫), means no
+    // passage answers the whole query: the answer is partial.
     const naming = keys.filter((c) => c.naming);
-    const known = naming.filter((c) => c.known).length;
-    if (naming.length > 0 && known <= naming.length * o.minKnownShare) return startCollapse().done();
+    const required = naming.length > 0 ? naming : keys;
+    const fullPossible = required.length > 0 && keys.every((c) => c.wholeKnown);
+    const themed = keys.filter((c) => c.theme !== undefined);
     let keyLow = 0;
     let keyHigh = 0;
     let keyPhrase = false;
@@ -334,12 +451,27 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
       keyHigh = (keyHigh | c.anyHigh) >>> 0;
       if (c.kind === 'phrase') keyPhrase = true;
     }
+    let fullCount = 0;
+    let bestBase = 0;
     const consider = (index: number, base: number, low: number, high: number, bodyLow: number, bodyHigh: number): void => {
+      hitStamp[index] = current;
       // A passage must match one of the key words in its text: a match in the title or section heading alone (the
       // page title of an article, a column name) adds to the score of passages that qualify, but does not qualify one.
-      // A quoted phrase is checked against the text by the filter below.
-      if (!keyPhrase && (keyLow & bodyLow) === 0 && (keyHigh & bodyHigh) === 0) return;
+      // A quoted phrase is checked against the text by the filter below; a theme's passages qualify for its name.
+      let strength = 0;
+      for (const c of themed) strength = Math.max(strength, themeStrength(index, c.theme as ThemeId));
+      if (!keyPhrase && strength === 0 && (keyLow & bodyLow) === 0 && (keyHigh & bodyHigh) === 0) {
+        let holds = false;
+        for (const c of keys) {
+          if (((c.partLow & bodyLow) !== 0 || (c.partHigh & bodyHigh) !== 0) && (bareText[index] as string).includes(c.whole)) {
+            holds = true;
+            break;
+          }
+        }
+        if (!holds) return;
+      }
       if (filtered && !passesFilters(index, parsed, phrasesBare)) return;
+      if (base > bestBase) bestBase = base;
       let coverage = 1;
       let weakest = 1;
       if (bits.length > 0) {
@@ -347,13 +479,15 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
         for (let k = 0; k < bits.length; k++) {
           const c = bits[k] as ConceptBits;
           // Inline fast path: most candidates match a concept as itself.
-          const credit = (c.headLow & low) !== 0 || (c.headHigh & high) !== 0 ? 1 : conceptCredit(c, low, high);
+          let credit = (c.headLow & low) !== 0 || (c.headHigh & high) !== 0 ? 1 : conceptCredit(c, low, high);
+          if (credit < 1 && c.theme !== undefined && themeStrength(index, c.theme) > 0) credit = 1;
           coverage += credit;
           if (credit < weakest) weakest = credit;
         }
         coverage /= bits.length;
       }
       let score = coverage === 1 ? base : base * (coverageFloor + (1 - coverageFloor) * Math.pow(coverage, coveragePower));
+      if (strength > 0) score *= 1 + themeBoost * strength;
       // A passage holding the whole query has matched each concept itself or all of its bigrams (credit ≥ 0.85):
       // only then is the text scanned for it.
       if (whole && weakest >= 0.85) {
@@ -363,14 +497,32 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
           (bareHeadings[index] as string).includes(whole);
         if (holds) score *= 1 + wholeQueryBonus;
       }
+      let full = fullPossible;
+      if (full) for (const c of required) if (!matchesWhole(c, index, bodyLow, bodyHigh)) { full = false; break; }
+      hitBodyLow[index] = bodyLow;
+      hitBodyHigh[index] = bodyHigh;
+      hitFull[index] = full ? 1 : 0;
+      if (full) fullCount++;
+      else score *= partialFactor;
       collapser.add(index, score);
     };
     const matched = searchIndex.search(terms, consider);
+    // A theme named in the query brings its passages even where they match no word of it, below the best match.
+    if (themed.length > 0) {
+      const base = (bestBase || 1) * o.themeOnlyWeight;
+      for (let i = 0; i < passages.length; i++) {
+        if (hitStamp[i] === current) continue;
+        let strength = 0;
+        for (const c of themed) strength = Math.max(strength, themeStrength(i, c.theme as ThemeId));
+        if (strength > 0) consider(i, base * strength, 0, 0, 0, 0);
+      }
+    }
     // A phrase with no indexed term at all (a lone character, say) is still honoured by scanning.
     if (matched === 0 && phrasesBare.length > 0) {
       for (let i = 0; i < passages.length; i++) consider(i, 1, 0, 0, 0, 0);
     }
-    return collapser.done();
+    const ranked = collapser.done();
+    return { ...ranked, partial: ranked.total > 0 && fullCount === 0, bits, concepts };
   }
 
   // Per-cluster best passage of the current query, in typed arrays stamped with a query number, so that a query
@@ -386,7 +538,10 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
    */
   function startCollapse(): { add(index: number, score: number): void; done(): Ranked } {
     stamp = stamp === 0xffffffff ? 1 : stamp + 1;
-    if (stamp === 1) clusterStamp.fill(0);
+    if (stamp === 1) {
+      clusterStamp.fill(0);
+      hitStamp.fill(0);
+    }
     const current = stamp;
     const seen: number[] = [];
     return {
@@ -423,14 +578,21 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
 
   // ---- presentation --------------------------------------------------------------------------------------------
 
+  /**
+   * What to mark in snippets: the query's own words and their related terms anywhere; the pieces of a word only
+   * where they stand as words of the passage (never 共同 inside 共同体, 基地 inside 宅基地).
+   */
   function highlightsFor(concepts: readonly Concept[]): HighlightTerm[] {
     const terms: HighlightTerm[] = [];
     concepts.forEach((c, group) => {
       const single = Array.from(c.text).length === 1;
+      const known = wholeKnownOf(c);
       for (const h of c.heads) if (single || Array.from(h).length > 1) terms.push({ text: h, weight: c.kind === 'phrase' ? 4 : 3, group });
-      for (const p of c.parts) if (Array.from(p).length > 1) terms.push({ text: p, weight: 1, group });
+      for (const p of c.parts) if (Array.from(p).length > 1) terms.push({ text: p, weight: known ? 0.5 : 1, group, wordOnly: true });
       for (const r of c.relatedText) terms.push({ text: foldText(r), weight: 1, group });
       for (const r of c.related) if (Array.from(r).length > 1) terms.push({ text: r, weight: 0.8, group });
+      const theme = themeOf(c);
+      if (theme) for (const t of themeHighlights([theme])) terms.push({ ...t, weight: Math.min(t.weight, 1), group, wordOnly: true });
     });
     return terms;
   }
@@ -446,6 +608,21 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
     return terms;
   }
 
+  // Word boundaries of each passage shown so far (jieba's precise cut of its folded text), for wordOnly marks.
+  const boundaries: (Set<number> | undefined)[] = [];
+  function wordTest(i: number): (start: number, end: number) => boolean {
+    return (start, end) => {
+      let b = boundaries[i];
+      if (!b) {
+        b = new Set([0]);
+        let at = 0;
+        for (const w of cut((folded[i] as FoldedText).folded)) b.add((at += w.length));
+        boundaries[i] = b;
+      }
+      return b.has(start) && b.has(end);
+    };
+  }
+
   function toResult(hit: Hit, highlights: readonly HighlightTerm[]): SearchResult {
     const p = passages[hit.index] as Passage;
     let spans = sentences[hit.index];
@@ -453,7 +630,7 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
       spans = splitSentences(p.text);
       sentences[hit.index] = spans;
     }
-    const { snippet, segments } = buildSnippet(p.text, highlights, o.snippet, folded[hit.index], spans);
+    const { snippet, segments } = buildSnippet(p.text, highlights, o.snippet, folded[hit.index], spans, wordTest(hit.index));
     return {
       id: p.id,
       docId: p.docId,
@@ -468,17 +645,43 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
     };
   }
 
+  /** The words a partial answer's results do match, as the query has them, in query order. */
+  function matchedWords(ranked: QueryRanking, hits: readonly Hit[]): string[] {
+    const out: string[] = [];
+    const push = (w: string): void => {
+      if (w.length > 0 && !out.includes(w)) out.push(w);
+    };
+    const longer = ranked.bits.filter(isKeyish);
+    const keys = longer.length > 0 ? longer : ranked.bits;
+    for (const c of keys) {
+      const k = ranked.bits.indexOf(c);
+      const concept = ranked.concepts[k] as Concept;
+      for (const h of hits) {
+        const low = hitBodyLow[h.index] as number;
+        const high = hitBodyHigh[h.index] as number;
+        if (matchesWhole(c, h.index, low, high)) {
+          push(concept.text);
+          break;
+        }
+        for (const p of c.parts) if (p.chars > 1 && ((p.low & low) !== 0 || (p.high & high) !== 0)) push(p.text);
+      }
+    }
+    return out;
+  }
+
   function page(
     query: string,
-    ranked: Ranked,
+    ranked: Ranked | QueryRanking,
     highlights: readonly HighlightTerm[],
     options: SearchOptions,
     suggestions: () => Suggestion[],
+    corrected: string | null = null,
   ): SearchResponse {
     const limit = clampInt(options.limit, o.defaultLimit, 1, o.maxLimit);
     const pageCount = Math.ceil(ranked.total / limit);
     const pageNo = clampInt(options.page, 1, 1, Math.max(1, pageCount));
     const slice = ranked.top(pageNo * limit).slice((pageNo - 1) * limit);
+    const partial = 'partial' in ranked && ranked.partial;
     return {
       query,
       total: ranked.total,
@@ -486,9 +689,10 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
       pageCount,
       results: slice.map((h) => toResult(h, highlights)),
       suggestions: ranked.total === 0 ? suggestions() : [],
-      partial: false,
-      matched: [],
-      corrected: null,
+      partial,
+      // The first page's words: what the answer as a whole matches, the same on every page.
+      matched: partial ? matchedWords(ranked, ranked.top(limit)) : [],
+      corrected,
     };
   }
 
@@ -548,6 +752,25 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
 
   // ---- the engine ----------------------------------------------------------------------------------------------
 
+  /**
+   * The query with its typos corrected (see typo.ts), or undefined when nothing needed correcting. Only the words
+   * kept after chat cleanup are looked at, and only stretches the texts lack are replaced.
+   */
+  function correct(parsed: ParsedQuery, analyzed: AnalyzedQuery): { parsed: ParsedQuery; query: string } | undefined {
+    let text = parsed.text;
+    let normalized = parsed.normalized;
+    let changed = false;
+    for (const run of analyzed.runs) {
+      for (const fix of corrector.correctRun(run, pairKnown, occurs)) {
+        if (!text.includes(fix.from)) continue;
+        text = text.replace(fix.from, fix.to);
+        normalized = normalized.replace(fix.from, fix.to);
+        changed = true;
+      }
+    }
+    return changed ? { parsed: { ...parsed, text }, query: normalized } : undefined;
+  }
+
   function parse(query: string): ParsedQuery {
     return parseQuery(query, { maxLength: o.maxQueryLength, docIds, articleIds });
   }
@@ -564,9 +787,27 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
         const hits = filterOnly(parsed);
         return page(query, hits, themeHighlights(parsed.themes), options, () => suggest(parsed, undefined));
       }
-      const analyzed = analyzeQuery(parsed.text, parsed.phrases, hasTerm);
-      const hits = rank(parsed, analyzed);
-      return page(query, hits, highlightsFor(analyzed.concepts), options, () => suggest(parsed, analyzed));
+      let searched = parsed;
+      let analyzed = analyze(parsed);
+      let corrected: string | null = null;
+      if (options.correct !== false) {
+        const fixed = correct(parsed, analyzed);
+        if (fixed) {
+          searched = fixed.parsed;
+          analyzed = analyze(fixed.parsed);
+          corrected = fixed.query;
+        }
+      }
+      let hits = rank(searched, analyzed);
+      // Nothing by words, but the query stands in a text as written across punctuation (志智双扶 of “志”“智”双扶,
+      // which jieba and the bigrams both cut apart): search it as a phrase.
+      const whole = analyzed.wholeBare;
+      if (hits.total === 0 && searched.phrases.length === 0 && whole.length >= 2 && bareText.some((t) => t.includes(whole))) {
+        searched = { ...searched, text: '', phrases: [whole] };
+        analyzed = analyze(searched);
+        hits = rank(searched, analyzed);
+      }
+      return page(query, hits, highlightsFor(analyzed.concepts), options, () => suggest(searched, analyzed), corrected);
     },
 
     byTheme(theme: ThemeId, options: SearchOptions = {}): SearchResponse {
@@ -584,7 +825,7 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
 
     explain(query: string) {
       const parsed = parse(query);
-      return { parsed, analyzed: analyzeQuery(parsed.text, parsed.phrases, hasTerm) };
+      return { parsed, analyzed: analyze(parsed) };
     },
   };
 }

@@ -56,6 +56,8 @@ export interface PassageIndex {
   has(term: string): boolean;
   /** Passages whose text holds the term (a word in `text`, or a prefixed bigram in `grams`); 0 for heading-only terms. */
   textFrequency(term: string): number;
+  /** Every indexed term with its text frequency (words and prefixed bigrams; heading-only terms count 0). */
+  terms(): IterableIterator<[string, number]>;
   /**
    * Searches the terms (OR; terms repeated or weighing 0 are searched once or not at all) and calls `visit` once per
    * matching passage, in no particular order; returns the number of passages matched. Not re-entrant: `visit` must
@@ -166,6 +168,7 @@ export function createPassageIndex(docs: readonly IndexDocument[], options: Pass
     miniSearch,
     has: (term) => frequency.has(term),
     textFrequency: (term) => frequency.get(term) ?? 0,
+    terms: () => frequency.entries(),
     search(terms, visit) {
       current.clear();
       for (const t of terms) {

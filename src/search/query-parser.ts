@@ -4,7 +4,8 @@
  */
 import type { ThemeId } from '../corpus/types.js';
 import { missingFilterValue, queryEmpty, unknownDoc, unknownTheme, unmatchedQuote } from './errors.js';
-import { bare, normalizeQuery } from './normalize.js';
+import { stripChatMarkup } from './chat-markup.js';
+import { bare, DEFAULT_MAX_QUERY_LENGTH, normalizeQuery } from './normalize.js';
 import { resolveTheme } from './vocabulary.js';
 
 export interface ParsedQuery {
@@ -84,7 +85,11 @@ function parseDoc(value: string, options: ParseOptions): string {
  * BAD_SYNTAX (unmatched quote, filter without a value), UNKNOWN_THEME, UNKNOWN_DOC.
  */
 export function parseQuery(raw: string, options: ParseOptions = {}): ParsedQuery {
-  const normalized = normalizeQuery(raw, { maxLength: options.maxLength });
+  // Mentions and channel links (<@U…>, @_user_1, @name) are how a chat message addresses people, not search words.
+  // (Absurdly long input goes to normalizeQuery untouched, which refuses it before doing any work.)
+  const input = typeof raw === 'string' ? raw : '';
+  const cleaned = input.length > (options.maxLength ?? DEFAULT_MAX_QUERY_LENGTH) * 20 ? input : stripChatMarkup(input);
+  const normalized = normalizeQuery(cleaned, { maxLength: options.maxLength });
   if (normalized.length === 0) throw queryEmpty();
   const { tokens, phrases } = splitQuotes(normalized);
   const free: string[] = [];

@@ -13,7 +13,15 @@ export interface HighlightTerm {
   weight: number;
   /** Terms sharing a group count once per sentence (e.g. a concept and its parts). */
   group: number;
+  /**
+   * Mark it only where it stands as a word of the passage (a piece of the query's word, a related term): 共同 of
+   * 共同富裕 is not marked inside 共同体. Needs the `isWord` argument of {@link buildSnippet}; marked anywhere without.
+   */
+  wordOnly?: boolean;
 }
+
+/** Whether folded text [start, end) is a whole word of the passage (jieba cut boundaries at both ends). */
+export type WordTest = (start: number, end: number) => boolean;
 
 export interface SnippetOptions {
   /** Aim for at least this many characters by adding neighbouring sentences. Default 80. */
@@ -52,12 +60,16 @@ export function splitSentences(text: string): [number, number][] {
 }
 
 /** Every occurrence of every term, in display offsets, longest first where they overlap. */
-function findMatches(display: string, folded: FoldedText, terms: readonly HighlightTerm[]): Range[] {
+function findMatches(display: string, folded: FoldedText, terms: readonly HighlightTerm[], isWord?: WordTest): Range[] {
   const found: Range[] = [];
   for (const term of terms) {
     if (term.text.length === 0) continue;
     let from = 0;
     for (let at = folded.folded.indexOf(term.text, from); at >= 0; at = folded.folded.indexOf(term.text, from)) {
+      if (term.wordOnly && isWord && !isWord(at, at + term.text.length)) {
+        from = at + 1;
+        continue;
+      }
       const [start, end] = toDisplayRange(folded, display.length, at, at + term.text.length);
       if (end > start) found.push({ start, end, weight: term.weight, group: term.group });
       from = at + term.text.length;
@@ -121,9 +133,10 @@ export function buildSnippet(
   options: SnippetOptions = {},
   folded: FoldedText = foldWithMap(display),
   sentences: readonly [number, number][] = splitSentences(display),
+  isWord?: WordTest,
 ): Snippet {
   const o = { ...DEFAULTS, ...options };
-  const matches = findMatches(display, folded, terms);
+  const matches = findMatches(display, folded, terms, isWord);
   const prefix = shownPrefix(display);
   const shown = (start: number, end: number): number => (prefix[end] as number) - (prefix[start] as number);
   if (sentences.length === 0) return { snippet: '', segments: [] };

@@ -27,6 +27,11 @@ export interface SearchOptions {
   limit?: number;
   /** 1-based page. Default 1. */
   page?: number;
+  /**
+   * Correct typos against the library's vocabulary (集体经计 → 集体经济) when the texts lack a stretch of the query.
+   * Default true; false searches the words exactly as typed (the "search for what I typed" link).
+   */
+  correct?: boolean;
 }
 
 export interface Suggestion {
@@ -47,13 +52,14 @@ export interface SearchResponse {
   suggestions: Suggestion[];
   /**
    * True when no passage matches the whole query and the results match only some of its words (`matched`): the
-   * lenient pass over the query's known words. False for a full answer and for no answer.
+   * lenient pass over the query's known words. False for a full answer and for no answer. The engine always sets
+   * `partial`, `matched` and `corrected`; they are optional only so that stand-in engines need not.
    */
-  partial: boolean;
-  /** The words the results of a partial answer match (as the texts write them); empty otherwise. */
-  matched: string[];
+  partial?: boolean;
+  /** The words the results of a partial answer match, as the query has them; empty otherwise. */
+  matched?: string[];
   /** The query searched after typo correction (集体经计 → 集体经济), or null when nothing was corrected. */
-  corrected: string | null;
+  corrected?: string | null;
 }
 
 export interface SearchEngine {

@@ -138,8 +138,37 @@ export const MAX_ENGLISH_PHRASE_WORDS = Math.max(...Object.keys(ENGLISH_TERMS).m
 export const QUERY_FILLERS: ReadonlySet<string> = new Set([
   '怎么办', '怎么样', '怎样做', '如何做', '怎么做', '请问', '问一下', '一下', '有哪些', '是什么', '什么样', '哪里',
   '能不能', '可不可以', '应该', '需要', '搞', '办', '做', '弄', '吗', '呢', '吧', '啊', '呀', '想', '我想', '知道',
-  '关于', '有关', '相关', '问题', '方面', '以后', '时候',
+  '关于', '有关', '相关', '问题', '方面', '以后', '时候', '多少', '多少个', '有多少', '几个', '有几个', '哪些', '哪个',
+  '是不是', '有没有', '怎么搞', '咋办', '咋', '啥样',
 ]);
 
 /** Theme names are resolved by the corpus, which owns the themes; re-exported for the query parser. */
 export { resolveTheme } from '../corpus/types.js';
+
+/**
+ * Politeness and request words of a chat message (请问, 麻烦, 查下, 帮我找, 急, 谢谢 …): they say how the user asks,
+ * never what about, so they are dropped from every query, like {@link QUERY_FILLERS}. Matched as whole jieba words,
+ * so 查 of 巡查 or 急 of 急需 are untouched.
+ */
+export const POLITENESS_WORDS: ReadonlySet<string> = new Set([
+  '请', '请问', '请教', '麻烦', '麻烦大家', '劳驾', '帮', '帮忙', '帮我', '帮我找', '帮忙找', '帮帮忙', '给我', '发我', '发一下',
+  '找', '找找', '找下', '找一下', '查', '查下', '查查', '查一下', '搜', '搜下', '搜搜', '搜一下', '搜索', '检索', '看看',
+  '看一下', '了解', '了解一下', '想了解', '急', '急急急', '急需要', '求', '求助', '求问', '谢谢', '谢谢大家', '多谢', '感谢',
+  '谢了', '辛苦', '辛苦了', '您好', '你好', '大家好', '各位', '大家', '老师', '领导', '在吗', '有没有', '有啥', '是啥',
+  '啥', '什么', '内容', '一些', '哈', '哈哈', '哦', '嗯', '呗', '喔', '哈喽', '能否', '可以', '一份',
+  'please', 'pls', 'plz', 'thanks', 'thank', 'thx', 'hi', 'hello', 'hey', 'any', 'info', 'about', 'find', 'search',
+  'how', 'what', 'why', 'is', 'are', 'the', 'a', 'an', 'of', 'to', 'in', 'on', 'for', 'and', 'me', 'do', 'does',
+]);
+
+/**
+ * Words that describe the wanted material rather than its content (ppt, 材料, 最新, 范文 …). Dropped from a query
+ * unless the texts themselves contain the word (政策文件 is in a text, so 文件 stays). Years (2024, 2023年) are
+ * treated the same way by the analyser: dropped unless a text mentions that year.
+ */
+export const MATERIAL_WORDS: ReadonlySet<string> = new Set([
+  'ppt', 'pptx', 'pdf', 'doc', 'docx', 'word', 'excel', 'xls', 'xlsx', 'wps', 'txt', 'pic', 'jpg', 'png',
+  '课件', '材料', '资料', '学习资料', '汇报材料', '素材', '最新', '最新版', '新版', '范文', '模板', '模版', '心得',
+  '心得体会', '体会', '汇报', '发言稿', '讲稿', '讲话稿', '演讲稿', '稿子', '文件', '文档', '下载', '全文', '原文',
+  '案例', '例子', '文章', '汇总', '合集', '大全', '图片', '视频', '链接', '今年', '去年', '近期', '最近', '版本', '报告',
+  '总结', '资料包', '干货', '参考', '学习', '分享',
+]);

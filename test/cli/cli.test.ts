@@ -45,7 +45,8 @@ describe('zhenxing search --json', { timeout: 60_000 }, () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout) as { query: string; total: number; results: Record<string, unknown>[] };
-    expect(Object.keys(out).sort()).toEqual(['query', 'results', 'total']);
+    expect(Object.keys(out).sort()).toEqual(['corrected', 'matched', 'partial', 'query', 'results', 'total']);
+    expect(out).toMatchObject({ partial: false, matched: [], corrected: null });
     expect(out.query).toBe('人才振兴');
     expect(out.total).toBeGreaterThanOrEqual(out.results.length);
     expect(out.results.length).toBeGreaterThan(0);
@@ -88,7 +89,7 @@ describe('zhenxing search --json', { timeout: 60_000 }, () => {
       total: number;
       results: unknown[];
     };
-    expect(past).toEqual({ query: '头雁', total: first.total, results: [] });
+    expect(past).toEqual({ query: '头雁', total: first.total, partial: false, matched: [], corrected: null, results: [] });
     const text = await run(['search', '头雁', '--page', '40']);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('没有更多结果了。');
@@ -129,6 +130,41 @@ describe('zhenxing search --batch --json', { timeout: 60_000 }, () => {
     expect(outs[1]?.results).toEqual([]);
     expect(outs[3]?.error).toEqual(expect.any(String));
     expect(outs[6]?.results.length).toBeGreaterThan(0);
+  });
+});
+
+describe('zhenxing search: partial answers and typo corrections', { timeout: 60_000 }, () => {
+  type Out = { query: string; error?: string; total: number; partial: boolean; matched: string[]; corrected: string | null; results: { text: string }[] };
+
+  it('every --batch line says whether it is partial and what was searched after correction', async () => {
+    const lines = ['集体经计', '集体经济 飞机', '人才振兴', '"未闭合的引号'];
+    const r = await run(['search', '--batch', '--json', '--limit', '3'], `${lines.join('\n')}\n`);
+    expect(r.code).toBe(0);
+    const outs = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Out);
+    expect(outs.map((o) => [o.query, o.partial, o.corrected])).toEqual([
+      ['集体经计', false, '集体经济'],
+      ['集体经济 飞机', true, null],
+      ['人才振兴', false, null],
+      ['"未闭合的引号', false, null],
+    ]);
+    expect(outs[0]?.results[0]?.text).toContain('集体经济');
+    expect(outs[1]?.matched).toEqual(['集体经济']);
+    for (const res of outs[1]?.results ?? []) expect(res.text).toContain('集体经济');
+    expect(outs[3]?.error).toEqual(expect.any(String));
+  });
+
+  it('--exact searches the words as typed, without correction', async () => {
+    const out = JSON.parse((await run(['search', '集体经计', '--json', '--exact'])).stdout) as Out;
+    // 经计 is in no text: only 集体 is, so the answer is partial.
+    expect(out).toMatchObject({ query: '集体经计', partial: true, matched: ['集体'], corrected: null });
+  });
+
+  it('text output says what was searched and when results match only some of the words', async () => {
+    const fixed = await run(['search', '集体经计']);
+    expect(fixed.stdout).toContain('已按“集体经济”搜索（你输入的是“集体经计”）');
+    expect(fixed.stdout).toContain('（要按原文搜索，请加引号："集体经计"）');
+    const half = await run(['search', '集体经济', '飞机']);
+    expect(half.stdout).toContain('没有同时包含全部词语的段落，以下结果只包含：集体经济');
   });
 });
 

@@ -55,10 +55,10 @@ describe('router', () => {
   });
 
   it('pages forward and back without repeating results', async () => {
-    const p1 = kind(await router.handle('集体经济', { platform: 'slack' }), 'results');
-    const p2 = kind(await router.page({ kind: 'search', query: '集体经济', page: 2 }, { platform: 'slack' }), 'results');
+    const p1 = kind(await router.handle('党建引领', { platform: 'slack' }), 'results');
+    const p2 = kind(await router.page({ kind: 'search', query: '党建引领', page: 2 }, { platform: 'slack' }), 'results');
     expect(p2.page).toBe(2);
-    expect(p2.prev).toEqual({ kind: 'search', query: '集体经济', page: 1 });
+    expect(p2.prev).toEqual({ kind: 'search', query: '党建引领', page: 1 });
     const ids1 = new Set(p1.items.map((i) => i.id));
     expect(p2.items.some((i) => ids1.has(i.id))).toBe(false);
   });

@@ -114,7 +114,11 @@ describe('search: what makes a passage a result', () => {
   it('a match in the title or section heading alone does not: 范文 is in 002’s page title, never in its text', () => {
     expect(titled.length).toBeGreaterThan(10);
     for (const p of corpus.passages) expect(p.text, p.id).not.toContain('范文');
-    for (const q of ['范文', '推荐范文', '研究范文']) expect(engine.search(q).total, q).toBe(0);
+    for (const q of ['范文', '推荐范文']) expect(engine.search(q).total, q).toBe(0);
+    // 范文 describes the wanted material and no text has it, so it is dropped: 研究范文 searches 研究 in the texts.
+    const research = engine.search('研究范文', { limit: 50 });
+    expect(research.results.map((r) => r.id)).toEqual(engine.search('研究', { limit: 50 }).results.map((r) => r.id));
+    for (const r of research.results) expect(r.text, r.id).toContain('研究');
   });
 
   it('a heading match still adds to the score of a passage whose text matches', () => {
@@ -132,12 +136,15 @@ describe('search: what makes a passage a result', () => {
     expect(r.results[0]?.score).toBeGreaterThan(r.results[1]?.score ?? Infinity);
   });
 
-  it('a theme name that is a section heading finds the passages under it whose text matches', () => {
+  it('a theme name finds the passages under its heading first, then the theme’s other passages', () => {
     const results = all('生态振兴');
-    const underHeading = results.filter((r) => r.section?.includes('生态振兴'));
-    expect(underHeading.length).toBeGreaterThan(0);
     expect(results[0]?.section).toContain('生态振兴');
-    for (const r of results) expect(r.text, r.id).toMatch(/生态/);
+    expect(results[0]?.text).toMatch(/生态/);
+    // Every result says 生态 or is one of the theme's passages (垃圾填埋场 and 厕所革命 are ecology without the word).
+    for (const r of results) expect(/生态/.test(r.text) || r.themes.includes('ecology'), r.id).toBe(true);
+    const themed = corpus.passages.filter((p) => p.themes.includes('ecology')).map((p) => p.id);
+    expect(results.map((r) => r.id)).toEqual(expect.arrayContaining(themed));
+    expect(engine.search('生态振兴').partial).toBe(false);
   });
 
   it('a lone character left over from longer words does not: 中电源云学苑 finds nothing, though 中 alone does', () => {
@@ -148,10 +155,18 @@ describe('search: what makes a passage a result', () => {
     for (const r of zhong.results) expect(r.segments.some((s) => s.match && s.text === '中'), r.id).toBe(true);
   });
 
-  it('more than half of what a query names must be in the texts: 理论之窗 finds nothing, 理论 does', () => {
-    expect(engine.search('理论').total).toBeGreaterThan(0);
-    expect(engine.search('书屋').total).toBeGreaterThan(0);
-    for (const q of ['理论之窗', '百味书屋', '网友交流群', '农村留守儿童']) expect(engine.search(q).total, q).toBe(0);
+  it('a name the texts lack is answered only partially, by the words of it they have: 理论之窗 → 理论', () => {
+    expect(engine.search('理论').partial).toBe(false);
+    const window = engine.search('理论之窗');
+    expect(window.partial).toBe(true);
+    expect(window.matched).toEqual(['理论']);
+    for (const r of window.results) expect(r.text, r.id).toContain('理论');
+    for (const q of ['百味书屋', '网友交流群', '农村留守儿童', '民主生活会', '中共中央政治局']) {
+      const r = engine.search(q);
+      expect(r.total === 0 || r.partial, q).toBe(true);
+    }
+    // Nothing the texts know at all: nothing found.
+    expect(engine.search('新华社电').total).toBe(0);
   });
 
   it('a question’s verb may be missing from the texts: 如何防止返贫 and 怎么减少贫困 still find their subject', () => {
@@ -233,8 +248,13 @@ describe('search: no results', () => {
     if (r.total === 0) {
       expect(r.suggestions.some((s) => s.kind === 'term')).toBe(true);
     }
-    // 飞机 is in no passage: half of the query is missing, so nothing matches, and the known term is offered.
-    const none = engine.search('集体飞机');
+    // 飞机 is in no passage: the answer is partial, by 集体 alone.
+    const half = engine.search('集体飞机');
+    expect(half.partial).toBe(true);
+    expect(half.matched).toEqual(['集体']);
+    expect(half.suggestions).toEqual([]);
+    // No word of it in the texts: nothing matches, and known terms sharing its characters are offered.
+    const none = engine.search('集飞体机');
     expect(none.total).toBe(0);
     expect(none.suggestions[0]).toEqual({ kind: 'term', text: '集体经济' });
     expect(engine.search('集体经济').suggestions).toEqual([]);

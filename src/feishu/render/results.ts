@@ -56,6 +56,9 @@ function build(view: ResultsView, limit: number): Card {
 
   const elements: CardElement[] = [];
   if (view.notice) elements.push(md(bilingualMd(lang, view.notice.zh, view.notice.en)));
+  if (view.original && view.originalLabel && fitsButton(view.original)) {
+    elements.push(buttonRow([button(bilingual(lang, view.originalLabel.zh, view.originalLabel.en, ' · '), pageValue(view.original))]));
+  }
   view.items.forEach((r, i) => {
     if (i > 0) elements.push(hr());
     elements.push(...item(view, r, (view.page - 1) * view.pageSize + i + 1, limit));

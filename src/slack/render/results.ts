@@ -16,6 +16,8 @@ export const ACTION = {
   pagePrev: 'page_prev',
   pageNext: 'page_next',
   pageSuggest: 'page_suggest',
+  /** Searches the query as typed after a typo correction (a page button: the same listener serves it). */
+  pageOriginal: 'page_original',
   digestMore: 'digest_more',
 } as const;
 
@@ -77,6 +79,10 @@ export function renderResults(view: ResultsView): SlackMessage {
     );
   }
   if (view.notice) blocks.push(section(escapeMrkdwn(say(lang, view.notice.zh, view.notice.en, '\n'))));
+  if (view.original && view.originalLabel) {
+    const label = say(lang, view.originalLabel.zh, view.originalLabel.en, ' · ');
+    blocks.push(actions([button(label, ACTION.pageOriginal, encodePageRef(view.original))]));
+  }
   view.items.forEach((item, i) => {
     blocks.push(divider(), ...itemBlocks(view, item, i));
   });

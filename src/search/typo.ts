@@ -1,0 +1,186 @@
+/**
+ * Typo correction against the library's own vocabulary. Pinyin input methods produce homophones (集体经计 for
+ * 集体经济, 人材 for 人才, 般迁 for 搬迁) and people pick near forms (控缀保学 for 控辍保学). A stretch of the query is
+ * a candidate only where the texts lack it: around a character pair that occurs in no passage's text. It is replaced
+ * by a word of the texts that reads the same (pinyin without tones; failing that, with the common regional
+ * confusions zh/z, ch/c, sh/s, n/l, -ng/-n folded) or, for words of four or more characters, differs in one
+ * character only, and that keeps every character of the stretch the texts do have. A word the texts contain is
+ * never touched.
+ *
+ * The vocabulary is whatever the engine was built over (every word jieba finds in the passages' text), so documents
+ * added later correct the same way; its pinyin is computed on first use (~20 µs a word), not at build time.
+ */
+import { pinyin } from 'pinyin-pro';
+
+/** Options of {@link createTypoCorrector}. */
+export interface TypoOptions {
+  /** Longest stretch (characters) considered for replacement. Default 8. */
+  maxWindow?: number;
+  /** Most character pairs in a row the texts lack for a stretch to be corrected (more is an unknown topic). Default 3. */
+  maxBadRun?: number;
+}
+
+export interface Correction {
+  /** Offset of the replaced stretch in the run. */
+  start: number;
+  from: string;
+  to: string;
+}
+
+export interface TypoCorrector {
+  /**
+   * Corrections for one run of Han characters (as normalised: simplified), given as the query's words in order: a
+   * replaced stretch is always whole words (农产 of 农产品 is never one). `pairKnown(ab)` tells whether the pair
+   * occurs in some passage's text. Returns the replacements, left to right (none when the run reads fine).
+   */
+  correctRun(words: readonly string[], pairKnown: (pair: string) => boolean, occurs?: (text: string) => boolean): Correction[];
+}
+
+const FUZZY: [RegExp, string][] = [
+  [/^zh/, 'z'],
+  [/^ch/, 'c'],
+  [/^sh/, 's'],
+  [/^n(?=[^g]|$)/, 'l'],
+  [/ng$/, 'n'],
+];
+
+function fuzzy(syllable: string): string {
+  let s = syllable;
+  for (const [re, to] of FUZZY) s = s.replace(re, to);
+  return s;
+}
+
+const HAN_ONLY = /^\p{Script=Han}+$/u;
+
+/**
+ * Builds a corrector over `vocabulary`: words (simplified, as in the texts) with their passage counts. Words of one
+ * character or with anything but Han characters are ignored.
+ */
+export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>, options: TypoOptions = {}): TypoCorrector {
+  const maxWindow = options.maxWindow ?? 8;
+  const maxBadRun = options.maxBadRun ?? 3;
+  let exact: Map<string, { word: string; df: number }[]> | undefined;
+  let loose: Map<string, { word: string; df: number }[]> | undefined;
+  // Words of 4+ characters with one position blanked: 控?保学 → 控辍保学.
+  let masked: Map<string, { word: string; df: number }[]> | undefined;
+
+  const add = (map: Map<string, { word: string; df: number }[]>, key: string, entry: { word: string; df: number }): void => {
+    const list = map.get(key);
+    if (list) list.push(entry);
+    else map.set(key, [entry]);
+  };
+
+  function build(): void {
+    exact = new Map();
+    loose = new Map();
+    masked = new Map();
+    for (const [word, df] of vocabulary()) {
+      const chars = Array.from(word);
+      if (chars.length < 2 || chars.length > maxWindow || df <= 0 || !HAN_ONLY.test(word)) continue;
+      const syllables = pinyin(word, { toneType: 'none', type: 'array' });
+      if (syllables.length !== chars.length) continue;
+      const entry = { word, df };
+      add(exact, syllables.join(' '), entry);
+      add(loose, syllables.map(fuzzy).join(' '), entry);
+      if (chars.length >= 4) {
+        for (let i = 0; i < chars.length; i++) add(masked, chars.map((c, k) => (k === i ? '?' : c)).join(''), entry);
+      }
+    }
+  }
+
+  /** The best replacement for `window` that changes only characters at positions flagged in `changeable`. */
+  function lookup(window: string[], changeable: boolean[]): string | undefined {
+    if (!exact || !loose || !masked) build();
+    const syllables = pinyin(window.join(''), { toneType: 'none', type: 'array' });
+    const fits = (word: string): boolean => {
+      const chars = Array.from(word);
+      if (chars.length !== window.length || word === window.join('')) return false;
+      let changed = 0;
+      for (let i = 0; i < chars.length; i++) {
+        if (chars[i] === window[i]) continue;
+        if (!changeable[i]) return false;
+        changed++;
+      }
+      // At least one character kept: a word sharing nothing with what was typed is a different word, not a typo.
+      return changed > 0 && changed < chars.length && changed <= Math.max(1, Math.floor(chars.length / 3));
+    };
+    const best = (list: { word: string; df: number }[] | undefined): string | undefined => {
+      let pick: { word: string; df: number } | undefined;
+      for (const e of list ?? []) if (fits(e.word) && (!pick || e.df > pick.df)) pick = e;
+      return pick?.word;
+    };
+    if (syllables.length === window.length) {
+      const hit = best(exact?.get(syllables.join(' '))) ?? best(loose?.get(syllables.map(fuzzy).join(' ')));
+      if (hit) return hit;
+    }
+    if (window.length >= 4) {
+      // Near form: one character of four or more differs, whatever it sounds like (控缀保学 → 控辍保学). Shorter
+      // windows match too much by chance (责任编 → 责任制, 农产品 → 副产品).
+      let pick: { word: string; df: number } | undefined;
+      for (let i = 0; i < window.length; i++) {
+        if (!changeable[i]) continue;
+        const key = window.map((c, k) => (k === i ? '?' : c)).join('');
+        for (const e of masked?.get(key) ?? []) if (fits(e.word) && (!pick || e.df > pick.df)) pick = e;
+      }
+      if (pick) return pick.word;
+    }
+    return undefined;
+  }
+
+  return {
+    correctRun(words, pairKnown, occurs) {
+      const run = words.join('');
+      const chars = Array.from(run);
+      // Word boundaries, in characters: a window starts and ends on one.
+      const starts: number[] = [];
+      let at = 0;
+      for (const w of words) {
+        starts.push(at);
+        at += Array.from(w).length;
+      }
+      const cuts = new Set<number>([...starts, at]);
+      if (chars.length < 2) return [];
+      const bad = chars.slice(0, -1).map((c, i) => !pairKnown(c + chars[i + 1]));
+      const out: Correction[] = [];
+      let i = 0;
+      while (i < bad.length) {
+        if (!bad[i]) {
+          i++;
+          continue;
+        }
+        let j = i;
+        while (j + 1 < bad.length && bad[j + 1]) j++;
+        // Pairs i..j are unknown: characters i..j+1 hold the error.
+        const badFrom = i;
+        const badTo = j + 1;
+        i = j + 1;
+        if (j - badFrom + 1 > maxBadRun) continue;
+        const changeable = chars.map((_, k) => k >= badFrom && k <= badTo);
+        let done = false;
+        // Longest window first: 集体经计 → 集体经济 is surer than 经计 → 经济 alone. A window must hold a character
+        // of every unknown pair (人居环竟整治: 环竟 and 竟整 share 竟, so 人居环竟 will do).
+        for (let len = Math.min(maxWindow, chars.length); len >= 2 && !done; len--) {
+          for (let s = Math.max(0, badFrom + 1 - len + 1); s <= badTo && s + len <= chars.length && !done; s++) {
+            const e = s + len - 1;
+            if (s > badFrom + 1 || e < j || !cuts.has(s) || !cuts.has(s + len)) continue;
+            const window = chars.slice(s, s + len);
+            let to = lookup(window, changeable.slice(s, s + len));
+            // Two characters sound alike by chance too often (一篇 and 一片): a pair is corrected only when the result
+            // stands in a text with the word next to it (人材|振兴 → 人才振兴, 返贫|检测 → 返贫监测).
+            if (to && len === 2 && occurs) {
+              const left = words[starts.indexOf(s) - 1];
+              const right = words[starts.indexOf(s + len)];
+              const supported = (left !== undefined && occurs(left + to)) || (right !== undefined && occurs(to + right));
+              if (!supported) to = undefined;
+            }
+            if (to) {
+              out.push({ start: chars.slice(0, s).join('').length, from: window.join(''), to });
+              done = true;
+            }
+          }
+        }
+      }
+      return out;
+    },
+  };
+}
