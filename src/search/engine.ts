@@ -53,7 +53,7 @@ export interface SearchEngineOptions {
   partialFactor?: number;
   /** Score bonus of a theme's passages for a query naming the theme (组织振兴, organization), × strength. Default 0.5. */
   themeBoost?: number;
-  /** Score of a theme passage that matches no word of the query, relative to the best match's score. Default 0.5. */
+  /** Score of a theme passage that matches no word of the query, relative to the best match's score. Default 0.1. */
   themeOnlyWeight?: number;
   /** Score multiplier bonus when the whole query (letters and digits only) occurs in the passage. Default 0.5 (× 1.5). */
   wholeQueryBonus?: number;
@@ -86,7 +86,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   coverageFloor: 0.1,
   partialFactor: 0.5,
   themeBoost: 0.5,
-  themeOnlyWeight: 0.5,
+  themeOnlyWeight: 0.1,
   wholeQueryBonus: 0.5,
   dedupe: {},
   snippet: {},
@@ -326,12 +326,13 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
       // A lone character is no evidence for a longer word (中 of 中电源云学苑 is a word of its own). The parts of a
       // word the texts have only add to the score of passages that match otherwise: alone they find unrelated
       // compounds (共同 of 共同富裕 in 共同体).
-      const evidence = [...c.heads, ...(known[k] ? [] : c.parts), ...c.grams, ...c.related].filter(
+      // A theme's name is the exception: 人才 of 人才振兴 is that theme's own word.
+      const theme = themeOf(c);
+      const evidence = [...c.heads, ...(known[k] && !theme ? [] : c.parts), ...c.grams, ...c.related].filter(
         (t) => Array.from(c.text).length === 1 || Array.from(t).length > 1,
       );
       const any = mask(evidence);
       const pieces = known[k] ? mask(c.parts.filter((t) => Array.from(t).length > 1)) : { low: 0, high: 0 };
-      const theme = themeOf(c);
       return {
         kind: c.kind,
         naming: c.naming,
