@@ -154,13 +154,14 @@ describe('router', () => {
     expect(store.isSubscribed({ platform: 'slack', id: 'C0REFUSED' })).toBe(false);
   });
 
-  it('`主题 产业 集体经济` searches within the theme', async () => {
-    const v = kind(await router.handle('主题 产业 集体经济', { platform: 'console' }), 'results');
+  it('`主题 产业 经济` searches within the theme', async () => {
+    // (集体经济 is in 5 industry passages since issue 9: a passage needs the word whole, not 集体 or 经济 alone.)
+    const v = kind(await router.handle('主题 产业 经济', { platform: 'console' }), 'results');
     expect(v.mode).toBe('search');
-    expect(v.query).toBe('主题:产业 集体经济');
-    expect(v.total).toBeGreaterThan(0);
+    expect(v.query).toBe('主题:产业 经济');
+    expect(v.total).toBeGreaterThan(5);
     for (const item of v.items) expect(item.themes.map((t) => t.id)).toContain('industry');
-    expect(v.next).toEqual({ kind: 'search', query: '主题:产业 集体经济', page: 2 });
+    expect(v.next).toEqual({ kind: 'search', query: '主题:产业 经济', page: 2 });
   });
 
   it('answers a doc: it does not know with every id it does, articles too', async () => {
