@@ -165,7 +165,7 @@ describe('zhenxing search: partial answers and typo corrections', { timeout: 60_
     expect(fixed.stdout).toContain('（要按原文搜索，请加引号："集体经计"）');
     const half = await run(['search', '集体经济', '飞机']);
     expect(half.stdout).toContain('没有同时包含全部词语的段落，以下结果只包含：集体经济');
-  });
+  }, 60_000);
 });
 
 describe('zhenxing passages / themes / docs', { timeout: 60_000 }, () => {
