@@ -4,6 +4,7 @@
  */
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { runConsole } from './console/console-mode.js';
+import { createLibraryIntake } from './library/intake.js';
 import { createLiveLibrary, type LiveLibrary } from './library/live.js';
 import { createDingTalkAdapter } from './dingtalk/index.js';
 import { createFeishuAdapter } from './feishu/index.js';
@@ -144,6 +145,13 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     },
   });
 
+  // Files sent to the bot in a private chat: added for ADMIN_USERS, politely refused for anyone else.
+  const intake = createLibraryIntake({
+    libraryDir: config.libraryDir,
+    adminUsers: config.adminUsers,
+    afterAdd: () => library.refresh(),
+    logger,
+  });
   const senders: DigestSender[] = [];
   const fixedChannels: ChannelRef[] = [];
   const stops: (() => Promise<void>)[] = [];
@@ -160,6 +168,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
         logger,
         metrics,
         httpServer: http,
+        intake,
         drainTimeoutMs: STOP_BUDGET_MS.platform,
         ...(options.connectionGraceMs !== undefined ? { connectionGraceMs: options.connectionGraceMs } : {}),
       });

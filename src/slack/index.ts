@@ -8,6 +8,7 @@
  */
 import { App, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
 import { WHERE, type SlackConfig } from '../config.js';
+import type { LibraryIntake } from '../library/intake.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Router } from '../router/view-model.js';
@@ -46,6 +47,8 @@ export interface SlackAdapterDeps {
   metrics: Metrics;
   /** Required in HTTP mode: the adapter adds POST /slack/events to it. */
   httpServer?: HttpServer;
+  /** Adds files ADMIN_USERS send to the bot's DM to the library (file_shared, scope files:read). */
+  intake?: LibraryIntake;
   /** Clock in milliseconds for the request-timestamp check and the connection grace period. Default Date.now. */
   now?: () => number;
   /** How long stop() waits for answers still being sent. Default 5000 ms. */
@@ -206,7 +209,14 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
       });
     return settle(p);
   };
-  registerListeners(app, { router: deps.router, logger: log, metrics: deps.metrics, seen: createSeenSet(), track });
+  registerListeners(app, {
+    router: deps.router,
+    logger: log,
+    metrics: deps.metrics,
+    seen: createSeenSet(),
+    track,
+    ...(deps.intake ? { intake: deps.intake } : {}),
+  });
   app.error(async (err) => {
     deps.metrics.errors.inc({ where: 'slack.bolt' });
     log.error({ err }, 'slack: unhandled error in Bolt');

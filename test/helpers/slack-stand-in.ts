@@ -44,6 +44,11 @@ export interface SlackStandIn {
   script(method: string, responses: CannedReply[]): void;
   /** Calls `listener` for every call from now on; returns a function that stops it (cheaper than waitFor under load). */
   onCall(listener: (call: StandInCall) => void): () => void;
+  /**
+   * Serves bytes at a path (as files.slack.com serves url_private_download); returns the URL. Requests without
+   * `Authorization: Bearer <token>` get Slack's HTML sign-in page, as the real host answers them.
+   */
+  serveFile(path: string, bytes: Uint8Array, token: string): string;
   close(): Promise<void>;
 }
 
@@ -104,7 +109,22 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     return undefined;
   }
 
+  const files = new Map<string, { bytes: Uint8Array; token: string }>();
   const server = http.createServer((req, res) => {
+    const file = req.method === 'GET' ? files.get(new URL(req.url ?? '/', 'http://127.0.0.1').pathname) : undefined;
+    if (file) {
+      const call: StandInCall = { method: 'file', path: req.url ?? '', body: {}, headers: req.headers, at: Date.now() };
+      calls.push(call);
+      for (const l of listeners) l(call);
+      if (req.headers.authorization !== `Bearer ${file.token}`) {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end('<!DOCTYPE html><html><head><title>Slack</title></head><body>Sign in</body></html>');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(file.bytes.length) });
+      res.end(Buffer.from(file.bytes));
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -182,6 +202,10 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     onCall(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    serveFile(path, bytes, token) {
+      files.set(path, { bytes, token });
+      return `${base}${path}`;
     },
     close() {
       return new Promise((resolve) => {

@@ -3,6 +3,7 @@
  * message to the user, never silence and never a crash.
  */
 import type { RespondArguments, RespondFn } from '@slack/bolt';
+import type { LibraryIntake } from '../../library/intake.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
 import type { Lang, MessageView, Router } from '../../router/view-model.js';
@@ -14,6 +15,8 @@ export interface ListenerDeps {
   metrics: Metrics;
   /** Remembers interactions already handled, so a redelivered click does not post twice. */
   seen: SeenSet;
+  /** Adds files admins send in a DM to the library; absent: uploads are not listened to. */
+  intake?: LibraryIntake;
   /**
    * Runs work after ack(), one piece per event-loop turn, and lets stop() wait for it. With `busy`, the work may be
    * refused: when too many answers are already pending, `busy.answer` runs at once instead of it.

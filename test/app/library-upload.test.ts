@@ -1,0 +1,135 @@
+/**
+ * Adding a document from chat, through the real app: an admin (ADMIN_USERS) sends a file to the bot in a private
+ * chat and gets its title, passage count and themes back, and the bot serves it at once; anyone else gets a polite
+ * refusal and nothing is added. Slack and Feishu are played by their loopback stand-ins.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { startApp, type RunningApp } from '../../src/main.js';
+import { createLogger } from '../../src/observability/logger.js';
+import { gbkNotice, NOTICE_TITLE, pdfOpinion, PDF_TITLE } from '../helpers/library-files.js';
+import { makePdf } from '../helpers/make-pdf.js';
+import { TEST_SIGNING_SECRET, postSigned, slashCommandBody } from '../helpers/slack-sign.js';
+import { startSlackStandIn, type SlackStandIn } from '../helpers/slack-stand-in.js';
+
+const BOT_TOKEN = 'xoxb-4242-library-upload';
+
+describe('Slack: a file sent to the bot in a DM', () => {
+  let dir: string;
+  let slack: SlackStandIn;
+  let app: RunningApp;
+  let events: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'zhenxing-upload-slack-'));
+    slack = await startSlackStandIn();
+    const config = loadConfig(
+      {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: dir,
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+        SLACK_API_URL: slack.url,
+        DIGEST_CATCH_UP: 'false',
+        ADMIN_USERS: 'U0ADMIN, U0OTHERADMIN',
+      },
+      dir,
+    );
+    app = await startApp({ config, logger: createLogger({ level: 'silent' }) });
+    events = `http://127.0.0.1:${app.port}/slack/events`;
+  }, 60_000);
+
+  afterAll(async () => {
+    await app?.stop();
+    await slack?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Slack's file_shared event for a file, signed, from `userId` in `channelId`. */
+  async function share(fileId: string, userId: string, channelId: string) {
+    const body = JSON.stringify({
+      token: 'legacy-verification-token',
+      team_id: 'T0STANDIN',
+      api_app_id: 'A0ZHENXING',
+      type: 'event_callback',
+      event_id: `Ev${randomUUID().slice(0, 8)}`,
+      event_time: Math.floor(Date.now() / 1000),
+      event: { type: 'file_shared', file_id: fileId, user_id: userId, file: { id: fileId }, channel_id: channelId, event_ts: `${Date.now() / 1000}` },
+    });
+    return postSigned(events, TEST_SIGNING_SECRET, body, { headers: { 'content-type': 'application/json' } });
+  }
+
+  /** The stand-in's files.info for a file it serves. */
+  function offer(fileId: string, name: string, bytes: Uint8Array) {
+    const url = slack.serveFile(`/files-pri/T0STANDIN-${fileId}/download/${encodeURIComponent(name)}`, bytes, BOT_TOKEN);
+    slack.script('files.info', [{ ok: true, file: { id: fileId, name, size: bytes.length, url_private_download: url } }]);
+  }
+
+  /** The next answer posted into `channel` after the first `after` calls the stand-in received. */
+  const answerIn = async (channel: string, after: number) => {
+    const call = await slack.waitFor(
+      (c) => c.method === 'chat.postMessage' && c.body.channel === channel && slack.calls.indexOf(c) >= after,
+      15_000,
+    );
+    return String(call.body.text ?? '') + JSON.stringify(call.body.blocks ?? []);
+  };
+
+  it('adds the file for an admin, answers with title, passages and themes, and serves it at once', async () => {
+    const t0 = slack.calls.length;
+    offer('F0PDF', '实施意见.pdf', pdfOpinion());
+    expect((await share('F0PDF', 'U0ADMIN', 'D0ADMIN')).status).toBe(200);
+    const answer = await answerIn('D0ADMIN', t0);
+    expect(answer).toContain(`已添加《${PDF_TITLE}》`);
+    expect(answer).toContain('4 段，主题：');
+    expect(answer).toContain('人才振兴');
+    // The download carried the bot token.
+    const download = slack.calls.find((c) => c.method === 'file' && c.path.includes('F0PDF'));
+    expect(download?.headers.authorization).toBe(`Bearer ${BOT_TOKEN}`);
+    // Searchable right away, by anyone.
+    const id = `s-${randomUUID()}`;
+    await postSigned(events, TEST_SIGNING_SECRET, slashCommandBody({ text: '非遗工坊 乡村书屋', responseUrl: slack.responseUrl(id), userId: 'U0READER' }));
+    const res = await slack.waitFor((c) => c.path === `/response/${id}`);
+    expect(JSON.stringify(res.body)).toContain(PDF_TITLE);
+  });
+
+  it('says so when the same file comes again, and names the problem with a bad file', async () => {
+    let t = slack.calls.length;
+    offer('F0PDF2', '副本.pdf', pdfOpinion());
+    await share('F0PDF2', 'U0OTHERADMIN', 'D0OTHER');
+    expect(await answerIn('D0OTHER', t)).toContain(`这份文件已在文库中：《${PDF_TITLE}》`);
+    t = slack.calls.length;
+    offer('F0SCAN', '扫描件.pdf', makePdf({ scanned: true }));
+    await share('F0SCAN', 'U0ADMIN', 'D0ADMIN');
+    expect(await answerIn('D0ADMIN', t)).toContain('这个 PDF 没有文字层（可能是扫描件），无法提取文字：扫描件.pdf。');
+    t = slack.calls.length;
+    offer('F0XLS', '台账.xlsx', Buffer.from('PK\u0003\u0004'));
+    await share('F0XLS', 'U0ADMIN', 'D0ADMIN');
+    expect(await answerIn('D0ADMIN', t)).toContain('不支持的文件类型 .xlsx：台账.xlsx。');
+    // The unsupported file was refused by its name: never downloaded.
+    expect(slack.calls.some((c) => c.method === 'file' && c.path.includes('F0XLS'))).toBe(false);
+  });
+
+  it('politely refuses anyone not in ADMIN_USERS, without downloading or adding anything', async () => {
+    const before = readdirSync(path.join(dir, 'library')).sort();
+    const t = slack.calls.length;
+    offer('F0TXT', '通知.txt', gbkNotice());
+    await share('F0TXT', 'U0STRANGER', 'D0STRANGER');
+    expect(await answerIn('D0STRANGER', t)).toContain('抱歉，只有管理员可以向文库添加文档。如需添加，请联系管理员。');
+    expect(slack.calls.some((c) => c.method === 'file' && c.path.includes('F0TXT'))).toBe(false);
+    expect(readdirSync(path.join(dir, 'library')).sort()).toEqual(before);
+    expect(app.library.current().corpus.articles.some((a) => a.title === NOTICE_TITLE)).toBe(false);
+  });
+
+  it('ignores files shared in channels', async () => {
+    offer('F0CHAN', '通知.txt', gbkNotice());
+    const t = slack.calls.length;
+    await share('F0CHAN', 'U0ADMIN', 'C0GENERAL');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(slack.calls.slice(t).filter((c) => c.method === 'files.info' || c.method === 'chat.postMessage')).toEqual([]);
+  });
+});
