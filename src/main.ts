@@ -186,6 +186,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
         logger,
         metrics,
         httpServer: http,
+        intake,
         options: {
           stopTimeoutMs: STOP_BUDGET_MS.platform,
           ...(options.connectionGraceMs !== undefined ? { connectionGraceMs: options.connectionGraceMs } : {}),

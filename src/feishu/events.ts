@@ -2,6 +2,7 @@
  * What the bot does with Feishu events, the same in long-connection and request-URL mode: messages become
  * commands answered with a card; card buttons share a passage or replace the card with another page.
  */
+import { REFUSAL, type LibraryIntake } from '../library/intake.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { CommandContext, Place, Router, View } from '../router/view-model.js';
@@ -139,6 +140,10 @@ export interface HandlerDeps {
    * work afterwards.
    */
   callbackDeadlineMs: number;
+  /** Adds files ADMIN_USERS send in a private chat to the library; absent: file messages get the text-only hint. */
+  intake?: LibraryIntake;
+  /** Downloads a message's file (im:resource). */
+  downloadResource?: (messageId: string, fileKey: string, maxBytes: number) => Promise<Uint8Array>;
 }
 
 export interface FeishuHandlers {
@@ -248,6 +253,38 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
       });
     }
     return out;
+  }
+
+  /** A file sent in a private chat: added to the library for an admin, refused politely for anyone else. */
+  async function addFile(messageId: string, content: string | undefined, userId: string | undefined) {
+    const intake = deps.intake!;
+    const download = deps.downloadResource!;
+    let file: { file_key?: unknown; file_name?: unknown } = {};
+    try {
+      file = JSON.parse(content ?? '{}') as typeof file;
+    } catch {
+      file = {};
+    }
+    let view: View;
+    if (!intake.isAdmin(userId)) {
+      logger.info({ userId }, 'feishu: file from a user not in ADMIN_USERS; refused');
+      view = REFUSAL;
+    } else if (typeof file.file_key !== 'string' || typeof file.file_name !== 'string') {
+      view = {
+        kind: 'message',
+        lang: 'zh',
+        tone: 'error',
+        message: { zh: '没有收到文件内容，请重新发送。', en: 'The file did not come through. Please send it again.' },
+      };
+    } else {
+      const fileKey = file.file_key;
+      view = await intake.receive(
+        { name: file.file_name, download: (maxBytes) => download(messageId, fileKey, maxBytes) },
+        userId,
+        'feishu',
+      );
+    }
+    await deps.api.reply(messageId, renderView(view), idempotencyKey('reply', messageId));
   }
 
   /** Renders the view within the callback deadline, or acknowledges now and replaces the card when ready. */
@@ -396,6 +433,10 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
       const userId = event.sender.sender_id?.open_id;
       if (userId) ctx.userId = userId;
       const messageId = m.message_id;
+      if (p2p && m.message_type === 'file' && deps.intake && deps.downloadResource) {
+        deps.track(addFile(messageId, m.content, userId).catch((err: unknown) => failed('feishu.file', err, { messageId })));
+        return;
+      }
       const raw = messageText(m);
       // In a private chat "@振兴 退订" (as group cards word it) arrives as plain text: the name is not part of the command.
       const text = raw === null ? null : raw.replace(new RegExp(`^@${escapeRegExp(deps.botName())}(?=\\s|$)\\s*`, 'u'), '');

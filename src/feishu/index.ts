@@ -6,6 +6,7 @@
  */
 import { Client, Domain, EventDispatcher, WSClient, type WSConnectionState } from '@larksuiteoapi/node-sdk';
 import { WHERE, type FeishuConfig } from '../config.js';
+import type { LibraryIntake } from '../library/intake.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Router } from '../router/view-model.js';
@@ -17,6 +18,7 @@ import { FeishuError, type FeishuApiError } from './errors.js';
 import { createHandlers, type CardActionEvent, type MessageEvent } from './events.js';
 import { createEventEndpoint } from './http-endpoint.js';
 import { createMemoryCache, httpWithTimeout, sdkLogger, sdkLoggerLevel } from './sdk-bridge.js';
+import { createResourceDownloader } from './resources.js';
 import { createFeishuDigestSender } from './sender.js';
 
 export { FeishuApiError, FeishuError } from './errors.js';
@@ -89,6 +91,8 @@ export interface FeishuAdapterDeps {
   /** The process's shared server; http mode adds its route here (the caller listens). */
   httpServer: HttpServer;
   options?: FeishuAdapterOptions;
+  /** Adds files ADMIN_USERS send to the bot in a private chat to the library (scope im:resource). */
+  intake?: LibraryIntake;
 }
 
 export interface FeishuAdapter {
@@ -214,6 +218,7 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): FeishuAdapter {
     botName: () => botName,
     track,
     callbackDeadlineMs: o.callbackDeadlineMs,
+    ...(deps.intake ? { intake: deps.intake, downloadResource: createResourceDownloader(client, domain) } : {}),
   });
 
   // Verification happens before the dispatcher (http-endpoint.ts) or inside the long connection, so the

@@ -13,6 +13,16 @@ import { startApp, type RunningApp } from '../../src/main.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { gbkNotice, NOTICE_TITLE, pdfOpinion, PDF_TITLE } from '../helpers/library-files.js';
 import { makePdf } from '../helpers/make-pdf.js';
+import {
+  STAND_IN_BOT_OPEN_ID,
+  TEST_ENCRYPT_KEY,
+  TEST_VERIFICATION_TOKEN,
+  cardOf,
+  messageEvent,
+  postEvent,
+  startFeishuStandIn,
+  type FeishuStandIn,
+} from '../helpers/feishu-stand-in.js';
 import { TEST_SIGNING_SECRET, postSigned, slashCommandBody } from '../helpers/slack-sign.js';
 import { startSlackStandIn, type SlackStandIn } from '../helpers/slack-stand-in.js';
 
@@ -131,5 +141,86 @@ describe('Slack: a file sent to the bot in a DM', () => {
     await share('F0CHAN', 'U0ADMIN', 'C0GENERAL');
     await new Promise((r) => setTimeout(r, 500));
     expect(slack.calls.slice(t).filter((c) => c.method === 'files.info' || c.method === 'chat.postMessage')).toEqual([]);
+  });
+});
+
+describe('Feishu: a file message to the bot in a private chat', () => {
+  const ADMIN = 'ou_admin000000000000000000000000001';
+  const STRANGER = 'ou_stranger0000000000000000000000001';
+  let dir: string;
+  let feishu: FeishuStandIn;
+  let app: RunningApp;
+  let events: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'zhenxing-upload-feishu-'));
+    feishu = await startFeishuStandIn();
+    const config = loadConfig(
+      {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: dir,
+        FEISHU_APP_ID: 'cli_a1b2c3d4e5f6a7b8',
+        FEISHU_APP_SECRET: 'feishu-test-secret-0123456789',
+        FEISHU_MODE: 'http',
+        FEISHU_ENCRYPT_KEY: TEST_ENCRYPT_KEY,
+        FEISHU_VERIFICATION_TOKEN: TEST_VERIFICATION_TOKEN,
+        FEISHU_DOMAIN: feishu.url,
+        DIGEST_CATCH_UP: 'false',
+        ADMIN_USERS: ADMIN,
+      },
+      dir,
+    );
+    app = await startApp({ config, logger: createLogger({ level: 'silent' }) });
+    events = `http://127.0.0.1:${app.port}/feishu/events`;
+  }, 60_000);
+
+  afterAll(async () => {
+    await app?.stop();
+    await feishu?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Sends a file message from `sender`; resolves with the text of the card the bot replied with. */
+  async function sendFile(sender: string, name: string, bytes: Uint8Array | null, chatType: 'p2p' | 'group' = 'p2p') {
+    const fileKey = `file_v3_${randomUUID().replace(/-/g, '')}`;
+    const event = messageEvent({
+      text: '',
+      messageType: 'file',
+      content: JSON.stringify({ file_key: fileKey, file_name: name }),
+      senderOpenId: sender,
+      chatType,
+      ...(chatType === 'group' ? { mentions: [{ key: '@_user_1', openId: STAND_IN_BOT_OPEN_ID, name: '振兴' }] } : {}),
+    });
+    if (bytes) feishu.serveResource(event.messageId, fileKey, bytes);
+    expect((await postEvent(events, event)).status).toBe(200);
+    return { messageId: event.messageId, fileKey };
+  }
+  const replyTo = async (messageId: string) =>
+    JSON.stringify(cardOf(await feishu.waitFor((c) => c.path === `/open-apis/im/v1/messages/${messageId}/reply`, 15_000)));
+
+  it('adds the file for an admin and replies with title, passages and themes; the bot serves it at once', async () => {
+    const { messageId, fileKey } = await sendFile(ADMIN, '通知.txt', gbkNotice());
+    const reply = await replyTo(messageId);
+    expect(reply).toContain(`已添加《${NOTICE_TITLE}》`);
+    expect(reply).toContain('4 段，主题：');
+    const download = feishu.calls.find((c) => c.path.endsWith(`/resources/${fileKey}`));
+    expect(download?.query).toEqual({ type: 'file' });
+    expect(app.library.current().corpus.articles.some((a) => a.title === NOTICE_TITLE)).toBe(true);
+    const answer = await app.router.handle('稻渔综合种养', { platform: 'feishu', userId: STRANGER });
+    expect(answer.kind === 'results' && answer.items[0]?.title).toBe(NOTICE_TITLE);
+  });
+
+  it('politely refuses anyone not in ADMIN_USERS, without downloading', async () => {
+    const before = readdirSync(path.join(dir, 'library'));
+    const { messageId, fileKey } = await sendFile(STRANGER, '意见.pdf', pdfOpinion());
+    expect(await replyTo(messageId)).toContain('抱歉，只有管理员可以向文库添加文档。如需添加，请联系管理员。');
+    expect(feishu.calls.some((c) => c.path.endsWith(`/resources/${fileKey}`))).toBe(false);
+    expect(readdirSync(path.join(dir, 'library'))).toEqual(before);
+  });
+
+  it('tells an admin when the file cannot be downloaded', async () => {
+    const { messageId } = await sendFile(ADMIN, '意见.pdf', null);
+    expect(await replyTo(messageId)).toContain('文件下载失败，请稍后再发一次。');
   });
 });

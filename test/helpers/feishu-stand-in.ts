@@ -52,6 +52,11 @@ export interface FeishuStandIn {
   script(route: string, replies: CannedReply[]): void;
   /** The group chats the bot is in (GET /open-apis/im/v1/chats and …/chats/:id/members answer from it). */
   chats: StandInChat[];
+  /**
+   * Serves a file a user sent, at GET /open-apis/im/v1/messages/:message_id/resources/:file_key, to requests
+   * carrying the tenant token (others get Feishu's 99991663 invalid-token answer).
+   */
+  serveResource(messageId: string, fileKey: string, bytes: Uint8Array): void;
   close(): Promise<void>;
 }
 
@@ -74,6 +79,7 @@ export async function startFeishuStandIn(): Promise<FeishuStandIn> {
   const waiters: { predicate: (c: FeishuCall) => boolean; resolve: (c: FeishuCall) => void }[] = [];
   let sent = 0;
   const chats: StandInChat[] = [];
+  const resources = new Map<string, Uint8Array>();
 
   function defaultReply(call: FeishuCall): CannedReply {
     switch (call.route) {
@@ -158,6 +164,17 @@ export async function startFeishuStandIn(): Promise<FeishuStandIn> {
           w.resolve(call);
         }
       }
+      const resource = method === 'GET' ? resources.get(url.pathname) : undefined;
+      if (resource && !scripts.get(call.route)?.length) {
+        if (req.headers.authorization !== `Bearer ${STAND_IN_TENANT_TOKEN}`) {
+          res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
+          res.end(JSON.stringify({ code: 99991663, msg: 'Invalid access token for authorization.' }));
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(resource.length) });
+        res.end(Buffer.from(resource));
+        return;
+      }
       const reply = scripts.get(call.route)?.shift() ?? defaultReply(call);
       const full: FullReply = isFull(reply) ? reply : { status: 200, body: reply };
       const answer = () => {
@@ -197,6 +214,9 @@ export async function startFeishuStandIn(): Promise<FeishuStandIn> {
       scripts.set(route, [...(scripts.get(route) ?? []), ...replies]);
     },
     chats,
+    serveResource(messageId, fileKey, bytes) {
+      resources.set(`/open-apis/im/v1/messages/${messageId}/resources/${fileKey}`, bytes);
+    },
     close() {
       return new Promise((resolve) => {
         server.closeAllConnections();
