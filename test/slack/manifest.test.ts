@@ -12,11 +12,16 @@ const manifest = JSON.parse(readFileSync(path.join(ROOT, 'manifest.json'), 'utf8
   _metadata: { major_version: number };
   display_information: { name: string; description: string; long_description: string; background_color: string };
   features: {
+    app_home?: { messages_tab_enabled: boolean; messages_tab_read_only_enabled: boolean };
     bot_user: { display_name: string; always_online: boolean };
     slash_commands: { command: string; url: string; description: string; usage_hint: string; should_escape: boolean }[];
   };
   oauth_config: { scopes: { bot: string[] } };
-  settings: { interactivity: { is_enabled: boolean; request_url: string }; socket_mode_enabled: boolean };
+  settings: {
+    interactivity: { is_enabled: boolean; request_url: string };
+    event_subscriptions?: { request_url: string; bot_events: string[] };
+    socket_mode_enabled: boolean;
+  };
 };
 
 describe('manifest.json', () => {
@@ -44,16 +49,24 @@ describe('manifest.json', () => {
   });
 
   it('asks for the scopes the code uses, and no more', () => {
-    // *:read: conversations.info, asked before 订阅 stores a channel the digest could not reach.
+    // *:read: conversations.info, asked before 订阅 stores a channel the digest could not reach. files:read: a file
+    // an admin sends to the bot's DM (file_shared), added to the library.
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
       'channels:read',
       'chat:write',
       'chat:write.public',
       'commands',
+      'files:read',
       'groups:read',
       'im:read',
       'mpim:read',
     ]);
+  });
+
+  it('lets admins DM files to the bot: the Messages tab open, file_shared events sent to the path the app serves', () => {
+    expect(manifest.features.app_home).toMatchObject({ messages_tab_enabled: true, messages_tab_read_only_enabled: false });
+    expect(manifest.settings.event_subscriptions?.bot_events).toEqual(['file_shared']);
+    expect(new URL(manifest.settings.event_subscriptions?.request_url ?? '').pathname).toBe(SLACK_EVENTS_PATH);
   });
 
   it('stays within Slack’s manifest limits', () => {
