@@ -7,7 +7,6 @@
 import path from 'node:path';
 import { decodeText } from './decode.js';
 import { libraryErrors } from './errors.js';
-import { htmlToBlocks } from './html-blocks.js';
 import { findDate } from './metadata.js';
 
 export const FORMATS = ['txt', 'md', 'html', 'docx', 'pdf'] as const;
@@ -160,7 +159,11 @@ async function extractHtml(bytes: Uint8Array, name: string): Promise<Extracted> 
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
   const declared = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1];
   const { text: html, encoding } = decodeText(bytes, declared);
-  const [{ parseHTML }, { Readability }] = await Promise.all([import('linkedom'), import('@mozilla/readability')]);
+  const [{ parseHTML }, { Readability }, { htmlToBlocks }] = await Promise.all([
+    import('linkedom'),
+    import('@mozilla/readability'),
+    import('./html-blocks.js'),
+  ]);
   const { document } = parseHTML(html);
   if (!document.documentElement || !document.body) throw libraryErrors.corrupt(name, 'HTML');
   const rawTitle = (document.querySelector('title')?.textContent ?? '').trim();
@@ -211,7 +214,7 @@ async function extractDocx(bytes: Uint8Array, name: string): Promise<Extracted> 
     throw libraryErrors.corrupt(name, 'Word');
   }
   if (!startsWith(bytes, ZIP_MAGIC)) throw libraryErrors.corrupt(name, 'Word');
-  const mammoth = (await import('mammoth')).default;
+  const [mammoth, { htmlToBlocks }] = await Promise.all([import('mammoth').then((m) => m.default), import('./html-blocks.js')]);
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
