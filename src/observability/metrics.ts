@@ -15,6 +15,8 @@ export interface Metrics {
   digestFailures: Counter<'platform' | 'code'>;
   /** Errors caught in handlers, by where they happened. */
   errors: Counter<'where'>;
+  /** Answers acknowledged to a user but never delivered (shutdown before they could be sent), by platform. */
+  undelivered: Counter<'platform'>;
 }
 
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
@@ -51,6 +53,12 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
       name: 'zhenxing_errors_total',
       help: 'Errors caught in handlers',
       labelNames: ['where'],
+      registers: [registry],
+    }),
+    undelivered: new Counter({
+      name: 'zhenxing_undelivered_total',
+      help: 'Answers acknowledged to a user but not delivered before shutdown, by platform',
+      labelNames: ['platform'],
       registers: [registry],
     }),
   };

@@ -31,3 +31,4 @@ export { createAnswerer, defaultPlace, type Answerer, type AnswererDeps, type Co
 export { createDigestSender, type DigestSenderOptions } from './digest-sender.js';
 export { BUSY, EXPIRED, SHARE_FAILED, SORRY, TEXT_ONLY, messageView, type ShareFailure } from './messages.js';
 export { createWorkQueue, waitAtMost, type BusyReply, type WorkQueue, type WorkQueueOptions } from './work-queue.js';
+export { createBodyReader, InboundError, refuse, type BodyReader, type BodyReaderOptions } from './inbound.js';

@@ -32,6 +32,8 @@ export interface CallPolicy {
   timeoutMs?: number;
   /** Calls with one target share maxPerTarget connections. Default: the URL's origin and path. */
   target?: string;
+  /** Attempts after the first. Default the client's retries (0: the caller retries on its own). */
+  retries?: number;
 }
 
 /** What `retry` should do after one failed attempt. */
@@ -74,6 +76,8 @@ export interface OutboundOptions {
 export interface Outbound {
   /** fetch() with this client's timeout, retry, pool and target limit. Never rejects on an HTTP status. */
   fetch: FetchFn;
+  /** The same fetch with a fixed policy for all its calls (e.g. a client whose caller retries on its own). */
+  fetchWith(policy: CallPolicy): FetchFn;
   /**
    * Runs `attempt` with this client's bounded retry: after a failure `classify` says whether and when to try again.
    * Rejects with the last error when it says no, when the retries are used up, or when the client is closed; a
@@ -212,7 +216,7 @@ export function createOutbound(options: OutboundOptions): Outbound {
   }
 
   async function retry<T>(
-    policy: CallPolicy,
+    policy: Pick<CallPolicy, 'peer' | 'retries'>,
     attempt: (n: number) => Promise<T>,
     classify: (err: unknown) => RetryDecision,
   ): Promise<T> {
@@ -223,7 +227,7 @@ export function createOutbound(options: OutboundOptions): Outbound {
       } catch (err) {
         const d = closed ? { retry: false, reason: 'closed' } : classify(err);
         const tooLong = d.afterMs !== undefined && d.afterMs > o.maxRetryAfterMs;
-        if (!d.retry || n > o.retries || tooLong) {
+        if (!d.retry || n > (policy.retries ?? o.retries) || tooLong) {
           if (!d.permanent) {
             giveUp(peer, tooLong ? `${d.reason}_retry_after_too_long` : d.reason, {
               attempts: n,
@@ -300,7 +304,7 @@ export function createOutbound(options: OutboundOptions): Outbound {
     });
   }
 
-  const fetchFn = async (input: Parameters<FetchFn>[0], init: RequestInit = {}): Promise<Response> => {
+  const fetchFn = async (input: Parameters<FetchFn>[0], init: RequestInit = {}, fixed?: CallPolicy): Promise<Response> => {
     const body = init.body;
     const simpleBody =
       body === undefined || body === null || typeof body === 'string' || body instanceof URLSearchParams || Buffer.isBuffer(body);
@@ -310,7 +314,7 @@ export function createOutbound(options: OutboundOptions): Outbound {
       const timeout = AbortSignal.timeout(o.timeoutMs);
       return globalThis.fetch(input, { ...init, signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
     }
-    const policy = o.policy?.(url, init) ?? {};
+    const policy = fixed ?? o.policy?.(url, init) ?? {};
     const peer = policy.peer ?? o.name;
     const idempotent = policy.idempotent ?? true;
     const timeoutMs = policy.timeoutMs ?? o.timeoutMs;
@@ -325,7 +329,7 @@ export function createOutbound(options: OutboundOptions): Outbound {
       let last: Response | undefined;
       try {
         return await retry(
-          { peer },
+          { peer, ...(policy.retries !== undefined ? { retries: policy.retries } : {}) },
           async () => {
             const res = await send(url, init, payload, headers, timeoutMs);
             // Statuses worth another attempt are thrown to retry(); the last one is handed back as a Response.
@@ -359,7 +363,8 @@ export function createOutbound(options: OutboundOptions): Outbound {
   };
 
   return {
-    fetch: fetchFn as FetchFn,
+    fetch: ((input, init) => fetchFn(input, init)) as FetchFn,
+    fetchWith: (policy) => ((input, init) => fetchFn(input, init, policy)) as FetchFn,
     retry,
     agents,
     get pending() {

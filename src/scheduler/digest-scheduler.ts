@@ -62,6 +62,8 @@ export interface DeliveryResult {
    * attempted: shutting down).
    */
   outcome: 'sent' | 'already-sent' | 'claimed-elsewhere' | 'failed-earlier' | 'stopped' | 'failed';
+  /** already-sent found on the platform (sender.wasDelivered) after an earlier post's answer never came. */
+  verified?: boolean;
   attempts: number;
   code?: string;
   permanent?: boolean;
@@ -224,6 +226,8 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     }
     let release: (() => Promise<void>) | undefined;
     let setPosting: ((posting: boolean) => Promise<void>) | undefined;
+    /** Whether a post may have gone out without our knowing: then the platform is asked before posting again. */
+    let uncertain = false;
     if (store.claim) {
       const claim = await store.claim(channel, date);
       if (!claim.granted) {
@@ -238,6 +242,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
       }
       release = claim.release;
       setPosting = claim.setPosting;
+      uncertain = claim.uncertain === true;
       if (stopping) {
         await release().catch(warnRelease);
         return { channel, outcome: 'stopped', attempts: 0 };
@@ -247,6 +252,21 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     const flightKey = `${keyOf(channel)} ${date}`;
     for (let attempt = 1; ; attempt++) {
       let c: ReturnType<typeof classify> | undefined;
+      if (uncertain && sender.wasDelivered) {
+        const found = await sender.wasDelivered(channel.id, digest);
+        if (found) {
+          try {
+            await store.markSent(channel, date);
+          } catch (err) {
+            logger.error({ err, channel, date }, `digest to ${keyOf(channel)} is in the channel but could not be recorded as sent`);
+          }
+          logger.info(
+            { platform: channel.platform, channel: channel.id, date },
+            `digest for ${date} is already in ${keyOf(channel)} (an earlier post whose answer never came went out); not posting it again`,
+          );
+          return { channel, outcome: 'already-sent', attempts: attempt - 1, verified: true };
+        }
+      }
       inFlight.set(flightKey, { channel, date });
       try {
         await sender.send(channel.id, digest);
@@ -266,6 +286,8 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
         logger.info({ platform: channel.platform, channel: channel.id, date, attempts: attempt }, `digest for ${date} posted to ${keyOf(channel)}`);
         return { channel, outcome: 'sent', attempts: attempt };
       }
+      // A timeout, a network error or a 5xx may have posted after all; a rate limit or a refusal did not.
+      uncertain = !c.permanent && !/^rate_?limited$/.test(c.code);
       if (!c.permanent && attempt < maxAttempts && !stopping) {
         const wait = Math.min(maxDelayMs, c.retryAfterMs ?? baseDelayMs * 2 ** (attempt - 1));
         logger.warn(

@@ -6,22 +6,33 @@
  * on the process's shared HTTP server (main listens on PORT; app.start() is not called). Socket Mode (with
  * SLACK_APP_TOKEN): Bolt connects out over a WebSocket, no public URL needed.
  */
-import { App, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type http from 'node:http';
+import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import { WHERE, type SlackConfig } from '../config.js';
 import type { LibraryIntake } from '../library/intake.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Router } from '../router/view-model.js';
+import {
+  createBodyReader,
+  createMemorySeenKeys,
+  createOutbound,
+  createOutboundMetrics,
+  InboundError,
+  refuse,
+  type CallPolicy,
+  type SeenKeys,
+} from '../platform/index.js';
 import type { HttpServer, PlatformStatus } from '../server/http-server.js';
 import type { DigestSender } from '../state/delivery.js';
 import { createBoltLogger } from './bolt-logger.js';
-import { createHttpFetch } from './http-fetch.js';
 import { registerListeners } from './listeners/index.js';
 import { createSeenSet, type BusyAnswer } from './listeners/shared.js';
 import { createSlackSender } from './sender.js';
 
 export { renderDigestBlocks, renderView } from './render/index.js';
-export { toDeliveryError } from './sender.js';
+export { DIGEST_EVENT_TYPE, toDeliveryError } from './sender.js';
 
 /** The path Slack posts commands, interactivity and events to. */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -66,10 +77,90 @@ export interface SlackAdapterDeps {
    * means users are not being answered. Default 60 000 ms.
    */
   connectionGraceMs?: number;
+  /**
+   * Remembers share clicks by (channel, message, user, passage) for `shareWindowMs`, so a double click or a click
+   * replayed after a restart posts one quote. Pass a store under DATA_DIR (createFileSeenKeys) to survive
+   * restarts; default in memory.
+   */
+  shareKeys?: SeenKeys;
+  /** How long a shared passage is not shared again from the same message by the same user. Default 1 hour. */
+  shareWindowMs?: number;
+  /**
+   * Largest request body accepted at /slack/events, in bytes. Slack's slash commands are a few KB and block_actions
+   * payloads (with the message they were clicked in) tens of KB. Default 1 MiB.
+   */
+  maxBodyBytes?: number;
+  /** Request bodies read at once; past it, 503 with Retry-After. Default 32. */
+  maxConcurrentBodies?: number;
+  /** Timeout of each attempt of a response_url post, in ms. Default 5000. Web API calls: 10 000. */
+  responseTimeoutMs?: number;
 }
 
 /** Defaults of the optional SlackAdapterDeps, merged here only. */
-const DEFAULTS = { drainTimeoutMs: 5000, maxPending: 500, connectionGraceMs: 60_000 } as const;
+const DEFAULTS = {
+  drainTimeoutMs: 5000,
+  maxPending: 500,
+  connectionGraceMs: 60_000,
+  shareWindowMs: 60 * 60_000,
+  maxBodyBytes: 1024 * 1024,
+  maxConcurrentBodies: 32,
+  responseTimeoutMs: 5000,
+} as const;
+
+/** Web API methods that post: sent twice they post twice, so a timeout or 5xx is not retried by the HTTP layer. */
+const POSTING_METHODS = new Set(['chat.postMessage', 'chat.postEphemeral', 'chat.scheduleMessage', 'files.upload']);
+
+/**
+ * How each Slack call may be retried. response_urls: an answer seen only by the asker (ephemeral, or replacing the
+ * clicked message) may arrive twice, rarely, rather than not at all; a quote shared into the channel (`in_channel`)
+ * must not, so it is retried only when Slack surely did not take it (429, connection refused). Each response_url
+ * takes five posts in 30 minutes: with two retries one answer uses at most three.
+ */
+export function slackCallPolicy(apiUrl: string, responseTimeoutMs: number): (url: URL, init: RequestInit) => CallPolicy {
+  const api = new URL(apiUrl);
+  return (url, init) => {
+    if (url.origin === api.origin && url.pathname.startsWith(api.pathname)) {
+      const method = url.pathname.slice(api.pathname.length);
+      return { peer: `slack.${method}`, idempotent: !POSTING_METHODS.has(method) };
+    }
+    const body = typeof init.body === 'string' ? init.body : '';
+    return {
+      peer: 'slack.response_url',
+      idempotent: !/"response_type"\s*:\s*"in_channel"/.test(body),
+      timeoutMs: responseTimeoutMs,
+    };
+  };
+}
+
+/** Slack's request signature: `v0=` + HMAC-SHA256 of `v0:<timestamp>:<raw body>`. */
+function validSignature(secret: string, timestamp: string, raw: Buffer, signature: string): boolean {
+  const expected = Buffer.from(`v0=${createHmac('sha256', secret).update(`v0:${timestamp}:`).update(raw).digest('hex')}`);
+  const given = Buffer.from(signature);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/**
+ * What Bolt would read from the body, or why it is not a Slack request: a form whose `payload` is not a JSON
+ * object, or a JSON body that is not an object (`payload=null` crashed Bolt's receiver).
+ */
+export function bodyProblem(raw: Buffer, contentType: string | undefined): string | undefined {
+  const text = raw.toString('utf8');
+  const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if ((contentType ?? '').startsWith('application/x-www-form-urlencoded')) {
+    const payload = new URLSearchParams(text).get('payload');
+    if (payload === null) return undefined;
+    try {
+      return isObject(JSON.parse(payload)) ? undefined : 'the payload field is not a JSON object';
+    } catch {
+      return 'the payload field is not JSON';
+    }
+  }
+  try {
+    return isObject(JSON.parse(text)) ? undefined : 'the body is not a JSON object';
+  } catch {
+    return 'the body is neither a form nor JSON';
+  }
+}
 
 /** One platform's connection, as /healthz reports it. */
 export interface SlackStatus extends PlatformStatus {
@@ -108,17 +199,24 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   const connectionGraceMs = deps.connectionGraceMs ?? DEFAULTS.connectionGraceMs;
   const boltLogger = createBoltLogger(log);
   const slackApiUrl = normalizeApiUrl(config.apiUrl);
-  const httpFetch = createHttpFetch();
+  const outbound = createOutbound({
+    name: 'slack',
+    logger: log,
+    givenUp: createOutboundMetrics(deps.metrics.registry),
+    policy: slackCallPolicy(slackApiUrl ?? 'https://slack.com/api/', deps.responseTimeoutMs ?? DEFAULTS.responseTimeoutMs),
+  });
   const clientOptions: webApi.WebClientOptions = {
-    // Used for response_url posts too (Bolt's respond()): see http-fetch.ts for why not the global fetch.
-    fetch: httpFetch,
-    // The scheduler retries digests with backoff and answers to users are best sent once: a 429 or a failure
-    // surfaces at once instead of the client waiting, possibly for minutes.
+    // Used for response_url posts too (Bolt's respond()): every call gets the outbound client's timeout, bounded
+    // retry and pool (src/platform/outbound.ts), and is cheaper than the global fetch (see npm run bench:slack).
+    fetch: outbound.fetch,
+    // Retries happen in the outbound client, within seconds; a longer Retry-After surfaces at once instead of the
+    // client waiting, possibly for minutes (the scheduler waits it out for digests).
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
-    timeout: 10_000,
+    timeout: 0,
     ...(slackApiUrl ? { slackApiUrl } : {}),
   };
+  const shareKeys = deps.shareKeys ?? createMemorySeenKeys({ ttlMs: deps.shareWindowMs ?? DEFAULTS.shareWindowMs });
 
   let app: App;
   let receiver: HTTPReceiver | undefined;
@@ -214,6 +312,8 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     logger: log,
     metrics: deps.metrics,
     seen: createSeenSet(),
+    shares: shareKeys,
+    shareWindowMs: deps.shareWindowMs ?? DEFAULTS.shareWindowMs,
     track,
     ...(deps.intake ? { intake: deps.intake } : {}),
   });
@@ -247,25 +347,52 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   let stopped = false;
   if (receiver && deps.httpServer) {
     const listener = receiver.requestListener;
+    const signingSecret = config.signingSecret as string;
+    const bodies = createBodyReader({
+      maxBytes: deps.maxBodyBytes ?? DEFAULTS.maxBodyBytes,
+      maxConcurrent: deps.maxConcurrentBodies ?? DEFAULTS.maxConcurrentBodies,
+    });
+    const refused = (req: http.IncomingMessage, res: http.ServerResponse, status: number, why: string, level: 'warn' | 'debug' = 'warn', headers: Record<string, string> = {}) => {
+      deps.metrics.errors.inc({ where: 'slack.verify' });
+      log[level]({ status, why }, `slack: request refused: ${why}`);
+      refuse(req, res, status, {}, headers);
+    };
     deps.httpServer.addRoute({
       method: 'POST',
       path: SLACK_EVENTS_PATH,
-      handler: (req, res) => {
-        if (!ready) {
-          req.resume();
-          res.writeHead(503, { 'retry-after': '1' });
-          res.end();
-          return;
+      handler: async (req, res) => {
+        if (!ready) return refuse(req, res, 503, {}, { 'retry-after': '1' });
+        // Everything that can be judged from the headers is judged before a byte of the body is read: a stranger's
+        // upload costs no memory.
+        const signature = req.headers['x-slack-signature'];
+        const timestamp = req.headers['x-slack-request-timestamp'];
+        if (typeof signature !== 'string' || typeof timestamp !== 'string') {
+          // debug: a flood of these must not flood the log too; the count shows it.
+          return refused(req, res, 401, 'no X-Slack-Signature or X-Slack-Request-Timestamp header', 'debug');
         }
-        // Bolt refuses stale timestamps and bad signatures with 401, but accepts any timestamp in the future.
-        const ts = Number(req.headers['x-slack-request-timestamp']);
+        const ts = Number(timestamp);
         if (Number.isFinite(ts) && ts > now() / 1000 + MAX_CLOCK_SKEW_SECONDS) {
+          // Bolt refuses stale timestamps, but accepts any timestamp in the future.
           log.warn({ timestamp: ts }, 'slack: request timestamp is more than 5 minutes in the future; refused');
-          req.resume();
-          res.writeHead(401);
-          res.end();
-          return;
+          return refuse(req, res, 401);
         }
+        if (!Number.isFinite(ts) || ts < now() / 1000 - MAX_CLOCK_SKEW_SECONDS) {
+          return refused(req, res, 401, 'request timestamp is more than 5 minutes old (a replay, or a clock out of sync)');
+        }
+        let raw: Buffer;
+        try {
+          raw = await bodies.read(req);
+        } catch (err) {
+          if (!(err instanceof InboundError)) throw err;
+          return refused(req, res, err.status, err.message, 'warn', err.code === 'BUSY' ? { 'retry-after': '1' } : {});
+        }
+        if (!validSignature(signingSecret, timestamp, raw, signature)) {
+          return refused(req, res, 401, 'X-Slack-Signature does not match SLACK_SIGNING_SECRET');
+        }
+        const problem = bodyProblem(raw, req.headers['content-type']);
+        if (problem) return refused(req, res, 400, `signed, but ${problem}`);
+        // Bolt takes a body already read from rawBody, and verifies it again.
+        (req as http.IncomingMessage & { rawBody?: Buffer }).rawBody = raw;
         listener(req, res);
       },
     });
@@ -273,7 +400,16 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
 
   return {
     app,
-    sender: createSlackSender({ client: app.client, logger: log }),
+    // Its own client: the scheduler retries digests itself (after checking the channel for the post), so the HTTP
+    // layer must not repeat a chat.postMessage on its own.
+    sender: createSlackSender({
+      client: new webApi.WebClient(config.botToken, {
+        ...clientOptions,
+        fetch: outbound.fetchWith({ peer: 'slack.digest', idempotent: false, retries: 0 }),
+        logger: boltLogger,
+      }),
+      logger: log,
+    }),
     status() {
       if (!config.socketMode) {
         return { platform: 'slack-http', ok: ready, state: ready ? 'serving' : stopped ? 'stopped' : 'starting' };
@@ -318,7 +454,16 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
         }
       }
       if (inFlight.size > 0) await waitAtMost(Promise.allSettled([...inFlight]), drainTimeoutMs);
-      httpFetch.close();
+      if (pending > 0) {
+        // Answers acknowledged to Slack that will now never arrive: said and counted, not dropped silently.
+        deps.metrics.undelivered.inc({ platform: 'slack' }, pending);
+        log.error(
+          { undelivered: pending, waitedMs: drainTimeoutMs },
+          `slack: shutting down with ${pending} answer${pending === 1 ? '' : 's'} not delivered within ${drainTimeoutMs} ms`,
+        );
+      }
+      outbound.close();
+      await shareKeys.close();
     },
   };
 }

@@ -85,7 +85,20 @@ export function toDeliveryError(err: unknown, channelId: string): DeliveryError 
   }
 }
 
-export function createSlackSender(deps: { client: webApi.WebClient; logger: Logger }): DigestSender {
+/** The metadata event every digest message carries: `zhenxing_digest` with the digest's date. */
+export const DIGEST_EVENT_TYPE = 'zhenxing_digest';
+
+/** How many of a channel's latest messages are searched for a digest already posted. */
+export const HISTORY_LIMIT = 100;
+
+interface HistoryMessage {
+  metadata?: { event_type?: string; event_payload?: { date?: unknown } };
+}
+
+export function createSlackSender(deps: { client: webApi.WebClient; logger: Logger; now?: () => number }): DigestSender {
+  const now = deps.now ?? Date.now;
+  /** Channels whose history the bot may not read, said once each. */
+  const told = new Set<string>();
   return {
     platform: 'slack',
     async send(channelId: string, digest: Digest): Promise<void> {
@@ -96,6 +109,8 @@ export function createSlackSender(deps: { client: webApi.WebClient; logger: Logg
           ...message,
           unfurl_links: false,
           unfurl_media: false,
+          // Lets wasDelivered() find this post in the channel after a restart (chat.postMessage has no idempotency key).
+          metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { date: digest.date } },
         });
       } catch (err) {
         const delivery = toDeliveryError(err, channelId);
@@ -104,6 +119,33 @@ export function createSlackSender(deps: { client: webApi.WebClient; logger: Logg
           'slack: digest post failed',
         );
         throw delivery;
+      }
+    },
+    async wasDelivered(channelId: string, digest: Digest): Promise<boolean | undefined> {
+      try {
+        const res = await deps.client.conversations.history({
+          channel: channelId,
+          // A digest posted for this date went out within the last day and a half, whatever the time zone.
+          oldest: String(Math.floor(now() / 1000) - 36 * 3600),
+          limit: HISTORY_LIMIT,
+          include_all_metadata: true,
+        });
+        const found = ((res.messages ?? []) as HistoryMessage[]).some(
+          (m) => m.metadata?.event_type === DIGEST_EVENT_TYPE && m.metadata.event_payload?.date === digest.date,
+        );
+        deps.logger.info({ channel: channelId, date: digest.date, found }, `slack: looked for the ${digest.date} digest in ${channelId}: ${found ? 'found' : 'not there'}`);
+        return found;
+      } catch (err) {
+        const code = (err as { data?: { error?: string } }).data?.error ?? (err as Error).message;
+        if (!told.has(`${channelId}:${code}`)) {
+          told.add(`${channelId}:${code}`);
+          deps.logger.warn(
+            { channel: channelId, date: digest.date, code },
+            `slack: could not read ${channelId}'s history to check for the ${digest.date} digest (${code}); posting it without the check — ` +
+              'add the channels:history and groups:history scopes and invite the bot to the channel to rule out a double post',
+          );
+        }
+        return undefined;
       }
     },
   };

@@ -23,4 +23,11 @@ export interface DigestSender {
   platform: Platform;
   /** Posts the digest to one channel; resolves only when the platform accepted it. Throws DeliveryError. */
   send(channelId: string, digest: Digest): Promise<void>;
+  /**
+   * Optional: whether this digest is already in the channel — looked up on the platform, not in our state. Asked
+   * before posting again when an earlier post's answer never came (a timeout, a process killed mid-post), so that
+   * a post that went out is not repeated. Resolves undefined when it cannot tell (a missing scope, an error):
+   * the scheduler then posts.
+   */
+  wasDelivered?(channelId: string, digest: Digest): Promise<boolean | undefined>;
 }

@@ -319,6 +319,8 @@ export async function createStateStore(options: StateStoreOptions): Promise<Stat
       return update<ClaimResult>((s) => {
         if (s.sent[date]?.includes(channelKey(channel))) return { result: { granted: false, reason: 'sent' }, changed: false };
         const held = s.claims[key];
+        // A post was in flight when its holder stopped answering (absent: files from before it was recorded).
+        const uncertain = held !== undefined && held.by !== instanceId && held.posting !== false;
         if (held && held.by !== instanceId) {
           if (!isStale(held)) {
             return { result: { granted: false, reason: 'claimed', by: held.by, staleAt: held.at + claimStaleMs }, changed: false };
@@ -342,6 +344,7 @@ export async function createStateStore(options: StateStoreOptions): Promise<Stat
         return {
           result: {
             granted: true,
+            ...(uncertain ? { uncertain: true } : {}),
             release: () => ours((s2) => delete s2.claims[key]),
             setPosting: (posting: boolean) => ours((s2) => (s2.claims[key] = { by: instanceId, at: now(), ...me, posting })),
           },

@@ -42,6 +42,11 @@ export interface StateStore {
 export type ClaimResult =
   | {
       granted: true;
+      /**
+       * True when this claim was taken over from a holder that had a post in flight and stopped answering (it went
+       * stale): that post may have gone out, so the platform should be asked before posting again.
+       */
+      uncertain?: boolean;
       release(): Promise<void>;
       /**
        * Optional: says whether a post is in flight (true, as when granted) or the holder is waiting between

@@ -55,6 +55,8 @@ export function slashCommandBody(fields: {
   }).toString();
 }
 
+let messageCounter = 0;
+
 /** A block_actions body for one button click, as Slack sends it (form field `payload` holding JSON). */
 export function blockActionsBody(fields: {
   actionId: string;
@@ -64,6 +66,8 @@ export function blockActionsBody(fields: {
   channelId?: string;
   triggerId?: string;
   actionTs?: string;
+  /** The ts of the message the button is in; default a new one per call (a click on another message). */
+  messageTs?: string;
 }): string {
   const payload = {
     type: 'block_actions',
@@ -71,7 +75,12 @@ export function blockActionsBody(fields: {
     user: { id: fields.userId ?? 'U0CLICKER', username: 'clicker', team_id: 'T0STANDIN' },
     api_app_id: 'A0ZHENXING',
     token: 'legacy-verification-token',
-    container: { type: 'message', message_ts: '1700000000.000100', channel_id: fields.channelId ?? 'C0TEST', is_ephemeral: true },
+    container: {
+      type: 'message',
+      message_ts: fields.messageTs ?? `${1_700_000_000 + (messageCounter += 1)}.000100`,
+      channel_id: fields.channelId ?? 'C0TEST',
+      is_ephemeral: true,
+    },
     trigger_id: fields.triggerId ?? randomUUID(),
     channel: { id: fields.channelId ?? 'C0TEST', name: 'general' },
     response_url: fields.responseUrl,

@@ -49,6 +49,10 @@ export interface SlackStandIn {
    * `Authorization: Bearer <token>` get Slack's HTML sign-in page, as the real host answers them.
    */
   serveFile(path: string, bytes: Uint8Array, token: string): string;
+   * Messages the stand-in took with chat.postMessage (answered ok), per channel, oldest first — as soon as it
+   * received them, even while their answer is held back. conversations.history reads these (newest first).
+   */
+  posted(channel: string): { ts: string; text?: unknown; metadata?: unknown }[];
   close(): Promise<void>;
 }
 
@@ -85,6 +89,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
   const queues = new Map<string, CannedReply[]>();
   const waiters: { predicate: (c: StandInCall) => boolean; resolve: (c: StandInCall) => void }[] = [];
   const listeners = new Set<(c: StandInCall) => void>();
+  const channels = new Map<string, { ts: string; text?: unknown; metadata?: unknown }[]>();
   let ts = 1_700_000_000;
 
   function defaultReply(method: string, body: Record<string, unknown>): Record<string, unknown> {
@@ -94,6 +99,16 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
       case 'chat.postMessage':
         ts += 1;
         return { ok: true, channel: body.channel, ts: `${ts}.000100`, message: { text: body.text } };
+      case 'conversations.history': {
+        const all = [...(channels.get(String(body.channel)) ?? [])].reverse();
+        const withMeta = body.include_all_metadata === 'true' || body.include_all_metadata === true;
+        const limit = Number(body.limit ?? 100);
+        return {
+          ok: true,
+          messages: all.slice(0, limit).map((m) => ({ type: 'message', ts: m.ts, text: m.text, ...(withMeta && m.metadata ? { metadata: m.metadata } : {}) })),
+          has_more: all.length > limit,
+        };
+      }
       case 'response':
         return { ok: true };
       default:
@@ -155,6 +170,12 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
       }
       const canned = nextCanned(keys);
       const reply = canned === undefined ? { status: 200, body: defaultReply(method, body) } : isFull(canned) ? canned : { status: 200, body: canned };
+      const replyBody = reply.body as { ok?: unknown; ts?: unknown } | undefined;
+      if (method === 'chat.postMessage' && reply.status === 200 && replyBody?.ok === true) {
+        const list = channels.get(String(body.channel)) ?? [];
+        list.push({ ts: String(replyBody.ts ?? `${(ts += 1)}.000100`), text: body.text, metadata: body.metadata });
+        channels.set(String(body.channel), list);
+      }
       const send = () => {
         const payload = reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
         res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...(reply.headers ?? {}) });
@@ -207,6 +228,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
       files.set(path, { bytes, token });
       return `${base}${path}`;
     },
+    posted: (channel) => [...(channels.get(channel) ?? [])],
     close() {
       return new Promise((resolve) => {
         server.close(() => resolve());

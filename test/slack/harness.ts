@@ -11,7 +11,7 @@ import { createMetrics, type Metrics } from '../../src/observability/metrics.js'
 import { createRouter } from '../../src/router/router.js';
 import type { Router } from '../../src/router/view-model.js';
 import { createHttpServer } from '../../src/server/http-server.js';
-import { createSlackAdapter, type SlackAdapter } from '../../src/slack/index.js';
+import { createSlackAdapter, type SlackAdapter, type SlackAdapterDeps } from '../../src/slack/index.js';
 import type { StateStore } from '../../src/state/types.js';
 import { getSharedCorpus, getSharedEngine } from '../helpers/shared-index.js';
 import { TEST_SIGNING_SECRET, blockActionsBody, postSigned, slashCommandBody, type SignOptions } from '../helpers/slack-sign.js';
@@ -29,6 +29,8 @@ export interface HarnessOptions {
   discardLogs?: boolean;
   /** The adapter's cap on pending answers (its default when absent). */
   maxPending?: number;
+  /** Further adapter options (share store, body limits, timeouts …). */
+  adapter?: Partial<Pick<SlackAdapterDeps, 'shareKeys' | 'shareWindowMs' | 'maxBodyBytes' | 'maxConcurrentBodies' | 'responseTimeoutMs' | 'drainTimeoutMs'>>;
 }
 
 export interface SlackHarness {
@@ -45,7 +47,7 @@ export interface SlackHarness {
   click(
     actionId: string,
     value: string,
-    options?: { triggerId?: string; userId?: string; responseId?: string; waitForResponse?: boolean },
+    options?: { triggerId?: string; userId?: string; responseId?: string; waitForResponse?: boolean; messageTs?: string },
   ): Promise<{ status: number; responseId: string; response: StandInCall | undefined }>;
   /** Posts raw to the events URL. */
   post(body: string, sign?: SignOptions & { secret?: string }): Promise<{ status: number; text: string }>;
@@ -106,6 +108,7 @@ export async function startSlackApp(options: HarnessOptions & { apiUrl: string }
     metrics,
     httpServer,
     ...(options.maxPending !== undefined ? { maxPending: options.maxPending } : {}),
+    ...options.adapter,
   });
   await adapter.start();
   const port = await httpServer.listen(0, '127.0.0.1');
@@ -152,6 +155,7 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
           responseUrl: slack.responseUrl(responseId),
           ...(opts.triggerId ? { triggerId: opts.triggerId } : {}),
           ...(opts.userId ? { userId: opts.userId } : {}),
+          ...(opts.messageTs ? { messageTs: opts.messageTs } : {}),
         }),
       );
       let response: StandInCall | undefined;

@@ -233,12 +233,22 @@ describe('slash command', () => {
     }
   });
 
-  it('logs a response_url that refuses the answer instead of crashing', async () => {
-    h.slack.script('response', [{ status: 500, body: 'oops' }]);
+  it('retries a response_url that answered 500 once: the answer arrives', async () => {
+    const id = `r500-${Date.now()}`;
+    h.slack.script(`response:${id}`, [{ status: 500, body: 'oops' }]);
+    expect((await h.post(slashCommandBody({ text: '乡村', responseUrl: h.slack.responseUrl(id) }))).status).toBe(200);
+    await expect.poll(() => h.slack.calls.filter((c) => c.path === `/response/${id}`).length).toBe(2);
+    expect(headerOf(asMsg(h.slack.calls.filter((c) => c.path === `/response/${id}`)[1]?.body as Record<string, unknown>))).toBe('搜索：乡村');
+  });
+
+  it('logs and counts a response_url that refuses the answer every time instead of crashing', async () => {
+    h.slack.script('response', [{ status: 500, body: 'oops' }, { status: 502, body: 'oops' }, { status: 503, body: 'oops' }]);
     const before = h.logs.length;
     const { status } = await h.command('乡村');
     expect(status).toBe(200);
     await expect.poll(() => h.logs.slice(before).find((l) => l.msg === 'slack: could not post to response_url')).toBeDefined();
+    expect(h.logs.slice(before).find((l) => l.msg === 'outbound: gave up a call to slack.response_url (http_503)')).toMatchObject({ attempts: 3 });
+    expect(await h.metrics.registry.metrics()).toContain('zhenxing_outbound_given_up_total{peer="slack.response_url",reason="http_503"} 1');
     // Still serving.
     expect(headerOf(asMsg((await h.command('乡村')).response.body))).toBe('搜索：乡村');
   });

@@ -5,6 +5,7 @@
 import type { RespondArguments, RespondFn } from '@slack/bolt';
 import type { LibraryIntake } from '../../library/intake.js';
 import type { Logger } from '../../observability/logger.js';
+import type { SeenKeys } from '../../platform/index.js';
 import type { Metrics } from '../../observability/metrics.js';
 import type { Lang, MessageView, Router } from '../../router/view-model.js';
 import { renderMessage } from '../render/index.js';
@@ -17,6 +18,10 @@ export interface ListenerDeps {
   seen: SeenSet;
   /** Adds files admins send in a DM to the library; absent: uploads are not listened to. */
   intake?: LibraryIntake;
+  /** Shares already posted, by (channel, message, user, passage): one quote per double click, also across restarts. */
+  shares: SeenKeys;
+  /** How long `shares` remembers one, in ms. */
+  shareWindowMs: number;
   /**
    * Runs work after ack(), one piece per event-loop turn, and lets stop() wait for it. With `busy`, the work may be
    * refused: when too many answers are already pending, `busy.answer` runs at once instead of it.
