@@ -4,6 +4,7 @@
  * can help.
  */
 import type { Client } from '@larksuiteoapi/node-sdk';
+import type { Outbound, RetryDecision } from '../platform/index.js';
 import { FeishuApiError } from './errors.js';
 import type { Card } from './render/card.js';
 
@@ -134,8 +135,28 @@ function check(res: ApiResponse | undefined): ApiResponse {
   return res;
 }
 
-export function createFeishuApi(client: Client, options: { onTokenInvalid?: () => void } = {}): FeishuApi {
-  async function call<T extends ApiResponse>(fn: () => Promise<T>): Promise<T> {
+/** Whether a failed call may be tried again, for the outbound client's retry. */
+export function feishuRetryDecision(err: unknown): RetryDecision {
+  const e = toFeishuApiError(err);
+  if (e.permanent) return { retry: false, reason: e.code, permanent: true };
+  // An expired tenant token (99991663 …) was dropped from the cache by call(): the next attempt fetches a new one.
+  if (e.code === 'invalid_token') return { retry: true, reason: e.code, afterMs: 0 };
+  return { retry: true, reason: e.code, ...(e.retryAfterMs !== undefined ? { afterMs: e.retryAfterMs } : {}) };
+}
+
+export interface FeishuApiOptions {
+  /** Called when Feishu says the tenant token is no longer valid: drop the cached one. */
+  onTokenInvalid?: () => void;
+  /**
+   * Retries transient failures (expired token, 5xx, rate limit, network) with backoff. Safe for every call made
+   * here: messages carry a uuid (Feishu posts one message per uuid within an hour) and a card update is idempotent.
+   * Without it, each call is tried once.
+   */
+  outbound?: Pick<Outbound, 'retry'>;
+}
+
+export function createFeishuApi(client: Client, options: FeishuApiOptions = {}): FeishuApi {
+  async function once<T extends ApiResponse>(fn: () => Promise<T>): Promise<T> {
     try {
       return check(await fn()) as T;
     } catch (err) {
@@ -144,6 +165,10 @@ export function createFeishuApi(client: Client, options: { onTokenInvalid?: () =
       throw e;
     }
   }
+  function call<T extends ApiResponse>(fn: () => Promise<T>, peer = 'feishu'): Promise<T> {
+    if (!options.outbound) return once(fn);
+    return options.outbound.retry({ peer }, () => once(fn), feishuRetryDecision);
+  }
   return {
     async reply(messageId, card, uuid) {
       const res = await call(() =>
@@ -151,6 +176,7 @@ export function createFeishuApi(client: Client, options: { onTokenInvalid?: () =
           path: { message_id: messageId },
           data: { msg_type: 'interactive', content: JSON.stringify(card), ...(uuid ? { uuid } : {}) },
         }),
+        'feishu.reply',
       );
       return res.data?.message_id;
     },
@@ -160,11 +186,15 @@ export function createFeishuApi(client: Client, options: { onTokenInvalid?: () =
           params: { receive_id_type: 'chat_id' },
           data: { receive_id: chatId, msg_type: 'interactive', content: JSON.stringify(card), ...(uuid ? { uuid } : {}) },
         }),
+        'feishu.send',
       );
       return res.data?.message_id;
     },
     async update(messageId, card) {
-      await call(() => client.im.v1.message.patch({ path: { message_id: messageId }, data: { content: JSON.stringify(card) } }));
+      await call(
+        () => client.im.v1.message.patch({ path: { message_id: messageId }, data: { content: JSON.stringify(card) } }),
+        'feishu.update',
+      );
     },
     async sendEphemeral(chatId, openId, card) {
       const res = await call(() =>

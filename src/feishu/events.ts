@@ -8,8 +8,8 @@ import type { Metrics } from '../observability/metrics.js';
 import type { CommandContext, Place, Router, View } from '../router/view-model.js';
 import { markButtons, pageRefOf, parseActionValue } from './actions.js';
 import { toFeishuApiError, type FeishuApi } from './api.js';
+import type { SeenKeys } from '../platform/index.js';
 import { idempotencyKey } from './crypto.js';
-import type { Dedupe } from './dedupe.js';
 import { renderNoSharedChat, renderSharePicker, renderView, type Card } from './render/index.js';
 import { PICKER_MAX_CHATS } from './render/picker.js';
 
@@ -22,9 +22,13 @@ export interface RawMention {
 /** `im.message.receive_v1` as the SDK's dispatcher hands it over (header and event flattened). */
 export interface MessageEvent {
   event_id?: string;
+  /** When Feishu created the event (ms since the epoch, as a string): the header's, flattened by the SDK. */
+  create_time?: string;
   sender?: { sender_type?: string; sender_id?: { open_id?: string } };
   message?: {
     message_id?: string;
+    /** When the message was sent (ms since the epoch, as a string). */
+    create_time?: string;
     chat_id?: string;
     chat_type?: string;
     message_type?: string;
@@ -126,10 +130,14 @@ export interface HandlerDeps {
   api: FeishuApi;
   logger: Logger;
   metrics: Metrics;
-  /** Message ids and callback event ids already handled. */
-  seen: Dedupe;
+  /** Message ids and callback event ids already handled (kept under DATA_DIR: a replay after a restart is ignored). */
+  seen: SeenKeys;
   /** Recent (message, user, passage) shares, against double clicks. */
-  recentShares: Dedupe;
+  recentShares: SeenKeys;
+  /** Messages older than this are not answered (a replay, or a redelivery long after the fact), in ms. */
+  maxEventAgeMs: number;
+  /** Default Date.now. */
+  now?: () => number;
   botOpenId: () => string | undefined;
   /** The bot's name as Feishu shows it (for "@振兴 订阅"); '振兴' until Feishu has said. */
   botName: () => string;
@@ -180,6 +188,7 @@ export function shareFailedToast(err: unknown): CallbackResponse {
 
 export function createHandlers(deps: HandlerDeps): FeishuHandlers {
   const { logger } = deps;
+  const now = deps.now ?? Date.now;
 
   /** The work's result, or TIMED_OUT once the callback deadline (counted from `since`) has passed. */
   async function beforeDeadline<T>(work: Promise<T>, since: number): Promise<T | typeof TIMED_OUT> {
@@ -386,14 +395,14 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
       return toast('error', m.zh, m.en);
     }
     const shareKey = `to:${messageId ?? ''}:${userId}:${passageId}:${target}`;
-    if (deps.recentShares.seen(shareKey)) return toast('info', '刚刚已经分享过了。', 'Already shared.');
+    if (!(await deps.recentShares.add(shareKey))) return toast('info', '刚刚已经分享过了。', 'Already shared.');
     // The choice comes from the callback: post only into a chat this user is really in.
     const work = deps.api.chatHasMember(target, userId, MEMBER_PAGES).then((member) => {
       if (!member) return 'not_member' as const;
       return deps.api.send(target, renderView(view), idempotencyKey('share', shareKey)).then(() => 'shared' as const);
     });
     const forget = (err: unknown) => {
-      deps.recentShares.forget(shareKey);
+      void deps.recentShares.delete(shareKey).catch(() => undefined);
       failed('feishu.share', err, { chatId: target, passageId });
     };
     let outcome: Awaited<typeof work> | typeof TIMED_OUT;
@@ -408,7 +417,7 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
       return toast('info', '正在分享…', 'Sharing…');
     }
     if (outcome === 'not_member') {
-      deps.recentShares.forget(shareKey);
+      await deps.recentShares.delete(shareKey);
       return toast('error', '你不在这个群聊里，无法分享到那里。', 'You are not a member of that chat.');
     }
     return toast('success', '已分享到所选群聊。', 'Shared to the chosen chat.');
@@ -418,8 +427,14 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
     onMessage(event) {
       const m = event.message;
       if (!m?.message_id || !m.chat_id) return;
-      if (deps.seen.seen(`msg:${m.message_id}`)) {
-        logger.info({ messageId: m.message_id }, 'feishu: redelivered message ignored');
+      const messageId = m.message_id;
+      const created = Number(m.create_time ?? event.create_time);
+      if (Number.isFinite(created) && created > 0 && now() - created > deps.maxEventAgeMs) {
+        deps.metrics.errors.inc({ where: 'feishu.stale_event' });
+        logger.warn(
+          { messageId, createdAt: new Date(created).toISOString() },
+          `feishu: message sent more than ${Math.round(deps.maxEventAgeMs / 60_000)} minutes ago ignored (a replay or a late redelivery)`,
+        );
         return;
       }
       // Other bots and apps (including this one) never issue commands.
@@ -432,7 +447,6 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
       const ctx: CommandContext = { platform: 'feishu', channelId: m.chat_id, place };
       const userId = event.sender.sender_id?.open_id;
       if (userId) ctx.userId = userId;
-      const messageId = m.message_id;
       if (p2p && m.message_type === 'file' && deps.intake && deps.downloadResource) {
         deps.track(addFile(messageId, m.content, userId).catch((err: unknown) => failed('feishu.file', err, { messageId })));
         return;
@@ -440,31 +454,41 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
       const raw = messageText(m);
       // In a private chat "@振兴 退订" (as group cards word it) arrives as plain text: the name is not part of the command.
       const text = raw === null ? null : raw.replace(new RegExp(`^@${escapeRegExp(deps.botName())}(?=\\s|$)\\s*`, 'u'), '');
-      if (text === null) {
-        // In a group an image that mentions the bot is rare enough to ignore; in a private chat say why.
-        if (!p2p) return;
-        const card = renderView({
-          kind: 'message',
-          lang: 'zh',
-          tone: 'info',
-          message: { zh: '我只能读懂文字消息。发送“帮助”查看用法。', en: 'I can only read text messages. Send "help".' },
-        });
-        deps.track(
-          deps.api
-            .reply(messageId, card, idempotencyKey('reply', messageId))
-            .catch((err: unknown) => failed('feishu.reply', err, { messageId })),
-        );
-        return;
-      }
-      logger.debug({ messageId, chatType: m.chat_type }, 'feishu: command received');
+      // In a group an image that mentions the bot is rare enough to ignore.
+      if (text === null && !p2p) return;
       const chatId = m.chat_id;
-      const work = p2p ? answerPrivately(messageId, text, ctx) : answerInGroup(messageId, chatId, text, ctx);
-      deps.track(work.catch((err: unknown) => failed('feishu.reply', err, { messageId })));
+      const key = `msg:${messageId}`;
+      const work = async () => {
+        if (!(await deps.seen.add(key))) {
+          logger.info({ messageId }, 'feishu: redelivered message ignored');
+          return;
+        }
+        try {
+          if (text === null) {
+            // In a private chat say why.
+            const card = renderView({
+              kind: 'message',
+              lang: 'zh',
+              tone: 'info',
+              message: { zh: '我只能读懂文字消息。发送“帮助”查看用法。', en: 'I can only read text messages. Send "help".' },
+            });
+            await deps.api.reply(messageId, card, idempotencyKey('reply', messageId));
+            return;
+          }
+          logger.debug({ messageId, chatType: m.chat_type }, 'feishu: command received');
+          await (p2p ? answerPrivately(messageId, text, ctx) : answerInGroup(messageId, chatId, text, ctx));
+        } catch (err) {
+          // Not answered after the retries: forget the id, so that Feishu's redelivery of the event is answered.
+          await deps.seen.delete(key).catch(() => undefined);
+          failed('feishu.reply', err, { messageId });
+        }
+      };
+      deps.track(work());
     },
 
     async onCardAction(event) {
       const started = Date.now();
-      if (event.event_id && deps.seen.seen(`cb:${event.event_id}`)) return {};
+      if (event.event_id && !(await deps.seen.add(`cb:${event.event_id}`))) return {};
       const chatId = event.context?.open_chat_id ?? event.open_chat_id;
       const messageId = event.context?.open_message_id ?? event.open_message_id;
       const userId = event.operator?.open_id;
@@ -501,11 +525,11 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
         }
         if (!chatId) return toast('error', '无法确定要分享到哪个会话。', 'Could not tell which chat to share into.');
         const shareKey = `${messageId ?? ''}:${userId ?? ''}:${value.id}`;
-        if (deps.recentShares.seen(shareKey)) return toast('info', '刚刚已经分享过了。', 'Already shared.');
+        if (!(await deps.recentShares.add(shareKey))) return toast('info', '刚刚已经分享过了。', 'Already shared.');
         const uuid = idempotencyKey('share', event.event_id ?? `${chatId}:${userId ?? ''}:${value.id}:${Date.now()}`);
         const shareFailed = (err: unknown) => {
           // A refused post did not share anything: a second click (after adding the bot, say) must try again.
-          deps.recentShares.forget(shareKey);
+          void deps.recentShares.delete(shareKey).catch(() => undefined);
           failed('feishu.share', err, { chatId, passageId: value.id });
         };
         // Say "shared" only once Feishu has the message; if Feishu is slow, say so and let the post finish.

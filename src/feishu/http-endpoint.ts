@@ -6,6 +6,7 @@
 import type http from 'node:http';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
+import { createBodyReader, InboundError, refuse } from '../platform/index.js';
 import type { RouteHandler } from '../server/http-server.js';
 import { decryptEvent, safeEqual, verifySignature } from './crypto.js';
 
@@ -14,6 +15,12 @@ export interface EventEndpointOptions {
   verificationToken: string | undefined;
   /** Largest body accepted, in bytes. */
   maxBodyBytes: number;
+  /** Bodies read at once; past it, 503 with Retry-After (Feishu redelivers). Default 32. */
+  maxConcurrentBodies?: number;
+  /** A signed request whose X-Lark-Request-Timestamp is older than this is a replay: refused. Default 1 hour. */
+  maxRequestAgeMs?: number;
+  /** Default Date.now. */
+  now?: () => number;
   logger: Logger;
   metrics: Metrics;
   /** True once the adapter is stopping: new events get 503 so Feishu redelivers them later. */
@@ -26,29 +33,6 @@ export interface EventEndpointOptions {
 
 /** Event types answered synchronously with a body (card callbacks); everything else is acknowledged first. */
 const CALLBACK_TYPES = new Set(['card.action.trigger']);
-
-class BodyTooLarge extends Error {}
-
-function readBody(req: http.IncomingMessage, max: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > max) return reject(new BodyTooLarge());
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > max) {
-        req.removeAllListeners('data');
-        req.resume(); // drain the rest without keeping it
-        reject(new BodyTooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
 
 function send(res: http.ServerResponse, status: number, body: unknown, extraHeaders: Record<string, string> = {}) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...extraHeaders });
@@ -70,15 +54,20 @@ export function createEventEndpoint(o: EventEndpointOptions): RouteHandler {
     send(res, status, { error });
   };
 
+  const bodies = createBodyReader({ maxBytes: o.maxBodyBytes, maxConcurrent: o.maxConcurrentBodies ?? 32 });
+  const now = o.now ?? Date.now;
+  const maxAgeMs = o.maxRequestAgeMs ?? 60 * 60 * 1000;
+
   return async (req, res) => {
     let raw: Buffer;
     try {
-      raw = await readBody(req, o.maxBodyBytes);
+      raw = await bodies.read(req);
     } catch (err) {
-      if (err instanceof BodyTooLarge) {
-        return reject(res, 413, 'body_too_large', `body larger than ${o.maxBodyBytes} bytes`, {});
-      }
-      throw err;
+      if (!(err instanceof InboundError)) throw err;
+      o.metrics.errors.inc({ where: 'feishu.verify' });
+      log.warn({ status: err.status, error: err.code }, `feishu: request rejected: ${err.message}`);
+      const error = err.code === 'TOO_LARGE' ? 'body_too_large' : err.code === 'BUSY' ? 'busy' : 'aborted';
+      return refuse(req, res, err.status, { error }, err.code === 'BUSY' ? { 'retry-after': '1' } : {});
     }
     let body: unknown;
     try {
@@ -102,6 +91,11 @@ export function createEventEndpoint(o: EventEndpointOptions): RouteHandler {
         rawBody: raw,
       });
       if (!ok) return reject(res, 401, 'invalid_signature', 'X-Lark-Signature does not match');
+      // The signature covers the timestamp, so an old one means the same request sent again.
+      const sentAt = Number(timestamp) * 1000;
+      if (!Number.isFinite(sentAt) || now() - sentAt > maxAgeMs) {
+        return reject(res, 401, 'stale_request', `X-Lark-Request-Timestamp is more than ${Math.round(maxAgeMs / 60_000)} minutes old (a replay)`);
+      }
     }
 
     // 2. Decrypt.

@@ -10,10 +10,10 @@ import type { LibraryIntake } from '../library/intake.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Router } from '../router/view-model.js';
+import { createMemorySeenKeys, createOutbound, createOutboundMetrics, type SeenKeys } from '../platform/index.js';
 import type { HttpServer, PlatformStatus } from '../server/http-server.js';
 import type { DigestSender } from '../state/delivery.js';
 import { createFeishuApi, type FeishuApi } from './api.js';
-import { createDedupe } from './dedupe.js';
 import { FeishuError, type FeishuApiError } from './errors.js';
 import { createHandlers, type CardActionEvent, type MessageEvent } from './events.js';
 import { createEventEndpoint } from './http-endpoint.js';
@@ -38,8 +38,13 @@ export interface FeishuAdapterOptions {
   dedupeTtlMs?: number;
   /** Most message ids remembered at once. Default 10 000. */
   dedupeMaxEntries?: number;
-  /** Window in which the same user sharing the same passage from the same card posts only once, in ms. Default 10 000. */
+  /** Window in which the same user sharing the same passage from the same card posts only once, in ms. Default 1 hour. */
   shareWindowMs?: number;
+  /**
+   * Messages sent longer ago than this are not answered: a replayed request, or a redelivery long after the user
+   * gave up. Default 1 hour.
+   */
+  maxEventAgeMs?: number;
   /** Largest request body accepted at the endpoint, in bytes. Default 1 MiB. */
   maxBodyBytes?: number;
   /** How long stop() waits for replies still being sent, in ms. Default 5000. */
@@ -57,7 +62,8 @@ const DEFAULTS: Required<FeishuAdapterOptions> = {
   requestTimeoutMs: 10_000,
   dedupeTtlMs: 24 * 60 * 60 * 1000,
   dedupeMaxEntries: 10_000,
-  shareWindowMs: 10_000,
+  shareWindowMs: 60 * 60 * 1000,
+  maxEventAgeMs: 60 * 60 * 1000,
   maxBodyBytes: 1024 * 1024,
   stopTimeoutMs: 5000,
   connectionGraceMs: 60_000,
@@ -93,6 +99,11 @@ export interface FeishuAdapterDeps {
   options?: FeishuAdapterOptions;
   /** Adds files ADMIN_USERS send to the bot in a private chat to the library (scope im:resource). */
   intake?: LibraryIntake;
+  /**
+   * Where handled message ids, callback ids and shares are remembered. Pass stores under DATA_DIR
+   * (createFileSeenKeys) so that a redelivery or replay after a restart is ignored too; default in memory.
+   */
+  seenKeys?: { events: SeenKeys; shares: SeenKeys };
 }
 
 export interface FeishuAdapter {
@@ -163,7 +174,14 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): FeishuAdapter {
   const sdkLog = sdkLogger(logger);
   const loggerLevel = sdkLoggerLevel(logger.level);
   const domain = config.domain ?? Domain.Feishu;
-  const httpInstance = httpWithTimeout(o.requestTimeoutMs);
+  // Its own pool, and the bounded retry for replies (api.ts); the SDK's axios keeps its per-request timeout.
+  const outbound = createOutbound({
+    name: 'feishu',
+    logger,
+    givenUp: createOutboundMetrics(deps.metrics.registry),
+    timeoutMs: o.requestTimeoutMs,
+  });
+  const httpInstance = httpWithTimeout(o.requestTimeoutMs, outbound.agents);
   const tokenCache = createMemoryCache();
   const client = new Client({
     appId: config.appId,
@@ -174,7 +192,9 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): FeishuAdapter {
     logger: sdkLog,
     loggerLevel,
   });
-  const api = createFeishuApi(client, { onTokenInvalid: () => tokenCache.clear() });
+  const api = createFeishuApi(client, { onTokenInvalid: () => tokenCache.clear(), outbound });
+  const seen = deps.seenKeys?.events ?? createMemorySeenKeys({ ttlMs: o.dedupeTtlMs, maxEntries: o.dedupeMaxEntries });
+  const recentShares = deps.seenKeys?.shares ?? createMemorySeenKeys({ ttlMs: o.shareWindowMs, maxEntries: 1000 });
 
   const pending = new Set<Promise<unknown>>();
   const track = (work: Promise<unknown>) => {
@@ -209,8 +229,9 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): FeishuAdapter {
     api,
     logger,
     metrics: deps.metrics,
-    seen: createDedupe({ ttlMs: o.dedupeTtlMs, maxEntries: o.dedupeMaxEntries }),
-    recentShares: createDedupe({ ttlMs: o.shareWindowMs, maxEntries: 1000 }),
+    seen,
+    recentShares,
+    maxEventAgeMs: o.maxEventAgeMs,
     botOpenId: () => {
       if (botOpenId === undefined && Date.now() - lookupAt > BOT_LOOKUP_RETRY_MS) lookUpBot();
       return botOpenId;
@@ -246,7 +267,8 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): FeishuAdapter {
 
   return {
     api,
-    sender: createFeishuDigestSender(api, () => botName),
+    // Without the HTTP-level retry: the digest scheduler retries digests itself, with its own backoff.
+    sender: createFeishuDigestSender(createFeishuApi(client, { onTokenInvalid: () => tokenCache.clear() }), () => botName),
 
     status() {
       const platform = config.mode === 'ws' ? 'feishu-ws' : 'feishu-http';
@@ -340,6 +362,16 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): FeishuAdapter {
         }),
       ]);
       clearTimeout(timer);
+      if (pending.size > 0) {
+        // Replies still being sent (or retried) that will now never arrive: said and counted, not dropped silently.
+        deps.metrics.undelivered.inc({ platform: 'feishu' }, pending.size);
+        logger.error(
+          { undelivered: pending.size, waitedMs: o.stopTimeoutMs },
+          `feishu: shutting down with ${pending.size} repl${pending.size === 1 ? 'y' : 'ies'} not delivered within ${o.stopTimeoutMs} ms`,
+        );
+      }
+      outbound.close();
+      await Promise.all([seen.close(), recentShares.close()]);
     },
   };
 }

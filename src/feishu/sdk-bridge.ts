@@ -91,9 +91,12 @@ export function sdkLoggerLevel(level: string): LoggerLevel {
  * The SDK's own axios instance (its interceptors unwrap response bodies), with a default timeout: axios has
  * none, and a hung Feishu call would otherwise hold a digest or a reply forever.
  */
-export function httpWithTimeout(timeoutMs: number): HttpInstance {
+export function httpWithTimeout(timeoutMs: number, agents?: { http: unknown; https: unknown }): HttpInstance {
   const http = defaultHttpInstance;
-  const withTimeout = <T extends { timeout?: number } | undefined>(opts: T) => ({ timeout: timeoutMs, ...(opts ?? {}) });
+  // With the outbound client's agents, Feishu calls get a pool of their own: a stalled Feishu cannot take the
+  // sockets Slack answers need, and the pool is closed with the adapter.
+  const pool = agents ? { httpAgent: agents.http, httpsAgent: agents.https } : {};
+  const withTimeout = <T extends { timeout?: number } | undefined>(opts: T) => ({ timeout: timeoutMs, ...pool, ...(opts ?? {}) });
   return {
     request: (opts) => http.request(withTimeout(opts)),
     get: (url, opts) => http.get(url, withTimeout(opts)),

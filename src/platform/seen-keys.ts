@@ -227,6 +227,7 @@ export async function createFileSeenKeys(options: FileSeenKeysOptions): Promise<
         const expires = now() + ttlMs;
         entries.delete(k);
         entries.set(k, expires);
+        prune();
         try {
           await append(k, expires);
         } catch (err) {
@@ -281,6 +282,7 @@ export function createMemorySeenKeys(options: { ttlMs: number; maxEntries?: numb
       if (e !== undefined && e > now()) return false;
       entries.delete(k);
       entries.set(k, now() + ttlMs);
+      prune();
       return true;
     },
     async has(key) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseActionValue, suggestionRef } from '../../src/feishu/actions.js';
 import { apiError, toFeishuApiError } from '../../src/feishu/api.js';
-import { createDedupe } from '../../src/feishu/dedupe.js';
+import { createMemorySeenKeys } from '../../src/platform/index.js';
 import { mentionsBot, messageText, shareFailedToast } from '../../src/feishu/events.js';
 import { toDeliveryError } from '../../src/feishu/sender.js';
 import { DeliveryError } from '../../src/state/delivery.js';
@@ -63,31 +63,31 @@ describe('mentionsBot', () => {
   });
 });
 
-describe('createDedupe', () => {
-  it('remembers keys for the TTL and no longer', () => {
+describe('createMemorySeenKeys (the in-memory dedupe, as the Feishu adapter used before DATA_DIR kept it)', () => {
+  it('remembers keys for the TTL and no longer', async () => {
     let t = 0;
-    const d = createDedupe({ ttlMs: 1000, maxEntries: 100, now: () => t });
-    expect(d.seen('a')).toBe(false);
-    expect(d.seen('a')).toBe(true);
+    const d = createMemorySeenKeys({ ttlMs: 1000, maxEntries: 100, now: () => t });
+    expect(await d.add('a')).toBe(true);
+    expect(await d.add('a')).toBe(false);
     t = 999;
-    expect(d.seen('a')).toBe(true);
+    expect(await d.add('a')).toBe(false);
     t = 1000;
-    expect(d.seen('a')).toBe(false);
+    expect(await d.add('a')).toBe(true);
   });
-  it('stays within its size bound, forgetting the oldest first', () => {
-    const d = createDedupe({ ttlMs: 60_000, maxEntries: 3, now: () => 0 });
-    for (const k of ['a', 'b', 'c', 'd']) d.seen(k);
-    expect(d.size).toBe(3);
-    expect(d.seen('d')).toBe(true);
-    expect(d.seen('a')).toBe(false);
+  it('stays within its size bound, forgetting the oldest first', async () => {
+    const d = createMemorySeenKeys({ ttlMs: 60_000, maxEntries: 3, now: () => 0 });
+    for (const k of ['a', 'b', 'c', 'd']) await d.add(k);
+    expect(await d.has('a')).toBe(false);
+    expect(await d.add('d')).toBe(false);
+    expect(await d.add('b')).toBe(false);
   });
-  it('forgets a key on request (a share that failed may be tried again at once)', () => {
-    const d = createDedupe({ ttlMs: 60_000, maxEntries: 10, now: () => 0 });
-    d.seen('a');
-    d.seen('b');
-    d.forget('a');
-    expect(d.seen('a')).toBe(false);
-    expect(d.seen('b')).toBe(true);
+  it('forgets a key on request (a share that failed may be tried again at once)', async () => {
+    const d = createMemorySeenKeys({ ttlMs: 60_000, maxEntries: 10, now: () => 0 });
+    await d.add('a');
+    await d.add('b');
+    await d.delete('a');
+    expect(await d.add('a')).toBe(true);
+    expect(await d.add('b')).toBe(false);
   });
 });
 

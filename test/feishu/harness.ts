@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { FeishuConfig } from '../../src/config.js';
 import { createDigestPlanner } from '../../src/digest/index.js';
-import { createFeishuAdapter, type FeishuAdapter, type FeishuAdapterOptions } from '../../src/feishu/index.js';
+import { createFeishuAdapter, type FeishuAdapter, type FeishuAdapterDeps, type FeishuAdapterOptions } from '../../src/feishu/index.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { createMetrics, type Metrics } from '../../src/observability/metrics.js';
 import { createRouter } from '../../src/router/router.js';
@@ -55,10 +55,14 @@ export interface HarnessOptions {
   wrapRouter?: (router: Router) => Router;
   /** Runs after the Open API stand-in is up and before the adapter starts (e.g. to script the ws endpoint). */
   beforeStart?: (feishu: FeishuStandIn) => void;
+  /** Seen-keys stores for the adapter (default: in memory). */
+  seenKeys?: FeishuAdapterDeps['seenKeys'];
+  /** Use this Feishu stand-in instead of starting one (it is not closed with the harness). */
+  feishu?: FeishuStandIn;
 }
 
 export async function startFeishuHarness(options: HarnessOptions = {}): Promise<FeishuHarness> {
-  const feishu = await startFeishuStandIn();
+  const feishu = options.feishu ?? (await startFeishuStandIn());
   const logs: Record<string, unknown>[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _enc, cb) {
@@ -102,6 +106,7 @@ export async function startFeishuHarness(options: HarnessOptions = {}): Promise<
     metrics,
     httpServer,
     ...(options.adapterOptions ? { options: options.adapterOptions } : {}),
+    ...(options.seenKeys ? { seenKeys: options.seenKeys } : {}),
   });
   options.beforeStart?.(feishu);
   await adapter.start();
@@ -131,7 +136,7 @@ export async function startFeishuHarness(options: HarnessOptions = {}): Promise<
     async close() {
       await adapter.stop();
       await httpServer.close();
-      await feishu.close();
+      if (!options.feishu) await feishu.close();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

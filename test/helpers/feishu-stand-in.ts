@@ -302,11 +302,11 @@ export function challengeEvent(challenge: string, token = TEST_VERIFICATION_TOKE
   return { challenge, token, type: 'url_verification' };
 }
 
-function header(eventType: string, eventId?: string, token = TEST_VERIFICATION_TOKEN) {
+function header(eventType: string, eventId?: string, token = TEST_VERIFICATION_TOKEN, createTime = Date.now()) {
   return {
     event_id: eventId ?? nextId('ev_'),
     event_type: eventType,
-    create_time: String(Date.now()),
+    create_time: String(createTime),
     token,
     app_id: 'cli_a1b2c3d4e5f6a7b8',
     tenant_key: 'tenant-test',
@@ -327,6 +327,8 @@ export interface MessageEventOptions {
   content?: string;
   eventId?: string;
   token?: string;
+  /** When the message was sent (ms since the epoch); default now. */
+  createTime?: number;
 }
 
 /** An `im.message.receive_v1` event (schema 2.0). */
@@ -334,7 +336,7 @@ export function messageEvent(o: MessageEventOptions): Record<string, unknown> & 
   const messageId = o.messageId ?? nextId('om_');
   const event = {
     schema: '2.0',
-    header: header('im.message.receive_v1', o.eventId, o.token),
+    header: header('im.message.receive_v1', o.eventId, o.token, o.createTime),
     event: {
       sender: {
         sender_id: { open_id: o.senderOpenId ?? 'ou_user0000000000000000000000000001' },
@@ -343,7 +345,7 @@ export function messageEvent(o: MessageEventOptions): Record<string, unknown> & 
       },
       message: {
         message_id: messageId,
-        create_time: String(Date.now()),
+        create_time: String(o.createTime ?? Date.now()),
         chat_id: o.chatId ?? 'oc_p2pchat000000000000000000000001',
         chat_type: o.chatType ?? 'p2p',
         message_type: o.messageType ?? 'text',
