@@ -10,6 +10,7 @@ import { createDingTalkAdapter } from './dingtalk/index.js';
 import { createFeishuAdapter } from './feishu/index.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
+import { createFileSeenKeys } from './platform/index.js';
 import { createRouter } from './router/router.js';
 import type { Router } from './router/view-model.js';
 import { createDigestScheduler } from './scheduler/digest-scheduler.js';
@@ -61,7 +62,21 @@ export interface StartOptions {
   connectionGraceMs?: number;
   /** How often LIBRARY_DIR is polled for adds and removes a watch event missed. Default 5000 ms. */
   libraryPollMs?: number;
+  /**
+   * First wait before trying again to start a platform that could not be reached at start-up; doubles up to a
+   * minute. Default 2000 ms.
+   */
+  platformRetryMs?: number;
 }
+
+/** A start-up failure that may pass (the platform unreachable, a 5xx): the platform is retried in the background. */
+function isTransientStartError(err: unknown): boolean {
+  const e = err as { code?: unknown; transient?: unknown } | null;
+  return e?.code === 'SLACK_UNREACHABLE' || e?.code === 'FEISHU_UNREACHABLE' || e?.transient === true;
+}
+
+/** How long share clicks, Feishu message ids and callback ids are remembered under DATA_DIR. */
+const SEEN_WINDOWS = { shares: 60 * 60_000, events: 24 * 60 * 60_000 } as const;
 
 export type { PlatformStatus } from './server/http-server.js';
 
@@ -155,6 +170,63 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const senders: DigestSender[] = [];
   const fixedChannels: ChannelRef[] = [];
   const stops: (() => Promise<void>)[] = [];
+  // Shares, Feishu message ids and callbacks already handled, kept under DATA_DIR: a double click, a redelivery or a
+  // replay after a restart is handled once.
+  const seenStore = (name: string, ttlMs: number) => createFileSeenKeys({ dataDir: config.dataDir, name, ttlMs, logger });
+  /** Platforms that could not be reached at start-up, retried in the background until they start or we stop. */
+  const retrying = new Map<string, { state: string; timer?: NodeJS.Timeout }>();
+  let shuttingDown = false;
+  /**
+   * Starts a platform. One that cannot be reached now (Slack or Feishu down, a 5xx) does not keep the others down:
+   * it is reported degraded on /healthz and tried again in the background, waiting longer each time (up to a
+   * minute). One that refuses our credentials stops start-up with its one-line reason, as before: trying again
+   * cannot fix that.
+   */
+  async function startPlatform(name: string, start: () => Promise<void>): Promise<void> {
+    try {
+      await start();
+      return;
+    } catch (err) {
+      if (!isTransientStartError(err)) throw err;
+      logger.error(
+        { platform: name, err: (err as Error).message },
+        `${name}: could not start (${(err as Error).message}); the other platforms start, and ${name} is tried again in the background`,
+      );
+    }
+    const entry: { state: string; timer?: NodeJS.Timeout } = { state: 'unreachable' };
+    retrying.set(name, entry);
+    let wait = options.platformRetryMs ?? 2000;
+    const again = () => {
+      entry.timer = setTimeout(() => {
+        if (shuttingDown) return;
+        start().then(
+          () => {
+            retrying.delete(name);
+            logger.info({ platform: name }, `${name}: started after being unreachable`);
+          },
+          (err: unknown) => {
+            if (shuttingDown) return;
+            if (!isTransientStartError(err)) {
+              entry.state = 'refused';
+              metrics.errors.inc({ where: `${name}.start` });
+              logger.error({ platform: name, err: (err as Error).message }, `${name}: ${(err as Error).message}`);
+              return;
+            }
+            logger.warn({ platform: name, waitMs: wait }, `${name}: still unreachable (${(err as Error).message}); trying again in ${wait} ms`);
+            wait = Math.min(wait * 2, 60_000);
+            again();
+          },
+        );
+      }, wait);
+      entry.timer.unref();
+    };
+    again();
+  }
+  /** A platform being retried reports that on /healthz; afterwards, its own status. */
+  const statusOf = (name: string, status: () => PlatformStatus): (() => PlatformStatus) => () => {
+    const r = retrying.get(name);
+    return r ? { platform: status().platform, ok: false, state: r.state } : status();
+  };
   const stopPlatforms = () =>
     // Platforms finish replies still being sent, side by side, each within its budget.
     Promise.all(stops.map((stop) => stop().catch((err: unknown) => logger.warn({ err }, 'platform stop failed'))));
@@ -170,14 +242,16 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
         httpServer: http,
         intake,
         drainTimeoutMs: STOP_BUDGET_MS.platform,
+        shareKeys: await seenStore('slack-shares', SEEN_WINDOWS.shares),
+        shareWindowMs: SEEN_WINDOWS.shares,
         ...(options.connectionGraceMs !== undefined ? { connectionGraceMs: options.connectionGraceMs } : {}),
       });
       senders.push(slack.sender);
-      statuses.push(() => slack.status());
+      statuses.push(statusOf('slack', () => slack.status()));
       fixedChannels.push(...config.slack.digestChannels.map((id) => ({ platform: 'slack' as const, id })));
       stops.push(() => slack.stop());
       platforms.push(config.slack.socketMode ? 'slack-socket' : 'slack-http');
-      await slack.start();
+      await startPlatform('slack', () => slack.start());
     }
     if (config.feishu) {
       const feishu = createFeishuAdapter({
@@ -189,15 +263,21 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
         intake,
         options: {
           stopTimeoutMs: STOP_BUDGET_MS.platform,
+          shareWindowMs: SEEN_WINDOWS.shares,
+          dedupeTtlMs: SEEN_WINDOWS.events,
           ...(options.connectionGraceMs !== undefined ? { connectionGraceMs: options.connectionGraceMs } : {}),
+        },
+        seenKeys: {
+          events: await seenStore('feishu-events', SEEN_WINDOWS.events),
+          shares: await seenStore('feishu-shares', SEEN_WINDOWS.shares),
         },
       });
       senders.push(feishu.sender);
-      statuses.push(() => feishu.status());
+      statuses.push(statusOf('feishu', () => feishu.status()));
       fixedChannels.push(...config.feishu.digestChats.map((id) => ({ platform: 'feishu' as const, id })));
       stops.push(() => feishu.stop());
       platforms.push(`feishu-${config.feishu.mode}`);
-      await feishu.start();
+      await startPlatform('feishu', () => feishu.start());
     }
     if (config.dingtalk) {
       const dingtalk = createDingTalkAdapter({
@@ -243,6 +323,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   } catch (err) {
     // A platform that refused to start (a rejected token, say) must not leave the others running in this process.
     await library.stop();
+    shuttingDown = true;
+    for (const r of retrying.values()) clearTimeout(r.timer);
     await scheduler?.stop();
     await stopPlatforms();
     await http.close(STOP_BUDGET_MS.http);
@@ -262,6 +344,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       stopping ??= (async () => {
         logger.info('shutting down');
         await library.stop();
+        shuttingDown = true;
+        for (const r of retrying.values()) clearTimeout(r.timer);
         await runningScheduler.stop();
         await http.close(STOP_BUDGET_MS.http);
         await stopPlatforms();
@@ -317,7 +401,22 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+  // Last-resort handlers. A promise rejected with nobody listening (a bug in a library callback, say) is logged and
+  // counted, and the bot keeps serving: nothing was left half-done by a throw. An exception thrown out of a callback
+  // may have left state half-updated, so that one stops the process cleanly (exit 1) for the supervisor to restart.
+  let running: RunningApp | undefined;
+  process.on('unhandledRejection', (reason) => {
+    running?.metrics.errors.inc({ where: 'process.unhandledRejection' });
+    logger.error({ err: reason }, 'unexpected error (unhandled rejection); still serving');
+  });
+  process.on('uncaughtException', (err) => {
+    running?.metrics.errors.inc({ where: 'process.uncaughtException' });
+    logger.fatal({ err }, 'unexpected error (uncaught exception); stopping');
+    setTimeout(() => process.exit(1), HARD_STOP_MS).unref();
+    app.then((a) => a.stop()).finally(() => process.exit(1));
+  });
   const app = startApp({ config, logger, awaitCatchUp: false });
+  void app.then((a) => (running = a), () => undefined);
   // A failed start-up is reported by main's caller (exit 1).
   await app;
 }

@@ -9,10 +9,13 @@ export type FeishuErrorCode =
 /** A problem with how the Feishu adapter is set up or with an incoming request it cannot read. */
 export class FeishuError extends Error {
   readonly code: FeishuErrorCode;
-  constructor(code: FeishuErrorCode, message: string) {
+  /** A passing cause (Feishu unreachable, a 5xx, a rate limit): trying again later may succeed. */
+  readonly transient: boolean;
+  constructor(code: FeishuErrorCode, message: string, options: { transient?: boolean } = {}) {
     super(message);
     this.name = 'FeishuError';
     this.code = code;
+    this.transient = options.transient ?? code === 'FEISHU_UNREACHABLE';
   }
 }
 

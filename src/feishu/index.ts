@@ -153,6 +153,7 @@ export function credentialsError(err: FeishuApiError, config: Pick<FeishuConfig,
       return new FeishuError(
         'FEISHU_REFUSED',
         `Feishu at ${url} (FEISHU_DOMAIN) did not issue a tenant access token for FEISHU_APP_ID "${config.appId}": ${err.message}`,
+        { transient: !err.permanent },
       );
   }
 }

@@ -84,7 +84,8 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
   return out;
 }
 
-export async function startSlackStandIn(): Promise<SlackStandIn> {
+/** `port`: listen on this port of 127.0.0.1 (a Slack that comes back where it was); default a free one. */
+export async function startSlackStandIn(options: { port?: number } = {}): Promise<SlackStandIn> {
   const calls: StandInCall[] = [];
   const queues = new Map<string, CannedReply[]>();
   const waiters: { predicate: (c: StandInCall) => boolean; resolve: (c: StandInCall) => void }[] = [];
@@ -188,7 +189,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
   });
   const port = await new Promise<number>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
   });
   const base = `http://127.0.0.1:${port}`;
 
