@@ -32,3 +32,4 @@ export { createDigestSender, type DigestSenderOptions } from './digest-sender.js
 export { BUSY, EXPIRED, SHARE_FAILED, SORRY, TEXT_ONLY, messageView, type ShareFailure } from './messages.js';
 export { createWorkQueue, waitAtMost, type BusyReply, type WorkQueue, type WorkQueueOptions } from './work-queue.js';
 export { createBodyReader, InboundError, refuse, type BodyReader, type BodyReaderOptions } from './inbound.js';
+export { FileError, fileErrorHint } from './file-errors.js';

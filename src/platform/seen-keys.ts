@@ -14,6 +14,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../observability/logger.js';
+import { fileErrorHint as hintFor } from './file-errors.js';
 
 export interface SeenKeys {
   /**
@@ -57,23 +58,6 @@ export class SeenKeysError extends Error {
 const MAX_KEY_CHARS = 200;
 
 const storedKey = (key: string) => (key.length > MAX_KEY_CHARS ? `sha256:${createHash('sha256').update(key).digest('hex')}` : key);
-
-/** What to do about a file error, by errno. */
-function hintFor(code: string | undefined, file: string): string {
-  switch (code) {
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return `the disk holding ${path.dirname(file)} is full: free space there (DATA_DIR)`;
-    case 'EISDIR':
-      return `${file} is a directory: remove it (the bot recreates the file)`;
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS':
-      return `the bot may not write ${file}: make DATA_DIR writable for the bot's user`;
-    default:
-      return `check that DATA_DIR (${path.dirname(file)}) is a writable directory`;
-  }
-}
 
 /**
  * A file-backed SeenKeys. Each add or delete appends one JSON line (`{"k":key,"e":expiresAtMs}`, `e: 0` to delete);

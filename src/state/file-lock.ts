@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
+import { FileError } from '../platform/file-errors.js';
 
 export interface FileLockOptions {
   /** A lock file older than this is left from a crash and may be taken over. Default 30 s. */
@@ -16,15 +17,26 @@ export interface FileLockOptions {
   timeoutMs?: number;
   /** Written into the lock file, to tell who holds it when debugging. */
   owner?: string;
+  /** Called before an empty lock file (its writer died mid-write) is taken over: to log it. */
+  onEmptyLock?: (lockPath: string) => void;
 }
 
 export class LockTimeoutError extends Error {
   readonly code = 'LOCK_TIMEOUT';
-  constructor(readonly lockPath: string, timeoutMs: number) {
-    super(`could not lock ${lockPath} within ${timeoutMs} ms; if no other zhenxing process is running, delete that file`);
+  constructor(readonly lockPath: string, timeoutMs: number, holder?: string) {
+    super(
+      `could not lock ${lockPath} within ${timeoutMs} ms; if no other zhenxing process is running, delete that file` +
+        (holder ? ` (${holder})` : ''),
+    );
     this.name = 'LockTimeoutError';
   }
 }
+
+/**
+ * A lock file with nothing readable in it is one whose writer died (kill -9, or ENOSPC) between creating it and
+ * writing its holder, which takes microseconds: once it is this old, it is taken over.
+ */
+export const EMPTY_LOCK_GRACE_MS = 1000;
 
 const isCode = (err: unknown, code: string) => (err as NodeJS.ErrnoException | null)?.code === code;
 
@@ -58,6 +70,24 @@ export function isGoneLocalProcess(ref: ProcessRef): boolean {
   }
 }
 
+/** The holder named in a lock file, or null when it is empty or unreadable (its writer died mid-write). */
+async function holderOf(file: string): Promise<ProcessRef & { owner?: string; at?: string } | null> {
+  try {
+    const parsed: unknown = JSON.parse(await fs.readFile(file, 'utf8'));
+    return parsed && typeof parsed === 'object' ? (parsed as ProcessRef) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Says who holds a lock, for the timeout message. */
+async function describeHolder(file: string): Promise<string | undefined> {
+  const h = await holderOf(file);
+  if (!h) return undefined;
+  const where = h.host === os.hostname() ? `pid ${h.pid} on this host, still running` : `pid ${h.pid} on host ${h.host}`;
+  return `held by ${h.owner ?? 'another zhenxing process'}, ${where}, since ${h.at ?? 'unknown'}`;
+}
+
 /** Whether the lock file at `file` was written by a process on this host that is no longer running. */
 async function heldByDeadProcess(file: string): Promise<boolean> {
   let holder: ProcessRef;
@@ -74,7 +104,7 @@ async function heldByDeadProcess(file: string): Promise<boolean> {
  * it; one that instead moved a lock taken in the meantime (fresh mtime) puts it back with link(), which, like
  * 'wx', never overwrites.
  */
-async function breakStaleLock(lockPath: string, staleMs: number, deadHolder: boolean): Promise<void> {
+async function breakStaleLock(lockPath: string, staleMs: number, why: 'age' | 'dead' | 'empty'): Promise<void> {
   const aside = `${lockPath}.stale-${randomUUID()}`;
   try {
     await fs.rename(lockPath, aside);
@@ -84,7 +114,12 @@ async function breakStaleLock(lockPath: string, staleMs: number, deadHolder: boo
   }
   try {
     const st = await fs.stat(aside);
-    const stillStale = deadHolder ? await heldByDeadProcess(aside) : Date.now() - st.mtimeMs >= staleMs;
+    const stillStale =
+      why === 'dead'
+        ? await heldByDeadProcess(aside)
+        : why === 'empty'
+          ? (await holderOf(aside)) === null && Date.now() - st.mtimeMs >= EMPTY_LOCK_GRACE_MS
+          : Date.now() - st.mtimeMs >= staleMs;
     if (!stillStale) await fs.link(aside, lockPath).catch(() => undefined);
   } finally {
     await fs.unlink(aside).catch(() => undefined);
@@ -104,8 +139,13 @@ export async function acquireFileLock(lockPath: string, options: FileLockOptions
         await handle.writeFile(
           `${JSON.stringify({ owner: options.owner ?? null, ...thisProcess(), at: new Date().toISOString() })}\n`,
         );
+      } catch (err) {
+        // A full disk: leave no empty lock behind for the next process to wait on.
+        await handle.close().catch(() => undefined);
+        await fs.unlink(lockPath).catch(() => undefined);
+        throw new FileError(lockPath, 'write the lock file', err);
       } finally {
-        await handle.close();
+        await handle.close().catch(() => undefined);
       }
       return async () => {
         await fs.unlink(lockPath).catch((err: unknown) => {
@@ -113,23 +153,29 @@ export async function acquireFileLock(lockPath: string, options: FileLockOptions
         });
       };
     } catch (err) {
-      if (!isCode(err, 'EEXIST')) throw err;
+      if (err instanceof FileError) throw err;
+      if (!isCode(err, 'EEXIST')) throw new FileError(lockPath, 'create the lock file', err);
     }
     try {
       const st = await fs.stat(lockPath);
       if (Date.now() - st.mtimeMs >= staleMs) {
-        await breakStaleLock(lockPath, staleMs, false);
+        await breakStaleLock(lockPath, staleMs, 'age');
         continue;
       }
       if (await heldByDeadProcess(lockPath)) {
-        await breakStaleLock(lockPath, staleMs, true);
+        await breakStaleLock(lockPath, staleMs, 'dead');
+        continue;
+      }
+      if (Date.now() - st.mtimeMs >= EMPTY_LOCK_GRACE_MS && (await holderOf(lockPath)) === null) {
+        options.onEmptyLock?.(lockPath);
+        await breakStaleLock(lockPath, staleMs, 'empty');
         continue;
       }
     } catch (err) {
       if (isCode(err, 'ENOENT')) continue;
-      throw err;
+      throw new FileError(lockPath, 'check the lock file', err);
     }
-    if (Date.now() - started >= timeoutMs) throw new LockTimeoutError(lockPath, timeoutMs);
+    if (Date.now() - started >= timeoutMs) throw new LockTimeoutError(lockPath, timeoutMs, await describeHolder(lockPath));
     // Jittered so that two waiting processes do not retry in step.
     await delay(wait + Math.floor(Math.random() * wait));
     wait = Math.min(wait * 2, 100);

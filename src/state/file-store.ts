@@ -9,6 +9,7 @@ import { closeSync, fsyncSync, openSync, promises as fs, readFileSync, statSync 
 import path from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../observability/logger.js';
+import { FileError } from '../platform/file-errors.js';
 import { acquireFileLock, isGoneLocalProcess, thisProcess } from './file-lock.js';
 import type { ChannelRef, ClaimResult, Platform, StateStore } from './types.js';
 
@@ -88,7 +89,7 @@ function readStateSync(file: string): ReadResult {
     raw = readFileSync(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
-    throw err;
+    throw new FileError(file, 'read', err);
   }
   let json: unknown;
   try {
@@ -118,7 +119,12 @@ export async function createStateStore(options: StateStoreOptions): Promise<Stat
   const file = path.join(dataDir, STATE_FILE);
   const lockFile = `${file}.lock`;
 
-  await fs.mkdir(dataDir, { recursive: true });
+  try {
+    await fs.mkdir(dataDir, { recursive: true });
+  } catch (err) {
+    throw new FileError(dataDir, 'create the directory', err);
+  }
+  await removeOrphanTemps();
 
   let state: State = emptyState();
   let seen: Seen | undefined;
@@ -135,16 +141,52 @@ export async function createStateStore(options: StateStoreOptions): Promise<Stat
     );
   }
 
+  /**
+   * Temp files left by a write that never got to its rename (a kill -9, a full disk): ours by pid (this process has
+   * written none yet), or a process here that is gone, or just old — a write takes milliseconds.
+   */
+  async function removeOrphanTemps(): Promise<void> {
+    const prefix = `${STATE_FILE}.`;
+    let names: string[];
+    try {
+      names = await fs.readdir(dataDir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const m = name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length)) : null;
+      if (!m) continue;
+      const full = path.join(dataDir, name);
+      try {
+        const age = now() - (await fs.stat(full)).mtimeMs;
+        const pid = Number(m[1]);
+        const orphan =
+          pid === process.pid || age > 60_000 || (age > 2000 && isGoneLocalProcess({ host: me.host, pid, started: undefined }));
+        if (!orphan) continue;
+        await fs.unlink(full);
+        logger.warn({ file: full }, `removed ${full}, left by a write that never finished (a crash or a full disk)`);
+      } catch {
+        /* gone meanwhile, or not ours to remove */
+      }
+    }
+  }
+
   async function write(next: State): Promise<void> {
     const tmp = `${file}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
-    const handle = await fs.open(tmp, 'w');
     try {
-      await handle.writeFile(`${JSON.stringify(next, null, 2)}\n`);
-      await handle.sync();
-    } finally {
-      await handle.close();
+      const handle = await fs.open(tmp, 'w');
+      try {
+        await handle.writeFile(`${JSON.stringify(next, null, 2)}\n`);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await fs.rename(tmp, file);
+    } catch (err) {
+      // Nothing half-written is left behind, and the error names the state file and what to do.
+      await fs.unlink(tmp).catch(() => undefined);
+      throw new FileError(file, 'write', err);
     }
-    await fs.rename(tmp, file);
     // The rename is durable only once the directory entry is; not every platform can fsync a directory.
     try {
       const dir = openSync(dataDir, 'r');
@@ -187,6 +229,8 @@ export async function createStateStore(options: StateStoreOptions): Promise<Stat
         owner: instanceId,
         staleMs: options.lockStaleMs,
         timeoutMs: options.lockTimeoutMs,
+        onEmptyLock: (lock) =>
+          logger.warn({ file: lock }, `lock file ${lock} was empty (left by a process killed while taking it, or a full disk); taking it over`),
       });
       try {
         const { draft, mustWrite } = await loadLocked();
