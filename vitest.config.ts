@@ -11,6 +11,8 @@ export default defineConfig({
     isolate: false,
     maxWorkers: 2,
     testTimeout: 20_000,
+    // expect.poll waits up to 10 s (default 1 s): retries with backoff and child processes are slow on a loaded machine.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 30_000,
   },
 });

@@ -237,7 +237,7 @@ describe('slash command', () => {
     const id = `r500-${Date.now()}`;
     h.slack.script(`response:${id}`, [{ status: 500, body: 'oops' }]);
     expect((await h.post(slashCommandBody({ text: '乡村', responseUrl: h.slack.responseUrl(id) }))).status).toBe(200);
-    await expect.poll(() => h.slack.calls.filter((c) => c.path === `/response/${id}`).length).toBe(2);
+    await expect.poll(() => h.slack.calls.filter((c) => c.path === `/response/${id}`).length, { timeout: 10_000 }).toBe(2);
     expect(headerOf(asMsg(h.slack.calls.filter((c) => c.path === `/response/${id}`)[1]?.body as Record<string, unknown>))).toBe('搜索：乡村');
   });
 
@@ -246,7 +246,10 @@ describe('slash command', () => {
     const before = h.logs.length;
     const { status } = await h.command('乡村');
     expect(status).toBe(200);
-    await expect.poll(() => h.logs.slice(before).find((l) => l.msg === 'slack: could not post to response_url')).toBeDefined();
+    // Three attempts with backoff between them: give it a few seconds on a loaded machine.
+    await expect
+      .poll(() => h.logs.slice(before).find((l) => l.msg === 'slack: could not post to response_url'), { timeout: 10_000 })
+      .toBeDefined();
     expect(h.logs.slice(before).find((l) => l.msg === 'outbound: gave up a call to slack.response_url (http_503)')).toMatchObject({ attempts: 3 });
     expect(await h.metrics.registry.metrics()).toContain('zhenxing_outbound_given_up_total{peer="slack.response_url",reason="http_503"} 1');
     // Still serving.
