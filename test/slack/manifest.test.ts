@@ -51,12 +51,16 @@ describe('manifest.json', () => {
   it('asks for the scopes the code uses, and no more', () => {
     // *:read: conversations.info, asked before 订阅 stores a channel the digest could not reach. files:read: a file
     // an admin sends to the bot's DM (file_shared), added to the library.
+    // *:read: conversations.info, asked before 订阅 stores a channel the digest could not reach.
+    // *:history: conversations.history, to find a digest already posted before posting it again (docs/digest.md).
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      'channels:history',
       'channels:read',
       'chat:write',
       'chat:write.public',
       'commands',
       'files:read',
+      'groups:history',
       'groups:read',
       'im:read',
       'mpim:read',
