@@ -72,7 +72,9 @@ export interface StartOptions {
 /** A start-up failure that may pass (the platform unreachable, a 5xx): the platform is retried in the background. */
 function isTransientStartError(err: unknown): boolean {
   const e = err as { code?: unknown; transient?: unknown } | null;
-  return e?.code === 'SLACK_UNREACHABLE' || e?.code === 'FEISHU_UNREACHABLE' || e?.transient === true;
+  return (
+    e?.code === 'SLACK_UNREACHABLE' || e?.code === 'FEISHU_UNREACHABLE' || e?.code === 'DINGTALK_UNREACHABLE' || e?.transient === true
+  );
 }
 
 /** How long share clicks, Feishu message ids and callback ids are remembered under DATA_DIR. */
@@ -293,11 +295,11 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
         },
       });
       senders.push(dingtalk.sender);
-      statuses.push(() => dingtalk.status());
+      statuses.push(statusOf('dingtalk', () => dingtalk.status()));
       fixedChannels.push(...config.dingtalk.digestChats.map((id) => ({ platform: 'dingtalk' as const, id })));
       stops.push(() => dingtalk.stop());
       platforms.push(`dingtalk-${config.dingtalk.mode}`);
-      await dingtalk.start();
+      await startPlatform('dingtalk', () => dingtalk.start());
     }
 
     port = await http.listen(config.port, config.host);
