@@ -267,7 +267,7 @@ export function createOutbound(options: OutboundOptions): Outbound {
             done();
             const status = res.statusCode ?? 0;
             if (init.redirect === 'error' && status >= 300 && status < 400) {
-              return reject(new TypeError(`unexpected redirect to ${String(res.headers.location)}`));
+              return reject(Object.assign(new TypeError(`unexpected redirect to ${String(res.headers.location)}`), { redirect: true }));
             }
             const noBody = status === 204 || status === 205 || status === 304;
             resolve(
@@ -340,7 +340,8 @@ export function createOutbound(options: OutboundOptions): Outbound {
             return res;
           },
           (err) => {
-            const e = err as { status?: number; retryAfter?: string | null; notSent?: boolean; name?: string; code?: string };
+            const e = err as { status?: number; retryAfter?: string | null; notSent?: boolean; redirect?: boolean; code?: string };
+            if (e.redirect) return { retry: false, reason: 'redirect', permanent: true };
             if (e.status === 429) {
               const after = retryAfterMs(e.retryAfter);
               return { retry: true, reason: 'rate_limited', ...(after !== undefined ? { afterMs: after } : {}) };
