@@ -345,7 +345,7 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
     }
     // A double click asks once.
     const pickKey = `pick:${messageId ?? ''}:${userId}:${passageId}`;
-    if (deps.recentShares.seen(pickKey)) return toast('info', '请在下方选择要分享到的群聊。', 'Choose a chat below.');
+    if (!(await deps.recentShares.add(pickKey))) return toast('info', '请在下方选择要分享到的群聊。', 'Choose a chat below.');
     const work = sharedChats(userId).then(async (chats) => {
       const card = chats.length > 0 ? renderSharePicker(passage.passage, chats) : renderNoSharedChat(deps.botName());
       await deps.api.send(chatId, card);
@@ -365,7 +365,7 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
         ? toast('info', '请在下方选择要分享到的群聊。', 'Choose a chat below.')
         : toast('warning', '还没有你和机器人都在的群聊。', 'The bot is not in any chat with you yet.');
     } catch (err) {
-      deps.recentShares.forget(pickKey);
+      await deps.recentShares.delete(pickKey).catch(() => undefined);
       // Listing chats needs a scope of its own, which an app set up before this feature may lack.
       if (toFeishuApiError(err).code === 'missing_scope') {
         return toast(
