@@ -165,9 +165,18 @@ export function createFeishuApi(client: Client, options: FeishuApiOptions = {}):
       throw e;
     }
   }
-  function call<T extends ApiResponse>(fn: () => Promise<T>, peer = 'feishu'): Promise<T> {
+  /**
+   * `idempotent`: sending it twice shows one message (it carries a uuid, or replaces/deletes one). A call that is not
+   * (an ephemeral card has no uuid) is retried only when Feishu surely did not take it: a rate limit or a refused
+   * token. A 5xx or a timeout may have shown it.
+   */
+  function call<T extends ApiResponse>(fn: () => Promise<T>, peer = 'feishu', idempotent = true): Promise<T> {
     if (!options.outbound) return once(fn);
-    return options.outbound.retry({ peer }, () => once(fn), feishuRetryDecision);
+    return options.outbound.retry({ peer }, () => once(fn), (err) => {
+      const d = feishuRetryDecision(err);
+      if (idempotent || !d.retry || d.reason === 'rate_limited' || d.reason === 'invalid_token') return d;
+      return { ...d, retry: false };
+    });
   }
   return {
     async reply(messageId, card, uuid) {
@@ -177,6 +186,7 @@ export function createFeishuApi(client: Client, options: FeishuApiOptions = {}):
           data: { msg_type: 'interactive', content: JSON.stringify(card), ...(uuid ? { uuid } : {}) },
         }),
         'feishu.reply',
+        uuid !== undefined,
       );
       return res.data?.message_id;
     },
@@ -187,6 +197,7 @@ export function createFeishuApi(client: Client, options: FeishuApiOptions = {}):
           data: { receive_id: chatId, msg_type: 'interactive', content: JSON.stringify(card), ...(uuid ? { uuid } : {}) },
         }),
         'feishu.send',
+        uuid !== undefined,
       );
       return res.data?.message_id;
     },
@@ -203,6 +214,8 @@ export function createFeishuApi(client: Client, options: FeishuApiOptions = {}):
           url: '/open-apis/ephemeral/v1/send',
           data: { chat_id: chatId, open_id: openId, msg_type: 'interactive', card },
         }),
+        'feishu.ephemeral',
+        false,
       );
       return res.data?.message_id;
     },
@@ -217,6 +230,8 @@ export function createFeishuApi(client: Client, options: FeishuApiOptions = {}):
           params: { receive_id_type: 'open_id' },
           data: { receive_id: openId, msg_type: 'interactive', content: JSON.stringify(card), ...(uuid ? { uuid } : {}) },
         }),
+        'feishu.send',
+        uuid !== undefined,
       );
       return res.data?.message_id;
     },
@@ -226,6 +241,8 @@ export function createFeishuApi(client: Client, options: FeishuApiOptions = {}):
           path: { message_id: messageId },
           data: { msg_type: 'text', content: JSON.stringify({ text }), ...(uuid ? { uuid } : {}) },
         }),
+        'feishu.reply',
+        uuid !== undefined,
       );
       return res.data?.message_id;
     },
