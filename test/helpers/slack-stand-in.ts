@@ -49,6 +49,7 @@ export interface SlackStandIn {
    * `Authorization: Bearer <token>` get Slack's HTML sign-in page, as the real host answers them.
    */
   serveFile(path: string, bytes: Uint8Array, token: string): string;
+  /**
    * Messages the stand-in took with chat.postMessage (answered ok), per channel, oldest first — as soon as it
    * received them, even while their answer is held back. conversations.history reads these (newest first).
    */
