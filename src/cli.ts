@@ -9,12 +9,15 @@
  *   zhenxing digest [--date YYYY-MM-DD] [--theme ID] [--json]
  *   zhenxing add <file…> [--title T] [--source S] [--date YYYY-MM-DD] [--json]
  *   zhenxing remove <id>
+ *   zhenxing state export [--out FILE]
+ *   zhenxing state import [FILE|-]
  * Usage errors exit 2 with one line on stderr.
  */
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { isValidTimeZone } from './config.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { ConfigError, isValidTimeZone, loadConfig } from './config.js';
 import { renderText } from './console/render-text.js';
 import { loadCorpus } from './corpus/index.js';
 import {
@@ -36,12 +39,14 @@ import { createSearchEngine } from './search/index.js';
 import { extractKeywords } from './search/jieba.js';
 import { SearchError, type SearchEngine, type SearchResponse } from './search/types.js';
 import { DigestError } from './digest/types.js';
+import { createLogger } from './observability/logger.js';
+import { createStateBackend, parseSnapshot, STATE_FILE, StateImportError, type StateBackend } from './state/index.js';
 
 export class UsageError extends Error {
   readonly code = 'USAGE';
 }
 
-const USAGE = `usage: zhenxing <search|passages|themes|docs|digest|add|remove> [options]
+const USAGE = `usage: zhenxing <search|passages|themes|docs|digest|add|remove|state> [options]
   search <query…> [--json] [--limit N] [--page N] [--exact]
   search --batch --json [--limit N]      one query per stdin line, one JSON object per line
                                          (--exact: no typo correction, the words as typed)
@@ -51,7 +56,9 @@ const USAGE = `usage: zhenxing <search|passages|themes|docs|digest|add|remove> [
   digest [--date YYYY-MM-DD] [--theme ID] [--json]
   add <file…> [--title T] [--source S] [--date YYYY-MM-DD] [--json]
                                          add .txt .md .html .docx .pdf files to the library (LIBRARY_DIR)
-  remove <id>                            remove an added document`;
+  remove <id>                            remove an added document
+  state export [--out FILE]              the bot's state as JSON (Redis when STATE_URL is set, else DATA_DIR)
+  state import [FILE|-]                  adds a state file or export to it (default: DATA_DIR/state.json)`;
 
 interface Io {
   stdout: NodeJS.WritableStream;
@@ -332,6 +339,85 @@ function cmdDigest(args: string[], io: Io): number {
   return 0;
 }
 
+/**
+ * `state export` prints the state the bot uses — Redis when STATE_URL is set, else DATA_DIR/state.json — as JSON;
+ * `state import` adds a state file or an export to it (a union: nothing there is removed). Moving a single bot's
+ * files into Redis: `STATE_URL=redis://… zhenxing state import` (reads DATA_DIR/state.json).
+ */
+async function cmdState(args: string[], io: Io): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub !== 'export' && sub !== 'import') {
+    throw new UsageError(`state needs export or import${sub === undefined ? '' : `, got "${sub}"`} (zhenxing state export | zhenxing state import [FILE])`);
+  }
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: sub === 'import',
+    options: sub === 'export' ? { out: { type: 'string' } } : {},
+  });
+  let config;
+  try {
+    config = loadConfig(io.env);
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UsageError(err.problems[0] ?? err.message);
+    throw err;
+  }
+  if (positionals.length > 1) throw new UsageError('state import takes one file (or - for stdin)');
+  let text: string | undefined;
+  let source = '';
+  if (sub === 'import') {
+    const file = positionals[0] ?? path.join(config.dataDir, STATE_FILE);
+    source = file === '-' ? 'standard input' : file;
+    if (!config.stateUrl && file !== '-' && path.resolve(file) === path.join(config.dataDir, STATE_FILE)) {
+      throw new UsageError(`STATE_URL is not set, so ${file} is already where the state lives; set STATE_URL=redis://host:port[/db] to import it into Redis`);
+    }
+    try {
+      text = file === '-' ? await readStream(io.stdin) : readFileSync(file, 'utf8');
+    } catch (err) {
+      io.stderr.write(`zhenxing: could not read ${file}: ${(err as Error).message}\n`);
+      return 1;
+    }
+  }
+  const snapshot = text === undefined ? undefined : parseSnapshot(text, source);
+  // Log lines go to stderr, warnings and worse only: stdout is the export.
+  const logger = createLogger({ level: 'error', destination: process.stderr });
+  const backend: StateBackend = await createStateBackend({ dataDir: config.dataDir, stateUrl: config.stateUrl, logger, startTimeoutMs: 3000 });
+  try {
+    if (backend.kind === 'redis' && backend.status().state !== 'ready') {
+      io.stderr.write(`zhenxing: Redis at ${backend.where} did not answer; nothing was ${sub === 'export' ? 'exported' : 'imported'}\n`);
+      return 1;
+    }
+    if (snapshot) {
+      const s = await backend.importState(snapshot);
+      if (backend.status().pendingWrites) {
+        io.stderr.write(`zhenxing: Redis at ${backend.where} went away during the import; run it again\n`);
+        return 1;
+      }
+      io.stdout.write(
+        `imported into ${backend.where}: ${s.subscriptions} subscription${s.subscriptions === 1 ? '' : 's'}, ${s.sent} sent record${s.sent === 1 ? '' : 's'}, ${s.failed} failure${s.failed === 1 ? '' : 's'}` +
+          (s.expired > 0 ? ` (${s.expired} older than 35 days left out)` : '') +
+          '\n',
+      );
+      return 0;
+    }
+    const json = `${JSON.stringify(await backend.exportState(), null, 2)}\n`;
+    if (typeof values.out === 'string') {
+      writeFileSync(values.out, json);
+      io.stderr.write(`zhenxing: state from ${backend.where} written to ${values.out}\n`);
+    } else {
+      io.stdout.write(json);
+    }
+    return 0;
+  } finally {
+    await backend.close();
+  }
+}
+
+async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /** Runs the CLI; returns the exit code. Exported for tests that want it in-process. */
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
@@ -351,19 +437,25 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         return await cmdAdd(rest, io);
       case 'remove':
         return cmdRemove(rest, io);
+      case 'state':
+        return await cmdState(rest, io);
       case undefined:
-        throw new UsageError('missing command (try: search, passages, themes, docs, digest, add, remove; or zhenxing --help)');
+        throw new UsageError('missing command (try: search, passages, themes, docs, digest, add, remove, state; or zhenxing --help)');
       case '--help':
       case '-h':
       case 'help':
         io.stdout.write(`${USAGE}\n`);
         return 0;
       default:
-        throw new UsageError(`unknown command "${command}" (try: search, passages, themes, docs, digest, add, remove)`);
+        throw new UsageError(`unknown command "${command}" (try: search, passages, themes, docs, digest, add, remove, state)`);
     }
   } catch (err) {
     // parseArgs throws TypeErrors with codes like ERR_PARSE_ARGS_UNKNOWN_OPTION for bad flags.
     const code = (err as { code?: string }).code;
+    if (err instanceof StateImportError) {
+      io.stderr.write(`zhenxing: ${err.message}\n`);
+      return 1;
+    }
     if (err instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
       io.stderr.write(`zhenxing: ${(err as Error).message.split('\n')[0]}\n`);
       return 2;

@@ -84,6 +84,9 @@ const envSchema = z.object({
   }),
   HOST: optionalString,
   DATA_DIR: optionalString,
+  STATE_URL: optionalString.refine((s) => s === undefined || isRedisUrl(s), {
+    message: 'STATE_URL must be a Redis URL, redis://host:port[/db] (rediss:// for TLS), e.g. redis://redis:6379/0',
+  }),
   SEEDS_DIR: optionalString,
   LIBRARY_DIR: optionalString,
   ADMIN_USERS: idList,
@@ -167,6 +170,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** STATE_URL: state in Redis, shared by replicas. Undefined: the state file under dataDir. */
+  stateUrl: string | undefined;
   seedsDir: string;
   /** Where added documents live: LIBRARY_DIR, default DATA_DIR/library. */
   libraryDir: string;
@@ -180,6 +185,17 @@ export interface Config {
   feishu: FeishuConfig | null;
   /** Null when no DingTalk credentials are set: DingTalk does not start. */
   dingtalk: DingTalkConfig | null;
+}
+
+/** True for redis://host[:port][/db] or rediss://…, with an optional user:password@. */
+export function isRedisUrl(s: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(s);
+  } catch {
+    return false;
+  }
+  return (u.protocol === 'redis:' || u.protocol === 'rediss:') && u.hostname !== '' && /^(\/\d*)?$/.test(u.pathname) && !u.search;
 }
 
 /** True for an IANA time zone name the runtime knows, e.g. Asia/Shanghai. */
@@ -277,6 +293,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     port: e.PORT,
     host: e.HOST ?? '0.0.0.0',
     dataDir,
+    stateUrl: e.STATE_URL,
     seedsDir: e.SEEDS_DIR ? path.resolve(cwd, e.SEEDS_DIR) : DEFAULT_SEEDS_DIR,
     libraryDir: e.LIBRARY_DIR ? path.resolve(cwd, e.LIBRARY_DIR) : path.join(dataDir, 'library'),
     adminUsers: e.ADMIN_USERS,

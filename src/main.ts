@@ -17,7 +17,7 @@ import { createDigestScheduler } from './scheduler/digest-scheduler.js';
 import { createHttpServer, type HttpServer, type PlatformStatus } from './server/http-server.js';
 import { createSlackAdapter } from './slack/index.js';
 import type { DigestSender } from './state/delivery.js';
-import { createStateStore } from './state/index.js';
+import { createStateBackend, type StateBackend } from './state/index.js';
 import type { ChannelRef, StateStore } from './state/types.js';
 
 /**
@@ -102,7 +102,11 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   engine.search('乡村振兴', { limit: 1 });
   const consoleMode = !config.slack && !config.feishu && !config.dingtalk;
   // The console has no channels to subscribe, so it keeps no state and writes nothing under DATA_DIR.
-  const store = consoleMode ? null : await createStateStore({ dataDir: config.dataDir, logger });
+  // Files under DATA_DIR, or Redis when STATE_URL is set (several replicas).
+  const backend: StateBackend | null = consoleMode
+    ? null
+    : await createStateBackend({ dataDir: config.dataDir, stateUrl: config.stateUrl, logger });
+  const store = backend?.store ?? null;
   const router = createRouter({
     engine,
     corpus,
@@ -116,7 +120,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   });
   logger.info({ passages: corpus.passages.length, ms: Date.now() - started }, 'index loaded');
 
-  if (!store) {
+  if (!store || !backend) {
     await runConsole({
       router,
       input: options.stdin ?? process.stdin,
@@ -139,15 +143,18 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     handler: (_req, res) => {
       const connections = statuses.map((status) => status());
       const ok = connections.every((c) => c.ok);
+      const state = backend.status();
       // 503 when a platform's connection is down: the process is up but users are not being answered, which the
-      // HEALTHCHECK and orchestrators should see.
+      // HEALTHCHECK and orchestrators should see. Redis away is `degraded` too, but answered with 200: searches are
+      // still answered, and a 503 from every replica at once would take them all out of a load balancer.
       res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json; charset=utf-8' });
       res.end(
         JSON.stringify({
-          status: ok ? 'ok' : 'degraded',
+          status: ok && state.ok ? 'ok' : 'degraded',
           passages: library.current().corpus.passages.length,
           platforms,
           connections,
+          state,
           uptimeSeconds: Math.round((Date.now() - started) / 1000),
         }),
       );
@@ -330,7 +337,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     await scheduler?.stop();
     await stopPlatforms();
     await http.close(STOP_BUDGET_MS.http);
-    await store.flush();
+    await backend.close();
     throw err;
   }
 
@@ -351,7 +358,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
         await runningScheduler.stop();
         await http.close(STOP_BUDGET_MS.http);
         await stopPlatforms();
-        await store.flush();
+        await backend.close();
         logger.info('stopped');
       })();
       return stopping;

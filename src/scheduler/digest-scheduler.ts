@@ -362,6 +362,8 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
       return report;
     }
     for (const said of toldClaimed) if (!said.includes(` ${date} `)) toldClaimed.delete(said);
+    // A store shared by replicas (Redis) catches up first: subscriptions made through another replica count.
+    await store.refresh?.().catch((err: unknown) => logger.warn({ err }, `could not refresh the state before the digest run: ${(err as Error).message}`));
     const results = await mapLimit(targets(), concurrency, (c) =>
       deliver(c, digest).catch((err: unknown): DeliveryResult => {
         // The state store failed (a lock that would not come): nothing was posted, so try again later.

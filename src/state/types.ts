@@ -1,6 +1,10 @@
 /** Platforms the bot delivers to. */
 export type Platform = 'slack' | 'feishu' | 'dingtalk';
 
+/** Every platform, e.g. for keys that name one; a Platform missing here fails to compile. */
+const EVERY_PLATFORM: Record<Platform, true> = { slack: true, feishu: true, dingtalk: true };
+export const PLATFORMS = Object.keys(EVERY_PLATFORM) as readonly Platform[];
+
 /** A place a digest can go: a Slack channel id, a Feishu chat id or a DingTalk openConversationId. */
 export interface ChannelRef {
   platform: Platform;
@@ -37,6 +41,23 @@ export interface StateStore {
   markFailed?(channel: ChannelRef, date: string, code: string): Promise<void>;
   /** Optional: the code recorded by markFailed for (channel, date), if any. */
   failureOf?(channel: ChannelRef, date: string): string | undefined;
+  /**
+   * Optional: brings the synchronous reads up to date with a store shared by several replicas (Redis), before a
+   * digest run. Never rejects for an unreachable store: the reads then answer from what was last known.
+   */
+  refresh?(): Promise<void>;
+}
+
+/**
+ * The whole state as `zhenxing state export` prints it and `zhenxing state import` reads it (the same shape as the
+ * state file, without claims): subscriptions by platform, and per date the channels ("platform:id") that had the
+ * digest and those that failed for good, with the error code.
+ */
+export interface StateSnapshot {
+  version: 1;
+  subscriptions: Partial<Record<Platform, string[]>>;
+  sent: Record<string, string[]>;
+  failed: Record<string, Record<string, string>>;
 }
 
 export type ClaimResult =

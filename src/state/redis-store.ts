@@ -1,0 +1,482 @@
+/**
+ * The StateStore in Redis (STATE_URL), for several replicas that share nothing else. Keys, under the prefix
+ * (default "zhenxing:"):
+ *
+ *   subs:<platform>                 SET of channel ids subscribed on that platform
+ *   sent:<date>                     SET of "platform:id" whose digest for that date the platform accepted
+ *   failed:<date>                   HASH "platform:id" → error code of a post that failed for good that date
+ *   claim:<date>:<platform>:<id>    who is posting that digest (JSON), expiring after the claim's stale time
+ *   changes                         pub/sub channel: every change, so each replica's local mirror follows
+ *
+ * The once-per-channel-per-day guarantee rests on Redis alone: a claim is taken by one Lua script that checks the
+ * sent set and the claim key and sets the claim atomically, and the claim expires by itself (PX) when its holder
+ * dies. Reads (isSubscribed, subscriptions, wasSent, failureOf) are synchronous in the StateStore port, so they are
+ * answered from a local mirror that pub/sub keeps current, reloaded whole after every reconnection and before each
+ * digest run (refresh).
+ *
+ * While Redis is away: reads answer from the mirror; writes (subscribe, unsubscribe, markSent, markFailed) change
+ * the mirror at once and are queued, retried in order until Redis takes them; claims are refused, so no digest is
+ * posted that another replica might also post — the run is retried later.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../observability/logger.js';
+import { isGoneLocalProcess, thisProcess } from './file-lock.js';
+import { isUnavailable, StateUnavailableError, type RedisConnection } from './redis-connection.js';
+import { PLATFORMS, type ChannelRef, type ClaimResult, type Platform, type StateSnapshot, type StateStore } from './types.js';
+
+export interface RedisStateStoreOptions {
+  connection: RedisConnection;
+  logger: Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
+  /** Key prefix. Default "zhenxing:". */
+  prefix?: string;
+  /** Sent and failed records expire this many days after their date. Default 35. */
+  retainDays?: number;
+  /** A claim neither released nor renewed within this time expires (its holder died). Default 15 minutes. */
+  claimStaleMs?: number;
+  /** Names this process in claims. Default host:pid:random. */
+  instanceId?: string;
+  /** First wait before retrying queued writes; doubles up to 5 s. Default 250 ms. */
+  retryDelayMs?: number;
+  /** How long flush() waits for queued writes to reach Redis. Default 2000 ms. */
+  flushTimeoutMs?: number;
+  /** How long start-up waits for Redis before it goes on without it (degraded). Default 5000 ms. */
+  startTimeoutMs?: number;
+}
+
+export interface RedisStateStore extends StateStore {
+  /** Writes waiting for Redis. */
+  pendingWrites(): number;
+  /** Everything stored (for `zhenxing state export`). Reads Redis, not the mirror. */
+  exportState(): Promise<StateSnapshot>;
+  /** Stops the retry timer; the connection is closed by its owner. */
+  close(): Promise<void>;
+}
+
+const channelKey = (c: ChannelRef) => `${c.platform}:${c.id}`;
+
+/** Claim: granted unless sent already, or held by someone else (then its value and remaining ms). */
+const CLAIM_LUA = `
+if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 1 then return {'sent'} end
+local cur = redis.call('GET', KEYS[2])
+if cur then
+  local ok, held = pcall(cjson.decode, cur)
+  if not ok or held.by ~= ARGV[4] then return {'claimed', cur, redis.call('PTTL', KEYS[2])} end
+end
+redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
+return {'granted'}`;
+
+/** Takes over a claim only if it still has exactly the value judged stale. */
+const TAKEOVER_LUA = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+return 1`;
+
+/** Changes (ARGV[2] = new value) or deletes (no ARGV[2]) a claim only while it is ours. */
+const OURS_LUA = `
+local cur = redis.call('GET', KEYS[1])
+if not cur then return 0 end
+local ok, held = pcall(cjson.decode, cur)
+if not ok or held.by ~= ARGV[1] then return 0 end
+if ARGV[2] then redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) else redis.call('DEL', KEYS[1]) end
+return 1`;
+
+type Change =
+  | { op: 'sub' | 'unsub'; platform: Platform; id: string }
+  | { op: 'sent'; key: string; date: string }
+  | { op: 'failed'; key: string; date: string; code: string };
+
+interface Pending {
+  what: string;
+  /** Re-applied to the mirror after a reload, until Redis has it. */
+  change: Change;
+  write: () => Promise<unknown>;
+}
+
+export async function createRedisStateStore(options: RedisStateStoreOptions): Promise<RedisStateStore> {
+  const { connection, logger } = options;
+  const { client, subscriber } = connection;
+  const prefix = options.prefix ?? 'zhenxing:';
+  const retainMs = (options.retainDays ?? 35) * 86_400_000;
+  const claimStaleMs = options.claimStaleMs ?? 15 * 60_000;
+  const me = thisProcess();
+  const instanceId = options.instanceId ?? `${me.host}:${me.pid}:${randomUUID().slice(0, 8)}`;
+  const baseRetry = options.retryDelayMs ?? 250;
+  const flushTimeoutMs = options.flushTimeoutMs ?? 2000;
+  const changesChannel = `${prefix}changes`;
+
+  const k = {
+    subs: (p: Platform) => `${prefix}subs:${p}`,
+    sent: (date: string) => `${prefix}sent:${date}`,
+    failed: (date: string) => `${prefix}failed:${date}`,
+    claim: (date: string, c: ChannelRef) => `${prefix}claim:${date}:${channelKey(c)}`,
+  };
+  /** Sent and failed records expire retainDays after their date. */
+  const expireAt = (date: string) => Date.parse(`${date}T00:00:00Z`) + retainMs;
+
+  // ---- the local mirror -----------------------------------------------------------------------------------------
+  const subs = new Map<Platform, Set<string>>(PLATFORMS.map((p) => [p, new Set<string>()]));
+  const sent = new Map<string, Set<string>>();
+  const failed = new Map<string, Map<string, string>>();
+  /** Changes heard while a reload is reading Redis, replayed over its snapshot. */
+  let heardDuringReload: Change[] | undefined;
+
+  function apply(c: Change): void {
+    switch (c.op) {
+      case 'sub':
+        subs.get(c.platform)?.add(c.id);
+        break;
+      case 'unsub':
+        subs.get(c.platform)?.delete(c.id);
+        break;
+      case 'sent': {
+        let s = sent.get(c.date);
+        if (!s) sent.set(c.date, (s = new Set()));
+        s.add(c.key);
+        break;
+      }
+      case 'failed': {
+        let f = failed.get(c.date);
+        if (!f) failed.set(c.date, (f = new Map()));
+        f.set(c.key, c.code);
+        break;
+      }
+    }
+  }
+
+  function heard(c: Change): void {
+    apply(c);
+    heardDuringReload?.push(c);
+  }
+
+  subscriber.on('message', (channel: string, message: string) => {
+    if (channel !== changesChannel) return;
+    try {
+      heard(JSON.parse(message) as Change);
+    } catch {
+      logger.warn({ channel }, `ignored an unreadable message on ${channel}`);
+    }
+  });
+
+  /** Reads the keys matching `pattern` (SCAN, never KEYS: it does not block Redis). */
+  async function scan(pattern: string): Promise<string[]> {
+    const out: string[] = [];
+    let cursor = '0';
+    do {
+      const [next, keys] = await client.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+      cursor = next;
+      out.push(...keys);
+    } while (cursor !== '0');
+    return out;
+  }
+
+  /** Everything, read from Redis. */
+  async function readAll(): Promise<StateSnapshot> {
+    const snapshot: StateSnapshot = {
+      version: 1,
+      subscriptions: Object.fromEntries(PLATFORMS.map((p) => [p, [] as string[]])) as StateSnapshot['subscriptions'],
+      sent: {},
+      failed: {},
+    };
+    const subLists = await Promise.all(PLATFORMS.map((p) => client.smembers(k.subs(p))));
+    PLATFORMS.forEach((p, i) => (snapshot.subscriptions[p] = (subLists[i] ?? []).sort()));
+    const dateOf = (key: string, kind: string) => key.slice(`${prefix}${kind}:`.length);
+    for (const key of await scan(`${prefix}sent:*`)) snapshot.sent[dateOf(key, 'sent')] = (await client.smembers(key)).sort();
+    for (const key of await scan(`${prefix}failed:*`)) snapshot.failed[dateOf(key, 'failed')] = await client.hgetall(key);
+    return snapshot;
+  }
+
+  let reloading: Promise<void> | undefined;
+  /** Replaces the mirror with what Redis holds, keeping changes heard meanwhile and writes still queued. */
+  function reload(): Promise<void> {
+    if (reloading) return reloading;
+    let run: Promise<void> | undefined = undefined;
+    run = (async () => {
+      heardDuringReload = [];
+      try {
+        const snap = await readAll();
+        for (const p of PLATFORMS) subs.set(p, new Set(snap.subscriptions[p] ?? []));
+        sent.clear();
+        for (const [date, keys] of Object.entries(snap.sent)) sent.set(date, new Set(keys));
+        failed.clear();
+        for (const [date, codes] of Object.entries(snap.failed)) failed.set(date, new Map(Object.entries(codes)));
+        for (const c of heardDuringReload) apply(c);
+        for (const p of pending) apply(p.change);
+      } finally {
+        heardDuringReload = undefined;
+        if (reloading === run) reloading = undefined;
+      }
+    })();
+    reloading = run;
+    return run;
+  }
+
+  // ---- writes, queued while Redis is away ------------------------------------------------------------------------
+  const pending: Pending[] = [];
+  let retryTimer: NodeJS.Timeout | undefined;
+  let retryDelay = baseRetry;
+  let draining: Promise<void> | undefined;
+  let closed = false;
+
+  function scheduleDrain(): void {
+    if (retryTimer || closed || pending.length === 0) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      void drain();
+    }, retryDelay);
+    retryTimer.unref();
+    retryDelay = Math.min(retryDelay * 2, 5000);
+  }
+
+  /** Sends queued writes in order; stops at the first that fails and tries again later. */
+  function drain(): Promise<void> {
+    if (draining) return draining;
+    if (pending.length === 0) return Promise.resolve();
+    let run: Promise<void> | undefined = undefined;
+    run = (async () => {
+      // Let `draining` be set before the loop can end and clear it.
+      await Promise.resolve();
+      try {
+        while (pending.length > 0) {
+          const next = pending[0] as Pending;
+          try {
+            await next.write();
+          } catch (err) {
+            if (isUnavailable(err)) {
+              scheduleDrain();
+              return;
+            }
+            logger.error({ err, what: next.what }, `dropped a state write Redis refused: ${next.what} (${(err as Error).message})`);
+          }
+          pending.shift();
+          if (pending.length === 0) {
+            retryDelay = baseRetry;
+            logger.info('queued state writes saved to Redis');
+          }
+        }
+      } finally {
+        if (draining === run) draining = undefined;
+      }
+    })();
+    draining = run;
+    return run;
+  }
+
+  /**
+   * Applies `change` to the mirror and writes it to Redis. When Redis is away the write is queued (behind any
+   * already queued, so order is kept) and the call resolves: the change is in effect here at once and reaches the
+   * other replicas when Redis is back.
+   */
+  async function write<T>(what: string, change: Change, send: () => Promise<T>, offline: T): Promise<T> {
+    apply(change);
+    if (pending.length === 0) {
+      try {
+        return await send();
+      } catch (err) {
+        if (!isUnavailable(err)) throw err;
+        logger.warn({ err: (err as Error).message, what }, `Redis is unavailable; ${what} is kept here and saved when it is back`);
+      }
+    }
+    pending.push({ what, change, write: send });
+    scheduleDrain();
+    return offline;
+  }
+
+  const publish = (c: Change) => JSON.stringify(c);
+
+  // ---- start ------------------------------------------------------------------------------------------------------
+  connection.onReady(() => {
+    // Queued writes first, then a fresh mirror: changes published while we were away were missed.
+    void drain()
+      .then(() => reload())
+      .catch((err: unknown) => logger.warn({ err }, 'could not reload the state from Redis'));
+  });
+  // The subscriber re-subscribes by itself after an outage; what was published before it did is read by a reload.
+  subscriber.on('ready', () => {
+    if (connection.state() === 'ready') setTimeout(() => void reload().catch(() => undefined), 100).unref();
+  });
+  const startTimeoutMs = options.startTimeoutMs ?? 5000;
+  const subscribed = subscriber.subscribe(changesChannel).then(
+    () => true,
+    () => false,
+  );
+  await Promise.race([subscribed, new Promise((r) => setTimeout(r, startTimeoutMs).unref())]);
+  if (await connection.waitReady(startTimeoutMs)) {
+    await reload().catch((err: unknown) => logger.warn({ err }, 'could not load the state from Redis'));
+  } else {
+    logger.error(
+      { url: connection.safeUrl },
+      `Redis at ${connection.safeUrl} did not answer at start; starting without it (no subscriptions known yet), and loading the state when it answers`,
+    );
+  }
+
+  const claimValue = (posting: boolean) => JSON.stringify({ by: instanceId, at: Date.now(), ...me, posting });
+
+  function ours(key: string, value?: string): Promise<unknown> {
+    return value === undefined
+      ? client.eval(OURS_LUA, 1, key, instanceId)
+      : client.eval(OURS_LUA, 1, key, instanceId, value, claimStaleMs);
+  }
+
+  return {
+    async subscribe(channel) {
+      const was = subs.get(channel.platform)?.has(channel.id) ?? false;
+      const change: Change = { op: 'sub', platform: channel.platform, id: channel.id };
+      return write(
+        `the subscription of ${channelKey(channel)}`,
+        change,
+        async () => {
+          const res = await client.multi().sadd(k.subs(channel.platform), channel.id).publish(changesChannel, publish(change)).exec();
+          return res?.[0]?.[1] === 1;
+        },
+        !was,
+      );
+    },
+
+    async unsubscribe(channel) {
+      const was = subs.get(channel.platform)?.has(channel.id) ?? false;
+      const change: Change = { op: 'unsub', platform: channel.platform, id: channel.id };
+      return write(
+        `the unsubscription of ${channelKey(channel)}`,
+        change,
+        async () => {
+          const res = await client.multi().srem(k.subs(channel.platform), channel.id).publish(changesChannel, publish(change)).exec();
+          return res?.[0]?.[1] === 1;
+        },
+        was,
+      );
+    },
+
+    isSubscribed(channel) {
+      return subs.get(channel.platform)?.has(channel.id) ?? false;
+    },
+
+    subscriptions(platform) {
+      const platforms = platform ? [platform] : PLATFORMS;
+      return platforms.flatMap((p) => [...(subs.get(p) ?? [])].sort().map((id) => ({ platform: p, id })));
+    },
+
+    wasSent(channel, date) {
+      return sent.get(date)?.has(channelKey(channel)) ?? false;
+    },
+
+    async markSent(channel, date) {
+      const change: Change = { op: 'sent', key: channelKey(channel), date };
+      await write(
+        `the record that the digest for ${date} went to ${channelKey(channel)}`,
+        change,
+        () =>
+          client
+            .multi()
+            .sadd(k.sent(date), channelKey(channel))
+            .pexpireat(k.sent(date), expireAt(date))
+            .del(k.claim(date, channel))
+            .publish(changesChannel, publish(change))
+            .exec(),
+        undefined,
+      );
+    },
+
+    async markFailed(channel, date, code) {
+      const change: Change = { op: 'failed', key: channelKey(channel), date, code };
+      await write(
+        `the record that the digest for ${date} to ${channelKey(channel)} failed (${code})`,
+        change,
+        () =>
+          client
+            .multi()
+            .hset(k.failed(date), channelKey(channel), code)
+            .pexpireat(k.failed(date), expireAt(date))
+            .del(k.claim(date, channel))
+            .publish(changesChannel, publish(change))
+            .exec(),
+        undefined,
+      );
+    },
+
+    failureOf(channel, date) {
+      return failed.get(date)?.get(channelKey(channel));
+    },
+
+    async claim(channel, date): Promise<ClaimResult> {
+      const key = k.claim(date, channel);
+      let res: [string, string?, number?];
+      try {
+        res = (await client.eval(CLAIM_LUA, 2, k.sent(date), key, channelKey(channel), claimValue(true), claimStaleMs, instanceId)) as [
+          string,
+          string?,
+          number?,
+        ];
+      } catch (err) {
+        // Without Redis nobody can tell whether another replica is posting: post nothing, try again later.
+        if (isUnavailable(err)) throw new StateUnavailableError(`could not claim the digest for ${channelKey(channel)} on ${date}`, err);
+        throw err;
+      }
+      if (res[0] === 'sent') {
+        apply({ op: 'sent', key: channelKey(channel), date });
+        return { granted: false, reason: 'sent' };
+      }
+      if (res[0] === 'claimed') {
+        const raw = res[1] as string;
+        let held: { by?: string; posting?: boolean; host?: string; pid?: number; started?: number } = {};
+        try {
+          held = JSON.parse(raw) as typeof held;
+        } catch {
+          /* an unreadable claim waits out its expiry */
+        }
+        // A holder on this host that is no longer running and had no post in flight cannot have posted.
+        const dead = held.posting === false && isGoneLocalProcess(held);
+        const taken = dead && (await client.eval(TAKEOVER_LUA, 1, key, raw, claimValue(true), claimStaleMs)) === 1;
+        if (!taken) {
+          return { granted: false, reason: 'claimed', by: held.by ?? 'unknown', staleAt: Date.now() + Math.max(0, Number(res[2] ?? 0)) };
+        }
+        logger.info({ channel, date, by: held.by }, `claim on the digest for ${channelKey(channel)} on ${date} by ${held.by} is taken over: that process is no longer running`);
+      }
+      return {
+        granted: true,
+        async release() {
+          try {
+            await ours(key);
+          } catch (err) {
+            if (!isUnavailable(err)) throw err;
+            // Left to expire: until then no replica posts it, which is the safe side.
+            logger.warn({ channel, date }, `could not release the claim on ${channelKey(channel)} for ${date} (Redis unavailable); it expires by itself`);
+          }
+        },
+        async setPosting(posting) {
+          await ours(key, claimValue(posting));
+        },
+      };
+    },
+
+    async refresh() {
+      if (connection.state() !== 'ready') return;
+      if (pending.length > 0) await drain();
+      await reload();
+    },
+
+    async flush() {
+      if (pending.length === 0 && !draining) return;
+      const until = Date.now() + flushTimeoutMs;
+      while ((pending.length > 0 || draining) && Date.now() < until) {
+        await drain();
+        if (pending.length > 0) await new Promise((r) => setTimeout(r, 50));
+      }
+      if (pending.length > 0) {
+        logger.error(
+          { writes: pending.map((p) => p.what) },
+          `${pending.length} state write${pending.length === 1 ? '' : 's'} could not be saved to Redis before stopping: ${pending.map((p) => p.what).join('; ')}`,
+        );
+      }
+    },
+
+    pendingWrites: () => pending.length,
+
+    exportState: () => readAll(),
+
+    async close() {
+      closed = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      retryTimer = undefined;
+    },
+  };
+}
