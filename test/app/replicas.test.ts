@@ -1,0 +1,165 @@
+/**
+ * Two replicas of the real bot (`node dist/main.js`), each with its own DATA_DIR, sharing nothing but a real
+ * redis-server (STATE_URL) and one Slack stand-in, with a digest cron that fires every two seconds:
+ * - each channel gets one digest a day, however often the cron fires on either replica;
+ * - a share click delivered to both replicas posts one quote;
+ * - a subscription made through one replica is known to the other and served once;
+ * - Redis stopped mid-run (a post in flight) and started again: searches are still answered, /healthz says
+ *   degraded, a subscription made meanwhile is kept, nothing is posted while Redis is away, and afterwards every
+ *   channel has had exactly one digest.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBotProcess, type BotProcess } from '../helpers/bot-process.js';
+import { ensureBuilt } from '../helpers/ensure-built.js';
+import { redisAvailable, startRedis, type TestRedis } from '../helpers/redis-server.js';
+import { blockActionsBody, postSigned, slashCommandBody, TEST_SIGNING_SECRET } from '../helpers/slack-sign.js';
+import { startSlackStandIn, type SlackStandIn, type StandInCall } from '../helpers/slack-stand-in.js';
+
+interface Health {
+  status: string;
+  state: { backend: string; ok: boolean; state: string; pendingWrites?: number };
+}
+
+async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v !== undefined) return v;
+    if (Date.now() > until) throw new Error(`${what} within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The value of the first share button anywhere in a Block Kit message. */
+function shareValue(node: unknown): string | undefined {
+  if (Array.isArray(node)) return node.map(shareValue).find((v) => v !== undefined);
+  if (node && typeof node === 'object') {
+    const o = node as Record<string, unknown>;
+    if (typeof o.action_id === 'string' && o.action_id.startsWith('share') && typeof o.value === 'string') return o.value;
+    return Object.values(o).map(shareValue).find((v) => v !== undefined);
+  }
+  return undefined;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe.skipIf(!redisAvailable)('two replicas sharing only Redis', () => {
+  let dir: string;
+  let redis: TestRedis;
+  let slack: SlackStandIn;
+  const bots: { a?: BotProcess; b?: BotProcess } = {};
+  const ports: { a: number; b: number } = { a: 0, b: 0 };
+
+  const digestPosts = (channel: string) =>
+    slack.calls.filter((c) => c.method === 'chat.postMessage' && c.body.channel === channel && !String(c.body.text ?? '').includes('分享'));
+  const urlOf = (bot: 'a' | 'b') => `http://127.0.0.1:${ports[bot]}/slack/events`;
+  let n = 0;
+  /** A slash command through one replica; resolves with what it answered through response_url. */
+  async function command(bot: 'a' | 'b', text: string, channelId: string): Promise<StandInCall> {
+    const id = `r${++n}`;
+    const res = await postSigned(urlOf(bot), TEST_SIGNING_SECRET, slashCommandBody({ text, channelId, responseUrl: slack.responseUrl(id) }));
+    expect(res.status).toBe(200);
+    return slack.waitFor((c) => c.path === `/response/${id}`, 15_000);
+  }
+  const textOf = (c: StandInCall) => JSON.stringify(c.body);
+  async function healthz(bot: 'a' | 'b'): Promise<{ code: number; body: Health }> {
+    const res = await fetch(`http://127.0.0.1:${ports[bot]}/healthz`);
+    return { code: res.status, body: (await res.json()) as Health };
+  }
+
+  beforeAll(async () => {
+    ensureBuilt();
+    dir = mkdtempSync(path.join(os.tmpdir(), 'zhenxing-replicas-'));
+    redis = await startRedis();
+    slack = await startSlackStandIn();
+    const env = (name: string) => ({
+      DATA_DIR: path.join(dir, name),
+      STATE_URL: redis.url,
+      SLACK_API_URL: slack.url,
+      DIGEST_CRON: '*/2 * * * * *',
+      DIGEST_CATCH_UP: 'false',
+      DIGEST_CHANNELS: 'C0FIXED1,C0FIXED2',
+    });
+    bots.a = startBotProcess(env('a'));
+    bots.b = startBotProcess(env('b'));
+    ports.a = Number((await bots.a.waitForLog('listening', 60_000)).port);
+    ports.b = Number((await bots.b.waitForLog('listening', 60_000)).port);
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all([bots.a?.stop(), bots.b?.stop()]);
+    await slack?.close();
+    await redis?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a cron firing every two seconds on both replicas posts once per channel per day', async () => {
+    await eventually(() => (digestPosts('C0FIXED1').length > 0 && digestPosts('C0FIXED2').length > 0) || undefined, 'both fixed channels get the digest');
+    // Three more firings on each replica.
+    await sleep(6500);
+    expect(digestPosts('C0FIXED1')).toHaveLength(1);
+    expect(digestPosts('C0FIXED2')).toHaveLength(1);
+    const posted = [...bots.a!.lines(), ...bots.b!.lines()].filter((l) => /^digest for .* posted to slack:C0FIXED/.test(String(l.msg)));
+    expect(posted).toHaveLength(2);
+    expect((await healthz('a')).body).toMatchObject({ status: 'ok', state: { backend: 'redis', ok: true, state: 'ready' } });
+  }, 30_000);
+
+  it('a share click delivered to both replicas posts one quote', async () => {
+    const results = await command('a', '人才振兴', 'C0SHARE');
+    const value = shareValue(results.body);
+    expect(value).toMatch(/\S/);
+    const body = blockActionsBody({ actionId: 'share_0', value: value!, channelId: 'C0SHARE', responseUrl: slack.responseUrl('share-1'), triggerId: 'T-share-both' });
+    const [x, y] = await Promise.all([postSigned(urlOf('a'), TEST_SIGNING_SECRET, body), postSigned(urlOf('b'), TEST_SIGNING_SECRET, body)]);
+    expect([x.status, y.status]).toEqual([200, 200]);
+    await slack.waitFor((c) => c.path === '/response/share-1', 10_000);
+    await sleep(1500);
+    const quotes = slack.calls.filter((c) => c.path === '/response/share-1' && c.body.response_type === 'in_channel');
+    expect(quotes).toHaveLength(1);
+  }, 30_000);
+
+  it('a subscription made through one replica is known to the other and served once', async () => {
+    expect(textOf(await command('a', '订阅', 'C0SUB'))).toContain('已订阅');
+    expect(textOf(await command('b', '订阅', 'C0SUB'))).toContain('已经订阅');
+    await eventually(() => digestPosts('C0SUB').length > 0 || undefined, 'the subscribed channel gets the digest');
+    await sleep(4500);
+    expect(digestPosts('C0SUB')).toHaveLength(1);
+  }, 40_000);
+
+  it('Redis stopped mid-post and started again: answers go on, nothing is lost, nothing is posted twice', async () => {
+    // The next digest post (to C0SLOW) takes 3 s to be answered; Redis stops while it is in flight.
+    slack.script('chat.postMessage', [{ status: 200, body: { ok: true, channel: 'C0SLOW', ts: '1800000000.000100' }, delayMs: 3000 }]);
+    expect(textOf(await command('b', '订阅', 'C0SLOW'))).toContain('已订阅');
+    await slack.waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === 'C0SLOW', 10_000);
+    await redis.stop();
+
+    for (const bot of ['a', 'b'] as const) {
+      const h = await eventually(async () => {
+        const r = await healthz(bot);
+        return r.body.status === 'degraded' ? r : undefined;
+      }, `replica ${bot} reports degraded`);
+      // Still answering users: 200 keeps it in the load balancer.
+      expect(h.code).toBe(200);
+      expect(h.body.state).toMatchObject({ backend: 'redis', ok: false, state: 'down' });
+    }
+    // Searches are answered; a subscription is taken and kept.
+    expect(textOf(await command('b', '人才振兴', 'C0ANY'))).toContain('人才');
+    expect(textOf(await command('a', '订阅', 'C0LATE'))).toContain('已订阅');
+    // Several firings on both replicas while Redis is away: nothing new is posted.
+    await sleep(4500);
+    expect(digestPosts('C0LATE')).toHaveLength(0);
+
+    await redis.start();
+    for (const bot of ['a', 'b'] as const) {
+      await eventually(async () => ((await healthz(bot)).body.status === 'ok' ? true : undefined), `replica ${bot} is ok again`);
+    }
+    expect(textOf(await command('b', '订阅', 'C0LATE'))).toContain('已经订阅');
+    await eventually(() => digestPosts('C0LATE').length > 0 || undefined, 'the channel subscribed during the outage gets the digest');
+    await sleep(4500);
+    for (const channel of ['C0FIXED1', 'C0FIXED2', 'C0SUB', 'C0SLOW', 'C0LATE']) {
+      expect({ channel, posts: digestPosts(channel).length }).toEqual({ channel, posts: 1 });
+    }
+  }, 90_000);
+});
