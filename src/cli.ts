@@ -378,8 +378,8 @@ async function cmdState(args: string[], io: Io): Promise<number> {
     }
   }
   const snapshot = text === undefined ? undefined : parseSnapshot(text, source);
-  // Log lines go to stderr, warnings and worse only: stdout is the export.
-  const logger = createLogger({ level: 'error', destination: process.stderr });
+  // The outcome is said in one line below; stdout is the export.
+  const logger = createLogger({ level: 'silent', destination: process.stderr });
   const backend: StateBackend = await createStateBackend({ dataDir: config.dataDir, stateUrl: config.stateUrl, logger, startTimeoutMs: 3000 });
   try {
     if (backend.kind === 'redis' && backend.status().state !== 'ready') {

@@ -162,13 +162,18 @@ export function createRedisConnection(options: RedisConnectionOptions): RedisCon
     async close() {
       set('closed');
       for (const wake of [...waiters]) wake();
+      // QUIT lets replies in flight arrive; a connection that is not up (or does not answer within a second) is
+      // simply dropped — a queued QUIT would wait for Redis forever.
       await Promise.all(
-        [client, subscriber].map((c) =>
-          c.quit().then(
-            () => undefined,
-            () => c.disconnect(),
-          ),
-        ),
+        [client, subscriber].map(async (c) => {
+          if (c.status !== 'ready') return c.disconnect();
+          const quit = c.quit().then(
+            () => true,
+            () => false,
+          );
+          const done = await Promise.race([quit, new Promise<false>((r) => setTimeout(() => r(false), 1000).unref())]);
+          if (!done) c.disconnect();
+        }),
       );
     },
   };

@@ -299,8 +299,9 @@ export async function createRedisStateStore(options: RedisStateStoreOptions): Pr
     () => true,
     () => false,
   );
+  const deadline = Date.now() + startTimeoutMs;
   await Promise.race([subscribed, new Promise((r) => setTimeout(r, startTimeoutMs).unref())]);
-  if (await connection.waitReady(startTimeoutMs)) {
+  if (await connection.waitReady(Math.max(0, deadline - Date.now()))) {
     await reload().catch((err: unknown) => logger.warn({ err }, 'could not load the state from Redis'));
   } else {
     logger.error(
