@@ -128,4 +128,16 @@ describe('loadConfig', () => {
   it('accepts a six-field cron with seconds', () => {
     expect(loadConfig({ DIGEST_CRON: '*/2 * * * * *' }, '/srv/zx').digest.cron).toBe('*/2 * * * * *');
   });
+
+  it('reads STATE_URL (state in Redis) and refuses anything but a redis:// URL', () => {
+    expect(loadConfig({}, '/srv/zx').stateUrl).toBeUndefined();
+    for (const url of ['redis://redis:6379', 'redis://127.0.0.1:6380/2', 'rediss://:pw@cache.example.com:6380/0', 'redis://user:pw@redis']) {
+      expect(loadConfig({ STATE_URL: url }, '/srv/zx').stateUrl).toBe(url);
+    }
+    for (const url of ['http://redis:6379', 'redis:6379', 'redis://', 'redis://redis:6379/db1', 'redis://redis:6379/0?x=1']) {
+      expect(problems({ STATE_URL: url })).toEqual([
+        'STATE_URL must be a Redis URL, redis://host:port[/db] (rediss:// for TLS), e.g. redis://redis:6379/0',
+      ]);
+    }
+  });
 });
