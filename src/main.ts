@@ -296,6 +296,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
         metrics,
         httpServer: http,
         dataDir: config.dataDir,
+        // Message ids under DATA_DIR, or in Redis (STATE_URL) so that a redelivery to another replica is caught.
+        seenKeys: (name, ttlMs) => backend.seenKeys({ name, ttlMs, whenDown: 'local' }),
         options: {
           stopTimeoutMs: STOP_BUDGET_MS.platform,
           ...(options.connectionGraceMs !== undefined ? { connectionGraceMs: options.connectionGraceMs } : {}),

@@ -63,6 +63,11 @@ export interface DingTalkAdapterDeps {
   options?: DingTalkAdapterOptions;
   /** DATA_DIR: message ids are remembered there, so a message redelivered after a restart is not answered again. */
   dataDir?: string;
+  /**
+   * Opens a named SeenKeys store (main passes the state backend's: files under DATA_DIR, or Redis with STATE_URL,
+   * so a message redelivered to another replica is answered once). Takes precedence over dataDir.
+   */
+  seenKeys?: (name: string, ttlMs: number) => Promise<SeenKeys>;
   /** Clock in ms (signature window, token expiry). */
   now?: () => number;
 }
@@ -185,9 +190,11 @@ export function createDingTalkAdapter(deps: DingTalkAdapterDeps): DingTalkAdapte
       } catch (err) {
         throw credentialsError(err, config);
       }
-      seen ??= deps.dataDir
-        ? await createFileSeenKeys({ dataDir: deps.dataDir, name: 'dingtalk-messages', ttlMs: o.dedupeTtlMs, logger })
-        : createMemorySeenKeys({ ttlMs: o.dedupeTtlMs });
+      seen ??= deps.seenKeys
+        ? await deps.seenKeys('dingtalk-messages', o.dedupeTtlMs)
+        : deps.dataDir
+          ? await createFileSeenKeys({ dataDir: deps.dataDir, name: 'dingtalk-messages', ttlMs: o.dedupeTtlMs, logger })
+          : createMemorySeenKeys({ ttlMs: o.dedupeTtlMs });
       handler = createMessageHandler({
         api,
         answerer,

