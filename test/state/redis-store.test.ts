@@ -220,7 +220,7 @@ describe.skipIf(!redisAvailable)('Redis state (real redis-server)', () => {
     expect(summary).toEqual({ subscriptions: 3, sent: 1, failed: 1, expired: 1 });
     expect(await a.exportState()).toEqual({
       version: 1,
-      subscriptions: { slack: ['C0001', 'C0002'], feishu: ['oc_abc'] },
+      subscriptions: { slack: ['C0001', 'C0002'], feishu: ['oc_abc'], dingtalk: [] },
       sent: { [TODAY]: ['slack:C0001'] },
       failed: { [TODAY]: { 'slack:C0002': 'not_in_channel' } },
     });
