@@ -10,7 +10,6 @@ import { createDingTalkAdapter } from './dingtalk/index.js';
 import { createFeishuAdapter } from './feishu/index.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
-import { createFileSeenKeys } from './platform/index.js';
 import { createRouter } from './router/router.js';
 import type { Router } from './router/view-model.js';
 import { createDigestScheduler } from './scheduler/digest-scheduler.js';
@@ -179,9 +178,12 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const senders: DigestSender[] = [];
   const fixedChannels: ChannelRef[] = [];
   const stops: (() => Promise<void>)[] = [];
-  // Shares, Feishu message ids and callbacks already handled, kept under DATA_DIR: a double click, a redelivery or a
-  // replay after a restart is handled once.
-  const seenStore = (name: string, ttlMs: number) => createFileSeenKeys({ dataDir: config.dataDir, name, ttlMs, logger });
+  // Shares, Feishu message ids and callbacks already handled, kept under DATA_DIR — or in Redis with STATE_URL, so
+  // that a click or event delivered to two replicas is handled once too: a double click, a redelivery or a replay
+  // after a restart is handled once. While Redis is away, shares are refused (the user is asked to try again: a
+  // quote posted twice into a channel is worse) and events are remembered in this process (users are answered).
+  const seenStore = (name: string, ttlMs: number) =>
+    backend.seenKeys({ name, ttlMs, whenDown: name.endsWith('-shares') ? 'refuse' : 'local' });
   /** Platforms that could not be reached at start-up, retried in the background until they start or we stop. */
   const retrying = new Map<string, { state: string; timer?: NodeJS.Timeout }>();
   let shuttingDown = false;

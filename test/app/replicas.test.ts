@@ -5,8 +5,8 @@
  * - a share click delivered to both replicas posts one quote;
  * - a subscription made through one replica is known to the other and served once;
  * - Redis stopped mid-run (a post in flight) and started again: searches are still answered, /healthz says
- *   degraded, a subscription made meanwhile is kept, nothing is posted while Redis is away, and afterwards every
- *   channel has had exactly one digest.
+ *   degraded, a subscription made meanwhile is kept, a share click is refused kindly, nothing is posted while Redis
+ *   is away, and afterwards every channel has had exactly one digest and a share delivered to both posts once.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -107,9 +107,7 @@ describe.skipIf(!redisAvailable)('two replicas sharing only Redis', () => {
     expect((await healthz('a')).body).toMatchObject({ status: 'ok', state: { backend: 'redis', ok: true, state: 'ready' } });
   }, 30_000);
 
-  // Enabled once Slack's share clicks go through a SeenKeys store (issue 10, landing): main then hands it the state
-  // backend's store, which is Redis here.
-  it.skip('a share click delivered to both replicas posts one quote', async () => {
+  it('a share click delivered to both replicas posts one quote', async () => {
     const results = await command('a', '人才振兴', 'C0SHARE');
     const value = shareValue(results.body);
     expect(value).toMatch(/\S/);
@@ -147,7 +145,14 @@ describe.skipIf(!redisAvailable)('two replicas sharing only Redis', () => {
       expect(h.body.state).toMatchObject({ backend: 'redis', ok: false, state: 'down' });
     }
     // Searches are answered; a subscription is taken and kept.
-    expect(textOf(await command('b', '人才振兴', 'C0ANY'))).toContain('人才');
+    const found = await command('b', '人才振兴', 'C0ANY');
+    expect(textOf(found)).toContain('人才');
+    // A share is refused kindly (a quote posted twice would be worse than a second click), and works once Redis is back.
+    const click = blockActionsBody({ actionId: 'share_0', value: shareValue(found.body)!, channelId: 'C0ANY', responseUrl: slack.responseUrl('share-down') });
+    expect((await postSigned(urlOf('a'), TEST_SIGNING_SECRET, click)).status).toBe(200);
+    const refused = await slack.waitFor((c) => c.path === '/response/share-down', 10_000);
+    expect(refused.body.response_type).toBe('ephemeral');
+    expect(textOf(refused)).toContain('请稍后再试');
     expect(textOf(await command('a', '订阅', 'C0LATE'))).toContain('已订阅');
     // Several firings on both replicas while Redis is away: nothing new is posted.
     await sleep(4500);
@@ -158,8 +163,13 @@ describe.skipIf(!redisAvailable)('two replicas sharing only Redis', () => {
       await eventually(async () => ((await healthz(bot)).body.status === 'ok' ? true : undefined), `replica ${bot} is ok again`);
     }
     expect(textOf(await command('b', '订阅', 'C0LATE'))).toContain('已经订阅');
+    const again = blockActionsBody({ actionId: 'share_0', value: shareValue(found.body)!, channelId: 'C0ANY', responseUrl: slack.responseUrl('share-up') });
+    await Promise.all([postSigned(urlOf('a'), TEST_SIGNING_SECRET, again), postSigned(urlOf('b'), TEST_SIGNING_SECRET, again)]);
+    await slack.waitFor((c) => c.path === '/response/share-up', 10_000);
     await eventually(() => digestPosts('C0LATE').length > 0 || undefined, 'the channel subscribed during the outage gets the digest');
     await sleep(4500);
+    expect(slack.calls.filter((c) => c.path === '/response/share-up' && c.body.response_type === 'in_channel')).toHaveLength(1);
+    expect(slack.calls.filter((c) => c.path === '/response/share-down' && c.body.response_type === 'in_channel')).toHaveLength(0);
     for (const channel of ['C0FIXED1', 'C0FIXED2', 'C0SUB', 'C0SLOW', 'C0LATE']) {
       expect({ channel, posts: digestPosts(channel).length }).toEqual({ channel, posts: 1 });
     }

@@ -1,0 +1,126 @@
+/**
+ * `npm run bench:state`: the Redis state (STATE_URL) against a real redis-server started for the run, with two
+ * replicas (two stores, each with its own connections) in this process. Prints, never asserts:
+ * - claims: both replicas race for the same N (channel, date) claims — how many were granted (must be N), latency;
+ * - share keys: both replicas add the same N keys — how many were told "first" (must be N), latency;
+ * - pub/sub: a subscription made on one replica until the other's local copy has it;
+ * - outage: Redis stopped, M subscriptions made on one replica meanwhile, Redis started — time until they are all
+ *   saved and the other replica sees them; claims refused meanwhile.
+ * Needs redis-server on PATH (apt-get install redis-server).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createLogger } from '../src/observability/logger.js';
+import { createStateBackend, type StateBackend } from '../src/state/backend.js';
+import { redisAvailable, startRedis } from '../test/helpers/redis-server.js';
+
+const N = Number(process.env.BENCH_N ?? 2000);
+const M = Number(process.env.BENCH_M ?? 200);
+
+function percentile(sorted: readonly number[], q: number): number {
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i] as number;
+}
+const ms = (x: number) => `${x.toFixed(2)} ms`;
+const summary = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return `p50 ${ms(percentile(s, 0.5))}, p99 ${ms(percentile(s, 0.99))}, max ${ms(s[s.length - 1] as number)}`;
+};
+async function until(check: () => boolean, timeoutMs = 30_000): Promise<number> {
+  const t0 = performance.now();
+  while (!check()) {
+    if (performance.now() - t0 > timeoutMs) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  return performance.now() - t0;
+}
+
+async function main(): Promise<void> {
+  if (!redisAvailable) throw new Error('redis-server is not installed (apt-get install redis-server)');
+  const redis = await startRedis();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'zhenxing-bench-state-'));
+  const logger = createLogger({ level: 'silent' });
+  const replica = (name: string): Promise<StateBackend> =>
+    createStateBackend({ dataDir: path.join(dir, name), stateUrl: redis.url, logger });
+  const a = await replica('a');
+  const b = await replica('b');
+  const date = new Date().toISOString().slice(0, 10);
+  try {
+    console.log(`redis-server on ${redis.url}; ${os.cpus().length} cores, load ${os.loadavg()[0]?.toFixed(1)}`);
+
+    // Claims: both replicas ask for every (channel, date) at the same moment.
+    const lat: number[] = [];
+    let granted = 0;
+    const timed = async <T>(f: () => Promise<T>) => {
+      const t = performance.now();
+      const r = await f();
+      lat.push(performance.now() - t);
+      return r;
+    };
+    const t0 = performance.now();
+    for (let i = 0; i < N; i += 50) {
+      await Promise.all(
+        Array.from({ length: Math.min(50, N - i) }, async (_, j) => {
+          const channel = { platform: 'slack' as const, id: `C${i + j}` };
+          const [x, y] = await Promise.all([timed(() => a.store.claim!(channel, date)), timed(() => b.store.claim!(channel, date))]);
+          granted += Number(x.granted) + Number(y.granted);
+        }),
+      );
+    }
+    console.log(`claims: ${N} channels × 2 replicas racing → ${granted} granted (must be ${N}); ${summary(lat)}; ${Math.round((2 * N) / ((performance.now() - t0) / 1000))} claims/s`);
+
+    // Share keys: the same click delivered to both replicas.
+    const sa = await a.seenKeys({ name: 'bench-shares', ttlMs: 60_000, whenDown: 'refuse' });
+    const sb = await b.seenKeys({ name: 'bench-shares', ttlMs: 60_000, whenDown: 'refuse' });
+    lat.length = 0;
+    let firsts = 0;
+    for (let i = 0; i < N; i += 50) {
+      await Promise.all(
+        Array.from({ length: Math.min(50, N - i) }, async (_, j) => {
+          const key = `share:C1:1700000000.0001:U1:${i + j}`;
+          const [x, y] = await Promise.all([timed(() => sa.add(key)), timed(() => sb.add(key))]);
+          firsts += Number(x) + Number(y);
+        }),
+      );
+    }
+    console.log(`share keys: ${N} clicks each delivered to both replicas → ${firsts} posted (must be ${N}); ${summary(lat)}`);
+
+    // Pub/sub: a subscription through one replica, until the other knows it.
+    lat.length = 0;
+    for (let i = 0; i < 200; i++) {
+      const channel = { platform: 'feishu' as const, id: `oc_${i}` };
+      await a.store.subscribe(channel);
+      lat.push(await until(() => b.store.isSubscribed(channel)));
+    }
+    console.log(`pub/sub: subscription on replica a → known to replica b: ${summary(lat)} (200 subscriptions)`);
+
+    // Outage.
+    await redis.stop();
+    await until(() => a.status().state === 'down');
+    let refused = 0;
+    for (let i = 0; i < 20; i++) await a.store.claim!({ platform: 'slack', id: `X${i}` }, date).catch(() => (refused += 1));
+    for (let i = 0; i < M; i++) await a.store.subscribe({ platform: 'slack', id: `LATE${i}` });
+    const pendingWhileDown = a.status().pendingWrites;
+    const tStart = performance.now();
+    await redis.start();
+    const saved = await until(() => a.status().ok);
+    const seen = await until(() => b.store.isSubscribed({ platform: 'slack', id: `LATE${M - 1}` }));
+    const total = performance.now() - tStart;
+    const all = Array.from({ length: M }, (_, i) => b.store.isSubscribed({ platform: 'slack', id: `LATE${i}` })).every(Boolean);
+    console.log(
+      `outage: ${refused}/20 claims refused while down; ${pendingWhileDown} subscriptions queued; after redis-server started: ` +
+        `all saved in ${ms(saved)}, the other replica had all ${M}: ${all} (${ms(total)} after start, +${ms(seen)} after saving)`,
+    );
+  } finally {
+    await a.close();
+    await b.close();
+    await redis.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
