@@ -150,3 +150,48 @@ describe('the engine’s coverage factor reads the matched-term bits', () => {
     expect([...covered.keys()][0]).toBe('t-1');
   });
 });
+
+describe('direct scoring from MiniSearch’s postings', () => {
+  it('gives the same passages, scores and bits as miniSearch.search, for every judged query’s terms', async () => {
+    const { getSharedCorpus, getSharedEngine } = await import('../helpers/shared-index.js');
+    const { EVAL_SETS, readEvalQueries } = await import('../../bench/eval.js');
+    const { foldText: fold } = await import('../../src/search/normalize.js');
+    const { wordTerms: words, gramTerms: grams } = await import('../../src/search/analyze.js');
+    const corpus = getSharedCorpus();
+    const docs = corpus.passages.map((p) => ({ title: fold(p.title), section: fold(p.section ?? ''), text: fold(p.text) }));
+    const boost = { fieldBoost: { title: 1.5, section: 2, text: 1, grams: 1 } };
+    const direct = createPassageIndex(docs, boost);
+    const viaSearch = createPassageIndex(docs, { ...boost, direct: false });
+    const engine = getSharedEngine();
+    const collect = (index: typeof direct, terms: WeightedTerm[]) => {
+      const out = new Map<number, [number, number, number, number, number]>();
+      const n = index.search(terms, (i, score, low, high, bl, bh) => out.set(i, [score, low, high, bl, bh]));
+      expect(n).toBe(out.size);
+      return out;
+    };
+    let compared = 0;
+    for (const set of EVAL_SETS) {
+      for (const q of readEvalQueries(set.file)) {
+        let text: string;
+        try {
+          text = engine.explain(q.query).parsed.text;
+        } catch {
+          continue;
+        }
+        const folded = fold(text);
+        const list = [...new Set([...words(folded), ...grams(folded)])];
+        const terms: WeightedTerm[] = list.map((term, k) => ({ term, weight: 1 / (1 + (k % 3)), bit: k < 64 ? k : -1 }));
+        const a = collect(direct, terms);
+        const b = collect(viaSearch, terms);
+        expect([...a.keys()].sort((x, y) => x - y), q.query).toEqual([...b.keys()].sort((x, y) => x - y));
+        for (const [i, [score, ...bits]] of a) {
+          const [s2, ...bits2] = b.get(i) as [number, number, number, number, number];
+          expect(score, `${q.query} ${i}`).toBeCloseTo(s2, 9);
+          expect(bits, `${q.query} ${i}`).toEqual(bits2);
+        }
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(250);
+  });
+});
