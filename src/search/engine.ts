@@ -247,9 +247,17 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
 
   const analyze = (parsed: ParsedQuery): AnalyzedQuery => analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs });
 
-  // Each theme's strongest label score, to express a passage's strength in its theme as a share.
+  // Each theme's strongest label score, to express a passage's strength in its theme as a share, and its passages.
   const themeMax = new Map<ThemeId, number>();
-  for (const p of passages) for (const t of p.themes) themeMax.set(t, Math.max(themeMax.get(t) ?? 0, p.themeScores[t] ?? 0));
+  const themePassages = new Map<ThemeId, number[]>();
+  passages.forEach((p, i) => {
+    for (const t of p.themes) {
+      themeMax.set(t, Math.max(themeMax.get(t) ?? 0, p.themeScores[t] ?? 0));
+      const list = themePassages.get(t);
+      if (list) list.push(i);
+      else themePassages.set(t, [i]);
+    }
+  });
   const themeStrength = (i: number, t: ThemeId): number => {
     const p = passages[i] as Passage;
     if (!p.themes.includes(t)) return 0;
@@ -532,7 +540,8 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
     // A theme named in the query brings its passages even where they match no word of it, below the best match.
     if (themed.length > 0) {
       const base = (bestBase || 1) * o.themeOnlyWeight;
-      for (let i = 0; i < passages.length; i++) {
+      const candidates = [...new Set(themed.flatMap((c) => themePassages.get(c.theme as ThemeId) ?? []))].sort((a, b) => a - b);
+      for (const i of candidates) {
         if (hitStamp[i] === current) continue;
         let strength = 0;
         for (const c of themed) strength = Math.max(strength, themeStrength(i, c.theme as ThemeId));

@@ -4,7 +4,8 @@ import { GRAM_PREFIX, gramTerms, wordTerms } from '../../src/search/analyze.js';
 import { createSearchEngine } from '../../src/search/index.js';
 import { createPassageIndex, type IndexDocument, type PassageIndexOptions, type WeightedTerm } from '../../src/search/minisearch-index.js';
 import { foldText } from '../../src/search/normalize.js';
-import { getSharedCorpus } from '../helpers/shared-index.js';
+import { EVAL_SETS, readEvalQueries } from '../../bench/eval.js';
+import { getSharedCorpus, getSharedEngine } from '../helpers/shared-index.js';
 
 interface Match {
   score: number;
@@ -152,11 +153,10 @@ describe('the engine’s coverage factor reads the matched-term bits', () => {
 });
 
 describe('direct scoring from MiniSearch’s postings', () => {
-  it('gives the same passages, scores and bits as miniSearch.search, for every judged query’s terms', async () => {
-    const { getSharedCorpus, getSharedEngine } = await import('../helpers/shared-index.js');
-    const { EVAL_SETS, readEvalQueries } = await import('../../bench/eval.js');
-    const { foldText: fold } = await import('../../src/search/normalize.js');
-    const { wordTerms: words, gramTerms: grams } = await import('../../src/search/analyze.js');
+  it('gives the same passages, scores and bits as miniSearch.search, for every judged query’s terms', () => {
+    const fold = foldText;
+    const words = wordTerms;
+    const grams = gramTerms;
     const corpus = getSharedCorpus();
     const docs = corpus.passages.map((p) => ({ title: fold(p.title), section: fold(p.section ?? ''), text: fold(p.text) }));
     const boost = { fieldBoost: { title: 1.5, section: 2, text: 1, grams: 1 } };
