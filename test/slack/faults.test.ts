@@ -7,7 +7,7 @@ import http from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFileSeenKeys } from '../../src/platform/index.js';
 import { TEST_SIGNING_SECRET, blockActionsBody, signedHeaders, slashCommandBody } from '../helpers/slack-sign.js';
 import { startSlackStandIn, type SlackStandIn } from '../helpers/slack-stand-in.js';
@@ -34,11 +34,12 @@ const metricLine = async (h: { metrics: SlackHarness['metrics'] }, name: string)
   (await h.metrics.registry.metrics()).split('\n').filter((l) => l.startsWith(name));
 
 describe('a response_url that accepts connections and never answers', () => {
+  // A harness per test: the first test's stalled answers must not be counted in the second's figures.
   let h: SlackHarness;
-  beforeAll(async () => {
-    h = await startSlackHarness({ adapter: { responseTimeoutMs: 300 } });
+  beforeEach(async () => {
+    h = await startSlackHarness({ adapter: { responseTimeoutMs: 1000 } });
   });
-  afterAll(() => h.close());
+  afterEach(() => h.close());
 
   it('does not hold up other answers: 40 stalled answers, and the next command is still answered', async () => {
     const stalled = Array.from({ length: 40 }, (_, i) => `stall-${i}`);
@@ -58,7 +59,7 @@ describe('a response_url that accepts connections and never answers', () => {
     const before = h.logs.length;
     await h.post(slashCommandBody({ text: '文化振兴', responseUrl: h.slack.responseUrl('stuck') }));
     await expect
-      .poll(() => h.logs.slice(before).find((l) => l.msg === 'slack: could not post to response_url'), { timeout: 10_000 })
+      .poll(() => h.logs.slice(before).find((l) => l.msg === 'slack: could not post to response_url'), { timeout: 15_000 })
       .toBeDefined();
     expect(h.slack.calls.filter((c) => c.path === '/response/stuck')).toHaveLength(3);
     expect(h.logs.slice(before).find((l) => l.msg === 'outbound: gave up a call to slack.response_url (timeout)')).toMatchObject({
