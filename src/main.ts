@@ -16,7 +16,7 @@ import { createDigestScheduler } from './scheduler/digest-scheduler.js';
 import { createHttpServer, type HttpServer, type PlatformStatus } from './server/http-server.js';
 import { createSlackAdapter } from './slack/index.js';
 import type { DigestSender } from './state/delivery.js';
-import { createStateBackend, type StateBackend } from './state/index.js';
+import { createStateBackend, registerStateMetrics, type StateBackend } from './state/index.js';
 import type { ChannelRef, StateStore } from './state/types.js';
 
 /**
@@ -106,6 +106,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     ? null
     : await createStateBackend({ dataDir: config.dataDir, stateUrl: config.stateUrl, logger });
   const store = backend?.store ?? null;
+  if (backend) registerStateMetrics(metrics.registry, backend);
   const router = createRouter({
     engine,
     corpus,

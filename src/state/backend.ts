@@ -5,6 +5,7 @@
  * export and import.
  */
 import { readFileSync } from 'node:fs';
+import { Gauge, type Registry } from 'prom-client';
 import { z } from 'zod';
 import type { Logger } from '../observability/logger.js';
 import { createFileSeenKeys, type SeenKeys } from '../platform/seen-keys.js';
@@ -235,4 +236,28 @@ export async function createStateBackend(options: StateBackendOptions): Promise<
       await connection.close();
     },
   };
+}
+
+/**
+ * `zhenxing_state_up` (1 while the state store can be written: always for files, while Redis is connected and no
+ * write waits for it) and `zhenxing_state_pending_writes`, read at every scrape.
+ */
+export function registerStateMetrics(registry: Registry, backend: StateBackend): void {
+  new Gauge({
+    name: 'zhenxing_state_up',
+    help: 'Whether the state store (files, or Redis with STATE_URL) can be written now, with no writes waiting',
+    labelNames: ['backend'],
+    registers: [registry],
+    collect() {
+      this.set({ backend: backend.kind }, backend.status().ok ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'zhenxing_state_pending_writes',
+    help: 'State writes kept in this process until Redis takes them',
+    registers: [registry],
+    collect() {
+      this.set(backend.status().pendingWrites ?? 0);
+    },
+  });
 }

@@ -9,6 +9,7 @@ export { PLATFORMS, type ChannelRef, type ClaimResult, type Platform, type State
 export {
   createStateBackend,
   parseSnapshot,
+  registerStateMetrics,
   StateImportError,
   type ImportSummary,
   type SeenKeysRequest,

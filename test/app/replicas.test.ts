@@ -105,6 +105,9 @@ describe.skipIf(!redisAvailable)('two replicas sharing only Redis', () => {
     const posted = [...bots.a!.lines(), ...bots.b!.lines()].filter((l) => /^digest for .* posted to slack:C0FIXED/.test(String(l.msg)));
     expect(posted).toHaveLength(2);
     expect((await healthz('a')).body).toMatchObject({ status: 'ok', state: { backend: 'redis', ok: true, state: 'ready' } });
+    const metrics = await (await fetch(`http://127.0.0.1:${ports.b}/metrics`)).text();
+    expect(metrics).toContain('zhenxing_state_up{backend="redis"} 1');
+    expect(metrics).toContain('zhenxing_state_pending_writes 0');
   }, 30_000);
 
   it('a share click delivered to both replicas posts one quote', async () => {
@@ -143,6 +146,8 @@ describe.skipIf(!redisAvailable)('two replicas sharing only Redis', () => {
       // Still answering users: 200 keeps it in the load balancer.
       expect(h.code).toBe(200);
       expect(h.body.state).toMatchObject({ backend: 'redis', ok: false, state: 'down' });
+      const metrics = await (await fetch(`http://127.0.0.1:${ports[bot]}/metrics`)).text();
+      expect(metrics).toContain('zhenxing_state_up{backend="redis"} 0');
     }
     // Searches are answered; a subscription is taken and kept.
     const found = await command('b', '人才振兴', 'C0ANY');

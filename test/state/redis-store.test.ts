@@ -3,6 +3,7 @@
  * replicas. Claims are exclusive, subscriptions reach the other replica, writes made while Redis is down are kept
  * and saved when it is back, and claims are refused meanwhile so that nothing is posted twice.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,11 +35,17 @@ describe.skipIf(!redisAvailable)('Redis state (real redis-server)', () => {
   const backends: StateBackend[] = [];
 
   /** A replica: its own DATA_DIR and its own Redis connections. */
-  async function replica(): Promise<StateBackend & { log: ReturnType<typeof captureLogger> }> {
+  async function replica(startTimeoutMs?: number): Promise<StateBackend & { log: ReturnType<typeof captureLogger> }> {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'zhenxing-redis-state-'));
     dirs.push(dataDir);
     const log = captureLogger();
-    const b = await createStateBackend({ dataDir, stateUrl: redis.url, logger: log.logger, prefix });
+    const b = await createStateBackend({
+      dataDir,
+      stateUrl: redis.url,
+      logger: log.logger,
+      prefix,
+      ...(startTimeoutMs !== undefined ? { startTimeoutMs } : {}),
+    });
     backends.push(b);
     return Object.assign(b, { log });
   }
@@ -117,6 +124,22 @@ describe.skipIf(!redisAvailable)('Redis state (real redis-server)', () => {
     expect((await a.store.claim!(F1, TODAY)).granted).toBe(true);
   });
 
+  it('takes over at once a claim whose holder on this host is gone with no post in flight; one mid-post waits', async () => {
+    const a = await replica();
+    const child = spawn(process.execPath, ['-e', '']);
+    await new Promise((resolve) => child.on('exit', resolve));
+    const ghost = (posting: boolean) => JSON.stringify({ by: 'ghost:1', at: Date.now(), host: os.hostname(), pid: child.pid, started: 1, posting });
+    const raw = new Redis(redis.url);
+    await raw.set(`${prefix}claim:${TODAY}:slack:C0001`, ghost(true), 'PX', 900_000);
+    await raw.set(`${prefix}claim:${TODAY}:feishu:oc_abc`, ghost(false), 'PX', 900_000);
+    await raw.quit();
+    expect(await a.store.claim!(C1, TODAY)).toMatchObject({ granted: false, reason: 'claimed', by: 'ghost:1' });
+    expect((await a.store.claim!(F1, TODAY)).granted).toBe(true);
+    expect(a.log.messages(30)).toContain(
+      `claim on the digest for feishu:oc_abc on ${TODAY} by ghost:1 is taken over: that process is no longer running`,
+    );
+  });
+
   it('records permanent failures for every replica', async () => {
     const a = await replica();
     const b = await replica();
@@ -150,6 +173,23 @@ describe.skipIf(!redisAvailable)('Redis state (real redis-server)', () => {
     await eventually(() => b.store.isSubscribed(F1) && b.store.wasSent(C1, TODAY), 'replica b sees them', 10_000);
     expect(await b.store.claim!(C1, TODAY)).toEqual({ granted: false, reason: 'sent' });
     expect(a.log.messages(30)).toContain('queued state writes saved to Redis');
+  }, 30_000);
+
+  it('starts without Redis (degraded, saying so), and loads and saves the state once Redis answers', async () => {
+    const a = await replica();
+    await a.store.subscribe(C1);
+    await redis.stop();
+    const late = await replica(300);
+    expect(late.status()).toMatchObject({ backend: 'redis', ok: false, state: 'down' });
+    expect(late.log.messages(50)).toContain(
+      `Redis at ${redis.url} did not answer at start; starting without it (no subscriptions known yet), and loading the state when it answers`,
+    );
+    expect(late.store.subscriptions()).toEqual([]);
+    expect(await late.store.subscribe(F1)).toBe(true);
+    await redis.start();
+    await eventually(() => late.status().ok && late.store.isSubscribed(C1), 'the late replica loads the state', 10_000);
+    expect(late.store.subscriptions()).toEqual([C1, F1]);
+    await eventually(() => a.store.isSubscribed(F1), 'the first replica hears of the subscription made while Redis was away', 10_000);
   }, 30_000);
 
   it('keeps what was stored across a Redis restart (append-only file)', async () => {
