@@ -25,6 +25,8 @@ export interface StateBackendOptions {
   prefix?: string;
   /** How long start-up waits for Redis before going on without it. Default 5000 ms. */
   startTimeoutMs?: number;
+  /** After a Redis outage, claims wait this long for every replica to save what it kept. Default 5000 ms. */
+  settleMs?: number;
 }
 
 /** The state store's health as /healthz shows it. */
@@ -195,6 +197,7 @@ export async function createStateBackend(options: StateBackendOptions): Promise<
       logger,
       ...(options.prefix ? { prefix: options.prefix } : {}),
       ...(options.startTimeoutMs !== undefined ? { startTimeoutMs: options.startTimeoutMs } : {}),
+      ...(options.settleMs !== undefined ? { settleMs: options.settleMs } : {}),
     });
   } catch (err) {
     await connection.close();

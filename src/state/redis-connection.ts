@@ -32,6 +32,8 @@ export interface RedisConnection {
   since(): number;
   /** The last connection error, while not ready. */
   lastError(): string | undefined;
+  /** When the connection last came back after an outage (ms since the epoch), if it ever did. */
+  recoveredAt(): number | undefined;
   /** Runs `listener` every time the command connection becomes ready (at start and after every outage). */
   onReady(listener: () => void): void;
   /** Resolves when ready, or false after `timeoutMs`. */
@@ -92,6 +94,7 @@ export function createRedisConnection(options: RedisConnectionOptions): RedisCon
   let state: RedisState = 'connecting';
   let since = Date.now();
   let lastError: string | undefined;
+  let recoveredAt: number | undefined;
   const readyListeners: (() => void)[] = [];
   const waiters = new Set<() => void>();
 
@@ -105,7 +108,10 @@ export function createRedisConnection(options: RedisConnectionOptions): RedisCon
     const wasDown = state === 'down';
     set('ready');
     lastError = undefined;
-    if (wasDown) logger.info({ url: safeUrl }, `Redis at ${safeUrl} is reachable again`);
+    if (wasDown) {
+      recoveredAt = Date.now();
+      logger.info({ url: safeUrl }, `Redis at ${safeUrl} is reachable again`);
+    }
     for (const wake of [...waiters]) wake();
     for (const l of readyListeners) l();
   });
@@ -143,6 +149,7 @@ export function createRedisConnection(options: RedisConnectionOptions): RedisCon
     state: () => state,
     since: () => since,
     lastError: () => lastError,
+    recoveredAt: () => recoveredAt,
     onReady(listener) {
       readyListeners.push(listener);
     },

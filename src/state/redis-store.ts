@@ -41,6 +41,12 @@ export interface RedisStateStoreOptions {
   flushTimeoutMs?: number;
   /** How long start-up waits for Redis before it goes on without it (degraded). Default 5000 ms. */
   startTimeoutMs?: number;
+  /**
+   * After an outage, claims are refused this long, so that every replica has reconnected and saved the records it
+   * queued (a post made just before the outage) before anyone claims again. Default 5000 ms: more than the longest
+   * wait between reconnection attempts (2 s).
+   */
+  settleMs?: number;
 }
 
 export interface RedisStateStore extends StateStore {
@@ -102,6 +108,7 @@ export async function createRedisStateStore(options: RedisStateStoreOptions): Pr
   const instanceId = options.instanceId ?? `${me.host}:${me.pid}:${randomUUID().slice(0, 8)}`;
   const baseRetry = options.retryDelayMs ?? 250;
   const flushTimeoutMs = options.flushTimeoutMs ?? 2000;
+  const settleMs = options.settleMs ?? 5000;
   const changesChannel = `${prefix}changes`;
 
   const k = {
@@ -400,6 +407,12 @@ export async function createRedisStateStore(options: RedisStateStoreOptions): Pr
 
     async claim(channel, date): Promise<ClaimResult> {
       const key = k.claim(date, channel);
+      // A claim left by a post made just before a long outage may have expired meanwhile, while its holder's record
+      // of the post still waits in that holder's queue: give every replica time to reconnect and save it.
+      const back = connection.recoveredAt();
+      if (back !== undefined && Date.now() - back < settleMs) {
+        throw new StateUnavailableError(`Redis is back since ${Date.now() - back} ms; claims wait ${settleMs} ms for every replica to save what it kept`);
+      }
       let res: [string, string?, number?];
       try {
         res = (await client.eval(CLAIM_LUA, 2, k.sent(date), key, channelKey(channel), claimValue(true), claimStaleMs, instanceId)) as [

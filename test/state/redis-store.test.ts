@@ -44,6 +44,7 @@ describe.skipIf(!redisAvailable)('Redis state (real redis-server)', () => {
       stateUrl: redis.url,
       logger: log.logger,
       prefix,
+      settleMs: 500,
       ...(startTimeoutMs !== undefined ? { startTimeoutMs } : {}),
     });
     backends.push(b);
@@ -171,6 +172,9 @@ describe.skipIf(!redisAvailable)('Redis state (real redis-server)', () => {
       throw err;
     });
     await eventually(() => b.store.isSubscribed(F1) && b.store.wasSent(C1, TODAY), 'replica b sees them', 10_000);
+    // Claims wait a moment after the outage (here 500 ms), for every replica to save what it kept.
+    await expect(b.store.claim!(F1, TODAY)).rejects.toThrow(/claims wait 500 ms for every replica to save what it kept/);
+    await eventually(async () => (await b.store.claim!(C1, TODAY).catch(() => undefined)) !== undefined, 'claims again', 5000);
     expect(await b.store.claim!(C1, TODAY)).toEqual({ granted: false, reason: 'sent' });
     expect(a.log.messages(30)).toContain('queued state writes saved to Redis');
   }, 30_000);
