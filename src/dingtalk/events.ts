@@ -50,14 +50,13 @@ export interface HandlerDeps {
 
 /** The text of a text or rich-text message, or null for pictures, files, audio … */
 export function messageText(msg: RobotMessage): string | null {
-  if (msg.msgtype === 'text' && typeof msg.text?.content === 'string') return msg.text.content.trim();
+  let text: string | null = null;
+  if (msg.msgtype === 'text' && typeof msg.text?.content === 'string') text = msg.text.content;
   if (msg.msgtype === 'richText' && Array.isArray(msg.content?.richText)) {
-    return msg.content.richText
-      .map((p) => (typeof p.text === 'string' ? p.text : ''))
-      .join('')
-      .trim();
+    text = msg.content.richText.map((p) => (typeof p.text === 'string' ? p.text : '')).join('');
   }
-  return null;
+  // "@振兴 订阅" as the help words it for groups, typed in the 1:1 chat: the name is not part of the command.
+  return text === null ? null : text.trim().replace(/^(?:@振兴(?:\s+|$))+/u, '');
 }
 
 /** What the group sees when the answer went to the asker privately. */

@@ -5,6 +5,7 @@
 import { REFUSAL, type LibraryIntake } from '../library/intake.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
+import { SHARE_FAILED, TEXT_ONLY, type ShareFailure } from '../platform/messages.js';
 import type { CommandContext, Place, Router, View } from '../router/view-model.js';
 import { markButtons, pageRefOf, parseActionValue } from './actions.js';
 import { toFeishuApiError, type FeishuApi } from './api.js';
@@ -174,16 +175,15 @@ const MEMBER_PAGES = 5;
  * Feishu shows `i18n.en_us` to users whose client is in English.
  */
 export function shareFailedToast(err: unknown): CallbackResponse {
-  switch (toFeishuApiError(err).code) {
-    case 'bot_not_in_chat':
-      return toast('error', '请先把机器人加入本群后再分享。', 'Please add the bot to this chat first, then share again.');
-    case 'bot_disabled':
-    case 'missing_scope':
-    case 'no_permission':
-      return toast('error', '机器人没有在这里发消息的权限，请联系管理员。', 'The bot is not allowed to post here. Please ask an admin.');
-    default:
-      return toast('error', '分享失败，请稍后再试。', 'Sharing failed. Please try again later.');
-  }
+  const m = SHARE_FAILED[shareFailure(toFeishuApiError(err).code)];
+  return toast('error', m.zh, m.en);
+}
+
+/** Which of the kit's share failure messages fits a Feishu error code. */
+function shareFailure(code: string): ShareFailure {
+  if (code === 'bot_not_in_chat') return 'bot_not_in_chat';
+  if (code === 'bot_disabled' || code === 'missing_scope' || code === 'no_permission') return 'not_allowed';
+  return 'other';
 }
 
 export function createHandlers(deps: HandlerDeps): FeishuHandlers {
@@ -470,7 +470,7 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
               kind: 'message',
               lang: 'zh',
               tone: 'info',
-              message: { zh: '我只能读懂文字消息。发送“帮助”查看用法。', en: 'I can only read text messages. Send "help".' },
+              message: TEXT_ONLY,
             });
             await deps.api.reply(messageId, card, idempotencyKey('reply', messageId));
             return;

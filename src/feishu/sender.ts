@@ -1,4 +1,4 @@
-import type { Digest } from '../digest/types.js';
+import { createDigestSender } from '../platform/digest-sender.js';
 import { DeliveryError, type DigestSender } from '../state/delivery.js';
 import { toFeishuApiError, type FeishuApi } from './api.js';
 import { idempotencyKey } from './crypto.js';
@@ -18,17 +18,13 @@ export function toDeliveryError(err: unknown): DeliveryError {
  * retry after a lost response cannot post the same day's digest twice (Feishu keeps a uuid for an hour).
  */
 export function createFeishuDigestSender(api: FeishuApi, botName: () => string = () => '振兴'): DigestSender {
-  return {
+  return createDigestSender({
     platform: 'feishu',
-    async send(chatId: string, digest: Digest) {
-      // Subscribed chats are groups almost always: the footer says "@振兴 退订", which works in a private chat too.
-      const place = { kind: 'group' as const, prefix: `@${botName()} `, privateAnswers: false };
-      const card = renderDigest({ kind: 'digest', lang: 'zh', digest, preview: false, place });
-      try {
-        await api.send(chatId, card, idempotencyKey('digest', chatId, digest.date));
-      } catch (err) {
-        throw toDeliveryError(err);
-      }
+    // Subscribed chats are groups almost always: the footer says "@振兴 退订", which works in a private chat too.
+    render: (view) => renderDigest({ ...view, place: { kind: 'group', prefix: `@${botName()} `, privateAnswers: false } }),
+    post: async (chatId, card, digest) => {
+      await api.send(chatId, card, idempotencyKey('digest', chatId, digest.date));
     },
-  };
+    toDeliveryError: (err) => toDeliveryError(err),
+  });
 }

@@ -16,11 +16,14 @@ export interface DigestSenderOptions<R> {
   toDeliveryError: (err: unknown, channelId: string) => DeliveryError;
   /** Called with each failure before it is thrown (a log line, say). */
   onFailure?: (error: DeliveryError, channelId: string, digest: Digest) => void;
+  /** Whether the digest is already in the channel, looked up on the platform (see DigestSender.wasDelivered). */
+  wasDelivered?: DigestSender['wasDelivered'];
 }
 
 export function createDigestSender<R>(o: DigestSenderOptions<R>): DigestSender {
   return {
     platform: o.platform,
+    ...(o.wasDelivered ? { wasDelivered: o.wasDelivered } : {}),
     async send(channelId, digest) {
       const message = o.render({ kind: 'digest', lang: 'zh', digest, preview: false });
       try {

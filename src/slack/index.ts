@@ -13,6 +13,7 @@ import { WHERE, type SlackConfig } from '../config.js';
 import type { LibraryIntake } from '../library/intake.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
+import { createWorkQueue, waitAtMost } from '../platform/work-queue.js';
 import type { Router } from '../router/view-model.js';
 import {
   createBodyReader,
@@ -266,47 +267,10 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     });
   }
 
-  const inFlight = new Set<Promise<void>>();
-  // Work after ack() runs one command per event-loop turn: requests that arrive meanwhile are read and acked
-  // between two commands' searches, so a burst cannot hold an ack behind a backlog (Slack gives up after 3 s).
-  const queue: (() => void)[] = [];
-  let draining = false;
-  const drain = () => {
-    queue.shift()?.();
-    if (queue.length > 0) setImmediate(drain);
-    else draining = false;
-  };
-  // Answers acknowledged but not yet sent, queued or running. Counting the running ones too keeps the bound when
-  // the slow part is Slack taking our posts rather than our searches.
-  let pending = 0;
-  const settle = async (p: Promise<void>): Promise<void> => {
-    inFlight.add(p);
-    try {
-      await p;
-    } finally {
-      inFlight.delete(p);
-    }
-  };
-  const track = async (work: () => Promise<void>, busy?: BusyAnswer): Promise<void> => {
-    if (busy && pending >= maxPending) {
-      deps.metrics.errors.inc({ where: 'slack.busy' });
-      log.warn({ where: busy.where, pending, maxPending }, 'slack: too many answers pending; sent the busy message instead');
-      return settle(busy.answer());
-    }
-    pending += 1;
-    const p = new Promise<void>((resolve) => {
-      queue.push(resolve);
-      if (!draining) {
-        draining = true;
-        setImmediate(drain);
-      }
-    })
-      .then(work)
-      .finally(() => {
-        pending -= 1;
-      });
-    return settle(p);
-  };
+  // The kit's busy limiter: answers run one per event-loop turn after ack(), so a burst cannot hold an ack behind a
+  // backlog (Slack gives up after 3 s), and past maxPending a command gets the busy reply instead.
+  const queue = createWorkQueue({ platform: 'slack', logger: log, metrics: deps.metrics, maxPending });
+  const track = (work: () => Promise<void>, busy?: BusyAnswer): Promise<void> => queue.run(work, busy);
   registerListeners(app, {
     router: deps.router,
     logger: log,
@@ -453,7 +417,8 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
           log.warn({ err }, 'slack: error while closing the Socket Mode connection');
         }
       }
-      if (inFlight.size > 0) await waitAtMost(Promise.allSettled([...inFlight]), drainTimeoutMs);
+      await queue.drain(drainTimeoutMs);
+      const pending = queue.pending;
       if (pending > 0) {
         // Answers acknowledged to Slack that will now never arrive: said and counted, not dropped silently.
         deps.metrics.undelivered.inc({ platform: 'slack' }, pending);
@@ -466,19 +431,6 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
       await shareKeys.close();
     },
   };
-}
-
-/** Resolves when `p` settles or after `ms`, whichever comes first. */
-async function waitAtMost(p: Promise<unknown>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([
-    p,
-    new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, ms);
-      timer.unref();
-    }),
-  ]);
-  clearTimeout(timer);
 }
 
 /** A clear one-line reason why the Socket Mode connection could not be opened. */

@@ -5,8 +5,8 @@
  * not retry: the digest scheduler does, with backoff.
  */
 import type { webApi } from '@slack/bolt';
-import type { Digest } from '../digest/types.js';
 import type { Logger } from '../observability/logger.js';
+import { createDigestSender } from '../platform/digest-sender.js';
 import { DeliveryError, type DigestSender } from '../state/delivery.js';
 import { renderDigestBlocks } from './render/index.js';
 
@@ -99,29 +99,26 @@ export function createSlackSender(deps: { client: webApi.WebClient; logger: Logg
   const now = deps.now ?? Date.now;
   /** Channels whose history the bot may not read, said once each. */
   const told = new Set<string>();
-  return {
+  return createDigestSender({
     platform: 'slack',
-    async send(channelId: string, digest: Digest): Promise<void> {
-      const message = renderDigestBlocks({ kind: 'digest', lang: 'zh', digest, preview: false });
-      try {
-        await deps.client.chat.postMessage({
-          channel: channelId,
-          ...message,
-          unfurl_links: false,
-          unfurl_media: false,
-          // Lets wasDelivered() find this post in the channel after a restart (chat.postMessage has no idempotency key).
-          metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { date: digest.date } },
-        });
-      } catch (err) {
-        const delivery = toDeliveryError(err, channelId);
-        deps.logger.warn(
-          { channel: channelId, date: digest.date, code: delivery.code, permanent: delivery.permanent },
-          'slack: digest post failed',
-        );
-        throw delivery;
-      }
+    render: renderDigestBlocks,
+    post: async (channelId, message, digest) => {
+      await deps.client.chat.postMessage({
+        channel: channelId,
+        ...message,
+        unfurl_links: false,
+        unfurl_media: false,
+        // Lets wasDelivered() find this post in the channel after a restart (chat.postMessage has no idempotency key).
+        metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { date: digest.date } },
+      });
     },
-    async wasDelivered(channelId: string, digest: Digest): Promise<boolean | undefined> {
+    toDeliveryError,
+    onFailure: (delivery, channelId, digest) =>
+      deps.logger.warn(
+        { channel: channelId, date: digest.date, code: delivery.code, permanent: delivery.permanent },
+        'slack: digest post failed',
+      ),
+    async wasDelivered(channelId, digest) {
       try {
         const res = await deps.client.conversations.history({
           channel: channelId,
@@ -148,5 +145,5 @@ export function createSlackSender(deps: { client: webApi.WebClient; logger: Logg
         return undefined;
       }
     },
-  };
+  });
 }

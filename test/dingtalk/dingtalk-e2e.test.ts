@@ -97,6 +97,8 @@ describe('private chat', () => {
 
   it('says 订阅 needs a group, and that only text is understood', async () => {
     expect(markdownOf((await h.ask({ text: '订阅' })).reply).text).toBe('订阅只能在 Slack 频道、飞书群聊或钉钉群中使用。');
+    // Typed the way the help words it for groups: the bot's name is not part of the command.
+    expect(markdownOf((await h.ask({ text: '@振兴 订阅' })).reply).text).toBe('订阅只能在 Slack 频道、飞书群聊或钉钉群中使用。');
     const picture = await h.ask({ text: '', msgtype: 'picture' });
     expect(markdownOf(picture.reply).text).toBe('我只能读懂文字消息。发送“帮助”查看用法。');
   });

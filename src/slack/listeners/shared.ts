@@ -7,7 +7,9 @@ import type { LibraryIntake } from '../../library/intake.js';
 import type { Logger } from '../../observability/logger.js';
 import type { SeenKeys } from '../../platform/index.js';
 import type { Metrics } from '../../observability/metrics.js';
-import type { Lang, MessageView, Router } from '../../router/view-model.js';
+import { BUSY, EXPIRED, SORRY, messageView } from '../../platform/messages.js';
+import type { BusyReply } from '../../platform/work-queue.js';
+import type { Lang, Router } from '../../router/view-model.js';
 import { renderMessage } from '../render/index.js';
 
 export interface ListenerDeps {
@@ -29,17 +31,11 @@ export interface ListenerDeps {
   track(work: () => Promise<void>, busy?: BusyAnswer): Promise<void>;
 }
 
-/** What to send instead of the real answer when the bot is overloaded. */
-export interface BusyAnswer {
-  /** Names the listener in the log line. */
-  where: string;
-  answer(): Promise<void>;
-}
+/** What to send instead of the real answer when the bot is overloaded (the kit's busy limiter runs it). */
+export type BusyAnswer = BusyReply;
 
-export const BUSY: MessageView['message'] = {
-  zh: '现在请求较多，请稍后再试。',
-  en: 'Busy right now, please try again in a moment.',
-};
+// The kind words are the kit's, shared with Feishu and DingTalk.
+export { BUSY, EXPIRED, SORRY, messageView };
 
 /** The busy message, privately, leaving any message it was clicked from as it is. */
 export function busyAnswer(
@@ -59,20 +55,6 @@ export function busyAnswer(
       );
     },
   };
-}
-
-export const SORRY: MessageView['message'] = {
-  zh: '抱歉，处理时出了点问题，请稍后再试。',
-  en: 'Sorry, something went wrong. Please try again.',
-};
-
-export const EXPIRED: MessageView['message'] = {
-  zh: '这个按钮已失效，请重新搜索。',
-  en: 'This button has expired. Please search again.',
-};
-
-export function messageView(message: MessageView['message'], lang: Lang, tone: MessageView['tone'] = 'error'): MessageView {
-  return { kind: 'message', lang, tone, message };
 }
 
 /** Posts to the response_url; a failure is logged rather than thrown (there is nobody left to tell). */
