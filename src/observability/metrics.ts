@@ -17,6 +17,10 @@ export interface Metrics {
   errors: Counter<'where'>;
   /** Answers acknowledged to a user but never delivered (shutdown before they could be sent), by platform. */
   undelivered: Counter<'platform'>;
+  /** 👍/👎 votes stored, by platform and vote (up, down). */
+  feedbackVotes: Counter<'platform' | 'vote'>;
+  /** Searches that found nothing (kind none) or only partial results (kind partial), by platform. */
+  searchMisses: Counter<'platform' | 'kind'>;
 }
 
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
@@ -47,6 +51,18 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
       name: 'zhenxing_digest_failures_total',
       help: 'Daily digest posts that failed, by error code',
       labelNames: ['platform', 'code'],
+      registers: [registry],
+    }),
+    feedbackVotes: new Counter({
+      name: 'zhenxing_feedback_votes_total',
+      help: '👍/👎 votes stored, by platform and vote (up, down)',
+      labelNames: ['platform', 'vote'],
+      registers: [registry],
+    }),
+    searchMisses: new Counter({
+      name: 'zhenxing_search_misses_total',
+      help: 'Searches that found nothing (none) or only partial results (partial)',
+      labelNames: ['platform', 'kind'],
       registers: [registry],
     }),
     errors: new Counter({

@@ -14,8 +14,21 @@ export type Command =
   | { kind: 'themes' }
   | { kind: 'today' }
   | { kind: 'docs' }
-  | { kind: 'subscribe' }
-  | { kind: 'unsubscribe' };
+  | { kind: 'subscribe'; options?: SubscribeOptions }
+  | { kind: 'unsubscribe' }
+  | { kind: 'subscription' };
+
+/**
+ * What `订阅 …` / `subscribe …` asks for besides subscribing: a time of its own (`9:30`), a pinned theme
+ * (`主题:人才`, `theme:talent`) or the rotation back (`轮换`, `rotation`). `bad` names a word that looked like a time
+ * or theme but is not one (`25:00`, `主题:天气`), for a friendly refusal.
+ */
+export interface SubscribeOptions {
+  time?: string;
+  theme?: ThemeInfo['id'];
+  rotate?: boolean;
+  bad?: { kind: 'time' | 'theme'; text: string };
+}
 
 // A Map, not an object literal: `__proto__` or `constructor` typed as a command must not hit Object.prototype.
 const KEYWORDS = new Map<string, Command['kind']>(Object.entries({
@@ -35,6 +48,8 @@ const KEYWORDS = new Map<string, Command['kind']>(Object.entries({
   unsubscribe: 'unsubscribe',
   '退订': 'unsubscribe',
   '取消订阅': 'unsubscribe',
+  subscription: 'subscription',
+  '订阅状态': 'subscription',
 }) as [string, Command['kind']][]);
 
 const THEME_WORDS = new Set(['theme', '主题']);
@@ -69,6 +84,11 @@ export function parseCommand(input: string): Command {
   }
   const keyword = KEYWORDS.get(head);
   if (keyword && tail === '') return { kind: keyword } as Command;
+  if (keyword === 'subscribe') {
+    const options = parseSubscribeOptions(tail);
+    if (options === 'status') return { kind: 'subscription' };
+    if (options) return { kind: 'subscribe', options };
+  }
   return { kind: 'search', query: text };
 }
 
@@ -122,4 +142,45 @@ export function detectLang(input: string): 'zh' | 'en' {
     .replace(/\b(theme|doc)[:]/gi, '')
     .match(/[a-z]{2,}/gi);
   return words && words.length > 0 ? 'en' : 'zh';
+}
+
+const ROTATE_WORDS = new Set(['轮换', '轮流', 'rotation', 'rotate']);
+const STATUS_WORDS = new Set(['状态', 'status']);
+const TIME_WORD = /^(\d{1,2})(?::(\d{1,2})|点(?:(半)|(\d{1,2})分?)?)$/;
+
+/**
+ * The words after `订阅`: undefined when they are not subscription options (then the text is a search), 'status' for
+ * `订阅 状态`.
+ */
+export function parseSubscribeOptions(tail: string): SubscribeOptions | 'status' | undefined {
+  const words = tail.normalize('NFKC').toLowerCase().split(SPACE).filter(Boolean);
+  if (words.length === 1 && STATUS_WORDS.has(words[0] ?? '')) return 'status';
+  const out: SubscribeOptions = {};
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? '';
+    const time = TIME_WORD.exec(w);
+    if (time) {
+      const h = Number(time[1]);
+      const m = time[3] ? 30 : Number(time[2] ?? time[4] ?? 0);
+      if (h > 23 || m > 59) out.bad ??= { kind: 'time', text: w };
+      else out.time = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+      continue;
+    }
+    if (ROTATE_WORDS.has(w)) {
+      out.rotate = true;
+      continue;
+    }
+    let name: string | undefined;
+    const inline = /^(?:theme|主题):(.+)$/.exec(w);
+    if (inline) name = inline[1];
+    else if (THEME_WORDS.has(w) && i + 1 < words.length) name = words[++i];
+    if (name !== undefined) {
+      const theme = resolveTheme(name);
+      if (theme) out.theme = theme.id;
+      else out.bad ??= { kind: 'theme', text: name };
+      continue;
+    }
+    return undefined;
+  }
+  return out;
 }

@@ -2,7 +2,11 @@
  * The command router: one place that turns a command into a view model, for every platform. It owns no
  * platform knowledge; adapters pass text and context in and render what comes out.
  */
-import { THEMES, themeInfo, type Corpus, type ThemeId } from '../corpus/types.js';
+import { THEMES, isThemeId, themeInfo, type Corpus, type ThemeId } from '../corpus/types.js';
+import { searchWithFeedback, type FeedbackResponse } from '../feedback/ranked-search.js';
+import type { SearchLog } from '../feedback/search-log.js';
+import { voterKey, type Tally, type VoteStore } from '../feedback/votes.js';
+import { normalizeQuery } from '../search/normalize.js';
 import { todayIn } from '../digest/dates.js';
 import { DigestError, type DigestPlanner } from '../digest/types.js';
 import type { Logger } from '../observability/logger.js';
@@ -11,7 +15,7 @@ import { unknownTheme } from '../search/errors.js';
 import { SearchError, type SearchEngine, type SearchResponse } from '../search/types.js';
 import type { StateStore } from '../state/types.js';
 import { commandIn, correctedNotice, hereName, originalLabel, partialNotice } from './format.js';
-import { detectLang, parseCommand, resolveTheme, type Command } from './parse-command.js';
+import { detectLang, parseCommand, resolveTheme, type Command, type SubscribeOptions } from './parse-command.js';
 import {
   PAGE_SIZE,
   type CommandContext,
@@ -24,7 +28,9 @@ import {
   type Place,
   type ResultsView,
   type Router,
+  type SubscriptionView,
   type View,
+  type VoteRef,
 } from './view-model.js';
 
 /** The library a command is answered from: engine, corpus and planner built together. */
@@ -51,7 +57,25 @@ export interface RouterDeps {
   now?: () => Date;
   logger?: Logger;
   metrics?: Metrics;
+  /** 👍/👎 votes; without it results carry no vote buttons and rank as the engine ranks them. */
+  votes?: VoteStore;
+  /** Where every search is recorded for `zhenxing report`; without it nothing is recorded. */
+  searchLog?: SearchLog;
+  /** When channels without a time of their own get the reading ("08:30", from DIGEST_CRON), for 订阅状态. */
+  defaultDigestTime?: string;
 }
+
+/** The key votes on a search are stored under: the normalised query ('' when it cannot be normalised). */
+export function voteKeyOf(query: string): string {
+  try {
+    return normalizeQuery(query);
+  } catch {
+    return '';
+  }
+}
+
+/** The key votes on a theme listing are stored under. */
+export const themeVoteKey = (theme: ThemeId) => `theme:${theme}`;
 
 const msg = (zh: string, en: string): Message => ({ zh, en });
 
@@ -118,15 +142,19 @@ export function buildResultsView(
     page: res.page,
     pageSize,
     pageCount: res.pageCount,
-    items: res.results.map((r) => ({
-      id: r.id,
-      docId: r.docId,
-      title: r.title,
-      section: r.section,
-      segments: r.segments,
-      text: r.text,
-      themes: r.themes.map((id) => themeInfo(id)),
-    })),
+    items: res.results.map((r, i) => {
+      const feedback = (res as Partial<FeedbackResponse>).feedback?.[i];
+      return {
+        id: r.id,
+        docId: r.docId,
+        title: r.title,
+        section: r.section,
+        segments: r.segments,
+        text: r.text,
+        themes: r.themes.map((id) => themeInfo(id)),
+        ...(feedback ? { feedback } : {}),
+      };
+    }),
     suggestions: res.suggestions,
   };
   if (theme) view.theme = themeInfo(theme);
@@ -193,27 +221,125 @@ export function createRouter(deps: RouterDeps): Router {
     }));
   }
 
-  function search(query: string, page: number, lang: Lang, ctx: CommandContext, exact = false): View {
-    const started = process.hrtime.bigint();
+  /** Votes for one key; a store that fails leaves the engine's order (logged), never the answer. */
+  async function talliesFor(key: string): Promise<Map<string, Tally>> {
+    if (!deps.votes || key === '') return new Map();
     try {
-      const res = lib().engine.search(query, { limit: PAGE_SIZE, page, ...(exact ? { correct: false } : {}) });
-      return buildResultsView(res, lang, 'search', query, undefined, PAGE_SIZE, exact);
+      return await deps.votes.tally(key);
+    } catch (err) {
+      deps.logger?.warn({ err }, 'votes could not be read; ranking without them');
+      return new Map();
+    }
+  }
+
+  /** Records a search (first pages only: paging is not asking again) for the report and counts misses. */
+  async function logSearch(key: string, res: SearchResponse, ctx: CommandContext): Promise<void> {
+    // partial/corrected come with the typo-tolerant engine; an engine without them answers in full, uncorrected.
+    const flags = res as SearchResponse & { partial?: boolean; corrected?: string | null };
+    const partial = flags.partial === true;
+    const corrected = typeof flags.corrected === 'string' && flags.corrected !== '';
+    if (res.total === 0 || partial) deps.metrics?.searchMisses.inc({ platform: ctx.platform, kind: res.total === 0 ? 'none' : 'partial' });
+    if (!deps.searchLog || key === '') return;
+    try {
+      await deps.searchLog.record({ at: now().getTime(), query: key, count: res.total, partial, corrected, platform: ctx.platform });
+    } catch (err) {
+      deps.logger?.warn({ err }, 'search could not be logged');
+    }
+  }
+
+  async function search(query: string, page: number, lang: Lang, ctx: CommandContext, first: boolean, exact = false): Promise<View> {
+    const key = voteKeyOf(query);
+    const tallies = await talliesFor(key);
+    const started = process.hrtime.bigint();
+    let res: FeedbackResponse;
+    try {
+      const { engine } = lib();
+      res = searchWithFeedback((o) => engine.search(query, { ...o, ...(exact ? { correct: false } : {}) }), tallies, { limit: PAGE_SIZE, page });
     } finally {
       deps.metrics?.searchLatency.observe(
         { platform: ctx.platform },
         Number(process.hrtime.bigint() - started) / 1e9,
       );
     }
+    if (first) await logSearch(key, res, ctx);
+    const view = buildResultsView(res, lang, 'search', query, undefined, PAGE_SIZE, exact);
+    if (deps.votes && key !== '') view.voteQuery = key;
+    return view;
   }
 
-  function theme(name: string, page: number, lang: Lang): View {
+  async function theme(name: string, page: number, lang: Lang): Promise<View> {
     const info = resolveTheme(name);
     if (!info) throw unknownTheme(name);
-    const res = lib().engine.byTheme(info.id, { limit: PAGE_SIZE, page });
-    return buildResultsView(res, lang, 'theme', info.name, info.id);
+    const key = themeVoteKey(info.id);
+    const { engine } = lib();
+    const res = searchWithFeedback((o) => engine.byTheme(info.id, o), await talliesFor(key), { limit: PAGE_SIZE, page });
+    const view = buildResultsView(res, lang, 'theme', info.name, info.id);
+    if (deps.votes) view.voteQuery = key;
+    return view;
   }
 
-  async function subscription(kind: 'subscribe' | 'unsubscribe', lang: Lang, ctx: CommandContext): Promise<View> {
+  async function vote(ref: VoteRef, ctx: CommandContext): Promise<View> {
+    const lang: Lang = 'zh';
+    if (!deps.votes || !ctx.userId) {
+      return { kind: 'message', lang, tone: 'error', message: msg('暂时无法记录反馈。', 'Feedback cannot be recorded right now.') };
+    }
+    if (!lib().engine.get(ref.passageId)) {
+      return {
+        kind: 'message',
+        lang,
+        tone: 'error',
+        message: msg('找不到这段文字，可能文库已经更新。', 'That passage is no longer in the library.'),
+      };
+    }
+    const { previous } = await deps.votes.record({
+      query: ref.query,
+      passageId: ref.passageId,
+      voter: voterKey(ctx.platform, ctx.userId),
+      value: ref.value,
+      platform: ctx.platform,
+      at: now().getTime(),
+    });
+    deps.metrics?.feedbackVotes.inc({ platform: ctx.platform, vote: ref.value });
+    deps.logger?.info({ platform: ctx.platform, vote: ref.value, passage: ref.passageId, replaced: previous ?? null }, 'vote');
+    return {
+      kind: 'message',
+      lang,
+      tone: 'info',
+      message:
+        previous && previous !== ref.value
+          ? msg('谢谢反馈！已更新你对这段文字的评价。', 'Thanks for the feedback! Your vote on this passage was updated.')
+          : msg('谢谢反馈！', 'Thanks for the feedback!'),
+    };
+  }
+
+  /** The channel's reading settings as a view shows them. */
+  function settingsView(channel: { platform: CommandContext['platform']; id: string }): NonNullable<SubscriptionView['settings']> {
+    const ref = channel as Parameters<NonNullable<StateStore['settingsOf']>>[0];
+    const settings = deps.store?.settingsOf?.(ref) ?? {};
+    const last = deps.store?.lastSentOf?.(ref);
+    return {
+      time: settings.time ?? null,
+      theme: settings.theme && isThemeId(settings.theme) ? themeInfo(settings.theme) : null,
+      lastSent: last ? last.date : null,
+    };
+  }
+
+  /** "每天 9:30（主题：人才振兴）" / "every day at 9:30 (theme: talent)". */
+  function scheduleWords(settings: NonNullable<SubscriptionView['settings']>): Message {
+    const time = settings.time ?? deps.defaultDigestTime;
+    const when = time ? { zh: `每天 ${time.replace(/^0(\d)/, '$1')}`, en: `every day at ${time.replace(/^0(\d)/, '$1')}` } : { zh: '每天早上', en: 'every morning' };
+    const what = settings.theme
+      ? { zh: `主题：${settings.theme.name}`, en: `theme: ${settings.theme.en}` }
+      : { zh: '五个主题轮换', en: 'the five themes in turn' };
+    return msg(`${when.zh}（${what.zh}）`, `${when.en} (${what.en})`);
+  }
+
+  async function subscription(
+    kind: 'subscribe' | 'unsubscribe' | 'subscription',
+    lang: Lang,
+    ctx: CommandContext,
+    options: SubscribeOptions = {},
+  ): Promise<View> {
     if (!deps.store || !ctx.channelId || ctx.platform === 'console') {
       return {
         kind: 'message',
@@ -229,19 +355,79 @@ export function createRouter(deps: RouterDeps): Router {
     // Slack has channels, Feishu has group chats, and a private chat is neither: say it the way users there do.
     const { zh: here, en: hereEn } = hereName(ctx.platform, ctx.place);
     const Here = hereEn.charAt(0).toUpperCase() + hereEn.slice(1);
+    if (kind === 'subscription') {
+      const subscribed = deps.store.isSubscribed(channel);
+      const settings = settingsView(channel);
+      const words = scheduleWords(settings);
+      const last = settings.lastSent
+        ? msg(`上次发送：${settings.lastSent}。`, `Last reading sent: ${settings.lastSent}.`)
+        : msg('还没有发送过。', 'No reading sent yet.');
+      const tz = deps.timezone;
+      return {
+        kind: 'subscription',
+        lang,
+        subscribed,
+        changed: false,
+        settings,
+        message: subscribed
+          ? msg(
+              `${here}已订阅“每日一读”：${words.zh}，时区 ${tz}。${last.zh}`,
+              `${Here} gets the daily digest ${words.en}, time zone ${tz}. ${last.en}`,
+            )
+          : msg(
+              `${here}没有订阅“每日一读”。发送“订阅”或“订阅 9:30”即可订阅。`,
+              `${Here} is not subscribed to the daily digest. Send "subscribe" or "subscribe 9:30" to subscribe.`,
+            ),
+      };
+    }
     if (kind === 'subscribe') {
+      if (options.bad?.kind === 'time') {
+        return {
+          kind: 'message',
+          lang,
+          tone: 'error',
+          message: msg(
+            `时间“${options.bad.text}”不对，请用 24 小时制，例如“订阅 9:30”或“订阅 18:00”。`,
+            `"${options.bad.text}" is not a time; use the 24-hour clock, e.g. "subscribe 9:30" or "subscribe 18:00".`,
+          ),
+        };
+      }
+      if (options.bad?.kind === 'theme') {
+        return {
+          kind: 'message',
+          lang,
+          tone: 'error',
+          message: msg(
+            `没有主题“${options.bad.text}”，可选：${THEMES.map((t) => t.short).join('、')}，例如“订阅 主题:人才”。`,
+            `There is no theme "${options.bad.text}"; choose ${THEMES.map((t) => t.id).join(', ')}, e.g. "subscribe theme:talent".`,
+          ),
+        };
+      }
       // Refuse here, not every morning: a chat the digest could never reach is not subscribed.
       const refusal = await ctx.subscribable?.();
       if (refusal) return { kind: 'message', lang, tone: 'error', message: refusal };
       const changed = await deps.store.subscribe(channel);
+      const wantsSettings = options.time !== undefined || options.theme !== undefined || options.rotate === true;
+      if (wantsSettings && deps.store.setSettings) {
+        const next = { ...(deps.store.settingsOf?.(channel) ?? {}) };
+        if (options.time !== undefined) next.time = options.time;
+        if (options.rotate) delete next.theme;
+        if (options.theme !== undefined) next.theme = options.theme;
+        await deps.store.setSettings(channel, next);
+      }
+      const settings = settingsView(channel);
+      const words = scheduleWords(settings);
       return {
         kind: 'subscription',
         lang,
         subscribed: true,
-        changed,
+        changed: changed || wantsSettings,
+        settings,
         message: changed
-          ? msg(`已订阅：${here}每天早上会收到“每日一读”。`, `Subscribed: ${hereEn} will get the daily digest every morning.`)
-          : msg(`${here}已经订阅了“每日一读”。`, `${Here} is already subscribed to the daily digest.`),
+          ? msg(`已订阅：${here}${words.zh}收到“每日一读”。`, `Subscribed: ${hereEn} will get the daily digest ${words.en}.`)
+          : wantsSettings
+            ? msg(`已更新：${here}${words.zh}收到“每日一读”。`, `Updated: ${hereEn} will get the daily digest ${words.en}.`)
+            : msg(`${here}已经订阅了“每日一读”（${words.zh}）。`, `${Here} is already subscribed to the daily digest (${words.en}).`),
       };
     }
     const changed = await deps.store.unsubscribe(channel);
@@ -261,7 +447,7 @@ export function createRouter(deps: RouterDeps): Router {
       case 'help':
         return withPlace({ kind: 'help', lang, commands: helpCommands(ctx.place), examples: helpExamples(ctx.place) }, ctx);
       case 'search':
-        return search(cmd.query, 1, lang, ctx);
+        return search(cmd.query, 1, lang, ctx, true);
       case 'theme':
         return theme(cmd.name, 1, lang);
       case 'themes':
@@ -282,7 +468,9 @@ export function createRouter(deps: RouterDeps): Router {
         };
       }
       case 'subscribe':
+        return subscription('subscribe', lang, ctx, cmd.options);
       case 'unsubscribe':
+      case 'subscription':
         return subscription(cmd.kind, lang, ctx);
     }
   }
@@ -326,11 +514,22 @@ export function createRouter(deps: RouterDeps): Router {
       count('page', ctx);
       return timed('page', ctx, ref.kind === 'search' ? ref.query : ref.theme, async () => {
         try {
-          return ref.kind === 'search' ? search(ref.query, ref.page, lang, ctx, ref.exact === true) : theme(ref.theme, ref.page, lang);
+          return ref.kind === 'search'
+            ? await search(ref.query, ref.page, lang, ctx, false, ref.exact === true)
+            : await theme(ref.theme, ref.page, lang);
         } catch (err) {
           return failure(err, lang, 'router.page');
         }
       });
+    },
+
+    async vote(ref, ctx) {
+      count('vote', ctx);
+      try {
+        return await vote(ref, ctx);
+      } catch (err) {
+        return failure(err, 'zh', 'router.vote');
+      }
     },
 
     async share(passageId, ctx) {

@@ -5,6 +5,7 @@
  */
 import { isThemeId, type ArticleMeta, type Passage, type ThemeInfo } from '../corpus/types.js';
 import type { Digest } from '../digest/types.js';
+import type { FeedbackEffect } from '../feedback/rerank.js';
 import type { Segment, Suggestion } from '../search/types.js';
 
 /** The language the user wrote in. Chinese always; English added where the user wrote English. */
@@ -33,6 +34,8 @@ export interface ResultItem {
   /** Full passage text (the shared quote uses it). */
   text: string;
   themes: ThemeInfo[];
+  /** Why votes moved this result, when there are votes on it for this query. */
+  feedback?: FeedbackEffect;
 }
 
 export interface ResultsView {
@@ -67,6 +70,11 @@ export interface ResultsView {
   originalLabel?: Message;
   prev?: PageRef;
   next?: PageRef;
+  /**
+   * The key votes on these results are stored under: the normalised query, or `theme:<id>` for a theme listing.
+   * Renderers put 👍/👎 buttons on each result when it is set.
+   */
+  voteQuery?: string;
 }
 
 /**
@@ -125,6 +133,8 @@ export interface SubscriptionView {
   /** False when the channel already was in the requested state. */
   changed: boolean;
   message: Message;
+  /** The channel's own reading settings, when it has any (subscribe with a time or theme, 订阅状态). */
+  settings?: { time: string | null; theme: ThemeInfo | null; lastSent: string | null };
 }
 
 /** The public quote posted when someone shares a passage. */
@@ -182,6 +192,8 @@ export interface Router {
   handle(text: string, ctx: CommandContext): Promise<View>;
   /** Another page of a search or theme listing (page buttons). */
   page(ref: PageRef, ctx: CommandContext): Promise<View>;
+  /** A 👍/👎 click: stores the vote (replacing the user's earlier one) and answers privately with thanks. */
+  vote?(ref: VoteRef, ctx: CommandContext): Promise<View>;
   /** The quote for a share button click; a MessageView if the passage id is unknown. */
   share(passageId: string, ctx: CommandContext): Promise<View>;
 }
@@ -208,6 +220,32 @@ export function decodePageRef(value: string): PageRef | null {
       return { kind: 'theme', theme: v.theme, page: v.page };
     }
     return null;
+  } catch {
+    return null;
+  }
+}
+
+/** What a 👍/👎 button carries: the vote key's query and the passage. */
+export interface VoteRef {
+  /** ResultsView.voteQuery. */
+  query: string;
+  passageId: string;
+  value: 'up' | 'down';
+}
+
+/** Encodes a vote button's value (the value itself says up or down, so one listener may serve both). */
+export function encodeVoteRef(ref: VoteRef): string {
+  return JSON.stringify({ q: ref.query, p: ref.passageId, v: ref.value });
+}
+
+/** Decodes a vote button's value; null for anything malformed. */
+export function decodeVoteRef(value: string): VoteRef | null {
+  try {
+    const v = JSON.parse(value) as { q?: unknown; p?: unknown; v?: unknown } | null;
+    if (!v || typeof v !== 'object' || typeof v.q !== 'string' || typeof v.p !== 'string') return null;
+    if (v.q === '' || v.q.length > 1000 || v.p === '' || v.p.length > 200) return null;
+    if (v.v !== 'up' && v.v !== 'down') return null;
+    return { query: v.q, passageId: v.p, value: v.v };
   } catch {
     return null;
   }

@@ -65,11 +65,25 @@ const stateSchema = z.object({
       }),
     )
     .default({}),
+  /** "platform:id" → the channel's own reading settings (订阅 9:30, 订阅 主题:人才). */
+  settings: z
+    .record(z.string(), z.object({ time: z.string().regex(/^\d{2}:\d{2}$/).optional(), theme: z.string().optional() }))
+    .default({}),
+  /** "platform:id" → the last reading accepted there: the date it was for and when (ms). */
+  lastSent: z.record(z.string(), z.object({ date: z.string(), at: z.number() })).default({}),
 });
 
 type State = z.infer<typeof stateSchema>;
 
-const emptyState = (): State => ({ version: 1, subscriptions: { slack: [], feishu: [], dingtalk: [] }, sent: {}, failed: {}, claims: {} });
+const emptyState = (): State => ({
+  version: 1,
+  subscriptions: { slack: [], feishu: [], dingtalk: [] },
+  sent: {},
+  failed: {},
+  claims: {},
+  settings: {},
+  lastSent: {},
+});
 
 /** File identity: an atomic rename always brings a new inode, so a change in any of these means a new version. */
 interface Seen {
@@ -314,6 +328,8 @@ export async function createStateStore(options: StateStoreOptions): Promise<Stat
         const i = ids.indexOf(channel.id);
         if (i < 0) return { result: false, changed: false };
         ids.splice(i, 1);
+        // A channel that subscribes again starts from the defaults.
+        delete s.settings[channelKey(channel)];
         return { result: true, changed: true };
       });
     },
@@ -338,6 +354,8 @@ export async function createStateStore(options: StateStoreOptions): Promise<Stat
       return update((s) => {
         const keys = (s.sent[date] ??= []);
         if (!keys.includes(channelKey(channel))) keys.push(channelKey(channel));
+        const last = s.lastSent[channelKey(channel)];
+        if (!last || last.date <= date) s.lastSent[channelKey(channel)] = { date, at: now() };
         delete s.claims[claimKey(channel, date)];
         prune(s);
         return { result: undefined, changed: true };
@@ -351,6 +369,29 @@ export async function createStateStore(options: StateStoreOptions): Promise<Stat
         prune(s);
         return { result: undefined, changed: true };
       });
+    },
+
+    settingsOf(channel) {
+      refresh();
+      const found = state.settings[channelKey(channel)];
+      return found ? { ...found } : undefined;
+    },
+
+    setSettings(channel, settings) {
+      return update((s) => {
+        const next: State['settings'][string] = {};
+        if (settings.time !== undefined) next.time = settings.time;
+        if (settings.theme !== undefined) next.theme = settings.theme;
+        if (Object.keys(next).length === 0) delete s.settings[channelKey(channel)];
+        else s.settings[channelKey(channel)] = next;
+        return { result: undefined, changed: true };
+      });
+    },
+
+    lastSentOf(channel) {
+      refresh();
+      const found = state.lastSent[channelKey(channel)];
+      return found ? { ...found } : undefined;
     },
 
     failureOf(channel, date) {

@@ -5,7 +5,7 @@
 export { createStateStore, STATE_FILE, type StateStoreOptions } from './file-store.js';
 export { acquireFileLock, LockTimeoutError, type FileLockOptions } from './file-lock.js';
 export { DeliveryError, type DigestSender } from './delivery.js';
-export { PLATFORMS, type ChannelRef, type ClaimResult, type Platform, type StateSnapshot, type StateStore } from './types.js';
+export { PLATFORMS, type ChannelRef, type ChannelSettings, type ClaimResult, type Platform, type StateSnapshot, type StateStore } from './types.js';
 export {
   createStateBackend,
   parseSnapshot,

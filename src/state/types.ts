@@ -11,6 +11,14 @@ export interface ChannelRef {
   id: string;
 }
 
+/** A channel's own daily reading, set with `订阅 9:30`, `订阅 主题:人才`, `订阅 轮换`. Absent fields: the defaults. */
+export interface ChannelSettings {
+  /** Local time in DIGEST_TZ, "HH:MM"; absent: the channel follows DIGEST_CRON. */
+  time?: string;
+  /** A pinned theme id (talent …); absent: the five-theme rotation. */
+  theme?: string;
+}
+
 /**
  * Persistent state under DATA_DIR: opt-in subscriptions and which digests went out.
  * Implementations write atomically (write, then rename) so a crash never leaves half a file.
@@ -27,6 +35,12 @@ export interface StateStore {
   markSent(channel: ChannelRef, date: string): Promise<void>;
   /** Resolves once pending writes are on disk (used on SIGTERM). */
   flush(): Promise<void>;
+  /** Optional: the channel's own reading settings ({} or undefined: the defaults). */
+  settingsOf?(channel: ChannelRef): ChannelSettings | undefined;
+  /** Optional: replaces the channel's settings ({} clears them). */
+  setSettings?(channel: ChannelRef, settings: ChannelSettings): Promise<void>;
+  /** Optional: when the channel last had a reading accepted (date it was for, and ms since the epoch). */
+  lastSentOf?(channel: ChannelRef): { date: string; at: number } | undefined;
   /**
    * Optional: reserves (channel, date) for this process before it posts, so that replicas sharing DATA_DIR never
    * both post. Not granted when the digest was already sent or another live process holds the claim. Release it
