@@ -41,12 +41,24 @@ import { SearchError, type SearchEngine, type SearchResponse } from './search/ty
 import { DigestError } from './digest/types.js';
 import { createLogger } from './observability/logger.js';
 import { createStateBackend, parseSnapshot, STATE_FILE, StateImportError, type StateBackend } from './state/index.js';
+import { existsSync } from 'node:fs';
+import {
+  buildReport,
+  createFileSearchLog,
+  createFileVoteStore,
+  searchWithFeedback,
+  SEARCH_LOG_FILE,
+  VOTES_FILE,
+  type FeedbackEffect,
+  type Tally,
+} from './feedback/index.js';
+import { voteKeyOf } from './router/router.js';
 
 export class UsageError extends Error {
   readonly code = 'USAGE';
 }
 
-const USAGE = `usage: zhenxing <search|passages|themes|docs|digest|add|remove|state> [options]
+const USAGE = `usage: zhenxing <search|passages|themes|docs|digest|add|remove|state|report> [options]
   search <query…> [--json] [--limit N] [--page N] [--exact]
   search --batch --json [--limit N]      one query per stdin line, one JSON object per line
                                          (--exact: no typo correction, the words as typed)
@@ -58,7 +70,8 @@ const USAGE = `usage: zhenxing <search|passages|themes|docs|digest|add|remove|st
                                          add .txt .md .html .docx .pdf files to the library (LIBRARY_DIR)
   remove <id>                            remove an added document
   state export [--out FILE]              the bot's state as JSON (Redis when STATE_URL is set, else DATA_DIR)
-  state import [FILE|-]                  adds a state file or export to it (default: DATA_DIR/state.json)`;
+  state import [FILE|-]                  adds a state file or export to it (default: DATA_DIR/state.json)
+  report [--json] [--days N]             top queries, misses and votes of the last N days (default 30, DATA_DIR)`;
 
 interface Io {
   stdout: NodeJS.WritableStream;
@@ -77,7 +90,7 @@ function positiveInt(name: string, value: string | undefined, dflt: number, max:
   return n;
 }
 
-function searchJson(res: SearchResponse) {
+function searchJson(res: SearchResponse & { feedback?: (FeedbackEffect | undefined)[] }) {
   return {
     query: res.query,
     total: res.total,
@@ -86,7 +99,7 @@ function searchJson(res: SearchResponse) {
     matched: res.matched ?? [],
     // The query searched after typo correction, or null.
     corrected: res.corrected ?? null,
-    results: res.results.map((r) => ({
+    results: res.results.map((r, i) => ({
       id: r.id,
       docId: r.docId,
       title: r.title,
@@ -95,8 +108,21 @@ function searchJson(res: SearchResponse) {
       snippet: r.snippet,
       score: r.score,
       themes: r.themes,
+      // Why votes moved it (search for the same normalised query, DATA_DIR); absent without votes on it.
+      ...(res.feedback?.[i] ? { feedback: res.feedback[i] } : {}),
     })),
   };
+}
+
+/** DATA_DIR as the bot resolves it. */
+const dataDirOf = (env: NodeJS.ProcessEnv) => path.resolve(env.DATA_DIR ?? 'data');
+
+/** Votes for a query from DATA_DIR, read without creating anything there. */
+async function talliesFor(env: NodeJS.ProcessEnv, query: string): Promise<Map<string, Tally>> {
+  const dataDir = dataDirOf(env);
+  if (!existsSync(path.join(dataDir, VOTES_FILE))) return new Map();
+  const key = voteKeyOf(query);
+  return key === '' ? new Map() : (await createFileVoteStore({ dataDir })).tally(key);
 }
 
 function errorText(err: unknown): string {
@@ -163,7 +189,9 @@ async function cmdSearch(args: string[], io: Io): Promise<number> {
   // `主题 产业 集体经济` searches within the theme, as in chat.
   const query = themedSearch(typed) ?? typed;
   try {
-    let res = engine().search(query, { limit, page, ...(values.exact ? { correct: false } : {}) });
+    const e = engine();
+    const exact = values.exact ? { correct: false } : {};
+    let res = searchWithFeedback((o) => e.search(query, { ...o, ...exact }), await talliesFor(io.env, query), { limit, page });
     // The engine clamps a page past the end to the last one (right for chat buttons); a script paging through
     // results needs to see the end, so a page past the last is empty here.
     if (page > Math.max(1, res.pageCount)) res = { ...res, page, results: [] };
@@ -418,6 +446,35 @@ async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** What people asked, missed and voted on in the last --days days, from DATA_DIR. */
+async function cmdReport(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, days: { type: 'string' } },
+  });
+  if (positionals.length > 0) throw new UsageError(`report takes no arguments, got "${positionals[0]}"`);
+  const days = positiveInt('days', values.days, 30, 3650);
+  const dataDir = dataDirOf(io.env);
+  const since = Date.now() - days * 86_400_000;
+  // Nothing recorded yet is an empty report, not an error (and nothing is created under DATA_DIR).
+  const entries = existsSync(path.join(dataDir, SEARCH_LOG_FILE)) ? await (await createFileSearchLog({ dataDir })).list(since) : [];
+  const votes = existsSync(path.join(dataDir, VOTES_FILE)) ? await (await createFileVoteStore({ dataDir })).list(since) : [];
+  const report = buildReport(entries, votes);
+  if (values.json) {
+    io.stdout.write(`${JSON.stringify(report)}\n`);
+    return 0;
+  }
+  const out: string[] = [`最近 ${days} 天（${dataDir}）：${entries.length} 次搜索，${votes.length} 条反馈`, '', '常搜的词（次数）'];
+  out.push(...(report.queries.length ? report.queries.map((q) => `  ${q.count}\t${q.query}`) : ['  （无）']));
+  out.push('', '没有结果或只有部分结果（次数）');
+  out.push(...(report.misses.length ? report.misses.map((m) => `  ${m.count}\t${m.query}${m.partial ? '（部分结果）' : '（无结果）'}`) : ['  （无）']));
+  out.push('', '反馈（👍 👎 段落 · 搜索词）');
+  out.push(...(report.feedback.length ? report.feedback.map((f) => `  ${f.up} ${f.down}\t${f.passageId} · ${f.query}`) : ['  （无）']));
+  io.stdout.write(`${out.join('\n')}\n`);
+  return 0;
+}
+
 /** Runs the CLI; returns the exit code. Exported for tests that want it in-process. */
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
@@ -440,14 +497,16 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       case 'state':
         return await cmdState(rest, io);
       case undefined:
-        throw new UsageError('missing command (try: search, passages, themes, docs, digest, add, remove, state; or zhenxing --help)');
+        throw new UsageError('missing command (try: search, passages, themes, docs, digest, add, remove, state, report; or zhenxing --help)');
+      case 'report':
+        return await cmdReport(rest, io);
       case '--help':
       case '-h':
       case 'help':
         io.stdout.write(`${USAGE}\n`);
         return 0;
       default:
-        throw new UsageError(`unknown command "${command}" (try: search, passages, themes, docs, digest, add, remove, state)`);
+        throw new UsageError(`unknown command "${command}" (try: search, passages, themes, docs, digest, add, remove, state, report)`);
     }
   } catch (err) {
     // parseArgs throws TypeErrors with codes like ERR_PARSE_ARGS_UNKNOWN_OPTION for bad flags.

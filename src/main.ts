@@ -12,7 +12,8 @@ import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { createRouter } from './router/router.js';
 import type { Router } from './router/view-model.js';
-import { createDigestScheduler } from './scheduler/digest-scheduler.js';
+import { createDigestScheduler, cronClockTime } from './scheduler/digest-scheduler.js';
+import { createFileSearchLog, createFileVoteStore } from './feedback/index.js';
 import { createHttpServer, type HttpServer, type PlatformStatus } from './server/http-server.js';
 import { createSlackAdapter } from './slack/index.js';
 import type { DigestSender } from './state/delivery.js';
@@ -107,12 +108,19 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     : await createStateBackend({ dataDir: config.dataDir, stateUrl: config.stateUrl, logger });
   const store = backend?.store ?? null;
   if (backend) registerStateMetrics(metrics.registry, backend);
+  // Votes and the search log live beside the state; the console keeps neither.
+  const votes = consoleMode ? null : await createFileVoteStore({ dataDir: config.dataDir, logger });
+  const searchLog = consoleMode ? null : await createFileSearchLog({ dataDir: config.dataDir });
+  const defaultDigestTime = cronClockTime(config.digest.cron);
   const router = createRouter({
     engine,
     corpus,
     planner,
     library,
     ...(store ? { store } : {}),
+    ...(votes ? { votes } : {}),
+    ...(searchLog ? { searchLog } : {}),
+    ...(defaultDigestTime ? { defaultDigestTime } : {}),
     timezone: config.digest.timezone,
     logger,
     metrics,
@@ -363,6 +371,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
         await runningScheduler.stop();
         await http.close(STOP_BUDGET_MS.http);
         await stopPlatforms();
+        await votes?.flush();
+        await searchLog?.flush();
         await backend.close();
         logger.info('stopped');
       })();

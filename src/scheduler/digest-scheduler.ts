@@ -110,6 +110,14 @@ export class SchedulerError extends Error {
   }
 }
 
+/** "08:30" for a cron that fires once a day at a fixed minute ("30 8 * * *"), else undefined. */
+export function cronClockTime(expression: string): string | undefined {
+  const fields = expression.trim().split(/\s+/);
+  const [minute, hour] = fields.length === 6 ? fields.slice(1) : fields;
+  if (!minute || !hour || !/^\d{1,2}$/.test(minute) || !/^\d{1,2}$/.test(hour)) return undefined;
+  return `${hour.padStart(2, '0')}:${minute.padStart(2, '0')}`;
+}
+
 /** What an operator should do about each permanent error, said in the log line. */
 const HINTS: Record<string, string> = {
   channel_not_found:

@@ -256,14 +256,14 @@ describe('zhenxing digest', { timeout: 60_000 }, () => {
 
 describe('usage errors', { timeout: 60_000 }, () => {
   it.each([
-    [[], 'zhenxing: missing command (try: search, passages, themes, docs, digest, add, remove, state; or zhenxing --help)'],
+    [[], 'zhenxing: missing command (try: search, passages, themes, docs, digest, add, remove, state, report; or zhenxing --help)'],
     [['search'], 'zhenxing: search needs a query, e.g. zhenxing search 人才振兴'],
     [['search', '人才', '--limit', 'abc'], 'zhenxing: --limit must be a whole number from 1 to 50, got "abc"'],
     [['search', '人才', '--page', '0'], 'zhenxing: --page must be a whole number from 1 to 10000, got "0"'],
     [['search', '--batch'], 'zhenxing: --batch needs --json (one JSON object per input line)'],
     [['search', '--batch', '--json', '--page', '2'], 'zhenxing: --batch answers the first page of each query; --page does not apply'],
     [['search', '人才', '--limit', '51'], 'zhenxing: --limit must be a whole number from 1 to 50, got "51"'],
-    [['frobnicate'], 'zhenxing: unknown command "frobnicate" (try: search, passages, themes, docs, digest, add, remove, state)'],
+    [['frobnicate'], 'zhenxing: unknown command "frobnicate" (try: search, passages, themes, docs, digest, add, remove, state, report)'],
     [['search', '人才', '--bogus'], "zhenxing: Unknown option '--bogus'"],
   ])('zhenxing %j exits 2 with one line', async (args, first) => {
     const r = await run(args);

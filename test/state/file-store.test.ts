@@ -77,7 +77,7 @@ describe('the state file', () => {
     const log = captureLogger();
     const store = await createStateStore({ dataDir, logger: log.logger });
     expect(log.messages(40)).toEqual([`no state file at ${store.file}; starting it from empty state (normal on a first start)`]);
-    expect(JSON.parse(readFileSync(store.file, 'utf8'))).toEqual({ version: 1, subscriptions: { slack: [], feishu: [], dingtalk: [] }, sent: {}, failed: {}, claims: {} });
+    expect(JSON.parse(readFileSync(store.file, 'utf8'))).toEqual({ version: 1, subscriptions: { slack: [], feishu: [], dingtalk: [] }, sent: {}, failed: {}, claims: {}, settings: {}, lastSent: {} });
   });
 
   it('sets a corrupt file aside with a warning naming where it went, and carries on empty', async () => {

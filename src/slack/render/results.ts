@@ -5,7 +5,7 @@
  */
 import type { Segment } from '../../search/types.js';
 import { suggestionRef } from '../../router/parse-command.js';
-import { encodePageRef, type ResultItem, type ResultsView } from '../../router/view-model.js';
+import { encodePageRef, encodeVoteRef, type ResultItem, type ResultsView } from '../../router/view-model.js';
 import { actions, button, capBlocks, context, divider, fallback, header, say, section, type Block, type SlackMessage } from './blocks.js';
 import { BUDGET } from './limits.js';
 import { bold, boldEscaped, cutAtSentence, cutIndex, escapeMrkdwn } from './mrkdwn.js';
@@ -19,6 +19,8 @@ export const ACTION = {
   /** Searches the query as typed after a typo correction (a page button: the same listener serves it). */
   pageOriginal: 'page_original',
   digestMore: 'digest_more',
+  feedbackUp: 'feedback_up',
+  feedbackDown: 'feedback_down',
 } as const;
 
 /** Renders segments as mrkdwn with matches in bold, cut at a sentence to fit `budget` (escaped characters). */
@@ -56,6 +58,14 @@ function itemBlocks(view: ResultsView, item: ResultItem, index: number): Block[]
   const share = shareButton(view.lang, index, item.id);
   const blocks: Block[] = [section(`${head}\n${snippet}`, share ?? undefined)];
   if (item.themes.length > 0) blocks.push(context(escapeMrkdwn(item.themes.map((t) => `#${t.name}`).join('  '))));
+  if (view.voteQuery !== undefined) {
+    const ref = { query: view.voteQuery, passageId: item.id };
+    const votes = actions([
+      button('👍', `${ACTION.feedbackUp}_${index}`, encodeVoteRef({ ...ref, value: 'up' })),
+      button('👎', `${ACTION.feedbackDown}_${index}`, encodeVoteRef({ ...ref, value: 'down' })),
+    ]);
+    if (votes) blocks.push(votes);
+  }
   return blocks;
 }
 
