@@ -13,6 +13,7 @@ import type { Router } from '../../src/router/view-model.js';
 import { createHttpServer } from '../../src/server/http-server.js';
 import { createSlackAdapter, type SlackAdapter, type SlackAdapterDeps } from '../../src/slack/index.js';
 import type { StateStore } from '../../src/state/types.js';
+import type { SearchLog, VoteStore } from '../../src/feedback/index.js';
 import { getSharedCorpus, getSharedEngine } from '../helpers/shared-index.js';
 import { TEST_SIGNING_SECRET, blockActionsBody, postSigned, slashCommandBody, type SignOptions } from '../helpers/slack-sign.js';
 import { startSlackStandIn, type SlackStandIn, type StandInCall } from '../helpers/slack-stand-in.js';
@@ -31,6 +32,9 @@ export interface HarnessOptions {
   maxPending?: number;
   /** Further adapter options (share store, body limits, timeouts …). */
   adapter?: Partial<Pick<SlackAdapterDeps, 'shareKeys' | 'shareWindowMs' | 'maxBodyBytes' | 'maxConcurrentBodies' | 'responseTimeoutMs' | 'drainTimeoutMs'>>;
+  /** Votes and the search log, as main wires them (none by default: results carry no vote buttons). */
+  votes?: VoteStore;
+  searchLog?: SearchLog;
 }
 
 export interface SlackHarness {
@@ -90,6 +94,8 @@ export async function startSlackApp(options: HarnessOptions & { apiUrl: string }
     logger,
     metrics,
     ...(options.store ? { store: options.store } : {}),
+    ...(options.votes ? { votes: options.votes } : {}),
+    ...(options.searchLog ? { searchLog: options.searchLog } : {}),
   });
   if (options.wrapRouter) router = options.wrapRouter(router);
 
