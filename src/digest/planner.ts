@@ -4,7 +4,7 @@
  */
 import { THEMES, resolveTheme, themeInfo, type Corpus, type Passage, type ThemeId } from '../corpus/types.js';
 import { extractKeywords } from '../search/jieba.js';
-import { roundOfDate, themeOfDate } from './dates.js';
+import { dayNumber, roundOfDate, themeOfDate } from './dates.js';
 import { keyTerms, type KeywordExtractor } from './keywords.js';
 import { buildPools, buildRounds, resolveSelectionOptions, type SelectionOptions } from './select.js';
 import { DigestError, type Digest, type DigestPlanner } from './types.js';
@@ -71,9 +71,10 @@ export function createDigestPlanner(corpus: Corpus, options: DigestPlannerOption
     return roundsByTheme.get(theme) ?? [];
   }
 
-  function digestFor(date: string, opts: { theme?: string } = {}): Digest {
-    // Validates the date first: a bad date is reported even when the theme is bad too.
-    const round = roundOfDate(date);
+  function digestFor(date: string, opts: { theme?: string; daily?: boolean } = {}): Digest {
+    // Validates the date first: a bad date is reported even when the theme is bad too. A theme a channel reads every
+    // day (daily) moves on to its next reading every day, not every fifth.
+    const round = opts.daily && opts.theme !== undefined ? dayNumber(date) : roundOfDate(date);
     let theme = themeOfDate(date);
     if (opts.theme !== undefined) {
       const t = resolveTheme(opts.theme);

@@ -13,7 +13,11 @@ export interface Digest {
 
 export interface DigestPlanner {
   /** Throws DigestError (code BAD_DATE, UNKNOWN_THEME) on bad input. */
-  digestFor(date: string, options?: { theme?: string }): Digest;
+  /**
+   * `theme` reads that theme instead of the date's; with `daily` (a channel's pinned theme) its readings advance
+   * every day instead of every fifth day.
+   */
+  digestFor(date: string, options?: { theme?: string; daily?: boolean }): Digest;
 }
 
 export type DigestErrorCode = 'BAD_DATE' | 'UNKNOWN_THEME' | 'EMPTY_POOL';

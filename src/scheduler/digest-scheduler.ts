@@ -46,6 +46,11 @@ export interface DigestSchedulerDeps {
    */
   retryLaterMs?: number;
   /**
+   * How often channels with a time of their own (`订阅 9:30`) are looked at: each is posted on the first look at or
+   * after its time. Default 30 s.
+   */
+  tickMs?: number;
+  /**
    * How long stop() waits for a run in progress before it returns anyway. Waits between attempts end at once and no
    * new post starts; this covers posts already sent and not yet answered. Default 2 s.
    */
@@ -188,6 +193,10 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
   const stopTimeoutMs = deps.stopTimeoutMs ?? 2000;
   /** A retry for a claim held elsewhere runs this long after the claim goes stale, so that it is stale by then. */
   const staleMarginMs = 1000;
+  const tickMs = Math.max(1000, deps.tickMs ?? 30_000);
+  let ticker: NodeJS.Timeout | undefined;
+  /** When start() ran (ms): with catch-up off, own times that passed before it are not posted that day. */
+  let startedAt = 0;
   const { logger, metrics, store, planner } = deps;
   const senders = new Map<Platform, DigestSender>(deps.senders.map((s) => [s.platform, s]));
 
@@ -201,7 +210,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
   const reports: RunReport[] = [];
 
   /** Fixed channels first, then subscriptions, each once, only on platforms with a sender. */
-  function targets(): ChannelRef[] {
+  function allTargets(): ChannelRef[] {
     const seen = new Set<string>();
     const out: ChannelRef[] = [];
     const subscribed = [...senders.keys()].flatMap((p) => store.subscriptions(p));
@@ -211,6 +220,33 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
       out.push(c);
     }
     return out;
+  }
+
+  /** The instant a channel with a time of its own is due on `date`, or undefined when it follows DIGEST_CRON. */
+  function ownTimeOn(channel: ChannelRef, date: string): Date | undefined {
+    const time = store.settingsOf?.(channel)?.time;
+    const m = time ? /^(\d{2}):(\d{2})$/.exec(time) : null;
+    if (!m) return undefined;
+    return zonedTimeToInstant(deps.timezone, date, Number(m[1]), Number(m[2]), 0);
+  }
+
+  /**
+   * The channels a run at `at` serves: those following DIGEST_CRON when `cronDue`, and those with a time of their own
+   * once it has come (with catch-up off, only times that came after this process started).
+   */
+  function targets(at: Date, cronDue: boolean): ChannelRef[] {
+    const date = todayIn(deps.timezone, at);
+    return allTargets().filter((c) => {
+      const own = ownTimeOn(c, date);
+      if (!own) return cronDue;
+      return own.getTime() <= at.getTime() && (deps.catchUp || own.getTime() >= startedAt - tickMs);
+    });
+  }
+
+  /** True when some channel with its own time is due at `at` and has not had today's reading (the ticker's check). */
+  function ownTimeOwed(at: Date): boolean {
+    const date = todayIn(deps.timezone, at);
+    return targets(at, false).some((c) => !store.wasSent(c, date) && store.failureOf?.(c, date) === undefined);
   }
 
   const warnRelease = (e: unknown) => logger.warn({ err: e }, 'could not release the digest claim');
@@ -372,8 +408,26 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     for (const said of toldClaimed) if (!said.includes(` ${date} `)) toldClaimed.delete(said);
     // A store shared by replicas (Redis) catches up first: subscriptions made through another replica count.
     await store.refresh?.().catch((err: unknown) => logger.warn({ err }, `could not refresh the state before the digest run: ${(err as Error).message}`));
-    const results = await mapLimit(targets(), concurrency, (c) =>
-      deliver(c, digest).catch((err: unknown): DeliveryResult => {
+    // A channel that pinned a theme reads it every day; the others read the date's theme.
+    const byTheme = new Map<string, Digest>();
+    const digestOf = (c: ChannelRef): Digest => {
+      const pinned = store.settingsOf?.(c)?.theme;
+      if (!pinned) return digest;
+      let d = byTheme.get(pinned);
+      if (!d) {
+        try {
+          d = planner.digestFor(date, { theme: pinned, daily: true });
+        } catch (err) {
+          logger.warn({ err, channel: c, theme: pinned }, `no reading for the pinned theme ${pinned}; ${keyOf(c)} gets the date's theme`);
+          d = digest;
+        }
+        byTheme.set(pinned, d);
+      }
+      return d;
+    };
+    const cronDue = reason === 'manual' || !task || dueToday(at, task);
+    const results = await mapLimit(targets(at, cronDue), concurrency, (c) =>
+      deliver(c, digestOf(c)).catch((err: unknown): DeliveryResult => {
         // The state store failed (a lock that would not come): nothing was posted, so try again later.
         const code = (err as { code?: unknown }).code;
         logger.error({ err, channel: c, date }, `digest to ${keyOf(c)} for ${date} not attempted: ${(err as Error).message}`);
@@ -444,8 +498,22 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
         { cron: deps.cron, timezone: deps.timezone, next: task.getNextRun()?.toISOString() ?? null },
         `daily digest scheduled (${deps.cron}, ${deps.timezone})`,
       );
+      startedAt = now().getTime();
+      // Channels with a time of their own: looked at every tickMs, a run only when one of them is owed its reading.
+      ticker = setInterval(() => {
+        if (stopping) return;
+        const t = now();
+        let owed = false;
+        try {
+          owed = ownTimeOwed(t);
+        } catch (err) {
+          logger.warn({ err }, 'could not read the channels’ own reading times');
+        }
+        if (owed) runOnce(t, 'scheduled').catch((err: unknown) => logger.error({ err }, `digest run failed: ${(err as Error).message}`));
+      }, tickMs);
+      ticker.unref();
       const at = now();
-      if (!deps.catchUp || !dueToday(at, task)) return { catchUp: Promise.resolve(null) };
+      if (!deps.catchUp || !(dueToday(at, task) || ownTimeOwed(at))) return { catchUp: Promise.resolve(null) };
       const catchUp = runOnce(at, 'catch-up').catch((err: unknown) => {
         logger.error({ err }, `digest catch-up failed: ${(err as Error).message}`);
         return null;
@@ -455,6 +523,8 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
 
     async stop() {
       stopping = true;
+      if (ticker) clearInterval(ticker);
+      ticker = undefined;
       for (const wake of [...wakers]) wake();
       if (retry) clearTimeout(retry.timer);
       retry = undefined;
