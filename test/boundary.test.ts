@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const CORE_DIRS = ['src/corpus', 'src/search', 'src/digest', 'src/router'];
+const CORE_DIRS = ['src/corpus', 'src/search', 'src/digest', 'src/router', 'src/feedback'];
 const FORBIDDEN = [/^@slack\//, /^@larksuiteoapi\//, /^dingtalk-stream$/, /^node-cron$/];
 /** The platform kit (shared adapter machinery) is platform-neutral too. */
 const KIT_DIRS = ['src/platform'];

@@ -417,17 +417,23 @@ export function createRouter(deps: RouterDeps): Router {
       }
       const settings = settingsView(channel);
       const words = scheduleWords(settings);
+      // A channel on the defaults hears the words it always did; one with a time or theme hears them back.
+      const ownSettings = settings.time !== null || settings.theme !== null || wantsSettings;
       return {
         kind: 'subscription',
         lang,
         subscribed: true,
         changed: changed || wantsSettings,
         settings,
-        message: changed
-          ? msg(`已订阅：${here}${words.zh}收到“每日一读”。`, `Subscribed: ${hereEn} will get the daily digest ${words.en}.`)
-          : wantsSettings
-            ? msg(`已更新：${here}${words.zh}收到“每日一读”。`, `Updated: ${hereEn} will get the daily digest ${words.en}.`)
-            : msg(`${here}已经订阅了“每日一读”（${words.zh}）。`, `${Here} is already subscribed to the daily digest (${words.en}).`),
+        message: !ownSettings
+          ? changed
+            ? msg(`已订阅：${here}每天早上会收到“每日一读”。`, `Subscribed: ${hereEn} will get the daily digest every morning.`)
+            : msg(`${here}已经订阅了“每日一读”。`, `${Here} is already subscribed to the daily digest.`)
+          : changed
+            ? msg(`已订阅：${here}${words.zh}收到“每日一读”。`, `Subscribed: ${hereEn} will get the daily digest ${words.en}.`)
+            : wantsSettings
+              ? msg(`已更新：${here}${words.zh}收到“每日一读”。`, `Updated: ${hereEn} will get the daily digest ${words.en}.`)
+              : msg(`${here}已经订阅了“每日一读”（${words.zh}）。`, `${Here} is already subscribed to the daily digest (${words.en}).`),
       };
     }
     const changed = await deps.store.unsubscribe(channel);

@@ -113,7 +113,8 @@ describe('feedback through Slack', () => {
   });
 
   it('search --json explains the vote effect; the report lists queries, misses and votes', async () => {
-    await search('完全不存在的词汇鸿沟xyz');
+    await search('qwxzv'); // nothing
+    await search('火星移民'); // only partial results (移民)
     await searchLog.flush();
     await votes.flush();
 
@@ -138,7 +139,9 @@ describe('feedback through Slack', () => {
     expect(Object.keys(report)).toEqual(['queries', 'misses', 'feedback']);
     expect(report.queries[0]).toEqual({ query: '人才振兴', count: 6 });
     expect(report.queries).toContainEqual({ query: '生态振兴', count: 2 });
-    expect(report.misses).toEqual([{ query: '完全不存在的词汇鸿沟xyz', count: 1, partial: false }]);
+    expect(report.misses).toHaveLength(2);
+    expect(report.misses).toContainEqual({ query: 'qwxzv', count: 1, partial: false });
+    expect(report.misses).toContainEqual({ query: '火星移民', count: 1, partial: true });
     expect(report.feedback).toHaveLength(2);
     for (const f of report.feedback) expect(Object.keys(f).sort()).toEqual(['down', 'passageId', 'query', 'up']);
     expect(report.feedback.map((f) => [f.query, f.up, f.down]).sort()).toEqual([
@@ -146,9 +149,9 @@ describe('feedback through Slack', () => {
       ['人才振兴', 1, 1],
     ]);
     // Misses are counted on /metrics too.
-    expect(await h.metrics.registry.getSingleMetricAsString('zhenxing_search_misses_total')).toContain(
-      'zhenxing_search_misses_total{platform="slack",kind="none"} 1',
-    );
+    const misses = await h.metrics.registry.getSingleMetricAsString('zhenxing_search_misses_total');
+    expect(misses).toContain('zhenxing_search_misses_total{platform="slack",kind="none"} 1');
+    expect(misses).toContain('zhenxing_search_misses_total{platform="slack",kind="partial"} 1');
     // The log holds no user or channel ids.
     const log = readFileSync(path.join(dataDir, 'search-log.jsonl'), 'utf8');
     expect(log).not.toMatch(/U0ASKER|C0/);

@@ -58,7 +58,10 @@ describe('each channel’s own reading time and theme', () => {
     let { store, scheduler } = await rig.boot();
     await (await scheduler.start()).catchUp;
 
-    expect(await type(store, 'CDEFAULT1', '订阅')).toBe('已订阅：本频道每天 8:30（五个主题轮换）收到“每日一读”。');
+    expect(await type(store, 'CDEFAULT1', '订阅')).toBe('已订阅：本频道每天早上会收到“每日一读”。');
+    expect(await type(store, 'CDEFAULT1', '订阅状态')).toBe(
+      '本频道已订阅“每日一读”：每天 8:30（五个主题轮换），时区 Asia/Shanghai。还没有发送过。',
+    );
     expect(await type(store, 'CEARLY001', '订阅 7:15')).toBe('已订阅：本频道每天 7:15（五个主题轮换）收到“每日一读”。');
     expect(await type(store, 'CLATE0001', 'subscribe 18:00')).toBe('已订阅：本频道每天 18:00（五个主题轮换）收到“每日一读”。');
     expect(await type(store, 'CLATE0001', '订阅 主题:生态')).toBe('已更新：本频道每天 18:00（主题：生态振兴）收到“每日一读”。');
@@ -128,6 +131,7 @@ describe('each channel’s own reading time and theme', () => {
     expect(await type(store, 'CBAD00001', 'subscribe theme:talent')).toBe('已更新：本频道每天 9:30（主题：人才振兴）收到“每日一读”。');
     // Unsubscribing forgets the settings: subscribing again starts from the defaults.
     await type(store, 'CBAD00001', '退订');
-    expect(await type(store, 'CBAD00001', '订阅')).toBe('已订阅：本频道每天 8:30（五个主题轮换）收到“每日一读”。');
+    expect(await type(store, 'CBAD00001', '订阅')).toBe('已订阅：本频道每天早上会收到“每日一读”。');
+    expect(store.settingsOf?.({ platform: 'slack', id: 'CBAD00001' })).toBeUndefined();
   });
 });
