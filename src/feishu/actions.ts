@@ -17,13 +17,18 @@ export type ActionValue =
    * Replace the card with another page (also used by suggestion and theme buttons); `ref` is an encoded PageRef.
    * `eph`: the card is an ephemeral one (仅对你可见) in a group, which is redrawn by sending the next page and deleting it.
    */
-  | { action: 'page'; ref: string; eph?: 1 };
+  | { action: 'page'; ref: string; eph?: 1 }
+  /** 👍/👎 on a result: `q` the vote key (ResultsView.voteQuery), `p` the passage id. */
+  | { action: 'feedback_up'; q: string; p: string }
+  | { action: 'feedback_down'; q: string; p: string };
 
 /** Upper bound on any string a callback may carry back (queries are capped far below this by the engine). */
 export const MAX_VALUE_CHARS = 2000;
 
 export const shareValue = (id: string): ActionValue => ({ action: 'share', id });
 export const pageValue = (ref: PageRef): ActionValue => ({ action: 'page', ref: encodePageRef(ref) });
+export const voteValue = (dir: 'up' | 'down', query: string, passageId: string): ActionValue =>
+  dir === 'up' ? { action: 'feedback_up', q: query, p: passageId } : { action: 'feedback_down', q: query, p: passageId };
 
 /** Whether a button for this page can be made: its value must stay within what parseActionValue accepts. */
 export const fitsButton = (ref: PageRef): boolean => encodePageRef(ref).length <= MAX_VALUE_CHARS;
@@ -44,6 +49,8 @@ export function parseActionValue(value: unknown): ActionValue | null {
   const str = (x: unknown): x is string => typeof x === 'string' && x.length > 0 && x.length <= MAX_VALUE_CHARS;
   if (o.action === 'share' && str(o.id)) return o.pick === 1 ? { action: 'share', id: o.id, pick: 1 } : { action: 'share', id: o.id };
   if (o.action === 'share_to' && str(o.id)) return { action: 'share_to', id: o.id };
+  if (o.action === 'feedback_up' && str(o.q) && str(o.p)) return { action: 'feedback_up', q: o.q, p: o.p };
+  if (o.action === 'feedback_down' && str(o.q) && str(o.p)) return { action: 'feedback_down', q: o.q, p: o.p };
   if (o.action === 'page' && str(o.ref)) return o.eph === 1 ? { action: 'page', ref: o.ref, eph: 1 } : { action: 'page', ref: o.ref };
   return null;
 }

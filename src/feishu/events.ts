@@ -512,6 +512,14 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
           return await replaceCard(() => deps.router.page(ref, ctx), messageId, started);
         }
 
+        if (value.action === 'feedback_up' || value.action === 'feedback_down') {
+          // Thanked with a toast: only the clicker sees it, and the card stays as it is.
+          const view = deps.router.vote
+            ? await deps.router.vote({ query: value.q, passageId: value.p, value: value.action === 'feedback_up' ? 'up' : 'down' }, ctx)
+            : undefined;
+          if (view?.kind !== 'message') return toast('error', '暂时无法记录反馈。', 'Feedback cannot be recorded right now.');
+          return toast(view.tone === 'error' ? 'error' : 'success', view.message.zh, view.message.en);
+        }
         if (value.action === 'share_to') return await shareToChosen(value.id, event.action?.option, userId, messageId, started);
         if (value.pick) {
           if (!chatId || !userId) return toast('error', '无法确定要分享到哪个会话。', 'Could not tell which chat to share into.');

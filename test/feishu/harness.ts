@@ -13,6 +13,7 @@ import { createLogger } from '../../src/observability/logger.js';
 import { createMetrics, type Metrics } from '../../src/observability/metrics.js';
 import { createRouter } from '../../src/router/router.js';
 import type { Router } from '../../src/router/view-model.js';
+import type { VoteStore } from '../../src/feedback/index.js';
 import { createHttpServer } from '../../src/server/http-server.js';
 import { createStateStore } from '../../src/state/file-store.js';
 import type { StateStore } from '../../src/state/types.js';
@@ -59,6 +60,8 @@ export interface HarnessOptions {
   seenKeys?: FeishuAdapterDeps['seenKeys'];
   /** Use this Feishu stand-in instead of starting one (it is not closed with the harness). */
   feishu?: FeishuStandIn;
+  /** Votes, as main wires them (none by default: results carry no vote buttons). */
+  votes?: VoteStore;
 }
 
 export async function startFeishuHarness(options: HarnessOptions = {}): Promise<FeishuHarness> {
@@ -86,6 +89,7 @@ export async function startFeishuHarness(options: HarnessOptions = {}): Promise<
     now: FIXED_NOW,
     logger,
     metrics,
+    ...(options.votes ? { votes: options.votes } : {}),
   });
   if (options.wrapRouter) router = options.wrapRouter(router);
 

@@ -6,7 +6,7 @@
 import { sourceLine } from '../../router/format.js';
 import type { ResultItem, ResultsView } from '../../router/view-model.js';
 import type { Segment } from '../../search/types.js';
-import { fitsButton, pageValue, shareValue, suggestionRef } from '../actions.js';
+import { fitsButton, MAX_VALUE_CHARS, pageValue, shareValue, suggestionRef, voteValue } from '../actions.js';
 import { bilingual, bilingualMd, button, buttonRow, card, fitCard, hr, md, type Card, type CardElement } from './card.js';
 import { inline, segmentsToMarkdown } from './markdown.js';
 import { themeTag } from './themes.js';
@@ -35,7 +35,12 @@ function item(view: ResultsView, r: ResultItem, n: number, limit: number): CardE
   const snippet = segmentsToMarkdown(truncateSegments(r.segments, limit));
   if (snippet) lines.push(snippet);
   if (r.themes.length > 0) lines.push(r.themes.map(themeTag).join(' '));
-  return [md(lines.join('\n')), button(bilingual(view.lang, '分享到会话', 'Share'), shareValue(r.id))];
+  const share = button(bilingual(view.lang, '分享到会话', 'Share'), shareValue(r.id));
+  if (view.voteQuery === undefined || view.voteQuery.length > MAX_VALUE_CHARS) return [md(lines.join('\n')), share];
+  return [
+    md(lines.join('\n')),
+    buttonRow([share, button('👍', voteValue('up', view.voteQuery, r.id)), button('👎', voteValue('down', view.voteQuery, r.id))]),
+  ];
 }
 
 function build(view: ResultsView, limit: number): Card {
