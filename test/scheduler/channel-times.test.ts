@@ -24,8 +24,15 @@ afterEach(async () => {
   await rig.close();
 });
 
+/**
+ * Moves the fake clock to `to` in 5 s steps, letting each run finish before the clock moves on: a post's HTTP call
+ * is real I/O, and a long jump would fire the sender's 10 s timeout while the request is still on its way.
+ */
 async function advanceTo(to: Date, ...schedulers: Parameters<typeof settle>): Promise<void> {
-  await vi.advanceTimersByTimeAsync(to.getTime() - Date.now());
+  while (Date.now() < to.getTime()) {
+    await vi.advanceTimersByTimeAsync(Math.min(5000, to.getTime() - Date.now()));
+    for (const s of schedulers) await s.idle();
+  }
   await settle(...schedulers);
 }
 
@@ -106,6 +113,10 @@ describe('each channel’s own reading time and theme', () => {
     expect(await type(store, 'CLATE0001', '订阅 轮换')).toBe('已更新：本频道每天 18:00（五个主题轮换）收到“每日一读”。');
     await advanceTo(sh('2025-06-04 18:01'), scheduler);
 
+    // No post failed or was retried on the way.
+    expect(rig.log.lines.filter((l) => (l.level as number) >= 40).map((l) => l.msg)).toEqual([
+      expect.stringMatching(/^no state file/),
+    ]);
     expect(Object.fromEntries(rig.postsByDay())).toEqual(
       Object.fromEntries(
         ['2025-06-02', '2025-06-03', '2025-06-04'].flatMap((d) => ['CEARLY001', 'CDEFAULT1', 'CLATE0001'].map((c) => [`${c} ${d}`, 1])),
