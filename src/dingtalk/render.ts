@@ -61,6 +61,12 @@ function renderers(rc: RenderContext): ViewRenderers<Markdown> {
       const lines = [`### ${plain(head)}`];
       if (v.total > 0) lines.push(grey(both(v.lang, `共 ${v.total} 条 · 第 ${v.page}/${v.pageCount} 页`, `${v.total} results`)));
       if (v.notice) lines.push(plain(say(v.notice, v.lang)));
+      if (v.original?.kind === 'search' && v.originalLabel) {
+        // After a typo correction: a link that searches the words as typed. Links send text, so the words go quoted
+        // (a quoted phrase is searched exactly, never corrected).
+        const asTyped = { kind: 'search' as const, query: `"${v.original.query}"`, page: 1 };
+        lines.push(dtmdLink(plain(both(v.lang, v.originalLabel.zh, v.originalLabel.en)), pageText(asTyped, rc.group)));
+      }
       v.items.forEach((r, i) => {
         const n = (v.page - 1) * v.pageSize + i + 1;
         const tags = r.themes.map((t) => `#${t.short}`).join(' ');

@@ -8,6 +8,8 @@ import { renderResults as renderFeishu } from '../../src/feishu/render/index.js'
 import { buildResultsView } from '../../src/router/router.js';
 import { decodePageRef, encodePageRef, type ResultsView } from '../../src/router/view-model.js';
 import { renderResults as renderSlack } from '../../src/slack/render/index.js';
+import { renderView as renderDingTalk } from '../../src/dingtalk/render.js';
+import { parseLinkText } from '../../src/dingtalk/links.js';
 import { createRouter } from '../../src/router/router.js';
 import { createDigestPlanner } from '../../src/digest/index.js';
 import { getSharedCorpus, getSharedEngine } from '../helpers/shared-index.js';
@@ -82,6 +84,21 @@ describe('every renderer shows the notices and the "as typed" action', () => {
       .map((b) => decodePageRef(String(b.value.ref)));
     expect(refs).toContainEqual({ kind: 'search', query: '集体经计', page: 1, exact: true });
     expect(markdownOf(renderFeishu(view('集体经济 飞机')))).toContain('以下结果只包含：集体经济');
+  });
+
+  it('DingTalk: the notice and a link that sends the words quoted, searched exactly as typed', async () => {
+    const md = renderDingTalk(view('集体经计'));
+    expect(md.text).toContain('已按“集体经济”搜索（你输入的是“集体经计”）');
+    const link = /\[仍按“集体经计”搜索\]\(dtmd:\/\/dingtalkclient\/sendMessage\?content=([^)]*)\)/.exec(md.text);
+    expect(link).not.toBeNull();
+    const sent = decodeURIComponent(link?.[1] ?? '');
+    const cmd = parseLinkText(sent);
+    expect(cmd).toMatchObject({ kind: 'page', ref: { kind: 'search', query: '"集体经计"', page: 1 } });
+    const router = createRouter({ engine, corpus, planner: createDigestPlanner(corpus), timezone: 'Asia/Shanghai' });
+    const asTyped = (await router.page({ kind: 'search', query: '"集体经计"', page: 1 }, { platform: 'console' })) as ResultsView;
+    expect(asTyped.corrected).toBeUndefined();
+    expect(asTyped.total).toBe(0);
+    expect(renderDingTalk(view('集体经济 飞机')).text).toContain('以下结果只包含：集体经济');
   });
 
   it('console: the notice, in English too where the user wrote English', () => {
