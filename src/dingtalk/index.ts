@@ -239,7 +239,7 @@ export function createDingTalkAdapter(deps: DingTalkAdapterDeps): DingTalkAdapte
       stream?.stop();
       stream = undefined;
       await queue.drain(o.stopTimeoutMs);
-      out.close();
+      await out.close();
       await seen?.close();
     },
   };

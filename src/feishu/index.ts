@@ -371,7 +371,7 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): FeishuAdapter {
           `feishu: shutting down with ${pending.size} repl${pending.size === 1 ? 'y' : 'ies'} not delivered within ${o.stopTimeoutMs} ms`,
         );
       }
-      outbound.close();
+      await outbound.close();
       await Promise.all([seen.close(), recentShares.close()]);
     },
   };

@@ -88,8 +88,11 @@ export interface Outbound {
   agents: { http: http.Agent; https: https.Agent };
   /** Calls in flight or waiting for a slot. */
   readonly pending: number;
-  /** Aborts calls in flight (each is given up as 'closed'), starts no retry, closes the pool. */
-  close(): void;
+  /**
+   * Aborts calls in flight (each is given up as 'closed', logged and counted), starts no retry, closes the pool.
+   * Resolves once the aborted calls have settled (and so been logged), so a process may exit right after.
+   */
+  close(): Promise<void>;
 }
 
 /** A timed-out attempt (the peer took longer than timeoutMs to answer in full). */
@@ -197,6 +200,16 @@ export function createOutbound(options: OutboundOptions): Outbound {
   const wakers = new Set<() => void>();
   let closed = false;
   let pending = 0;
+  /** Calls not settled yet, so close() can wait for their last words. */
+  const calls = new Set<Promise<unknown>>();
+  const tracked = <T>(p: Promise<T>): Promise<T> => {
+    calls.add(p);
+    void p.then(
+      () => calls.delete(p),
+      () => calls.delete(p),
+    );
+    return p;
+  };
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -364,19 +377,29 @@ export function createOutbound(options: OutboundOptions): Outbound {
   };
 
   return {
-    fetch: ((input, init) => fetchFn(input, init)) as FetchFn,
-    fetchWith: (policy) => ((input, init) => fetchFn(input, init, policy)) as FetchFn,
-    retry,
+    fetch: ((input, init) => tracked(fetchFn(input, init))) as FetchFn,
+    fetchWith: (policy) => ((input, init) => tracked(fetchFn(input, init, policy))) as FetchFn,
+    retry: (policy, attempt, classify) => tracked(retry(policy, attempt, classify)),
     agents,
     get pending() {
       return pending;
     },
-    close() {
+    async close() {
       closed = true;
       for (const wake of [...wakers]) wake();
       for (const req of [...live]) req.destroy(new OutboundClosedError(`${req.protocol}//${req.host}${req.path}`));
       agents.http.destroy();
       agents.https.destroy();
+      // Aborted calls settle within a tick or two; a call stuck in the caller's own code is not waited for long.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled([...calls]),
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, 200);
+          timer.unref();
+        }),
+      ]);
+      clearTimeout(timer);
     },
   };
 }

@@ -25,5 +25,5 @@ export function createHttpFetch(options: HttpFetchOptions = {}): FetchFn & { clo
     maxPerTarget: maxSockets,
     timeoutMs: options.timeoutMs ?? 10_000,
   });
-  return Object.assign(out.fetch, { close: () => out.close() });
+  return Object.assign(out.fetch, { close: () => void out.close() });
 }

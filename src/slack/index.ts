@@ -427,7 +427,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
           `slack: shutting down with ${pending} answer${pending === 1 ? '' : 's'} not delivered within ${drainTimeoutMs} ms`,
         );
       }
-      outbound.close();
+      await outbound.close();
       await shareKeys.close();
     },
   };
