@@ -364,6 +364,14 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
           { platform: channel.platform, channel: channel.id, date, code: c.code, hint: hintFor(c.code) },
           `digest to ${channel.platform} channel ${channel.id} failed for good (${c.code}): ${hintFor(c.code)}`,
         );
+      } else if (stopping && uncertain) {
+        // Cut off by shutdown with its answer unknown (the connection closed under it): it may have gone out, so the
+        // claim stays, marked as posting, like a post still in flight (see stop()); whoever takes it over once stale
+        // asks the platform first.
+        logger.warn(
+          { platform: channel.platform, channel: channel.id, date, code: c.code },
+          `digest to ${keyOf(channel)} for ${date} was cut off by shutdown with its answer unknown; it stays claimed`,
+        );
       } else {
         // Frees the channel for the next run or another replica.
         await release?.().catch(warnRelease);
