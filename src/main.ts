@@ -2,6 +2,7 @@
  * The one place where things are wired together: config → corpus → search → digest → router → adapters.
  * `npm start` runs this file. With no Slack, Feishu or DingTalk credentials it opens the console instead.
  */
+import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { runConsole } from './console/console-mode.js';
 import { createLibraryIntake } from './library/intake.js';
@@ -91,16 +92,19 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
 
   // Seeds plus the documents added under LIBRARY_DIR; the bot watches LIBRARY_DIR and swaps in a new index when a
   // document is added or removed.
+  const consoleMode = !config.slack && !config.feishu && !config.dingtalk;
   const library = createLiveLibrary({
     seedsDir: config.seedsDir,
     libraryDir: config.libraryDir,
     logger,
+    // The built library is saved under DATA_DIR so the next start loads it instead of building it (the console
+    // writes nothing there).
+    ...(consoleMode ? {} : { cacheDir: path.join(config.dataDir, 'index-cache') }),
     ...(options.libraryPollMs !== undefined ? { pollMs: options.libraryPollMs } : {}),
   });
   const { corpus, engine, planner } = library.current();
   // Load the jieba dictionary now (≈1.2 s) rather than on the first user's query.
   engine.search('乡村振兴', { limit: 1 });
-  const consoleMode = !config.slack && !config.feishu && !config.dingtalk;
   // The console has no channels to subscribe, so it keeps no state and writes nothing under DATA_DIR.
   // Files under DATA_DIR, or Redis when STATE_URL is set (several replicas).
   const backend: StateBackend | null = consoleMode

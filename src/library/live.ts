@@ -13,7 +13,8 @@ import type { Corpus } from '../corpus/types.js';
 import { createDigestPlanner } from '../digest/index.js';
 import type { DigestPlanner } from '../digest/types.js';
 import type { Logger } from '../observability/logger.js';
-import { createSearchEngine, extractKeywords, type ZhenxingSearchEngine } from '../search/index.js';
+import { extractKeywords, type ZhenxingSearchEngine } from '../search/index.js';
+import { loadLibrary } from './index-cache.js';
 import { createLibraryStore, loadLibraryCorpus } from './index.js';
 
 export interface LibrarySnapshot {
@@ -34,7 +35,12 @@ export interface LiveLibraryOptions {
   pollMs?: number;
   /** How long a burst of watch events is let settle before reloading. Default 300 ms. */
   settleMs?: number;
-  /** Builds the engine for a corpus (persistence hooks in here). Default createSearchEngine. */
+  /**
+   * Where the built library is saved and loaded from (DATA_DIR/index-cache), see index-cache.ts. Default: none,
+   * always built.
+   */
+  cacheDir?: string;
+  /** Builds the engine for a corpus, instead of loadLibrary's (tests). Default: none. */
   buildEngine?: (corpus: Corpus) => ZhenxingSearchEngine;
   /** Told after each swap. */
   onSwap?: (snapshot: LibrarySnapshot) => void;
@@ -54,18 +60,39 @@ export interface LiveLibrary {
 export function createLiveLibrary(options: LiveLibraryOptions): LiveLibrary {
   const pollMs = options.pollMs ?? 5000;
   const settleMs = options.settleMs ?? 300;
-  const buildEngine = options.buildEngine ?? ((c: Corpus) => createSearchEngine(c));
   const store = createLibraryStore(options.libraryDir);
   const logger = options.logger;
 
   const build = (): LibrarySnapshot => {
     const signature = store.signature();
-    const corpus = loadLibraryCorpus({
-      ...(options.seedsDir ? { seedsDir: options.seedsDir } : {}),
-      libraryDir: options.libraryDir,
-      onProblem: (id, err) => logger?.warn({ id, err }, 'library entry skipped'),
-    });
-    const engine = buildEngine(corpus);
+    let corpus: Corpus;
+    let engine: ZhenxingSearchEngine;
+    if (options.buildEngine) {
+      corpus = loadLibraryCorpus({
+        ...(options.seedsDir ? { seedsDir: options.seedsDir } : {}),
+        libraryDir: options.libraryDir,
+        onProblem: (id, err) => logger?.warn({ id, err }, 'library entry skipped'),
+      });
+      engine = options.buildEngine(corpus);
+    } else {
+      const loaded = loadLibrary({
+        ...(options.seedsDir ? { seedsDir: options.seedsDir } : {}),
+        libraryDir: options.libraryDir,
+        ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+        ...(logger ? { logger } : {}),
+      });
+      ({ corpus, engine } = loaded);
+      logger?.info(
+        {
+          documents: corpus.documents.length,
+          passages: corpus.passages.length,
+          fromCache: loaded.fromCache,
+          corpusMs: Math.round(loaded.corpusMs),
+          indexMs: Math.round(loaded.indexMs),
+        },
+        loaded.fromCache ? 'library loaded from its saved index' : 'library built',
+      );
+    }
     return { corpus, engine, planner: createDigestPlanner(corpus, { extractKeywords }), signature };
   };
 

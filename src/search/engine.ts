@@ -8,7 +8,7 @@
 import { THEMES, type Corpus, type Passage, type ThemeId } from '../corpus/types.js';
 import { THEME_LEXICON } from '../corpus/themes.js';
 import { analyzeQuery, GRAM_PREFIX, gramTerms, type AnalyzedQuery, type Concept } from './analyze.js';
-import { createPassageIndex, type WeightedTerm } from './minisearch-index.js';
+import { createPassageIndex, type SavedPassageIndex, type WeightedTerm } from './minisearch-index.js';
 import { clusterNearDuplicates, type DedupeOptions } from './dedupe.js';
 import { unknownTheme } from './errors.js';
 import { cut, DOMAIN_WORDS, loadJieba } from './jieba.js';
@@ -63,9 +63,22 @@ export interface SearchEngineOptions {
   snippet?: SnippetOptions;
   /** Most suggestions offered when nothing matches. Default 5. */
   maxSuggestions?: number;
+  /**
+   * An index saved by {@link ZhenxingSearchEngine.save} from an engine over the same passages, with the same options
+   * and code: loaded instead of built (segmenting and clustering a 1 000-document library takes tens of seconds).
+   * Ignored when its passage count differs. Default none.
+   */
+  saved?: SavedEngineIndex;
 }
 
-type ResolvedOptions = Required<Omit<SearchEngineOptions, 'fieldBoost' | 'dedupe' | 'snippet'>> & {
+/** A built engine's index as plain data (JSON-serialisable). */
+export interface SavedEngineIndex {
+  index: SavedPassageIndex;
+  /** Near-duplicate cluster of each passage. */
+  cluster: number[];
+}
+
+type ResolvedOptions = Required<Omit<SearchEngineOptions, 'fieldBoost' | 'dedupe' | 'snippet' | 'saved'>> & {
   fieldBoost: Required<NonNullable<SearchEngineOptions['fieldBoost']>>;
   dedupe: DedupeOptions | false;
   snippet: SnippetOptions;
@@ -96,7 +109,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
 function resolveOptions(options: SearchEngineOptions): ResolvedOptions {
   return {
     ...SEARCH_DEFAULTS,
-    ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
+    ...Object.fromEntries(Object.entries(options).filter(([k, v]) => v !== undefined && k !== 'saved')),
     fieldBoost: { ...SEARCH_DEFAULTS.fieldBoost, ...options.fieldBoost },
     dedupe: options.dedupe === false ? false : { ...(options.dedupe ?? {}) },
     snippet: { ...SEARCH_DEFAULTS.snippet, ...options.snippet },
@@ -111,6 +124,8 @@ export interface ZhenxingSearchEngine extends SearchEngine {
   readonly buildMs: number;
   /** Milliseconds the jieba dictionary load took in this process (it happens once, for the first engine built). */
   readonly jiebaLoadMs: number;
+  /** The built index as plain data, to pass back as `saved` (see SearchEngineOptions.saved). */
+  save(): SavedEngineIndex;
   /** Parses and analyses a query without searching (for debugging and tests). */
   explain(query: string): { parsed: ParsedQuery; analyzed: AnalyzedQuery };
 }
@@ -210,8 +225,14 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
     return true;
   };
   // Bigrams weigh 1 here; their weight relative to words is the query side's gramWeight.
-  const searchIndex = createPassageIndex(documents, { fieldBoost: { ...o.fieldBoost, grams: 1 } });
-  const cluster = Int32Array.from(o.dedupe === false ? passages.map((_, i) => i) : clusterNearDuplicates(bareText, o.dedupe));
+  const saved = options.saved && options.saved.cluster.length === passages.length ? options.saved : undefined;
+  const searchIndex = createPassageIndex(documents, {
+    fieldBoost: { ...o.fieldBoost, grams: 1 },
+    ...(saved ? { saved: saved.index } : {}),
+  });
+  const cluster = Int32Array.from(
+    saved ? saved.cluster : o.dedupe === false ? passages.map((_, i) => i) : clusterNearDuplicates(bareText, o.dedupe),
+  );
   const docIds = [...new Set(passages.map((p) => p.docId))].sort();
   const articleIds = [...new Set(passages.map((p) => p.articleId))];
   const buildMs = performance.now() - started;
@@ -810,6 +831,7 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
     size: passages.length,
     buildMs,
     jiebaLoadMs: jiebaMs,
+    save: () => ({ index: searchIndex.save(), cluster: Array.from(cluster) }),
 
     search(query: string, options: SearchOptions = {}): SearchResponse {
       const parsed = parse(query);

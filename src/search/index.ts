@@ -3,7 +3,7 @@
  * `normalizeQuery` and `parseQuery` are exported for callers that need to echo or validate a query themselves.
  * The core never imports a platform SDK: this module depends on the corpus, nodejieba, MiniSearch and opencc-js only.
  */
-export { createSearchEngine, SEARCH_DEFAULTS, type SearchEngineOptions, type ZhenxingSearchEngine } from './engine.js';
+export { createSearchEngine, SEARCH_DEFAULTS, type SavedEngineIndex, type SearchEngineOptions, type ZhenxingSearchEngine } from './engine.js';
 export { normalizeQuery, foldText, toSimplified, DEFAULT_MAX_QUERY_LENGTH, type NormalizeOptions } from './normalize.js';
 export { parseQuery, type ParsedQuery, type ParseOptions } from './query-parser.js';
 export { analyzeQuery, type AnalyzedQuery, type Concept } from './analyze.js';

@@ -8,7 +8,7 @@
  * A query is one `search()` over the engine's planned terms (already tokenised, each with its weight as
  * `boostTerm`), OR-combined, no prefix or fuzzy matching (edit distance means nothing on two-character Han words).
  */
-import MiniSearch, { type SearchOptions } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type SearchOptions } from 'minisearch';
 import { gramTerms, wordTerms } from './analyze.js';
 
 /** The indexed fields, in MiniSearch's order. `grams` holds the same folded text as `text`, cut into bigrams. */
@@ -50,6 +50,17 @@ export interface PassageIndexOptions {
    * than through `miniSearch.search`. Default true; false is for the test that compares the two.
    */
   direct?: boolean;
+  /**
+   * An index saved by {@link PassageIndex.save} for the same documents: loaded instead of segmenting every passage
+   * again (the bot's start with a large library). The caller vouches that it was built from these documents.
+   */
+  saved?: SavedPassageIndex;
+}
+
+/** A built index as plain data (JSON-serialisable): MiniSearch's own serialisation and the term frequencies. */
+export interface SavedPassageIndex {
+  miniSearch: AsPlainObject;
+  frequency: [string, number][];
 }
 
 export interface PassageIndex {
@@ -63,6 +74,8 @@ export interface PassageIndex {
   textFrequency(term: string): number;
   /** Every indexed term with its text frequency (words and prefixed bigrams; heading-only terms count 0). */
   terms(): IterableIterator<[string, number]>;
+  /** The built index as plain data, to load again with `saved`. */
+  save(): SavedPassageIndex;
   /**
    * Searches the terms (OR; terms repeated or weighing 0 are searched once or not at all) and calls `visit` once per
    * matching passage, in no particular order; returns the number of passages matched. Not re-entrant: `visit` must
@@ -106,16 +119,23 @@ export function createPassageIndex(docs: readonly IndexDocument[], options: Pass
     return tokens;
   };
 
-  const miniSearch = new MiniSearch<StoredDocument>({
+  const miniSearchOptions = {
     idField: 'i',
     fields: [...INDEX_FIELDS],
     storeFields: [],
     tokenize,
     processTerm: identity,
-  });
-  // '' rather than a missing field: MiniSearch skips a missing field when averaging field lengths, and an empty
-  // section should count as a heading of length 0, not be left out of the average.
-  miniSearch.addAll(docs.map((d, i) => ({ i, title: d.title, section: d.section, text: d.text, grams: d.text })));
+  };
+  let miniSearch: MiniSearch<StoredDocument>;
+  if (options.saved) {
+    miniSearch = MiniSearch.loadJS<StoredDocument>(options.saved.miniSearch, miniSearchOptions);
+    for (const [term, n] of options.saved.frequency) frequency.set(term, n);
+  } else {
+    miniSearch = new MiniSearch<StoredDocument>(miniSearchOptions);
+    // '' rather than a missing field: MiniSearch skips a missing field when averaging field lengths, and an empty
+    // section should count as a heading of length 0, not be left out of the average.
+    miniSearch.addAll(docs.map((d, i) => ({ i, title: d.title, section: d.section, text: d.text, grams: d.text })));
+  }
   building = false;
   headingCache.clear();
 
@@ -176,6 +196,7 @@ export function createPassageIndex(docs: readonly IndexDocument[], options: Pass
     has: (term) => frequency.has(term),
     textFrequency: (term) => frequency.get(term) ?? 0,
     terms: () => frequency.entries(),
+    save: () => ({ miniSearch: miniSearch.toJSON(), frequency: [...frequency] }),
     search(terms, visit) {
       current.clear();
       for (const t of terms) {
