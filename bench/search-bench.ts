@@ -1,14 +1,22 @@
 /**
- * `npm run bench`: jieba dictionary load, index build time, query latency p50/p99 over the judged queries, and
- * process RSS, at the corpus's real size and at 100× (passages replicated with fresh ids).
+ * `npm run bench`: for libraries of 1×, 10× and 100× today's text (the seeds plus synthetic added documents made of
+ * the seeds' sentences, see library-fixture.ts): the bot's ready time in a fresh process without and with the saved
+ * index, index build and load time, and query latency p50/p99 over the judged queries. Then the engine alone on the
+ * seeds (jieba load, build, latency, RSS) as before.
  * Figures are printed, never asserted: the machine is shared and timings vary from run to run. CPU time per search is
  * printed next to wall time because it is not inflated when other processes compete for the cores.
  * Targets: ≤ 300 µs/query p50 at 1×, ≤ 10 ms p99 at 100× (issue 9), index build ≤ 300 ms at 1× (jieba load apart).
  * The index is MiniSearch (src/search/minisearch-index.ts); its cost grows with the passages a query's terms match,
  * so the slowest queries (those with the commonest words) are printed too.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { loadLibrary } from '../src/library/index-cache.js';
+import { ensureBuilt } from '../test/helpers/ensure-built.js';
+import { writeSyntheticLibrary } from './library-fixture.js';
 import { loadCorpus } from '../src/corpus/index.js';
 import type { Corpus, Passage } from '../src/corpus/types.js';
 import { createSearchEngine, loadJieba, type ZhenxingSearchEngine } from '../src/search/index.js';
@@ -77,7 +85,62 @@ function measure(engine: ZhenxingSearchEngine, queries: readonly string[], round
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const us = (ms: number): string => `${(ms * 1000).toFixed(0)} µs`;
 
+interface ReadyReport {
+  readyMs: number;
+  importedMs: number;
+  jiebaMs: number;
+  corpusMs: number;
+  indexMs: number;
+  fromCache: boolean;
+  passages: number;
+  documents: number;
+}
+
+/** One fresh process that loads the library and answers a first search (bench/ready-child.ts over dist/). */
+function readyInChild(libraryDir: string, cacheDir: string): ReadyReport {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'ready-child.ts'), libraryDir, cacheDir], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(out.trim().split('\n').pop() as string) as ReadyReport;
+}
+
+/** Ready time, build and load time, and latency for a library of `factor`× today's text. */
+function libraryAtScale(factor: number, queries: readonly string[], lines: string[]): void {
+  const work = mkdtempSync(path.join(os.tmpdir(), `zhenxing-bench-${factor}x-`));
+  try {
+    const libraryDir = path.join(work, 'library');
+    const cacheDir = path.join(work, 'index-cache');
+    let t = performance.now();
+    const made = factor > 1 ? writeSyntheticLibrary(libraryDir, factor) : { documents: 0, chars: 0 };
+    const writeMs = performance.now() - t;
+    const cold = readyInChild(libraryDir, cacheDir);
+    const warm = readyInChild(libraryDir, cacheDir);
+    const loaded = loadLibrary({ libraryDir, cacheDir });
+    const lat = measure(loaded.engine, queries, factor >= 100 ? 3 : factor >= 10 ? 10 : 40);
+    lines.push(
+      `${factor}× library: ${warm.documents} documents (${made.documents} added, written in ${(writeMs / 1000).toFixed(1)} s), ${warm.passages} passages`,
+    );
+    lines.push(
+      `  ready, no saved index (first start, or the reload after an add/remove): ${ms(cold.readyMs)}` +
+        ` = modules ${ms(cold.importedMs)} + jieba ${ms(cold.jiebaMs)} + corpus build ${ms(cold.corpusMs)} + index build ${ms(cold.indexMs - cold.jiebaMs)} + first search`,
+    );
+    lines.push(
+      `  ready, saved index (every later start):                                ${ms(warm.readyMs)}` +
+        ` = modules ${ms(warm.importedMs)} + jieba ${ms(warm.jiebaMs)} + corpus load ${ms(warm.corpusMs)} + index load ${ms(warm.indexMs - warm.jiebaMs)} + first search`,
+    );
+    lines.push(`  search latency (wall): p50 ${us(lat.wall.p50)}, p99 ${us(lat.wall.p99)}, max ${us(lat.wall.max)} over ${lat.samples} searches`);
+    lines.push(`  search CPU time:       p50 ${us(lat.cpu.p50)}, p99 ${us(lat.cpu.p99)}`);
+    lines.push(`  slowest queries (median wall): ${lat.slowest.map((s) => `${s.query} ${us(s.median)}`).join(', ')}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+const ms = (n: number): string => (n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(0)} ms`);
+
 function main(): void {
+  ensureBuilt();
   const rssStart = process.memoryUsage().rss;
   let t = performance.now();
   const corpus = loadCorpus();
@@ -93,8 +156,14 @@ function main(): void {
   lines.push(`jieba dictionary load: ${jiebaMs.toFixed(0)} ms, RSS ${mb(rssStart)} → ${mb(rssJieba)}`);
   lines.push(`queries: ${queries.length} (test/fixtures/eval-*.json), limit 5, snippets included`);
   lines.push('');
+  const only = process.env.BENCH_FACTORS?.split(',').map(Number);
+  for (const factor of only ?? [1, 10, 100]) {
+    libraryAtScale(factor, queries, lines);
+    process.stdout.write(`${lines.splice(0).join('\n')}\n`);
+  }
+  lines.push('', 'The engine alone over the seeds (replicateCorpus gives the old replicated-passages figures):');
 
-  for (const factor of [1, 100]) {
+  for (const factor of [1]) {
     const c = factor === 1 ? corpus : replicateCorpus(corpus, factor);
     t = performance.now();
     const first = createSearchEngine(c);

@@ -1,0 +1,23 @@
+/**
+ * One bot start, as far as the library goes, in a fresh process: jieba loaded, the library loaded (from its saved
+ * index when there is one) and a first search answered. Prints one JSON line with milliseconds since the process
+ * started. Run by search-bench.ts against dist/ (the code the bot runs), never on its own.
+ */
+const [libraryDir, cacheDir] = process.argv.slice(2);
+const dist = new URL('../dist/', import.meta.url);
+const { loadLibrary } = (await import(new URL('library/index-cache.js', dist).href)) as typeof import('../src/library/index-cache.js');
+const importedMs = performance.now();
+const loaded = loadLibrary({ libraryDir: libraryDir!, cacheDir: cacheDir! });
+loaded.engine.search('乡村振兴', { limit: 5 });
+process.stdout.write(
+  `${JSON.stringify({
+    readyMs: performance.now(),
+    importedMs,
+    jiebaMs: loaded.engine.jiebaLoadMs,
+    corpusMs: loaded.corpusMs,
+    indexMs: loaded.indexMs,
+    fromCache: loaded.fromCache,
+    passages: loaded.corpus.passages.length,
+    documents: loaded.corpus.documents.length,
+  })}\n`,
+);
