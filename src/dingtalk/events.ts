@@ -183,6 +183,11 @@ export function createMessageHandler(deps: HandlerDeps): (msg: RobotMessage) => 
       void deps.answerer.share(link.passageId, conv);
       return;
     }
+    if (link?.kind === 'vote') {
+      // The vote arrives as the user's own message in the private chat: thanked there.
+      void deps.answerer.vote(link.ref, conversation(msg));
+      return;
+    }
     if (link?.kind === 'page') {
       const group = link.group && tagOk(link.group) ? link.group : undefined;
       const lang = link.ref.kind === 'search' ? detectLang(link.ref.query) : 'zh';

@@ -6,10 +6,11 @@
  *   分享 002-014 群 cidXXXX== 1a2b3c4d5e6f      share a passage into the group the search came from
  *   第2页 人才振兴 [群 cidXXXX== 1a2b3c4d5e6f]   another page (the group part keeps share links working)
  *   第1页 主题 生态 […]                         a theme listing
+ *   👍 002-014 人才振兴                          a vote (👎 likewise) on a result for that normalised query
  */
 import { themeInfo } from '../corpus/types.js';
 import { resolveTheme } from '../router/parse-command.js';
-import type { PageRef } from '../router/view-model.js';
+import type { PageRef, VoteRef } from '../router/view-model.js';
 import { TAG_CHARS } from './sign.js';
 
 /** The group a private result list belongs to, with its tag for this user. */
@@ -20,10 +21,12 @@ export interface GroupRef {
 
 export type LinkCommand =
   | { kind: 'share'; passageId: string; group: GroupRef }
-  | { kind: 'page'; ref: PageRef; group: GroupRef | undefined };
+  | { kind: 'page'; ref: PageRef; group: GroupRef | undefined }
+  | { kind: 'vote'; ref: VoteRef };
 
 const GROUP = `群\\s+(\\S+)\\s+([0-9a-f]{${TAG_CHARS}})`;
 const SHARE = new RegExp(`^分享\\s+(\\d{3}-\\d{3,})\\s+${GROUP}$`);
+const VOTE = /^(👍|👎)\s+(\d{3}-\d{3,})\s+(.{1,1000})$/su;
 const PAGE = new RegExp(`^第(\\d{1,4})页\\s+(.+?)(?:\\s+${GROUP})?$`, 's');
 
 const groupSuffix = (g: GroupRef | undefined) => (g ? ` 群 ${g.conversationId} ${g.tag}` : '');
@@ -37,6 +40,11 @@ export function pageText(ref: PageRef, group: GroupRef | undefined): string {
   return `第${ref.page}页 ${what}${groupSuffix(group)}`;
 }
 
+/** What a 👍/👎 link sends: the vote, the passage and the vote key (ResultsView.voteQuery). */
+export function voteText(value: 'up' | 'down', passageId: string, query: string): string {
+  return `${value === 'up' ? '👍' : '👎'} ${passageId} ${query}`;
+}
+
 /** A markdown link that, clicked, sends `text` from the user's client. */
 export function dtmdLink(label: string, text: string): string {
   return `[${label}](dtmd://dingtalkclient/sendMessage?content=${encodeURIComponent(text)})`;
@@ -47,6 +55,10 @@ export function parseLinkText(text: string): LinkCommand | null {
   const share = SHARE.exec(text);
   if (share) {
     return { kind: 'share', passageId: share[1] as string, group: { conversationId: share[2] as string, tag: share[3] as string } };
+  }
+  const vote = VOTE.exec(text);
+  if (vote) {
+    return { kind: 'vote', ref: { value: vote[1] === '👍' ? 'up' : 'down', passageId: vote[2] as string, query: (vote[3] as string).trim() } };
   }
   const page = PAGE.exec(text);
   if (!page) return null;

@@ -8,7 +8,7 @@ import { cutAtSentence, digestHeading, sourceLine } from '../router/format.js';
 import { suggestionRef } from '../router/parse-command.js';
 import { renderWith, type Lang, type Message, type View, type ViewRenderers } from '../router/view-model.js';
 import type { Segment } from '../search/types.js';
-import { dtmdLink, pageText, shareText, type GroupRef } from './links.js';
+import { dtmdLink, pageText, shareText, voteText, type GroupRef } from './links.js';
 
 /** A robot message: `msgParam` of sampleMarkdown, or the markdown of a sessionWebhook reply. */
 export interface Markdown {
@@ -71,7 +71,11 @@ function renderers(rc: RenderContext): ViewRenderers<Markdown> {
         const n = (v.page - 1) * v.pageSize + i + 1;
         const tags = r.themes.map((t) => `#${t.short}`).join(' ');
         const share = rc.group ? ` ${dtmdLink(both(v.lang, '分享到群', 'Share'), shareText(r.id, rc.group))}` : '';
-        lines.push(`${n}. **${plain(sourceLine(r))}**\n\n${snippet(r.segments)}\n\n${grey(tags)}${share}`);
+        const votes =
+          v.voteQuery !== undefined
+            ? ` ${dtmdLink('👍', voteText('up', r.id, v.voteQuery))} ${dtmdLink('👎', voteText('down', r.id, v.voteQuery))}`
+            : '';
+        lines.push(`${n}. **${plain(sourceLine(r))}**\n\n${snippet(r.segments)}\n\n${grey(tags)}${share}${votes}`);
       });
       if (v.suggestions.length > 0) {
         const links = v.suggestions.slice(0, 5).map((s) => dtmdLink(plain(s.text), pageText(suggestionRef(s), rc.group)));

@@ -7,7 +7,7 @@
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import { detectLang } from '../router/parse-command.js';
-import type { CommandContext, Lang, PageRef, Router, View } from '../router/view-model.js';
+import type { CommandContext, Lang, PageRef, Router, View, VoteRef } from '../router/view-model.js';
 import { BUSY, EXPIRED, SHARE_FAILED, SORRY, messageView, type ShareFailure } from './messages.js';
 import type { WorkQueue } from './work-queue.js';
 
@@ -43,6 +43,8 @@ export interface Answerer {
   page(ref: PageRef | null, conv: Conversation, lang?: Lang): Promise<void>;
   /** A share button: one quote into the chat, or a private word on why not. Never refused as busy. */
   share(passageId: string, conv: Conversation): Promise<void>;
+  /** A 👍/👎 button (`null`: a value this bot did not make): the thanks, privately. Never refused as busy. */
+  vote(ref: VoteRef | null, conv: Conversation): Promise<void>;
 }
 
 export const defaultPlace = (view: View): 'private' | 'chat' =>
@@ -101,6 +103,18 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
         async () => (ref ? deps.router.page(ref, conv.ctx) : messageView(EXPIRED, lang)),
         redraw,
       );
+    },
+
+    vote(ref, conv) {
+      return deps.queue.run(async () => {
+        try {
+          const view = ref && deps.router.vote ? await deps.router.vote(ref, conv.ctx) : messageView(EXPIRED, 'zh');
+          await privately(conv, view, 'vote');
+        } catch (err) {
+          failed('vote', err);
+          await privately(conv, messageView(SORRY, 'zh'), 'vote');
+        }
+      });
     },
 
     share(passageId, conv) {

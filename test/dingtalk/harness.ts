@@ -13,6 +13,7 @@ import { createDingTalkAdapter, type DingTalkAdapter, type DingTalkAdapterOption
 import { createLogger } from '../../src/observability/logger.js';
 import { createMetrics, type Metrics } from '../../src/observability/metrics.js';
 import { createRouter } from '../../src/router/router.js';
+import type { VoteStore } from '../../src/feedback/index.js';
 import { createHttpServer } from '../../src/server/http-server.js';
 import { createStateStore } from '../../src/state/file-store.js';
 import type { StateStore } from '../../src/state/types.js';
@@ -56,6 +57,8 @@ export interface HarnessOptions {
   /** Reuse a data dir (a restart). */
   dataDir?: string;
   dt?: DingTalkStandIn;
+  /** Votes, as main wires them (none by default: results carry no vote links). */
+  votes?: VoteStore;
 }
 
 export async function startDingTalkHarness(h: HarnessOptions = {}): Promise<DingTalkHarness> {
@@ -81,6 +84,7 @@ export async function startDingTalkHarness(h: HarnessOptions = {}): Promise<Ding
     now: FIXED_NOW,
     logger,
     metrics,
+    ...(h.votes ? { votes: h.votes } : {}),
   });
   const httpServer = createHttpServer({ onError: (err) => logger.error({ err }, 'http handler failed') });
   const adapter = createDingTalkAdapter({
