@@ -403,6 +403,19 @@ export function createRouter(deps: RouterDeps): Router {
           ),
         };
       }
+      const wantsOwn = options.time !== undefined || options.theme !== undefined || options.rotate === true;
+      if (wantsOwn && !deps.store.setSettings) {
+        // A state store that cannot keep a channel's own time or theme: say so rather than pretend.
+        return {
+          kind: 'message',
+          lang,
+          tone: 'error',
+          message: msg(
+            '这里暂不支持自定义时间或主题，请发送“订阅”按默认时间接收。',
+            'A time or theme of its own is not available here yet; send "subscribe" to get the reading at the usual time.',
+          ),
+        };
+      }
       // Refuse here, not every morning: a chat the digest could never reach is not subscribed.
       const refusal = await ctx.subscribable?.();
       if (refusal) return { kind: 'message', lang, tone: 'error', message: refusal };

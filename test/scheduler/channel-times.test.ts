@@ -145,4 +145,20 @@ describe('each channel’s own reading time and theme', () => {
     expect(await type(store, 'CBAD00001', '订阅')).toBe('已订阅：本频道每天早上会收到“每日一读”。');
     expect(store.settingsOf?.({ platform: 'slack', id: 'CBAD00001' })).toBeUndefined();
   });
+
+  it('says so, and changes nothing, where the state store cannot keep a channel’s own time (Redis for now)', async () => {
+    const { store } = await rig.boot();
+    const plain: StateStore = {
+      subscribe: (c) => store.subscribe(c),
+      unsubscribe: (c) => store.unsubscribe(c),
+      isSubscribed: (c) => store.isSubscribed(c),
+      subscriptions: (p) => store.subscriptions(p),
+      wasSent: (c, d) => store.wasSent(c, d),
+      markSent: (c, d) => store.markSent(c, d),
+      flush: () => store.flush(),
+    };
+    expect(await type(plain, 'CPLAIN001', '订阅 9:30')).toBe('这里暂不支持自定义时间或主题，请发送“订阅”按默认时间接收。');
+    expect(store.isSubscribed({ platform: 'slack', id: 'CPLAIN001' })).toBe(false);
+    expect(await type(plain, 'CPLAIN001', '订阅')).toBe('已订阅：本频道每天早上会收到“每日一读”。');
+  });
 });
