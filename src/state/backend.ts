@@ -5,6 +5,7 @@
  * export and import.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Gauge, type Registry } from 'prom-client';
 import { z } from 'zod';
 import type { Logger } from '../observability/logger.js';
@@ -88,6 +89,8 @@ export class StateImportError extends Error {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Under DATA_DIR: state writes waiting for Redis (STATE_URL), saved when it is back. */
+export const PENDING_FILE = 'state-pending.jsonl';
 const RETAIN_DAYS = 35;
 
 const snapshotSchema = z.object({
@@ -198,6 +201,8 @@ export async function createStateBackend(options: StateBackendOptions): Promise<
       ...(options.prefix ? { prefix: options.prefix } : {}),
       ...(options.startTimeoutMs !== undefined ? { startTimeoutMs: options.startTimeoutMs } : {}),
       ...(options.settleMs !== undefined ? { settleMs: options.settleMs } : {}),
+      // Writes waiting for Redis survive a restart of this replica (a volume on DATA_DIR keeps them across pods too).
+      pendingFile: path.join(dataDir, PENDING_FILE),
     });
   } catch (err) {
     await connection.close();

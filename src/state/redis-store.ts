@@ -19,6 +19,8 @@
  * posted that another replica might also post — the run is retried later.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Logger } from '../observability/logger.js';
 import { isGoneLocalProcess, thisProcess } from './file-lock.js';
 import { isUnavailable, StateUnavailableError, type RedisConnection } from './redis-connection.js';
@@ -47,6 +49,11 @@ export interface RedisStateStoreOptions {
    * wait between reconnection attempts (2 s).
    */
   settleMs?: number;
+  /**
+   * Where writes waiting for Redis are also kept (JSON lines), so that a restart while Redis is away does not lose
+   * them: they are saved when Redis is back. Default: none (kept in memory only).
+   */
+  pendingFile?: string;
 }
 
 export interface RedisStateStore extends StateStore {
@@ -96,6 +103,20 @@ interface Pending {
   /** Re-applied to the mirror after a reload, until Redis has it. */
   change: Change;
   write: () => Promise<unknown>;
+}
+
+/** A change, said for log lines. */
+function describe(c: Change): string {
+  switch (c.op) {
+    case 'sub':
+      return `the subscription of ${c.platform}:${c.id}`;
+    case 'unsub':
+      return `the unsubscription of ${c.platform}:${c.id}`;
+    case 'sent':
+      return `the record that the digest for ${c.date} went to ${c.key}`;
+    case 'failed':
+      return `the record that the digest for ${c.date} to ${c.key} failed (${c.code})`;
+  }
 }
 
 export async function createRedisStateStore(options: RedisStateStoreOptions): Promise<RedisStateStore> {
@@ -255,6 +276,7 @@ export async function createRedisStateStore(options: RedisStateStoreOptions): Pr
             logger.error({ err, what: next.what }, `dropped a state write Redis refused: ${next.what} (${(err as Error).message})`);
           }
           pending.shift();
+          persist();
           if (pending.length === 0) {
             retryDelay = baseRetry;
             logger.info('queued state writes saved to Redis');
@@ -273,8 +295,9 @@ export async function createRedisStateStore(options: RedisStateStoreOptions): Pr
    * already queued, so order is kept) and the call resolves: the change is in effect here at once and reaches the
    * other replicas when Redis is back.
    */
-  async function write<T>(what: string, change: Change, send: () => Promise<T>, offline: T): Promise<T> {
+  async function write<T>(change: Change, send: () => Promise<T>, offline: T): Promise<T> {
     apply(change);
+    const what = describe(change);
     if (pending.length === 0) {
       try {
         return await send();
@@ -284,18 +307,92 @@ export async function createRedisStateStore(options: RedisStateStoreOptions): Pr
       }
     }
     pending.push({ what, change, write: send });
+    persist();
     scheduleDrain();
     return offline;
   }
 
-  const publish = (c: Change) => JSON.stringify(c);
+  /** One change in one MULTI: the change, its expiry, the claim it ends, and the message to the other replicas. */
+  function commandsFor(c: Change) {
+    const m = client.multi();
+    switch (c.op) {
+      case 'sub':
+        m.sadd(k.subs(c.platform), c.id);
+        break;
+      case 'unsub':
+        m.srem(k.subs(c.platform), c.id);
+        break;
+      case 'sent':
+        m.sadd(k.sent(c.date), c.key).pexpireat(k.sent(c.date), expireAt(c.date)).del(`${prefix}claim:${c.date}:${c.key}`);
+        break;
+      case 'failed':
+        m.hset(k.failed(c.date), c.key, c.code)
+          .pexpireat(k.failed(c.date), expireAt(c.date))
+          .del(`${prefix}claim:${c.date}:${c.key}`);
+        break;
+    }
+    return m.publish(changesChannel, JSON.stringify(c)).exec();
+  }
+
+  /** Whether the first command of the MULTI changed anything (SADD/SREM answered 1). */
+  const changedBy = (res: Awaited<ReturnType<typeof commandsFor>>) => res?.[0]?.[1] === 1;
+
+  /** Keeps the queue in pendingFile (rewritten whole, atomically: it is short and written only while Redis is away). */
+  function persist(): void {
+    const file = options.pendingFile;
+    if (!file) return;
+    try {
+      if (pending.length === 0) {
+        unlinkSync(file);
+        return;
+      }
+      mkdirSync(path.dirname(file), { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, pending.map((p) => `${JSON.stringify(p.change)}\n`).join(''));
+      renameSync(tmp, file);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT' && pending.length === 0) return;
+      logger.warn({ file, err: (err as Error).message }, `could not keep the queued state writes in ${file}; they are kept in memory`);
+    }
+  }
+
+  /** Writes queued by an earlier run of this replica that Redis never got (it stopped while Redis was away). */
+  function restorePending(): void {
+    const file = options.pendingFile;
+    if (!file) return;
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return;
+    }
+    for (const line of text.split('\n')) {
+      if (!line.trim()) continue;
+      try {
+        const change = JSON.parse(line) as Change;
+        apply(change);
+        pending.push({ what: describe(change), change, write: () => commandsFor(change) });
+      } catch {
+        /* a line cut short */
+      }
+    }
+    if (pending.length > 0) {
+      logger.warn({ file, writes: pending.map((p) => p.what) }, `${pending.length} state write${pending.length === 1 ? '' : 's'} kept from before a restart will be saved to Redis: ${pending.map((p) => p.what).join('; ')}`);
+    }
+  }
 
   // ---- start ------------------------------------------------------------------------------------------------------
+  restorePending();
   connection.onReady(() => {
     // Queued writes first, then a fresh mirror: changes published while we were away were missed.
     void drain()
       .then(() => reload())
       .catch((err: unknown) => logger.warn({ err }, 'could not reload the state from Redis'));
+    // Once more when the other replicas have had time to save what they kept (they may reconnect after us, and our
+    // subscription to their messages may come back after they published).
+    setTimeout(() => {
+      if (!closed && connection.state() === 'ready') void reload().catch(() => undefined);
+    }, settleMs).unref();
   });
   // The subscriber re-subscribes by itself after an outage; what was published before it did is read by a reload.
   subscriber.on('ready', () => {
@@ -329,29 +426,13 @@ export async function createRedisStateStore(options: RedisStateStoreOptions): Pr
     async subscribe(channel) {
       const was = subs.get(channel.platform)?.has(channel.id) ?? false;
       const change: Change = { op: 'sub', platform: channel.platform, id: channel.id };
-      return write(
-        `the subscription of ${channelKey(channel)}`,
-        change,
-        async () => {
-          const res = await client.multi().sadd(k.subs(channel.platform), channel.id).publish(changesChannel, publish(change)).exec();
-          return res?.[0]?.[1] === 1;
-        },
-        !was,
-      );
+      return write(change, async () => changedBy(await commandsFor(change)), !was);
     },
 
     async unsubscribe(channel) {
       const was = subs.get(channel.platform)?.has(channel.id) ?? false;
       const change: Change = { op: 'unsub', platform: channel.platform, id: channel.id };
-      return write(
-        `the unsubscription of ${channelKey(channel)}`,
-        change,
-        async () => {
-          const res = await client.multi().srem(k.subs(channel.platform), channel.id).publish(changesChannel, publish(change)).exec();
-          return res?.[0]?.[1] === 1;
-        },
-        was,
-      );
+      return write(change, async () => changedBy(await commandsFor(change)), was);
     },
 
     isSubscribed(channel) {
@@ -369,36 +450,12 @@ export async function createRedisStateStore(options: RedisStateStoreOptions): Pr
 
     async markSent(channel, date) {
       const change: Change = { op: 'sent', key: channelKey(channel), date };
-      await write(
-        `the record that the digest for ${date} went to ${channelKey(channel)}`,
-        change,
-        () =>
-          client
-            .multi()
-            .sadd(k.sent(date), channelKey(channel))
-            .pexpireat(k.sent(date), expireAt(date))
-            .del(k.claim(date, channel))
-            .publish(changesChannel, publish(change))
-            .exec(),
-        undefined,
-      );
+      await write(change, () => commandsFor(change), undefined);
     },
 
     async markFailed(channel, date, code) {
       const change: Change = { op: 'failed', key: channelKey(channel), date, code };
-      await write(
-        `the record that the digest for ${date} to ${channelKey(channel)} failed (${code})`,
-        change,
-        () =>
-          client
-            .multi()
-            .hset(k.failed(date), channelKey(channel), code)
-            .pexpireat(k.failed(date), expireAt(date))
-            .del(k.claim(date, channel))
-            .publish(changesChannel, publish(change))
-            .exec(),
-        undefined,
-      );
+      await write(change, () => commandsFor(change), undefined);
     },
 
     failureOf(channel, date) {

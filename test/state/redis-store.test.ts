@@ -4,7 +4,7 @@
  * and saved when it is back, and claims are refused meanwhile so that nothing is posted twice.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
@@ -194,6 +194,34 @@ describe.skipIf(!redisAvailable)('Redis state (real redis-server)', () => {
     await eventually(() => late.status().ok && late.store.isSubscribed(C1), 'the late replica loads the state', 10_000);
     expect(late.store.subscriptions()).toEqual([C1, F1]);
     await eventually(() => a.store.isSubscribed(F1), 'the first replica hears of the subscription made while Redis was away', 10_000);
+  }, 30_000);
+
+  it('keeps writes made while Redis is away across a restart of the replica (DATA_DIR), and saves them later', async () => {
+    const b = await replica();
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'zhenxing-redis-pending-'));
+    dirs.push(dataDir);
+    const open = (log = captureLogger()) =>
+      createStateBackend({ dataDir, stateUrl: redis.url, logger: log.logger, prefix, settleMs: 500, startTimeoutMs: 300 }).then((x) => Object.assign(x, { log }));
+    const first = await open();
+    await redis.stop();
+    await eventually(() => first.status().state === 'down', 'the replica sees Redis down');
+    await first.store.subscribe(F1);
+    await first.store.markSent(C1, TODAY);
+    await first.close();
+    expect(first.log.messages(50)).toContain(
+      `2 state writes could not be saved to Redis before stopping: the subscription of feishu:oc_abc; the record that the digest for ${TODAY} went to slack:C0001`,
+    );
+    const again = await open();
+    backends.push(again);
+    expect(again.log.messages(40)).toContain(
+      `2 state writes kept from before a restart will be saved to Redis: the subscription of feishu:oc_abc; the record that the digest for ${TODAY} went to slack:C0001`,
+    );
+    expect(again.store.isSubscribed(F1)).toBe(true);
+    expect(again.store.wasSent(C1, TODAY)).toBe(true);
+    await redis.start();
+    await eventually(() => again.status().ok, 'the restarted replica saves them', 10_000);
+    await eventually(() => b.store.isSubscribed(F1) && b.store.wasSent(C1, TODAY), 'the other replica sees them', 10_000);
+    expect(readdirSync(dataDir)).toEqual([]);
   }, 30_000);
 
   it('keeps what was stored across a Redis restart (append-only file)', async () => {
