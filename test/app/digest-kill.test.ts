@@ -7,41 +7,16 @@
  * takes the stale claim over, finds the digest in the channel's history (message metadata `zhenxing_digest` with
  * the date) and records it as sent instead of posting it again.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBotProcess } from '../helpers/bot-process.js';
 import { ensureBuilt } from '../helpers/ensure-built.js';
-import { TEST_SIGNING_SECRET } from '../helpers/slack-sign.js';
 import { startSlackStandIn, type SlackStandIn } from '../helpers/slack-stand-in.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 
-function run(env: Record<string, string>) {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      SLACK_BOT_TOKEN: 'xoxb-digest-kill',
-      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-      ...env,
-    },
-  });
-  let out = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  child.stderr.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  const exit = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  const lines = () =>
-    out
-      .split('\n')
-      .filter((l) => l.startsWith('{'))
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
-  return { child, exit, lines, output: () => out };
-}
+const run = (env: Record<string, string>) => startBotProcess({ SLACK_BOT_TOKEN: 'xoxb-digest-kill', ...env });
 
 describe('kill -9 during a slow digest post', () => {
   let dir: string;

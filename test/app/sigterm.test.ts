@@ -4,17 +4,16 @@
  * own 8 s hard-stop timer, which would exit 1. Also while the daily digest is being posted — during the start-up
  * catch-up, or with posts in flight — and a restart right after posts what is still owed, once.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startBotProcess, type BotProcess } from '../helpers/bot-process.js';
 import { ensureBuilt } from '../helpers/ensure-built.js';
 import { TEST_SIGNING_SECRET, postSigned, signedHeaders, slashCommandBody } from '../helpers/slack-sign.js';
 import { startSlackStandIn, type SlackStandIn } from '../helpers/slack-stand-in.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -23,59 +22,10 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-interface App {
-  child: ChildProcessWithoutNullStreams;
-  lines(): Record<string, unknown>[];
-  /** Resolves with the first log line whose msg is `msg` (or matches it); rejects if the process ends first. */
-  waitForLog(msg: string | RegExp, timeoutMs?: number): Promise<Record<string, unknown>>;
-  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  output(): string;
-}
+type App = BotProcess;
 
 /** Runs dist/main.js with the Slack stand-in as Slack's Web API, logging JSON at info. */
-function startApp(env: Record<string, string>): App {
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      SLACK_BOT_TOKEN: 'xoxb-sigterm-test',
-      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-      ...env,
-    },
-  });
-  let out = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  child.stderr.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  const lines = () =>
-    out
-      .split('\n')
-      .filter((l) => l.startsWith('{'))
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
-  );
-  return {
-    child,
-    lines,
-    exit,
-    output: () => out,
-    async waitForLog(msg, timeoutMs = 30_000) {
-      const until = Date.now() + timeoutMs;
-      const matches = (l: Record<string, unknown>) => (typeof msg === 'string' ? l.msg === msg : msg.test(String(l.msg)));
-      for (;;) {
-        const found = lines().find(matches);
-        if (found) return found;
-        if (child.exitCode !== null || child.signalCode !== null || Date.now() > until) {
-          throw new Error(`no "${String(msg)}" log line; output:\n${out.slice(-3000)}`);
-        }
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    },
-  };
-}
+const startApp = (env: Record<string, string>): App => startBotProcess({ SLACK_BOT_TOKEN: 'xoxb-sigterm-test', ...env });
 
 interface StateFile {
   sent: Record<string, string[]>;
