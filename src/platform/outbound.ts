@@ -16,6 +16,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { Counter, type Registry } from 'prom-client';
 import type { Logger } from '../observability/logger.js';
+import { createInterruptibleSleep } from './interruptible-sleep.js';
 
 type FetchFn = typeof globalThis.fetch;
 
@@ -197,7 +198,6 @@ export function createOutbound(options: OutboundOptions): Outbound {
   const agents = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };
   const limiter = createLimiter(o.maxPerTarget);
   const live = new Set<http.ClientRequest>();
-  const wakers = new Set<() => void>();
   let closed = false;
   let pending = 0;
   /** Calls not settled yet, so close() can wait for their last words. */
@@ -211,17 +211,7 @@ export function createOutbound(options: OutboundOptions): Outbound {
     return p;
   };
 
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      if (closed) return resolve();
-      const wake = () => {
-        clearTimeout(timer);
-        wakers.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, ms);
-      wakers.add(wake);
-    });
+  const { sleep, wakeAll } = createInterruptibleSleep(() => closed);
 
   function giveUp(peer: string, reason: string, detail: Record<string, unknown>) {
     o.givenUp?.inc({ peer, reason });
@@ -386,7 +376,7 @@ export function createOutbound(options: OutboundOptions): Outbound {
     },
     async close() {
       closed = true;
-      for (const wake of [...wakers]) wake();
+      wakeAll();
       for (const req of [...live]) req.destroy(new OutboundClosedError(`${req.protocol}//${req.host}${req.path}`));
       agents.http.destroy();
       agents.https.destroy();

@@ -10,6 +10,7 @@ import { todayIn, zonedTimeToInstant } from '../digest/dates.js';
 import type { Digest, DigestPlanner } from '../digest/types.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
+import { createInterruptibleSleep } from '../platform/interruptible-sleep.js';
 import { DeliveryError, type DigestSender } from '../state/delivery.js';
 import type { ChannelRef, Platform, StateStore } from '../state/types.js';
 
@@ -171,20 +172,8 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
   const now = deps.now ?? (() => new Date());
   /** Set by stop(): waits end at once and no new attempt starts, so shutdown never sits out a Retry-After. */
   let stopping = false;
-  const wakers = new Set<() => void>();
-  const sleep =
-    deps.sleep ??
-    ((ms: number) =>
-      new Promise<void>((resolve) => {
-        if (stopping) return resolve();
-        const wake = () => {
-          clearTimeout(timer);
-          wakers.delete(wake);
-          resolve();
-        };
-        const timer = setTimeout(wake, ms);
-        wakers.add(wake);
-      }));
+  const interruptible = createInterruptibleSleep(() => stopping);
+  const sleep = deps.sleep ?? interruptible.sleep;
   const maxAttempts = Math.max(1, deps.maxAttempts ?? 5);
   const baseDelayMs = deps.baseDelayMs ?? 1000;
   const maxDelayMs = deps.maxDelayMs ?? 5 * 60_000;
@@ -533,7 +522,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
       stopping = true;
       if (ticker) clearInterval(ticker);
       ticker = undefined;
-      for (const wake of [...wakers]) wake();
+      interruptible.wakeAll();
       if (retry) clearTimeout(retry.timer);
       retry = undefined;
       const t = task;
