@@ -4,7 +4,6 @@
  * sees in Slack within 15 s, without a restart.
  */
 import { randomUUID } from 'node:crypto';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,21 +17,10 @@ import { ensureBuilt } from '../helpers/ensure-built.js';
 import { gbkNotice, NOTICE_TITLE, pdfOpinion } from '../helpers/library-files.js';
 import { TEST_SIGNING_SECRET, postSigned, slashCommandBody } from '../helpers/slack-sign.js';
 import { startSlackStandIn, type SlackStandIn } from '../helpers/slack-stand-in.js';
+import { runCli } from '../helpers/run-cli.js';
 
-const CLI = path.resolve(import.meta.dirname, '../../dist/cli.js');
 
-function cli(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
-  });
-}
+const cli = (args: string[], env: NodeJS.ProcessEnv, cwd: string) => runCli(args, { env, cwd });
 
 describe('the running bot picks up added and removed documents', () => {
   let dir: string;

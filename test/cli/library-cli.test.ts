@@ -2,7 +2,6 @@
  * `zhenxing add / remove / docs --json` spawned as a process with LIBRARY_DIR in a temp directory: the JSON other
  * tools rely on, duplicates, all-or-nothing adds, and search, passages, themes and digest covering added documents.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,9 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from '../helpers/ensure-built.js';
 import { DOCX_TITLE, gbkNotice, NOTICE_TITLE, pdfOpinion, PDF_TITLE, wordPlan } from '../helpers/library-files.js';
 import { makePdf } from '../helpers/make-pdf.js';
+import { runCli } from '../helpers/run-cli.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const CLI = path.join(ROOT, 'dist/cli.js');
 
 let files: string;
 beforeAll(async () => {
@@ -24,18 +22,7 @@ beforeAll(async () => {
   writeFileSync(path.join(files, '扫描件.pdf'), makePdf({ scanned: true }));
 }, 120_000);
 
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: files, env: { ...process.env, NO_COLOR: '1', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
-  });
-}
+const run = (args: string[], env: NodeJS.ProcessEnv) => runCli(args, { env, cwd: files });
 
 describe('zhenxing add / remove / docs', () => {
   it('adds files with --json, says so for the same content twice, lists them with their origin and removes them', async () => {

@@ -2,29 +2,16 @@
  * `zhenxing state export` / `zhenxing state import`, spawned as a process: a single bot's state file moved into a
  * real redis-server (STATE_URL) and read back, and every refusal word for word.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from '../helpers/ensure-built.js';
 import { freePort, redisAvailable, startRedis, type TestRedis } from '../helpers/redis-server.js';
+import { runCli } from '../helpers/run-cli.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const CLI = path.join(ROOT, 'dist/cli.js');
 
-function run(args: string[], env: NodeJS.ProcessEnv, input = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { PATH: process.env.PATH, NO_COLOR: '1', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
+const run = (args: string[], env: NodeJS.ProcessEnv, input = '') => runCli(args, { env, input, inheritEnv: false });
 
 const TODAY = new Date().toISOString().slice(0, 10);
 const FILE_STATE = {

@@ -3,7 +3,6 @@
  * vote by the same user replaces the first, and `zhenxing report --json` (spawned) lists the queries, the misses and
  * the votes. Votes and the search log are the real files in a temp DATA_DIR.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,9 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFileSearchLog, createFileVoteStore, type SearchLog, type VoteStore } from '../../src/feedback/index.js';
 import { ensureBuilt } from '../helpers/ensure-built.js';
 import { startSlackHarness, type SlackHarness } from '../slack/harness.js';
+import { runCli as runCliProcess } from '../helpers/run-cli.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const CLI = path.join(ROOT, 'dist/cli.js');
 
 interface Btn {
   action_id: string;
@@ -33,17 +31,7 @@ const voteButton = (m: Msg, dir: 'up' | 'down', i: number) => {
   return b;
 };
 
-function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runCli = (args: string[], env: NodeJS.ProcessEnv) => runCliProcess(args, { env });
 
 let dataDir: string;
 let votes: VoteStore;
