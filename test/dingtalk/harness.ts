@@ -6,11 +6,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import type { DingTalkConfig } from '../../src/config.js';
 import { createDigestPlanner } from '../../src/digest/index.js';
 import { createDingTalkAdapter, type DingTalkAdapter, type DingTalkAdapterOptions } from '../../src/dingtalk/index.js';
-import { createLogger } from '../../src/observability/logger.js';
+import { captureLogger } from '../scheduler/test-logger.js';
 import { createMetrics, type Metrics } from '../../src/observability/metrics.js';
 import { createRouter } from '../../src/router/router.js';
 import type { VoteStore } from '../../src/feedback/index.js';
@@ -63,14 +62,7 @@ export interface HarnessOptions {
 
 export async function startDingTalkHarness(h: HarnessOptions = {}): Promise<DingTalkHarness> {
   const dt = h.dt ?? (await startDingTalkStandIn());
-  const logs: Record<string, unknown>[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _enc, cb) {
-      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
-      cb();
-    },
-  });
-  const logger = createLogger({ level: 'debug', destination });
+  const { logger, lines: logs } = captureLogger();
   const metrics = createMetrics({ defaultMetrics: false });
   const dataDir = h.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'zhenxing-dingtalk-')));
   const store = await createStateStore({ dataDir, logger });
