@@ -8,6 +8,9 @@
  * - eval-chat.json — queries as people type them in team chat (issue 9); judgments are passage ids.
  * - eval-heldout.json — more chat queries, written with eval-chat.json before the engine changed and never tuned
  *   against: only aggregates are printed for it, never per-query outcomes.
+ * - eval-unseen.json — 133 chat queries written on 2026-12-01 by an engineer who neither ran nor read the engine while
+ *   it was being tuned, judged by reading the passages, mostly on topics and facts the other sets do not use. Never
+ *   tuned against: aggregates only, like eval-heldout.json.
  * A query with `expect: "no-full-match"` (chrome-only names, topics the texts never discuss) has no relevant passage:
  * the engine passes it when it returns nothing or results marked partial. Those queries are left out of the ranking
  * metrics and counted separately.
@@ -29,11 +32,12 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURES = path.resolve(HERE, '..', 'test', 'fixtures');
 export const EVAL_QUERIES_FILE = path.join(FIXTURES, 'eval-queries.json');
 
-/** The judged sets, in report order. `tuned: false` marks the held-out set (aggregates only). */
+/** The judged sets, in report order. `tuned: false` marks the held-out sets (aggregates only). */
 export const EVAL_SETS: readonly { name: string; file: string; tuned: boolean }[] = [
   { name: 'queries', file: EVAL_QUERIES_FILE, tuned: true },
   { name: 'chat', file: path.join(FIXTURES, 'eval-chat.json'), tuned: true },
   { name: 'heldout', file: path.join(FIXTURES, 'eval-heldout.json'), tuned: false },
+  { name: 'unseen', file: path.join(FIXTURES, 'eval-unseen.json'), tuned: false },
 ];
 
 export interface EvalQuery {
