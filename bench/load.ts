@@ -105,7 +105,7 @@ function commandTexts(): string[] {
   return [...fixture.queries.map((q) => q.query), 'help', '今日', '主题 人才', '文档', 'theme:ecology'];
 }
 
-/** The start of the app's "busy, try again" answer (src/slack/listeners/shared.ts, BUSY). */
+/** The start of the app's "busy, try again" answer (src/platform/messages.ts, BUSY). */
 const BUSY_MARK = Buffer.from('现在请求较多');
 
 /** Slack's Web API and response_urls: answers ok at once and counts answers (and busy answers among them). */

@@ -34,6 +34,12 @@ export interface AnswererDeps {
   queue: WorkQueue;
   logger: Logger;
   metrics: Pick<Metrics, 'errors'>;
+  /**
+   * Logs and counts a failure of `where` ('command', 'page', 'share', 'vote', or '<that>.reply' when even the
+   * private answer could not be sent). Default: the line `<platform>: <where> failed` and the error count
+   * `<platform>.<where>`. An adapter whose operators already know other words passes its own.
+   */
+  onFailure?: (where: string, err: unknown, fields: Record<string, unknown>) => void;
 }
 
 export interface Answerer {
@@ -54,6 +60,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
   const { platform, logger } = deps;
 
   function failed(where: string, err: unknown, fields: Record<string, unknown> = {}) {
+    if (deps.onFailure) return deps.onFailure(where, err, fields);
     deps.metrics.errors.inc({ where: `${platform}.${where}` });
     logger.error({ err, ...fields }, `${platform}: ${where} failed`);
   }

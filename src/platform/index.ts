@@ -33,3 +33,4 @@ export { BUSY, EXPIRED, SHARE_FAILED, SORRY, TEXT_ONLY, messageView, type ShareF
 export { createWorkQueue, waitAtMost, type BusyReply, type WorkQueue, type WorkQueueOptions } from './work-queue.js';
 export { createBodyReader, InboundError, refuse, type BodyReader, type BodyReaderOptions } from './inbound.js';
 export { FileError, fileErrorHint } from './file-errors.js';
+export { once, type OnceOptions } from './once.js';

@@ -4,34 +4,11 @@
  */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { decodeVoteRef } from '../../../router/view-model.js';
-import { renderView } from '../../render/index.js';
-import { EXPIRED, failKindly, messageView, respondSafely, type ListenerDeps } from '../shared.js';
+import { clickConversation, type ListenerDeps } from '../shared.js';
 
 export function createFeedbackActionCallback(deps: ListenerDeps) {
-  return async ({
-    ack,
-    action,
-    body,
-    respond,
-  }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>): Promise<void> => {
-    await ack();
-    // A vote is cheap and replaces itself, so it is never refused when busy.
-    await deps.track(async () => {
-      try {
-        const ref = decodeVoteRef(action.value ?? '');
-        const view =
-          ref && deps.router.vote
-            ? await deps.router.vote(ref, { platform: 'slack', channelId: body.channel?.id, userId: body.user.id })
-            : messageView(EXPIRED, 'zh');
-        await respondSafely(
-          deps,
-          respond,
-          { response_type: 'ephemeral', replace_original: false, ...renderView(view) },
-          'slack.feedback',
-        );
-      } catch (err) {
-        await failKindly(deps, err, 'slack.feedback', respond, 'zh');
-      }
-    });
+  return async (args: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>): Promise<void> => {
+    await args.ack();
+    await deps.answerer.vote(decodeVoteRef(args.action.value ?? ''), clickConversation(deps, args, 'slack.feedback'));
   };
 }

@@ -1,35 +1,15 @@
 /**
- * Page buttons (previous / next, and the "try" suggestions when nothing matched): the button carries the page
- * reference; the answer redraws the same private message.
+ * Page buttons (previous / next, the "try" suggestions when nothing matched, the search as typed after a typo
+ * correction): the button carries the page reference; the answer redraws the same private message.
  */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { decodePageRef } from '../../../router/view-model.js';
-import { renderView } from '../../render/index.js';
-import { EXPIRED, busyAnswer, failKindly, messageView, respondSafely, type ListenerDeps } from '../shared.js';
+import { clickConversation, type ListenerDeps } from '../shared.js';
 
 export function createPageActionCallback(deps: ListenerDeps) {
-  return async ({
-    ack,
-    action,
-    body,
-    respond,
-  }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>): Promise<void> => {
-    await ack();
-    await deps.track(async () => {
-      try {
-        const ref = decodePageRef(action.value ?? '');
-        const view = ref
-          ? await deps.router.page(ref, { platform: 'slack', channelId: body.channel?.id, userId: body.user.id })
-          : messageView(EXPIRED, 'zh');
-        await respondSafely(
-          deps,
-          respond,
-          { response_type: 'ephemeral', replace_original: true, ...renderView(view) },
-          'slack.page',
-        );
-      } catch (err) {
-        await failKindly(deps, err, 'slack.page', respond, 'zh');
-      }
-    }, busyAnswer(deps, respond, 'slack.page', () => 'zh'));
+  return async (args: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>): Promise<void> => {
+    await args.ack();
+    const conv = clickConversation(deps, args, 'slack.page', { redraws: true });
+    await deps.answerer.page(decodePageRef(args.action.value ?? ''), conv);
   };
 }
