@@ -175,7 +175,9 @@ describe('share: one quote per (message, user, passage)', () => {
       await fetch(app.eventsUrl, { method: 'POST', headers: signedHeaders(TEST_SIGNING_SECRET, body), body });
     };
     await click('fail-1');
-    await slack.waitFor((c) => c.path === '/response/fail-1' && c.body.response_type === 'ephemeral');
+    const told = await slack.waitFor((c) => c.path === '/response/fail-1' && c.body.response_type === 'ephemeral');
+    // The sharer hears why, in the kit's words for a bot that is not in the channel.
+    expect(JSON.stringify(told.body)).toContain('请先把机器人加入本群后再分享。');
     await click('fail-2');
     await slack.waitFor((c) => c.path === '/response/fail-2' && c.body.response_type === 'in_channel');
     expect(slack.calls.slice(before).filter((c) => c.body.response_type === 'in_channel')).toHaveLength(2);
