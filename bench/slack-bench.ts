@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { TEST_SIGNING_SECRET, signedHeaders, slashCommandBody } from '../test/helpers/slack-sign.js';
 import { startSlackStandIn } from '../test/helpers/slack-stand-in.js';
 import { startSlackApp } from '../test/slack/harness.js';
-import { createHttpFetch } from '../src/slack/http-fetch.js';
+import { createHttpFetch } from '../src/platform/http-fetch.js';
 
 const { values } = parseArgs({
   options: {

@@ -7,6 +7,8 @@
  * - `SeenKeys` / `createFileSeenKeys`: a time-windowed dedupe that survives restarts (files under DATA_DIR).
  * - `createAnswerer` over a `Conversation`: the one answering flow (command, page, share; where each answer goes;
  *   kind failures), run through `createWorkQueue`, the busy limiter.
+ * - `drainQueue`: stop()'s bounded wait, with what was not delivered logged and counted; `createConnectionWatch`:
+ *   /healthz for a long-lived connection (a grace period for reconnects).
  * - `createDigestSender`: the daily reading's sender shape. `messages`: the kind words every adapter says.
  */
 export {
@@ -31,6 +33,8 @@ export { createAnswerer, defaultPlace, type Answerer, type AnswererDeps, type Co
 export { createDigestSender, type DigestSenderOptions } from './digest-sender.js';
 export { BUSY, EXPIRED, SHARE_FAILED, SORRY, TEXT_ONLY, messageView, type ShareFailure } from './messages.js';
 export { createWorkQueue, waitAtMost, type BusyReply, type WorkQueue, type WorkQueueOptions } from './work-queue.js';
+export { drainQueue, type DrainOptions } from './shutdown.js';
+export { createConnectionWatch, type ConnectionWatch, type ConnectionWatchOptions } from './connection-watch.js';
 export { createBodyReader, InboundError, refuse, type BodyReader, type BodyReaderOptions } from './inbound.js';
 export { FileError, fileErrorHint } from './file-errors.js';
 export { once, type OnceOptions } from './once.js';

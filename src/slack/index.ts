@@ -1,13 +1,13 @@
 /**
- * The Slack adapter: a Bolt app that turns slash commands and button clicks into router calls and renders the
- * answers as Block Kit. It only renders and transports; every decision about content is the router's.
+ * The Slack adapter over the shared platform kit: its transport is a Bolt app (listeners/, one file per callback,
+ * `await ack()` first), its renderer is Block Kit (render/). The answering flow (what runs, where each answer goes,
+ * the busy limit, kind failures), dedupe, retries and limits are src/platform's; every decision about content is
+ * the router's.
  *
  * HTTP mode (default): Bolt's HTTPReceiver verifies signatures and parses requests, served at POST /slack/events
  * on the process's shared HTTP server (main listens on PORT; app.start() is not called). Socket Mode (with
  * SLACK_APP_TOKEN): Bolt connects out over a WebSocket, no public URL needed.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import type http from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import { WHERE, type SlackConfig } from '../config.js';
 import type { LibraryIntake } from '../library/intake.js';
@@ -16,31 +16,29 @@ import type { Metrics } from '../observability/metrics.js';
 import type { Router } from '../router/view-model.js';
 import {
   createAnswerer,
-  createBodyReader,
+  createConnectionWatch,
   createMemorySeenKeys,
-  createWorkQueue,
-  waitAtMost,
   createOutbound,
   createOutboundMetrics,
-  InboundError,
-  refuse,
+  createWorkQueue,
+  drainQueue,
+  waitAtMost,
   type CallPolicy,
   type SeenKeys,
 } from '../platform/index.js';
 import type { HttpServer, PlatformStatus } from '../server/http-server.js';
 import type { DigestSender } from '../state/delivery.js';
 import { createBoltLogger } from './bolt-logger.js';
+import { createEventsEndpoint } from './http-endpoint.js';
 import { registerListeners } from './listeners/index.js';
 import { createSlackSender } from './sender.js';
 
 export { renderDigestBlocks, renderView } from './render/index.js';
 export { DIGEST_EVENT_TYPE, toDeliveryError } from './sender.js';
+export { bodyProblem, MAX_CLOCK_SKEW_SECONDS } from './http-endpoint.js';
 
 /** The path Slack posts commands, interactivity and events to. */
 export const SLACK_EVENTS_PATH = '/slack/events';
-
-/** Slack signs a timestamp; requests more than this far from our clock, either way, are refused. */
-export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 
 export type SlackAdapterErrorCode = 'SLACK_CONFIG' | 'SLACK_AUTH' | 'SLACK_UNREACHABLE';
 
@@ -132,36 +130,6 @@ export function slackCallPolicy(apiUrl: string, responseTimeoutMs: number): (url
       timeoutMs: responseTimeoutMs,
     };
   };
-}
-
-/** Slack's request signature: `v0=` + HMAC-SHA256 of `v0:<timestamp>:<raw body>`. */
-function validSignature(secret: string, timestamp: string, raw: Buffer, signature: string): boolean {
-  const expected = Buffer.from(`v0=${createHmac('sha256', secret).update(`v0:${timestamp}:`).update(raw).digest('hex')}`);
-  const given = Buffer.from(signature);
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-/**
- * What Bolt would read from the body, or why it is not a Slack request: a form whose `payload` is not a JSON
- * object, or a JSON body that is not an object (`payload=null` crashed Bolt's receiver).
- */
-export function bodyProblem(raw: Buffer, contentType: string | undefined): string | undefined {
-  const text = raw.toString('utf8');
-  const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
-  if ((contentType ?? '').startsWith('application/x-www-form-urlencoded')) {
-    const payload = new URLSearchParams(text).get('payload');
-    if (payload === null) return undefined;
-    try {
-      return isObject(JSON.parse(payload)) ? undefined : 'the payload field is not a JSON object';
-    } catch {
-      return 'the payload field is not JSON';
-    }
-  }
-  try {
-    return isObject(JSON.parse(text)) ? undefined : 'the body is not a JSON object';
-  } catch {
-    return 'the body is neither a form nor JSON';
-  }
 }
 
 /** One platform's connection, as /healthz reports it. */
@@ -299,82 +267,37 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     log.error({ err }, 'slack: unhandled error in Bolt');
   });
 
-  // Socket Mode connection state from the client's lifecycle events. `downSince`: when it was last lost (or
-  // start-up began), undefined while connected.
-  let socketState = 'starting';
-  let downSince: number | undefined;
+  // Socket Mode connection state from the client's lifecycle events, with the kit's grace period.
+  const connection = createConnectionWatch({ graceMs: connectionGraceMs, now });
   if (socketReceiver) {
     const client = socketReceiver.client;
-    const down = (state: string) => () => {
-      socketState = state;
-      downSince ??= now();
-    };
-    client.on('connecting', down('connecting'));
+    client.on('connecting', () => connection.down('connecting'));
     // 'close': the socket dropped; the client retries after a delay (and says 'reconnecting' only then).
-    client.on('close', down('reconnecting'));
-    client.on('reconnecting', down('reconnecting'));
-    client.on('disconnected', down('disconnected'));
-    client.on('connected', () => {
-      socketState = 'connected';
-      downSince = undefined;
-    });
+    client.on('close', () => connection.down('reconnecting'));
+    client.on('reconnecting', () => connection.down('reconnecting'));
+    // 'disconnected' without stop() means the client gave up: no grace for that.
+    client.on('disconnected', () => connection.gone('disconnected'));
+    client.on('connected', () => connection.up('connected'));
   }
 
   let ready = false;
   let stopped = false;
   if (receiver && deps.httpServer) {
-    const listener = receiver.requestListener;
-    const signingSecret = config.signingSecret as string;
-    const bodies = createBodyReader({
-      maxBytes: deps.maxBodyBytes ?? DEFAULTS.maxBodyBytes,
-      maxConcurrent: deps.maxConcurrentBodies ?? DEFAULTS.maxConcurrentBodies,
-    });
-    const refused = (req: http.IncomingMessage, res: http.ServerResponse, status: number, why: string, level: 'warn' | 'debug' = 'warn', headers: Record<string, string> = {}) => {
-      deps.metrics.errors.inc({ where: 'slack.verify' });
-      log[level]({ status, why }, `slack: request refused: ${why}`);
-      refuse(req, res, status, {}, headers);
-    };
     deps.httpServer.addRoute({
       method: 'POST',
       path: SLACK_EVENTS_PATH,
-      handler: async (req, res) => {
-        if (!ready) return refuse(req, res, 503, {}, { 'retry-after': '1' });
-        // Everything that can be judged from the headers is judged before a byte of the body is read: a stranger's
-        // upload costs no memory.
-        const signature = req.headers['x-slack-signature'];
-        const timestamp = req.headers['x-slack-request-timestamp'];
-        if (typeof signature !== 'string' || typeof timestamp !== 'string') {
-          // debug: a flood of these must not flood the log too; the count shows it.
-          return refused(req, res, 401, 'no X-Slack-Signature or X-Slack-Request-Timestamp header', 'debug');
-        }
-        const ts = Number(timestamp);
-        if (Number.isFinite(ts) && ts > now() / 1000 + MAX_CLOCK_SKEW_SECONDS) {
-          // Bolt refuses stale timestamps, but accepts any timestamp in the future.
-          log.warn({ timestamp: ts }, 'slack: request timestamp is more than 5 minutes in the future; refused');
-          return refuse(req, res, 401);
-        }
-        if (!Number.isFinite(ts) || ts < now() / 1000 - MAX_CLOCK_SKEW_SECONDS) {
-          return refused(req, res, 401, 'request timestamp is more than 5 minutes old (a replay, or a clock out of sync)');
-        }
-        let raw: Buffer;
-        try {
-          raw = await bodies.read(req);
-        } catch (err) {
-          if (!(err instanceof InboundError)) throw err;
-          return refused(req, res, err.status, err.message, 'warn', err.code === 'BUSY' ? { 'retry-after': '1' } : {});
-        }
-        if (!validSignature(signingSecret, timestamp, raw, signature)) {
-          return refused(req, res, 401, 'X-Slack-Signature does not match SLACK_SIGNING_SECRET');
-        }
-        const problem = bodyProblem(raw, req.headers['content-type']);
-        if (problem) return refused(req, res, 400, `signed, but ${problem}`);
-        // Bolt takes a body already read from rawBody, and verifies it again.
-        (req as http.IncomingMessage & { rawBody?: Buffer }).rawBody = raw;
-        listener(req, res);
-      },
+      handler: createEventsEndpoint({
+        signingSecret: config.signingSecret as string,
+        listener: receiver.requestListener,
+        isReady: () => ready,
+        maxBodyBytes: deps.maxBodyBytes ?? DEFAULTS.maxBodyBytes,
+        maxConcurrentBodies: deps.maxConcurrentBodies ?? DEFAULTS.maxConcurrentBodies,
+        logger: log,
+        metrics: deps.metrics,
+        now,
+      }),
     });
   }
-
   return {
     app,
     // Its own client: the scheduler retries digests itself (after checking the channel for the post), so the HTTP
@@ -392,23 +315,19 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
         return { platform: 'slack-http', ok: ready, state: ready ? 'serving' : stopped ? 'stopped' : 'starting' };
       }
       if (stopped) return { platform: 'slack-socket', ok: false, state: 'stopped' };
-      // 'disconnected' without stop() means the client gave up: no grace for that.
-      const ok =
-        socketState === 'connected' ||
-        (socketState !== 'disconnected' && downSince !== undefined && now() - downSince < connectionGraceMs);
-      return { platform: 'slack-socket', ok, state: socketState };
+      return { platform: 'slack-socket', ...connection.status() };
     },
     async start() {
       try {
         await app.init();
       } catch (err) {
-        throw startError(err, slackApiUrl);
+        throw startError(err, slackApiUrl, 'SLACK_BOT_TOKEN');
       }
       if (config.socketMode) {
         try {
           await app.start();
         } catch (err) {
-          throw socketStartError(err, slackApiUrl);
+          throw startError(err, slackApiUrl, 'SLACK_APP_TOKEN');
         }
         log.info('slack: connected in Socket Mode');
       } else {
@@ -430,50 +349,25 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
           log.warn({ err }, 'slack: error while closing the Socket Mode connection');
         }
       }
-      await queue.drain(drainTimeoutMs);
-      const pending = queue.pending;
-      if (pending > 0) {
-        // Answers acknowledged to Slack that will now never arrive: said and counted, not dropped silently.
-        deps.metrics.undelivered.inc({ platform: 'slack' }, pending);
-        log.error(
-          { undelivered: pending, waitedMs: drainTimeoutMs },
-          `slack: shutting down with ${pending} answer${pending === 1 ? '' : 's'} not delivered within ${drainTimeoutMs} ms`,
-        );
-      }
+      // Answers acknowledged to Slack that will now never arrive: said and counted, not dropped silently.
+      await drainQueue(queue, { platform: 'slack', timeoutMs: drainTimeoutMs, logger: log, metrics: deps.metrics });
       await outbound.close();
       await shareKeys.close();
     },
   };
 }
 
-/** A clear one-line reason why the Socket Mode connection could not be opened. */
-function socketStartError(err: unknown, apiUrl: string | undefined): SlackAdapterError {
+/**
+ * A clear one-line reason why Slack would not let the bot start: the token it rejected (SLACK_BOT_TOKEN checked by
+ * auth.test, SLACK_APP_TOKEN by apps.connections.open), or what could not be reached.
+ */
+function startError(err: unknown, apiUrl: string | undefined, token: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN'): SlackAdapterError {
   const e = (err ?? {}) as { code?: string; data?: { error?: string }; message?: string };
   if (e.code === 'slack_webapi_platform_error') {
     const code = e.data?.error ?? 'unknown_error';
-    return new SlackAdapterError(
-      'SLACK_AUTH',
-      `Slack rejected SLACK_APP_TOKEN (${code}); copy it again from ${WHERE.SLACK_APP_TOKEN}`,
-    );
+    return new SlackAdapterError('SLACK_AUTH', `Slack rejected ${token} (${code}); copy it again from ${WHERE[token]}`);
   }
-  return new SlackAdapterError(
-    'SLACK_UNREACHABLE',
-    `Could not open the Socket Mode connection via ${apiUrl ?? 'https://slack.com/api/'}: ${e.message ?? String(err)}`,
-  );
-}
-
-/** A clear one-line reason why Slack would not let the bot start. */
-function startError(err: unknown, apiUrl: string | undefined): SlackAdapterError {
-  const e = (err ?? {}) as { code?: string; data?: { error?: string }; message?: string };
-  if (e.code === 'slack_webapi_platform_error') {
-    const code = e.data?.error ?? 'unknown_error';
-    return new SlackAdapterError(
-      'SLACK_AUTH',
-      `Slack rejected SLACK_BOT_TOKEN (${code}); copy it again from ${WHERE.SLACK_BOT_TOKEN}`,
-    );
-  }
-  return new SlackAdapterError(
-    'SLACK_UNREACHABLE',
-    `Could not reach Slack at ${apiUrl ?? 'https://slack.com/api/'} to check SLACK_BOT_TOKEN: ${e.message ?? String(err)}`,
-  );
+  const what = token === 'SLACK_APP_TOKEN' ? 'open the Socket Mode connection via' : 'reach Slack at';
+  const why = token === 'SLACK_APP_TOKEN' ? '' : ' to check SLACK_BOT_TOKEN';
+  return new SlackAdapterError('SLACK_UNREACHABLE', `Could not ${what} ${apiUrl ?? 'https://slack.com/api/'}${why}: ${e.message ?? String(err)}`);
 }

@@ -4,7 +4,7 @@
  * Measured with `npm run bench:slack`, the global fetch cost about 1.6 ms of CPU per response_url post, more than
  * the search itself; this does the same post in a fraction of that.
  */
-import { createOutbound } from '../platform/index.js';
+import { createOutbound } from './outbound.js';
 
 type FetchFn = typeof globalThis.fetch;
 

@@ -1,6 +1,6 @@
 /** The lean fetch Bolt uses for response_url posts and Web API calls behaves like fetch where Bolt relies on it. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpFetch } from '../../src/slack/http-fetch.js';
+import { createHttpFetch } from '../../src/platform/http-fetch.js';
 import { startSlackStandIn, type SlackStandIn } from '../helpers/slack-stand-in.js';
 
 let slack: SlackStandIn;
