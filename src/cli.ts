@@ -40,7 +40,7 @@ import { extractKeywords } from './search/jieba.js';
 import { SearchError, type SearchEngine, type SearchResponse } from './search/types.js';
 import { DigestError } from './digest/types.js';
 import { createLogger } from './observability/logger.js';
-import { createStateBackend, parseSnapshot, STATE_FILE, StateImportError, type StateBackend } from './state/index.js';
+import { createStateBackend, openFeedbackReader, parseSnapshot, STATE_FILE, StateImportError, type StateBackend } from './state/index.js';
 import { existsSync } from 'node:fs';
 import {
   buildReport,
@@ -71,7 +71,8 @@ const USAGE = `usage: zhenxing <search|passages|themes|docs|digest|add|remove|st
   remove <id>                            remove an added document
   state export [--out FILE]              the bot's state as JSON (Redis when STATE_URL is set, else DATA_DIR)
   state import [FILE|-]                  adds a state file or export to it (default: DATA_DIR/state.json)
-  report [--json] [--days N]             top queries, misses and votes of the last N days (default 30, DATA_DIR)`;
+  report [--json] [--days N]             top queries, misses and votes of the last N days (default 30; Redis
+                                         when STATE_URL is set, every replica's, else DATA_DIR)`;
 
 interface Io {
   stdout: NodeJS.WritableStream;
@@ -117,12 +118,26 @@ function searchJson(res: SearchResponse & { feedback?: (FeedbackEffect | undefin
 /** DATA_DIR as the bot resolves it. */
 const dataDirOf = (env: NodeJS.ProcessEnv) => path.resolve(env.DATA_DIR ?? 'data');
 
-/** Votes for a query from DATA_DIR, read without creating anything there. */
-async function talliesFor(env: NodeJS.ProcessEnv, query: string): Promise<Map<string, Tally>> {
-  const dataDir = dataDirOf(env);
-  if (!existsSync(path.join(dataDir, VOTES_FILE))) return new Map();
+/** STATE_URL as set (validated when the bot starts; here an unusable one simply does not answer). */
+const stateUrlOf = (env: NodeJS.ProcessEnv) => (env.STATE_URL?.trim() ? env.STATE_URL.trim() : undefined);
+
+/** Votes for a query — from Redis with STATE_URL, else DATA_DIR — read without creating anything. */
+async function talliesFor(io: Io, query: string): Promise<Map<string, Tally>> {
   const key = voteKeyOf(query);
-  return key === '' ? new Map() : (await createFileVoteStore({ dataDir })).tally(key);
+  if (key === '') return new Map();
+  let reader;
+  try {
+    reader = await openFeedbackReader({ dataDir: dataDirOf(io.env), stateUrl: stateUrlOf(io.env) });
+  } catch (err) {
+    // The answer matters more than the votes: say so and rank as the engine ranks.
+    io.stderr.write(`zhenxing: warning: ${(err as Error).message}; results are ranked without votes\n`);
+    return new Map();
+  }
+  try {
+    return await reader.tally(key);
+  } finally {
+    await reader.close();
+  }
 }
 
 function errorText(err: unknown): string {
@@ -191,7 +206,7 @@ async function cmdSearch(args: string[], io: Io): Promise<number> {
   try {
     const e = engine();
     const exact = values.exact ? { correct: false } : {};
-    let res = searchWithFeedback((o) => e.search(query, { ...o, ...exact }), await talliesFor(io.env, query), { limit, page });
+    let res = searchWithFeedback((o) => e.search(query, { ...o, ...exact }), await talliesFor(io, query), { limit, page });
     // The engine clamps a page past the end to the last one (right for chat buttons); a script paging through
     // results needs to see the end, so a page past the last is empty here.
     if (page > Math.max(1, res.pageCount)) res = { ...res, page, results: [] };
@@ -406,6 +421,14 @@ async function cmdState(args: string[], io: Io): Promise<number> {
     }
   }
   const snapshot = text === undefined ? undefined : parseSnapshot(text, source);
+  if (snapshot && sub === 'import' && positionals[0] === undefined) {
+    // Moving a single bot into Redis: its votes and search log under DATA_DIR go along with its state file.
+    const dataDir = config.dataDir;
+    if (existsSync(path.join(dataDir, VOTES_FILE))) snapshot.votes = [...(snapshot.votes ?? []), ...(await (await createFileVoteStore({ dataDir })).list())];
+    if (existsSync(path.join(dataDir, SEARCH_LOG_FILE))) {
+      snapshot.searches = [...(snapshot.searches ?? []), ...(await (await createFileSearchLog({ dataDir })).list())];
+    }
+  }
   // The outcome is said in one line below; stdout is the export.
   const logger = createLogger({ level: 'silent', destination: process.stderr });
   const backend: StateBackend = await createStateBackend({ dataDir: config.dataDir, stateUrl: config.stateUrl, logger, startTimeoutMs: 3000 });
@@ -422,7 +445,10 @@ async function cmdState(args: string[], io: Io): Promise<number> {
       }
       io.stdout.write(
         `imported into ${backend.where}: ${s.subscriptions} subscription${s.subscriptions === 1 ? '' : 's'}, ${s.sent} sent record${s.sent === 1 ? '' : 's'}, ${s.failed} failure${s.failed === 1 ? '' : 's'}` +
-          (s.expired > 0 ? ` (${s.expired} older than 35 days left out)` : '') +
+          (s.settings > 0 ? `, ${s.settings} channel setting${s.settings === 1 ? '' : 's'}` : '') +
+          (s.votes > 0 ? `, ${s.votes} vote${s.votes === 1 ? '' : 's'}` : '') +
+          (s.searches > 0 ? `, ${s.searches} logged search${s.searches === 1 ? '' : 'es'}` : '') +
+          (s.expired > 0 ? ` (${s.expired} left out: records older than 35 days, searches older than 90 days)` : '') +
           '\n',
       );
       return 0;
@@ -455,11 +481,23 @@ async function cmdReport(args: string[], io: Io): Promise<number> {
   });
   if (positionals.length > 0) throw new UsageError(`report takes no arguments, got "${positionals[0]}"`);
   const days = positiveInt('days', values.days, 30, 3650);
-  const dataDir = dataDirOf(io.env);
   const since = Date.now() - days * 86_400_000;
-  // Nothing recorded yet is an empty report, not an error (and nothing is created under DATA_DIR).
-  const entries = existsSync(path.join(dataDir, SEARCH_LOG_FILE)) ? await (await createFileSearchLog({ dataDir })).list(since) : [];
-  const votes = existsSync(path.join(dataDir, VOTES_FILE)) ? await (await createFileVoteStore({ dataDir })).list(since) : [];
+  // Nothing recorded yet is an empty report, not an error (and nothing is created under DATA_DIR). With STATE_URL,
+  // every replica's searches and votes, from Redis.
+  let reader;
+  try {
+    reader = await openFeedbackReader({ dataDir: dataDirOf(io.env), stateUrl: stateUrlOf(io.env) });
+  } catch (err) {
+    io.stderr.write(`zhenxing: ${(err as Error).message}; no report\n`);
+    return 1;
+  }
+  let entries, votes;
+  try {
+    [entries, votes] = await Promise.all([reader.searches(since), reader.votes(since)]);
+  } finally {
+    await reader.close();
+  }
+  const dataDir = reader.where;
   const report = buildReport(entries, votes);
   if (values.json) {
     io.stdout.write(`${JSON.stringify(report)}\n`);

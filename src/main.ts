@@ -14,7 +14,6 @@ import { createMetrics, type Metrics } from './observability/metrics.js';
 import { createRouter } from './router/router.js';
 import type { Router } from './router/view-model.js';
 import { createDigestScheduler, cronClockTime } from './scheduler/digest-scheduler.js';
-import { createFileSearchLog, createFileVoteStore } from './feedback/index.js';
 import { createHttpServer, type HttpServer, type PlatformStatus } from './server/http-server.js';
 import { createSlackAdapter } from './slack/index.js';
 import type { DigestSender } from './state/delivery.js';
@@ -112,9 +111,10 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     : await createStateBackend({ dataDir: config.dataDir, stateUrl: config.stateUrl, logger });
   const store = backend?.store ?? null;
   if (backend) registerStateMetrics(metrics.registry, backend);
-  // Votes and the search log live beside the state; the console keeps neither.
-  const votes = consoleMode ? null : await createFileVoteStore({ dataDir: config.dataDir, logger });
-  const searchLog = consoleMode ? null : await createFileSearchLog({ dataDir: config.dataDir });
+  // Votes and the search log live beside the state (files under DATA_DIR, or Redis shared by the replicas); the
+  // console keeps neither.
+  const votes = backend?.votes ?? null;
+  const searchLog = backend?.searchLog ?? null;
   const defaultDigestTime = cronClockTime(config.digest.cron);
   const router = createRouter({
     engine,

@@ -149,6 +149,7 @@ export function createDingTalkAdapter(deps: DingTalkAdapterDeps): DingTalkAdapte
     }
   };
   let seen: SeenKeys | undefined;
+  let recentShares: SeenKeys | undefined;
   let handler: ((msg: RobotMessage) => void) | undefined;
   const onMessage = (msg: RobotMessage) => handler?.(msg);
 
@@ -195,13 +196,17 @@ export function createDingTalkAdapter(deps: DingTalkAdapterDeps): DingTalkAdapte
         : deps.dataDir
           ? await createFileSeenKeys({ dataDir: deps.dataDir, name: 'dingtalk-messages', ttlMs: o.dedupeTtlMs, logger })
           : createMemorySeenKeys({ ttlMs: o.dedupeTtlMs });
+      // Shared by the replicas when the state is (STATE_URL): a double click delivered to two of them posts once.
+      recentShares ??= deps.seenKeys
+        ? await deps.seenKeys('dingtalk-shares', o.shareWindowMs)
+        : createMemorySeenKeys({ ttlMs: o.shareWindowMs, maxEntries: 1000 });
       handler = createMessageHandler({
         api,
         answerer,
         logger,
         metrics: deps.metrics,
         seen,
-        recentShares: createMemorySeenKeys({ ttlMs: o.shareWindowMs, maxEntries: 1000 }),
+        recentShares,
         clientSecret: config.clientSecret,
         trustedWebhook,
         now,

@@ -4,15 +4,18 @@
  * for subscriptions and digests, and SeenKeys stores for dedupe — plus a status for /healthz and a snapshot for
  * export and import.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Gauge, type Registry } from 'prom-client';
 import { z } from 'zod';
+import { createFileSearchLog, SEARCH_LOG_FILE, type SearchLog, type SearchLogEntry } from '../feedback/search-log.js';
+import { createFileVoteStore, VOTES_FILE, type Tally, type Vote, type VoteStore } from '../feedback/votes.js';
 import type { Logger } from '../observability/logger.js';
 import { createFileSeenKeys, type SeenKeys } from '../platform/seen-keys.js';
 import { createStateStore } from './file-store.js';
-import { createRedisConnection, type RedisConnection } from './redis-connection.js';
+import { createRedisConnection, StateUnavailableError, type RedisConnection } from './redis-connection.js';
 import { createRedisSeenKeys } from './redis-seen-keys.js';
+import { createRedisFeedback, importIds, type RedisFeedbackLimits } from './redis-feedback.js';
 import { createRedisStateStore, type RedisStateStore } from './redis-store.js';
 import { PLATFORMS, type Platform, type StateSnapshot, type StateStore } from './types.js';
 
@@ -28,6 +31,8 @@ export interface StateBackendOptions {
   startTimeoutMs?: number;
   /** After a Redis outage, claims wait this long for every replica to save what it kept. Default 5000 ms. */
   settleMs?: number;
+  /** Limits of the votes and the search log (both backends). Defaults: 50 000 votes; 20 000 searches, 90 days. */
+  feedback?: RedisFeedbackLimits;
 }
 
 /** The state store's health as /healthz shows it. */
@@ -61,7 +66,12 @@ export interface ImportSummary {
   subscriptions: number;
   sent: number;
   failed: number;
-  /** Sent or failed records older than the retention (35 days), left out. */
+  /** Channels with a time or theme of their own. */
+  settings: number;
+  votes: number;
+  /** Search log entries added (those already there, or older than the log keeps, are not). */
+  searches: number;
+  /** Sent or failed records older than the retention (35 days), or searches older than the log keeps, left out. */
   expired: number;
 }
 
@@ -70,6 +80,10 @@ export interface StateBackend {
   /** Where the state lives, for messages: the state file, or STATE_URL with the password masked. */
   readonly where: string;
   readonly store: StateStore;
+  /** 👍/👎 votes: a file under DATA_DIR, or Redis, shared by every replica. */
+  readonly votes: VoteStore;
+  /** The search log (no user or channel ids), bounded: a file under DATA_DIR, or Redis. */
+  readonly searchLog: SearchLog;
   seenKeys(request: SeenKeysRequest): Promise<SeenKeys>;
   status(): StateStatus;
   /** Everything stored, for `zhenxing state export`. */
@@ -98,6 +112,35 @@ const snapshotSchema = z.object({
   subscriptions: z.record(z.string(), z.array(z.string())).default({}),
   sent: z.record(z.string().regex(DATE), z.array(z.string())).default({}),
   failed: z.record(z.string().regex(DATE), z.record(z.string(), z.string())).default({}),
+  settings: z
+    .record(z.string(), z.object({ time: z.string().regex(/^\d{2}:\d{2}$/).optional(), theme: z.string().optional() }))
+    .default({}),
+  lastSent: z.record(z.string(), z.object({ date: z.string().regex(DATE), at: z.number() })).default({}),
+  votes: z
+    .array(
+      z.object({
+        query: z.string(),
+        passageId: z.string(),
+        voter: z.string(),
+        value: z.enum(['up', 'down']),
+        platform: z.string(),
+        at: z.number(),
+      }),
+    )
+    .default([]),
+  searches: z
+    .array(
+      z.object({
+        at: z.number(),
+        query: z.string(),
+        count: z.number(),
+        partial: z.boolean().default(false),
+        corrected: z.boolean().default(false),
+        platform: z.string().default('unknown'),
+        id: z.string().optional(),
+      }),
+    )
+    .default([]),
 });
 
 /**
@@ -131,9 +174,27 @@ const channelOf = (key: string) => {
   return i > 0 && PLATFORMS.includes(platform) ? { platform, id: key.slice(i + 1) } : undefined;
 };
 
-/** Writes a snapshot through the StateStore port, so both backends import the same way. */
-async function importInto(store: StateStore, snapshot: StateSnapshot, today: string): Promise<ImportSummary> {
-  const summary: ImportSummary = { subscriptions: 0, sent: 0, failed: 0, expired: 0 };
+/** The search log's own fields, without the id Redis keeps. */
+const logEntry = (e: SearchLogEntry): SearchLogEntry => ({
+  at: e.at,
+  query: e.query,
+  count: e.count,
+  partial: e.partial,
+  corrected: e.corrected,
+  platform: e.platform,
+});
+
+/**
+ * Writes a snapshot through the ports (StateStore, VoteStore, SearchLog), so both backends import the same way, and
+ * importing the same snapshot twice adds nothing the second time.
+ */
+async function importInto(
+  target: { store: StateStore; votes: VoteStore; searchLog: SearchLog; maxSearchAgeDays: number; setLastSent?: RedisStateStore['setLastSent'] },
+  snapshot: StateSnapshot,
+  today: string,
+): Promise<ImportSummary> {
+  const { store } = target;
+  const summary: ImportSummary = { subscriptions: 0, sent: 0, failed: 0, settings: 0, votes: 0, searches: 0, expired: 0 };
   const cutoff = new Date(Date.parse(`${today}T00:00:00Z`) - RETAIN_DAYS * 86_400_000).toISOString().slice(0, 10);
   for (const [platform, ids] of Object.entries(snapshot.subscriptions)) {
     for (const id of ids ?? []) {
@@ -165,7 +226,49 @@ async function importInto(store: StateStore, snapshot: StateSnapshot, today: str
       summary.failed += 1;
     }
   }
+  for (const [key, settings] of Object.entries(snapshot.settings ?? {})) {
+    const channel = channelOf(key);
+    if (!channel) throw new StateImportError(`settings names "${key}", which is not platform:id`);
+    if (!store.setSettings || (settings.time === undefined && settings.theme === undefined)) continue;
+    await store.setSettings(channel, settings);
+    summary.settings += 1;
+  }
+  for (const [key, last] of Object.entries(snapshot.lastSent ?? {})) {
+    const channel = channelOf(key);
+    if (!channel) throw new StateImportError(`lastSent names "${key}", which is not platform:id`);
+    await target.setLastSent?.(channel, last);
+  }
+  // A vote replaces the voter's vote on that (query, passage) unless the one stored is newer: importing twice is one.
+  for (const vote of snapshot.votes ?? []) {
+    await target.votes.record(vote);
+    summary.votes += 1;
+  }
+  if (snapshot.searches && snapshot.searches.length > 0) {
+    const cutoff = Date.now() - target.maxSearchAgeDays * 86_400_000;
+    // Entries already in the log (the same fields, as many times) are not added again.
+    const have = new Map<string, number>();
+    for (const e of await target.searchLog.list(0)) {
+      const body = JSON.stringify(logEntry(e));
+      have.set(body, (have.get(body) ?? 0) + 1);
+    }
+    for (const e of importIds(snapshot.searches)) {
+      if (e.at < cutoff) {
+        summary.expired += 1;
+        continue;
+      }
+      const body = JSON.stringify(logEntry(e));
+      const n = have.get(body) ?? 0;
+      if (n > 0) {
+        have.set(body, n - 1);
+        continue;
+      }
+      await target.searchLog.record(e);
+      summary.searches += 1;
+    }
+  }
   await store.flush();
+  await target.votes.flush();
+  await target.searchLog.flush();
   return summary;
 }
 
@@ -173,22 +276,45 @@ export async function createStateBackend(options: StateBackendOptions): Promise<
   const { logger, dataDir } = options;
   const today = () => new Date().toISOString().slice(0, 10);
 
+  const maxSearchAgeDays = options.feedback?.maxSearchAgeDays ?? 90;
+
   if (!options.stateUrl) {
     const store = await createStateStore({ dataDir, logger });
+    const votes = await createFileVoteStore({ dataDir, logger, ...(options.feedback?.maxVotes ? { maxVotes: options.feedback.maxVotes } : {}) });
+    const searchLog = await createFileSearchLog({
+      dataDir,
+      maxAgeDays: maxSearchAgeDays,
+      ...(options.feedback?.maxSearches ? { maxEntries: options.feedback.maxSearches } : {}),
+    });
     return {
       kind: 'file',
       where: store.file,
       store,
+      votes,
+      searchLog,
       seenKeys: (r) => createFileSeenKeys({ dataDir, name: r.name, ttlMs: r.ttlMs, logger }),
       status: () => ({ backend: 'file', ok: true, state: 'ok' }),
       async exportState() {
         await store.flush();
         // The store opened (and, if need be, repaired) the file; read it as it is now.
         const snap = parseSnapshot(readFileSync(store.file, 'utf8'), store.file);
-        return { version: 1, subscriptions: snap.subscriptions, sent: snap.sent, failed: snap.failed };
+        return {
+          version: 1,
+          subscriptions: snap.subscriptions,
+          sent: snap.sent,
+          failed: snap.failed,
+          settings: snap.settings ?? {},
+          lastSent: snap.lastSent ?? {},
+          votes: await votes.list(),
+          searches: await searchLog.list(),
+        };
       },
-      importState: (snapshot) => importInto(store, snapshot, today()),
-      close: () => store.flush(),
+      importState: (snapshot) => importInto({ store, votes, searchLog, maxSearchAgeDays }, snapshot, today()),
+      async close() {
+        await votes.flush();
+        await searchLog.flush();
+        await store.flush();
+      },
     };
   }
 
@@ -203,16 +329,31 @@ export async function createStateBackend(options: StateBackendOptions): Promise<
       ...(options.settleMs !== undefined ? { settleMs: options.settleMs } : {}),
       // Writes waiting for Redis survive a restart of this replica (a volume on DATA_DIR keeps them across pods too).
       pendingFile: path.join(dataDir, PENDING_FILE),
+      ...(options.feedback ? { feedback: options.feedback } : {}),
     });
   } catch (err) {
     await connection.close();
     throw err;
   }
   logger.info({ url: connection.safeUrl, state: connection.state() }, `state in Redis at ${connection.safeUrl}`);
+  const redisStore = store;
+  const votes: VoteStore = {
+    record: (vote) => redisStore.recordVote(vote),
+    tally: (query) => redisStore.tally(query),
+    list: (since) => redisStore.listVotes(since),
+    flush: () => redisStore.flush(),
+  };
+  const searchLog: SearchLog = {
+    record: (entry) => redisStore.logSearch(entry),
+    list: async (since) => (await redisStore.listSearches(since)).map(logEntry),
+    flush: () => redisStore.flush(),
+  };
   return {
     kind: 'redis',
     where: connection.safeUrl,
     store,
+    votes,
+    searchLog,
     async seenKeys(r) {
       return createRedisSeenKeys({
         connection,
@@ -237,7 +378,8 @@ export async function createStateBackend(options: StateBackendOptions): Promise<
       };
     },
     exportState: () => store.exportState(),
-    importState: (snapshot) => importInto(store, snapshot, today()),
+    importState: (snapshot) =>
+      importInto({ store, votes, searchLog, maxSearchAgeDays, setLastSent: (c, last) => redisStore.setLastSent(c, last) }, snapshot, today()),
     async close() {
       await store.flush();
       await store.close();
@@ -268,4 +410,53 @@ export function registerStateMetrics(registry: Registry, backend: StateBackend):
       this.set(backend.status().pendingWrites ?? 0);
     },
   });
+}
+
+/** Votes and searches as `zhenxing report` and `zhenxing search --json` read them, writing nothing anywhere. */
+export interface FeedbackReader {
+  /** DATA_DIR, or STATE_URL with the password masked. */
+  readonly where: string;
+  tally(query: string): Promise<Map<string, Tally>>;
+  votes(since?: number): Promise<Vote[]>;
+  searches(since?: number): Promise<SearchLogEntry[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the votes and the search log for reading: in Redis when STATE_URL is set (rejecting with
+ * StateUnavailableError when it does not answer within `timeoutMs`), else the files under DATA_DIR (nothing is
+ * created there when they do not exist).
+ */
+export async function openFeedbackReader(options: {
+  dataDir: string;
+  stateUrl?: string | undefined;
+  prefix?: string;
+  timeoutMs?: number;
+}): Promise<FeedbackReader> {
+  const { dataDir } = options;
+  if (!options.stateUrl) {
+    const votes = existsSync(path.join(dataDir, VOTES_FILE)) ? await createFileVoteStore({ dataDir }) : undefined;
+    const log = existsSync(path.join(dataDir, SEARCH_LOG_FILE)) ? await createFileSearchLog({ dataDir }) : undefined;
+    return {
+      where: dataDir,
+      tally: async (query) => (votes ? votes.tally(query) : new Map()),
+      votes: async (since) => (votes ? votes.list(since) : []),
+      searches: async (since) => (log ? log.list(since) : []),
+      close: async () => undefined,
+    };
+  }
+  const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+  const connection = createRedisConnection({ url: options.stateUrl, logger: quiet });
+  if (!(await connection.waitReady(options.timeoutMs ?? 3000))) {
+    await connection.close();
+    throw new StateUnavailableError(`Redis at ${connection.safeUrl} did not answer`);
+  }
+  const feedback = createRedisFeedback(connection.client, options.prefix ?? 'zhenxing:');
+  return {
+    where: connection.safeUrl,
+    tally: (query) => feedback.tally(query),
+    votes: (since) => feedback.votes(since),
+    searches: async (since) => (await feedback.searches(since)).map(logEntry),
+    close: () => connection.close(),
+  };
 }

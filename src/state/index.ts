@@ -8,6 +8,9 @@ export { DeliveryError, type DigestSender } from './delivery.js';
 export { PLATFORMS, type ChannelRef, type ChannelSettings, type ClaimResult, type Platform, type StateSnapshot, type StateStore } from './types.js';
 export {
   createStateBackend,
+  openFeedbackReader,
+  PENDING_FILE,
+  type FeedbackReader,
   parseSnapshot,
   registerStateMetrics,
   StateImportError,

@@ -6,25 +6,41 @@
  *   sent:<date>                     SET of "platform:id" whose digest for that date the platform accepted
  *   failed:<date>                   HASH "platform:id" → error code of a post that failed for good that date
  *   claim:<date>:<platform>:<id>    who is posting that digest (JSON), expiring after the claim's stale time
+ *   settings                        HASH "platform:id" → the channel's own reading settings (JSON: time, theme)
+ *   lastsent                        HASH "platform:id" → the last reading accepted there (JSON: date, at)
+ *   votes:… searches                votes and the search log (see redis-feedback.ts)
  *   changes                         pub/sub channel: every change, so each replica's local mirror follows
  *
  * The once-per-channel-per-day guarantee rests on Redis alone: a claim is taken by one Lua script that checks the
  * sent set and the claim key and sets the claim atomically, and the claim expires by itself (PX) when its holder
- * dies. Reads (isSubscribed, subscriptions, wasSent, failureOf) are synchronous in the StateStore port, so they are
+ * dies. Reads (isSubscribed, subscriptions, wasSent, failureOf, settingsOf, lastSentOf) are synchronous in the StateStore port, so they are
  * answered from a local mirror that pub/sub keeps current, reloaded whole after every reconnection and before each
  * digest run (refresh).
  *
- * While Redis is away: reads answer from the mirror; writes (subscribe, unsubscribe, markSent, markFailed) change
- * the mirror at once and are queued, retried in order until Redis takes them; claims are refused, so no digest is
- * posted that another replica might also post — the run is retried later.
+ * While Redis is away: reads answer from the mirror; writes (subscribe, unsubscribe, markSent, markFailed,
+ * setSettings, votes, search log entries) change the mirror at once and are queued, retried in order until Redis
+ * takes them; claims are refused, so no digest is posted that another replica might also post — the run is retried
+ * later. Votes are read from Redis (the last tallies read are kept for while it is away); the queue holds at most
+ * MAX_QUEUED_SEARCHES search log entries (later ones are not logged until Redis is back).
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../observability/logger.js';
 import { isGoneLocalProcess, thisProcess } from './file-lock.js';
+import type { SearchLogEntry } from '../feedback/search-log.js';
+import type { Tally, Vote, VoteValue } from '../feedback/votes.js';
 import { isUnavailable, StateUnavailableError, type RedisConnection } from './redis-connection.js';
-import { PLATFORMS, type ChannelRef, type ClaimResult, type Platform, type StateSnapshot, type StateStore } from './types.js';
+import { createRedisFeedback, newSearchId, type RedisFeedbackLimits, type StoredSearch } from './redis-feedback.js';
+import {
+  PLATFORMS,
+  type ChannelRef,
+  type ChannelSettings,
+  type ClaimResult,
+  type Platform,
+  type StateSnapshot,
+  type StateStore,
+} from './types.js';
 
 export interface RedisStateStoreOptions {
   connection: RedisConnection;
@@ -54,11 +70,28 @@ export interface RedisStateStoreOptions {
    * them: they are saved when Redis is back. Default: none (kept in memory only).
    */
   pendingFile?: string;
+  /** Limits of the votes and the search log. */
+  feedback?: RedisFeedbackLimits;
 }
 
 export interface RedisStateStore extends StateStore {
+  settingsOf(channel: ChannelRef): ChannelSettings | undefined;
+  setSettings(channel: ChannelRef, settings: ChannelSettings): Promise<void>;
+  lastSentOf(channel: ChannelRef): { date: string; at: number } | undefined;
+  /** Sets the last-sent record unless the one stored is for a later date (import). */
+  setLastSent(channel: ChannelRef, last: { date: string; at: number }): Promise<void>;
   /** Writes waiting for Redis. */
   pendingWrites(): number;
+  /** Stores a vote (queued while Redis is away: the earlier value is then unknown). */
+  recordVote(vote: Vote): Promise<{ previous: VoteValue | undefined }>;
+  /** Votes for one normalised query; while Redis is away, the tallies last read for it (or none). */
+  tally(query: string): Promise<Map<string, Tally>>;
+  /** Every vote at or after `since`, read from Redis (rejects while it is away). */
+  listVotes(since?: number): Promise<Vote[]>;
+  /** Adds a search log entry (queued while Redis is away); an entry with an id already stored is not added again. */
+  logSearch(entry: SearchLogEntry & { id?: string }): Promise<void>;
+  /** Search log entries at or after `since`, read from Redis (rejects while it is away). */
+  listSearches(since?: number): Promise<StoredSearch[]>;
   /** Everything stored (for `zhenxing state export`). Reads Redis, not the mirror. */
   exportState(): Promise<StateSnapshot>;
   /** Stops the retry timer; the connection is closed by its owner. */
@@ -95,8 +128,34 @@ return 1`;
 
 type Change =
   | { op: 'sub' | 'unsub'; platform: Platform; id: string }
-  | { op: 'sent'; key: string; date: string }
-  | { op: 'failed'; key: string; date: string; code: string };
+  /** `at`: when it was accepted (the last-sent record); absent in queues written before it was recorded. */
+  | { op: 'sent'; key: string; date: string; at?: number }
+  | { op: 'failed'; key: string; date: string; code: string }
+  /** Replaces the channel's settings ({}: cleared). */
+  | { op: 'settings'; key: string; settings: ChannelSettings }
+  /** The last-sent record, kept unless a later date is stored (import). */
+  | { op: 'last'; key: string; date: string; at: number }
+  | { op: 'vote'; vote: Vote }
+  | { op: 'search'; entry: StoredSearch };
+
+/** Search log entries the queue keeps while Redis is away; later ones are not logged (counted in a warning). */
+export const MAX_QUEUED_SEARCHES = 5000;
+
+/** How long a search waits for the votes on its query before it ranks with the tallies last read. */
+const TALLY_WAIT_MS = 1000;
+
+/** Changes that can be sent again without effect (re-sent after a crash mid-drain is harmless). */
+const idempotent = (c: Change) => c.op === 'vote' || c.op === 'search' || c.op === 'sent' || c.op === 'failed' || c.op === 'last';
+
+/** Keeps the last-sent record unless a later date is stored. */
+const LAST_LUA = `
+local cur = redis.call('HGET', KEYS[1], ARGV[1])
+if cur then
+  local ok, v = pcall(cjson.decode, cur)
+  if ok and type(v) == 'table' and type(v.date) == 'string' and v.date > ARGV[2] then return 0 end
+end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+return 1`;
 
 interface Pending {
   what: string;
@@ -116,7 +175,30 @@ function describe(c: Change): string {
       return `the record that the digest for ${c.date} went to ${c.key}`;
     case 'failed':
       return `the record that the digest for ${c.date} to ${c.key} failed (${c.code})`;
+    case 'settings':
+      return `the reading settings of ${c.key}`;
+    case 'last':
+      return `the last reading sent to ${c.key}`;
+    case 'vote':
+      return `a vote on ${c.vote.passageId}`;
+    case 'search':
+      return 'a search log entry';
   }
+}
+
+function parseJson<T>(raw: string): Partial<T> | undefined {
+  try {
+    const v = JSON.parse(raw) as unknown;
+    return v && typeof v === 'object' ? (v as Partial<T>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** "a; b; c", at most ten named. */
+function listWhat(items: readonly { what: string }[]): string {
+  const named = items.slice(0, 10).map((p) => p.what);
+  return named.join('; ') + (items.length > 10 ? `; and ${items.length - 10} more` : '');
 }
 
 export async function createRedisStateStore(options: RedisStateStoreOptions): Promise<RedisStateStore> {
@@ -132,7 +214,10 @@ export async function createRedisStateStore(options: RedisStateStoreOptions): Pr
   const settleMs = options.settleMs ?? 5000;
   const changesChannel = `${prefix}changes`;
 
+  const feedback = createRedisFeedback(client, prefix, options.feedback);
   const k = {
+    settings: `${prefix}settings`,
+    lastSent: `${prefix}lastsent`,
     subs: (p: Platform) => `${prefix}subs:${p}`,
     sent: (date: string) => `${prefix}sent:${date}`,
     failed: (date: string) => `${prefix}failed:${date}`,
@@ -145,6 +230,10 @@ export async function createRedisStateStore(options: RedisStateStoreOptions): Pr
   const subs = new Map<Platform, Set<string>>(PLATFORMS.map((p) => [p, new Set<string>()]));
   const sent = new Map<string, Set<string>>();
   const failed = new Map<string, Map<string, string>>();
+  const settings = new Map<string, ChannelSettings>();
+  const lastSent = new Map<string, { date: string; at: number }>();
+  /** Tallies last read per query, answered while Redis is away (the most recent 1000 queries). */
+  const tallies = new Map<string, Map<string, Tally>>();
   /** Changes heard while a reload is reading Redis, replayed over its snapshot. */
   let heardDuringReload: Change[] | undefined;
 
@@ -155,13 +244,30 @@ export async function createRedisStateStore(options: RedisStateStoreOptions): Pr
         break;
       case 'unsub':
         subs.get(c.platform)?.delete(c.id);
+        // A channel that subscribes again starts from the defaults.
+        settings.delete(`${c.platform}:${c.id}`);
         break;
       case 'sent': {
         let s = sent.get(c.date);
         if (!s) sent.set(c.date, (s = new Set()));
         s.add(c.key);
+        const last = lastSent.get(c.key);
+        if (!last || last.date <= c.date) lastSent.set(c.key, { date: c.date, at: c.at ?? Date.now() });
         break;
       }
+      case 'last': {
+        const last = lastSent.get(c.key);
+        if (!last || last.date <= c.date) lastSent.set(c.key, { date: c.date, at: c.at });
+        break;
+      }
+      case 'settings':
+        if (c.settings.time === undefined && c.settings.theme === undefined) settings.delete(c.key);
+        else settings.set(c.key, { ...c.settings });
+        break;
+      case 'vote':
+      case 'search':
+        // Not mirrored: read from Redis.
+        break;
       case 'failed': {
         let f = failed.get(c.date);
         if (!f) failed.set(c.date, (f = new Map()));
@@ -210,6 +316,21 @@ export async function createRedisStateStore(options: RedisStateStoreOptions): Pr
     const dateOf = (key: string, kind: string) => key.slice(`${prefix}${kind}:`.length);
     for (const key of await scan(`${prefix}sent:*`)) snapshot.sent[dateOf(key, 'sent')] = (await client.smembers(key)).sort();
     for (const key of await scan(`${prefix}failed:*`)) snapshot.failed[dateOf(key, 'failed')] = await client.hgetall(key);
+    const [rawSettings, rawLast] = await Promise.all([client.hgetall(k.settings), client.hgetall(k.lastSent)]);
+    snapshot.settings = {};
+    for (const [key, raw] of Object.entries(rawSettings)) {
+      const parsed = parseJson<ChannelSettings>(raw);
+      if (!parsed) continue;
+      const one: ChannelSettings = {};
+      if (typeof parsed.time === 'string') one.time = parsed.time;
+      if (typeof parsed.theme === 'string') one.theme = parsed.theme;
+      snapshot.settings[key] = one;
+    }
+    snapshot.lastSent = {};
+    for (const [key, raw] of Object.entries(rawLast)) {
+      const parsed = parseJson<{ date: string; at: number }>(raw);
+      if (parsed && typeof parsed.date === 'string' && typeof parsed.at === 'number') snapshot.lastSent[key] = { date: parsed.date, at: parsed.at };
+    }
     return snapshot;
   }
 
@@ -227,6 +348,10 @@ export async function createRedisStateStore(options: RedisStateStoreOptions): Pr
         for (const [date, keys] of Object.entries(snap.sent)) sent.set(date, new Set(keys));
         failed.clear();
         for (const [date, codes] of Object.entries(snap.failed)) failed.set(date, new Map(Object.entries(codes)));
+        settings.clear();
+        for (const [key, one] of Object.entries(snap.settings ?? {})) settings.set(key, one);
+        lastSent.clear();
+        for (const [key, last] of Object.entries(snap.lastSent ?? {})) lastSent.set(key, last);
         for (const c of heardDuringReload) apply(c);
         for (const p of pending) apply(p.change);
       } finally {
@@ -240,6 +365,8 @@ export async function createRedisStateStore(options: RedisStateStoreOptions): Pr
 
   // ---- writes, queued while Redis is away ------------------------------------------------------------------------
   const pending: Pending[] = [];
+  /** Search log writes started and not settled (not awaited by searches). */
+  const logging = new Set<Promise<unknown>>();
   let retryTimer: NodeJS.Timeout | undefined;
   let retryDelay = baseRetry;
   let draining: Promise<void> | undefined;
@@ -254,6 +381,12 @@ export async function createRedisStateStore(options: RedisStateStoreOptions): Pr
     retryTimer.unref();
     retryDelay = Math.min(retryDelay * 2, 5000);
   }
+
+  /** Search log entries in the queue, and those not logged because the queue had its fill of them. */
+  let queuedSearches = 0;
+  let droppedSearches = 0;
+  /** The pending file still lists writes already sent that are harmless to send again: rewrite it when convenient. */
+  let fileStale = false;
 
   /** Sends queued writes in order; stops at the first that fails and tries again later. */
   function drain(): Promise<void> {
@@ -276,13 +409,22 @@ export async function createRedisStateStore(options: RedisStateStoreOptions): Pr
             logger.error({ err, what: next.what }, `dropped a state write Redis refused: ${next.what} (${(err as Error).message})`);
           }
           pending.shift();
-          persist();
+          if (next.change.op === 'search') queuedSearches -= 1;
+          // Rewriting the file after every write of a long queue (a day of searches) would be quadratic; writes that
+          // may be sent twice are left in it until the end, the others are taken out at once.
+          if (idempotent(next.change) && pending.length > 0) fileStale = true;
+          else persist();
           if (pending.length === 0) {
             retryDelay = baseRetry;
+            if (droppedSearches > 0) {
+              logger.warn({ dropped: droppedSearches }, `${droppedSearches} searches were not logged while Redis was away (at most ${MAX_QUEUED_SEARCHES} are kept for it)`);
+              droppedSearches = 0;
+            }
             logger.info('queued state writes saved to Redis');
           }
         }
       } finally {
+        if (fileStale) persist();
         if (draining === run) draining = undefined;
       }
     })();
@@ -306,8 +448,17 @@ export async function createRedisStateStore(options: RedisStateStoreOptions): Pr
         logger.warn({ err: (err as Error).message, what }, `Redis is unavailable; ${what} is kept here and saved when it is back`);
       }
     }
+    if (change.op === 'search') {
+      if (queuedSearches >= MAX_QUEUED_SEARCHES) {
+        if (droppedSearches++ === 0) {
+          logger.warn(`Redis is still unavailable; ${MAX_QUEUED_SEARCHES} searches are kept for it, later ones are not logged until it is back`);
+        }
+        return offline;
+      }
+      queuedSearches += 1;
+    }
     pending.push({ what, change, write: send });
-    persist();
+    keep(change);
     scheduleDrain();
     return offline;
   }
@@ -320,26 +471,59 @@ export async function createRedisStateStore(options: RedisStateStoreOptions): Pr
         m.sadd(k.subs(c.platform), c.id);
         break;
       case 'unsub':
-        m.srem(k.subs(c.platform), c.id);
+        m.srem(k.subs(c.platform), c.id).hdel(k.settings, `${c.platform}:${c.id}`);
         break;
       case 'sent':
-        m.sadd(k.sent(c.date), c.key).pexpireat(k.sent(c.date), expireAt(c.date)).del(`${prefix}claim:${c.date}:${c.key}`);
+        m.sadd(k.sent(c.date), c.key)
+          .pexpireat(k.sent(c.date), expireAt(c.date))
+          .del(`${prefix}claim:${c.date}:${c.key}`)
+          .eval(LAST_LUA, 1, k.lastSent, c.key, c.date, JSON.stringify({ date: c.date, at: c.at ?? Date.now() }));
         break;
       case 'failed':
         m.hset(k.failed(c.date), c.key, c.code)
           .pexpireat(k.failed(c.date), expireAt(c.date))
           .del(`${prefix}claim:${c.date}:${c.key}`);
         break;
+      case 'settings':
+        if (c.settings.time === undefined && c.settings.theme === undefined) m.hdel(k.settings, c.key);
+        else m.hset(k.settings, c.key, JSON.stringify(c.settings));
+        break;
+      case 'last':
+        m.eval(LAST_LUA, 1, k.lastSent, c.key, c.date, JSON.stringify({ date: c.date, at: c.at }));
+        break;
+      case 'vote':
+      case 'search':
+        break;
     }
     return m.publish(changesChannel, JSON.stringify(c)).exec();
+  }
+
+  /** Sends one change: votes and search entries through redis-feedback, the rest as one MULTI. */
+  function sendChange(c: Change): Promise<unknown> {
+    if (c.op === 'vote') return feedback.sendVote(c.vote);
+    if (c.op === 'search') return feedback.sendSearch(c.entry);
+    return commandsFor(c);
   }
 
   /** Whether the first command of the MULTI changed anything (SADD/SREM answered 1). */
   const changedBy = (res: Awaited<ReturnType<typeof commandsFor>>) => res?.[0]?.[1] === 1;
 
-  /** Keeps the queue in pendingFile (rewritten whole, atomically: it is short and written only while Redis is away). */
+  /** Adds a queued write to pendingFile (one line appended: a crash mid-line loses only that line). */
+  function keep(change: Change): void {
+    const file = options.pendingFile;
+    if (!file) return;
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      appendFileSync(file, `${JSON.stringify(change)}\n`);
+    } catch (err) {
+      logger.warn({ file, err: (err as Error).message }, `could not keep the queued state writes in ${file}; they are kept in memory`);
+    }
+  }
+
+  /** Rewrites pendingFile from the queue (atomically), or removes it when the queue is empty. */
   function persist(): void {
     const file = options.pendingFile;
+    fileStale = false;
     if (!file) return;
     try {
       if (pending.length === 0) {
@@ -370,14 +554,18 @@ export async function createRedisStateStore(options: RedisStateStoreOptions): Pr
       if (!line.trim()) continue;
       try {
         const change = JSON.parse(line) as Change;
+        if (change.op === 'search') {
+          if (queuedSearches >= MAX_QUEUED_SEARCHES) continue;
+          queuedSearches += 1;
+        }
         apply(change);
-        pending.push({ what: describe(change), change, write: () => commandsFor(change) });
+        pending.push({ what: describe(change), change, write: () => sendChange(change) });
       } catch {
         /* a line cut short */
       }
     }
     if (pending.length > 0) {
-      logger.warn({ file, writes: pending.map((p) => p.what) }, `${pending.length} state write${pending.length === 1 ? '' : 's'} kept from before a restart will be saved to Redis: ${pending.map((p) => p.what).join('; ')}`);
+      logger.warn({ file, writes: pending.length }, `${pending.length} state write${pending.length === 1 ? '' : 's'} kept from before a restart will be saved to Redis: ${listWhat(pending)}`);
     }
   }
 
@@ -449,7 +637,7 @@ export async function createRedisStateStore(options: RedisStateStoreOptions): Pr
     },
 
     async markSent(channel, date) {
-      const change: Change = { op: 'sent', key: channelKey(channel), date };
+      const change: Change = { op: 'sent', key: channelKey(channel), date, at: Date.now() };
       await write(change, () => commandsFor(change), undefined);
     },
 
@@ -461,6 +649,85 @@ export async function createRedisStateStore(options: RedisStateStoreOptions): Pr
     failureOf(channel, date) {
       return failed.get(date)?.get(channelKey(channel));
     },
+
+    settingsOf(channel) {
+      const found = settings.get(channelKey(channel));
+      return found ? { ...found } : undefined;
+    },
+
+    async setSettings(channel, next) {
+      const one: ChannelSettings = {};
+      if (next.time !== undefined) one.time = next.time;
+      if (next.theme !== undefined) one.theme = next.theme;
+      const change: Change = { op: 'settings', key: channelKey(channel), settings: one };
+      await write(change, () => commandsFor(change), undefined);
+    },
+
+    lastSentOf(channel) {
+      const found = lastSent.get(channelKey(channel));
+      return found ? { ...found } : undefined;
+    },
+
+    async setLastSent(channel, last) {
+      const change: Change = { op: 'last', key: channelKey(channel), date: last.date, at: last.at };
+      await write(change, () => commandsFor(change), undefined);
+    },
+
+    async recordVote(vote) {
+      const change: Change = {
+        op: 'vote',
+        vote: { query: vote.query, passageId: vote.passageId, voter: vote.voter, value: vote.value, platform: vote.platform, at: vote.at },
+      };
+      const previous = await write(change, () => feedback.sendVote(change.vote), undefined);
+      // Read afresh next time (a vote kept for later leaves the last tallies read: its effect is not known yet).
+      if (pending.length === 0) tallies.delete(vote.query);
+      return { previous };
+    },
+
+    async tally(query) {
+      if (connection.state() === 'ready') {
+        try {
+          // A search waits at most TALLY_WAIT_MS for the votes; then it ranks with the tallies last read.
+          const fresh = await Promise.race([
+            feedback.tally(query),
+            new Promise<undefined>((r) => setTimeout(() => r(undefined), TALLY_WAIT_MS).unref()),
+          ]);
+          if (fresh) {
+            tallies.delete(query);
+            tallies.set(query, fresh);
+            if (tallies.size > 1000) tallies.delete(tallies.keys().next().value as string);
+            return new Map(fresh);
+          }
+        } catch (err) {
+          if (!isUnavailable(err)) throw err;
+        }
+      }
+      return new Map(tallies.get(query) ?? []);
+    },
+
+    listVotes: (since) => feedback.votes(since),
+
+    logSearch(entry) {
+      const stored: StoredSearch = {
+        id: entry.id ?? newSearchId(),
+        at: entry.at,
+        query: entry.query,
+        count: entry.count,
+        partial: entry.partial,
+        corrected: entry.corrected,
+        platform: entry.platform,
+      };
+      const change: Change = { op: 'search', entry: stored };
+      // Not awaited by the search: its answer never waits for Redis. flush() waits for these.
+      const p = write(change, () => feedback.sendSearch(stored), undefined).catch((err: unknown) =>
+        logger.warn({ err }, `a search could not be logged: ${(err as Error).message}`),
+      );
+      logging.add(p);
+      void p.finally(() => logging.delete(p));
+      return Promise.resolve();
+    },
+
+    listSearches: (since) => feedback.searches(since),
 
     async claim(channel, date): Promise<ClaimResult> {
       const key = k.claim(date, channel);
@@ -526,6 +793,7 @@ export async function createRedisStateStore(options: RedisStateStoreOptions): Pr
     },
 
     async flush() {
+      await Promise.all([...logging]);
       if (pending.length === 0 && !draining) return;
       const until = Date.now() + flushTimeoutMs;
       while ((pending.length > 0 || draining) && Date.now() < until) {
@@ -534,15 +802,18 @@ export async function createRedisStateStore(options: RedisStateStoreOptions): Pr
       }
       if (pending.length > 0) {
         logger.error(
-          { writes: pending.map((p) => p.what) },
-          `${pending.length} state write${pending.length === 1 ? '' : 's'} could not be saved to Redis before stopping: ${pending.map((p) => p.what).join('; ')}`,
+          { writes: pending.length },
+          `${pending.length} state write${pending.length === 1 ? '' : 's'} could not be saved to Redis before stopping: ${listWhat(pending)}`,
         );
       }
     },
 
     pendingWrites: () => pending.length,
 
-    exportState: () => readAll(),
+    async exportState() {
+      const [snap, votes, searches] = await Promise.all([readAll(), feedback.votes(), feedback.searches()]);
+      return { ...snap, votes, searches };
+    },
 
     async close() {
       closed = true;

@@ -1,3 +1,6 @@
+import type { SearchLogEntry } from '../feedback/search-log.js';
+import type { Vote } from '../feedback/votes.js';
+
 /** Platforms the bot delivers to. */
 export type Platform = 'slack' | 'feishu' | 'dingtalk';
 
@@ -63,15 +66,24 @@ export interface StateStore {
 }
 
 /**
- * The whole state as `zhenxing state export` prints it and `zhenxing state import` reads it (the same shape as the
- * state file, without claims): subscriptions by platform, and per date the channels ("platform:id") that had the
- * digest and those that failed for good, with the error code.
+ * The whole state as `zhenxing state export` prints it and `zhenxing state import` reads it (the state file's shape,
+ * without claims, plus the votes and the search log): subscriptions by platform, per date the channels
+ * ("platform:id") that had the digest and those that failed for good with the error code, each channel's own
+ * settings and last reading, votes, and searches.
  */
 export interface StateSnapshot {
   version: 1;
   subscriptions: Partial<Record<Platform, string[]>>;
   sent: Record<string, string[]>;
   failed: Record<string, Record<string, string>>;
+  /** "platform:id" → the channel's own reading settings (订阅 9:30, 订阅 主题:人才). */
+  settings?: Record<string, ChannelSettings>;
+  /** "platform:id" → the last reading accepted there: the date it was for and when (ms). */
+  lastSent?: Record<string, { date: string; at: number }>;
+  /** 👍/👎 votes (voters are opaque hashes). */
+  votes?: Vote[];
+  /** The search log (no user or channel ids); `id` makes a second import of the same entries add nothing. */
+  searches?: (SearchLogEntry & { id?: string })[];
 }
 
 export type ClaimResult =

@@ -4,15 +4,19 @@
  * - each channel gets one digest a day, however often the cron fires on either replica;
  * - a share click delivered to both replicas posts one quote;
  * - a subscription made through one replica is known to the other and served once;
+ * - votes cast through either replica move the ranking on the other, and `zhenxing report` (STATE_URL) counts the
+ *   searches made through both;
  * - Redis stopped mid-run (a post in flight) and started again: searches are still answered, /healthz says
  *   degraded, a subscription made meanwhile is kept, a share click is refused kindly, nothing is posted while Redis
- *   is away, and afterwards every channel has had exactly one digest and a share delivered to both posts once.
+ *   is away, and afterwards every channel has had exactly one digest and a share delivered to both posts once; a
+ *   vote and searches made while Redis was away are counted once when it is back.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBotProcess, type BotProcess } from '../helpers/bot-process.js';
+import { runCli } from '../helpers/run-cli.js';
 import { ensureBuilt } from '../helpers/ensure-built.js';
 import { redisAvailable, startRedis, type TestRedis } from '../helpers/redis-server.js';
 import { blockActionsBody, postSigned, slashCommandBody, TEST_SIGNING_SECRET } from '../helpers/slack-sign.js';
@@ -45,6 +49,24 @@ function shareValue(node: unknown): string | undefined {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Every button in a Block Kit message, in order. */
+function buttons(node: unknown, out: { action_id: string; value?: string }[] = []): { action_id: string; value?: string }[] {
+  if (Array.isArray(node)) node.forEach((n) => buttons(n, out));
+  else if (node && typeof node === 'object') {
+    const o = node as Record<string, unknown>;
+    if (o.type === 'button' && typeof o.action_id === 'string') out.push({ action_id: o.action_id, ...(typeof o.value === 'string' ? { value: o.value } : {}) });
+    else Object.values(o).forEach((v) => buttons(v, out));
+  }
+  return out;
+}
+/** Passage ids of a result list, in order (the share buttons carry them). */
+const resultIds = (body: unknown) => buttons(body).filter((b) => b.action_id.startsWith('share')).map((b) => b.value);
+
+interface Report {
+  queries: { query: string; count: number }[];
+  feedback: { passageId: string; query: string; up: number; down: number }[];
+}
 
 describe.skipIf(!redisAvailable)('two replicas sharing only Redis', () => {
   let dir: string;
@@ -131,6 +153,48 @@ describe.skipIf(!redisAvailable)('two replicas sharing only Redis', () => {
     expect(digestPosts('C0SUB')).toHaveLength(1);
   }, 40_000);
 
+  /** `zhenxing report --json` over STATE_URL: every replica's searches and votes. */
+  async function report(): Promise<Report> {
+    const r = await runCli(['report', '--json'], { env: { STATE_URL: redis.url, DATA_DIR: path.join(dir, 'cli') }, inheritEnv: false });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    return JSON.parse(r.stdout) as Report;
+  }
+  /** A 👍/👎 click on result i of a result list, through one replica, as `userId`; resolves with the thanks. */
+  async function vote(bot: 'a' | 'b', list: StandInCall, dir: 'up' | 'down', i: number, userId: string): Promise<StandInCall> {
+    const button = buttons(list.body).find((b) => b.action_id === `feedback_${dir}_${i}`);
+    expect(button?.value).toMatch(/\S/);
+    const id = `vote${++n}`;
+    const body = blockActionsBody({ actionId: button!.action_id, value: button!.value!, userId, channelId: 'C0VOTE', responseUrl: slack.responseUrl(id) });
+    expect((await postSigned(urlOf(bot), TEST_SIGNING_SECRET, body)).status).toBe(200);
+    return slack.waitFor((c) => c.path === `/response/${id}`, 15_000);
+  }
+
+  it('votes through either replica move the ranking on the other; the report counts both replicas’ searches', async () => {
+    const first = await command('a', '生态振兴', 'C0VOTE');
+    const before = resultIds(first.body);
+    expect(before.length).toBeGreaterThan(2);
+    // Two different users 👎 the first result, one through each replica: it moves below the others everywhere.
+    expect(textOf(await vote('a', first, 'down', 0, 'U0ALICE'))).toContain('谢谢反馈');
+    expect(textOf(await vote('b', first, 'down', 0, 'U0BOB'))).toContain('谢谢反馈');
+    const onB = resultIds((await command('b', '生态振兴', 'C0VOTE')).body);
+    expect(onB[0]).toBe(before[1]);
+    expect(onB).not.toContain(before[0]);
+    // 👍 by a third user through B lifts the third result one place on A.
+    expect(textOf(await vote('b', first, 'up', 2, 'U0CAROL'))).toContain('谢谢反馈');
+    const onA = resultIds((await command('a', '生态振兴', 'C0VOTE')).body);
+    expect(onA.slice(0, 2)).toEqual([before[2], before[1]]);
+    // Three searches for it, through both replicas, in one report; the votes with them.
+    const r = await report();
+    expect(r.queries.find((q) => q.query === '生态振兴')).toEqual({ query: '生态振兴', count: 3 });
+    expect(r.feedback).toEqual(
+      expect.arrayContaining([
+        { passageId: before[0], query: '生态振兴', up: 0, down: 2 },
+        { passageId: before[2], query: '生态振兴', up: 1, down: 0 },
+      ]),
+    );
+  }, 60_000);
+
   it('Redis stopped mid-post and started again: answers go on, nothing is lost, nothing is posted twice', async () => {
     // The next digest post (to C0SLOW) takes 3 s to be answered; Redis stops while it is in flight.
     slack.script('chat.postMessage', [{ status: 200, body: { ok: true, channel: 'C0SLOW', ts: '1800000000.000100' }, delayMs: 3000 }]);
@@ -152,6 +216,9 @@ describe.skipIf(!redisAvailable)('two replicas sharing only Redis', () => {
     // Searches are answered; a subscription is taken and kept.
     const found = await command('b', '人才振兴', 'C0ANY');
     expect(textOf(found)).toContain('人才');
+    // A search and a vote through A while Redis is away are kept, and counted once when it is back.
+    const outageList = await command('a', '组织振兴', 'C0ANY');
+    expect(textOf(await vote('a', outageList, 'up', 0, 'U0DAVE'))).toContain('谢谢反馈');
     // A share is refused kindly (a quote posted twice would be worse than a second click), and works once Redis is back.
     const click = blockActionsBody({ actionId: 'share_0', value: shareValue(found.body)!, channelId: 'C0ANY', responseUrl: slack.responseUrl('share-down') });
     expect((await postSigned(urlOf('a'), TEST_SIGNING_SECRET, click)).status).toBe(200);
@@ -178,5 +245,11 @@ describe.skipIf(!redisAvailable)('two replicas sharing only Redis', () => {
     for (const channel of ['C0FIXED1', 'C0FIXED2', 'C0SUB', 'C0SLOW', 'C0LATE']) {
       expect({ channel, posts: digestPosts(channel).length }).toEqual({ channel, posts: 1 });
     }
+    const r = await report();
+    expect(r.queries.filter((q) => q.query === '人才振兴' || q.query === '组织振兴').sort((x, y) => x.query.localeCompare(y.query))).toEqual([
+      { query: '人才振兴', count: 2 },
+      { query: '组织振兴', count: 1 },
+    ]);
+    expect(r.feedback.filter((f) => f.query === '组织振兴')).toEqual([{ passageId: resultIds(outageList.body)[0], query: '组织振兴', up: 1, down: 0 }]);
   }, 90_000);
 });

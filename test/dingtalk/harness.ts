@@ -16,6 +16,7 @@ import type { VoteStore } from '../../src/feedback/index.js';
 import { createHttpServer } from '../../src/server/http-server.js';
 import { createStateStore } from '../../src/state/file-store.js';
 import type { StateStore } from '../../src/state/types.js';
+import type { SeenKeys } from '../../src/platform/seen-keys.js';
 import {
   TEST_CLIENT_ID,
   TEST_CLIENT_SECRET,
@@ -58,6 +59,8 @@ export interface HarnessOptions {
   dt?: DingTalkStandIn;
   /** Votes, as main wires them (none by default: results carry no vote links). */
   votes?: VoteStore;
+  /** Seen-keys stores, as main wires them (e.g. Redis for replicas); default: files under the data dir. */
+  seenKeys?: (name: string, ttlMs: number) => Promise<SeenKeys>;
 }
 
 export async function startDingTalkHarness(h: HarnessOptions = {}): Promise<DingTalkHarness> {
@@ -94,6 +97,7 @@ export async function startDingTalkHarness(h: HarnessOptions = {}): Promise<Ding
     metrics,
     httpServer,
     dataDir,
+    ...(h.seenKeys ? { seenKeys: h.seenKeys } : {}),
     ...(h.options ? { options: h.options } : {}),
   });
   await adapter.start();

@@ -289,12 +289,17 @@ describe.skipIf(!redisAvailable)('Redis state (real redis-server)', () => {
     backends.push(files);
     const a = await replica();
     const summary = await a.importState(await files.exportState());
-    expect(summary).toEqual({ subscriptions: 3, sent: 1, failed: 1, expired: 1 });
+    expect(summary).toEqual({ subscriptions: 3, sent: 1, failed: 1, settings: 0, votes: 0, searches: 0, expired: 1 });
     expect(await a.exportState()).toEqual({
       version: 1,
       subscriptions: { slack: ['C0001', 'C0002'], feishu: ['oc_abc'], dingtalk: [] },
       sent: { [TODAY]: ['slack:C0001'] },
       failed: { [TODAY]: { 'slack:C0002': 'not_in_channel' } },
+      settings: {},
+      // Recorded by the import of the sent record.
+      lastSent: { 'slack:C0001': { date: TODAY, at: expect.any(Number) } },
+      votes: [],
+      searches: [],
     });
     const b = await replica();
     expect(b.store.wasSent(C1, TODAY)).toBe(true);
