@@ -57,6 +57,8 @@ COPY package.json package-lock.json ./
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY seeds ./seeds
+# Dictionary glosses for English queries (CC-CEDICT, CC BY-SA 4.0; scripts/build-glosses.mjs).
+COPY lexicon ./lexicon
 RUN mkdir -p /data && chown node:node /data
 USER node
 # Subscriptions and the record of sent digests live here; mount a volume so they survive restarts.

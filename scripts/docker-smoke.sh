@@ -3,7 +3,7 @@
 # exercised on every run:
 #   build stage    npm run build                                   → dist/
 #   deps stage     npm ci --omit=dev --ignore-scripts + node-pre-gyp build of nodejieba, in a clean directory
-#   runtime stage  package*.json + node_modules + dist + seeds only; runs as an unprivileged user when we are root;
+#   runtime stage  package*.json + node_modules + dist + seeds + lexicon only; runs as an unprivileged user when we are root;
 #                  `node dist/main.js` with fake Slack credentials in HTTP mode; the Dockerfile's own HEALTHCHECK
 #                  command; GET /metrics; a signed slash command answered through response_url; SIGTERM → exit 0
 #                  within a few seconds; every log line JSON and free of secrets.
@@ -75,8 +75,8 @@ for dev in typescript vitest tsx fast-check autocannon; do
 done
 
 # ---- runtime stage --------------------------------------------------------------------------------------------------
-step "runtime: copy dist/ and seeds/"
-cp -R dist seeds "$APP/"
+step "runtime: copy dist/, seeds/ and lexicon/"
+cp -R dist seeds lexicon "$APP/"
 
 # Read the runtime CMD and HEALTHCHECK from the Dockerfile itself so this script cannot drift from it.
 node - "$ROOT/Dockerfile" >"$WORK/dockerfile.env" <<'EOF'

@@ -4,6 +4,7 @@
  * collide in MiniSearch's single term dictionary (a bigram 人才 and the word 人才 are different terms).
  */
 import { cutForSearch, isStopWord, tag } from './jieba.js';
+import { glossKey, type Glossary } from './glosses.js';
 import { bare } from './normalize.js';
 import { ENGLISH_TERMS, MAX_ENGLISH_PHRASE_WORDS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS } from './vocabulary.js';
 
@@ -101,6 +102,8 @@ export interface AnalyzeContext {
   hasTerm?: (term: string) => boolean;
   /** Whether some passage's text contains the string (folded). Material words and years stay when it does. */
   inTexts?: (text: string) => boolean;
+  /** Dictionary glosses over the library's words (glosses.ts), for English words the vocabulary lacks. Default none. */
+  glossary?: Glossary;
 }
 
 /** Every pair of characters in a `say` string of the related terms (网上 of 网上卖, 看病). */
@@ -135,11 +138,25 @@ interface Span {
 /** Tags of words that do not name anything: verbs, adjectives, adverbs (their nominal uses vn, an do name). */
 const NOT_NAMING = /^(?:v[dgi]?|a[dg]?|d[g]?|z|[rpcuyeoq])$/;
 
-/** Replaces English words the vocabulary knows with their Chinese term; returns the rest untouched. */
-function mapEnglish(text: string): { text: string; english: Map<string, readonly string[]> } {
+/** An English word or phrase found through the dictionary's glosses: the words of the library glossed with it. */
+interface Glossed {
+  text: string;
+  heads: string[];
+}
+
+/**
+ * Replaces English words the vocabulary knows with their Chinese term; English the vocabulary lacks but the
+ * dictionary glosses (longest phrase first) is taken out of the text and returned as `glossed`; the rest stays.
+ */
+function mapEnglish(
+  text: string,
+  glossary?: Glossary,
+  hasTerm: (term: string) => boolean = () => false,
+): { text: string; english: Map<string, readonly string[]>; glossed: Glossed[] } {
   const english = new Map<string, readonly string[]>();
+  const glossed: Glossed[] = [];
   const words = [...text.matchAll(LATIN_WORD)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
-  if (words.length === 0) return { text, english };
+  if (words.length === 0) return { text, english, glossed };
   let out = '';
   let last = 0;
   for (let i = 0; i < words.length; ) {
@@ -163,12 +180,43 @@ function mapEnglish(text: string): { text: string; english: Map<string, readonly
       english.set(head, terms);
       last = lastWord.end;
       i += matched;
-    } else {
-      i++;
+      continue;
     }
+    // The dictionary: a phrase starting with a word that means something (not `to`, `the`, `please` …).
+    if (glossary && !POLITENESS_WORDS.has(first.word) && glossKey(first.word).length > 0) {
+      let found: Glossed | undefined;
+      for (let n = Math.min(glossary.maxWords + 2, words.length - i); n >= 1 && !found; n--) {
+        const slice = words.slice(i, i + n);
+        const joined = slice.every((w, k) => k === 0 || /^[\s-]+$/.test(text.slice((slice[k - 1] as typeof w).end, w.start)));
+        if (!joined) continue;
+        // A phrase ends on a word that means something too (not `home to`).
+        if (n > 1 && glossKey((slice[n - 1] as (typeof words)[number]).word).length === 0) continue;
+        const key = glossKey(slice.map((w) => w.word).join(' '));
+        if (key.split(' ').length > glossary.maxWords) continue;
+        const matches = glossary.english(key);
+        if (matches.length === 0) continue;
+        const lastWord = slice[n - 1] as (typeof words)[number];
+        found = { text: text.slice(first.start, lastWord.end), heads: matches.map((m) => m.word) };
+        matched = n;
+      }
+      if (found) {
+        const lastWord = words[i + matched - 1] as (typeof words)[number];
+        // Words of the index stand for the phrase as they are; a longer stretch of text (最低生活保障, which jieba
+        // cuts in two) goes into the query in Chinese, to be analysed as if typed so.
+        const terms = found.heads.filter(hasTerm);
+        if (terms.length > 0) {
+          out += `${text.slice(last, first.start)} `;
+          glossed.push({ text: found.text, heads: terms });
+        } else out += `${text.slice(last, first.start)} ${found.heads[0] as string} `;
+        last = lastWord.end;
+        i += matched;
+        continue;
+      }
+    }
+    i++;
   }
   out += text.slice(last);
-  return { text: out, english };
+  return { text: out, english, glossed };
 }
 
 /** jieba's precise cut (the same words as `cut`, HMM on) with tags and offsets into `text`. */
@@ -260,7 +308,7 @@ export function analyzeQuery(
   const inTexts = ctx.inTexts ?? (() => true);
   const concepts: Concept[] = [];
   const dropped: string[] = [];
-  const { text, english } = mapEnglish(freeText);
+  const { text, english, glossed } = mapEnglish(freeText, ctx.glossary, hasTerm);
   const cutSpans = cutWithSpans(text);
   // Typos are looked for in jieba's own cut, before the repairs below (集体|经计 must not become 集体经|计).
   const runs: string[][] = [];
@@ -328,13 +376,18 @@ export function analyzeQuery(
       }
     }
   }
+  // English through the dictionary: a concept named as typed, matched by the library's words glossed with it.
+  for (const g of glossed) {
+    if (concepts.some((c) => c.text === g.text)) continue;
+    concepts.push(makeConcept(g.text, 'english', g.heads));
+  }
   for (const phrase of phrases) {
     if (concepts.some((c) => c.text === phrase)) continue;
     concepts.push(makeConcept(phrase, 'phrase', [phrase]));
   }
   // With English mapped to Chinese, the query as typed cannot occur in the texts: no whole-query bonus to look for.
   // Dropped words are no part of what the texts should hold.
-  let whole = english.size > 0 ? '' : freeText;
+  let whole = english.size > 0 || glossed.length > 0 ? '' : freeText;
   for (const d of dropped) whole = whole.replace(d, ' ');
   return { concepts, wholeBare: bare(whole), runs, dropped };
 }

@@ -16,6 +16,7 @@ import { bare, DEFAULT_MAX_QUERY_LENGTH, foldText, foldWithMap, type FoldedText 
 import { parseQuery, type ParsedQuery } from './query-parser.js';
 import { buildSnippet, splitSentences, type HighlightTerm, type SnippetOptions } from './snippet.js';
 import type { SearchEngine, SearchOptions, SearchResponse, SearchResult, Suggestion } from './types.js';
+import { createGlossary, loadGlossLines, type Glossary } from './glosses.js';
 import { createTypoCorrector } from './typo.js';
 import { RELATED_TERMS, resolveTheme } from './vocabulary.js';
 
@@ -64,6 +65,11 @@ export interface SearchEngineOptions {
   /** Most suggestions offered when nothing matches. Default 5. */
   maxSuggestions?: number;
   /**
+   * Use the CC-CEDICT glosses (lexicon/cedict-glosses.tsv.gz, see glosses.ts) for English words the vocabulary lacks.
+   * Default true.
+   */
+  glosses?: boolean;
+  /**
    * An index saved by {@link ZhenxingSearchEngine.save} from an engine over the same passages, with the same options
    * and code: loaded instead of built (segmenting and clustering a 1 000-document library takes tens of seconds).
    * Ignored when its passage count differs. Default none.
@@ -104,6 +110,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   dedupe: {},
   snippet: {},
   maxSuggestions: 5,
+  glosses: true,
 });
 
 function resolveOptions(options: SearchEngineOptions): ResolvedOptions {
@@ -266,7 +273,22 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
     for (const [term, df] of searchIndex.terms()) if (df > 0 && !term.startsWith(GRAM_PREFIX)) yield [term, df];
   });
 
-  const analyze = (parsed: ParsedQuery): AnalyzedQuery => analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs });
+  // Dictionary glosses over this library's words, built on the first English query: most chat queries never need them.
+  let glossary: Glossary | undefined;
+  const glossaryOf = (): Glossary =>
+    (glossary ??= createGlossary(o.glosses ? loadGlossLines() : [], {
+      has: inText,
+      occurs,
+      frequency: (word) => searchIndex.textFrequency(word),
+    }));
+  const lazyGlossary: Glossary = {
+    get maxWords() {
+      return glossaryOf().maxWords;
+    },
+    english: (key) => glossaryOf().english(key),
+  };
+  const analyze = (parsed: ParsedQuery): AnalyzedQuery =>
+    analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary: lazyGlossary });
 
   // Each theme's strongest label score, to express a passage's strength in its theme as a share, and its passages.
   const themeMax = new Map<ThemeId, number>();
