@@ -84,6 +84,8 @@ export interface Concept {
   related: string[];
   /** Related terms as written in the texts, for highlighting. */
   relatedText: string[];
+  /** Set by the engine for a word the texts have only inside another expression (分类 of 分类施策): it matches nothing. */
+  stranded?: boolean;
 }
 
 export interface AnalyzedQuery {

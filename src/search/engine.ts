@@ -287,8 +287,60 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
     },
     english: (key) => glossaryOf().english(key),
   };
+  // Whether a word stands only inside one longer expression throughout the library: every occurrence, in the texts
+  // and the section headings of two documents or more, has the same two characters after it (分类 of 分类施策) or
+  // before it. Such a word is no stand-in for a name the texts lack (垃圾分类 is not answered by 分类施策).
+  const boundCache = new Map<string, boolean>();
+  const isBound = (word: string): boolean => {
+    let found = boundCache.get(word);
+    if (found !== undefined) return found;
+    const after = new Set<string>();
+    const before = new Set<string>();
+    const docs = new Set<string>();
+    const look = (text: string, doc: string): void => {
+      for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+        after.add(text.slice(at + word.length, at + word.length + 2));
+        before.add(text.slice(Math.max(0, at - 2), at));
+        docs.add(doc);
+      }
+    };
+    const seenSections = new Set<string>();
+    for (let i = 0; i < passages.length && (after.size <= 1 || before.size <= 1); i++) {
+      const doc = (passages[i] as Passage).docId;
+      if (mayHold(i, word)) look(bareText[i] as string, doc);
+      const section = bareSections[i] as string;
+      if (section.length > 0 && !seenSections.has(`${doc}\u0000${section}`)) {
+        seenSections.add(`${doc}\u0000${section}`);
+        look(section, doc);
+      }
+    }
+    const fixed = (s: Set<string>): boolean => s.size === 1 && Array.from([...s][0] as string).length === 2;
+    found = docs.size >= 2 && (fixed(after) || fixed(before));
+    if (boundCache.size >= 10_000) boundCache.clear();
+    boundCache.set(word, found);
+    return found;
+  };
+  /**
+   * A word typed next to another (垃圾|分类) where the texts lack the two together, while they have the word only
+   * inside a different expression (分类施策, see isBound): it stands as no word of the texts, so it matches nothing
+   * and marks nothing, and the answer, lacking it, is partial.
+   */
+  const unbind = (analyzed: AnalyzedQuery): AnalyzedQuery => {
+    for (const run of analyzed.runs) {
+      if (run.length < 2 || occurs(run.join(''))) continue;
+      for (const word of run) {
+        const c = analyzed.concepts.find((x) => x.kind === 'word' && x.text === word);
+        if (!c || c.related.length > 0 || Array.from(word).length < 2 || !isBound(word)) continue;
+        c.stranded = true;
+        c.heads = [];
+        c.parts = [];
+        c.grams = [];
+      }
+    }
+    return analyzed;
+  };
   const analyze = (parsed: ParsedQuery): AnalyzedQuery =>
-    analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary: lazyGlossary });
+    unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary: lazyGlossary }));
 
   // Each theme's strongest label score, to express a passage's strength in its theme as a share, and its passages.
   const themeMax = new Map<ThemeId, number>();
@@ -353,7 +405,8 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
 
   /** Whether the texts hold the concept itself or one of its related terms. */
   const wholeKnownOf = (c: Concept): boolean =>
-    c.kind === 'phrase' || c.heads.some(inText) || occurs(c.text) || c.related.some(inText) || themeOf(c) !== undefined;
+    c.stranded !== true &&
+    (c.kind === 'phrase' || c.heads.some(inText) || occurs(c.text) || c.related.some(inText) || themeOf(c) !== undefined);
 
   /** The weighted query terms (each once, at its highest weight, only if indexed) and each concept's bits. */
   function plan(concepts: readonly Concept[]): { terms: WeightedTerm[]; bits: ConceptBits[] } {

@@ -177,6 +177,18 @@ describe('highlights', () => {
     for (const r of engine.search('共同富裕', { limit: 50 }).results) expect(r.text).toContain('共同富裕');
   });
 
+  it('垃圾分类 does not mark 分类 of 分类施策: the partial answer matches 垃圾 and says so', () => {
+    const r = engine.search('垃圾分类', { limit: 50 });
+    expect(r.partial).toBe(true);
+    expect(r.matched).toEqual(['垃圾']);
+    expect(r.results.map((x) => x.id)).not.toContain('004-004');
+    for (const x of r.results) expect(x.segments.filter((s) => s.match).map((s) => s.text)).not.toContain('分类');
+    expect(marks('垃圾分类', '003-019')).toContain('垃圾');
+    // Asked for itself, 分类 still finds 分类施策.
+    expect(marks('分类', '004-004')).toContain('分类');
+    expect(marks('分类施策', '004-004')).toEqual(['分类施策']);
+  });
+
   it('a piece of a word the texts lack is marked only where it stands as a word', () => {
     // 中共中央政治局 is in no text; 中央 is marked where it is a word (中央农村工作会议), 政治 never inside 政治局.
     const r = engine.search('中共中央政治局', { limit: 50 });
