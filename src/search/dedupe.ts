@@ -26,16 +26,41 @@ const SHINGLE = 4;
 // unbiased while cutting the work by that factor.
 const SAMPLE = 2;
 
-/** Sampled hashes of the key's 4-character shingles (FNV-1a over UTF-16 units; keys are mostly BMP Han text). */
-function shingles(key: string): Set<number> {
-  const set = new Set<number>();
+/** Sampled hashes of the key's 4-character shingles (FNV-1a over UTF-16 units; keys are mostly BMP Han text), sorted, unique. */
+function shingles(key: string): Uint32Array {
+  const out: number[] = [];
   for (let i = 0; i + SHINGLE <= key.length; i++) {
     let h = 0x811c9dc5;
     for (let j = i; j < i + SHINGLE; j++) h = Math.imul(h ^ key.charCodeAt(j), 0x01000193);
     h >>>= 0;
-    if (h % SAMPLE === 0) set.add(h);
+    if (h % SAMPLE === 0) out.push(h);
   }
-  return set;
+  const sorted = Uint32Array.from(out).sort();
+  let n = 0;
+  for (let k = 0; k < sorted.length; k++) if (n === 0 || sorted[k] !== sorted[n - 1]) sorted[n++] = sorted[k] as number;
+  return sorted.subarray(0, n);
+}
+
+/**
+ * Shingles two sorted sets share, counted by a merge; gives up (returns -1) as soon as `need` can no longer be
+ * reached, which is most comparisons: candidates share a rare shingle but are seldom copies.
+ */
+function sharedCount(a: Uint32Array, b: Uint32Array, need: number): number {
+  let i = 0;
+  let j = 0;
+  let common = 0;
+  while (i < a.length && j < b.length) {
+    if (common + Math.min(a.length - i, b.length - j) < need) return -1;
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      common++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return common;
 }
 
 /**
@@ -63,6 +88,9 @@ export function clusterNearDuplicates(keys: readonly string[], options: DedupeOp
     if (ra < rb) parent[rb] = ra;
     else parent[ra] = rb;
   };
+  /** Whether two sets of these sizes sharing `common` shingles are copies. */
+  const copies = (common: number, size: number, otherSize: number): boolean =>
+    common / (size + otherSize - common) >= o.jaccard || common / Math.min(size, otherSize) >= o.containment;
 
   // Exact copies first: only one of each goes on to the shingle comparison.
   const firstByKey = new Map<string, number>();
@@ -75,27 +103,48 @@ export function clusterNearDuplicates(keys: readonly string[], options: DedupeOp
     } else union(seen, i);
   });
 
-  const sets = new Map<number, Set<number>>();
+  const sets: (Uint32Array | undefined)[] = [];
   const postings = new Map<number, number[]>();
+  // Candidates of the current passage, marked with its index + 1 so that each is compared once.
+  const mark = new Int32Array(keys.length);
+  const rare = new Int32Array(keys.length);
+  const candidates: number[] = [];
   for (const i of distinct) {
     const set = shingles(keys[i] as string);
-    if (set.size < o.minShingles) continue;
-    sets.set(i, set);
+    if (set.length < o.minShingles) continue;
+    sets[i] = set;
     // Candidates: earlier passages sharing a shingle that is not a stock phrase (see MAX_POSTINGS). A near copy
     // shares most of its shingles, so it shares rare ones too.
-    const candidates = new Set<number>();
+    // Each candidate's count of rare shingles shared; with the stock shingles (whose lists are not read) that bounds
+    // what it can share at all: a later passage holding a shingle is on its list unless the list was full already.
+    candidates.length = 0;
+    let stock = 0;
     for (const h of set) {
       const list = postings.get(h);
-      if (list && list.length <= MAX_POSTINGS) for (const j of list) candidates.add(j);
+      if (list && list.length > MAX_POSTINGS) stock++;
+      else if (list) {
+        for (const j of list) {
+          if (mark[j] !== i + 1) {
+            mark[j] = i + 1;
+            rare[j] = 1;
+            candidates.push(j);
+          } else rare[j] = (rare[j] as number) + 1;
+        }
+      }
     }
     for (const j of candidates) {
-      const other = sets.get(j) as Set<number>;
-      const [small, large] = set.size <= other.size ? [set, other] : [other, set];
-      let common = 0;
-      for (const h of small) if (large.has(h)) common++;
-      const jac = common / (set.size + other.size - common);
-      const contain = common / small.size;
-      if (jac >= o.jaccard || contain >= o.containment) union(j, i);
+      // Already in one cluster (through another copy): comparing again could change nothing.
+      if (find(j) === find(i)) continue;
+      const other = sets[j] as Uint32Array;
+      // The fewest shared shingles that would make them copies (the test is monotone in the count).
+      const small = Math.min(set.length, other.length);
+      const sum = set.length + other.length;
+      let need = Math.max(0, Math.min(Math.floor((o.jaccard * sum) / (1 + o.jaccard)), Math.floor(o.containment * small)) - 1);
+      while (need > 0 && copies(need - 1, set.length, other.length)) need--;
+      while (need <= small && !copies(need, set.length, other.length)) need++;
+      if (need > small || (rare[j] as number) + stock < need) continue;
+      const common = sharedCount(set, other, need);
+      if (common >= 0 && copies(common, set.length, other.length)) union(j, i);
     }
     for (const h of set) {
       const list = postings.get(h);
