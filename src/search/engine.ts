@@ -8,7 +8,7 @@
 import { THEMES, type Corpus, type Passage, type ThemeId } from '../corpus/types.js';
 import { THEME_LEXICON } from '../corpus/themes.js';
 import { analyzeQuery, GRAM_PREFIX, gramTerms, type AnalyzedQuery, type Concept } from './analyze.js';
-import { createPassageIndex, type SavedPassageIndex, type WeightedTerm } from './minisearch-index.js';
+import { createPassageIndex, type PassageTokens, type SavedPassageIndex, type WeightedTerm } from './minisearch-index.js';
 import { clusterNearDuplicates, type DedupeOptions } from './dedupe.js';
 import { unknownTheme } from './errors.js';
 import { cut, DOMAIN_WORDS, loadJieba } from './jieba.js';
@@ -75,6 +75,11 @@ export interface SearchEngineOptions {
    * Ignored when its passage count differs. Default none.
    */
   saved?: SavedEngineIndex;
+  /**
+   * The passages' jieba words from an earlier run of the same code (src/library caches them per document), used
+   * instead of segmenting every passage again; see PassageIndexOptions.tokens. Default none.
+   */
+  tokens?: readonly PassageTokens[];
 }
 
 /** A built engine's index as plain data (JSON-serialisable). */
@@ -84,7 +89,7 @@ export interface SavedEngineIndex {
   cluster: number[];
 }
 
-type ResolvedOptions = Required<Omit<SearchEngineOptions, 'fieldBoost' | 'dedupe' | 'snippet' | 'saved'>> & {
+type ResolvedOptions = Required<Omit<SearchEngineOptions, 'fieldBoost' | 'dedupe' | 'snippet' | 'saved' | 'tokens'>> & {
   fieldBoost: Required<NonNullable<SearchEngineOptions['fieldBoost']>>;
   dedupe: DedupeOptions | false;
   snippet: SnippetOptions;
@@ -116,7 +121,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
 function resolveOptions(options: SearchEngineOptions): ResolvedOptions {
   return {
     ...SEARCH_DEFAULTS,
-    ...Object.fromEntries(Object.entries(options).filter(([k, v]) => v !== undefined && k !== 'saved')),
+    ...Object.fromEntries(Object.entries(options).filter(([k, v]) => v !== undefined && k !== 'saved' && k !== 'tokens')),
     fieldBoost: { ...SEARCH_DEFAULTS.fieldBoost, ...options.fieldBoost },
     dedupe: options.dedupe === false ? false : { ...(options.dedupe ?? {}) },
     snippet: { ...SEARCH_DEFAULTS.snippet, ...options.snippet },
@@ -236,6 +241,7 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
   const searchIndex = createPassageIndex(documents, {
     fieldBoost: { ...o.fieldBoost, grams: 1 },
     ...(saved ? { saved: saved.index } : {}),
+    ...(options.tokens ? { tokens: options.tokens } : {}),
   });
   const cluster = Int32Array.from(
     saved ? saved.cluster : o.dedupe === false ? passages.map((_, i) => i) : clusterNearDuplicates(bareText, o.dedupe),

@@ -9,6 +9,7 @@ export { parseQuery, type ParsedQuery, type ParseOptions } from './query-parser.
 export { analyzeQuery, type AnalyzedQuery, type Concept } from './analyze.js';
 export { buildSnippet, splitSentences, type HighlightTerm, type Snippet, type SnippetOptions } from './snippet.js';
 export { clusterNearDuplicates, type DedupeOptions } from './dedupe.js';
+export { tokenizePassages, type PassageTokens } from './minisearch-index.js';
 export { cut, cutForSearch, extractKeywords, loadJieba, isJiebaLoaded, DOMAIN_WORDS } from './jieba.js';
 export { RELATED_TERMS, ENGLISH_TERMS, resolveTheme } from './vocabulary.js';
 export * from './types.js';

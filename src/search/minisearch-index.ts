@@ -7,9 +7,19 @@
  *
  * A query is one `search()` over the engine's planned terms (already tokenised, each with its weight as
  * `boostTerm`), OR-combined, no prefix or fuzzy matching (edit distance means nothing on two-character Han words).
+ *
+ * Building: MiniSearch keeps its terms in a radix tree whose nodes find a child by scanning all of them, and a Han
+ * index's root has one child per distinct first character (thousands): `addAll` over a 1 000-document library spent
+ * 10 s in that scan, once per token. So the index is assembled here in MiniSearch's own layout (term → field →
+ * document → term frequency, field lengths, running averages, exactly as `MiniSearch#add` computes them) in plain
+ * Maps, scored directly (createDirectScorer), saved as MiniSearch's own serialisation, and turned into a MiniSearch
+ * instance (`loadJS`) only when something asks for one. A test checks the assembled index equals `addAll`'s.
+ * Passages' jieba words can be handed in (`tokens`, cached per document by src/library), so an unchanged document
+ * is never segmented again.
  */
 import MiniSearch, { type AsPlainObject, type SearchOptions } from 'minisearch';
 import { gramTerms, wordTerms } from './analyze.js';
+import { foldText, foldWithMap } from './normalize.js';
 
 /** The indexed fields, in MiniSearch's order. `grams` holds the same folded text as `text`, cut into bigrams. */
 export const INDEX_FIELDS = ['title', 'section', 'text', 'grams'] as const;
@@ -41,15 +51,28 @@ export interface WeightedTerm {
  */
 export type MatchVisitor = (index: number, score: number, low: number, high: number, bodyLow: number, bodyHigh: number) => void;
 
+/** A passage's jieba words per field (what {@link tokenizePassage} gives); bigrams are cut from the text when indexed. */
+export interface PassageTokens {
+  title: readonly string[];
+  section: readonly string[];
+  text: readonly string[];
+}
+
 /** Options of {@link createPassageIndex}. */
 export interface PassageIndexOptions {
   /** BM25 boost per field; a field with boost 0 (or absent) is not searched. Default title 1, section 1, text 1, grams 1. */
   fieldBoost?: Partial<Record<IndexField, number>>;
   /**
-   * Score from MiniSearch's postings directly (same scores, far fewer allocations; see createDirectScorer) rather
-   * than through `miniSearch.search`. Default true; false is for the test that compares the two.
+   * Score from the postings directly (same scores, far fewer allocations; see createDirectScorer) rather than through
+   * `miniSearch.search` on an index built by MiniSearch's own `addAll`. Default true; false is for the tests that
+   * compare the two.
    */
   direct?: boolean;
+  /**
+   * The documents' words as {@link tokenizePassage} cut them, one entry per document, from an earlier run of the same
+   * code: used instead of segmenting the documents again. Ignored when its length differs. Default none.
+   */
+  tokens?: readonly PassageTokens[];
   /**
    * An index saved by {@link PassageIndex.save} for the same documents: loaded instead of segmenting every passage
    * again (the bot's start with a large library). The caller vouches that it was built from these documents.
@@ -57,16 +80,15 @@ export interface PassageIndexOptions {
   saved?: SavedPassageIndex;
 }
 
-/** A built index as plain data (JSON-serialisable): MiniSearch's own serialisation and the term frequencies. */
+/** A built index as plain data (JSON-serialisable): MiniSearch's own serialisation (`MiniSearch.loadJS` reads it). */
 export interface SavedPassageIndex {
   miniSearch: AsPlainObject;
-  frequency: [string, number][];
 }
 
 export interface PassageIndex {
   /** Passages indexed. */
   readonly size: number;
-  /** The MiniSearch instance (read-only use: tests and diagnostics). */
+  /** A MiniSearch instance holding this index (made on first use: tests and diagnostics). */
   readonly miniSearch: MiniSearch<StoredDocument>;
   /** True when any field of any passage holds the term. */
   has(term: string): boolean;
@@ -92,59 +114,198 @@ const SEP = '\u0000';
 const splitTerms = (query: string): string[] => query.split(SEP);
 const identity = (term: string): string => term;
 
+/** Field ids as MiniSearch numbers them: in the order of `fields`. */
+const FIELD_IDS: Readonly<Record<IndexField, number>> = Object.freeze(
+  Object.fromEntries(INDEX_FIELDS.map((f, i) => [f, i])) as Record<IndexField, number>,
+);
+const TEXT_ID = FIELD_IDS.text;
+const GRAMS_ID = FIELD_IDS.grams;
+
+/** A passage as the engine indexes it: title, section and text folded (see normalize.ts). */
+export function indexDocumentOf(p: { title: string; section: string | null; text: string }): IndexDocument {
+  return { title: p.title ? foldText(p.title) : '', section: p.section ? foldText(p.section) : '', text: foldWithMap(p.text).folded };
+}
+
+/** The jieba words of passages, as the index cuts them: what {@link PassageIndexOptions.tokens} takes. */
+export function tokenizePassages(passages: readonly { title: string; section: string | null; text: string }[]): PassageTokens[] {
+  const headingCache = new Map<string, readonly string[]>();
+  return passages.map((p) => tokenizePassage(indexDocumentOf(p), headingCache));
+}
+
+/** The jieba words of a document's fields (folded text in, as the index takes it). */
+export function tokenizePassage(doc: IndexDocument, headingCache?: Map<string, readonly string[]>): PassageTokens {
+  const heading = (text: string): readonly string[] => {
+    if (!headingCache) return wordTerms(text);
+    let tokens = headingCache.get(text);
+    if (tokens === undefined) {
+      tokens = wordTerms(text);
+      headingCache.set(text, tokens);
+    }
+    return tokens;
+  };
+  return { title: heading(doc.title), section: heading(doc.section), text: wordTerms(doc.text) };
+}
+
+/** One term's postings in one field: passage positions, ascending, and the term's frequency in each. */
+interface FieldPostings {
+  ids: number[];
+  tfs: number[];
+}
+
 /**
- * Indexes the documents (position in the array = passage index). Term frequencies for {@link PassageIndex.has} and
- * {@link PassageIndex.textFrequency} are counted in a Map as MiniSearch tokenises: MiniSearch has no public lookup of
- * a term's document count, and a search per lookup would cost more than the query itself.
+ * The index: MiniSearch's data (short document id = the passage's position), with each term's postings per field as
+ * two arrays rather than a Map: appended in order while assembling, and scanned without a Map iterator per query.
+ */
+interface IndexState {
+  /** Term → field id → postings (undefined where the field lacks the term). */
+  postings: Map<string, (FieldPostings | undefined)[]>;
+  /** Per short id, each field's length (distinct terms, as MiniSearch counts it). */
+  fieldLength: number[][];
+  avgFieldLength: number[];
+  documentCount: number;
+}
+
+/** Assembles the index as MiniSearch's `add` would, one document after another, from each document's tokens. */
+function assemble(docs: readonly IndexDocument[], tokensOf: (i: number) => PassageTokens): IndexState {
+  const postings: IndexState['postings'] = new Map();
+  const fieldLength: number[][] = [];
+  const avgFieldLength: number[] = INDEX_FIELDS.map(() => 0);
+  const addField = (shortId: number, fieldId: number, tokens: readonly string[]): void => {
+    const lengths = fieldLength[shortId] as number[];
+    const unique = new Set(tokens).size;
+    lengths[fieldId] = unique;
+    // MiniSearch's running average, the same operations in the same order, so that scores are identical.
+    const avg = avgFieldLength[fieldId] || 0;
+    avgFieldLength[fieldId] = (avg * shortId + unique) / (shortId + 1);
+    for (const term of tokens) {
+      let byField = postings.get(term);
+      if (byField === undefined) {
+        byField = [];
+        postings.set(term, byField);
+      }
+      const list = byField[fieldId];
+      if (list === undefined) byField[fieldId] = { ids: [shortId], tfs: [1] };
+      else if (list.ids[list.ids.length - 1] === shortId) list.tfs[list.tfs.length - 1] = (list.tfs[list.tfs.length - 1] as number) + 1;
+      else {
+        list.ids.push(shortId);
+        list.tfs.push(1);
+      }
+    }
+  };
+  for (let i = 0; i < docs.length; i++) {
+    const tokens = tokensOf(i);
+    fieldLength.push([]);
+    addField(i, FIELD_IDS.title, tokens.title);
+    addField(i, FIELD_IDS.section, tokens.section);
+    addField(i, TEXT_ID, tokens.text);
+    addField(i, GRAMS_ID, gramTerms((docs[i] as IndexDocument).text));
+  }
+  return { postings, fieldLength, avgFieldLength, documentCount: docs.length };
+}
+
+/** MiniSearch's serialisation of the state (`MiniSearch#toJSON`'s layout, version 2). */
+function toPlain(state: IndexState): AsPlainObject {
+  const documentIds: Record<string, number> = {};
+  const fieldLength: Record<string, number[]> = {};
+  state.fieldLength.forEach((lengths, i) => {
+    documentIds[i] = i;
+    fieldLength[i] = lengths;
+  });
+  const index: AsPlainObject['index'] = [];
+  for (const [term, byField] of state.postings) {
+    const data: Record<string, Record<string, number>> = {};
+    byField.forEach((list, fieldId) => {
+      if (!list) return;
+      const freqs: Record<string, number> = {};
+      list.ids.forEach((id, k) => (freqs[id] = list.tfs[k] as number));
+      data[fieldId] = freqs;
+    });
+    index.push([term, data]);
+  }
+  return {
+    documentCount: state.documentCount,
+    nextId: state.documentCount,
+    documentIds,
+    fieldIds: { ...FIELD_IDS },
+    fieldLength,
+    averageFieldLength: [...state.avgFieldLength],
+    storedFields: {},
+    dirtCount: 0,
+    index,
+    serializationVersion: 2,
+  };
+}
+
+/** Reads a saved index back; undefined when it is not one this code wrote (other fields, ids not positions). */
+function fromPlain(plain: AsPlainObject, size: number): IndexState | undefined {
+  const sameFields = INDEX_FIELDS.every((f) => plain.fieldIds?.[f] === FIELD_IDS[f]);
+  if (!sameFields || plain.documentCount !== size || plain.serializationVersion !== 2 || !Array.isArray(plain.index)) return undefined;
+  const fieldLength: number[][] = [];
+  for (let i = 0; i < size; i++) {
+    const lengths = plain.fieldLength[i];
+    if (!Array.isArray(lengths) || plain.documentIds[i] !== i) return undefined;
+    fieldLength.push(lengths);
+  }
+  const postings: IndexState['postings'] = new Map();
+  for (const [term, data] of plain.index) {
+    const byField: (FieldPostings | undefined)[] = [];
+    for (const fieldId of Object.keys(data)) {
+      const entry = data[fieldId] as Record<string, number>;
+      // Integer keys enumerate in ascending order.
+      const ids = Object.keys(entry).map(Number);
+      byField[Number(fieldId)] = { ids, tfs: ids.map((id) => entry[id] as number) };
+    }
+    postings.set(term, byField);
+  }
+  return { postings, fieldLength, avgFieldLength: [...plain.averageFieldLength], documentCount: size };
+}
+
+/**
+ * Indexes the documents (position in the array = passage index). See the module comment for why the postings are
+ * assembled here rather than by `MiniSearch#addAll`.
  */
 export function createPassageIndex(docs: readonly IndexDocument[], options: PassageIndexOptions = {}): PassageIndex {
   const fieldBoost: Record<IndexField, number> = { title: 1, section: 1, text: 1, grams: 1, ...options.fieldBoost };
-  const frequency = new Map<string, number>();
-  // Titles and sections repeat across an article's passages: cut each distinct one once.
-  const headingCache = new Map<string, string[]>();
-  let building = true;
-
-  const tokenize = (text: string, fieldName?: string): string[] => {
-    if (fieldName === 'title' || fieldName === 'section') {
-      let tokens = headingCache.get(text);
-      if (tokens === undefined) {
-        tokens = wordTerms(text);
-        headingCache.set(text, tokens);
-      }
-      if (building) for (const t of tokens) if (!frequency.has(t)) frequency.set(t, 0);
-      return tokens;
-    }
-    const tokens = fieldName === 'grams' ? gramTerms(text) : wordTerms(text);
-    if (building) for (const t of new Set(tokens)) frequency.set(t, (frequency.get(t) ?? 0) + 1);
-    return tokens;
-  };
-
+  const searched = INDEX_FIELDS.filter((f) => (fieldBoost[f] ?? 0) > 0);
   const miniSearchOptions = {
     idField: 'i',
     fields: [...INDEX_FIELDS],
     storeFields: [],
-    tokenize,
+    tokenize: (text: string, fieldName?: string): string[] => (fieldName === 'grams' ? gramTerms(text) : wordTerms(text)),
     processTerm: identity,
   };
-  let miniSearch: MiniSearch<StoredDocument>;
-  if (options.saved) {
-    miniSearch = MiniSearch.loadJS<StoredDocument>(options.saved.miniSearch, miniSearchOptions);
-    for (const [term, n] of options.saved.frequency) frequency.set(term, n);
-  } else {
+
+  let state: IndexState | undefined;
+  let miniSearch: MiniSearch<StoredDocument> | undefined;
+  if (options.direct === false) {
+    // MiniSearch's own build, searched through miniSearch.search: what the direct path is compared with.
     miniSearch = new MiniSearch<StoredDocument>(miniSearchOptions);
     // '' rather than a missing field: MiniSearch skips a missing field when averaging field lengths, and an empty
     // section should count as a heading of length 0, not be left out of the average.
     miniSearch.addAll(docs.map((d, i) => ({ i, title: d.title, section: d.section, text: d.text, grams: d.text })));
+    state = fromPlain(miniSearch.toJSON(), docs.length);
+  } else {
+    if (options.saved) state = fromPlain(options.saved.miniSearch, docs.length);
+    if (!state) {
+      const given = options.tokens && options.tokens.length === docs.length ? options.tokens : undefined;
+      // Titles and sections repeat across an article's passages: cut each distinct one once.
+      const headingCache = new Map<string, readonly string[]>();
+      state = assemble(docs, (i) => given?.[i] ?? tokenizePassage(docs[i] as IndexDocument, headingCache));
+    }
   }
-  building = false;
-  headingCache.clear();
+  const built = state as IndexState;
+  const { postings } = built;
+  const textFrequency = (term: string): number => {
+    const byField = postings.get(term);
+    if (byField === undefined) return 0;
+    return (byField[TEXT_ID]?.ids.length ?? 0) + (byField[GRAMS_ID]?.ids.length ?? 0);
+  };
 
   // The current query's terms and visitor, read by boostTerm and filter; the option object is built once.
   const current = new Map<string, WeightedTerm>();
   const noVisitor: MatchVisitor = () => undefined;
   let visitor = noVisitor;
   let matched = 0;
-  const searched = INDEX_FIELDS.filter((f) => (fieldBoost[f] ?? 0) > 0);
   const searchOptions: SearchOptions = {
     combineWith: 'OR',
     prefix: false,
@@ -188,26 +349,34 @@ export function createPassageIndex(docs: readonly IndexDocument[], options: Pass
     },
   };
 
-  const direct = createDirectScorer(miniSearch, searched, fieldBoost, docs.length);
+  const direct = options.direct === false ? undefined : createDirectScorer(built, searched, fieldBoost);
+  const getMiniSearch = (): MiniSearch<StoredDocument> => {
+    miniSearch ??= MiniSearch.loadJS<StoredDocument>(toPlain(built), miniSearchOptions);
+    return miniSearch;
+  };
 
   return {
     size: docs.length,
-    miniSearch,
-    has: (term) => frequency.has(term),
-    textFrequency: (term) => frequency.get(term) ?? 0,
-    terms: () => frequency.entries(),
-    save: () => ({ miniSearch: miniSearch.toJSON(), frequency: [...frequency] }),
+    get miniSearch() {
+      return getMiniSearch();
+    },
+    has: (term) => postings.has(term),
+    textFrequency,
+    *terms() {
+      for (const term of postings.keys()) yield [term, textFrequency(term)];
+    },
+    save: () => ({ miniSearch: toPlain(built) }),
     search(terms, visit) {
       current.clear();
       for (const t of terms) {
         if (t.weight > 0 && t.term.length > 0 && !t.term.includes(SEP) && !current.has(t.term)) current.set(t.term, t);
       }
       if (current.size === 0) return 0;
-      if (direct && options.direct !== false) return direct.search([...current.values()], visit);
+      if (direct) return direct.search([...current.values()], visit);
       visitor = visit;
       matched = 0;
       try {
-        miniSearch.search([...current.keys()].join(SEP), searchOptions);
+        getMiniSearch().search([...current.keys()].join(SEP), searchOptions);
       } finally {
         visitor = noVisitor;
       }
@@ -216,45 +385,21 @@ export function createPassageIndex(docs: readonly IndexDocument[], options: Pass
   };
 }
 
-/** The parts of MiniSearch 7 the direct scorer reads (private fields; checked at start, else not used). */
-interface MiniSearchInternals {
-  _index: { get(term: string): Map<number, Map<number, number>> | undefined };
-  _fieldIds: Record<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _documentCount: number;
-  _documentIds: Map<number, unknown>;
-}
-
-function internalsOf(ms: MiniSearch<StoredDocument>): MiniSearchInternals | undefined {
-  const m = ms as unknown as Partial<MiniSearchInternals>;
-  const ok =
-    typeof m._index?.get === 'function' &&
-    m._fieldIds !== undefined &&
-    m._fieldLength instanceof Map &&
-    Array.isArray(m._avgFieldLength) &&
-    typeof m._documentCount === 'number' &&
-    m._documentIds instanceof Map;
-  return ok ? (m as MiniSearchInternals) : undefined;
-}
-
 /**
- * Scores straight from MiniSearch's own postings, with MiniSearch's BM25 (its defaults k 1.2, b 0.7, d 0.5), the same
- * field boosts and term weights, summed in the same order, so the scores equal those of `miniSearch.search` (a test
+ * Scores straight from the postings, with MiniSearch's BM25 (its defaults k 1.2, b 0.7, d 0.5), the same field
+ * boosts and term weights, summed in the same order, so the scores equal those of `miniSearch.search` (a test
  * compares the two). What it saves is MiniSearch's allocation of a result object, a term array and a match object per
- * (term, field, passage) and the merge of one Map per term: the cost that made common words slow at 100× the corpus.
+ * (term, field, passage), the merge of one Map per term, and its radix-tree lookup of each term (a scan of thousands
+ * of children at a Han index's root): the cost that made common words slow at 100× the corpus.
  * Per-passage sums and bits live in typed arrays stamped per query.
  */
 function createDirectScorer(
-  ms: MiniSearch<StoredDocument>,
+  state: IndexState,
   fields: readonly IndexField[],
   fieldBoost: Record<IndexField, number>,
-  size: number,
-): { search(terms: readonly WeightedTerm[], visit: MatchVisitor): number } | undefined {
-  const m = internalsOf(ms);
-  if (!m) return undefined;
-  const fieldIds = fields.map((f) => m._fieldIds[f]);
-  if (fieldIds.some((id) => typeof id !== 'number')) return undefined;
+): { search(terms: readonly WeightedTerm[], visit: MatchVisitor): number } {
+  const size = state.documentCount;
+  const fieldIds = fields.map((f) => FIELD_IDS[f]);
   const isBody = fields.map((f) => f === 'text' || f === 'grams');
   const total = new Float64Array(size);
   const low = new Uint32Array(size);
@@ -266,36 +411,19 @@ function createDirectScorer(
   const termStamp = new Uint32Array(size);
   let query = 0;
   let termNo = 0;
-  // MiniSearch's short document ids → passage positions, and field lengths by short id, read once per index state
-  // (rebuilt if documents were added or removed since).
-  let builtFor = -1;
-  let position = new Int32Array(0);
-  let lengths: Float64Array[] = [];
-  const refresh = (): void => {
-    if (builtFor === m._documentCount) return;
-    let maxId = 0;
-    for (const id of m._documentIds.keys()) if (id > maxId) maxId = id;
-    position = new Int32Array(maxId + 1).fill(-1);
-    lengths = fieldIds.map(() => new Float64Array(maxId + 1));
-    for (const [id, i] of m._documentIds) {
-      if (typeof i === 'number' && i >= 0 && i < size) position[id] = i;
-      const fl = m._fieldLength.get(id);
-      if (fl) fieldIds.forEach((fieldId, f) => ((lengths[f] as Float64Array)[id] = fl[fieldId as number] ?? 0));
-    }
-    builtFor = m._documentCount;
-  };
+  // Field lengths by position, one typed array per searched field.
+  const lengths = fieldIds.map((fieldId) => Float64Array.from(state.fieldLength, (l) => l[fieldId] ?? 0));
   const K = 1.2;
   const B = 0.7;
   const D = 0.5;
   return {
     search(terms, visit) {
-      refresh();
       query = query === 0xffffffff ? 1 : query + 1;
       if (query === 1) stamp.fill(0);
       const touched: number[] = [];
-      const docCount = m._documentCount;
+      const docCount = state.documentCount;
       for (const t of terms) {
-        const data = m._index.get(t.term);
+        const data = state.postings.get(t.term);
         if (!data) continue;
         termNo = termNo === 0xffffffff ? 1 : termNo + 1;
         if (termNo === 1) termStamp.fill(0);
@@ -303,19 +431,19 @@ function createDirectScorer(
         const bit = t.bit >= 0 && t.bit < 64 ? t.bit : -1;
         const mask = bit < 0 ? 0 : bit < 32 ? (1 << bit) >>> 0 : (1 << (bit - 32)) >>> 0;
         for (let f = 0; f < fields.length; f++) {
-          const freqs = data.get(fieldIds[f] as number);
-          if (!freqs) continue;
           const fieldId = fieldIds[f] as number;
-          const avg = m._avgFieldLength[fieldId] as number;
-          const idf = Math.log(1 + (docCount - freqs.size + 0.5) / (freqs.size + 0.5));
+          const list = data[fieldId];
+          if (!list) continue;
+          const { ids, tfs } = list;
+          const avg = state.avgFieldLength[fieldId] as number;
+          const idf = Math.log(1 + (docCount - ids.length + 0.5) / (ids.length + 0.5));
           const weight = t.weight * (fieldBoost[fields[f] as IndexField] ?? 1);
           const body = isBody[f] as boolean;
           const fieldLengths = lengths[f] as Float64Array;
-          // forEach rather than for…of: no [key, value] array per posting.
-          freqs.forEach((tf, docId) => {
-            const i = docId < position.length ? (position[docId] as number) : -1;
-            if (i < 0) return;
-            const fieldLength = fieldLengths[docId] as number;
+          for (let k = 0; k < ids.length; k++) {
+            const i = ids[k] as number;
+            const tf = tfs[k] as number;
+            const fieldLength = fieldLengths[i] as number;
             const raw = idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * fieldLength) / avg)));
             if (termStamp[i] !== termNo) {
               termStamp[i] = termNo;
@@ -340,7 +468,7 @@ function createDirectScorer(
               high[i] = ((high[i] as number) | mask) >>> 0;
               if (body) bodyHigh[i] = ((bodyHigh[i] as number) | mask) >>> 0;
             }
-          });
+          }
         }
         // One term's score is summed over its fields first, then added to the passage's total, as MiniSearch's OR does.
         for (const i of termTouched) total[i] = (total[i] as number) + (termScore[i] as number);

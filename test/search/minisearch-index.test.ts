@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Passage } from '../../src/corpus/types.js';
 import { GRAM_PREFIX, gramTerms, wordTerms } from '../../src/search/analyze.js';
 import { createSearchEngine } from '../../src/search/index.js';
-import { createPassageIndex, type IndexDocument, type PassageIndexOptions, type WeightedTerm } from '../../src/search/minisearch-index.js';
+import { createPassageIndex, tokenizePassage, type IndexDocument, type PassageIndexOptions, type WeightedTerm } from '../../src/search/minisearch-index.js';
 import { foldText } from '../../src/search/normalize.js';
 import { EVAL_SETS, readEvalQueries } from '../../bench/eval.js';
 import { getSharedCorpus, getSharedEngine } from '../helpers/shared-index.js';
@@ -193,5 +193,50 @@ describe('direct scoring from MiniSearch’s postings', () => {
       }
     }
     expect(compared).toBeGreaterThan(250);
+  });
+});
+
+describe('the assembled index is MiniSearch’s own', () => {
+  it('equals, term for term and number for number, what MiniSearch#addAll builds from the same passages', () => {
+    const corpus = getSharedCorpus();
+    const docs = corpus.passages.map((p) => ({ title: foldText(p.title), section: foldText(p.section ?? ''), text: foldText(p.text) }));
+    const assembled = createPassageIndex(docs).save().miniSearch;
+    const byMiniSearch = createPassageIndex(docs, { direct: false }).miniSearch.toJSON();
+    const sorted = (index: typeof assembled.index) => [...index].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    expect(assembled.index.length).toBeGreaterThan(5000);
+    expect(sorted(assembled.index)).toEqual(sorted(byMiniSearch.index));
+    expect({ ...assembled, index: [] }).toEqual({ ...byMiniSearch, index: [] });
+    // MiniSearch loads it and finds what the assembled index finds.
+    const loaded = createPassageIndex(docs).miniSearch;
+    expect(loaded.search('乡村振兴').length).toBe(createPassageIndex(docs, { direct: false }).miniSearch.search('乡村振兴').length);
+  });
+
+  it('given the passages’ tokens from an earlier run, builds the same index without segmenting again', () => {
+    const corpus = getSharedCorpus();
+    const docs = corpus.passages.map((p) => ({ title: foldText(p.title), section: foldText(p.section ?? ''), text: foldText(p.text) }));
+    const tokens = docs.map((d) => tokenizePassage(d));
+    expect(createPassageIndex(docs, { tokens }).save()).toEqual(createPassageIndex(docs).save());
+    // Tokens are taken as given: a word only they hold is found.
+    const marked = tokens.map((t, i) => (i === 3 ? { ...t, text: [...t.text, '记号词'] } : t));
+    const index = createPassageIndex(docs, { tokens: marked });
+    const seen: number[] = [];
+    index.search([{ term: '记号词', weight: 1, bit: 0 }], (i) => seen.push(i));
+    expect(seen).toEqual([3]);
+  });
+
+  it('loads a saved index (through JSON) and scores exactly as the index it was saved from', () => {
+    const corpus = getSharedCorpus();
+    const docs = corpus.passages.map((p) => ({ title: foldText(p.title), section: foldText(p.section ?? ''), text: foldText(p.text) }));
+    const first = createPassageIndex(docs, { fieldBoost: { title: 1.5, section: 2 } });
+    const saved = JSON.parse(JSON.stringify(first.save()));
+    const second = createPassageIndex(docs, { fieldBoost: { title: 1.5, section: 2 }, saved });
+    const terms = ['人才', '乡村振兴', `${GRAM_PREFIX}合作`].map((t, k) => term(t, 1, k));
+    const collect = (index: typeof first) => {
+      const out: [number, number, number][] = [];
+      index.search(terms, (i, score, low) => out.push([i, score, low]));
+      return out.sort((a, b) => a[0] - b[0]);
+    };
+    expect(collect(second)).toEqual(collect(first));
+    expect([...second.terms()]).toEqual([...first.terms()]);
   });
 });
