@@ -6,14 +6,18 @@
 const [libraryDir, cacheDir] = process.argv.slice(2);
 const dist = new URL('../dist/', import.meta.url);
 const { loadLibrary } = (await import(new URL('library/index-cache.js', dist).href)) as typeof import('../src/library/index-cache.js');
+const { loadJieba } = (await import(new URL('search/jieba.js', dist).href)) as typeof import('../src/search/jieba.js');
 const importedMs = performance.now();
+// The bot needs the dictionary either way (to segment new documents, and every query): loaded first, so that the
+// library's figures below are its own.
+const jiebaMs = loadJieba();
 const loaded = loadLibrary({ libraryDir: libraryDir!, cacheDir: cacheDir! });
 loaded.engine.search('乡村振兴', { limit: 5 });
 process.stdout.write(
   `${JSON.stringify({
     readyMs: performance.now(),
     importedMs,
-    jiebaMs: loaded.engine.jiebaLoadMs,
+    jiebaMs,
     corpusMs: loaded.corpusMs,
     indexMs: loaded.indexMs,
     fromCache: loaded.fromCache,

@@ -1,23 +1,45 @@
 /**
- * The built library, persisted: passages and the search index of the seeds plus LIBRARY_DIR, saved as JSON under a
- * key made of everything they are built from — the seed files and catalog, every added document's metadata and text
- * hash, and the code of the corpus, search and library modules. A start with the same key loads them (about a
- * second for 1 000 documents) instead of cleaning, segmenting and indexing every passage again (tens of seconds);
- * any change to a document or to the rules gives a new key and a fresh build. Only the newest file is kept.
+ * The built library, persisted under DATA_DIR/index-cache, at two levels:
+ *
+ * - Per document (`documents/<key>.json`): what cleaning, splitting, theming and jieba make of one added document
+ *   (its passages, article text and each passage's index words), or of the seeds together. The key hashes the
+ *   document's meta.json (which holds its text hash) or the seed files, and the code of the corpus, search and
+ *   library modules. An unchanged document is never cleaned or segmented again, so a reload after an add or remove
+ *   only builds the new document and re-assembles the index from the others' saved words.
+ * - The whole library (`library-index-<key>.json`): the corpus and the engine's saved index (MiniSearch's
+ *   serialisation and the near-duplicate clusters), keyed by all the documents' keys. A start with an unchanged
+ *   library loads this one file and assembles nothing.
+ *
+ * Any change to a document or to the rules gives new keys and a fresh build of what changed. Files no longer used
+ * are removed after each build. Writes are atomic (a temp file renamed), so a crash or a second process (the CLI
+ * beside the bot) leaves either the old file or the new one.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PACKAGE_SEEDS_DIR } from '../corpus/index.js';
+import { buildLibraryDocument, CorpusError, loadCorpus, PACKAGE_SEEDS_DIR } from '../corpus/index.js';
 import type { ArticleMeta, Corpus, DocumentMeta, Passage } from '../corpus/types.js';
 import type { Logger } from '../observability/logger.js';
-import { createSearchEngine, type SavedEngineIndex, type ZhenxingSearchEngine } from '../search/index.js';
-import { createLibraryStore, loadLibraryCorpus } from './index.js';
+import { createSearchEngine, tokenizePassages, type PassageTokens, type SavedEngineIndex, type ZhenxingSearchEngine } from '../search/index.js';
+import { createLibraryStore, type StoredMeta } from './store.js';
 
 /** Bumped when the file layout changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 const PREFIX = 'library-index-';
+const DOCUMENTS_DIR = 'documents';
+
+/** What one unit of the library (the seeds, or one added document) is made into. */
+interface DocumentPack {
+  format: number;
+  key: string;
+  documents: DocumentMeta[];
+  articles: ArticleMeta[];
+  articleTexts: [string, string][];
+  passages: Passage[];
+  /** Each passage's index words (PassageIndexOptions.tokens). */
+  tokens: PassageTokens[];
+}
 
 interface CacheFile {
   format: number;
@@ -45,22 +67,36 @@ function codeFingerprint(): string {
   return codeHash;
 }
 
+const sha = (...parts: string[]): string => {
+  const hash = createHash('sha256');
+  for (const p of parts) hash.update(p).update('\u0000');
+  return hash.digest('hex');
+};
+
+/** The seeds' key: their catalog and files, and the code. */
+function seedsKey(seedsDir: string): string {
+  const hash = createHash('sha256').update(`format ${FORMAT}\nseeds\n${codeFingerprint()}\n`);
+  for (const name of readdirSync(seedsDir).sort()) hash.update(name).update(readFileSync(path.join(seedsDir, name)));
+  return hash.digest('hex');
+}
+
+/** An added document's key: its metadata (with its text's hash) and the code. */
+const documentKey = (meta: StoredMeta): string => sha(`format ${FORMAT}`, 'document', codeFingerprint(), JSON.stringify(meta));
+
 /** The key of a library: seeds (catalog and files), added documents' metadata, code. */
 export function libraryKey(seedsDir: string, libraryDir: string): string {
-  const hash = createHash('sha256').update(`format ${FORMAT}\n${codeFingerprint()}\n`);
-  for (const name of readdirSync(seedsDir).sort()) {
-    hash.update(name).update(readFileSync(path.join(seedsDir, name)));
-  }
-  // meta.json holds the text hash, so a changed text changes the key too.
-  hash.update(JSON.stringify(createLibraryStore(libraryDir).list()));
-  return hash.digest('hex');
+  const metas = createLibraryStore(libraryDir).list();
+  return sha(seedsKey(seedsDir), ...metas.map(documentKey));
 }
 
 export interface LoadedLibrary {
   corpus: Corpus;
   engine: ZhenxingSearchEngine;
-  /** True when passages and index came from the saved file. */
+  /** True when passages and index came from the saved whole-library file. */
   fromCache: boolean;
+  /** Documents (the seeds count as one) cleaned and segmented now, and those whose saved words were used. */
+  built: number;
+  reused: number;
   /** Milliseconds: reading or building the corpus, and loading or building the index. */
   corpusMs: number;
   indexMs: number;
@@ -72,47 +108,153 @@ export interface LoadLibraryOptions {
   /** Where the built library is saved (DATA_DIR/index-cache); absent: always built, never saved. */
   cacheDir?: string;
   logger?: Logger;
+  /** Told about library entries that cannot be read or built; they are left out. Default: logged as warnings. */
+  onProblem?: (id: string, err: unknown) => void;
 }
 
-function readCache(file: string, key: string): CacheFile | undefined {
-  let json: CacheFile;
+const skipped = (options: LoadLibraryOptions) => (id: string, err: unknown) =>
+  options.onProblem ? options.onProblem(id, err) : options.logger?.warn({ id, err }, 'library entry skipped');
+
+function readJson<T extends { format: number; key: string }>(file: string, key: string): T | undefined {
+  let json: T;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
+    json = JSON.parse(readFileSync(file, 'utf8')) as T;
   } catch {
     return undefined;
   }
   return json.format === FORMAT && json.key === key ? json : undefined;
 }
 
-/** Loads the library from its saved build when the key matches, else builds it (and saves it when it can). */
-export function loadLibrary(options: LoadLibraryOptions): LoadedLibrary {
+/** Writes a file whole or not at all: a temp file in the same directory, renamed. */
+function writeAtomic(file: string, data: unknown): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  try {
+    writeFileSync(tmp, JSON.stringify(data));
+    renameSync(tmp, file);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+function packOf(key: string, corpus: Pick<Corpus, 'documents' | 'articles' | 'passages' | 'articleTexts'>): DocumentPack {
+  return {
+    format: FORMAT,
+    key,
+    documents: corpus.documents,
+    articles: corpus.articles,
+    articleTexts: [...(corpus.articleTexts ?? new Map<string, string>())],
+    passages: corpus.passages,
+    tokens: tokenizePassages(corpus.passages),
+  };
+}
+
+/** The library's keys and the saved whole-library file, if there is one for exactly this library. */
+function lookUp(options: LoadLibraryOptions) {
   const seedsDir = options.seedsDir ?? PACKAGE_SEEDS_DIR;
-  const { cacheDir, logger } = options;
-  const key = cacheDir ? libraryKey(seedsDir, options.libraryDir) : '';
+  const { cacheDir } = options;
+  const store = createLibraryStore(options.libraryDir);
+  const metas = store.list(skipped(options));
+  const seeds = seedsKey(seedsDir);
+  const docKeys = metas.map(documentKey);
+  const key = sha(seeds, ...docKeys);
   const file = cacheDir ? path.join(cacheDir, `${PREFIX}${key.slice(0, 24)}.json`) : '';
+  const cached = cacheDir ? readJson<CacheFile>(file, key) : undefined;
+  return { seedsDir, store, metas, seeds, docKeys, key, file, cached };
+}
+
+function corpusOf(cached: CacheFile): Corpus {
+  return {
+    documents: cached.documents,
+    articles: cached.articles,
+    passages: cached.passages,
+    byId: new Map(cached.passages.map((p) => [p.id, p])),
+    articleTexts: new Map(cached.articleTexts),
+  };
+}
+
+/**
+ * The corpus from the saved whole-library file when it is exactly this library's, without building the engine or
+ * loading jieba (the CLI's `docs`, `passages`, `themes`); undefined when there is none.
+ */
+export function readSavedCorpus(options: LoadLibraryOptions): Corpus | undefined {
+  const { cached } = lookUp(options);
+  return cached ? corpusOf(cached) : undefined;
+}
+
+/** Loads the library from its saved build when the key matches, else builds what changed (and saves it when it can). */
+export function loadLibrary(options: LoadLibraryOptions): LoadedLibrary {
+  const { cacheDir, logger } = options;
   let t = performance.now();
-  const cached = cacheDir ? readCache(file, key) : undefined;
+  const { seedsDir, store, metas, seeds, docKeys, key, file, cached } = lookUp(options);
   if (cached) {
-    const corpus: Corpus = {
-      documents: cached.documents,
-      articles: cached.articles,
-      passages: cached.passages,
-      byId: new Map(cached.passages.map((p) => [p.id, p])),
-      articleTexts: new Map(cached.articleTexts),
-    };
+    const corpus = corpusOf(cached);
     const corpusMs = performance.now() - t;
     t = performance.now();
     const engine = createSearchEngine(corpus, { saved: cached.engine });
-    return { corpus, engine, fromCache: true, corpusMs, indexMs: performance.now() - t };
+    return { corpus, engine, fromCache: true, built: 0, reused: metas.length + 1, corpusMs, indexMs: performance.now() - t };
   }
-  const corpus = loadLibraryCorpus({
-    seedsDir,
-    libraryDir: options.libraryDir,
-    onProblem: (id, err) => logger?.warn({ id, err }, 'library entry skipped'),
+
+  // Unit by unit: the saved pack when there is one, else built now (and saved).
+  const packFile = (k: string): string => path.join(cacheDir as string, DOCUMENTS_DIR, `${k.slice(0, 32)}.json`);
+  let built = 0;
+  let reused = 0;
+  const obtain = (k: string, build: () => DocumentPack | undefined): DocumentPack | undefined => {
+    const saved = cacheDir ? readJson<DocumentPack>(packFile(k), k) : undefined;
+    if (saved) {
+      reused++;
+      return saved;
+    }
+    const pack = build();
+    if (!pack) return undefined;
+    built++;
+    if (cacheDir) {
+      try {
+        writeAtomic(packFile(k), pack);
+      } catch (err) {
+        logger?.warn({ err, cacheDir }, 'could not save a built library document');
+      }
+    }
+    return pack;
+  };
+  const packs: DocumentPack[] = [];
+  const seedsPack = obtain(seeds, () => packOf(seeds, loadCorpus({ seedsDir })));
+  packs.push(seedsPack as DocumentPack);
+  metas.forEach((meta, n) => {
+    const k = docKeys[n] as string;
+    const pack = obtain(k, () => {
+      try {
+        const doc = buildLibraryDocument(store.inputOf(meta));
+        return packOf(k, {
+          documents: [doc.document],
+          articles: [doc.article.meta],
+          articleTexts: new Map([[meta.id, doc.article.text]]),
+          passages: doc.passages,
+        });
+      } catch (err) {
+        // Nothing left after cleaning under today's rules, or text.txt unreadable: left out, as loadCorpus does.
+        if (err instanceof CorpusError || (err as NodeJS.ErrnoException).code !== undefined) {
+          skipped(options)(meta.id, err);
+          return undefined;
+        }
+        throw err;
+      }
+    });
+    if (pack) packs.push(pack);
   });
+  const passages = packs.flatMap((p) => p.passages);
+  const corpus: Corpus = {
+    documents: packs.flatMap((p) => p.documents),
+    articles: packs.flatMap((p) => p.articles),
+    passages,
+    byId: new Map(passages.map((p) => [p.id, p])),
+    articleTexts: new Map(packs.flatMap((p) => p.articleTexts)),
+  };
+  const tokens = packs.flatMap((p) => p.tokens);
   const corpusMs = performance.now() - t;
   t = performance.now();
-  const engine = createSearchEngine(corpus);
+  const engine = createSearchEngine(corpus, { tokens });
   const indexMs = performance.now() - t;
   if (cacheDir) {
     try {
@@ -125,20 +267,21 @@ export function loadLibrary(options: LoadLibraryOptions): LoadedLibrary {
         articleTexts: [...(corpus.articleTexts ?? new Map<string, string>())],
         engine: engine.save(),
       };
-      mkdirSync(cacheDir, { recursive: true });
-      const tmp = `${file}.tmp-${process.pid}`;
-      writeFileSync(tmp, JSON.stringify(data));
-      renameSync(tmp, file);
-      // Older builds are of no further use.
+      writeAtomic(file, data);
+      // Older builds and documents no longer in the library are of no further use.
       for (const name of readdirSync(cacheDir)) {
         if (name.startsWith(PREFIX) && path.join(cacheDir, name) !== file && !name.includes('.tmp-')) {
           rmSync(path.join(cacheDir, name), { force: true });
         }
+      }
+      const keep = new Set([seeds, ...docKeys].map((k) => path.basename(packFile(k))));
+      for (const name of readdirSync(path.join(cacheDir, DOCUMENTS_DIR))) {
+        if (!keep.has(name) && !name.includes('.tmp-')) rmSync(path.join(cacheDir, DOCUMENTS_DIR, name), { force: true });
       }
     } catch (err) {
       // A read-only or full disk costs the next start time, nothing else.
       logger?.warn({ err, cacheDir }, 'could not save the built library index');
     }
   }
-  return { corpus, engine, fromCache: false, corpusMs, indexMs };
+  return { corpus, engine, fromCache: false, built, reused, corpusMs, indexMs };
 }

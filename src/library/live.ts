@@ -87,6 +87,8 @@ export function createLiveLibrary(options: LiveLibraryOptions): LiveLibrary {
           documents: corpus.documents.length,
           passages: corpus.passages.length,
           fromCache: loaded.fromCache,
+          built: loaded.built,
+          reused: loaded.reused,
           corpusMs: Math.round(loaded.corpusMs),
           indexMs: Math.round(loaded.indexMs),
         },

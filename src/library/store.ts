@@ -65,6 +65,8 @@ export interface LibraryStore {
   list(onProblem?: (entry: string, err: unknown) => void): StoredMeta[];
   /** Everything the corpus loader needs, oldest first. */
   inputs(onProblem?: (entry: string, err: unknown) => void): LibraryDocumentInput[];
+  /** What the corpus loader needs of one listed document (its text read now). Throws when the text cannot be read. */
+  inputOf(meta: StoredMeta): LibraryDocumentInput;
   /** A cheap fingerprint of the directory's contents (the document ids): it changes on every add and remove. */
   signature(): string;
   /** Stores a document unless the same content is already there (same original bytes or same text). */
@@ -109,34 +111,34 @@ export function createLibraryStore(dir: string): LibraryStore {
     return out.sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.id.localeCompare(b.id));
   };
 
+  const inputOf = (meta: StoredMeta): LibraryDocumentInput => ({
+    id: meta.id,
+    file: meta.file,
+    format: meta.format,
+    addedAt: meta.addedAt,
+    title: meta.title,
+    titleIsDescriptive: meta.titleIsDescriptive,
+    source: meta.source,
+    date: meta.date,
+    issuer: meta.issuer,
+    docNumber: meta.docNumber,
+    lines: readFileSync(path.join(dir, meta.id, TEXT_FILE), 'utf8').split('\n'),
+    headings: meta.headings,
+    metaLines: meta.metaLines,
+  });
+
   return {
     dir,
     list,
+    inputOf,
     inputs(onProblem) {
       const out: LibraryDocumentInput[] = [];
       for (const meta of list(onProblem)) {
-        let text: string;
         try {
-          text = readFileSync(path.join(dir, meta.id, TEXT_FILE), 'utf8');
+          out.push(inputOf(meta));
         } catch (err) {
           onProblem?.(meta.id, err);
-          continue;
         }
-        out.push({
-          id: meta.id,
-          file: meta.file,
-          format: meta.format,
-          addedAt: meta.addedAt,
-          title: meta.title,
-          titleIsDescriptive: meta.titleIsDescriptive,
-          source: meta.source,
-          date: meta.date,
-          issuer: meta.issuer,
-          docNumber: meta.docNumber,
-          lines: text.split('\n'),
-          headings: meta.headings,
-          metaLines: meta.metaLines,
-        });
       }
       return out;
     },

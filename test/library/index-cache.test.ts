@@ -10,6 +10,8 @@ import { loadLibrary } from '../../src/library/index-cache.js';
 import { createLibraryStore, prepareDocument, storePrepared } from '../../src/library/index.js';
 import { gbkNotice, htmlArticle, NOTICE_TITLE } from '../helpers/library-files.js';
 
+const indexFiles = (dir: string): string[] => readdirSync(dir).filter((n) => n.startsWith('library-index-'));
+
 const QUERIES = ['稻渔综合种养', '人才振兴', '非遗工坊 就业', '"集体经济"', '主题:生态', 'doc:004 城乡融合'];
 
 describe('saved library index', () => {
@@ -20,7 +22,10 @@ describe('saved library index', () => {
 
     const first = loadLibrary({ libraryDir, cacheDir });
     expect(first.fromCache).toBe(false);
-    expect(readdirSync(cacheDir)).toHaveLength(1);
+    expect(indexFiles(cacheDir)).toHaveLength(1);
+    // The seeds and the one added document, each cleaned and segmented once.
+    expect([first.built, first.reused]).toEqual([2, 0]);
+    expect(readdirSync(path.join(cacheDir, 'documents'))).toHaveLength(2);
     const second = loadLibrary({ libraryDir, cacheDir });
     expect(second.fromCache).toBe(true);
     expect(second.corpus.passages.map((p) => p.id)).toEqual(first.corpus.passages.map((p) => p.id));
@@ -33,17 +38,37 @@ describe('saved library index', () => {
     }
     expect(second.engine.search('稻渔综合种养').results[0]?.title).toBe(NOTICE_TITLE);
 
-    // A new document: a new key, a fresh build, and the old file removed.
-    storePrepared(createLibraryStore(libraryDir), [await prepareDocument('页面.html', htmlArticle())]);
+    // A new document: a new key, only the new document built, and the old file removed.
+    const [page] = storePrepared(createLibraryStore(libraryDir), [await prepareDocument('页面.html', htmlArticle())]);
     const third = loadLibrary({ libraryDir, cacheDir });
     expect(third.fromCache).toBe(false);
+    expect([third.built, third.reused]).toEqual([1, 2]);
     expect(third.corpus.documents).toHaveLength(7);
-    expect(readdirSync(cacheDir)).toHaveLength(1);
+    expect(indexFiles(cacheDir)).toHaveLength(1);
+    // It answers exactly as a library built from nothing.
+    const fresh = loadLibrary({ libraryDir });
+    expect(third.corpus.passages).toEqual(fresh.corpus.passages);
+    expect(third.engine.save()).toEqual(fresh.engine.save());
+    for (const q of [...QUERIES, '网页 文章']) {
+      expect(third.engine.search(q, { limit: 10 }).results.map((r) => [r.id, r.score])).toEqual(
+        fresh.engine.search(q, { limit: 10 }).results.map((r) => [r.id, r.score]),
+      );
+    }
 
-    // A damaged file is rebuilt, not trusted.
-    writeFileSync(path.join(cacheDir, readdirSync(cacheDir)[0]!), '{"format":1,"key":');
+    // A removed document: nothing built, its saved words dropped.
+    createLibraryStore(libraryDir).remove(page!.id);
+    const afterRemove = loadLibrary({ libraryDir, cacheDir });
+    expect([afterRemove.fromCache, afterRemove.built, afterRemove.reused]).toEqual([false, 0, 2]);
+    expect(afterRemove.corpus.passages.map((p) => p.id)).toEqual(first.corpus.passages.map((p) => p.id));
+    expect(afterRemove.engine.save()).toEqual(first.engine.save());
+    expect(readdirSync(path.join(cacheDir, 'documents'))).toHaveLength(2);
+
+    // A damaged file is rebuilt, not trusted; so is a damaged document file.
+    writeFileSync(path.join(cacheDir, indexFiles(cacheDir)[0]!), '{"format":2,"key":');
+    const docFile = readdirSync(path.join(cacheDir, 'documents'))[0]!;
+    writeFileSync(path.join(cacheDir, 'documents', docFile), '{"format":2,"key":"x"}');
     const fourth = loadLibrary({ libraryDir, cacheDir });
-    expect(fourth.fromCache).toBe(false);
-    expect(fourth.corpus.passages.length).toBe(third.corpus.passages.length);
+    expect([fourth.fromCache, fourth.built, fourth.reused]).toEqual([false, 1, 1]);
+    expect(fourth.corpus.passages.length).toBe(first.corpus.passages.length);
   }, 60_000);
 });
