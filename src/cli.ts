@@ -35,13 +35,13 @@ import { createDigestPlanner } from './digest/index.js';
 import { detectLang, themedSearch } from './router/parse-command.js';
 import { buildResultsView } from './router/router.js';
 import { todayIn } from './digest/dates.js';
-import { createSearchEngine } from './search/index.js';
 import { extractKeywords } from './search/jieba.js';
 import { SearchError, type SearchEngine, type SearchResponse } from './search/types.js';
 import { DigestError } from './digest/types.js';
 import { createLogger } from './observability/logger.js';
 import { createStateBackend, openFeedbackReader, parseSnapshot, STATE_FILE, StateImportError, type StateBackend } from './state/index.js';
 import { existsSync } from 'node:fs';
+import { loadLibrary, readSavedCorpus } from './library/index-cache.js';
 import {
   buildReport,
   createFileSearchLog,
@@ -150,17 +150,38 @@ let corpusCache: Corpus | undefined;
 let engineCache: SearchEngine | undefined;
 /** SEEDS_DIR when set (relative to the working directory), else the package's seeds/. */
 const seedsOption = () => (process.env.SEEDS_DIR ? { seedsDir: path.resolve(process.env.SEEDS_DIR) } : {});
+const warnSkipped = (id: string, err: unknown) => process.stderr.write(`zhenxing: warning: library entry ${id} skipped: ${errorText(err)}\n`);
+/**
+ * The saved index the bot keeps (DATA_DIR/index-cache, see src/library/index-cache.ts), when DATA_DIR exists: the
+ * CLI loads it as the bot does (and keeps it up to date after an add), instead of segmenting a large library again
+ * for every command. Where there is no DATA_DIR the CLI builds in memory and creates nothing.
+ */
+function cacheOption(): { cacheDir?: string } {
+  const dataDir = dataDirOf(process.env);
+  return existsSync(dataDir) ? { cacheDir: path.join(dataDir, 'index-cache') } : {};
+}
+const libraryOptions = () => ({
+  ...seedsOption(),
+  ...cacheOption(),
+  libraryDir: resolveLibraryDir(process.env),
+  onProblem: warnSkipped,
+});
 /**
  * The CLI reads the same library as the bot: the seeds plus the documents added under LIBRARY_DIR. A library entry
  * that cannot be read is left out with a warning rather than failing the command.
  */
 const corpus = () =>
-  (corpusCache ??= loadLibraryCorpus({
-    ...seedsOption(),
-    libraryDir: resolveLibraryDir(process.env),
-    onProblem: (id, err) => process.stderr.write(`zhenxing: warning: library entry ${id} skipped: ${errorText(err)}\n`),
-  }));
-const engine = () => (engineCache ??= createSearchEngine(corpus()));
+  (corpusCache ??=
+    readSavedCorpus(libraryOptions()) ??
+    loadLibraryCorpus({ ...seedsOption(), libraryDir: resolveLibraryDir(process.env), onProblem: warnSkipped }));
+const engine = () => {
+  if (!engineCache) {
+    const loaded = loadLibrary(libraryOptions());
+    engineCache = loaded.engine;
+    corpusCache ??= loaded.corpus;
+  }
+  return engineCache;
+};
 
 /** Largest page size; the engine serves at most this many results a page. */
 const MAX_LIMIT = 50;
@@ -271,7 +292,9 @@ function cmdDocs(args: string[], io: Io): number {
       ...a,
       passageCount: c.passages.filter((p) => p.articleId === a.id).length,
     }));
-    io.stdout.write(`${renderText({ kind: 'docs', lang: 'zh', docs }, { color: io.color })}\n`);
+    // The whole list: a terminal scrolls (chat shows it a page at a time).
+    const all = { kind: 'docs' as const, lang: 'zh' as const, docs, total: docs.length, libraryTotal: docs.length, page: 1, pageCount: 1 };
+    io.stdout.write(`${renderText(all, { color: io.color })}\n`);
   }
   return 0;
 }

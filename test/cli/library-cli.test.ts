@@ -2,7 +2,7 @@
  * `zhenxing add / remove / docs --json` spawned as a process with LIBRARY_DIR in a temp directory: the JSON other
  * tools rely on, duplicates, all-or-nothing adds, and search, passages, themes and digest covering added documents.
  */
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -99,6 +99,31 @@ describe('zhenxing add / remove / docs', () => {
     const r = await run(['add', '通知.txt', '--json'], { DATA_DIR: dataDir, LIBRARY_DIR: '' });
     expect(r.code).toBe(0);
     expect(readdirSync(path.join(dataDir, 'library'))).toHaveLength(1);
+  });
+
+  it('uses and keeps the saved index under DATA_DIR/index-cache, as the bot does; creates nothing without DATA_DIR', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'zx-data-'));
+    const env = { DATA_DIR: dataDir, LIBRARY_DIR: '' };
+    expect((await run(['add', '通知.txt', '--json'], env)).code).toBe(0);
+    const first = await run(['search', '稻渔综合种养', '--json'], env);
+    expect(first.code).toBe(0);
+    const cacheDir = path.join(dataDir, 'index-cache');
+    const saved = readdirSync(cacheDir).filter((n) => n.startsWith('library-index-'));
+    expect(saved).toHaveLength(1);
+    expect(readdirSync(path.join(cacheDir, 'documents'))).toHaveLength(2);
+    // The saved file is what later commands read: a marker written into it shows up in search, passages and docs.
+    const file = path.join(cacheDir, saved[0]!);
+    const json = readFileSync(file, 'utf8');
+    const hit = (JSON.parse(first.stdout) as { results: { id: string; text: string }[] }).results[0]!;
+    expect(json).toContain(JSON.stringify(NOTICE_TITLE));
+    writeFileSync(file, json.replaceAll(JSON.stringify(NOTICE_TITLE), JSON.stringify(`${NOTICE_TITLE}（已载入）`)));
+    const again = JSON.parse((await run(['search', '稻渔综合种养', '--json'], env)).stdout) as { results: { id: string; title: string }[] };
+    expect(again.results[0]).toMatchObject({ id: hit.id, title: `${NOTICE_TITLE}（已载入）` });
+    const passages = JSON.parse((await run(['passages', '--json'], env)).stdout) as { id: string; title: string }[];
+    expect(passages.find((p) => p.id === hit.id)?.title).toBe(`${NOTICE_TITLE}（已载入）`);
+    expect((await run(['docs'], env)).stdout).toContain(`《${NOTICE_TITLE}（已载入）》`);
+    // Without DATA_DIR (the tests above run in a directory without ./data) nothing is written.
+    expect(readdirSync(files).filter((n) => n === 'data')).toEqual([]);
   });
 
   it.each([
