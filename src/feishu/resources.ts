@@ -4,7 +4,7 @@
  * messageResource.get, which buffers the whole file before its size can be checked.
  */
 import { Domain, type Client } from '@larksuiteoapi/node-sdk';
-import { downloadCapped } from '../library/intake.js';
+import { downloadCapped } from '../platform/download.js';
 
 export type ResourceDownloader = (messageId: string, fileKey: string, maxBytes: number) => Promise<Uint8Array>;
 

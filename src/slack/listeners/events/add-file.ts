@@ -6,7 +6,8 @@
  * The answer (title, passage count and themes, or why not) is posted into the DM.
  */
 import type { webApi } from '@slack/bolt';
-import { downloadCapped, REFUSAL, type LibraryIntake } from '../../../library/intake.js';
+import { REFUSAL, type LibraryIntake } from '../../../library/intake.js';
+import { downloadCapped } from '../../../platform/download.js';
 import { messageView, SORRY } from '../../../platform/index.js';
 import type { View } from '../../../router/view-model.js';
 import { renderView } from '../../render/index.js';
