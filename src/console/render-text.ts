@@ -74,13 +74,14 @@ export function renderText(view: View, options: TextRenderOptions = {}): string 
       lines.push('', '例如 / Examples:', ...view.examples.map((e) => `  ${e}`));
       break;
     case 'docs':
-      lines.push(bold('收录文献'));
+      lines.push(bold(view.total > view.docs.length ? `收录文献（共 ${view.total} 篇）` : '收录文献'));
       for (const d of view.docs) {
         const meta = [d.author, d.source, d.date].filter(Boolean).join(' · ');
         lines.push(
           `  [${d.id}] 《${clean(d.title)}》${d.titleIsDescriptive ? '（标题为编者所拟）' : ''}${meta ? ` — ${clean(meta)}` : ''}  ${d.passageCount} 段`,
         );
       }
+      if (view.note) lines.push('', dim(say(view.note, view.lang)));
       break;
     case 'themes':
       lines.push(bold('五大振兴主题'));

@@ -100,12 +100,13 @@ function renderers(rc: RenderContext): ViewRenderers<Markdown> {
       return { title: '振兴 · 使用说明', text: lines.join('\n\n') };
     },
     docs(v) {
-      const lines = ['### 收录文献'];
+      const lines = [v.total > v.docs.length ? `### 收录文献（共 ${v.total} 篇）` : '### 收录文献'];
       for (const d of v.docs) {
         const meta = [d.source, d.author, d.date].filter((x): x is string => Boolean(x)).map(plain);
         meta.push(`${d.passageCount} 段`);
         lines.push(`- **《${plain(d.title)}》**　${grey(meta.join(' · '))}`);
       }
+      if (v.note) lines.push(grey(plain(say(v.note, v.lang))));
       return { title: '收录文献', text: lines.join('\n\n') };
     },
     themes(v) {

@@ -13,7 +13,8 @@ export type Command =
   | { kind: 'theme'; name: string }
   | { kind: 'themes' }
   | { kind: 'today' }
-  | { kind: 'docs' }
+  /** The document list: a page of it (文档 2), or the documents whose title has some words (文档 一号文件). */
+  | { kind: 'docs'; page?: number; filter?: string }
   | { kind: 'subscribe'; options?: SubscribeOptions }
   | { kind: 'unsubscribe' }
   | { kind: 'subscription' };
@@ -84,6 +85,12 @@ export function parseCommand(input: string): Command {
   }
   const keyword = KEYWORDS.get(head);
   if (keyword && tail === '') return { kind: keyword } as Command;
+  if (keyword === 'docs') {
+    // 文档 2 is page 2; 文档 一号文件 2 is page 2 of the documents whose title has 一号文件.
+    const m = /^(?:(.*?)\s+)?(\d{1,5})$/u.exec(tail.normalize('NFKC'));
+    if (!m) return { kind: 'docs', filter: tail };
+    return m[1] ? { kind: 'docs', filter: m[1], page: Number(m[2]) } : { kind: 'docs', page: Number(m[2]) };
+  }
   if (keyword === 'subscribe') {
     const options = parseSubscribeOptions(tail);
     if (options === 'status') return { kind: 'subscription' };

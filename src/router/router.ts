@@ -14,11 +14,13 @@ import type { Metrics } from '../observability/metrics.js';
 import { unknownTheme } from '../search/errors.js';
 import { SearchError, type SearchEngine, type SearchResponse } from '../search/types.js';
 import type { StateStore } from '../state/types.js';
-import { commandIn, correctedNotice, hereName, originalLabel, partialNotice } from './format.js';
+import { commandIn, correctedNotice, hereName, originalLabel, partialNotice, sendHint } from './format.js';
 import { detectLang, parseCommand, resolveTheme, type Command, type SubscribeOptions } from './parse-command.js';
 import {
+  DOCS_PAGE_SIZE,
   PAGE_SIZE,
   type CommandContext,
+  type DocsView,
   type DigestView,
   type HelpView,
   type ThemesView,
@@ -78,6 +80,8 @@ export function voteKeyOf(query: string): string {
 export const themeVoteKey = (theme: ThemeId) => `theme:${theme}`;
 
 const msg = (zh: string, en: string): Message => ({ zh, en });
+/** The first letter upper-cased, for an English hint that starts a sentence. */
+const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * The help lines, worded for the place: the usage as typed there (`/zhenxing 订阅`, `@振兴 订阅`, `订阅`), 本群 or
@@ -183,7 +187,7 @@ export function buildResultsView(
 
 
 /** The view with the place it is shown in, when the adapter said. */
-function withPlace(view: HelpView | ThemesView | DigestView, ctx: CommandContext): View {
+function withPlace(view: HelpView | ThemesView | DigestView | DocsView, ctx: CommandContext): View {
   if (ctx.place) view.place = ctx.place;
   return view;
 }
@@ -461,6 +465,49 @@ export function createRouter(deps: RouterDeps): Router {
     };
   }
 
+  /**
+   * A page of the document list, optionally only documents whose title, source, issuer, 文号 or id has every word of
+   * `filter`; with a note saying how many there are and what to send for the next page, a title or the texts.
+   */
+  function docsPage(lang: Lang, ctx: CommandContext, requested: number, filter?: string): DocsView {
+    const { corpus } = lib();
+    const counts = new Map<string, number>();
+    for (const p of corpus.passages) counts.set(p.articleId, (counts.get(p.articleId) ?? 0) + 1);
+    const words = (filter ?? '').split(/[\s\u3000]+/u).map((w) => normalizeQuery(w)).filter((w) => w.length > 0);
+    const matching = corpus.articles.filter((a) => {
+      if (words.length === 0) return true;
+      const hay = normalizeQuery([a.title, a.source, a.issuer, a.docNumber, a.id].filter(Boolean).join(' '));
+      return words.every((w) => hay.includes(w));
+    });
+    const pageCount = Math.max(1, Math.ceil(matching.length / DOCS_PAGE_SIZE));
+    const page = Math.min(Math.max(1, requested), pageCount);
+    const docs = matching
+      .slice((page - 1) * DOCS_PAGE_SIZE, page * DOCS_PAGE_SIZE)
+      .map((a) => ({ ...a, passageCount: counts.get(a.id) ?? 0 }));
+    const view: DocsView = { kind: 'docs', lang, docs, total: matching.length, libraryTotal: corpus.articles.length, page, pageCount };
+    if (filter !== undefined && words.length > 0) view.filter = filter;
+    const place = ctx.place;
+    const findTitle = sendHint(place, '文档 关键词', 'docs <words>');
+    const searchTexts = { zh: '直接发送关键词可搜索全文', en: 'or just send words to search the texts' };
+    if (view.filter !== undefined && matching.length === 0) {
+      const all = sendHint(place, '文档', 'docs');
+      const search = sendHint(place, view.filter, view.filter);
+      view.note = msg(
+        `没有标题含“${view.filter}”的文档。${all.zh}查看全部 ${view.libraryTotal} 篇，或${search.zh}搜索全文。`,
+        `No document title has "${view.filter}". ${cap(all.en)} for all ${view.libraryTotal}, or ${search.en} to search the texts.`,
+      );
+    } else if (pageCount > 1) {
+      const prefix = view.filter !== undefined ? `文档 ${view.filter}` : '文档';
+      const next = sendHint(place, `${prefix} ${page + 1}`, `docs ${view.filter !== undefined ? `${view.filter} ` : ''}${page + 1}`);
+      const more = page < pageCount ? { zh: `${next.zh}看下一页；`, en: `${cap(next.en)} for the next page; ` } : { zh: '', en: '' };
+      view.note = msg(
+        `第 ${page}/${pageCount} 页，共 ${matching.length} 篇。${more.zh}${findTitle.zh}按标题查找，${searchTexts.zh}。`,
+        `Page ${page} of ${pageCount}, ${matching.length} documents. ${more.en}${findTitle.en} to find a title, ${searchTexts.en}.`,
+      );
+    }
+    return view;
+  }
+
   async function run(cmd: Command, lang: Lang, ctx: CommandContext): Promise<View> {
     switch (cmd.kind) {
       case 'help':
@@ -476,16 +523,8 @@ export function createRouter(deps: RouterDeps): Router {
           { kind: 'digest', lang, preview: true, digest: lib().planner.digestFor(todayIn(deps.timezone, now())) },
           ctx,
         );
-      case 'docs': {
-        const { corpus } = lib();
-        const counts = new Map<string, number>();
-        for (const p of corpus.passages) counts.set(p.articleId, (counts.get(p.articleId) ?? 0) + 1);
-        return {
-          kind: 'docs',
-          lang,
-          docs: corpus.articles.map((a) => ({ ...a, passageCount: counts.get(a.id) ?? 0 })),
-        };
-      }
+      case 'docs':
+        return withPlace(docsPage(lang, ctx, cmd.page ?? 1, cmd.filter), ctx);
       case 'subscribe':
         return subscription('subscribe', lang, ctx, cmd.options);
       case 'unsubscribe':

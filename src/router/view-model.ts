@@ -106,7 +106,19 @@ export interface HelpView {
 export interface DocsView {
   kind: 'docs';
   lang: Lang;
+  place?: Place;
+  /** The documents on this page (at most DOCS_PAGE_SIZE), in library order: the seeds, then as they were added. */
   docs: (ArticleMeta & { passageCount: number })[];
+  /** Documents listed in all (those whose title has `filter`'s words, when there is a filter). */
+  total: number;
+  /** Documents in the library. */
+  libraryTotal: number;
+  page: number;
+  pageCount: number;
+  /** The words the list was narrowed to (文档 一号文件), if any. */
+  filter?: string;
+  /** How to see more or find a document, shown under the list; absent when everything is shown. */
+  note?: Message;
 }
 
 export interface ThemesView {
@@ -200,6 +212,12 @@ export interface Router {
 
 /** Results shown per page in chat. */
 export const PAGE_SIZE = 5;
+
+/**
+ * Documents listed per page of 文档: a library of a thousand documents is read a page at a time, and ten entries
+ * keep every platform's message well inside its limits (Slack's 50 blocks, a Feishu card, a DingTalk markdown).
+ */
+export const DOCS_PAGE_SIZE = 10;
 
 /** Encodes a PageRef for a button value (≤ 2000 chars: queries are capped well below that). */
 export function encodePageRef(ref: PageRef): string {

@@ -138,9 +138,15 @@ export const docsViewArb: fc.Arbitrary<DocsView> = fc.record({
       originalTitle: fc.option(metaText, { nil: null }),
       passageCount: fc.nat(300),
     }),
-    { minLength: 1, maxLength: 8 },
+    { minLength: 1, maxLength: 10 },
   ),
-});
+  total: fc.nat(2000),
+  libraryTotal: fc.nat(2000),
+  page: fc.integer({ min: 1, max: 200 }),
+  pageCount: fc.integer({ min: 1, max: 200 }),
+  filter: fc.option(shortText, { nil: undefined }),
+  note: fc.option(fc.record({ zh: metaText, en: metaText }), { nil: undefined }),
+}, { requiredKeys: ['kind', 'lang', 'docs', 'total', 'libraryTotal', 'page', 'pageCount'] });
 
 export const themesViewArb: fc.Arbitrary<ThemesView> = fc.record({
   kind: fc.constant('themes' as const),

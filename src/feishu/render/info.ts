@@ -51,10 +51,12 @@ export function renderDocs(view: DocsView): Card {
     meta.push(bilingual(lang, `${d.passageCount} 段`, `${d.passageCount} passages`));
     return `**${inline(`《${d.title}》`)}**\n<font color='grey'>${meta.join(' · ')}</font>`;
   });
+  const count = view.total > view.docs.length ? bilingual(lang, `（共 ${view.total} 篇）`, ` (${view.total})`, '') : '';
+  const note = view.note ? [md(bilingualMd(lang, view.note.zh, view.note.en))] : [];
   return card({
-    title: bilingual(lang, '收录文献', 'Sources', ' · '),
+    title: `${bilingual(lang, '收录文献', 'Sources', ' · ')}${count}`,
     template: 'blue',
-    elements: [md(lines.join('\n\n'))],
+    elements: [...(lines.length > 0 ? [md(lines.join('\n\n'))] : []), ...note],
   });
 }
 

@@ -40,7 +40,8 @@ function link(url: string | null | undefined, label: string): string | null {
 
 export function renderDocs(view: DocsView): SlackMessage {
   const { lang } = view;
-  const blocks: Block[] = [header(say(lang, '收录文献', 'Sources', ' · '))];
+  const count = view.total > view.docs.length ? say(lang, `（共 ${view.total} 篇）`, ` (${view.total})`, '') : '';
+  const blocks: Block[] = [header(`${say(lang, '收录文献', 'Sources', ' · ')}${count}`)];
   for (const d of view.docs) {
     const meta = [d.source, d.via ? `转载自 ${d.via}` : null, d.author, d.date]
       .filter((x): x is string => Boolean(x))
@@ -51,8 +52,10 @@ export function renderDocs(view: DocsView): SlackMessage {
     const title = bold(`《${cutAtSentence(d.title, 200)}》`) + (d.titleIsDescriptive ? escapeMrkdwn('（标题为编者所拟）') : '');
     blocks.push(section(`${title}\n${meta.join(' · ')}`));
   }
-  if (view.docs.length === 0) blocks.push(section(escapeMrkdwn(say(lang, '文库是空的。', 'The library is empty.'))));
-  return { blocks: capBlocks(blocks), text: escapeMrkdwn(say(lang, `收录文献 ${view.docs.length} 篇`, `${view.docs.length} sources`)) };
+  if (view.docs.length === 0 && !view.note) blocks.push(section(escapeMrkdwn(say(lang, '文库是空的。', 'The library is empty.'))));
+  // The hint for the next page (or a title search) last, where the eye lands after the list (capBlocks keeps it).
+  const note = view.note ? context(escapeMrkdwn(say(lang, view.note.zh, view.note.en, '\n'))) : null;
+  return { blocks: capBlocks([...blocks, note]), text: escapeMrkdwn(say(lang, `收录文献 ${view.total} 篇`, `${view.total} sources`)) };
 }
 
 export function renderThemes(view: ThemesView): SlackMessage {
