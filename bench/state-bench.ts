@@ -4,8 +4,11 @@
  * - claims: both replicas race for the same N (channel, date) claims — how many were granted (must be N), latency;
  * - share keys: both replicas add the same N keys — how many were told "first" (must be N), latency;
  * - pub/sub: a subscription made on one replica until the other's local copy has it;
- * - outage: Redis stopped, M subscriptions made on one replica meanwhile, Redis started — time until they are all
- *   saved and the other replica sees them; claims refused meanwhile.
+ * - votes: N votes cast alternately through both replicas — record latency, tally latency on the other (the read a
+ *   search makes), and that the other counts every vote;
+ * - search log: N searches logged through each replica — time to save them, and `report`'s read of all 2N;
+ * - outage: Redis stopped, M subscriptions, M votes and M searches made on one replica meanwhile, Redis started —
+ *   time until they are all saved and the other replica sees them, counted once; claims refused meanwhile.
  * Needs redis-server on PATH (apt-get install redis-server).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -97,12 +100,49 @@ async function main(): Promise<void> {
     }
     console.log(`pub/sub: subscribe() called on replica a → known to replica b: ${summary(lat)} (200 subscriptions)`);
 
+    // Votes: cast alternately through both replicas, read (tally, as a search does) on the other.
+    lat.length = 0;
+    const tallyLat: number[] = [];
+    for (let i = 0; i < N; i++) {
+      const [by, other] = i % 2 ? [a, b] : [b, a];
+      const vote = { query: `q${i % 100}`, passageId: `p${i % 7}`, voter: `v${i}`, value: i % 3 ? 'up' : 'down', platform: 'slack', at: Date.now() } as const;
+      await timed(() => by.votes.record(vote));
+      const t = performance.now();
+      await other.votes.tally(vote.query);
+      tallyLat.push(performance.now() - t);
+    }
+    let counted = 0;
+    for (let q = 0; q < 100; q++) for (const t of (await a.votes.tally(`q${q}`)).values()) counted += t.up + t.down;
+    console.log(`votes: ${N} cast through both replicas → ${counted} counted on replica a (must be ${N}); record ${summary(lat)}; tally on the other replica ${summary(tallyLat)}`);
+
+    // Search log: N entries through each replica (not awaited by the search), then saved; report reads them all.
+    const tLog = performance.now();
+    for (let i = 0; i < N; i++) {
+      const entry = { at: Date.now(), query: `s${i % 300}`, count: i % 5, partial: false, corrected: false, platform: 'slack' };
+      await a.searchLog.record(entry);
+      await b.searchLog.record(entry);
+    }
+    await a.searchLog.flush();
+    await b.searchLog.flush();
+    const logged = performance.now() - tLog;
+    const tList = performance.now();
+    const listed = await a.searchLog.list();
+    console.log(`search log: ${2 * N} searches through both replicas saved in ${ms(logged)} (${Math.round((2 * N) / (logged / 1000))}/s); report's read of all ${listed.length} (must be ${2 * N}): ${ms(performance.now() - tList)}`);
+
     // Outage.
     await redis.stop();
     await until(() => a.status().state === 'down');
     let refused = 0;
     for (let i = 0; i < 20; i++) await a.store.claim!({ platform: 'slack', id: `X${i}` }, date).catch(() => (refused += 1));
     for (let i = 0; i < M; i++) await a.store.subscribe({ platform: 'slack', id: `LATE${i}` });
+    const tDown = performance.now();
+    for (let i = 0; i < M; i++) {
+      await a.votes.record({ query: 'outage', passageId: `p${i}`, voter: 'v-outage', value: 'up', platform: 'slack', at: Date.now() });
+      await a.searchLog.record({ at: Date.now(), query: 'outage', count: 1, partial: false, corrected: false, platform: 'slack' });
+      await a.votes.tally('q1');
+    }
+    const perOp = (performance.now() - tDown) / (3 * M);
+    await a.searchLog.flush().catch(() => undefined);
     const pendingWhileDown = a.status().pendingWrites;
     const tStart = performance.now();
     await redis.start();
@@ -110,9 +150,14 @@ async function main(): Promise<void> {
     const seen = await until(() => b.store.isSubscribed({ platform: 'slack', id: `LATE${M - 1}` }));
     const total = performance.now() - tStart;
     const all = Array.from({ length: M }, (_, i) => b.store.isSubscribed({ platform: 'slack', id: `LATE${i}` })).every(Boolean);
+    let outageVotes = 0;
+    for (const t of (await b.votes.tally('outage')).values()) outageVotes += t.up + t.down;
+    const outageSearches = (await b.searchLog.list()).filter((e) => e.query === 'outage').length;
     console.log(
-      `outage: ${refused}/20 claims refused while down; ${pendingWhileDown} subscriptions queued; after redis-server started: ` +
-        `all saved in ${ms(saved)}, the other replica had all ${M}: ${all} (${ms(total)} after start, +${ms(seen)} after saving)`,
+      `outage: ${refused}/20 claims refused while down; a vote, a search log entry or a tally took ${ms(perOp)} on average while down; ` +
+        `${pendingWhileDown} writes queued (${M} subscriptions, ${M} votes, ${M} searches); after redis-server started: ` +
+        `all saved in ${ms(saved)}, the other replica had all ${M} subscriptions: ${all} (${ms(total)} after start, +${ms(seen)} after saving), ` +
+        `${outageVotes} votes and ${outageSearches} searches counted (must be ${M} and ${M})`,
     );
   } finally {
     await a.close();

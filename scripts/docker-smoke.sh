@@ -7,6 +7,10 @@
 #                  `node dist/main.js` with fake Slack credentials in HTTP mode; the Dockerfile's own HEALTHCHECK
 #                  command; GET /metrics; a signed slash command answered through response_url; SIGTERM → exit 0
 #                  within a few seconds; every log line JSON and free of secrets.
+#   with Redis     when redis-server is installed (CI installs it in .ci/run), the runtime stage runs a second time
+#                  with STATE_URL pointing at a redis-server started for the run: /healthz says the state is in Redis
+#                  and ok, and after the stop `zhenxing report --json` (the production CLI) reads the search from
+#                  Redis.
 # Nothing leaves the machine: the app binds 127.0.0.1 and SLACK_API_URL points at a stand-in for Slack on 127.0.0.1
 # (the Slack adapter checks the token with auth.test at start, so a closed port would stop it from starting).
 #
@@ -14,6 +18,7 @@
 #   SMOKE_SKIP_BUILD=1  reuse the existing dist/ instead of running `npm run build`
 #   SMOKE_KEEP=1        keep the temp directory (its path is printed) for inspection
 #   SMOKE_STOP_LIMIT=8  seconds allowed between SIGTERM and exit
+#   SMOKE_REDIS=0       skip the run with STATE_URL even when redis-server is installed (1: fail when it is not)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,10 +27,12 @@ cd "$ROOT"
 STOP_LIMIT="${SMOKE_STOP_LIMIT:-8}"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/zhenxing-smoke.XXXXXX")"
 APP="$WORK/app"
-DATA="$WORK/data"
-LOG="$WORK/app.log"
+DATA=""
+LOG=""
+REDIS_PORT=""
 APP_PID=""
 STANDIN_PID=""
+REDIS_PID=""
 T0=$SECONDS
 
 say() { printf 'docker-smoke: %s\n' "$*" >&2; }
@@ -40,6 +47,7 @@ fail() {
 cleanup() {
   if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then kill -KILL "$APP_PID" 2>/dev/null || true; fi
   if [ -n "$STANDIN_PID" ] && kill -0 "$STANDIN_PID" 2>/dev/null; then kill -TERM "$STANDIN_PID" 2>/dev/null || true; fi
+  if [ -n "$REDIS_PID" ] && kill -0 "$REDIS_PID" 2>/dev/null; then kill -TERM "$REDIS_PID" 2>/dev/null || true; fi
   if [ "${SMOKE_KEEP:-0}" = 1 ]; then say "kept $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
@@ -57,7 +65,7 @@ fi
 
 # ---- deps stage: clean production install in a directory that holds only what the image holds ---------------------
 step "deps: npm ci --omit=dev --ignore-scripts in $APP"
-mkdir -p "$APP" "$DATA"
+mkdir -p "$APP"
 cp package.json package-lock.json "$APP/"
 # --prefer-offline only reuses the local npm cache; the set of packages is the lockfile's either way.
 (cd "$APP" && npm ci --omit=dev --ignore-scripts --prefer-offline --no-audit --no-fund) >"$WORK/deps.log" 2>&1 ||
@@ -93,8 +101,6 @@ EOF
 # shellcheck disable=SC1091
 . "$WORK/dockerfile.env"
 
-PORT="$(free_port)"
-
 # A stand-in for Slack's Web API and response_urls: answers ok to everything and records each call as a JSON line.
 node - "$WORK/slack.port" "$WORK/slack.calls" <<'EOF' &
 const http = require('node:http');
@@ -123,6 +129,18 @@ SLACK_PORT="$(cat "$WORK/slack.port")"
 SECRET="$(node -e "console.log(require('crypto').randomBytes(16).toString('hex'))")"
 BOT_TOKEN="xoxb-smoke-$(node -e "console.log(require('crypto').randomBytes(6).toString('hex'))")"
 
+# One run of the runtime stage: start, health check, HTTP checks, SIGTERM, log checks.
+#   run_app <label> [STATE_URL]
+run_app() {
+LABEL="$1"
+STATE="${2:-}"
+DATA="$WORK/data-$LABEL"
+LOG="$WORK/app-$LABEL.log"
+mkdir -p "$DATA"
+PORT="$(free_port)"
+STATE_ENV=()
+if [ -n "$STATE" ]; then STATE_ENV=(STATE_URL="$STATE"); fi
+
 # USER node in the image: when we are root, run as nobody so the app proves it needs no write access outside DATA_DIR.
 AS_USER=()
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
@@ -136,19 +154,19 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
   fi
 fi
 
-step "runtime: start ${RUN_CMD[*]} on 127.0.0.1:$PORT${AS_USER:+ as nobody}"
+step "runtime ($LABEL): start ${RUN_CMD[*]} on 127.0.0.1:$PORT${AS_USER:+ as nobody}${STATE:+ with STATE_URL=$STATE}"
 # env -i: only what the container would have; no credentials from the CI environment leak in.
 (
   cd "$APP"
   exec "${AS_USER[@]}" env -i PATH="$PATH" HOME="$WORK" NODE_ENV=production \
     PORT="$PORT" HOST=127.0.0.1 DATA_DIR="$DATA" LOG_LEVEL=info \
     SLACK_BOT_TOKEN="$BOT_TOKEN" SLACK_SIGNING_SECRET="$SECRET" SLACK_API_URL="http://127.0.0.1:$SLACK_PORT/api/" \
-    DIGEST_CATCH_UP=false \
+    DIGEST_CATCH_UP=false ${STATE_ENV[@]+"${STATE_ENV[@]}"} \
     "${RUN_CMD[@]}"
 ) >"$LOG" 2>&1 &
 APP_PID=$!
 
-step "runtime: wait for the Dockerfile's HEALTHCHECK to pass"
+step "runtime ($LABEL): wait for the Dockerfile's HEALTHCHECK to pass"
 healthy=0
 for _ in $(seq 1 120); do
   kill -0 "$APP_PID" 2>/dev/null || fail "the app exited before it became healthy"
@@ -160,8 +178,8 @@ for _ in $(seq 1 120); do
 done
 [ "$healthy" = 1 ] || fail "no healthy /healthz within 60 s"
 
-step "runtime: /healthz, /metrics and a signed slash command"
-PORT="$PORT" SECRET="$SECRET" SLACK_PORT="$SLACK_PORT" CALLS="$WORK/slack.calls" \
+step "runtime ($LABEL): /healthz, /metrics and a signed slash command"
+PORT="$PORT" SECRET="$SECRET" SLACK_PORT="$SLACK_PORT" CALLS="$WORK/slack.calls" LABEL="$LABEL" STATE="$STATE" \
   node --input-type=module - <<'EOF' || fail "HTTP checks failed"
 import { createHmac } from 'node:crypto';
 const base = `http://127.0.0.1:${process.env.PORT}`;
@@ -171,13 +189,15 @@ const health = await (await fetch(`${base}/healthz`)).json();
 check(health.status === 'ok', `/healthz status is ${JSON.stringify(health.status)}`);
 check(health.passages > 0, `/healthz reports ${health.passages} passages`);
 check(Array.isArray(health.platforms) && health.platforms.includes('slack-http'), `/healthz platforms ${JSON.stringify(health.platforms)}`);
+const backend = process.env.STATE ? 'redis' : 'file';
+check(health.state?.backend === backend && health.state?.ok === true, `/healthz state ${JSON.stringify(health.state)} (want ${backend}, ok)`);
 
 // A slash command signed the way Slack signs it: the production build must verify it, search with the compiled
 // nodejieba, and acknowledge.
 const body = new URLSearchParams({
   token: 'unused', team_id: 'T0SMOKE', team_domain: 'smoke', channel_id: 'C0SMOKE', channel_name: 'smoke',
   user_id: 'U0SMOKE', user_name: 'smoke', command: '/zhenxing', text: '人才振兴', api_app_id: 'A0SMOKE',
-  response_url: `http://127.0.0.1:${process.env.SLACK_PORT}/response/smoke`, trigger_id: '1.2.3',
+  response_url: `http://127.0.0.1:${process.env.SLACK_PORT}/response/smoke-${process.env.LABEL}`, trigger_id: '1.2.3',
 }).toString();
 const ts = Math.floor(Date.now() / 1000).toString();
 const sig = `v0=${createHmac('sha256', process.env.SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
@@ -197,7 +217,7 @@ let answer;
 for (let i = 0; i < 100 && !answer; i++) {
   const { readFileSync, existsSync } = await import('node:fs');
   const calls = existsSync(process.env.CALLS) ? readFileSync(process.env.CALLS, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
-  answer = calls.find((c) => c.path === '/response/smoke');
+  answer = calls.find((c) => c.path === `/response/smoke-${process.env.LABEL}`);
   if (!answer) await new Promise((r) => setTimeout(r, 100));
 }
 check(answer, 'no answer reached response_url within 10 s');
@@ -214,7 +234,7 @@ for (const name of ['zhenxing_commands_total', 'zhenxing_search_latency_seconds'
 check(/^zhenxing_commands_total\{[^}]*kind="search"[^}]*\} 1$/m.test(metrics), '/metrics did not count the slash command');
 EOF
 
-step "runtime: SIGTERM"
+step "runtime ($LABEL): SIGTERM"
 kill -TERM "$APP_PID"
 stopped_at=$SECONDS
 for _ in $(seq 1 $((STOP_LIMIT * 10))); do
@@ -244,5 +264,40 @@ for (const s of [process.env.SECRET, process.env.BOT_TOKEN]) {
   if (text.includes(s)) { console.error('docker-smoke: a secret appears in the logs'); process.exit(1); }
 }
 EOF
+}
 
-step "OK: production install, start, health check, metrics, signed command, graceful stop"
+run_app files
+
+# The same with the state in Redis, when redis-server is here (CI installs it): the production install's ioredis
+# against a real server.
+if [ "${SMOKE_REDIS:-auto}" != 0 ] && command -v redis-server >/dev/null 2>&1; then
+  REDIS_PORT="$(free_port)"
+  mkdir -p "$WORK/redis"
+  step "redis: redis-server on 127.0.0.1:$REDIS_PORT"
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$WORK/redis" --appendonly yes --save '' \
+    --protected-mode no --daemonize no --loglevel warning >"$WORK/redis.log" 2>&1 &
+  REDIS_PID=$!
+  for _ in $(seq 1 100); do
+    node -e "const s=require('net').connect($REDIS_PORT,'127.0.0.1',()=>{s.write('PING\r\n')});s.on('data',d=>process.exit(String(d).startsWith('+PONG')?0:1));s.on('error',()=>process.exit(1))" 2>/dev/null && break
+    sleep 0.1
+  done
+  kill -0 "$REDIS_PID" 2>/dev/null || { cat "$WORK/redis.log" >&2; fail "redis-server did not start"; }
+  run_app redis "redis://127.0.0.1:$REDIS_PORT/0"
+  step "redis: zhenxing report --json reads the search from Redis"
+  (cd "$APP" && env -i PATH="$PATH" HOME="$WORK" STATE_URL="redis://127.0.0.1:$REDIS_PORT/0" DATA_DIR="$WORK/data-cli" \
+    node dist/cli.js report --json) >"$WORK/report.json" 2>"$WORK/report.err" || { cat "$WORK/report.err" >&2; fail "zhenxing report failed"; }
+  node -e "
+    const r = JSON.parse(require('node:fs').readFileSync(process.argv[1], 'utf8'));
+    const q = r.queries.find((x) => x.query === '人才振兴');
+    if (!q || q.count !== 1) { console.error('docker-smoke: report from Redis: ' + JSON.stringify(r.queries)); process.exit(1); }
+  " "$WORK/report.json" || fail "the search is not in the report read from Redis"
+  kill -TERM "$REDIS_PID" 2>/dev/null || true
+  wait "$REDIS_PID" 2>/dev/null || true
+  REDIS_PID=""
+elif [ "${SMOKE_REDIS:-auto}" = 1 ]; then
+  fail "SMOKE_REDIS=1 but redis-server is not installed"
+else
+  say "note: redis-server is not installed; the run with STATE_URL is skipped"
+fi
+
+step "OK: production install, start, health check, metrics, signed command, graceful stop${REDIS_PORT:+; again with the state in Redis}"

@@ -147,6 +147,9 @@ const TALLY_WAIT_MS = 1000;
 /** Changes that can be sent again without effect (re-sent after a crash mid-drain is harmless). */
 const idempotent = (c: Change) => c.op === 'vote' || c.op === 'search' || c.op === 'sent' || c.op === 'failed' || c.op === 'last';
 
+/** Changes sent side by side when queued: order-free and counted once however often they are sent. */
+const batchable = (c: Change) => c.op === 'vote' || c.op === 'search';
+
 /** Keeps the last-sent record unless a later date is stored. */
 const LAST_LUA = `
 local cur = redis.call('HGET', KEYS[1], ARGV[1])
@@ -398,18 +401,24 @@ export async function createRedisStateStore(options: RedisStateStoreOptions): Pr
       await Promise.resolve();
       try {
         while (pending.length > 0) {
-          const next = pending[0] as Pending;
-          try {
-            await next.write();
-          } catch (err) {
-            if (isUnavailable(err)) {
-              scheduleDrain();
-              return;
-            }
-            logger.error({ err, what: next.what }, `dropped a state write Redis refused: ${next.what} (${(err as Error).message})`);
+          // Votes and search entries at the head of the queue go together (up to 100 at once): their order does not
+          // matter and sending one twice counts it once, so a batch that fails half-way is simply sent again.
+          let n = 1;
+          while (n < Math.min(100, pending.length) && batchable(pending[n]!.change) && batchable(pending[0]!.change)) n += 1;
+          const batch = pending.slice(0, n);
+          const results = await Promise.allSettled(batch.map((p) => p.write()));
+          if (results.some((r) => r.status === 'rejected' && isUnavailable(r.reason))) {
+            scheduleDrain();
+            return;
           }
-          pending.shift();
-          if (next.change.op === 'search') queuedSearches -= 1;
+          results.forEach((r, i) => {
+            if (r.status === 'fulfilled') return;
+            const what = batch[i]!.what;
+            logger.error({ err: r.reason, what }, `dropped a state write Redis refused: ${what} (${(r.reason as Error).message})`);
+          });
+          pending.splice(0, n);
+          const next = batch[n - 1] as Pending;
+          queuedSearches -= batch.filter((p) => p.change.op === 'search').length;
           // Rewriting the file after every write of a long queue (a day of searches) would be quadratic; writes that
           // may be sent twice are left in it until the end, the others are taken out at once.
           if (idempotent(next.change) && pending.length > 0) fileStale = true;

@@ -64,6 +64,37 @@ describe.skipIf(!redisAvailable)('zhenxing state export / import', () => {
     expect(JSON.parse((await run(['state', 'export'], { STATE_URL: redis.url })).stdout)).toEqual(JSON.parse(fromRedis.stdout));
   }, 60_000);
 
+  it("carries a single bot's votes and search log into Redis, where report reads them; a second import adds no search", async () => {
+    const single = path.join(dir, 'single');
+    mkdirSync(single);
+    writeFileSync(path.join(single, 'state.json'), JSON.stringify({ version: 1, subscriptions: { slack: ['C0009'] } }));
+    const now = Date.now();
+    const vote = { query: '人才振兴', passageId: '002-014', voter: 'h4sh', value: 'down', platform: 'slack', at: now };
+    writeFileSync(path.join(single, 'feedback-votes.json'), JSON.stringify({ version: 1, votes: [vote] }));
+    const entry = { at: now, query: '人才振兴', count: 0, partial: false, corrected: false, platform: 'feishu' };
+    writeFileSync(path.join(single, 'search-log.jsonl'), `${JSON.stringify(entry)}\n${JSON.stringify({ ...entry, at: now + 1 })}\n`);
+    const db = `${redis.url}/3`;
+    const first = await run(['state', 'import'], { DATA_DIR: single, STATE_URL: db });
+    expect(first).toMatchObject({ code: 0, stderr: '' });
+    expect(first.stdout).toBe(`imported into ${db}: 1 subscription, 0 sent records, 0 failures, 1 vote, 2 logged searches\n`);
+    expect((await run(['state', 'import'], { DATA_DIR: single, STATE_URL: db })).stdout).toBe(
+      `imported into ${db}: 1 subscription, 0 sent records, 0 failures, 1 vote\n`,
+    );
+    const report = await run(['report', '--json'], { DATA_DIR: path.join(dir, 'empty'), STATE_URL: db });
+    expect(report).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(report.stdout)).toEqual({
+      queries: [{ query: '人才振兴', count: 2 }],
+      misses: [{ query: '人才振兴', count: 2, partial: false }],
+      feedback: [{ passageId: '002-014', query: '人才振兴', up: 0, down: 1 }],
+    });
+    const text = await run(['report'], { STATE_URL: db });
+    expect(text.stdout.split('\n')[0]).toBe(`最近 30 天（${db}）：2 次搜索，1 条反馈`);
+    // search --json explains the vote read from Redis.
+    const searched = await run(['search', '人才振兴', '--json', '--limit', '50'], { STATE_URL: db });
+    const results = (JSON.parse(searched.stdout) as { results: { id: string; feedback?: { down: number } }[] }).results;
+    expect(results.find((r) => r.id === '002-014')?.feedback).toMatchObject({ up: 0, down: 1 });
+  }, 60_000);
+
   it('refuses clearly, one line each', async () => {
     const bad = path.join(dir, 'bad.json');
     writeFileSync(bad, '{"version":2}');
@@ -81,6 +112,7 @@ describe.skipIf(!redisAvailable)('zhenxing state export / import', () => {
       [['state', 'import', path.join(dir, 'missing.json')], { STATE_URL: redis.url }, 1, `zhenxing: could not read ${path.join(dir, 'missing.json')}: ENOENT: no such file or directory, open '${path.join(dir, 'missing.json')}'`],
       [['state', 'export'], { STATE_URL: 'http://redis:6379' }, 2, 'zhenxing: STATE_URL must be a Redis URL, redis://host:port[/db] (rediss:// for TLS), e.g. redis://redis:6379/0'],
       [['state', 'export'], { STATE_URL: closed }, 1, `zhenxing: Redis at ${closed} did not answer; nothing was exported`],
+      [['report'], { STATE_URL: closed }, 1, `zhenxing: the state store (Redis) is unavailable: Redis at ${closed} did not answer; no report`],
     ];
     for (const [args, env, code, line] of cases) {
       const r = await run(args, env);

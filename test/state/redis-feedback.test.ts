@@ -10,6 +10,7 @@ import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Vote } from '../../src/feedback/votes.js';
 import { createStateBackend, PENDING_FILE, type StateBackend, type StateBackendOptions } from '../../src/state/backend.js';
+import { MAX_QUEUED_SEARCHES } from '../../src/state/redis-store.js';
 import type { ChannelRef } from '../../src/state/types.js';
 import { redisAvailable, startRedis, type TestRedis } from '../helpers/redis-server.js';
 import { captureLogger } from '../scheduler/test-logger.js';
@@ -179,6 +180,24 @@ describe.skipIf(!redisAvailable)('votes, search log and channel settings in Redi
     await eventually(() => b.store.settingsOf!(D1)?.theme === 'ecology', 'replica b sees the settings');
     expect(readdirSync(a.dataDir)).not.toContain(PENDING_FILE);
   }, 30_000);
+
+  it('keeps at most 5000 searches while Redis is away, says how many were not logged, and saves the rest once', async () => {
+    const a = await replica();
+    await redis.stop();
+    await eventually(() => a.status().state === 'down', 'replica a sees Redis down');
+    const t = Date.now();
+    for (let i = 0; i < MAX_QUEUED_SEARCHES + 3; i++) await a.searchLog.record(search(`q${i % 10}`, t + i));
+    await a.searchLog.flush();
+    expect(a.status().pendingWrites).toBe(MAX_QUEUED_SEARCHES);
+    expect(a.log.messages(40)).toContain(
+      `Redis is still unavailable; ${MAX_QUEUED_SEARCHES} searches are kept for it, later ones are not logged until it is back`,
+    );
+    await redis.start();
+    await eventually(() => a.status().ok, 'replica a saves the searches', 20_000);
+    expect(a.log.messages(40)).toContain(`3 searches were not logged while Redis was away (at most ${MAX_QUEUED_SEARCHES} are kept for it)`);
+    expect(await a.searchLog.list()).toHaveLength(MAX_QUEUED_SEARCHES);
+    expect(readdirSync(a.dataDir)).not.toContain(PENDING_FILE);
+  }, 40_000);
 
   it('writes kept across a restart of the replica are saved once, even when sent again', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'zhenxing-redis-feedback-pending-'));
