@@ -3,7 +3,8 @@
  * redis-server (STATE_URL) and one Slack stand-in, with a digest cron that fires every two seconds:
  * - each channel gets one digest a day, however often the cron fires on either replica;
  * - a share click delivered to both replicas posts one quote;
- * - a subscription made through one replica is known to the other and served once;
+ * - a subscription made through one replica is known to the other and served once; a theme pinned through one
+ *   (`订阅 主题:生态`) is known to the other and read in the channel's one reading;
  * - votes cast through either replica move the ranking on the other, and `zhenxing report` (STATE_URL) counts the
  *   searches made through both;
  * - Redis stopped mid-run (a post in flight) and started again: searches are still answered, /healthz says
@@ -151,6 +152,20 @@ describe.skipIf(!redisAvailable)('two replicas sharing only Redis', () => {
     await eventually(() => digestPosts('C0SUB').length > 0 || undefined, 'the subscribed channel gets the digest');
     await sleep(4500);
     expect(digestPosts('C0SUB')).toHaveLength(1);
+  }, 40_000);
+
+  it('a theme pinned through one replica is known to the other and read in the channel’s one reading', async () => {
+    // A theme that is not the date's (the fixed channels read the date's theme).
+    const fixed = String((await eventually(() => digestPosts('C0FIXED1')[0], 'a fixed channel’s reading')).body.text);
+    const pin = fixed.includes('生态振兴') ? '人才' : '生态';
+    expect(fixed).not.toContain(`${pin}振兴`);
+    expect(textOf(await command('a', `订阅 主题:${pin}`, 'C0THEME'))).toContain(`主题：${pin}振兴`);
+    // Replica B knows the setting (its status answer comes from its own copy of the state).
+    await eventually(async () => (textOf(await command('b', '订阅状态', 'C0THEME')).includes(`主题：${pin}振兴`) ? true : undefined), 'replica b knows the theme');
+    await eventually(() => digestPosts('C0THEME').length > 0 || undefined, 'the channel gets its reading');
+    await sleep(4500);
+    expect(digestPosts('C0THEME')).toHaveLength(1);
+    expect(String(digestPosts('C0THEME')[0]?.body.text)).toContain(`${pin}振兴`);
   }, 40_000);
 
   /** `zhenxing report --json` over STATE_URL: every replica's searches and votes. */
