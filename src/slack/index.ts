@@ -164,16 +164,23 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   const { config, logger } = deps;
   const log = logger.child({ platform: 'slack' });
   const now = deps.now ?? Date.now;
-  const drainTimeoutMs = deps.drainTimeoutMs ?? DEFAULTS.drainTimeoutMs;
-  const maxPending = deps.maxPending ?? DEFAULTS.maxPending;
-  const connectionGraceMs = deps.connectionGraceMs ?? DEFAULTS.connectionGraceMs;
+  // The optional deps with their defaults, merged here only.
+  const o = {
+    drainTimeoutMs: deps.drainTimeoutMs ?? DEFAULTS.drainTimeoutMs,
+    maxPending: deps.maxPending ?? DEFAULTS.maxPending,
+    connectionGraceMs: deps.connectionGraceMs ?? DEFAULTS.connectionGraceMs,
+    shareWindowMs: deps.shareWindowMs ?? DEFAULTS.shareWindowMs,
+    maxBodyBytes: deps.maxBodyBytes ?? DEFAULTS.maxBodyBytes,
+    maxConcurrentBodies: deps.maxConcurrentBodies ?? DEFAULTS.maxConcurrentBodies,
+    responseTimeoutMs: deps.responseTimeoutMs ?? DEFAULTS.responseTimeoutMs,
+  };
   const boltLogger = createBoltLogger(log);
   const slackApiUrl = normalizeApiUrl(config.apiUrl);
   const outbound = createOutbound({
     name: 'slack',
     logger: log,
     givenUp: createOutboundMetrics(deps.metrics.registry),
-    policy: slackCallPolicy(slackApiUrl ?? 'https://slack.com/api/', deps.responseTimeoutMs ?? DEFAULTS.responseTimeoutMs),
+    policy: slackCallPolicy(slackApiUrl ?? 'https://slack.com/api/', o.responseTimeoutMs),
   });
   const clientOptions: webApi.WebClientOptions = {
     // Used for response_url posts too (Bolt's respond()): every call gets the outbound client's timeout, bounded
@@ -186,7 +193,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     timeout: 0,
     ...(slackApiUrl ? { slackApiUrl } : {}),
   };
-  const shareKeys = deps.shareKeys ?? createMemorySeenKeys({ ttlMs: deps.shareWindowMs ?? DEFAULTS.shareWindowMs });
+  const shareKeys = deps.shareKeys ?? createMemorySeenKeys({ ttlMs: o.shareWindowMs });
 
   let app: App;
   let receiver: HTTPReceiver | undefined;
@@ -238,7 +245,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
 
   // The kit's busy limiter: answers run one per event-loop turn after ack(), so a burst cannot hold an ack behind a
   // backlog (Slack gives up after 3 s), and past maxPending a command gets the busy reply instead.
-  const queue = createWorkQueue({ platform: 'slack', logger: log, metrics: deps.metrics, maxPending });
+  const queue = createWorkQueue({ platform: 'slack', logger: log, metrics: deps.metrics, maxPending: o.maxPending });
   const answerer = createAnswerer({
     platform: 'slack',
     router: deps.router,
@@ -268,7 +275,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   });
 
   // Socket Mode connection state from the client's lifecycle events, with the kit's grace period.
-  const connection = createConnectionWatch({ graceMs: connectionGraceMs, now });
+  const connection = createConnectionWatch({ graceMs: o.connectionGraceMs, now });
   if (socketReceiver) {
     const client = socketReceiver.client;
     client.on('connecting', () => connection.down('connecting'));
@@ -290,8 +297,8 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
         signingSecret: config.signingSecret as string,
         listener: receiver.requestListener,
         isReady: () => ready,
-        maxBodyBytes: deps.maxBodyBytes ?? DEFAULTS.maxBodyBytes,
-        maxConcurrentBodies: deps.maxConcurrentBodies ?? DEFAULTS.maxConcurrentBodies,
+        maxBodyBytes: o.maxBodyBytes,
+        maxConcurrentBodies: o.maxConcurrentBodies,
         logger: log,
         metrics: deps.metrics,
         now,
@@ -344,13 +351,13 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
         const closed = new Promise<void>((resolve) => client.once('disconnected', () => resolve()));
         try {
           await app.stop();
-          await waitAtMost(closed, drainTimeoutMs);
+          await waitAtMost(closed, o.drainTimeoutMs);
         } catch (err) {
           log.warn({ err }, 'slack: error while closing the Socket Mode connection');
         }
       }
       // Answers acknowledged to Slack that will now never arrive: said and counted, not dropped silently.
-      await drainQueue(queue, { platform: 'slack', timeoutMs: drainTimeoutMs, logger: log, metrics: deps.metrics });
+      await drainQueue(queue, { platform: 'slack', timeoutMs: o.drainTimeoutMs, logger: log, metrics: deps.metrics });
       await outbound.close();
       await shareKeys.close();
     },
