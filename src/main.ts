@@ -310,6 +310,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
         logger,
         metrics,
         httpServer: http,
+        intake,
         dataDir: config.dataDir,
         // Message ids under DATA_DIR, or in Redis (STATE_URL) so that a redelivery to another replica is caught.
         seenKeys: (name, ttlMs) => backend.seenKeys({ name, ttlMs, whenDown: 'local' }),

@@ -1,7 +1,8 @@
 /**
  * The DingTalk OpenAPI calls the bot makes: the app access token (cached, refreshed before it expires and when
  * DingTalk calls it invalid), private robot messages (oToMessages/batchSend), group robot messages
- * (groupMessages/send) and replies through a message's sessionWebhook. Every failure becomes a DingTalkApiError
+ * (groupMessages/send), replies through a message's sessionWebhook and the download URL of a file sent to the robot
+ * (messageFiles/download). Every failure becomes a DingTalkApiError
  * that says whether a retry can help.
  */
 import type { Markdown } from './render.js';
@@ -65,6 +66,8 @@ export interface DingTalkApi {
   sendToGroup(openConversationId: string, message: Markdown): Promise<void>;
   /** A reply through a received message's sessionWebhook (valid about 1.5 h; no token needed). */
   replyInSession(webhook: string, message: Markdown, atStaffIds?: string[]): Promise<void>;
+  /** The temporary download URL of a file a user sent the robot (its message's `content.downloadCode`). */
+  messageFileUrl(downloadCode: string): Promise<string>;
 }
 
 export interface DingTalkApiOptions {
@@ -191,6 +194,13 @@ export function createDingTalkApi(o: DingTalkApiOptions): DingTalkApi {
         msgKey: 'sampleMarkdown',
         msgParam: param(message),
       });
+    },
+    async messageFileUrl(downloadCode) {
+      const body = await authorised('messageFiles/download', '/v1.0/robot/messageFiles/download', { downloadCode, robotCode: o.robotCode });
+      if (typeof body.downloadUrl !== 'string' || !/^https?:\/\//.test(body.downloadUrl)) {
+        throw new DingTalkApiError('no_download_url', 'DingTalk messageFiles/download: the answer had no downloadUrl', { permanent: false });
+      }
+      return body.downloadUrl;
     },
     async replyInSession(webhook, message, atStaffIds = []) {
       const body = await request('sessionWebhook', webhook, {

@@ -8,6 +8,7 @@ import type { Metrics } from '../observability/metrics.js';
 import type { Answerer, Conversation } from '../platform/conversation.js';
 import { TEXT_ONLY, messageView } from '../platform/messages.js';
 import type { SeenKeys } from '../platform/seen-keys.js';
+import type { Uploader } from '../platform/uploads.js';
 import { detectLang } from '../router/parse-command.js';
 import type { CommandContext, Place, View } from '../router/view-model.js';
 import type { DingTalkApi, DingTalkApiError } from './api.js';
@@ -20,7 +21,8 @@ export interface RobotMessage {
   msgId?: string;
   msgtype?: string;
   text?: { content?: string };
-  content?: { richText?: { text?: string }[] };
+  /** Rich text runs; for a file (1:1 chats only), its download code and name. */
+  content?: { richText?: { text?: string }[]; downloadCode?: string; fileName?: string };
   /** "1": 1:1 chat, "2": group. */
   conversationType?: string;
   /** The group's openConversationId in a group. */
@@ -46,6 +48,10 @@ export interface HandlerDeps {
   /** Whether a sessionWebhook URL may be posted to (DingTalk's hosts only: the URL comes in the message). */
   trustedWebhook: (url: string) => boolean;
   now?: () => number;
+  /** Adds files ADMIN_USERS send in the 1:1 chat; absent: a file gets the text-only hint. */
+  uploader?: Uploader;
+  /** Downloads a received file by its downloadCode (messageFiles/download, then the URL it gives). */
+  downloadFile?: (downloadCode: string, maxBytes: number) => Promise<Uint8Array>;
 }
 
 /** The text of a text or rich-text message, or null for pictures, files, audio … */
@@ -151,6 +157,16 @@ export function createMessageHandler(deps: HandlerDeps): (msg: RobotMessage) => 
     }
     const p2p = msg.conversationType === '1';
     if (!p2p && msg.isInAtList !== true) return;
+    if (p2p && msg.msgtype === 'file' && deps.uploader && deps.downloadFile) {
+      const { downloadCode: code, fileName: name } = msg.content ?? {};
+      const download = deps.downloadFile;
+      const file =
+        typeof code === 'string' && code !== '' && typeof name === 'string' && name !== ''
+          ? { name, download: (maxBytes: number) => download(code, maxBytes) }
+          : null;
+      void deps.uploader.receive(file, conversation(msg));
+      return;
+    }
     const text = messageText(msg);
     if (text === null) {
       // In a group a picture that mentions the bot is rare enough to ignore; in a private chat say why.

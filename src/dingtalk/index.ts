@@ -5,12 +5,15 @@
  * src/platform's.
  */
 import { WHERE, type DingTalkConfig } from '../config.js';
+import type { LibraryIntake } from '../library/intake.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import { createAnswerer } from '../platform/conversation.js';
 import { createDigestSender } from '../platform/digest-sender.js';
+import { downloadCapped } from '../platform/download.js';
 import { createOutbound, createOutboundMetrics } from '../platform/outbound.js';
 import { createFileSeenKeys, createMemorySeenKeys, type SeenKeys } from '../platform/seen-keys.js';
+import { createUploader } from '../platform/uploads.js';
 import { createWorkQueue } from '../platform/work-queue.js';
 import type { Router } from '../router/view-model.js';
 import type { HttpServer, PlatformStatus } from '../server/http-server.js';
@@ -41,6 +44,8 @@ export interface DingTalkAdapterOptions {
   stopTimeoutMs?: number;
   /** How long the Stream connection may be down before status() reports it not ok, in ms. Default 60 000. */
   connectionGraceMs?: number;
+  /** Timeout of downloading a file sent to the robot (the whole file), in ms. Default 60 000. */
+  downloadTimeoutMs?: number;
 }
 
 const DEFAULTS: Required<DingTalkAdapterOptions> = {
@@ -51,6 +56,7 @@ const DEFAULTS: Required<DingTalkAdapterOptions> = {
   maxPending: 500,
   stopTimeoutMs: 5000,
   connectionGraceMs: 60_000,
+  downloadTimeoutMs: 60_000,
 };
 
 export interface DingTalkAdapterDeps {
@@ -70,6 +76,8 @@ export interface DingTalkAdapterDeps {
   seenKeys?: (name: string, ttlMs: number) => Promise<SeenKeys>;
   /** Clock in ms (signature window, token expiry). */
   now?: () => number;
+  /** Adds files ADMIN_USERS send to the robot in a 1:1 chat to the library (permission qyapi_robot_sendmsg). */
+  intake?: LibraryIntake;
 }
 
 export interface DingTalkAdapter {
@@ -130,6 +138,8 @@ export function createDingTalkAdapter(deps: DingTalkAdapterDeps): DingTalkAdapte
     givenUp: createOutboundMetrics(deps.metrics.registry),
     timeoutMs: o.requestTimeoutMs,
     policy: (url) => {
+      // A read: asking again for the URL is harmless.
+      if (url.pathname === '/v1.0/robot/messageFiles/download') return { peer: 'dingtalk.files' };
       if (url.pathname.startsWith('/v1.0/robot/')) return { peer: 'dingtalk.robot', idempotent: false };
       if (url.pathname === '/v1.0/oauth2/accessToken') return { peer: 'dingtalk.token' };
       if (url.pathname === '/v1.0/gateway/connections/open') return { peer: 'dingtalk.gateway' };
@@ -210,6 +220,14 @@ export function createDingTalkAdapter(deps: DingTalkAdapterDeps): DingTalkAdapte
         clientSecret: config.clientSecret,
         trustedWebhook,
         now,
+        ...(deps.intake
+          ? {
+              uploader: createUploader({ platform: 'dingtalk', intake: deps.intake, queue, logger, metrics: deps.metrics }),
+              // The URL is DingTalk's answer to an authorised call; the file itself is fetched with its own timeout.
+              downloadFile: async (code: string, maxBytes: number) =>
+                downloadCapped(await api.messageFileUrl(code), maxBytes, { timeoutMs: o.downloadTimeoutMs }),
+            }
+          : {}),
       });
       stopped = false;
       started = true;

@@ -9,6 +9,7 @@
  *   kind failures), run through `createWorkQueue`, the busy limiter.
  * - `drainQueue`: stop()'s bounded wait, with what was not delivered logged and counted; `createConnectionWatch`:
  *   /healthz for a long-lived connection (a grace period for reconnects).
+ * - `createUploader`: a file sent in a private chat, added for ADMIN_USERS and refused for anyone else.
  * - `createDigestSender`: the daily reading's sender shape. `messages`: the kind words every adapter says.
  */
 export {
@@ -38,3 +39,4 @@ export { createConnectionWatch, type ConnectionWatch, type ConnectionWatchOption
 export { createBodyReader, InboundError, refuse, type BodyReader, type BodyReaderOptions } from './inbound.js';
 export { FileError, fileErrorHint } from './file-errors.js';
 export { once, type OnceOptions } from './once.js';
+export { createUploader, NO_FILE, type Uploader, type UploaderDeps } from './uploads.js';

@@ -13,6 +13,7 @@ import { captureLogger } from '../scheduler/test-logger.js';
 import { createMetrics, type Metrics } from '../../src/observability/metrics.js';
 import { createRouter } from '../../src/router/router.js';
 import type { VoteStore } from '../../src/feedback/index.js';
+import type { LibraryIntake } from '../../src/library/intake.js';
 import { createHttpServer } from '../../src/server/http-server.js';
 import { createStateStore } from '../../src/state/file-store.js';
 import type { StateStore } from '../../src/state/types.js';
@@ -61,6 +62,8 @@ export interface HarnessOptions {
   votes?: VoteStore;
   /** Seen-keys stores, as main wires them (e.g. Redis for replicas); default: files under the data dir. */
   seenKeys?: (name: string, ttlMs: number) => Promise<SeenKeys>;
+  /** The library intake, as main wires it (none by default: a file gets the text-only hint). */
+  intake?: LibraryIntake;
 }
 
 export async function startDingTalkHarness(h: HarnessOptions = {}): Promise<DingTalkHarness> {
@@ -99,6 +102,7 @@ export async function startDingTalkHarness(h: HarnessOptions = {}): Promise<Ding
     dataDir,
     ...(h.seenKeys ? { seenKeys: h.seenKeys } : {}),
     ...(h.options ? { options: h.options } : {}),
+    ...(h.intake ? { intake: h.intake } : {}),
   });
   await adapter.start();
   const port = await httpServer.listen(0, '127.0.0.1');

@@ -46,6 +46,11 @@ export interface DingTalkStandIn {
   waitFor(predicate: (c: DingTalkCall) => boolean, timeoutMs?: number): Promise<DingTalkCall>;
   waitForFrame(predicate: (f: UpFrame) => boolean, timeoutMs?: number): Promise<UpFrame>;
   script(route: string, replies: CannedReply[]): void;
+  /**
+   * Serves a file a user sent the robot: messageFiles/download with this downloadCode answers a downloadUrl on the
+   * stand-in (GET /files/<code>, recorded as a call like the others, scriptable as 'GET /files/<code>').
+   */
+  serveFile(downloadCode: string, bytes: Uint8Array, o?: { contentType?: string; stallAfterBytes?: number }): void;
   /** Websockets currently open from Stream clients (with the ticket they came with). */
   sockets(): { ticket: string | null; socket: WebSocket }[];
   /** Waits until a Stream client is connected. */
@@ -73,6 +78,8 @@ export async function startDingTalkStandIn(): Promise<DingTalkStandIn> {
   const frames: UpFrame[] = [];
   const scripts = new Map<string, CannedReply[]>();
   const open: { ticket: string | null; socket: WebSocket }[] = [];
+  /** stallAfterBytes: the answer sends its headers and that many bytes, then nothing more (a stalled transfer). */
+  const files = new Map<string, { bytes: Uint8Array; contentType: string; stallAfterBytes?: number }>();
   let port = 0;
   let pushed = 0;
 
@@ -88,6 +95,16 @@ export async function startDingTalkStandIn(): Promise<DingTalkStandIn> {
         return call.route.includes('oToMessages')
           ? { status: 200, body: { processQueryKey: `pqk-${calls.length}`, invalidStaffIdList: [], flowControlledStaffIdList: [] } }
           : { status: 200, body: { processQueryKey: `pqk-${calls.length}` } };
+      case 'POST /v1.0/robot/messageFiles/download': {
+        if (call.headers['x-acs-dingtalk-access-token'] !== STAND_IN_ACCESS_TOKEN) {
+          return { status: 401, body: { code: 'InvalidAuthentication', message: '不合法的access_token' } };
+        }
+        const code = String(call.body.downloadCode ?? '');
+        if (!files.has(code) || call.body.robotCode !== TEST_CLIENT_ID) {
+          return { status: 400, body: { code: 'invalidParameter.downloadCode', message: 'downloadCode 无效或已过期' } };
+        }
+        return { status: 200, body: { downloadUrl: `http://127.0.0.1:${port}/files/${encodeURIComponent(code)}?expires=3600` } };
+      }
       case 'POST /robot/sendBySession':
         return { status: 200, body: { errcode: 0, errmsg: 'ok' } };
       case 'POST /v1.0/gateway/connections/open':
@@ -117,9 +134,17 @@ export async function startDingTalkStandIn(): Promise<DingTalkStandIn> {
         headers: req.headers,
       };
       calls.push(call);
-      const reply = scripts.get(call.route)?.shift() ?? defaultReply(call);
+      const scripted = scripts.get(call.route)?.shift();
+      const reply = scripted ?? defaultReply(call);
+      const file = req.method === 'GET' && url.pathname.startsWith('/files/') ? files.get(decodeURIComponent(url.pathname.slice(7))) : undefined;
       const answer = () => {
         if (res.destroyed) return;
+        if (file && !scripted) {
+          res.writeHead(200, { 'content-type': file.contentType, 'content-length': String(file.bytes.length) });
+          if (file.stallAfterBytes === undefined) res.end(file.bytes);
+          else res.write(file.bytes.subarray(0, file.stallAfterBytes));
+          return;
+        }
         res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...(reply.headers ?? {}) });
         res.end(JSON.stringify(reply.body ?? {}));
       };
@@ -155,6 +180,9 @@ export async function startDingTalkStandIn(): Promise<DingTalkStandIn> {
     waitForFrame: (predicate, timeoutMs = 5000) => poll(() => frames.find(predicate), timeoutMs, () => 'no matching frame'),
     script(route, replies) {
       scripts.set(route, [...(scripts.get(route) ?? []), ...replies]);
+    },
+    serveFile(downloadCode, bytes, o = {}) {
+      files.set(downloadCode, { bytes, contentType: o.contentType ?? 'application/octet-stream', ...o });
     },
     sockets: () => [...open],
     waitForSocket: (timeoutMs = 5000) => poll(() => open[0]?.socket, timeoutMs, () => 'no Stream client connected'),
@@ -246,6 +274,8 @@ export interface RobotMessageOptions {
   atBot?: boolean;
   msgtype?: string;
   sessionWebhook?: string;
+  /** A file message (msgtype "file", as DingTalk delivers one in a 1:1 chat): `text` is then ignored. */
+  file?: { downloadCode: string; fileName: string };
 }
 
 /** A robot callback body as DingTalk sends it (HTTP body, or a Stream frame's data). */
@@ -254,8 +284,9 @@ export function robotMessage(o: RobotMessageOptions): Record<string, unknown> & 
   const staffId = o.staffId ?? 'staff001';
   return {
     msgId,
-    msgtype: o.msgtype ?? 'text',
-    text: { content: o.group && o.atBot !== false ? ` ${o.text}` : o.text },
+    ...(o.file
+      ? { msgtype: 'file', content: { downloadCode: o.file.downloadCode, fileName: o.file.fileName } }
+      : { msgtype: o.msgtype ?? 'text', text: { content: o.group && o.atBot !== false ? ` ${o.text}` : o.text } }),
     createAt: Date.now(),
     conversationType: o.group ? '2' : '1',
     conversationId: o.group ?? `cidp2p${staffId}==`,

@@ -1,0 +1,64 @@
+/**
+ * A file sent to the bot in a private chat, the same on every platform: an admin (ADMIN_USERS) gets it added to
+ * the library and hears its title, passage count and themes; anyone else a polite refusal, without a download.
+ * The adapter says how to download the file; the answer goes to the sender privately through the Conversation.
+ */
+import { REFUSAL, type IncomingFile, type LibraryIntake } from '../library/intake.js';
+import type { Logger } from '../observability/logger.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { View } from '../router/view-model.js';
+import type { Conversation } from './conversation.js';
+import { BUSY, messageView } from './messages.js';
+import type { WorkQueue } from './work-queue.js';
+
+/** A file message that carried no usable file (no key or name): nothing to download. */
+export const NO_FILE = {
+  zh: '没有收到文件内容，请重新发送。',
+  en: 'The file did not come through. Please send it again.',
+};
+
+export interface UploaderDeps {
+  /** Names the platform in log lines, error counts and the document's `addedBy`. */
+  platform: string;
+  intake: LibraryIntake;
+  queue: WorkQueue;
+  logger: Logger;
+  metrics: Pick<Metrics, 'errors'>;
+}
+
+export interface Uploader {
+  /**
+   * Adds `file` for an admin, refuses anyone else; `null` when the message named no file. Resolves once the answer
+   * was sent (a failed send is logged and counted: there is nobody left to tell).
+   */
+  receive(file: IncomingFile | null, conv: Conversation): Promise<void>;
+}
+
+export function createUploader(deps: UploaderDeps): Uploader {
+  const { platform, intake, logger } = deps;
+  const reply = async (conv: Conversation, view: View) => {
+    try {
+      await conv.replyPrivately(view);
+    } catch (err) {
+      deps.metrics.errors.inc({ where: `${platform}.file` });
+      logger.error({ err, userId: conv.ctx.userId }, `${platform}: file answer failed`);
+    }
+  };
+  return {
+    receive(file, conv) {
+      const userId = conv.ctx.userId;
+      return deps.queue.run(
+        async () => {
+          if (!intake.isAdmin(userId)) {
+            logger.info({ userId }, `${platform}: file from a user not in ADMIN_USERS; refused`);
+            return reply(conv, REFUSAL);
+          }
+          if (!file) return reply(conv, messageView(NO_FILE, 'zh'));
+          // receive() never throws: a bad file, a failed download or a full disk each come back as a kind message.
+          return reply(conv, await intake.receive(file, userId, platform));
+        },
+        { where: `${platform}.file`, answer: () => reply(conv, messageView(BUSY, 'zh', 'info')) },
+      );
+    },
+  };
+}
