@@ -6,7 +6,8 @@
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Answerer, Conversation } from '../platform/conversation.js';
-import { TEXT_ONLY, messageView } from '../platform/messages.js';
+import { ALREADY_SHARED, TEXT_ONLY, messageView } from '../platform/messages.js';
+import { once } from '../platform/once.js';
 import type { SeenKeys } from '../platform/seen-keys.js';
 import type { Uploader } from '../platform/uploads.js';
 import { detectLang } from '../router/parse-command.js';
@@ -183,19 +184,15 @@ export function createMessageHandler(deps: HandlerDeps): (msg: RobotMessage) => 
         void deps.answerer.page(null, conversation(msg));
         return;
       }
-      const key = `share:${staffId}:${link.group.conversationId}:${link.passageId}`;
       const conv = conversation(msg, link.group);
-      if (!(await first(deps.recentShares, key))) {
-        void conv.replyPrivately(messageView({ zh: '刚刚已经分享过了。', en: 'Already shared.' }, 'zh', 'info')).catch((err) => failed('reply', err));
-        return;
-      }
+      const key = `share:${staffId}:${link.group.conversationId}:${link.passageId}`;
       const post = conv.postToChat;
-      // A refused post shared nothing: a second click (after adding the bot, say) must try again.
-      conv.postToChat = (view) =>
-        post(view).catch((err: unknown) => {
-          void deps.recentShares.delete(key).catch(() => undefined);
-          throw err;
-        });
+      // One quote per click window; a refused post shared nothing, so a second click (after adding the bot) posts.
+      conv.postToChat = async (view) => {
+        if (!(await once(deps.recentShares, key, () => post(view)))) {
+          await conv.replyPrivately(messageView(ALREADY_SHARED, 'zh', 'info'));
+        }
+      };
       void deps.answerer.share(link.passageId, conv);
       return;
     }

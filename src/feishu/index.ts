@@ -1,8 +1,8 @@
 /**
- * The Feishu (Lark) adapter: one more thin platform layer over the shared router, beside Slack and the
- * console. In `ws` mode the SDK's WSClient holds a long connection (no public URL needed); in `http` mode
- * events and card callbacks arrive at POST /feishu/events on the shared HTTP server. Both feed the same
- * EventDispatcher and handlers.
+ * The Feishu (Lark) adapter over the shared platform kit: its transport (in `ws` mode the SDK's WSClient holds a
+ * long connection, no public URL needed; in `http` mode events and card callbacks arrive at POST /feishu/events on
+ * the shared HTTP server; both feed the same EventDispatcher and handlers) and its renderer (cards, render/). The
+ * answering flow, the busy limit, kind failures, uploads and the digest sender are src/platform's.
  */
 import { Client, Domain, EventDispatcher, WSClient, type WSConnectionState } from '@larksuiteoapi/node-sdk';
 import { WHERE, type FeishuConfig } from '../config.js';
@@ -10,7 +10,7 @@ import type { LibraryIntake } from '../library/intake.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Router } from '../router/view-model.js';
-import { createMemorySeenKeys, createOutbound, createOutboundMetrics, type SeenKeys } from '../platform/index.js';
+import { createMemorySeenKeys, createOutbound, createOutboundMetrics, createWorkQueue, type SeenKeys } from '../platform/index.js';
 import type { HttpServer, PlatformStatus } from '../server/http-server.js';
 import type { DigestSender } from '../state/delivery.js';
 import { createFeishuApi, type FeishuApi } from './api.js';
@@ -54,6 +54,8 @@ export interface FeishuAdapterOptions {
    * The SDK reconnects on its own, usually within seconds. Default 60 000.
    */
   connectionGraceMs?: number;
+  /** Most answers pending before new commands get the busy reply. Default 500. */
+  maxPending?: number;
 }
 
 const DEFAULTS: Required<FeishuAdapterOptions> = {
@@ -67,6 +69,7 @@ const DEFAULTS: Required<FeishuAdapterOptions> = {
   maxBodyBytes: 1024 * 1024,
   stopTimeoutMs: 5000,
   connectionGraceMs: 60_000,
+  maxPending: 500,
 };
 
 /** One platform's connection, as /healthz reports it. */
@@ -227,6 +230,7 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): FeishuAdapter {
 
   const handlers = createHandlers({
     router: deps.router,
+    queue: createWorkQueue({ platform: 'feishu', logger, metrics: deps.metrics, maxPending: o.maxPending }),
     api,
     logger,
     metrics: deps.metrics,

@@ -25,6 +25,14 @@ export interface Conversation {
   placeOf?(view: View): 'private' | 'chat';
   /** Why posting a share failed, for the message the sharer gets. Default 'other'. */
   shareFailure?(err: unknown): ShareFailure;
+  /** Added to the log lines of this exchange's failures (e.g. the platform's message id). */
+  logFields?: Record<string, unknown>;
+  /**
+   * Called instead of sending the kind SORRY privately once an answer could not be made or sent (the failure is
+   * logged first). For a platform with a recovery of its own: Feishu forgets the event so that its redelivery is
+   * answered, rather than try the reply that just failed once more.
+   */
+  onUnanswered?(err: unknown): Promise<void>;
 }
 
 export interface AnswererDeps {
@@ -59,7 +67,8 @@ export const defaultPlace = (view: View): 'private' | 'chat' =>
 export function createAnswerer(deps: AnswererDeps): Answerer {
   const { platform, logger } = deps;
 
-  function failed(where: string, err: unknown, fields: Record<string, unknown> = {}) {
+  function failed(conv: Conversation, where: string, err: unknown, more: Record<string, unknown> = {}) {
+    const fields = { ...more, ...conv.logFields };
     if (deps.onFailure) return deps.onFailure(where, err, fields);
     deps.metrics.errors.inc({ where: `${platform}.${where}` });
     logger.error({ err, ...fields }, `${platform}: ${where} failed`);
@@ -70,7 +79,17 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     try {
       await conv.replyPrivately(view);
     } catch (err) {
-      failed(`${where}.reply`, err);
+      failed(conv, `${where}.reply`, err);
+    }
+  }
+
+  /** The kind SORRY, privately — or the conversation's own recovery. */
+  async function sorry(conv: Conversation, err: unknown, lang: Lang, where: string) {
+    if (!conv.onUnanswered) return privately(conv, messageView(SORRY, lang), where);
+    try {
+      await conv.onUnanswered(err);
+    } catch (e) {
+      failed(conv, `${where}.recover`, e);
     }
   }
 
@@ -90,8 +109,8 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       try {
         await send(conv, await produce());
       } catch (err) {
-        failed(where, err, { channel: conv.ctx.channelId });
-        await privately(conv, messageView(SORRY, lang), where);
+        failed(conv, where, err, { channel: conv.ctx.channelId });
+        await sorry(conv, err, lang, where);
       }
     }, busy(conv, where, lang));
 
@@ -118,8 +137,8 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
           const view = ref && deps.router.vote ? await deps.router.vote(ref, conv.ctx) : messageView(EXPIRED, 'zh');
           await privately(conv, view, 'vote');
         } catch (err) {
-          failed('vote', err);
-          await privately(conv, messageView(SORRY, 'zh'), 'vote');
+          failed(conv, 'vote', err);
+          await sorry(conv, err, 'zh', 'vote');
         }
       });
     },
@@ -130,14 +149,14 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
         try {
           view = await deps.router.share(passageId, conv.ctx);
         } catch (err) {
-          failed('share', err);
-          return privately(conv, messageView(SORRY, 'zh'), 'share');
+          failed(conv, 'share', err);
+          return sorry(conv, err, 'zh', 'share');
         }
         if (view.kind !== 'share') return privately(conv, view, 'share');
         try {
           await conv.postToChat(view);
         } catch (err) {
-          failed('share', err, { channel: conv.ctx.channelId, passageId });
+          failed(conv, 'share', err, { channel: conv.ctx.channelId, passageId });
           await privately(conv, messageView(SHARE_FAILED[conv.shareFailure?.(err) ?? 'other'], 'zh'), 'share');
         }
       });

@@ -32,7 +32,7 @@ export {
 } from './seen-keys.js';
 export { createAnswerer, defaultPlace, type Answerer, type AnswererDeps, type Conversation } from './conversation.js';
 export { createDigestSender, type DigestSenderOptions } from './digest-sender.js';
-export { BUSY, EXPIRED, SHARE_FAILED, SORRY, TEXT_ONLY, messageView, type ShareFailure } from './messages.js';
+export { ALREADY_SHARED, BUSY, EXPIRED, SHARE_FAILED, SORRY, TEXT_ONLY, messageView, type ShareFailure } from './messages.js';
 export { createWorkQueue, waitAtMost, type BusyReply, type WorkQueue, type WorkQueueOptions } from './work-queue.js';
 export { drainQueue, type DrainOptions } from './shutdown.js';
 export { createConnectionWatch, type ConnectionWatch, type ConnectionWatchOptions } from './connection-watch.js';

@@ -24,6 +24,9 @@ export const TEXT_ONLY: Message = {
   en: 'I can only read text messages. Send "help".',
 };
 
+/** A second click on the same share within the share window (see once()): the quote is posted once. */
+export const ALREADY_SHARED: Message = { zh: '刚刚已经分享过了。', en: 'Already shared.' };
+
 /** Why a share did not reach the chat, by the reason a platform gave. */
 export type ShareFailure = 'bot_not_in_chat' | 'not_allowed' | 'other';
 

@@ -24,6 +24,8 @@ export interface UploaderDeps {
   queue: WorkQueue;
   logger: Logger;
   metrics: Pick<Metrics, 'errors'>;
+  /** Logs and counts a failure, as AnswererDeps.onFailure. Default: `<platform>: file failed`, counted as `<platform>.file`. */
+  onFailure?: (where: string, err: unknown, fields: Record<string, unknown>) => void;
 }
 
 export interface Uploader {
@@ -40,8 +42,10 @@ export function createUploader(deps: UploaderDeps): Uploader {
     try {
       await conv.replyPrivately(view);
     } catch (err) {
+      const fields = { userId: conv.ctx.userId, ...conv.logFields };
+      if (deps.onFailure) return deps.onFailure('file', err, fields);
       deps.metrics.errors.inc({ where: `${platform}.file` });
-      logger.error({ err, userId: conv.ctx.userId }, `${platform}: file answer failed`);
+      logger.error({ err, ...fields }, `${platform}: file failed`);
     }
   };
   return {
