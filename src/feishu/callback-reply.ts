@@ -25,18 +25,6 @@ export const toast = (type: Toast['type'], zh: string, en: string): CallbackResp
 /** What a callback says when the work behind it failed unexpectedly (the wording Feishu users have seen so far). */
 export const CALLBACK_SORRY = toast('error', '抱歉，出了点问题，请稍后再试。', 'Sorry, something went wrong. Please try again.');
 
-export const TIMED_OUT = Symbol('timed out');
-
-/** The work's result, or TIMED_OUT once `deadlineMs` (counted from `since`) has passed. */
-export async function beforeDeadline<T>(work: Promise<T>, since: number, deadlineMs: number): Promise<T | typeof TIMED_OUT> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<typeof TIMED_OUT>((resolve) => {
-    timer = setTimeout(() => resolve(TIMED_OUT), Math.max(0, deadlineMs - (Date.now() - since)));
-    timer.unref();
-  });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
-}
-
 export interface CallbackReply {
   /** Answers the callback if it is still waiting; false when it was answered already (too late: say nothing). */
   respond(response: CallbackResponse): boolean;
@@ -69,8 +57,9 @@ export function createCallbackReply(o: {
         () => respond({}),
         () => respond(CALLBACK_SORRY),
       );
-      if ((await beforeDeadline(answer, o.since, o.deadlineMs)) === TIMED_OUT) respond(late);
-      return answer;
+      const timer = setTimeout(() => respond(late), Math.max(0, o.deadlineMs - (Date.now() - o.since)));
+      timer.unref();
+      return answer.finally(() => clearTimeout(timer));
     },
   };
 }

@@ -412,7 +412,7 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
         }
         if (value.pick) {
           if (!chatId || !userId) return NO_CHAT_TOAST;
-          return await offerChats(value.id, chatId, userId, messageId, since);
+          return await offerChats(value.id, chatId, userId, messageId, reply);
         }
         if (!chatId) return NO_CHAT_TOAST;
         const conv = sharing(callbackConversation(reply, ctx, messageId), reply, {

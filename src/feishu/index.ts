@@ -10,7 +10,14 @@ import type { LibraryIntake } from '../library/intake.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Router } from '../router/view-model.js';
-import { createMemorySeenKeys, createOutbound, createOutboundMetrics, createWorkQueue, type SeenKeys } from '../platform/index.js';
+import {
+  createMemorySeenKeys,
+  createOutbound,
+  createOutboundMetrics,
+  createWorkQueue,
+  waitAtMost,
+  type SeenKeys,
+} from '../platform/index.js';
 import type { HttpServer, PlatformStatus } from '../server/http-server.js';
 import type { DigestSender } from '../state/delivery.js';
 import { createFeishuApi, type FeishuApi } from './api.js';
@@ -358,15 +365,7 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): FeishuAdapter {
       stopped = true;
       ws?.close({ force: true });
       ws = undefined;
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        Promise.allSettled([...pending]),
-        new Promise((resolve) => {
-          timer = setTimeout(resolve, o.stopTimeoutMs);
-          timer.unref();
-        }),
-      ]);
-      clearTimeout(timer);
+      await waitAtMost(Promise.allSettled([...pending]), o.stopTimeoutMs);
       if (pending.size > 0) {
         // Replies still being sent (or retried) that will now never arrive: said and counted, not dropped silently.
         deps.metrics.undelivered.inc({ platform: 'feishu' }, pending.size);

@@ -8,7 +8,7 @@ import type { Metrics } from '../observability/metrics.js';
 import type { SeenKeys } from '../platform/index.js';
 import type { Router } from '../router/view-model.js';
 import { toFeishuApiError, type FeishuApi } from './api.js';
-import { TIMED_OUT, beforeDeadline, toast, type CallbackResponse } from './callback-reply.js';
+import { toast, type CallbackReply, type CallbackResponse } from './callback-reply.js';
 import { renderNoSharedChat, renderSharePicker } from './render/index.js';
 import { PICKER_MAX_CHATS } from './render/picker.js';
 
@@ -23,11 +23,16 @@ export interface SharePickerDeps {
   /** Recent picker offers, against double clicks. */
   recentShares: SeenKeys;
   botName: () => string;
-  track: (work: Promise<unknown>) => void;
-  callbackDeadlineMs: number;
   /** The toast for a post Feishu refused. */
   shareFailedToast: (err: unknown) => CallbackResponse;
 }
+
+const CHOOSE = toast('info', '请在下方选择要分享到的群聊。', 'Choose a chat below.');
+const NO_SCOPE = toast(
+  'error',
+  '机器人缺少“获取群组信息”权限（im:chat:readonly），暂时无法从私聊分享，请联系管理员。',
+  'The bot lacks the im:chat:readonly permission, so it cannot share from a private chat yet. Please ask an admin.',
+);
 
 /** Share from a private chat: sends a card that asks which group chat to share into. */
 export function createSharePicker(deps: SharePickerDeps) {
@@ -51,7 +56,7 @@ export function createSharePicker(deps: SharePickerDeps) {
     chatId: string,
     userId: string,
     messageId: string | undefined,
-    since: number,
+    reply: CallbackReply,
   ): Promise<CallbackResponse> {
     const passage = await deps.router.share(passageId, { platform: 'feishu', userId });
     if (passage.kind !== 'share') {
@@ -60,37 +65,20 @@ export function createSharePicker(deps: SharePickerDeps) {
     }
     // A double click asks once.
     const pickKey = `pick:${messageId ?? ''}:${userId}:${passageId}`;
-    if (!(await deps.recentShares.add(pickKey))) return toast('info', '请在下方选择要分享到的群聊。', 'Choose a chat below.');
-    const work = sharedChats(userId).then(async (chats) => {
-      const card = chats.length > 0 ? renderSharePicker(passage.passage, chats) : renderNoSharedChat(deps.botName());
-      await deps.api.send(chatId, card);
-      return chats.length;
-    });
-    const tracked = work.catch((err: unknown) => {
-      deps.metrics.errors.inc({ where: 'feishu.share_picker' });
-      deps.logger.error({ err, passageId }, 'feishu: feishu.share_picker failed');
-      throw err;
-    });
-    try {
-      const found = await beforeDeadline(tracked, since, deps.callbackDeadlineMs);
-      if (found === TIMED_OUT) {
-        deps.track(tracked.catch(() => undefined));
-        return toast('info', '正在查找可以分享的群聊…', 'Looking for chats to share into…');
-      }
-      return found > 0
-        ? toast('info', '请在下方选择要分享到的群聊。', 'Choose a chat below.')
-        : toast('warning', '还没有你和机器人都在的群聊。', 'The bot is not in any chat with you yet.');
-    } catch (err) {
-      await deps.recentShares.delete(pickKey).catch(() => undefined);
-      // Listing chats needs a scope of its own, which an app set up before this feature may lack.
-      if (toFeishuApiError(err).code === 'missing_scope') {
-        return toast(
-          'error',
-          '机器人缺少“获取群组信息”权限（im:chat:readonly），暂时无法从私聊分享，请联系管理员。',
-          'The bot lacks the im:chat:readonly permission, so it cannot share from a private chat yet. Please ask an admin.',
-        );
-      }
-      return deps.shareFailedToast(err);
-    }
+    if (!(await deps.recentShares.add(pickKey))) return CHOOSE;
+    const work = sharedChats(userId).then(
+      async (chats) => {
+        await deps.api.send(chatId, chats.length > 0 ? renderSharePicker(passage.passage, chats) : renderNoSharedChat(deps.botName()));
+        reply.respond(chats.length > 0 ? CHOOSE : toast('warning', '还没有你和机器人都在的群聊。', 'The bot is not in any chat with you yet.'));
+      },
+      async (err: unknown) => {
+        deps.metrics.errors.inc({ where: 'feishu.share_picker' });
+        deps.logger.error({ err, passageId }, 'feishu: feishu.share_picker failed');
+        await deps.recentShares.delete(pickKey).catch(() => undefined);
+        // Listing chats needs a scope of its own, which an app set up before this feature may lack.
+        reply.respond(toFeishuApiError(err).code === 'missing_scope' ? NO_SCOPE : deps.shareFailedToast(err));
+      },
+    );
+    return reply.settle(work, toast('info', '正在查找可以分享的群聊…', 'Looking for chats to share into…'));
   };
 }
