@@ -262,6 +262,15 @@ export function createDingTalkAdapter(deps: DingTalkAdapterDeps): DingTalkAdapte
       stream?.stop();
       stream = undefined;
       await queue.drain(o.stopTimeoutMs);
+      const left = queue.pending;
+      if (left > 0) {
+        // Answers that will now never arrive: said and counted, not dropped silently.
+        deps.metrics.undelivered.inc({ platform: 'dingtalk' }, left);
+        logger.error(
+          { undelivered: left, waitedMs: o.stopTimeoutMs },
+          `dingtalk: shutting down with ${left} answer${left === 1 ? '' : 's'} not delivered within ${o.stopTimeoutMs} ms`,
+        );
+      }
       await out.close();
       await seen?.close();
     },

@@ -69,3 +69,18 @@ describe('DingTalk when busy', () => {
     }
   });
 });
+
+describe('DingTalk stopping with an answer in flight', () => {
+  it('waits its budget, then logs and counts the answer it could not deliver', async () => {
+    const h = await startDingTalkHarness({ options: { stopTimeoutMs: 200 } });
+    let release = () => undefined as void;
+    h.dt.script('POST /v1.0/robot/oToMessages/batchSend', [{ status: 200, until: new Promise<void>((r) => (release = r)) }]);
+    await h.post(h.message({ text: '人才振兴', staffId: 'staff-stopping' }));
+    await h.dt.waitFor((c) => c.route === 'POST /v1.0/robot/oToMessages/batchSend');
+    await h.adapter.stop();
+    expect(h.logs.find((l) => l.msg === 'dingtalk: shutting down with 1 answer not delivered within 200 ms')).toMatchObject({ level: 50 });
+    expect(await h.metrics.registry.metrics()).toContain('zhenxing_undelivered_total{platform="dingtalk"} 1');
+    release();
+    await h.close();
+  });
+});
