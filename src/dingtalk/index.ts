@@ -13,6 +13,7 @@ import { createDigestSender } from '../platform/digest-sender.js';
 import { downloadCapped } from '../platform/download.js';
 import { createOutbound, createOutboundMetrics } from '../platform/outbound.js';
 import { createFileSeenKeys, createMemorySeenKeys, type SeenKeys } from '../platform/seen-keys.js';
+import { drainQueue } from '../platform/shutdown.js';
 import { createUploader } from '../platform/uploads.js';
 import { createWorkQueue } from '../platform/work-queue.js';
 import type { Router } from '../router/view-model.js';
@@ -261,16 +262,7 @@ export function createDingTalkAdapter(deps: DingTalkAdapterDeps): DingTalkAdapte
       stopped = true;
       stream?.stop();
       stream = undefined;
-      await queue.drain(o.stopTimeoutMs);
-      const left = queue.pending;
-      if (left > 0) {
-        // Answers that will now never arrive: said and counted, not dropped silently.
-        deps.metrics.undelivered.inc({ platform: 'dingtalk' }, left);
-        logger.error(
-          { undelivered: left, waitedMs: o.stopTimeoutMs },
-          `dingtalk: shutting down with ${left} answer${left === 1 ? '' : 's'} not delivered within ${o.stopTimeoutMs} ms`,
-        );
-      }
+      await drainQueue(queue, { platform: 'dingtalk', timeoutMs: o.stopTimeoutMs, logger, metrics: deps.metrics });
       await out.close();
       await seen?.close();
     },

@@ -30,16 +30,12 @@ export interface CallbackReply {
   respond(response: CallbackResponse): boolean;
   /**
    * The callback's answer: the first respond() made by `work`; `{}` when the work ends without one; `late` when the
-   * deadline comes first (the work goes on, tracked so that stop() waits for it).
+   * deadline comes first (the work goes on).
    */
   settle(work: Promise<void>, late: CallbackResponse): Promise<CallbackResponse>;
 }
 
-export function createCallbackReply(o: {
-  since: number;
-  deadlineMs: number;
-  track: (work: Promise<unknown>) => void;
-}): CallbackReply {
+export function createCallbackReply(o: { since: number; deadlineMs: number }): CallbackReply {
   let answered = false;
   let resolve: (r: CallbackResponse) => void = () => undefined;
   const answer = new Promise<CallbackResponse>((r) => (resolve = r));
@@ -52,7 +48,6 @@ export function createCallbackReply(o: {
   return {
     respond,
     async settle(work, late) {
-      o.track(work);
       void work.then(
         () => respond({}),
         () => respond(CALLBACK_SORRY),

@@ -136,7 +136,7 @@ export interface HandlerDeps {
   botOpenId: () => string | undefined;
   /** The bot's name as Feishu shows it (for "@振兴 订阅"); '振兴' until Feishu has said. */
   botName: () => string;
-  /** Keeps track of work that outlives the event's acknowledgement (stop() waits for it). */
+  /** Counts a reply made outside the answering flow as a pending answer (stop() waits for it, or reports it). */
   track: (work: Promise<unknown>) => void;
   /**
    * How long a card callback may take before it answers with a toast ("正在加载…", "正在分享…") and finishes the
@@ -334,14 +334,14 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
           return answerer.command(text, conv);
         }
         // In a private chat say why.
-        try {
-          await conv.replyPrivately(messageView(TEXT_ONLY, 'zh', 'info'));
-        } catch (err) {
+        const hint = conv.replyPrivately(messageView(TEXT_ONLY, 'zh', 'info')).catch(async (err: unknown) => {
           failed('feishu.reply', err, { messageId });
           await deps.seen.delete(key).catch(() => undefined);
-        }
+        });
+        deps.track(hint);
+        await hint;
       };
-      deps.track(work());
+      void work().catch((err: unknown) => failed('feishu.message', err, { messageId }));
     },
 
     async onCardAction(event) {
@@ -354,7 +354,7 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
       if (chatId) ctx.channelId = chatId;
       if (userId) ctx.userId = userId;
       const value = parseActionValue(event.action?.value);
-      const reply = createCallbackReply({ since, deadlineMs: deps.callbackDeadlineMs, track: deps.track });
+      const reply = createCallbackReply({ since, deadlineMs: deps.callbackDeadlineMs });
       try {
         if (!value) return EXPIRED_TOAST;
         if (value.action === 'page') {

@@ -15,7 +15,7 @@ import {
   createOutbound,
   createOutboundMetrics,
   createWorkQueue,
-  waitAtMost,
+  drainQueue,
   type SeenKeys,
 } from '../platform/index.js';
 import type { HttpServer, PlatformStatus } from '../server/http-server.js';
@@ -207,15 +207,9 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): FeishuAdapter {
   const seen = deps.seenKeys?.events ?? createMemorySeenKeys({ ttlMs: o.dedupeTtlMs, maxEntries: o.dedupeMaxEntries });
   const recentShares = deps.seenKeys?.shares ?? createMemorySeenKeys({ ttlMs: o.shareWindowMs, maxEntries: 1000 });
 
-  const pending = new Set<Promise<unknown>>();
-  const track = (work: Promise<unknown>) => {
-    const settled = work.then(
-      () => undefined,
-      (err: unknown) => logger.error({ err }, 'feishu: background work failed'),
-    );
-    pending.add(settled);
-    void settled.then(() => pending.delete(settled));
-  };
+  // Every answer runs through the kit's queue (the busy limit); stop() waits for it and reports what is left.
+  const queue = createWorkQueue({ platform: 'feishu', logger, metrics: deps.metrics, maxPending: o.maxPending });
+  const background = (what: string) => (err: unknown) => logger.error({ err }, `feishu: ${what} failed`);
 
   let botOpenId: string | undefined;
   // What users type after @ to reach the bot; the app's name once Feishu has said it.
@@ -223,21 +217,19 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): FeishuAdapter {
   let lookupAt = -Infinity;
   function lookUpBot() {
     lookupAt = Date.now();
-    track(
-      api.botInfo().then(
-        (info) => {
-          botOpenId = info.openId;
-          if (info.name) botName = info.name;
-          logger.debug({ botOpenId, botName }, 'feishu: bot identity known');
-        },
-        (err: unknown) => logger.warn({ err }, 'feishu: could not look up the bot open_id; in groups any mention counts'),
-      ),
+    void api.botInfo().then(
+      (info) => {
+        botOpenId = info.openId;
+        if (info.name) botName = info.name;
+        logger.debug({ botOpenId, botName }, 'feishu: bot identity known');
+      },
+      (err: unknown) => logger.warn({ err }, 'feishu: could not look up the bot open_id; in groups any mention counts'),
     );
   }
 
   const handlers = createHandlers({
     router: deps.router,
-    queue: createWorkQueue({ platform: 'feishu', logger, metrics: deps.metrics, maxPending: o.maxPending }),
+    queue,
     api,
     logger,
     metrics: deps.metrics,
@@ -249,7 +241,8 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): FeishuAdapter {
       return botOpenId;
     },
     botName: () => botName,
-    track,
+    // Replies made outside the answering flow (the text-only hint, the share picker) count as pending answers too.
+    track: (work) => void queue.run(() => work.then(() => undefined, background('reply'))),
     callbackDeadlineMs: o.callbackDeadlineMs,
     ...(deps.intake ? { intake: deps.intake, downloadResource: createResourceDownloader(client, domain) } : {}),
   });
@@ -353,7 +346,7 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): FeishuAdapter {
             logger,
             metrics: deps.metrics,
             isStopped: () => stopped,
-            onEvent: (payload) => track(dispatcher.invoke(payload, { needCheck: false })),
+            onEvent: (payload) => void dispatcher.invoke(payload, { needCheck: false }).catch(background('event')),
             onCallback: (payload) => dispatcher.invoke(payload, { needCheck: false }),
           }),
         });
@@ -365,15 +358,8 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): FeishuAdapter {
       stopped = true;
       ws?.close({ force: true });
       ws = undefined;
-      await waitAtMost(Promise.allSettled([...pending]), o.stopTimeoutMs);
-      if (pending.size > 0) {
-        // Replies still being sent (or retried) that will now never arrive: said and counted, not dropped silently.
-        deps.metrics.undelivered.inc({ platform: 'feishu' }, pending.size);
-        logger.error(
-          { undelivered: pending.size, waitedMs: o.stopTimeoutMs },
-          `feishu: shutting down with ${pending.size} repl${pending.size === 1 ? 'y' : 'ies'} not delivered within ${o.stopTimeoutMs} ms`,
-        );
-      }
+      const noun: [string, string] = ['reply', 'replies'];
+      await drainQueue(queue, { platform: 'feishu', timeoutMs: o.stopTimeoutMs, logger, metrics: deps.metrics, noun });
       await outbound.close();
       await Promise.all([seen.close(), recentShares.close()]);
     },

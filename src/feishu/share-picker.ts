@@ -23,6 +23,8 @@ export interface SharePickerDeps {
   /** Recent picker offers, against double clicks. */
   recentShares: SeenKeys;
   botName: () => string;
+  /** Counts the picker's work as a pending answer. */
+  track: (work: Promise<unknown>) => void;
   /** The toast for a post Feishu refused. */
   shareFailedToast: (err: unknown) => CallbackResponse;
 }
@@ -79,6 +81,7 @@ export function createSharePicker(deps: SharePickerDeps) {
         reply.respond(toFeishuApiError(err).code === 'missing_scope' ? NO_SCOPE : deps.shareFailedToast(err));
       },
     );
+    deps.track(work);
     return reply.settle(work, toast('info', '正在查找可以分享的群聊…', 'Looking for chats to share into…'));
   };
 }
