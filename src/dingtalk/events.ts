@@ -187,9 +187,11 @@ export function createMessageHandler(deps: HandlerDeps): (msg: RobotMessage) => 
       const conv = conversation(msg, link.group);
       const key = `share:${staffId}:${link.group.conversationId}:${link.passageId}`;
       const post = conv.postToChat;
-      // One quote per click window; a refused post shared nothing, so a second click (after adding the bot) posts.
+      // One quote per click window. A refused post shared nothing, so a second click (after adding the bot) posts;
+      // a timeout or a 5xx may have posted, so the claim is kept then.
+      const maybeDone = (err: unknown) => ['network_error', 'server_error'].includes((err as Partial<DingTalkApiError>).code ?? '');
       conv.postToChat = async (view) => {
-        if (!(await once(deps.recentShares, key, () => post(view)))) {
+        if (!(await once(deps.recentShares, key, () => post(view), { maybeDone }))) {
           await conv.replyPrivately(messageView(ALREADY_SHARED, 'zh', 'info'));
         }
       };

@@ -221,6 +221,20 @@ describe('group', () => {
     await h.dt.waitFor(() => h.groupPosts(GROUP).length === before + 1);
   });
 
+  it('a share that got a 5xx may have been posted: a second click within the window does not post it again', async () => {
+    const { reply } = await h.ask({ text: '组织振兴', group: GROUP, staffId: 'staff-5xx' });
+    const link = linksOf(markdownOf(reply).text).find((l) => l.label === '分享到群');
+    if (!link) throw new Error('no share link');
+    h.dt.script('POST /v1.0/robot/groupMessages/send', [{ status: 502, body: { code: 'BadGateway', message: 'bad gateway' } }]);
+    const before = h.groupPosts(GROUP).length;
+    const failed = await h.ask({ text: link.sends, staffId: 'staff-5xx' });
+    expect(markdownOf(failed.reply).text).toBe('分享失败，请稍后再试。');
+    const again = await h.ask({ text: link.sends, staffId: 'staff-5xx' });
+    expect(markdownOf(again.reply).text).toBe('刚刚已经分享过了。');
+    // The 5xx post was not sent again (robot posts are not retried after a 5xx), and no second one followed.
+    expect(h.groupPosts(GROUP)).toHaveLength(before + 1);
+  });
+
   it('subscribes and unsubscribes the group, saying so in the group', async () => {
     await h.post(h.message({ text: '订阅', group: GROUP, staffId: 'staff-admin' }));
     const sub = await h.dt.waitFor((c) => h.groupPosts(GROUP).includes(c) && markdownOf(c).text.includes('已订阅'));
