@@ -6,7 +6,7 @@
 import { cutForSearch, isStopWord, tag } from './jieba.js';
 import { glossKey, type Glossary } from './glosses.js';
 import { bare } from './normalize.js';
-import { ENGLISH_TERMS, MAX_ENGLISH_PHRASE_WORDS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS } from './vocabulary.js';
+import { ENGLISH_TERMS, MAX_ENGLISH_PHRASE_WORDS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, QUESTION_FORMS, RELATED_TERMS } from './vocabulary.js';
 
 /** Prefix of bigram terms (U+E000, private use: normalisation strips it from queries, so users cannot type it). */
 export const GRAM_PREFIX = '\uE000';
@@ -310,7 +310,16 @@ export function analyzeQuery(
   const inTexts = ctx.inTexts ?? (() => true);
   const concepts: Concept[] = [];
   const dropped: string[] = [];
-  const { text, english, glossed } = mapEnglish(freeText, ctx.glossary, hasTerm);
+  // Question forms (是干什么的, 多少种, 哪三…) out before the cut; what the texts say themselves stays.
+  let asked = freeText;
+  for (const form of QUESTION_FORMS) {
+    asked = asked.replace(form, (m) => {
+      if (inTexts(m)) return m;
+      dropped.push(m);
+      return ' ';
+    });
+  }
+  const { text, english, glossed } = mapEnglish(asked, ctx.glossary, hasTerm);
   const cutSpans = cutWithSpans(text);
   // Typos are looked for in jieba's own cut, before the repairs below (集体|经计 must not become 集体经|计).
   const runs: string[][] = [];

@@ -172,3 +172,18 @@ export const MATERIAL_WORDS: ReadonlySet<string> = new Set([
   '案例', '例子', '文章', '汇总', '合集', '大全', '图片', '视频', '链接', '今年', '去年', '近期', '最近', '版本', '报告',
   '总结', '资料包', '干货', '参考', '学习', '分享',
 ]);
+
+/**
+ * Question forms that ask for a kind of answer, not about a subject: what something does (是干什么的), what a name
+ * means (是什么意思, 是指什么), how many of what (多少种, 几个, 哪三…), how big (多大). jieba cuts them into pieces
+ * that look like content (种疾病 of 多少种疾病, 哪三治, 意思), so they are taken out of the query text before it is
+ * cut, unless the texts themselves contain the words.
+ */
+export const QUESTION_FORMS: readonly RegExp[] = [
+  /(?:是|都是|主要|具体)?(?:干|做|搞)(?:什么|啥|些什么)(?:的|用的)?/gu,
+  /(?:是|指的是|具体是)?(?:什么|啥)意思/gu,
+  /(?:是|具体)?(?:指|指的是)(?:什么|啥|哪些|哪几个)/gu,
+  /(?:是|有|包括|分别是)?哪(?:[一二两三四五六七八九十几]+)(?:[个项条种笔类大方面])?(?:\p{Script=Han}(?=$|[\s?？!！。，,]))?/gu,
+  /(?:有)?(?:多少|几)(?:个|户|支|种|名|人|次|项|条|家|所|座|处|笔|位|批|场|场次|人次)(?=\p{Script=Han})/gu,
+  /多(?:大|长|久|高|远|宽|重)(?=$|[\s?？!！。，,])/gu,
+];

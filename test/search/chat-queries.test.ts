@@ -92,6 +92,25 @@ describe('never nothing when something is related', () => {
   });
 });
 
+describe('question forms', () => {
+  it.each([
+    ['消薄是什么意思', ['002-022', '001-014', '001-015']],
+    ['乡村运营师是干什么的', ['001-016']],
+    ['三治融合是哪三治', ['002-018', '001-010']],
+    ['村级活动场所面积多大', ['002-013']],
+  ])('%s is answered in full, not as a partial match of its question words', (query, relevant) => {
+    const r = engine.search(query, { limit: 5 });
+    expect(r.partial).toBe(false);
+    expect(relevant).toContain(r.results[0]?.id);
+  });
+
+  it('多少种疾病 asks how many diseases: no word 种疾病 is searched', () => {
+    const { analyzed } = engine.explain('多少种疾病纳入大病救治');
+    expect(analyzed.concepts.map((c) => c.text)).toEqual(['疾病', '纳入', '大病', '救治']);
+    expect(ids('多少种疾病纳入大病救治')[0]).toBe('003-007');
+  });
+});
+
 describe('typos', () => {
   it.each([
     ['集体经计', '集体经济'],
