@@ -154,12 +154,13 @@ function mapEnglish(
   text: string,
   glossary?: Glossary,
   hasTerm: (term: string) => boolean = () => false,
-): { text: string; english: Map<string, readonly string[]>; glossed: Glossed[] } {
+): { text: string; english: Map<string, readonly string[]>; glossed: Glossed[]; chinese: string } {
   const english = new Map<string, readonly string[]>();
   const glossed: Glossed[] = [];
   const words = [...text.matchAll(LATIN_WORD)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
-  if (words.length === 0) return { text, english, glossed };
+  if (words.length === 0) return { text, english, glossed, chinese: text };
   let out = '';
+  let chinese = '';
   let last = 0;
   for (let i = 0; i < words.length; ) {
     let matched = 0;
@@ -179,6 +180,7 @@ function mapEnglish(
       const lastWord = words[i + matched - 1] as (typeof words)[number];
       const head = terms[0] as string;
       out += `${text.slice(last, first.start)} ${head} `;
+      chinese += `${text.slice(last, first.start)}${head}`;
       english.set(head, terms);
       last = lastWord.end;
       i += matched;
@@ -210,6 +212,7 @@ function mapEnglish(
           out += `${text.slice(last, first.start)} `;
           glossed.push({ text: found.text, heads: terms });
         } else out += `${text.slice(last, first.start)} ${found.heads[0] as string} `;
+        chinese += `${text.slice(last, first.start)}${(terms[0] ?? found.heads[0]) as string}`;
         last = lastWord.end;
         i += matched;
         continue;
@@ -218,7 +221,8 @@ function mapEnglish(
     i++;
   }
   out += text.slice(last);
-  return { text: out, english, glossed };
+  chinese += text.slice(last);
+  return { text: out, english, glossed, chinese };
 }
 
 /** jieba's precise cut (the same words as `cut`, HMM on) with tags and offsets into `text`. */
@@ -319,7 +323,7 @@ export function analyzeQuery(
       return ' ';
     });
   }
-  const { text, english, glossed } = mapEnglish(asked, ctx.glossary, hasTerm);
+  const { text, english, glossed, chinese } = mapEnglish(asked, ctx.glossary, hasTerm);
   const cutSpans = cutWithSpans(text);
   // Typos are looked for in jieba's own cut, before the repairs below (集体|经计 must not become 集体经|计).
   const runs: string[][] = [];
@@ -398,7 +402,10 @@ export function analyzeQuery(
   }
   // With English mapped to Chinese, the query as typed cannot occur in the texts: no whole-query bonus to look for.
   // Dropped words are no part of what the texts should hold.
-  let whole = english.size > 0 || glossed.length > 0 ? '' : freeText;
+  // English mapped to Chinese: the whole query is looked for as its translation (family doctors → 家庭医生), when
+  // every English word was translated.
+  let whole = english.size > 0 || glossed.length > 0 ? chinese : freeText;
   for (const d of dropped) whole = whole.replace(d, ' ');
-  return { concepts, wholeBare: bare(whole), runs, dropped };
+  const wholeBare = bare(whole);
+  return { concepts, wholeBare: /[a-z]/.test(wholeBare) && whole !== freeText ? '' : wholeBare, runs, dropped };
 }

@@ -72,6 +72,14 @@ describe('English queries through the glosses, on the real engine', () => {
     expect(marked(query)).toContain(mark);
   });
 
+  it('the whole query is looked for as its translation: rural tourism → 乡村旅游, family doctors → 家庭医生', () => {
+    expect(engine.explain('rural tourism').analyzed.wholeBare).toBe('乡村旅游');
+    expect(engine.search('rural tourism', { limit: 1 }).results[0]?.text).toContain('乡村旅游');
+    expect(engine.explain('family doctors').analyzed.wholeBare).toBe('家庭医生');
+    // A word left untranslated means the translation is not the whole query.
+    expect(engine.explain('family doctors xyzzy').analyzed.wholeBare).toBe('');
+  });
+
   it('a place name: Lhasa finds passages about 拉萨', () => {
     const r = engine.search('Lhasa', { limit: 5 });
     expect(r.results.length).toBe(5);
