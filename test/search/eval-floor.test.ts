@@ -29,12 +29,12 @@ describe('retrieval quality on the judged sets', () => {
     }
   });
 
-  // The targets are MRR@10 ≥ 0.95 and success@5 ≥ 0.98 on every set. The held-out set is held to what it
-  // measured when last reported (docs/search.md) until it meets them: it is never tuned against.
+  // The targets are MRR@10 ≥ 0.95 and success@5 ≥ 0.98 on every set; the held-out set has met them since the
+  // English glosses (docs/search.md) and is held to them too. It is never tuned against.
   const FLOORS: Record<string, { mrr10: number; success5: number }> = {
     queries: { mrr10: 0.95, success5: 0.98 },
     chat: { mrr10: 0.95, success5: 0.98 },
-    heldout: { mrr10: 0.92, success5: 0.95 },
+    heldout: { mrr10: 0.95, success5: 0.98 },
   };
 
   // The unseen set has no floor (see the top of this file).
