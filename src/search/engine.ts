@@ -297,6 +297,21 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
   // and the section headings of two documents or more, has the same two characters after it (分类 of 分类施策) or
   // before it. Such a word is no stand-in for a name the texts lack (垃圾分类 is not answered by 分类施策).
   const boundCache = new Map<string, boolean>();
+  // Each document's section headings once (an article's passages repeat theirs).
+  let sectionList: { doc: string; section: string }[] | undefined;
+  const distinctSections = (): { doc: string; section: string }[] => {
+    if (sectionList) return sectionList;
+    const seen = new Set<string>();
+    sectionList = [];
+    passages.forEach((p, i) => {
+      const section = bareSections[i] as string;
+      const key = `${p.docId}\u0000${section}`;
+      if (section.length === 0 || seen.has(key)) return;
+      seen.add(key);
+      sectionList?.push({ doc: p.docId, section });
+    });
+    return sectionList;
+  };
   const isBound = (word: string): boolean => {
     let found = boundCache.get(word);
     if (found !== undefined) return found;
@@ -310,16 +325,10 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
         docs.add(doc);
       }
     };
-    const seenSections = new Set<string>();
     for (let i = 0; i < passages.length && (after.size <= 1 || before.size <= 1); i++) {
-      const doc = (passages[i] as Passage).docId;
-      if (mayHold(i, word)) look(bareText[i] as string, doc);
-      const section = bareSections[i] as string;
-      if (section.length > 0 && !seenSections.has(`${doc}\u0000${section}`)) {
-        seenSections.add(`${doc}\u0000${section}`);
-        look(section, doc);
-      }
+      if (mayHold(i, word)) look(bareText[i] as string, (passages[i] as Passage).docId);
     }
+    for (const { doc, section } of distinctSections()) if (section.includes(word)) look(section, doc);
     const fixed = (s: Set<string>): boolean => s.size === 1 && Array.from([...s][0] as string).length === 2;
     found = docs.size >= 2 && (fixed(after) || fixed(before));
     if (boundCache.size >= 10_000) boundCache.clear();
