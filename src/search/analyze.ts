@@ -400,12 +400,11 @@ export function analyzeQuery(
     if (concepts.some((c) => c.text === phrase)) continue;
     concepts.push(makeConcept(phrase, 'phrase', [phrase]));
   }
-  // With English mapped to Chinese, the query as typed cannot occur in the texts: no whole-query bonus to look for.
-  // Dropped words are no part of what the texts should hold.
-  // English mapped to Chinese: the whole query is looked for as its translation (family doctors → 家庭医生), when
-  // every English word was translated.
-  let whole = english.size > 0 || glossed.length > 0 ? chinese : freeText;
+  // With English mapped to Chinese, the query as typed cannot occur in the texts; its translation can (family
+  // doctors → 家庭医生), when every English word was translated. Dropped words are no part of what the texts hold.
+  const translated = english.size > 0 || glossed.length > 0;
+  let whole = translated ? chinese : freeText;
   for (const d of dropped) whole = whole.replace(d, ' ');
   const wholeBare = bare(whole);
-  return { concepts, wholeBare: /[a-z]/.test(wholeBare) && whole !== freeText ? '' : wholeBare, runs, dropped };
+  return { concepts, wholeBare: translated && /[a-z]/.test(wholeBare) ? '' : wholeBare, runs, dropped };
 }
