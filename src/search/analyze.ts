@@ -117,6 +117,8 @@ const SAY_PAIRS: ReadonlySet<string> = new Set(
 );
 
 const YEAR = /^(?:19|20)\d\d$/;
+/** A character every question form holds: most queries skip the forms' expressions altogether. */
+const QUESTION_FORM_START = /[干做搞意指哪多几]/u;
 const HAN_WORD = /^\p{Script=Han}+$/u;
 
 /**
@@ -316,7 +318,7 @@ export function analyzeQuery(
   const dropped: string[] = [];
   // Question forms (是干什么的, 多少种, 哪三…) out before the cut; what the texts say themselves stays.
   let asked = freeText;
-  for (const form of QUESTION_FORMS) {
+  if (QUESTION_FORM_START.test(freeText)) for (const form of QUESTION_FORMS) {
     asked = asked.replace(form, (m) => {
       if (inTexts(m)) return m;
       dropped.push(m);
