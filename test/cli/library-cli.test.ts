@@ -124,7 +124,7 @@ describe('zhenxing add / remove / docs', () => {
     expect((await run(['docs'], env)).stdout).toContain(`《${NOTICE_TITLE}（已载入）》`);
     // Without DATA_DIR (the tests above run in a directory without ./data) nothing is written.
     expect(readdirSync(files).filter((n) => n === 'data')).toEqual([]);
-  });
+  }, 180_000); // six spawned CLI runs, each loading jieba: minutes on a loaded 2-core machine
 
   it.each([
     [['add'], 2, 'zhenxing: add needs at least one file, e.g. zhenxing add 一号文件.pdf\n'],
