@@ -86,6 +86,15 @@ done
 step "runtime: copy dist/, seeds/ and lexicon/"
 cp -R dist seeds lexicon "$APP/"
 
+# English words the vocabulary lacks go through the dictionary glosses in lexicon/: the image must ship them.
+step "runtime: an English query through the shipped glosses (zhenxing search volunteers --json)"
+(cd "$APP" && env -i PATH="$PATH" HOME="$WORK" DATA_DIR="$WORK/data-gloss" node dist/cli.js search volunteers --json) \
+  >"$WORK/gloss.json" 2>"$WORK/gloss.err" || { cat "$WORK/gloss.err" >&2; fail "zhenxing search volunteers failed"; }
+node -e "
+  const r = JSON.parse(require('node:fs').readFileSync(process.argv[1], 'utf8'));
+  if (!r.results.length || !r.results[0].text.includes('志愿者')) { console.error('docker-smoke: ' + JSON.stringify(r).slice(0, 300)); process.exit(1); }
+" "$WORK/gloss.json" || fail "an English query found nothing: lexicon/ missing from the runtime?"
+
 # Read the runtime CMD and HEALTHCHECK from the Dockerfile itself so this script cannot drift from it.
 node - "$ROOT/Dockerfile" >"$WORK/dockerfile.env" <<'EOF'
 const fs = require('node:fs');
