@@ -1,9 +1,14 @@
 /**
  * Stream mode end to end: the real dingtalk-stream SDK (DWClient) makes its connection-open call
  * (POST /v1.0/gateway/connections/open) to the loopback stand-in, opens the websocket it hands out, receives robot
- * messages as CALLBACK frames and acknowledges them; the answers go out through the OpenAPI stand-in.
+ * messages as CALLBACK frames and acknowledges them; the answers go out through the OpenAPI stand-in. A file an admin
+ * sends arrives the same way and is added to the library.
  */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLibraryIntake } from '../../src/library/intake.js';
 import {
   STREAM_TICKET,
   TEST_CLIENT_ID,
@@ -14,19 +19,28 @@ import {
   startDingTalkStandIn,
   type DingTalkStandIn,
 } from '../helpers/dingtalk-stand-in.js';
+import { NOTICE_TITLE, gbkNotice } from '../helpers/library-files.js';
 import { startDingTalkHarness, type DingTalkHarness } from './harness.js';
 
 let dt: DingTalkStandIn;
 let h: DingTalkHarness;
 
+let libraryDir: string;
+
 beforeAll(async () => {
   dt = await startDingTalkStandIn();
-  h = await startDingTalkHarness({ dt, config: { mode: 'stream' } });
+  libraryDir = mkdtempSync(path.join(os.tmpdir(), 'zhenxing-stream-lib-'));
+  h = await startDingTalkHarness({
+    dt,
+    config: { mode: 'stream' },
+    intake: createLibraryIntake({ libraryDir, adminUsers: ['staff-stream-admin'] }),
+  });
   await dt.waitForSocket();
 });
 afterAll(async () => {
   await h?.close();
   await dt?.close();
+  rmSync(libraryDir, { recursive: true, force: true });
 });
 
 describe('Stream mode', () => {
@@ -68,6 +82,21 @@ describe('Stream mode', () => {
     dt.pushRobotMessage(robotMessage({ text: link.sends, staffId: 'staff-stream-share', sessionWebhook: dt.sessionWebhook('s5') }));
     await dt.waitFor((c) => h.groupPosts(group).includes(c));
     expect(h.groupPosts(group)).toHaveLength(1);
+  });
+
+  it('a file an admin sends over Stream is downloaded and added, and the answer names it', async () => {
+    dt.serveFile('stream-dl-code', gbkNotice());
+    const msg = robotMessage({
+      text: '',
+      staffId: 'staff-stream-admin',
+      file: { downloadCode: 'stream-dl-code', fileName: '通知.txt' },
+      sessionWebhook: dt.sessionWebhook('s7'),
+    });
+    const frameId = dt.pushRobotMessage(msg);
+    expect(await dt.waitForFrame((f) => f.headers?.messageId === frameId)).toMatchObject({ code: 200 });
+    const reply = await dt.waitFor((c) => h.privateTo('staff-stream-admin').includes(c), 15_000);
+    expect(markdownOf(reply).text).toContain(`已添加《${NOTICE_TITLE}》`);
+    expect(readdirSync(libraryDir).length).toBeGreaterThan(0);
   });
 
   it('reconnects when the gateway drops the socket, and stays closed after stop()', async () => {
