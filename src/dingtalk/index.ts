@@ -8,6 +8,7 @@ import { WHERE, type DingTalkConfig } from '../config.js';
 import type { LibraryIntake } from '../library/intake.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
+import { createConnectionWatch } from '../platform/connection-watch.js';
 import { createAnswerer } from '../platform/conversation.js';
 import { createDigestSender } from '../platform/digest-sender.js';
 import { downloadCapped } from '../platform/download.js';
@@ -168,7 +169,7 @@ export function createDingTalkAdapter(deps: DingTalkAdapterDeps): DingTalkAdapte
   let stopped = true;
   let started = false;
   let routeAdded = false;
-  let downSince: number | undefined;
+  let connection = createConnectionWatch({ graceMs: o.connectionGraceMs, now });
 
   return {
     api,
@@ -185,12 +186,9 @@ export function createDingTalkAdapter(deps: DingTalkAdapterDeps): DingTalkAdapte
       const platform = `dingtalk-${config.mode}`;
       if (stopped) return { platform, ok: false, state: started ? 'stopped' : 'starting' };
       if (!stream) return { platform, ok: true, state: 'serving' };
-      if (stream.connected()) {
-        downSince = undefined;
-        return { platform, ok: true, state: 'connected' };
-      }
-      downSince ??= now();
-      return { platform, ok: now() - downSince < o.connectionGraceMs, state: 'connecting' };
+      if (stream.connected()) connection.up();
+      else connection.down('connecting');
+      return { platform, ...connection.status() };
     },
 
     async start() {
@@ -233,7 +231,9 @@ export function createDingTalkAdapter(deps: DingTalkAdapterDeps): DingTalkAdapte
       stopped = false;
       started = true;
       if (config.mode === 'stream') {
-        downSince = now();
+        // Not up until the socket is: a first connection that never comes counts against the grace period too.
+        connection = createConnectionWatch({ graceMs: o.connectionGraceMs, now });
+        connection.down('connecting');
         stream = createStreamTransport({ ...config, fetch: out.fetch, logger, onMessage });
         await stream.start();
         logger.info({ mode: 'stream', connected: stream.connected() }, 'dingtalk: started (Stream mode)');
