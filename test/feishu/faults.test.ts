@@ -3,11 +3,13 @@
  * tenant token (99991663), 5xx, rate limits, a reply that fails for good and is redelivered, a replay after a
  * restart (message ids kept in a temp DATA_DIR), events older than an hour, and a stop with a reply in flight.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createLibraryIntake } from '../../src/library/intake.js';
 import { createFileSeenKeys } from '../../src/platform/index.js';
+import { NOTICE_TITLE, gbkNotice } from '../helpers/library-files.js';
 import { messageEvent, postEvent, startFeishuStandIn, type FeishuStandIn } from '../helpers/feishu-stand-in.js';
 import { startFeishuHarness, type FeishuHarness } from './harness.js';
 
@@ -131,5 +133,44 @@ describe('stopping with a reply in flight', () => {
     expect(await h.metrics.registry.metrics()).toContain('zhenxing_undelivered_total{platform="feishu"} 1');
     release();
     await h.close();
+  });
+});
+
+describe('the platform kit, through Feishu', () => {
+  it('a command past the busy limit is answered with the kit’s busy words at once', async () => {
+    const h = await startFeishuHarness({ adapterOptions: { maxPending: 0 } });
+    try {
+      const { reply } = await h.say({ text: '人才振兴' });
+      expect(JSON.stringify(reply.body)).toContain('现在请求较多，请稍后再试。');
+      expect(await h.metrics.registry.metrics()).toContain('zhenxing_errors_total{where="feishu.busy"} 1');
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('a file message Feishu delivers twice is downloaded, added and answered once', async () => {
+    const libraryDir = mkdtempSync(path.join(os.tmpdir(), 'zhenxing-feishu-lib-'));
+    const admin = 'ou_admin000000000000000000000000009';
+    const h = await startFeishuHarness({ intake: createLibraryIntake({ libraryDir, adminUsers: [admin] }) });
+    try {
+      const fileKey = 'file_v3_twice';
+      const event = messageEvent({
+        text: '',
+        messageType: 'file',
+        content: JSON.stringify({ file_key: fileKey, file_name: '通知.txt' }),
+        senderOpenId: admin,
+      });
+      h.feishu.serveResource(event.messageId, fileKey, gbkNotice());
+      await h.post(event);
+      await expect.poll(() => h.repliesTo(event.messageId).length, { timeout: 15_000 }).toBe(1);
+      expect(JSON.stringify(h.repliesTo(event.messageId)[0]?.body)).toContain(`已添加《${NOTICE_TITLE}》`);
+      await h.post(event);
+      await h.say({ text: '帮助' });
+      expect(h.repliesTo(event.messageId)).toHaveLength(1);
+      expect(h.feishu.calls.filter((c) => c.path.endsWith(`/resources/${fileKey}`))).toHaveLength(1);
+    } finally {
+      await h.close();
+      rmSync(libraryDir, { recursive: true, force: true });
+    }
   });
 });

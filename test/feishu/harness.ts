@@ -62,6 +62,8 @@ export interface HarnessOptions {
   feishu?: FeishuStandIn;
   /** Votes, as main wires them (none by default: results carry no vote buttons). */
   votes?: VoteStore;
+  /** The library intake, as main wires it (none by default: a file gets the text-only hint). */
+  intake?: FeishuAdapterDeps['intake'];
 }
 
 export async function startFeishuHarness(options: HarnessOptions = {}): Promise<FeishuHarness> {
@@ -111,6 +113,7 @@ export async function startFeishuHarness(options: HarnessOptions = {}): Promise<
     httpServer,
     ...(options.adapterOptions ? { options: options.adapterOptions } : {}),
     ...(options.seenKeys ? { seenKeys: options.seenKeys } : {}),
+    ...(options.intake ? { intake: options.intake } : {}),
   });
   options.beforeStart?.(feishu);
   await adapter.start();
