@@ -39,4 +39,4 @@ export { createConnectionWatch, type ConnectionWatch, type ConnectionWatchOption
 export { createBodyReader, InboundError, refuse, type BodyReader, type BodyReaderOptions } from './inbound.js';
 export { FileError, fileErrorHint } from './file-errors.js';
 export { once, type OnceOptions } from './once.js';
-export { createUploader, NO_FILE, type Uploader, type UploaderDeps } from './uploads.js';
+export { createUploader, NO_FILE, type FileSource, type Uploader, type UploaderDeps } from './uploads.js';

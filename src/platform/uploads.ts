@@ -8,7 +8,7 @@ import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { View } from '../router/view-model.js';
 import type { Conversation } from './conversation.js';
-import { BUSY, messageView } from './messages.js';
+import { BUSY, SORRY, messageView } from './messages.js';
 import type { WorkQueue } from './work-queue.js';
 
 /** A file message that carried no usable file (no key or name): nothing to download. */
@@ -28,24 +28,34 @@ export interface UploaderDeps {
   onFailure?: (where: string, err: unknown, fields: Record<string, unknown>) => void;
 }
 
+/**
+ * The file, `null` when the message named none, or how to look it up (a platform API call, as Slack's files.info
+ * for a file_shared event), called only once the sender is known to be an admin and in the upload's turn.
+ */
+export type FileSource = IncomingFile | null | (() => Promise<IncomingFile | null>);
+
 export interface Uploader {
   /**
    * Adds `file` for an admin, refuses anyone else; `null` when the message named no file. Resolves once the answer
-   * was sent (a failed send is logged and counted: there is nobody left to tell).
+   * was sent (a failed send is logged and counted: there is nobody left to tell). A lookup that throws is logged
+   * and answered with the kind SORRY.
    */
-  receive(file: IncomingFile | null, conv: Conversation): Promise<void>;
+  receive(file: FileSource, conv: Conversation): Promise<void>;
 }
 
 export function createUploader(deps: UploaderDeps): Uploader {
   const { platform, intake, logger } = deps;
+  const failed = (conv: Conversation, where: string, err: unknown) => {
+    const fields = { userId: conv.ctx.userId, ...conv.logFields };
+    if (deps.onFailure) return deps.onFailure(where, err, fields);
+    deps.metrics.errors.inc({ where: `${platform}.${where}` });
+    logger.error({ err, ...fields }, `${platform}: ${where} failed`);
+  };
   const reply = async (conv: Conversation, view: View) => {
     try {
       await conv.replyPrivately(view);
     } catch (err) {
-      const fields = { userId: conv.ctx.userId, ...conv.logFields };
-      if (deps.onFailure) return deps.onFailure('file', err, fields);
-      deps.metrics.errors.inc({ where: `${platform}.file` });
-      logger.error({ err, ...fields }, `${platform}: file failed`);
+      failed(conv, 'file', err);
     }
   };
   return {
@@ -57,9 +67,16 @@ export function createUploader(deps: UploaderDeps): Uploader {
             logger.info({ userId }, `${platform}: file from a user not in ADMIN_USERS; refused`);
             return reply(conv, REFUSAL);
           }
-          if (!file) return reply(conv, messageView(NO_FILE, 'zh'));
+          let found: IncomingFile | null;
+          try {
+            found = typeof file === 'function' ? await file() : file;
+          } catch (err) {
+            failed(conv, 'file.lookup', err);
+            return reply(conv, messageView(SORRY, 'zh'));
+          }
+          if (!found) return reply(conv, messageView(NO_FILE, 'zh'));
           // receive() never throws: a bad file, a failed download or a full disk each come back as a kind message.
-          return reply(conv, await intake.receive(file, userId, platform));
+          return reply(conv, await intake.receive(found, userId, platform));
         },
         { where: `${platform}.file`, answer: () => reply(conv, messageView(BUSY, 'zh', 'info')) },
       );

@@ -20,6 +20,7 @@ import {
   createMemorySeenKeys,
   createOutbound,
   createOutboundMetrics,
+  createUploader,
   createWorkQueue,
   drainQueue,
   waitAtMost,
@@ -246,28 +247,21 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   // The kit's busy limiter: answers run one per event-loop turn after ack(), so a burst cannot hold an ack behind a
   // backlog (Slack gives up after 3 s), and past maxPending a command gets the busy reply instead.
   const queue = createWorkQueue({ platform: 'slack', logger: log, metrics: deps.metrics, maxPending: o.maxPending });
-  const answerer = createAnswerer({
-    platform: 'slack',
-    router: deps.router,
-    queue,
-    logger: log,
-    metrics: deps.metrics,
-    // The words Slack's operators know from before the kit: one line for any listener, naming it.
-    onFailure: (where, err, fields) => {
-      deps.metrics.errors.inc({ where: `slack.${where}` });
-      log.error({ err, where: `slack.${where}`, ...fields }, 'slack: handler failed');
-    },
-  });
+  // The words Slack's operators know from before the kit: one line for any listener, naming it.
+  const onFailure = (where: string, err: unknown, fields: Record<string, unknown>) => {
+    deps.metrics.errors.inc({ where: `slack.${where}` });
+    log.error({ err, where: `slack.${where}`, ...fields }, 'slack: handler failed');
+  };
+  const kit = { platform: 'slack', queue, logger: log, metrics: deps.metrics, onFailure };
   registerListeners(app, {
-    answerer,
+    answerer: createAnswerer({ ...kit, router: deps.router }),
     logger: log,
     metrics: deps.metrics,
     // Click trigger ids and file uploads, against Slack's redeliveries (within minutes).
     seen: createMemorySeenKeys({ ttlMs: 10 * 60_000, maxEntries: 10_000 }),
     shares: shareKeys,
-    shareWindowMs: deps.shareWindowMs ?? DEFAULTS.shareWindowMs,
-    queue,
-    ...(deps.intake ? { intake: deps.intake } : {}),
+    shareWindowMs: o.shareWindowMs,
+    ...(deps.intake ? { uploader: createUploader({ ...kit, intake: deps.intake }) } : {}),
   });
   app.error(async (err) => {
     deps.metrics.errors.inc({ where: 'slack.bolt' });

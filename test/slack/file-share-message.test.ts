@@ -143,6 +143,15 @@ describe('Slack: a file sent to the bot in a DM as a message with files (subtype
     expect(downloads('F0HTML')).toHaveLength(1);
   });
 
+  it('answers an admin kindly when Slack will not describe the file (files.info refused), and adds nothing', async () => {
+    const t = slack.calls.length;
+    slack.script('files.info', [{ ok: false, error: 'file_not_found' }]);
+    await fileShared('F0GONE', 'U0ADMIN', 'D0ADMIN');
+    const answer = await slack.waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === 'D0ADMIN' && slack.calls.indexOf(c) >= t, 15_000);
+    expect(textOf(answer)).toContain('抱歉，处理时出了点问题，请稍后再试。');
+    expect(downloads('F0GONE')).toEqual([]);
+  });
+
   it('politely refuses anyone not in ADMIN_USERS, without downloading or adding anything', async () => {
     const before = readdirSync(path.join(dir, 'library')).sort();
     const t = slack.calls.length;

@@ -4,10 +4,9 @@
  * (src/slack/conversation.ts) and hands it over.
  */
 import type { RespondFn, webApi } from '@slack/bolt';
-import type { LibraryIntake } from '../../library/intake.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
-import type { Answerer, SeenKeys, WorkQueue } from '../../platform/index.js';
+import type { Answerer, SeenKeys, Uploader } from '../../platform/index.js';
 import type { CommandContext } from '../../router/view-model.js';
 import { createSlackConversation, type SlackConversationOptions } from '../conversation.js';
 
@@ -17,14 +16,12 @@ export interface ListenerDeps {
   metrics: Metrics;
   /** Deliveries already handled (click trigger ids, file uploads), so a redelivery does nothing twice. */
   seen: SeenKeys;
-  /** Adds files admins send in a DM to the library; absent: uploads are not listened to. */
-  intake?: LibraryIntake;
+  /** The kit's uploader: adds files admins send in a DM to the library; absent: uploads are not listened to. */
+  uploader?: Uploader;
   /** Shares already posted, by (channel, message, user, passage): one quote per double click, also across restarts. */
   shares: SeenKeys;
   /** How long `shares` remembers one, in ms. */
   shareWindowMs: number;
-  /** The kit's busy limiter, for work that is not an answer (a file upload); stop() waits for it. */
-  queue: WorkQueue;
 }
 
 /** The Bolt arguments of a button click that a conversation is made of. */

@@ -1,14 +1,14 @@
 /**
- * A file an admin (ADMIN_USERS) sent to the bot's DM, added to the library, whichever event told us: `file_shared`
- * (the manifest's) or a `message` with files (subtype `file_share`, for apps subscribed to message.im). Slack sends
- * both for one upload when both are subscribed: the file is added and answered once. The name, size and private
- * download URL come with the message, or from files.info (scope files:read); the download carries the bot token.
- * The answer (title, passage count and themes, or why not) is posted into the DM.
+ * A file an admin (ADMIN_USERS) sent to the bot's DM, handed to the kit's uploader whichever event told us:
+ * `file_shared` (the manifest's) or a `message` with files (subtype `file_share`, for apps subscribed to message.im).
+ * Slack sends both for one upload when both are subscribed: the file is added and answered once. The name, size and
+ * private download URL come with the message, or from files.info (scope files:read, asked only for an admin's file);
+ * the download carries the bot token. The answer is posted into the DM.
  */
 import type { webApi } from '@slack/bolt';
-import { REFUSAL, type LibraryIntake } from '../../../library/intake.js';
+import type { IncomingFile } from '../../../library/intake.js';
 import { downloadCapped } from '../../../platform/download.js';
-import { messageView, SORRY } from '../../../platform/index.js';
+import type { Conversation, Uploader } from '../../../platform/index.js';
 import type { View } from '../../../router/view-model.js';
 import { renderView } from '../../render/index.js';
 import type { ListenerDeps } from '../shared.js';
@@ -35,47 +35,27 @@ export interface SharedFile {
 /** Only a DM with the bot (channel ids of DMs start with D) is a request to add a file. */
 export const isDm = (channel: string | undefined): channel is string => typeof channel === 'string' && channel.startsWith('D');
 
-export async function addSharedFile(deps: ListenerDeps & { intake: LibraryIntake }, client: webApi.WebClient, shared: SharedFile): Promise<void> {
-  const { intake, logger } = deps;
+export async function addSharedFile(deps: ListenerDeps & { uploader: Uploader }, client: webApi.WebClient, shared: SharedFile): Promise<void> {
   const { fileId, userId, channel } = shared;
   if (!(await deps.seen.add(`file:${fileId}:${userId}`))) return;
-  const post = async (view: View) => {
-    try {
-      await client.chat.postMessage({ channel, ...renderView(view) });
-    } catch (err) {
-      deps.metrics.errors.inc({ where: 'slack.file_shared.post' });
-      logger.error({ err, channel }, 'slack: could not answer a file upload');
+  const post = async (view: View) => void (await client.chat.postMessage({ channel, ...renderView(view) }));
+  // The DM is private to the two of them: answers and anything "for the chat" go there.
+  const conv: Conversation = { ctx: { platform: 'slack', userId, channelId: channel }, replyPrivately: post, postToChat: post };
+  const lookUp = async (): Promise<IncomingFile> => {
+    let file = shared.file ?? {};
+    if (!file.url_private_download && !file.url_private) {
+      file = ((await client.files.info({ file: fileId })) as { file?: SlackFile }).file ?? {};
     }
+    const url = file.url_private_download ?? file.url_private;
+    const token = client.token;
+    return {
+      name: file.name ?? file.title ?? fileId,
+      ...(file.size !== undefined ? { size: file.size } : {}),
+      download: (maxBytes) => {
+        if (!url) throw new Error('files.info gave no download URL');
+        return downloadCapped(url, maxBytes, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+      },
+    };
   };
-  await deps.queue.run(async () => {
-    try {
-      if (!intake.isAdmin(userId)) {
-        logger.info({ userId }, 'slack: file from a user not in ADMIN_USERS; refused');
-        return post(REFUSAL);
-      }
-      let file = shared.file ?? {};
-      if (!file.url_private_download && !file.url_private) {
-        file = ((await client.files.info({ file: fileId })) as { file?: SlackFile }).file ?? {};
-      }
-      const url = file.url_private_download ?? file.url_private;
-      const token = client.token;
-      const view = await intake.receive(
-        {
-          name: file.name ?? file.title ?? fileId,
-          ...(file.size !== undefined ? { size: file.size } : {}),
-          download: (maxBytes) => {
-            if (!url) throw new Error('files.info gave no download URL');
-            return downloadCapped(url, maxBytes, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-          },
-        },
-        userId,
-        'slack',
-      );
-      await post(view);
-    } catch (err) {
-      deps.metrics.errors.inc({ where: 'slack.file_shared' });
-      logger.error({ err, fileId }, 'slack: adding a shared file failed');
-      await post(messageView(SORRY, 'zh'));
-    }
-  });
+  await deps.uploader.receive(lookUp, conv);
 }

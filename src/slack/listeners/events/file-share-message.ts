@@ -17,13 +17,13 @@ interface FileMessage {
 
 export function createFileShareMessageCallback(deps: ListenerDeps) {
   return async ({ event, client }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>): Promise<void> => {
-    const { intake } = deps;
+    const { uploader } = deps;
     const m = event as FileMessage;
-    if (!intake || !isDm(m.channel) || !m.user || m.bot_id) return;
+    if (!uploader || !isDm(m.channel) || !m.user || m.bot_id) return;
     if (m.subtype !== undefined && m.subtype !== 'file_share') return;
     for (const file of m.files ?? []) {
       if (!file.id) continue;
-      await addSharedFile({ ...deps, intake }, client, { fileId: file.id, userId: m.user, channel: m.channel, file });
+      await addSharedFile({ ...deps, uploader }, client, { fileId: file.id, userId: m.user, channel: m.channel, file });
     }
   };
 }

@@ -5,8 +5,8 @@ import { addSharedFile, isDm } from './add-file.js';
 
 export function createFileSharedCallback(deps: ListenerDeps) {
   return async ({ event, client }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'file_shared'>): Promise<void> => {
-    const { intake } = deps;
-    if (!intake || !isDm(event.channel_id)) return;
-    await addSharedFile({ ...deps, intake }, client, { fileId: event.file_id, userId: event.user_id, channel: event.channel_id });
+    const { uploader } = deps;
+    if (!uploader || !isDm(event.channel_id)) return;
+    await addSharedFile({ ...deps, uploader }, client, { fileId: event.file_id, userId: event.user_id, channel: event.channel_id });
   };
 }
