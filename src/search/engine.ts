@@ -268,7 +268,7 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
     if (found !== undefined) return found;
     if (inText(key)) found = true;
     else if (gramTerms(key).some((g) => !inText(g))) found = false;
-    else found = bareText.some((t) => t.includes(key));
+    else found = bareText.some((t, i) => mayHold(i, key) && t.includes(key));
     if (occursCache.size >= 10_000) occursCache.clear();
     occursCache.set(key, found);
     return found;
@@ -368,10 +368,21 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
       else themePassages.set(t, [i]);
     }
   });
+  // Each passage's strength in a theme, tabled on the theme's first use: it is read for every candidate of a query
+  // naming a theme, and reaching into ten thousand passage objects for it was a hot spot of a 1 000-document library.
+  const strengthTables = new Map<ThemeId, Float64Array>();
   const themeStrength = (i: number, t: ThemeId): number => {
-    const p = passages[i] as Passage;
-    if (!p.themes.includes(t)) return 0;
-    return Math.min(1, (p.themeScores[t] ?? 0) / (themeMax.get(t) || 1));
+    let table = strengthTables.get(t);
+    if (table === undefined) {
+      const built = new Float64Array(passages.length);
+      const max = themeMax.get(t) || 1;
+      passages.forEach((p, k) => {
+        if (p.themes.includes(t)) built[k] = Math.min(1, (p.themeScores[t] ?? 0) / max);
+      });
+      strengthTables.set(t, built);
+      table = built;
+    }
+    return table[i] as number;
   };
 
   /** The theme a concept names: a theme's full name (组织振兴) or an English theme word mapped to it (organization). */
@@ -634,7 +645,7 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
       if (whole && weakest >= 0.85) {
         const holds =
           (single !== undefined && ((single.headLow & low) !== 0 || (single.headHigh & high) !== 0)) ||
-          (bareText[index] as string).includes(whole) ||
+          (mayHold(index, whole) && (bareText[index] as string).includes(whole)) ||
           (bareHeadings[index] as string).includes(whole);
         if (holds) score *= 1 + wholeQueryBonus;
       }
@@ -945,7 +956,7 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
       // Nothing by words, but the query stands in a text as written across punctuation (志智双扶 of “志”“智”双扶,
       // which jieba and the bigrams both cut apart): search it as a phrase.
       const whole = analyzed.wholeBare;
-      if (hits.total === 0 && searched.phrases.length === 0 && whole.length >= 2 && bareText.some((t) => t.includes(whole))) {
+      if (hits.total === 0 && searched.phrases.length === 0 && whole.length >= 2 && bareText.some((t, i) => mayHold(i, whole) && t.includes(whole))) {
         searched = { ...searched, text: '', phrases: [whole] };
         analyzed = analyze(searched);
         hits = rank(searched, analyzed);
