@@ -63,7 +63,9 @@ export function createLiveLibrary(options: LiveLibraryOptions): LiveLibrary {
   const store = createLibraryStore(options.libraryDir);
   const logger = options.logger;
 
-  const build = (): LibrarySnapshot => {
+  // The whole-library file of the latest reload, saved once it is being served (see LoadLibraryOptions.saveLater).
+  let pendingSave: (() => void) | undefined;
+  const build = (later = false): LibrarySnapshot => {
     const signature = store.signature();
     let corpus: Corpus;
     let engine: ZhenxingSearchEngine;
@@ -80,6 +82,7 @@ export function createLiveLibrary(options: LiveLibraryOptions): LiveLibrary {
         libraryDir: options.libraryDir,
         ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
         ...(logger ? { logger } : {}),
+        ...(later ? { saveLater: (save: () => void) => (pendingSave = save) } : {}),
       });
       ({ corpus, engine } = loaded);
       logger?.info(
@@ -110,7 +113,7 @@ export function createLiveLibrary(options: LiveLibraryOptions): LiveLibrary {
     const t0 = performance.now();
     let next: LibrarySnapshot;
     try {
-      next = build();
+      next = build(true);
     } catch (err) {
       // The snapshot being served stays; the next change or poll tries again.
       logger?.error({ err }, 'library reload failed; still serving the previous library');
@@ -123,6 +126,13 @@ export function createLiveLibrary(options: LiveLibraryOptions): LiveLibrary {
       'library reloaded',
     );
     options.onSwap?.(next);
+    const save = pendingSave;
+    pendingSave = undefined;
+    if (save) {
+      // After the swap, so the new document is served a second sooner; a later reload's file replaces this one.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      save();
+    }
     return true;
   };
 

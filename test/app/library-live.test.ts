@@ -18,6 +18,7 @@ import { gbkNotice, NOTICE_TITLE, pdfOpinion } from '../helpers/library-files.js
 import { TEST_SIGNING_SECRET, postSigned, slashCommandBody } from '../helpers/slack-sign.js';
 import { startSlackStandIn, type SlackStandIn } from '../helpers/slack-stand-in.js';
 import { runCli } from '../helpers/run-cli.js';
+import { captureLogger } from '../scheduler/test-logger.js';
 
 
 const cli = (args: string[], env: NodeJS.ProcessEnv, cwd: string) => runCli(args, { env, cwd });
@@ -122,6 +123,27 @@ describe('live library swap', () => {
     // Nothing changed: no rebuild.
     expect(await live.refresh()).toBe(false);
     expect(building).toBe(2);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('with a saved index, builds only the added document, swaps it in, then saves the library for the next start', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'zhenxing-swap-'));
+    const libraryDir = path.join(dir, 'library');
+    const cacheDir = path.join(dir, 'index-cache');
+    const { logger, lines: logs } = captureLogger('info');
+    const live = createLiveLibrary({ libraryDir, cacheDir, pollMs: 60_000, logger });
+    expect(logs.find((l) => l.msg === 'library built')).toMatchObject({ built: 1, reused: 0 });
+    const { prepareDocument, storePrepared, createLibraryStore } = await import('../../src/library/index.js');
+    storePrepared(createLibraryStore(libraryDir), [await prepareDocument('通知.txt', gbkNotice())]);
+    expect(await live.refresh()).toBe(true);
+    expect(logs.filter((l) => l.msg === 'library built').at(-1)).toMatchObject({ built: 1, reused: 1 });
+    expect(live.current().engine.search('稻渔综合种养').results[0]?.title).toBe(NOTICE_TITLE);
+    // Saved once served: the next start loads it whole.
+    const { loadLibrary } = await import('../../src/library/index-cache.js');
+    const next = loadLibrary({ libraryDir, cacheDir });
+    expect(next.fromCache).toBe(true);
+    expect(next.engine.search('稻渔综合种养').results[0]?.title).toBe(NOTICE_TITLE);
+    await live.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 });
