@@ -17,6 +17,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { buildLibraryDocument, CorpusError, loadCorpus, PACKAGE_SEEDS_DIR } from '../corpus/index.js';
 import type { ArticleMeta, Corpus, DocumentMeta, Passage } from '../corpus/types.js';
@@ -52,7 +53,10 @@ interface CacheFile {
 }
 
 let codeHash: string | undefined;
-/** A hash of the corpus, search and library modules as deployed (src/ under tsx, dist/ when built). */
+/**
+ * A hash of the corpus, search and library modules as deployed (src/ under tsx, dist/ when built), and of the jieba
+ * and MiniSearch versions.
+ */
 function codeFingerprint(): string {
   if (codeHash) return codeHash;
   const here = path.dirname(fileURLToPath(import.meta.url));
@@ -61,6 +65,18 @@ function codeFingerprint(): string {
     for (const name of readdirSync(dir).sort()) {
       if (!/\.(?:ts|js|json|txt|utf8)$/.test(name)) continue;
       hash.update(name).update(readFileSync(path.join(dir, name)));
+    }
+  }
+  // The segmenter's and the index's own versions: a new jieba dictionary cuts words differently.
+  const require = createRequire(import.meta.url);
+  for (const pkg of ['nodejieba', 'minisearch']) {
+    try {
+      // The package's own package.json, found from its entry point (MiniSearch's exports do not list it).
+      const entry = require.resolve(pkg);
+      const root = entry.slice(0, entry.lastIndexOf(`${path.sep}node_modules${path.sep}${pkg}${path.sep}`) + `/node_modules/${pkg}/`.length);
+      hash.update(`${pkg}@${(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version}`);
+    } catch {
+      hash.update(`${pkg}@?`);
     }
   }
   codeHash = hash.digest('hex');
