@@ -24,7 +24,7 @@ beforeAll(async () => {
 
 const run = (args: string[], env: NodeJS.ProcessEnv) => runCli(args, { env, cwd: files });
 
-describe('zhenxing add / remove / docs', () => {
+describe('zhenxing add / remove / docs', { timeout: 90_000 }, () => {
   it('adds files with --json, says so for the same content twice, lists them with their origin and removes them', async () => {
     const env = { LIBRARY_DIR: mkdtempSync(path.join(tmpdir(), 'zx-lib-')) };
     const r = await run(['add', '通知.txt', '方案.docx', '--json'], env);

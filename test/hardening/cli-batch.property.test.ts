@@ -30,7 +30,7 @@ function run(args: string[], input: string): Promise<{ code: number | null; stdo
 /** A line of the file: anything but the line breaks readline splits on. */
 const line = fc.oneof({ weight: 20, arbitrary: hostileText(10) }, { weight: 1, arbitrary: hugeText }).map((s) => s.replace(/[\r\n]/g, ' '));
 
-describe('zhenxing search --batch --json on a hostile file', () => {
+describe('zhenxing search --batch --json on a hostile file', { timeout: 90_000 }, () => {
   beforeAll(() => ensureBuilt(), 120_000);
 
   it('answers every line with one JSON object, in order', async () => {
