@@ -85,6 +85,8 @@ export function createSlackConversation(o: SlackConversationOptions): Conversati
     },
     // Every Slack answer is ephemeral, subscription changes too: a slash command is seen by the one who typed it.
     placeOf: () => 'private',
+    // Failures are logged and counted under the listener's name (the adapter's onFailure reads it).
+    logFields: { where },
     shareFailure,
   };
 }

@@ -247,10 +247,12 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   // The kit's busy limiter: answers run one per event-loop turn after ack(), so a burst cannot hold an ack behind a
   // backlog (Slack gives up after 3 s), and past maxPending a command gets the busy reply instead.
   const queue = createWorkQueue({ platform: 'slack', logger: log, metrics: deps.metrics, maxPending: o.maxPending });
-  // The words Slack's operators know from before the kit: one line for any listener, naming it.
-  const onFailure = (where: string, err: unknown, fields: Record<string, unknown>) => {
-    deps.metrics.errors.inc({ where: `slack.${where}` });
-    log.error({ err, where: `slack.${where}`, ...fields }, 'slack: handler failed');
+  // The words Slack's operators know from before the kit: one line for any listener, named by the listener
+  // (its conversation's logFields.where: slack.command, slack.feedback …) or else by the kit's step (slack.file).
+  const onFailure = (step: string, err: unknown, fields: Record<string, unknown>) => {
+    const where = typeof fields.where === 'string' ? fields.where : `slack.${step}`;
+    deps.metrics.errors.inc({ where });
+    log.error({ err, ...fields, where }, 'slack: handler failed');
   };
   const kit = { platform: 'slack', queue, logger: log, metrics: deps.metrics, onFailure };
   registerListeners(app, {
