@@ -171,12 +171,8 @@ function assemble(docs: readonly IndexDocument[], tokensOf: (i: number) => Passa
   const fieldLength: number[][] = [];
   const avgFieldLength: number[] = INDEX_FIELDS.map(() => 0);
   const addField = (shortId: number, fieldId: number, tokens: readonly string[]): void => {
-    const lengths = fieldLength[shortId] as number[];
-    const unique = new Set(tokens).size;
-    lengths[fieldId] = unique;
-    // MiniSearch's running average, the same operations in the same order, so that scores are identical.
-    const avg = avgFieldLength[fieldId] || 0;
-    avgFieldLength[fieldId] = (avg * shortId + unique) / (shortId + 1);
+    // Distinct terms (MiniSearch's field length), counted as postings are opened for this document.
+    let unique = 0;
     for (const term of tokens) {
       let byField = postings.get(term);
       if (byField === undefined) {
@@ -184,13 +180,20 @@ function assemble(docs: readonly IndexDocument[], tokensOf: (i: number) => Passa
         postings.set(term, byField);
       }
       const list = byField[fieldId];
-      if (list === undefined) byField[fieldId] = { ids: [shortId], tfs: [1] };
-      else if (list.ids[list.ids.length - 1] === shortId) list.tfs[list.tfs.length - 1] = (list.tfs[list.tfs.length - 1] as number) + 1;
+      if (list === undefined) {
+        byField[fieldId] = { ids: [shortId], tfs: [1] };
+        unique++;
+      } else if (list.ids[list.ids.length - 1] === shortId) list.tfs[list.tfs.length - 1] = (list.tfs[list.tfs.length - 1] as number) + 1;
       else {
         list.ids.push(shortId);
         list.tfs.push(1);
+        unique++;
       }
     }
+    (fieldLength[shortId] as number[])[fieldId] = unique;
+    // MiniSearch's running average, the same operations in the same order, so that scores are identical.
+    const avg = avgFieldLength[fieldId] || 0;
+    avgFieldLength[fieldId] = (avg * shortId + unique) / (shortId + 1);
   };
   for (let i = 0; i < docs.length; i++) {
     const tokens = tokensOf(i);
