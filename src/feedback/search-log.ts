@@ -41,18 +41,31 @@ export interface FileSearchLogOptions {
   now?: () => number;
 }
 
+/** Entries kept by default (both logs). */
+export const DEFAULT_MAX_SEARCHES = 20_000;
+/** Entries older than this many days are dropped by default (both logs). */
+export const DEFAULT_MAX_SEARCH_AGE_DAYS = 90;
+
+/**
+ * An entry's own fields from what was stored (a log line, a Redis member, a snapshot), dropping any others such
+ * as the id Redis keeps; undefined when `at`, `query` or `count` is missing. Absent flags are false, an absent
+ * platform 'unknown'.
+ */
+export function toSearchLogEntry(e: Partial<SearchLogEntry>): SearchLogEntry | undefined {
+  if (typeof e.at !== 'number' || typeof e.query !== 'string' || typeof e.count !== 'number') return undefined;
+  return {
+    at: e.at,
+    query: e.query,
+    count: e.count,
+    partial: e.partial === true,
+    corrected: e.corrected === true,
+    platform: typeof e.platform === 'string' ? e.platform : 'unknown',
+  };
+}
+
 function parseLine(line: string): SearchLogEntry | undefined {
   try {
-    const e = JSON.parse(line) as Partial<SearchLogEntry>;
-    if (typeof e.at !== 'number' || typeof e.query !== 'string' || typeof e.count !== 'number') return undefined;
-    return {
-      at: e.at,
-      query: e.query,
-      count: e.count,
-      partial: e.partial === true,
-      corrected: e.corrected === true,
-      platform: typeof e.platform === 'string' ? e.platform : 'unknown',
-    };
+    return toSearchLogEntry(JSON.parse(line) as Partial<SearchLogEntry>);
   } catch {
     // A line cut short by a crash mid-append is skipped, not fatal.
     return undefined;
@@ -66,8 +79,8 @@ function parseLine(line: string): SearchLogEntry | undefined {
  */
 export async function createFileSearchLog(options: FileSearchLogOptions): Promise<SearchLog & { readonly file: string }> {
   const file = path.join(options.dataDir, SEARCH_LOG_FILE);
-  const maxEntries = Math.max(1, options.maxEntries ?? 20_000);
-  const maxAgeMs = (options.maxAgeDays ?? 90) * 86_400_000;
+  const maxEntries = Math.max(1, options.maxEntries ?? DEFAULT_MAX_SEARCHES);
+  const maxAgeMs = (options.maxAgeDays ?? DEFAULT_MAX_SEARCH_AGE_DAYS) * 86_400_000;
   const now = options.now ?? Date.now;
   await fs.mkdir(options.dataDir, { recursive: true });
 

@@ -49,6 +49,31 @@ export function voterKey(platform: string, userId: string): string {
 
 export const VOTES_FILE = 'feedback-votes.json';
 
+/** Votes kept by default (both stores); past it the oldest are dropped. */
+export const DEFAULT_MAX_VOTES = 50_000;
+
+/** A stored vote as JSON carries it: the votes file, a state export, and the snapshot an import reads. */
+export const voteSchema = z.object({
+  query: z.string(),
+  passageId: z.string(),
+  voter: z.string(),
+  value: z.enum(['up', 'down']),
+  platform: z.string(),
+  at: z.number(),
+});
+
+/** Up and down votes per passage among `votes` cast for `query` (passages without votes are absent). */
+export function tallyVotes(votes: Iterable<Vote>, query: string): Map<string, Tally> {
+  const out = new Map<string, Tally>();
+  for (const v of votes) {
+    if (v.query !== query) continue;
+    const t = out.get(v.passageId) ?? { up: 0, down: 0 };
+    t[v.value] += 1;
+    out.set(v.passageId, t);
+  }
+  return out;
+}
+
 export interface FileVoteStoreOptions {
   /** DATA_DIR; created when missing. */
   dataDir: string;
@@ -59,16 +84,7 @@ export interface FileVoteStoreOptions {
 
 const fileSchema = z.object({
   version: z.literal(1),
-  votes: z.array(
-    z.object({
-      query: z.string(),
-      passageId: z.string(),
-      voter: z.string(),
-      value: z.enum(['up', 'down']),
-      platform: z.string(),
-      at: z.number(),
-    }),
-  ),
+  votes: z.array(voteSchema),
 });
 
 const keyOf = (v: Pick<Vote, 'query' | 'passageId' | 'voter'>) => `${v.query}\u0000${v.passageId}\u0000${v.voter}`;
@@ -76,7 +92,7 @@ const keyOf = (v: Pick<Vote, 'query' | 'passageId' | 'voter'>) => `${v.query}\u0
 /** Votes as one JSON file under DATA_DIR, rewritten atomically under a lock file so replicas sharing it take turns. */
 export async function createFileVoteStore(options: FileVoteStoreOptions): Promise<VoteStore & { readonly file: string }> {
   const file = path.join(options.dataDir, VOTES_FILE);
-  const maxVotes = Math.max(1, options.maxVotes ?? 50_000);
+  const maxVotes = Math.max(1, options.maxVotes ?? DEFAULT_MAX_VOTES);
   await fs.mkdir(options.dataDir, { recursive: true });
 
   let votes: Vote[] = [];
@@ -142,14 +158,7 @@ export async function createFileVoteStore(options: FileVoteStoreOptions): Promis
       });
     },
     async tally(query) {
-      const out = new Map<string, Tally>();
-      for (const v of await load()) {
-        if (v.query !== query) continue;
-        const t = out.get(v.passageId) ?? { up: 0, down: 0 };
-        t[v.value] += 1;
-        out.set(v.passageId, t);
-      }
-      return out;
+      return tallyVotes(await load(), query);
     },
     async list(since = 0) {
       return (await load()).filter((v) => v.at >= since);

@@ -8,8 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Gauge, type Registry } from 'prom-client';
 import { z } from 'zod';
-import { createFileSearchLog, SEARCH_LOG_FILE, type SearchLog, type SearchLogEntry } from '../feedback/search-log.js';
-import { createFileVoteStore, VOTES_FILE, type Tally, type Vote, type VoteStore } from '../feedback/votes.js';
+import { createFileSearchLog, DEFAULT_MAX_SEARCH_AGE_DAYS, SEARCH_LOG_FILE, toSearchLogEntry, type SearchLog, type SearchLogEntry } from '../feedback/search-log.js';
+import { createFileVoteStore, voteSchema, VOTES_FILE, type Tally, type Vote, type VoteStore } from '../feedback/votes.js';
 import type { Logger } from '../observability/logger.js';
 import { createFileSeenKeys, type SeenKeys } from '../platform/seen-keys.js';
 import { createStateStore } from './file-store.js';
@@ -116,18 +116,7 @@ const snapshotSchema = z.object({
     .record(z.string(), z.object({ time: z.string().regex(/^\d{2}:\d{2}$/).optional(), theme: z.string().optional() }))
     .default({}),
   lastSent: z.record(z.string(), z.object({ date: z.string().regex(DATE), at: z.number() })).default({}),
-  votes: z
-    .array(
-      z.object({
-        query: z.string(),
-        passageId: z.string(),
-        voter: z.string(),
-        value: z.enum(['up', 'down']),
-        platform: z.string(),
-        at: z.number(),
-      }),
-    )
-    .default([]),
+  votes: z.array(voteSchema).default([]),
   searches: z
     .array(
       z.object({
@@ -175,14 +164,7 @@ const channelOf = (key: string) => {
 };
 
 /** The search log's own fields, without the id Redis keeps. */
-const logEntry = (e: SearchLogEntry): SearchLogEntry => ({
-  at: e.at,
-  query: e.query,
-  count: e.count,
-  partial: e.partial,
-  corrected: e.corrected,
-  platform: e.platform,
-});
+const logEntries = (entries: readonly SearchLogEntry[]): SearchLogEntry[] => entries.flatMap((e) => toSearchLogEntry(e) ?? []);
 
 /**
  * Writes a snapshot through the ports (StateStore, VoteStore, SearchLog), so both backends import the same way, and
@@ -248,7 +230,7 @@ async function importInto(
     // Entries already in the log (the same fields, as many times) are not added again.
     const have = new Map<string, number>();
     for (const e of await target.searchLog.list(0)) {
-      const body = JSON.stringify(logEntry(e));
+      const body = JSON.stringify(toSearchLogEntry(e));
       have.set(body, (have.get(body) ?? 0) + 1);
     }
     for (const e of importIds(snapshot.searches)) {
@@ -256,7 +238,7 @@ async function importInto(
         summary.expired += 1;
         continue;
       }
-      const body = JSON.stringify(logEntry(e));
+      const body = JSON.stringify(toSearchLogEntry(e));
       const n = have.get(body) ?? 0;
       if (n > 0) {
         have.set(body, n - 1);
@@ -276,7 +258,7 @@ export async function createStateBackend(options: StateBackendOptions): Promise<
   const { logger, dataDir } = options;
   const today = () => new Date().toISOString().slice(0, 10);
 
-  const maxSearchAgeDays = options.feedback?.maxSearchAgeDays ?? 90;
+  const maxSearchAgeDays = options.feedback?.maxSearchAgeDays ?? DEFAULT_MAX_SEARCH_AGE_DAYS;
 
   if (!options.stateUrl) {
     const store = await createStateStore({ dataDir, logger });
@@ -345,7 +327,7 @@ export async function createStateBackend(options: StateBackendOptions): Promise<
   };
   const searchLog: SearchLog = {
     record: (entry) => redisStore.logSearch(entry),
-    list: async (since) => (await redisStore.listSearches(since)).map(logEntry),
+    list: async (since) => logEntries(await redisStore.listSearches(since)),
     flush: () => redisStore.flush(),
   };
   return {
@@ -456,7 +438,7 @@ export async function openFeedbackReader(options: {
     where: connection.safeUrl,
     tally: (query) => feedback.tally(query),
     votes: (since) => feedback.votes(since),
-    searches: async (since) => (await feedback.searches(since)).map(logEntry),
+    searches: async (since) => logEntries(await feedback.searches(since)),
     close: () => connection.close(),
   };
 }

@@ -15,8 +15,8 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { SearchLogEntry } from '../feedback/search-log.js';
-import type { Tally, Vote, VoteValue } from '../feedback/votes.js';
+import { DEFAULT_MAX_SEARCH_AGE_DAYS, DEFAULT_MAX_SEARCHES, toSearchLogEntry, type SearchLogEntry } from '../feedback/search-log.js';
+import { DEFAULT_MAX_VOTES, tallyVotes, type Tally, type Vote, type VoteValue } from '../feedback/votes.js';
 
 export interface RedisFeedbackLimits {
   /** Votes kept; past it the oldest are dropped. Default 50 000 (as the file store). */
@@ -106,25 +106,17 @@ function parseVote(raw: string | null | undefined): Vote | undefined {
 function parseSearch(raw: string): StoredSearch | undefined {
   try {
     const e = JSON.parse(raw) as Partial<StoredSearch>;
-    if (typeof e.at !== 'number' || typeof e.query !== 'string' || typeof e.count !== 'number' || typeof e.id !== 'string') return undefined;
-    return {
-      id: e.id,
-      at: e.at,
-      query: e.query,
-      count: e.count,
-      partial: e.partial === true,
-      corrected: e.corrected === true,
-      platform: typeof e.platform === 'string' ? e.platform : 'unknown',
-    };
+    const entry = toSearchLogEntry(e);
+    return entry && typeof e.id === 'string' ? { id: e.id, ...entry } : undefined;
   } catch {
     return undefined;
   }
 }
 
 export function createRedisFeedback(client: Redis, prefix: string, limits: RedisFeedbackLimits = {}): RedisFeedback {
-  const maxVotes = Math.max(1, limits.maxVotes ?? 50_000);
-  const maxSearches = Math.max(1, limits.maxSearches ?? 20_000);
-  const maxSearchAgeMs = (limits.maxSearchAgeDays ?? 90) * 86_400_000;
+  const maxVotes = Math.max(1, limits.maxVotes ?? DEFAULT_MAX_VOTES);
+  const maxSearches = Math.max(1, limits.maxSearches ?? DEFAULT_MAX_SEARCHES);
+  const maxSearchAgeMs = (limits.maxSearchAgeDays ?? DEFAULT_MAX_SEARCH_AGE_DAYS) * 86_400_000;
   const qPrefix = `${prefix}votes:q:`;
   const votesByTime = `${prefix}votes:time`;
   const searchesKey = `${prefix}searches`;
@@ -160,15 +152,8 @@ export function createRedisFeedback(client: Redis, prefix: string, limits: Redis
     },
 
     async tally(query) {
-      const out = new Map<string, Tally>();
-      for (const raw of await client.hvals(qPrefix + queryKey(query))) {
-        const v = parseVote(raw);
-        if (!v || v.query !== query) continue;
-        const t = out.get(v.passageId) ?? { up: 0, down: 0 };
-        t[v.value] += 1;
-        out.set(v.passageId, t);
-      }
-      return out;
+      const raws = await client.hvals(qPrefix + queryKey(query));
+      return tallyVotes(raws.flatMap((raw) => parseVote(raw) ?? []), query);
     },
 
     async votes(since = 0) {
