@@ -3,19 +3,15 @@
  * the process is up: a Slack Socket Mode connection or a Feishu long connection that is down past the grace period,
  * or that the client gave up on, turns it into 503 `degraded`, naming each platform's state.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
-import { loadConfig } from '../../src/config.js';
 import { createFeishuAdapter, wsConnectionOk, type FeishuStatus } from '../../src/feishu/index.js';
-import { startApp, type RunningApp } from '../../src/main.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { createMetrics } from '../../src/observability/metrics.js';
 import type { Router } from '../../src/router/view-model.js';
 import { createHttpServer } from '../../src/server/http-server.js';
+import { startAppUnderTest, type AppUnderTest } from '../helpers/app-under-test.js';
 import { startFeishuStandIn, type FeishuStandIn } from '../helpers/feishu-stand-in.js';
 import { startSlackStandIn, type SlackStandIn } from '../helpers/slack-stand-in.js';
 import { startSocketModeStandIn, type SocketModeStandIn } from '../helpers/socket-mode-stand-in.js';
@@ -48,41 +44,34 @@ async function healthz(port: number | null): Promise<{ code: number; body: Healt
 }
 
 describe('/healthz with Slack in Socket Mode', () => {
-  let dir: string;
   let slack: SlackStandIn;
   let socket: SocketModeStandIn;
-  let app: RunningApp;
+  let running: AppUnderTest;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'zhenxing-health-slack-'));
     slack = await startSlackStandIn();
     socket = await startSocketModeStandIn();
     slack.script('apps.connections.open', [socket.connectionsOpenReply()]);
-    const config = loadConfig(
+    running = await startAppUnderTest(
+      'zhenxing-health-slack-',
       {
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATA_DIR: dir,
         SLACK_BOT_TOKEN: 'xoxb-7070-health-test-bot',
         SLACK_APP_TOKEN: 'xapp-1-A0ZHENXING-7070-health-test-app',
         SLACK_API_URL: slack.url,
-        DIGEST_CATCH_UP: 'false',
       },
-      dir,
+      { now: NOW, connectionGraceMs: GRACE_MS },
     );
-    app = await startApp({ config, logger: createLogger({ level: 'silent' }), now: NOW, connectionGraceMs: GRACE_MS });
     await socket.waitForConnection();
   });
 
   afterAll(async () => {
-    await app?.stop();
+    await running?.stop();
     await socket?.close();
     await slack?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('answers 200 ok while connected, and 503 degraded once the socket has been down past the grace period', async () => {
-    const up = await healthz(app.port);
+    const up = await healthz(running.app.port);
     expect(up.code).toBe(200);
     expect(up.body).toMatchObject({
       status: 'ok',
@@ -94,7 +83,7 @@ describe('/healthz with Slack in Socket Mode', () => {
     // Slack's side goes away for good: the socket drops and nothing is there to reconnect to.
     await socket.close();
     const down = await eventually(async () => {
-      const h = await healthz(app.port);
+      const h = await healthz(running.app.port);
       return h.code === 503 ? h : undefined;
     }, '/healthz did not turn 503');
     expect(down.body).toMatchObject({
@@ -114,16 +103,14 @@ const unusedRouter: Router = {
 
 describe('/healthz with Feishu in long-connection (ws) mode', () => {
   let feishu: FeishuStandIn;
-  let dir: string;
-  let app: RunningApp | undefined;
+  let running: AppUnderTest | undefined;
 
   beforeAll(async () => {
     feishu = await startFeishuStandIn();
   });
   afterEach(async () => {
-    await app?.stop();
-    app = undefined;
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await running?.stop();
+    running = undefined;
   });
   afterAll(async () => {
     await feishu?.close();
@@ -132,24 +119,15 @@ describe('/healthz with Feishu in long-connection (ws) mode', () => {
   it('answers 503 degraded, at once, when the SDK gives up on the connection (state failed)', async () => {
     // 514 (auth_failed) is one of the answers the SDK does not retry.
     feishu.script(WS_ENDPOINT, [{ code: 514, msg: 'auth failed', data: {} }]);
-    dir = mkdtempSync(path.join(os.tmpdir(), 'zhenxing-health-feishu-'));
-    const config = loadConfig(
-      {
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATA_DIR: dir,
-        FEISHU_APP_ID: TEST_APP_ID,
-        FEISHU_APP_SECRET: TEST_APP_SECRET,
-        FEISHU_DOMAIN: feishu.url,
-        DIGEST_CATCH_UP: 'false',
-      },
-      dir,
-    );
     // The default grace period (60 s): a connection the SDK gave up on does not wait for it.
-    const running = await startApp({ config, logger: createLogger({ level: 'silent' }), now: NOW });
-    app = running;
+    running = await startAppUnderTest(
+      'zhenxing-health-feishu-',
+      { FEISHU_APP_ID: TEST_APP_ID, FEISHU_APP_SECRET: TEST_APP_SECRET, FEISHU_DOMAIN: feishu.url },
+      { now: NOW },
+    );
+    const { port } = running.app;
     const down = await eventually(async () => {
-      const h = await healthz(running.port);
+      const h = await healthz(port);
       return h.code === 503 ? h : undefined;
     }, '/healthz did not turn 503');
     expect(down.body).toMatchObject({

@@ -3,13 +3,9 @@
  * 127.0.0.1. /healthz for the orchestrator, /metrics for Prometheus (commands, search latency, digest posts and
  * failures), and logs that carry one line per command and never a secret.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { startApp, type RunningApp } from '../../src/main.js';
 import { createLogger } from '../../src/observability/logger.js';
+import { startAppUnderTest, type AppUnderTest } from '../helpers/app-under-test.js';
 import { TEST_SIGNING_SECRET, postSigned, slashCommandBody } from '../helpers/slack-sign.js';
 import { startSlackStandIn, type SlackStandIn } from '../helpers/slack-stand-in.js';
 
@@ -18,40 +14,34 @@ const BOT_TOKEN = 'xoxb-4242-http-app-test-token';
 const NOW = () => new Date('2026-11-22T02:00:00Z');
 
 describe('startApp in Slack HTTP mode', () => {
-  let dir: string;
   let slack: SlackStandIn;
-  let app: RunningApp;
+  let running: AppUnderTest;
   let base: string;
   const logText: string[] = [];
   const logs = () => logText.flatMap((s) => s.split('\n')).filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'zhenxing-http-app-'));
     slack = await startSlackStandIn();
     // The first digest post is refused for good (the bot was removed from that channel), the second accepted.
     slack.script('chat.postMessage', [{ ok: false, error: 'channel_not_found' }]);
-    const config = loadConfig(
+    const logger = createLogger({ level: 'debug', destination: { write: (s: string) => void logText.push(s) } });
+    running = await startAppUnderTest(
+      'zhenxing-http-app-',
       {
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATA_DIR: dir,
         SLACK_BOT_TOKEN: BOT_TOKEN,
         SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
         SLACK_API_URL: slack.url,
         DIGEST_CHANNELS: 'C0GONE,C0KEPT',
         DIGEST_CATCH_UP: 'true',
       },
-      dir,
+      { logger, now: NOW },
     );
-    const logger = createLogger({ level: 'debug', destination: { write: (s: string) => void logText.push(s) } });
-    app = await startApp({ config, logger, now: NOW });
-    base = `http://127.0.0.1:${app.port}`;
+    base = running.base;
   });
 
   afterAll(async () => {
-    await app?.stop();
+    await running?.stop();
     await slack?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('answers /healthz with status, passages and the running platform', async () => {

@@ -4,13 +4,11 @@
  * refusal and nothing is added. Slack and Feishu are played by their loopback stand-ins.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { startApp, type RunningApp } from '../../src/main.js';
-import { createLogger } from '../../src/observability/logger.js';
+import type { RunningApp } from '../../src/main.js';
+import { startAppUnderTest, type AppUnderTest } from '../helpers/app-under-test.js';
 import { gbkNotice, NOTICE_TITLE, pdfOpinion, PDF_TITLE } from '../helpers/library-files.js';
 import { makePdf } from '../helpers/make-pdf.js';
 import {
@@ -23,7 +21,7 @@ import {
   startFeishuStandIn,
   type FeishuStandIn,
 } from '../helpers/feishu-stand-in.js';
-import { TEST_SIGNING_SECRET, postSigned, slashCommandBody } from '../helpers/slack-sign.js';
+import { TEST_SIGNING_SECRET, eventCallbackBody, postSigned, slashCommandBody } from '../helpers/slack-sign.js';
 import { startSlackStandIn, type SlackStandIn } from '../helpers/slack-stand-in.js';
 
 const BOT_TOKEN = 'xoxb-4242-library-upload';
@@ -31,46 +29,30 @@ const BOT_TOKEN = 'xoxb-4242-library-upload';
 describe('Slack: a file sent to the bot in a DM', () => {
   let dir: string;
   let slack: SlackStandIn;
+  let running: AppUnderTest;
   let app: RunningApp;
   let events: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'zhenxing-upload-slack-'));
     slack = await startSlackStandIn();
-    const config = loadConfig(
-      {
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATA_DIR: dir,
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-        SLACK_API_URL: slack.url,
-        DIGEST_CATCH_UP: 'false',
-        ADMIN_USERS: 'U0ADMIN, U0OTHERADMIN',
-      },
-      dir,
-    );
-    app = await startApp({ config, logger: createLogger({ level: 'silent' }) });
-    events = `http://127.0.0.1:${app.port}/slack/events`;
+    running = await startAppUnderTest('zhenxing-upload-slack-', {
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+      SLACK_API_URL: slack.url,
+      ADMIN_USERS: 'U0ADMIN, U0OTHERADMIN',
+    });
+    ({ dir, app } = running);
+    events = `${running.base}/slack/events`;
   }, 60_000);
 
   afterAll(async () => {
-    await app?.stop();
+    await running?.stop();
     await slack?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   /** Slack's file_shared event for a file, signed, from `userId` in `channelId`. */
   async function share(fileId: string, userId: string, channelId: string) {
-    const body = JSON.stringify({
-      token: 'legacy-verification-token',
-      team_id: 'T0STANDIN',
-      api_app_id: 'A0ZHENXING',
-      type: 'event_callback',
-      event_id: `Ev${randomUUID().slice(0, 8)}`,
-      event_time: Math.floor(Date.now() / 1000),
-      event: { type: 'file_shared', file_id: fileId, user_id: userId, file: { id: fileId }, channel_id: channelId, event_ts: `${Date.now() / 1000}` },
-    });
+    const body = eventCallbackBody({ type: 'file_shared', file_id: fileId, user_id: userId, file: { id: fileId }, channel_id: channelId, event_ts: `${Date.now() / 1000}` });
     return postSigned(events, TEST_SIGNING_SECRET, body, { headers: { 'content-type': 'application/json' } });
   }
 
@@ -149,36 +131,28 @@ describe('Feishu: a file message to the bot in a private chat', () => {
   const STRANGER = 'ou_stranger0000000000000000000000001';
   let dir: string;
   let feishu: FeishuStandIn;
+  let running: AppUnderTest;
   let app: RunningApp;
   let events: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'zhenxing-upload-feishu-'));
     feishu = await startFeishuStandIn();
-    const config = loadConfig(
-      {
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATA_DIR: dir,
-        FEISHU_APP_ID: 'cli_a1b2c3d4e5f6a7b8',
-        FEISHU_APP_SECRET: 'feishu-test-secret-0123456789',
-        FEISHU_MODE: 'http',
-        FEISHU_ENCRYPT_KEY: TEST_ENCRYPT_KEY,
-        FEISHU_VERIFICATION_TOKEN: TEST_VERIFICATION_TOKEN,
-        FEISHU_DOMAIN: feishu.url,
-        DIGEST_CATCH_UP: 'false',
-        ADMIN_USERS: ADMIN,
-      },
-      dir,
-    );
-    app = await startApp({ config, logger: createLogger({ level: 'silent' }) });
-    events = `http://127.0.0.1:${app.port}/feishu/events`;
+    running = await startAppUnderTest('zhenxing-upload-feishu-', {
+      FEISHU_APP_ID: 'cli_a1b2c3d4e5f6a7b8',
+      FEISHU_APP_SECRET: 'feishu-test-secret-0123456789',
+      FEISHU_MODE: 'http',
+      FEISHU_ENCRYPT_KEY: TEST_ENCRYPT_KEY,
+      FEISHU_VERIFICATION_TOKEN: TEST_VERIFICATION_TOKEN,
+      FEISHU_DOMAIN: feishu.url,
+      ADMIN_USERS: ADMIN,
+    });
+    ({ dir, app } = running);
+    events = `${running.base}/feishu/events`;
   }, 60_000);
 
   afterAll(async () => {
-    await app?.stop();
+    await running?.stop();
     await feishu?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   /** Sends a file message from `sender`; resolves with the text of the card the bot replied with. */

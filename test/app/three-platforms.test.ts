@@ -3,13 +3,8 @@
  * its own endpoint of the shared PORT, /healthz lists all three, and the morning catch-up posts to each platform's
  * fixed chats through its own API.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { startApp, type RunningApp } from '../../src/main.js';
-import { createLogger } from '../../src/observability/logger.js';
+import { startAppUnderTest, type AppUnderTest } from '../helpers/app-under-test.js';
 import {
   TEST_CLIENT_ID,
   TEST_CLIENT_SECRET,
@@ -28,21 +23,17 @@ import { TEST_APP_ID, TEST_APP_SECRET } from '../feishu/harness.js';
 const NOW = () => new Date('2026-11-22T02:00:00Z');
 
 describe('Slack, Feishu and DingTalk in one process', () => {
-  let dir: string;
   let slack: SlackStandIn;
   let feishu: FeishuStandIn;
   let dt: DingTalkStandIn;
-  let app: RunningApp;
+  let running: AppUnderTest;
   let base: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'zhenxing-three-'));
     [slack, feishu, dt] = await Promise.all([startSlackStandIn(), startFeishuStandIn(), startDingTalkStandIn()]);
-    const config = loadConfig(
+    running = await startAppUnderTest(
+      'zhenxing-three-',
       {
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATA_DIR: dir,
         SLACK_BOT_TOKEN: 'xoxb-3-three-platforms',
         SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
         SLACK_API_URL: slack.url,
@@ -60,16 +51,14 @@ describe('Slack, Feishu and DingTalk in one process', () => {
         DINGTALK_DIGEST_CHATS: 'cidThree==',
         DIGEST_CATCH_UP: 'true',
       },
-      dir,
+      { now: NOW },
     );
-    app = await startApp({ config, logger: createLogger({ level: 'silent' }), now: NOW });
-    base = `http://127.0.0.1:${app.port}`;
+    base = running.base;
   });
 
   afterAll(async () => {
-    await app?.stop();
+    await running?.stop();
     await Promise.all([slack?.close(), feishu?.close(), dt?.close()]);
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('reports all three on /healthz', async () => {

@@ -9,10 +9,9 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { createLibraryIntake } from '../../src/library/intake.js';
-import { startApp, type RunningApp } from '../../src/main.js';
-import { createLogger } from '../../src/observability/logger.js';
+import type { RunningApp } from '../../src/main.js';
+import { startAppUnderTest, type AppUnderTest } from '../helpers/app-under-test.js';
 import {
   TEST_CLIENT_ID,
   TEST_CLIENT_SECRET,
@@ -46,34 +45,26 @@ const libraryFiles = (dir: string) => {
 describe('DingTalk: a file sent to the robot in the 1:1 chat (the real app, HTTP mode)', () => {
   let dir: string;
   let dt: DingTalkStandIn;
+  let running: AppUnderTest;
   let app: RunningApp;
   let events: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'zhenxing-upload-dingtalk-'));
     dt = await startDingTalkStandIn();
-    const config = loadConfig(
-      {
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATA_DIR: dir,
-        DINGTALK_CLIENT_ID: TEST_CLIENT_ID,
-        DINGTALK_CLIENT_SECRET: TEST_CLIENT_SECRET,
-        DINGTALK_MODE: 'http',
-        DINGTALK_API_URL: dt.url,
-        DIGEST_CATCH_UP: 'false',
-        ADMIN_USERS: `U0SLACKADMIN, ${ADMIN}`,
-      },
-      dir,
-    );
-    app = await startApp({ config, logger: createLogger({ level: 'silent' }) });
-    events = `http://127.0.0.1:${app.port}/dingtalk/events`;
+    running = await startAppUnderTest('zhenxing-upload-dingtalk-', {
+      DINGTALK_CLIENT_ID: TEST_CLIENT_ID,
+      DINGTALK_CLIENT_SECRET: TEST_CLIENT_SECRET,
+      DINGTALK_MODE: 'http',
+      DINGTALK_API_URL: dt.url,
+      ADMIN_USERS: `U0SLACKADMIN, ${ADMIN}`,
+    });
+    ({ dir, app } = running);
+    events = `${running.base}/dingtalk/events`;
   }, 60_000);
 
   afterAll(async () => {
-    await app?.stop();
+    await running?.stop();
     await dt?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   /** Sends a file message from `staffId`; resolves with the text of the next private message to them. */

@@ -108,3 +108,16 @@ export async function postSigned(
   const res = await fetch(url, { method: 'POST', headers: signedHeaders(secret, body, options), body });
   return { status: res.status, text: await res.text() };
 }
+
+/** An Events API body (JSON) carrying `event`, as Slack posts it to /slack/events; a fresh event_id each time. */
+export function eventCallbackBody(event: Record<string, unknown>): string {
+  return JSON.stringify({
+    token: 'legacy-verification-token',
+    team_id: 'T0STANDIN',
+    api_app_id: 'A0ZHENXING',
+    type: 'event_callback',
+    event_id: `Ev${randomUUID().slice(0, 8)}`,
+    event_time: Math.floor(Date.now() / 1000),
+    event,
+  });
+}

@@ -5,65 +5,40 @@
  * channels are not ours, and an upload Slack announces twice (the message and file_shared) is added and answered once.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { startApp, type RunningApp } from '../../src/main.js';
-import { createLogger } from '../../src/observability/logger.js';
+import { startAppUnderTest, type AppUnderTest } from '../helpers/app-under-test.js';
 import { DOCX_TITLE, gbkNotice, MD_TITLE, markdownPlan, NOTICE_TITLE, wordPlan } from '../helpers/library-files.js';
-import { TEST_SIGNING_SECRET, postSigned, slashCommandBody } from '../helpers/slack-sign.js';
+import { TEST_SIGNING_SECRET, eventCallbackBody, postSigned, slashCommandBody } from '../helpers/slack-sign.js';
 import { startSlackStandIn, type SlackStandIn } from '../helpers/slack-stand-in.js';
 
 const BOT_TOKEN = 'xoxb-4242-file-share';
 
 let dir: string;
 let slack: SlackStandIn;
-let app: RunningApp;
+let running: AppUnderTest;
 let events: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'zhenxing-file-share-'));
   slack = await startSlackStandIn();
-  const config = loadConfig(
-    {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dir,
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-      SLACK_API_URL: slack.url,
-      DIGEST_CATCH_UP: 'false',
-      ADMIN_USERS: 'U0ADMIN',
-    },
-    dir,
-  );
-  app = await startApp({ config, logger: createLogger({ level: 'silent' }) });
-  events = `http://127.0.0.1:${app.port}/slack/events`;
+  running = await startAppUnderTest('zhenxing-file-share-', {
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+    SLACK_API_URL: slack.url,
+    ADMIN_USERS: 'U0ADMIN',
+  });
+  dir = running.dir;
+  events = `${running.base}/slack/events`;
 }, 60_000);
 
 afterAll(async () => {
-  await app?.stop();
+  await running?.stop();
   await slack?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const signedEvent = (event: Record<string, unknown>) =>
-  postSigned(
-    events,
-    TEST_SIGNING_SECRET,
-    JSON.stringify({
-      token: 'legacy-verification-token',
-      team_id: 'T0STANDIN',
-      api_app_id: 'A0ZHENXING',
-      type: 'event_callback',
-      event_id: `Ev${randomUUID().slice(0, 8)}`,
-      event_time: Math.floor(Date.now() / 1000),
-      event,
-    }),
-    { headers: { 'content-type': 'application/json' } },
-  );
+  postSigned(events, TEST_SIGNING_SECRET, eventCallbackBody(event), { headers: { 'content-type': 'application/json' } });
 
 /** The stand-in serves the file's bytes (to the bot token only); returns the file object a message event carries. */
 function offer(fileId: string, name: string, bytes: Uint8Array) {
