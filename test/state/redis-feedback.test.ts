@@ -3,16 +3,17 @@
  * replicas (two backends, each with its own DATA_DIR and connections): what one writes the other reads, the log
  * stays bounded and free of who asked, and Redis going away loses nothing and counts nothing twice.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Vote } from '../../src/feedback/votes.js';
-import { createStateBackend, PENDING_FILE, type StateBackend, type StateBackendOptions } from '../../src/state/backend.js';
+import { createStateBackend, PENDING_FILE } from '../../src/state/backend.js';
 import { MAX_QUEUED_SEARCHES } from '../../src/state/redis-store.js';
 import type { ChannelRef } from '../../src/state/types.js';
-import { redisAvailable, startRedis, type TestRedis } from '../helpers/redis-server.js';
+import { useRedisReplicas } from '../helpers/redis-replicas.js';
+import { redisAvailable } from '../helpers/redis-server.js';
 import { captureLogger } from '../scheduler/test-logger.js';
 
 const C1: ChannelRef = { platform: 'slack', id: 'C0001' };
@@ -40,38 +41,8 @@ const vote = (over: Partial<Vote> = {}): Vote => ({
 const search = (query: string, at = Date.now()) => ({ at, query, count: 3, partial: false, corrected: false, platform: 'slack' });
 
 describe.skipIf(!redisAvailable)('votes, search log and channel settings in Redis (real redis-server)', () => {
-  let redis: TestRedis;
-  let prefixN = 0;
-  let prefix: string;
-  const dirs: string[] = [];
-  const backends: StateBackend[] = [];
-
-  async function replica(
-    over: Partial<StateBackendOptions> = {},
-  ): Promise<StateBackend & { log: ReturnType<typeof captureLogger>; dataDir: string }> {
-    const dataDir = over.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'zhenxing-redis-feedback-'));
-    dirs.push(dataDir);
-    const log = captureLogger();
-    const b = await createStateBackend({ dataDir, stateUrl: redis.url, logger: log.logger, prefix, settleMs: 500, ...over });
-    backends.push(b);
-    return Object.assign(b, { log, dataDir });
-  }
-
-  beforeAll(async () => {
-    redis = await startRedis();
-  });
-  afterAll(async () => {
-    await redis?.close();
-  });
-  beforeEach(async () => {
-    prefix = `f${++prefixN}:`;
-    if (!redis.running()) await redis.start();
-  });
-  afterEach(async () => {
-    if (!redis.running()) await redis.start();
-    await Promise.all(backends.splice(0).map((b) => b.close()));
-    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-  });
+  const replicas = useRedisReplicas({ keyPrefix: 'f', tmpPrefix: 'zhenxing-redis-feedback-' });
+  const { replica, dirs, backends } = replicas;
 
   it('a vote through one replica is counted on the other; a second vote by the same voter replaces the first', async () => {
     const a = await replica();
@@ -122,8 +93,8 @@ describe.skipIf(!redisAvailable)('votes, search log and channel settings in Redi
     await b.searchLog.flush();
     expect((await a.searchLog.list()).map((e) => e.query)).toEqual(['q1', 'q2', 'q3', 'q4', 'q5']);
     // What Redis holds names no user and no channel.
-    const raw = new Redis(redis.url);
-    const stored = await raw.zrange(`${prefix}searches`, 0, -1);
+    const raw = new Redis(replicas.redis.url);
+    const stored = await raw.zrange(`${replicas.prefix}searches`, 0, -1);
     await raw.quit();
     expect(stored).toHaveLength(5);
     for (const s of stored) expect(Object.keys(JSON.parse(s) as object).sort()).toEqual(['at', 'corrected', 'count', 'id', 'partial', 'platform', 'query']);
@@ -156,7 +127,7 @@ describe.skipIf(!redisAvailable)('votes, search log and channel settings in Redi
     const b = await replica();
     await a.votes.record(vote({ voter: 'v1' }));
     expect(await a.votes.tally('人才振兴')).toEqual(new Map([['002-014', { up: 0, down: 1 }]]));
-    await redis.stop();
+    await replicas.redis.stop();
     await eventually(() => a.status().state === 'down', 'replica a sees Redis down');
 
     // Ranking goes on with the tallies last read, at once.
@@ -173,7 +144,7 @@ describe.skipIf(!redisAvailable)('votes, search log and channel settings in Redi
     expect(kept.map((l) => (JSON.parse(l) as { op: string }).op)).toEqual(['vote', 'search', 'search', 'settings']);
     expect(a.log.messages(40)).toContain('Redis is unavailable; a vote on 002-014 is kept here and saved when it is back');
 
-    await redis.start();
+    await replicas.redis.start();
     await eventually(() => a.status().ok, 'replica a saves its queued writes');
     expect(await b.votes.tally('人才振兴')).toEqual(new Map([['002-014', { up: 0, down: 2 }]]));
     expect((await b.searchLog.list()).filter((e) => e.query === '停电时')).toHaveLength(2);
@@ -183,7 +154,7 @@ describe.skipIf(!redisAvailable)('votes, search log and channel settings in Redi
 
   it('keeps at most 5000 searches while Redis is away, says how many were not logged, and saves the rest once', async () => {
     const a = await replica();
-    await redis.stop();
+    await replicas.redis.stop();
     await eventually(() => a.status().state === 'down', 'replica a sees Redis down');
     const t = Date.now();
     for (let i = 0; i < MAX_QUEUED_SEARCHES + 3; i++) await a.searchLog.record(search(`q${i % 10}`, t + i));
@@ -192,7 +163,7 @@ describe.skipIf(!redisAvailable)('votes, search log and channel settings in Redi
     expect(a.log.messages(40)).toContain(
       `Redis is still unavailable; ${MAX_QUEUED_SEARCHES} searches are kept for it, later ones are not logged until it is back`,
     );
-    await redis.start();
+    await replicas.redis.start();
     await eventually(() => a.status().ok, 'replica a saves the searches', 20_000);
     expect(a.log.messages(40)).toContain(`3 searches were not logged while Redis was away (at most ${MAX_QUEUED_SEARCHES} are kept for it)`);
     expect(await a.searchLog.list()).toHaveLength(MAX_QUEUED_SEARCHES);
@@ -202,7 +173,7 @@ describe.skipIf(!redisAvailable)('votes, search log and channel settings in Redi
   it('writes kept across a restart of the replica are saved once, even when sent again', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'zhenxing-redis-feedback-pending-'));
     const first = await replica({ dataDir, startTimeoutMs: 300 });
-    await redis.stop();
+    await replicas.redis.stop();
     await eventually(() => first.status().state === 'down', 'the replica sees Redis down');
     await first.votes.record(vote({ voter: 'v9', value: 'up' }));
     await first.searchLog.record(search('重启'));
@@ -214,7 +185,7 @@ describe.skipIf(!redisAvailable)('votes, search log and channel settings in Redi
     const text = readFileSync(path.join(dataDir, PENDING_FILE), 'utf8');
 
     const again = await replica({ dataDir, startTimeoutMs: 300 });
-    await redis.start();
+    await replicas.redis.start();
     await eventually(() => again.status().ok, 'the restarted replica saves them');
     // The same queue saved a second time (a crash after Redis took it but before the file was rewritten).
     const copyDir = mkdtempSync(path.join(os.tmpdir(), 'zhenxing-redis-feedback-copy-'));

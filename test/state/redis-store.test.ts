@@ -4,15 +4,16 @@
  * and saved when it is back, and claims are refused meanwhile so that nothing is posted twice.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createStateBackend, type StateBackend } from '../../src/state/backend.js';
+import { describe, expect, it } from 'vitest';
+import { createStateBackend } from '../../src/state/backend.js';
 import { StateUnavailableError } from '../../src/state/redis-connection.js';
 import type { ChannelRef } from '../../src/state/types.js';
-import { redisAvailable, startRedis, type TestRedis } from '../helpers/redis-server.js';
+import { useRedisReplicas } from '../helpers/redis-replicas.js';
+import { redisAvailable } from '../helpers/redis-server.js';
 import { captureLogger } from '../scheduler/test-logger.js';
 
 const C1: ChannelRef = { platform: 'slack', id: 'C0001' };
@@ -28,44 +29,10 @@ async function eventually(check: () => boolean | Promise<boolean>, what: string,
 }
 
 describe.skipIf(!redisAvailable)('Redis state (real redis-server)', () => {
-  let redis: TestRedis;
-  let prefixN = 0;
-  let prefix: string;
-  const dirs: string[] = [];
-  const backends: StateBackend[] = [];
-
+  const replicas = useRedisReplicas({ keyPrefix: 't', tmpPrefix: 'zhenxing-redis-state-' });
+  const { dirs, backends } = replicas;
   /** A replica: its own DATA_DIR and its own Redis connections. */
-  async function replica(startTimeoutMs?: number): Promise<StateBackend & { log: ReturnType<typeof captureLogger> }> {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'zhenxing-redis-state-'));
-    dirs.push(dataDir);
-    const log = captureLogger();
-    const b = await createStateBackend({
-      dataDir,
-      stateUrl: redis.url,
-      logger: log.logger,
-      prefix,
-      settleMs: 500,
-      ...(startTimeoutMs !== undefined ? { startTimeoutMs } : {}),
-    });
-    backends.push(b);
-    return Object.assign(b, { log });
-  }
-
-  beforeAll(async () => {
-    redis = await startRedis();
-  });
-  afterAll(async () => {
-    await redis?.close();
-  });
-  beforeEach(async () => {
-    prefix = `t${++prefixN}:`;
-    if (!redis.running()) await redis.start();
-  });
-  afterEach(async () => {
-    if (!redis.running()) await redis.start();
-    await Promise.all(backends.splice(0).map((b) => b.close()));
-    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-  });
+  const replica = (startTimeoutMs?: number) => replicas.replica(startTimeoutMs !== undefined ? { startTimeoutMs } : {});
 
   it('shares subscriptions: made on one replica, seen by the other at once and after a restart', async () => {
     const a = await replica();
@@ -116,8 +83,8 @@ describe.skipIf(!redisAvailable)('Redis state (real redis-server)', () => {
     // A holder that died never releases: its claim expires by itself (here after 300 ms).
     const { createRedisConnection } = await import('../../src/state/redis-connection.js');
     const { createRedisStateStore } = await import('../../src/state/redis-store.js');
-    const conn = createRedisConnection({ url: redis.url, logger: captureLogger().logger });
-    const dying = await createRedisStateStore({ connection: conn, logger: captureLogger().logger, prefix, claimStaleMs: 300 });
+    const conn = createRedisConnection({ url: replicas.redis.url, logger: captureLogger().logger });
+    const dying = await createRedisStateStore({ connection: conn, logger: captureLogger().logger, prefix: replicas.prefix, claimStaleMs: 300 });
     expect((await dying.claim!(F1, TODAY)).granted).toBe(true);
     await conn.close();
     expect(await a.store.claim!(F1, TODAY)).toMatchObject({ granted: false, reason: 'claimed' });
@@ -130,9 +97,9 @@ describe.skipIf(!redisAvailable)('Redis state (real redis-server)', () => {
     const child = spawn(process.execPath, ['-e', '']);
     await new Promise((resolve) => child.on('exit', resolve));
     const ghost = (posting: boolean) => JSON.stringify({ by: 'ghost:1', at: Date.now(), host: os.hostname(), pid: child.pid, started: 1, posting });
-    const raw = new Redis(redis.url);
-    await raw.set(`${prefix}claim:${TODAY}:slack:C0001`, ghost(true), 'PX', 900_000);
-    await raw.set(`${prefix}claim:${TODAY}:feishu:oc_abc`, ghost(false), 'PX', 900_000);
+    const raw = new Redis(replicas.redis.url);
+    await raw.set(`${replicas.prefix}claim:${TODAY}:slack:C0001`, ghost(true), 'PX', 900_000);
+    await raw.set(`${replicas.prefix}claim:${TODAY}:feishu:oc_abc`, ghost(false), 'PX', 900_000);
     await raw.quit();
     expect(await a.store.claim!(C1, TODAY)).toMatchObject({ granted: false, reason: 'claimed', by: 'ghost:1' });
     expect((await a.store.claim!(F1, TODAY)).granted).toBe(true);
@@ -153,7 +120,7 @@ describe.skipIf(!redisAvailable)('Redis state (real redis-server)', () => {
     const b = await replica();
     await a.store.subscribe(C1);
     await eventually(() => b.store.isSubscribed(C1), 'replica b hears of C1');
-    await redis.stop();
+    await replicas.redis.stop();
     await eventually(() => a.status().state === 'down', 'replica a sees Redis down');
 
     expect(a.store.isSubscribed(C1)).toBe(true);
@@ -166,7 +133,7 @@ describe.skipIf(!redisAvailable)('Redis state (real redis-server)', () => {
     expect(a.store.wasSent(C1, TODAY)).toBe(true);
     expect(a.log.messages(40)).toContain('Redis is unavailable; the subscription of feishu:oc_abc is kept here and saved when it is back');
 
-    await redis.start();
+    await replicas.redis.start();
     await eventually(() => a.status().ok, 'replica a saves its queued writes', 10_000).catch((err) => {
       console.log(JSON.stringify(a.status()), a.log.lines.map((l) => l.msg));
       throw err;
@@ -182,15 +149,15 @@ describe.skipIf(!redisAvailable)('Redis state (real redis-server)', () => {
   it('starts without Redis (degraded, saying so), and loads and saves the state once Redis answers', async () => {
     const a = await replica();
     await a.store.subscribe(C1);
-    await redis.stop();
+    await replicas.redis.stop();
     const late = await replica(300);
     expect(late.status()).toMatchObject({ backend: 'redis', ok: false, state: 'down' });
     expect(late.log.messages(50)).toContain(
-      `Redis at ${redis.url} did not answer at start; starting without it (no subscriptions known yet), and loading the state when it answers`,
+      `Redis at ${replicas.redis.url} did not answer at start; starting without it (no subscriptions known yet), and loading the state when it answers`,
     );
     expect(late.store.subscriptions()).toEqual([]);
     expect(await late.store.subscribe(F1)).toBe(true);
-    await redis.start();
+    await replicas.redis.start();
     await eventually(() => late.status().ok && late.store.isSubscribed(C1), 'the late replica loads the state', 10_000);
     expect(late.store.subscriptions()).toEqual([C1, F1]);
     await eventually(() => a.store.isSubscribed(F1), 'the first replica hears of the subscription made while Redis was away', 10_000);
@@ -201,9 +168,9 @@ describe.skipIf(!redisAvailable)('Redis state (real redis-server)', () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'zhenxing-redis-pending-'));
     dirs.push(dataDir);
     const open = (log = captureLogger()) =>
-      createStateBackend({ dataDir, stateUrl: redis.url, logger: log.logger, prefix, settleMs: 500, startTimeoutMs: 300 }).then((x) => Object.assign(x, { log }));
+      createStateBackend({ dataDir, stateUrl: replicas.redis.url, logger: log.logger, prefix: replicas.prefix, settleMs: 500, startTimeoutMs: 300 }).then((x) => Object.assign(x, { log }));
     const first = await open();
-    await redis.stop();
+    await replicas.redis.stop();
     await eventually(() => first.status().state === 'down', 'the replica sees Redis down');
     await first.store.subscribe(F1);
     await first.store.markSent(C1, TODAY);
@@ -218,7 +185,7 @@ describe.skipIf(!redisAvailable)('Redis state (real redis-server)', () => {
     );
     expect(again.store.isSubscribed(F1)).toBe(true);
     expect(again.store.wasSent(C1, TODAY)).toBe(true);
-    await redis.start();
+    await replicas.redis.start();
     await eventually(() => again.status().ok, 'the restarted replica saves them', 10_000);
     await eventually(() => b.store.isSubscribed(F1) && b.store.wasSent(C1, TODAY), 'the other replica sees them', 10_000);
     expect(readdirSync(dataDir)).toEqual([]);
@@ -228,8 +195,8 @@ describe.skipIf(!redisAvailable)('Redis state (real redis-server)', () => {
     const a = await replica();
     await a.store.subscribe(C1);
     await a.store.markSent(C1, TODAY);
-    await redis.stop();
-    await redis.start();
+    await replicas.redis.stop();
+    await replicas.redis.start();
     const c = await replica();
     expect(c.store.subscriptions()).toEqual([C1]);
     expect(c.store.wasSent(C1, TODAY)).toBe(true);
@@ -258,12 +225,12 @@ describe.skipIf(!redisAvailable)('Redis state (real redis-server)', () => {
     const b = await replica();
     const events = await a.seenKeys({ name: 'events', ttlMs: 60_000, whenDown: 'local' });
     const shares = await a.seenKeys({ name: 'shares', ttlMs: 60_000, whenDown: 'refuse' });
-    await redis.stop();
+    await replicas.redis.stop();
     await eventually(() => a.status().state === 'down', 'replica a sees Redis down');
     expect(await events.add('msg-1')).toBe(true);
     expect(await events.add('msg-1')).toBe(false);
     await expect(shares.add('click-9')).rejects.toBeInstanceOf(StateUnavailableError);
-    await redis.start();
+    await replicas.redis.start();
     await eventually(() => a.status().state === 'ready', 'replica a reconnects', 10_000);
     const other = await b.seenKeys({ name: 'events', ttlMs: 60_000 });
     await eventually(async () => (await other.has('msg-1')) === true, 'the key taken during the outage reaches Redis');
@@ -305,8 +272,8 @@ describe.skipIf(!redisAvailable)('Redis state (real redis-server)', () => {
     expect(b.store.wasSent(C1, TODAY)).toBe(true);
     expect(b.store.failureOf!({ platform: 'slack', id: 'C0002' }, TODAY)).toBe('not_in_channel');
     // Keys carry the retention: sent records expire 35 days after their date.
-    const raw = new Redis(redis.url);
-    const ttl = await raw.pttl(`${prefix}sent:${TODAY}`);
+    const raw = new Redis(replicas.redis.url);
+    const ttl = await raw.pttl(`${replicas.prefix}sent:${TODAY}`);
     await raw.quit();
     expect(ttl).toBeGreaterThan(34 * 86_400_000);
   });
