@@ -72,3 +72,15 @@ export function useRedisReplicas(options: { keyPrefix: string; tmpPrefix: string
     },
   };
 }
+
+/**
+ * Polls until `check` holds (pub/sub and reconnects are work a test cannot await); throws naming `what` after
+ * `timeoutMs` (default 10 s, generous under load).
+ */
+export async function eventually(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`${what} within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

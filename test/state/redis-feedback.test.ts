@@ -12,21 +12,13 @@ import type { Vote } from '../../src/feedback/votes.js';
 import { createStateBackend, PENDING_FILE } from '../../src/state/backend.js';
 import { MAX_QUEUED_SEARCHES } from '../../src/state/redis-store.js';
 import type { ChannelRef } from '../../src/state/types.js';
-import { useRedisReplicas } from '../helpers/redis-replicas.js';
+import { eventually, useRedisReplicas } from '../helpers/redis-replicas.js';
 import { redisAvailable } from '../helpers/redis-server.js';
 import { captureLogger } from '../scheduler/test-logger.js';
 
 const C1: ChannelRef = { platform: 'slack', id: 'C0001' };
 const D1: ChannelRef = { platform: 'dingtalk', id: 'cidAbc==' };
 const TODAY = new Date().toISOString().slice(0, 10);
-
-async function eventually(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`${what} within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 const vote = (over: Partial<Vote> = {}): Vote => ({
   query: '人才振兴',

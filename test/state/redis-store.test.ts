@@ -12,21 +12,13 @@ import { describe, expect, it } from 'vitest';
 import { createStateBackend } from '../../src/state/backend.js';
 import { StateUnavailableError } from '../../src/state/redis-connection.js';
 import type { ChannelRef } from '../../src/state/types.js';
-import { useRedisReplicas } from '../helpers/redis-replicas.js';
+import { eventually, useRedisReplicas } from '../helpers/redis-replicas.js';
 import { redisAvailable } from '../helpers/redis-server.js';
 import { captureLogger } from '../scheduler/test-logger.js';
 
 const C1: ChannelRef = { platform: 'slack', id: 'C0001' };
 const F1: ChannelRef = { platform: 'feishu', id: 'oc_abc' };
 const TODAY = new Date().toISOString().slice(0, 10);
-
-async function eventually(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`${what} within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe.skipIf(!redisAvailable)('Redis state (real redis-server)', () => {
   const replicas = useRedisReplicas({ keyPrefix: 't', tmpPrefix: 'zhenxing-redis-state-' });
