@@ -15,14 +15,29 @@
  * beside the bot) leaves either the old file or the new one.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { buildLibraryDocument, CorpusError, loadCorpus, PACKAGE_SEEDS_DIR } from '../corpus/index.js';
 import type { ArticleMeta, Corpus, DocumentMeta, Passage } from '../corpus/types.js';
 import type { Logger } from '../observability/logger.js';
-import { createSearchEngine, tokenizePassages, type PassageTokens, type SavedEngineIndex, type ZhenxingSearchEngine } from '../search/index.js';
+import {
+  createSearchEngine,
+  DEFAULT_SLICE_MS,
+  runNow,
+  runSliced,
+  searchEngineSteps,
+  tokenizePassages,
+  type PassageTokens,
+  type SavedEngineIndex,
+  type SliceOptions,
+  type Steps,
+  type ZhenxingSearchEngine,
+} from '../search/index.js';
 import { createLibraryStore, type StoredMeta } from './store.js';
 
 /** Bumped when the file layout changes. */
@@ -126,9 +141,10 @@ export interface LoadLibraryOptions {
   logger?: Logger;
   /**
    * Given the saving of the whole-library file, to run it later instead of before returning: the running bot swaps
-   * the new library in first and saves after (a second at 1 000 documents). Default: saved before returning.
+   * the new library in first and saves after (seconds at 1 000 documents, written in slices like the build, see
+   * {@link loadLibrarySliced}). Default: saved before returning.
    */
-  saveLater?: (save: () => void) => void;
+  saveLater?: (save: () => Promise<void>) => void;
   /** Told about library entries that cannot be read or built; they are left out. Default: logged as warnings. */
   onProblem?: (id: string, err: unknown) => void;
 }
@@ -147,16 +163,75 @@ function readJson<T extends { format: number; key: string }>(file: string, key: 
 }
 
 /** Writes a file whole or not at all: a temp file in the same directory, renamed. */
-function writeAtomic(file: string, data: unknown): void {
+function writeAtomic(file: string, json: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}`;
   try {
-    writeFileSync(tmp, JSON.stringify(data));
+    writeFileSync(tmp, json);
     renameSync(tmp, file);
   } catch (err) {
     rmSync(tmp, { force: true });
     throw err;
   }
+}
+
+/**
+ * {@link writeAtomic} for text made in pieces, without one long block: pieces are joined a few hundred kilobytes at a
+ * time, written asynchronously, and the event loop gets a turn after every slice of work (pace.ts).
+ */
+async function writeAtomicSliced(file: string, pieces: Iterable<string>, slice: SliceOptions): Promise<void> {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  const sliceMs = slice.sliceMs ?? DEFAULT_SLICE_MS;
+  const pause = slice.pause ?? (() => nextTurn());
+  async function* batches(): AsyncGenerator<string> {
+    let batch: string[] = [];
+    let size = 0;
+    let start = performance.now();
+    for (const piece of pieces) {
+      batch.push(piece);
+      size += piece.length;
+      if (size >= 256 * 1024) {
+        yield batch.join('');
+        batch = [];
+        size = 0;
+      }
+      if (performance.now() - start >= sliceMs) {
+        await pause();
+        start = performance.now();
+      }
+    }
+    yield batch.join('');
+  }
+  try {
+    await pipeline(Readable.from(batches()), createWriteStream(tmp));
+    renameSync(tmp, file);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** An array as JSON, an element at a time. */
+function* arrayJson(items: readonly unknown[]): Generator<string, void, void> {
+  yield '[';
+  for (let i = 0; i < items.length; i++) yield (i > 0 ? ',' : '') + (JSON.stringify(items[i]) ?? 'null');
+  yield ']';
+}
+
+/** The whole-library file (a CacheFile) as JSON, in pieces: `JSON.stringify` of it, without one long block. */
+function* cacheFileJson(key: string, corpus: Corpus, engine: ZhenxingSearchEngine): Generator<string, void, void> {
+  yield `{"format":${FORMAT},"key":${JSON.stringify(key)},"documents":`;
+  yield* arrayJson(corpus.documents);
+  yield ',"articles":';
+  yield* arrayJson(corpus.articles);
+  yield ',"passages":';
+  yield* arrayJson(corpus.passages);
+  yield ',"articleTexts":';
+  yield* arrayJson([...(corpus.articleTexts ?? new Map<string, string>())]);
+  yield ',"engine":';
+  yield* engine.saveJson();
+  yield '}';
 }
 
 function packOf(key: string, corpus: Pick<Corpus, 'documents' | 'articles' | 'passages' | 'articleTexts'>): DocumentPack {
@@ -171,17 +246,25 @@ function packOf(key: string, corpus: Pick<Corpus, 'documents' | 'articles' | 'pa
   };
 }
 
-/** The library's keys and the saved whole-library file, if there is one for exactly this library. */
-function lookUp(options: LoadLibraryOptions) {
+/**
+ * The library's keys and the saved whole-library file, if there is one for exactly this library (unless `readWhole`
+ * is false: parsing it is one long block, see loadLibrarySliced).
+ */
+function* lookUp(options: LoadLibraryOptions, readWhole = true) {
   const seedsDir = options.seedsDir ?? PACKAGE_SEEDS_DIR;
   const { cacheDir } = options;
   const store = createLibraryStore(options.libraryDir);
-  const metas = store.list(skipped(options));
+  const metas = yield* store.listSteps(skipped(options));
   const seeds = seedsKey(seedsDir);
-  const docKeys = metas.map(documentKey);
+  yield;
+  const docKeys: string[] = [];
+  for (const meta of metas) {
+    docKeys.push(documentKey(meta));
+    if (docKeys.length % 64 === 0) yield;
+  }
   const key = sha(seeds, ...docKeys);
   const file = cacheDir ? path.join(cacheDir, `${PREFIX}${key.slice(0, 24)}.json`) : '';
-  const cached = cacheDir ? readJson<CacheFile>(file, key) : undefined;
+  const cached = cacheDir && readWhole ? readJson<CacheFile>(file, key) : undefined;
   return { seedsDir, store, metas, seeds, docKeys, key, file, cached };
 }
 
@@ -200,15 +283,33 @@ function corpusOf(cached: CacheFile): Corpus {
  * loading jieba (the CLI's `docs`, `passages`, `themes`); undefined when there is none.
  */
 export function readSavedCorpus(options: LoadLibraryOptions): Corpus | undefined {
-  const { cached } = lookUp(options);
+  const { cached } = runNow(lookUp(options));
   return cached ? corpusOf(cached) : undefined;
 }
 
 /** Loads the library from its saved build when the key matches, else builds what changed (and saves it when it can). */
 export function loadLibrary(options: LoadLibraryOptions): LoadedLibrary {
+  return runNow(loadLibrarySteps(options));
+}
+
+/**
+ * {@link loadLibrary} in slices of a few milliseconds with a turn of the event loop between them (pace.ts): the
+ * running bot's reload, which must not stop it answering for the seconds a 1 000-document library takes to
+ * assemble. A `saveLater` save writes in slices too. Same library as loadLibrary, though always assembled from the
+ * documents' saved words: the whole-library file is never read here (one long parse), and not written again when it
+ * is there already.
+ */
+export function loadLibrarySliced(options: LoadLibraryOptions, slice: SliceOptions = {}): Promise<LoadedLibrary> {
+  return runSliced(loadLibrarySteps(options, slice), slice);
+}
+
+/** {@link loadLibrary} as steps that may pause after each document read or built, and inside the engine's build. */
+function* loadLibrarySteps(options: LoadLibraryOptions, slice?: SliceOptions): Steps<LoadedLibrary> {
   const { cacheDir, logger } = options;
   let t = performance.now();
-  const { seedsDir, store, metas, seeds, docKeys, key, file, cached } = lookUp(options);
+  // Sliced, the whole-library file is not read: parsing it (tens of megabytes at 1 000 documents) and loading its
+  // index cannot be cut into slices, assembling from the documents' saved words can.
+  const { seedsDir, store, metas, seeds, docKeys, key, file, cached } = yield* lookUp(options, slice === undefined);
   if (cached) {
     const corpus = corpusOf(cached);
     const corpusMs = performance.now() - t;
@@ -232,7 +333,7 @@ export function loadLibrary(options: LoadLibraryOptions): LoadedLibrary {
     built++;
     if (cacheDir) {
       try {
-        writeAtomic(packFile(k), pack);
+        writeAtomic(packFile(k), JSON.stringify(pack));
       } catch (err) {
         logger?.warn({ err, cacheDir }, 'could not save a built library document');
       }
@@ -242,7 +343,9 @@ export function loadLibrary(options: LoadLibraryOptions): LoadedLibrary {
   const packs: DocumentPack[] = [];
   const seedsPack = obtain(seeds, () => packOf(seeds, loadCorpus({ seedsDir })));
   packs.push(seedsPack as DocumentPack);
-  metas.forEach((meta, n) => {
+  yield;
+  for (let n = 0; n < metas.length; n++) {
+    const meta = metas[n] as StoredMeta;
     const k = docKeys[n] as string;
     const pack = obtain(k, () => {
       try {
@@ -263,49 +366,62 @@ export function loadLibrary(options: LoadLibraryOptions): LoadedLibrary {
       }
     });
     if (pack) packs.push(pack);
-  });
+    yield;
+  }
   const passages = packs.flatMap((p) => p.passages);
+  yield;
+  const byId = new Map<string, Passage>();
+  for (const p of passages) {
+    byId.set(p.id, p);
+    if (byId.size % 1024 === 0) yield;
+  }
   const corpus: Corpus = {
     documents: packs.flatMap((p) => p.documents),
     articles: packs.flatMap((p) => p.articles),
     passages,
-    byId: new Map(passages.map((p) => [p.id, p])),
+    byId,
     articleTexts: new Map(packs.flatMap((p) => p.articleTexts)),
   };
+  yield;
   const tokens = packs.flatMap((p) => p.tokens);
+  yield;
   const corpusMs = performance.now() - t;
   t = performance.now();
-  const engine = createSearchEngine(corpus, { tokens });
+  const engine = yield* searchEngineSteps(corpus, { tokens });
   const indexMs = performance.now() - t;
-  const save = (): void => {
+  const removeUnused = (): void => {
     if (!cacheDir) return;
-    try {
-      const data: CacheFile = {
-        format: FORMAT,
-        key,
-        documents: corpus.documents,
-        articles: corpus.articles,
-        passages: corpus.passages,
-        articleTexts: [...(corpus.articleTexts ?? new Map<string, string>())],
-        engine: engine.save(),
-      };
-      writeAtomic(file, data);
-      // Older builds and documents no longer in the library are of no further use.
-      for (const name of readdirSync(cacheDir)) {
-        if (name.startsWith(PREFIX) && path.join(cacheDir, name) !== file && !name.includes('.tmp-')) {
-          rmSync(path.join(cacheDir, name), { force: true });
-        }
+    // Older builds and documents no longer in the library are of no further use.
+    for (const name of readdirSync(cacheDir)) {
+      if (name.startsWith(PREFIX) && path.join(cacheDir, name) !== file && !name.includes('.tmp-')) {
+        rmSync(path.join(cacheDir, name), { force: true });
       }
-      const keep = new Set([seeds, ...docKeys].map((k) => path.basename(packFile(k))));
-      for (const name of readdirSync(path.join(cacheDir, DOCUMENTS_DIR))) {
-        if (!keep.has(name) && !name.includes('.tmp-')) rmSync(path.join(cacheDir, DOCUMENTS_DIR, name), { force: true });
-      }
-    } catch (err) {
-      // A read-only or full disk costs the next start time, nothing else.
-      logger?.warn({ err, cacheDir }, 'could not save the built library index');
+    }
+    const keep = new Set([seeds, ...docKeys].map((k) => path.basename(packFile(k))));
+    for (const name of readdirSync(path.join(cacheDir, DOCUMENTS_DIR))) {
+      if (!keep.has(name) && !name.includes('.tmp-')) rmSync(path.join(cacheDir, DOCUMENTS_DIR, name), { force: true });
     }
   };
-  if (options.saveLater) options.saveLater(save);
-  else save();
+  // A read-only or full disk costs the next start time, nothing else.
+  const failed = (err: unknown): void => logger?.warn({ err, cacheDir }, 'could not save the built library index');
+  if (options.saveLater) {
+    options.saveLater(async () => {
+      // Saved already (by the CLI, or an earlier reload to this same library): nothing to write.
+      if (!cacheDir || existsSync(file)) return;
+      try {
+        await writeAtomicSliced(file, cacheFileJson(key, corpus, engine), slice ?? {});
+        removeUnused();
+      } catch (err) {
+        failed(err);
+      }
+    });
+  } else if (cacheDir) {
+    try {
+      writeAtomic(file, [...cacheFileJson(key, corpus, engine)].join(''));
+      removeUnused();
+    } catch (err) {
+      failed(err);
+    }
+  }
   return { corpus, engine, fromCache: false, built, reused, corpusMs, indexMs };
 }

@@ -4,6 +4,10 @@
  * assignment makes it current, so a search in flight never sees a half-built index; searches are synchronous, so
  * one search runs on one snapshot from start to end.
  *
+ * A reload is built in slices of a few milliseconds with a turn of the event loop between them (loadLibrarySliced,
+ * search/pace.ts): at 1 000 documents it takes seconds, and meanwhile Slack's 3 s acknowledgement deadline, /healthz
+ * and every other command are served, from the previous snapshot, which nothing in the build touches.
+ *
  * Changes are noticed two ways: fs.watch on LIBRARY_DIR (quick, but it misses events on some network and
  * container file systems) and a poll of the directory's entries every `pollMs` as the fallback. Adds and removes
  * are directory renames (see store.ts), so the list of entries is an exact fingerprint of the library.
@@ -13,8 +17,8 @@ import type { Corpus } from '../corpus/types.js';
 import { createDigestPlanner } from '../digest/index.js';
 import type { DigestPlanner } from '../digest/types.js';
 import type { Logger } from '../observability/logger.js';
-import { extractKeywords, type ZhenxingSearchEngine } from '../search/index.js';
-import { loadLibrary } from './index-cache.js';
+import { extractKeywords, type SliceOptions, type ZhenxingSearchEngine } from '../search/index.js';
+import { loadLibrary, loadLibrarySliced, type LoadedLibrary, type LoadLibraryOptions } from './index-cache.js';
 import { createLibraryStore, loadLibraryCorpus } from './index.js';
 
 export interface LibrarySnapshot {
@@ -44,6 +48,8 @@ export interface LiveLibraryOptions {
   buildEngine?: (corpus: Corpus) => ZhenxingSearchEngine;
   /** Told after each swap. */
   onSwap?: (snapshot: LibrarySnapshot) => void;
+  /** How a reload is cut into slices (milliseconds of work between turns of the event loop). Default: pace.ts's. */
+  slice?: SliceOptions;
 }
 
 export interface LiveLibrary {
@@ -64,27 +70,16 @@ export function createLiveLibrary(options: LiveLibraryOptions): LiveLibrary {
   const logger = options.logger;
 
   // The whole-library file of the latest reload, saved once it is being served (see LoadLibraryOptions.saveLater).
-  let pendingSave: (() => void) | undefined;
-  const build = (later = false): LibrarySnapshot => {
-    const signature = store.signature();
-    let corpus: Corpus;
-    let engine: ZhenxingSearchEngine;
-    if (options.buildEngine) {
-      corpus = loadLibraryCorpus({
-        ...(options.seedsDir ? { seedsDir: options.seedsDir } : {}),
-        libraryDir: options.libraryDir,
-        onProblem: (id, err) => logger?.warn({ id, err }, 'library entry skipped'),
-      });
-      engine = options.buildEngine(corpus);
-    } else {
-      const loaded = loadLibrary({
-        ...(options.seedsDir ? { seedsDir: options.seedsDir } : {}),
-        libraryDir: options.libraryDir,
-        ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
-        ...(logger ? { logger } : {}),
-        ...(later ? { saveLater: (save: () => void) => (pendingSave = save) } : {}),
-      });
-      ({ corpus, engine } = loaded);
+  let pendingSave: (() => Promise<void>) | undefined;
+  const loadOptions = (later: boolean): LoadLibraryOptions => ({
+    ...(options.seedsDir ? { seedsDir: options.seedsDir } : {}),
+    libraryDir: options.libraryDir,
+    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+    ...(logger ? { logger } : {}),
+    ...(later ? { saveLater: (save: () => Promise<void>) => (pendingSave = save) } : {}),
+  });
+  const snapshotOf = (signature: string, corpus: Corpus, engine: ZhenxingSearchEngine, loaded?: LoadedLibrary): LibrarySnapshot => {
+    if (loaded) {
       logger?.info(
         {
           documents: corpus.documents.length,
@@ -100,8 +95,30 @@ export function createLiveLibrary(options: LiveLibraryOptions): LiveLibrary {
     }
     return { corpus, engine, planner: createDigestPlanner(corpus, { extractKeywords }), signature };
   };
+  /** The first snapshot: built at once, the bot cannot answer without one. */
+  const buildNow = (): LibrarySnapshot => {
+    const signature = store.signature();
+    if (options.buildEngine) {
+      const corpus = loadLibraryCorpus({
+        ...(options.seedsDir ? { seedsDir: options.seedsDir } : {}),
+        libraryDir: options.libraryDir,
+        onProblem: (id, err) => logger?.warn({ id, err }, 'library entry skipped'),
+      });
+      return snapshotOf(signature, corpus, options.buildEngine(corpus));
+    }
+    const loaded = loadLibrary(loadOptions(false));
+    return snapshotOf(signature, loaded.corpus, loaded.engine, loaded);
+  };
+  /** A reload: built in slices while the current snapshot is served, and saved after the swap. */
+  const buildSliced = async (): Promise<LibrarySnapshot> => {
+    // The tests' own engines are built at once.
+    if (options.buildEngine) return buildNow();
+    const signature = store.signature();
+    const loaded = await loadLibrarySliced(loadOptions(true), options.slice);
+    return snapshotOf(signature, loaded.corpus, loaded.engine, loaded);
+  };
 
-  let snapshot = build();
+  let snapshot = buildNow();
   let reloading: Promise<boolean> | undefined;
   let watcher: FSWatcher | undefined;
   let poll: NodeJS.Timeout | undefined;
@@ -113,7 +130,7 @@ export function createLiveLibrary(options: LiveLibraryOptions): LiveLibrary {
     const t0 = performance.now();
     let next: LibrarySnapshot;
     try {
-      next = build(true);
+      next = await buildSliced();
     } catch (err) {
       // The snapshot being served stays; the next change or poll tries again.
       logger?.error({ err }, 'library reload failed; still serving the previous library');
@@ -129,18 +146,27 @@ export function createLiveLibrary(options: LiveLibraryOptions): LiveLibrary {
     const save = pendingSave;
     pendingSave = undefined;
     if (save) {
-      // After the swap, so the new document is served a second sooner; a later reload's file replaces this one.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      save();
+      // After the swap, so the new document is served seconds sooner; written in slices too; a later reload's file
+      // replaces this one.
+      await save();
     }
     return true;
   };
 
   const refresh = (): Promise<boolean> => {
     // One reload at a time; a change during a reload is seen by the next check.
-    reloading ??= reload().finally(() => {
-      reloading = undefined;
-    });
+    reloading ??= reload().then(
+      (swapped) => {
+        reloading = undefined;
+        // A change made while this reload was built or saved: its watch event found this reload still running.
+        if (swapped && store.signature() !== snapshot.signature) schedule();
+        return swapped;
+      },
+      (err: unknown) => {
+        reloading = undefined;
+        throw err;
+      },
+    );
     return reloading;
   };
 

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { LibraryDocumentInput } from '../corpus/types.js';
 import { libraryErrors } from './errors.js';
+import { runNow, type Steps } from '../search/pace.js';
 
 export const META_FILE = 'meta.json';
 export const TEXT_FILE = 'text.txt';
@@ -63,6 +64,8 @@ export interface LibraryStore {
   readonly dir: string;
   /** Every stored document's metadata, oldest first; entries that cannot be read are reported to `onProblem`. */
   list(onProblem?: (entry: string, err: unknown) => void): StoredMeta[];
+  /** {@link list} as steps that may pause after each document's metadata read (see search/pace.ts). */
+  listSteps(onProblem?: (entry: string, err: unknown) => void): Steps<StoredMeta[]>;
   /** Everything the corpus loader needs, oldest first. */
   inputs(onProblem?: (entry: string, err: unknown) => void): LibraryDocumentInput[];
   /** What the corpus loader needs of one listed document (its text read now). Throws when the text cannot be read. */
@@ -98,7 +101,8 @@ export function createLibraryStore(dir: string): LibraryStore {
     if (meta.id !== id) throw new Error(`${META_FILE} names ${meta.id}`);
     return meta;
   };
-  const list = (onProblem?: (entry: string, err: unknown) => void): StoredMeta[] => {
+  const list = (onProblem?: (entry: string, err: unknown) => void): StoredMeta[] => runNow(listSteps(onProblem));
+  function* listSteps(onProblem?: (entry: string, err: unknown) => void): Steps<StoredMeta[]> {
     const out: StoredMeta[] = [];
     for (const id of entries()) {
       try {
@@ -106,10 +110,11 @@ export function createLibraryStore(dir: string): LibraryStore {
       } catch (err) {
         onProblem?.(id, err);
       }
+      yield;
     }
     // Oldest first, so the library lists (and the corpus orders) documents in the order they were added.
     return out.sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.id.localeCompare(b.id));
-  };
+  }
 
   const inputOf = (meta: StoredMeta): LibraryDocumentInput => ({
     id: meta.id,
@@ -130,6 +135,7 @@ export function createLibraryStore(dir: string): LibraryStore {
   return {
     dir,
     list,
+    listSteps,
     inputOf,
     inputs(onProblem) {
       const out: LibraryDocumentInput[] = [];

@@ -4,6 +4,7 @@
  * by comparing sampled character 4-gram shingles through an inverted index, so only passages that share shingles
  * are ever compared.
  */
+import { runNow, type Steps } from './pace.js';
 
 export interface DedupeOptions {
   /** Jaccard similarity of shingle sets at or above which two passages are near-identical. Default 0.8. */
@@ -68,6 +69,11 @@ function sharedCount(a: Uint32Array, b: Uint32Array, need: number): number {
  * the index of its cluster's representative: the earliest text of the cluster.
  */
 export function clusterNearDuplicates(keys: readonly string[], options: DedupeOptions = {}): number[] {
+  return runNow(nearDuplicateSteps(keys, options));
+}
+
+/** {@link clusterNearDuplicates} as steps that may pause after each text compared (see pace.ts). */
+export function* nearDuplicateSteps(keys: readonly string[], options: DedupeOptions = {}): Steps<number[]> {
   const o = { ...DEFAULTS, ...options };
   const parent = keys.map((_, i) => i);
   const find = (i: number): number => {
@@ -95,13 +101,15 @@ export function clusterNearDuplicates(keys: readonly string[], options: DedupeOp
   // Exact copies first: only one of each goes on to the shingle comparison.
   const firstByKey = new Map<string, number>();
   const distinct: number[] = [];
-  keys.forEach((key, i) => {
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
     const seen = firstByKey.get(key);
     if (seen === undefined) {
       firstByKey.set(key, i);
       distinct.push(i);
     } else union(seen, i);
-  });
+    if (i % 256 === 255) yield;
+  }
 
   const sets: (Uint32Array | undefined)[] = [];
   const postings = new Map<number, number[]>();
@@ -152,6 +160,7 @@ export function clusterNearDuplicates(keys: readonly string[], options: DedupeOp
       // Past the cap a list is never read again: stop growing it.
       else if (list.length <= MAX_POSTINGS) list.push(i);
     }
+    yield;
   }
   return keys.map((_, i) => find(i));
 }

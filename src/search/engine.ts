@@ -8,8 +8,9 @@
 import { THEMES, type Corpus, type Passage, type ThemeId } from '../corpus/types.js';
 import { THEME_LEXICON } from '../corpus/themes.js';
 import { analyzeQuery, GRAM_PREFIX, gramTerms, type AnalyzedQuery, type Concept } from './analyze.js';
-import { createPassageIndex, type PassageTokens, type SavedPassageIndex, type WeightedTerm } from './minisearch-index.js';
-import { clusterNearDuplicates, type DedupeOptions } from './dedupe.js';
+import { passageIndexSteps, type IndexDocument, type PassageTokens, type SavedPassageIndex, type WeightedTerm } from './minisearch-index.js';
+import { nearDuplicateSteps, type DedupeOptions } from './dedupe.js';
+import { runNow, type Steps } from './pace.js';
 import { unknownTheme } from './errors.js';
 import { cut, DOMAIN_WORDS, loadJieba } from './jieba.js';
 import { bare, DEFAULT_MAX_QUERY_LENGTH, foldText, foldWithMap, type FoldedText } from './normalize.js';
@@ -138,6 +139,8 @@ export interface ZhenxingSearchEngine extends SearchEngine {
   readonly jiebaLoadMs: number;
   /** The built index as plain data, to pass back as `saved` (see SearchEngineOptions.saved). */
   save(): SavedEngineIndex;
+  /** `JSON.stringify(save())` in pieces, to write a large index without one long block (see PassageIndex.saveJson). */
+  saveJson(): Generator<string, void, void>;
   /** Parses and analyses a query without searching (for debugging and tests). */
   explain(query: string): { parsed: ParsedQuery; analyzed: AnalyzedQuery };
 }
@@ -181,6 +184,14 @@ function clampInt(value: number | undefined, fallback: number, min: number, max:
 
 /** Builds the engine over a loaded corpus. Loads jieba first if this process has not yet. */
 export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions = {}): ZhenxingSearchEngine {
+  return runNow(searchEngineSteps(corpus, options));
+}
+
+/**
+ * {@link createSearchEngine} as steps that may pause after each passage folded, filtered and indexed (the running
+ * bot's reload, run in slices so that it keeps answering meanwhile; see pace.ts).
+ */
+export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions = {}): Steps<ZhenxingSearchEngine> {
   const o = resolveOptions(options);
   const jiebaMs = loadJieba();
   const started = performance.now();
@@ -204,7 +215,8 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
     }
     return cached;
   };
-  const documents = passages.map((p) => {
+  const documents: IndexDocument[] = [];
+  for (const p of passages) {
     const f = foldWithMap(p.text);
     folded.push(f);
     bareText.push(bare(f.folded));
@@ -213,20 +225,23 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
     // NUL keeps the whole query from matching across the end of the title and the start of the section.
     bareHeadings.push(`${bare(title)}\u0000${bare(section)}`);
     bareSections.push(bare(section));
-    return { title, section, text: f.folded };
-  });
+    documents.push({ title, section, text: f.folded });
+    yield;
+  }
   // Per passage, a 2048-bit Bloom filter of its text's character pairs: a word with a pair missing is certainly not in
   // the text, which spares most of the `includes` scans that check a word is there whole (matchesWhole).
   const BLOOM_WORDS = 64;
   const bloom = new Uint32Array(passages.length * BLOOM_WORDS);
   const pairHash = (a: number, b: number): number => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 21;
-  bareText.forEach((t, i) => {
+  for (let i = 0; i < bareText.length; i++) {
+    const t = bareText[i] as string;
     const base = i * BLOOM_WORDS;
     for (let k = 0; k + 1 < t.length; k++) {
       const h = pairHash(t.charCodeAt(k), t.charCodeAt(k + 1));
       bloom[base + (h >>> 5)] = ((bloom[base + (h >>> 5)] as number) | (1 << (h & 31))) >>> 0;
     }
-  });
+    if (i % 64 === 63) yield;
+  }
   /** Whether the passage's text may hold `s` (letters and digits, 2+ code units): false is certain. */
   const mayHold = (i: number, s: string): boolean => {
     const base = i * BLOOM_WORDS;
@@ -238,13 +253,13 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
   };
   // Bigrams weigh 1 here; their weight relative to words is the query side's gramWeight.
   const saved = options.saved && options.saved.cluster.length === passages.length ? options.saved : undefined;
-  const searchIndex = createPassageIndex(documents, {
+  const searchIndex = yield* passageIndexSteps(documents, {
     fieldBoost: { ...o.fieldBoost, grams: 1 },
     ...(saved ? { saved: saved.index } : {}),
     ...(options.tokens ? { tokens: options.tokens } : {}),
   });
   const cluster = Int32Array.from(
-    saved ? saved.cluster : o.dedupe === false ? passages.map((_, i) => i) : clusterNearDuplicates(bareText, o.dedupe),
+    saved ? saved.cluster : o.dedupe === false ? passages.map((_, i) => i) : (yield* nearDuplicateSteps(bareText, o.dedupe)),
   );
   const docIds = [...new Set(passages.map((p) => p.docId))].sort();
   const articleIds = [...new Set(passages.map((p) => p.articleId))];
@@ -933,6 +948,11 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
     buildMs,
     jiebaLoadMs: jiebaMs,
     save: () => ({ index: searchIndex.save(), cluster: Array.from(cluster) }),
+    *saveJson() {
+      yield '{"index":';
+      yield* searchIndex.saveJson();
+      yield `,"cluster":${JSON.stringify(Array.from(cluster))}}`;
+    },
 
     search(query: string, options: SearchOptions = {}): SearchResponse {
       const parsed = parse(query);

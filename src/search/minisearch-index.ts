@@ -20,6 +20,7 @@
 import MiniSearch, { type AsPlainObject, type SearchOptions } from 'minisearch';
 import { gramTerms, wordTerms } from './analyze.js';
 import { foldText, foldWithMap } from './normalize.js';
+import { runNow, type Steps } from './pace.js';
 
 /** The indexed fields, in MiniSearch's order. `grams` holds the same folded text as `text`, cut into bigrams. */
 export const INDEX_FIELDS = ['title', 'section', 'text', 'grams'] as const;
@@ -99,6 +100,11 @@ export interface PassageIndex {
   /** The built index as plain data, to load again with `saved`. */
   save(): SavedPassageIndex;
   /**
+   * `JSON.stringify(save())`, in pieces of a term or a thousand passages each: a large index written to a file
+   * without building the plain object, nor one string, in one long block (see pace.ts).
+   */
+  saveJson(): Generator<string, void, void>;
+  /**
    * Searches the terms (OR; terms repeated or weighing 0 are searched once or not at all) and calls `visit` once per
    * matching passage, in no particular order; returns the number of passages matched. Not re-entrant: `visit` must
    * not search this index again.
@@ -165,8 +171,11 @@ interface IndexState {
   documentCount: number;
 }
 
-/** Assembles the index as MiniSearch's `add` would, one document after another, from each document's tokens. */
-function assemble(docs: readonly IndexDocument[], tokensOf: (i: number) => PassageTokens): IndexState {
+/**
+ * Assembles the index as MiniSearch's `add` would, one document after another, from each document's tokens; may
+ * pause after each document (see pace.ts).
+ */
+function* assemble(docs: readonly IndexDocument[], tokensOf: (i: number) => PassageTokens): Steps<IndexState> {
   const postings: IndexState['postings'] = new Map();
   const fieldLength: number[][] = [];
   const avgFieldLength: number[] = INDEX_FIELDS.map(() => 0);
@@ -202,6 +211,7 @@ function assemble(docs: readonly IndexDocument[], tokensOf: (i: number) => Passa
     addField(i, FIELD_IDS.section, tokens.section);
     addField(i, TEXT_ID, tokens.text);
     addField(i, GRAMS_ID, gramTerms((docs[i] as IndexDocument).text));
+    yield;
   }
   return { postings, fieldLength, avgFieldLength, documentCount: docs.length };
 }
@@ -239,6 +249,37 @@ function toPlain(state: IndexState): AsPlainObject {
   };
 }
 
+/** `JSON.stringify({ miniSearch: toPlain(state) })`, in pieces (a test checks they join to the same text). */
+function* plainJson(state: IndexState): Generator<string, void, void> {
+  const n = state.documentCount;
+  const BATCH = 1000;
+  yield `{"miniSearch":{"documentCount":${n},"nextId":${n},"documentIds":{`;
+  for (let from = 0; from < n; from += BATCH) {
+    const parts: string[] = [];
+    for (let i = from; i < Math.min(n, from + BATCH); i++) parts.push(`"${i}":${i}`);
+    yield (from > 0 ? ',' : '') + parts.join(',');
+  }
+  yield `},"fieldIds":${JSON.stringify(FIELD_IDS)},"fieldLength":{`;
+  for (let from = 0; from < n; from += BATCH) {
+    const parts: string[] = [];
+    for (let i = from; i < Math.min(n, from + BATCH); i++) parts.push(`"${i}":${JSON.stringify(state.fieldLength[i])}`);
+    yield (from > 0 ? ',' : '') + parts.join(',');
+  }
+  yield `},"averageFieldLength":${JSON.stringify(state.avgFieldLength)},"storedFields":{},"dirtCount":0,"index":[`;
+  let first = true;
+  for (const [term, byField] of state.postings) {
+    let data = '';
+    byField.forEach((list, fieldId) => {
+      if (!list) return;
+      const freqs = list.ids.map((id, k) => `"${id}":${list.tfs[k] as number}`);
+      data += `${data ? ',' : ''}"${fieldId}":{${freqs.join(',')}}`;
+    });
+    yield `${first ? '' : ','}[${JSON.stringify(term)},{${data}}]`;
+    first = false;
+  }
+  yield '],"serializationVersion":2}}';
+}
+
 /** Reads a saved index back; undefined when it is not one this code wrote (other fields, ids not positions). */
 function fromPlain(plain: AsPlainObject, size: number): IndexState | undefined {
   const sameFields = INDEX_FIELDS.every((f) => plain.fieldIds?.[f] === FIELD_IDS[f]);
@@ -268,6 +309,11 @@ function fromPlain(plain: AsPlainObject, size: number): IndexState | undefined {
  * assembled here rather than by `MiniSearch#addAll`.
  */
 export function createPassageIndex(docs: readonly IndexDocument[], options: PassageIndexOptions = {}): PassageIndex {
+  return runNow(passageIndexSteps(docs, options));
+}
+
+/** {@link createPassageIndex} as steps that may pause after each document assembled (the live reload, see pace.ts). */
+export function* passageIndexSteps(docs: readonly IndexDocument[], options: PassageIndexOptions = {}): Steps<PassageIndex> {
   const fieldBoost: Record<IndexField, number> = { title: 1, section: 1, text: 1, grams: 1, ...options.fieldBoost };
   const searched = INDEX_FIELDS.filter((f) => (fieldBoost[f] ?? 0) > 0);
   const miniSearchOptions = {
@@ -293,7 +339,7 @@ export function createPassageIndex(docs: readonly IndexDocument[], options: Pass
       const given = options.tokens && options.tokens.length === docs.length ? options.tokens : undefined;
       // Titles and sections repeat across an article's passages: cut each distinct one once.
       const headingCache = new Map<string, readonly string[]>();
-      state = assemble(docs, (i) => given?.[i] ?? tokenizePassage(docs[i] as IndexDocument, headingCache));
+      state = yield* assemble(docs, (i) => given?.[i] ?? tokenizePassage(docs[i] as IndexDocument, headingCache));
     }
   }
   const built = state as IndexState;
@@ -369,6 +415,7 @@ export function createPassageIndex(docs: readonly IndexDocument[], options: Pass
       for (const term of postings.keys()) yield [term, textFrequency(term)];
     },
     save: () => ({ miniSearch: toPlain(built) }),
+    saveJson: () => plainJson(built),
     search(terms, visit) {
       current.clear();
       for (const t of terms) {
