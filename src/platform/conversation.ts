@@ -35,19 +35,30 @@ export interface Conversation {
   onUnanswered?(err: unknown): Promise<void>;
 }
 
-export interface AnswererDeps {
+/** What the kit's answering flows (the Answerer, the Uploader) need from an adapter. */
+export interface KitDeps {
   /** Names the platform in log lines and error counts (`<platform>.command` …). */
   platform: string;
-  router: Router;
   queue: WorkQueue;
   logger: Logger;
   metrics: Pick<Metrics, 'errors'>;
   /**
-   * Logs and counts a failure of `where` ('command', 'page', 'share', 'vote', or '<that>.reply' when even the
-   * private answer could not be sent). Default: the line `<platform>: <where> failed` and the error count
+   * Logs and counts a failure of `where` ('command', 'page', 'share', 'vote', 'file', or '<that>.reply' when even
+   * the private answer could not be sent). Default: the line `<platform>: <where> failed` and the error count
    * `<platform>.<where>`. An adapter whose operators already know other words passes its own.
    */
   onFailure?: (where: string, err: unknown, fields: Record<string, unknown>) => void;
+}
+
+/** Logs and counts a failure of `where`: through `deps.onFailure` when given, else as KitDeps.onFailure says. */
+export function reportFailure(deps: KitDeps, where: string, err: unknown, fields: Record<string, unknown>): void {
+  if (deps.onFailure) return deps.onFailure(where, err, fields);
+  deps.metrics.errors.inc({ where: `${deps.platform}.${where}` });
+  deps.logger.error({ err, ...fields }, `${deps.platform}: ${where} failed`);
+}
+
+export interface AnswererDeps extends KitDeps {
+  router: Router;
 }
 
 export interface Answerer {
@@ -65,13 +76,10 @@ export const defaultPlace = (view: View): 'private' | 'chat' =>
   view.kind === 'subscription' || view.kind === 'share' ? 'chat' : 'private';
 
 export function createAnswerer(deps: AnswererDeps): Answerer {
-  const { platform, logger } = deps;
+  const { platform } = deps;
 
   function failed(conv: Conversation, where: string, err: unknown, more: Record<string, unknown> = {}) {
-    const fields = { ...more, ...conv.logFields };
-    if (deps.onFailure) return deps.onFailure(where, err, fields);
-    deps.metrics.errors.inc({ where: `${platform}.${where}` });
-    logger.error({ err, ...fields }, `${platform}: ${where} failed`);
+    reportFailure(deps, where, err, { ...more, ...conv.logFields });
   }
 
   /** Sends privately; a failure is logged (there is nobody left to tell). */

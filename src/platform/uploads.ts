@@ -4,12 +4,9 @@
  * The adapter says how to download the file; the answer goes to the sender privately through the Conversation.
  */
 import { REFUSAL, type IncomingFile, type LibraryIntake } from '../library/intake.js';
-import type { Logger } from '../observability/logger.js';
-import type { Metrics } from '../observability/metrics.js';
 import type { View } from '../router/view-model.js';
-import type { Conversation } from './conversation.js';
+import { reportFailure, type Conversation, type KitDeps } from './conversation.js';
 import { BUSY, SORRY, messageView } from './messages.js';
-import type { WorkQueue } from './work-queue.js';
 
 /** A file message that carried no usable file (no key or name): nothing to download. */
 export const NO_FILE = {
@@ -17,15 +14,9 @@ export const NO_FILE = {
   en: 'The file did not come through. Please send it again.',
 };
 
-export interface UploaderDeps {
-  /** Names the platform in log lines, error counts and the document's `addedBy`. */
-  platform: string;
+/** `platform` also names the document's `addedBy`; failures are 'file' and 'file.lookup'. */
+export interface UploaderDeps extends KitDeps {
   intake: LibraryIntake;
-  queue: WorkQueue;
-  logger: Logger;
-  metrics: Pick<Metrics, 'errors'>;
-  /** Logs and counts a failure, as AnswererDeps.onFailure. Default: `<platform>: file failed`, counted as `<platform>.file`. */
-  onFailure?: (where: string, err: unknown, fields: Record<string, unknown>) => void;
 }
 
 /**
@@ -45,12 +36,8 @@ export interface Uploader {
 
 export function createUploader(deps: UploaderDeps): Uploader {
   const { platform, intake, logger } = deps;
-  const failed = (conv: Conversation, where: string, err: unknown) => {
-    const fields = { userId: conv.ctx.userId, ...conv.logFields };
-    if (deps.onFailure) return deps.onFailure(where, err, fields);
-    deps.metrics.errors.inc({ where: `${platform}.${where}` });
-    logger.error({ err, ...fields }, `${platform}: ${where} failed`);
-  };
+  const failed = (conv: Conversation, where: string, err: unknown) =>
+    reportFailure(deps, where, err, { userId: conv.ctx.userId, ...conv.logFields });
   const reply = async (conv: Conversation, view: View) => {
     try {
       await conv.replyPrivately(view);
