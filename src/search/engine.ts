@@ -572,11 +572,10 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     concepts: readonly Concept[];
   }
 
-  // Per passage, for the current query (stamped like the clusters below): its body bits and whether it matched
-  // every required concept, read when a page of results is shown.
+  // Per passage, for the current query (stamped like the clusters below): its body bits, read when a page of results
+  // is shown.
   const hitBodyLow = new Uint32Array(passages.length);
   const hitBodyHigh = new Uint32Array(passages.length);
-  const hitFull = new Uint8Array(passages.length);
   const hitStamp = new Uint32Array(passages.length);
 
   /**
@@ -588,7 +587,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
    * match, the others follow it (score × partialFactor); when none is, the answer is partial (the lenient pass over
    * the words the texts know) and says so.
    */
-  function rank(parsed: ParsedQuery, analyzed: AnalyzedQuery): QueryRanking {
+  function rank(parsed: ParsedQuery, analyzed: AnalyzedQuery, need = Infinity): QueryRanking {
     const { concepts } = analyzed;
     const { terms, bits } = plan(concepts);
     const phrasesBare = parsed.phrases.map(bare).filter((p) => p.length > 0);
@@ -598,7 +597,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const filtered = parsed.themes.length > 0 || parsed.docs.length > 0 || phrasesBare.length > 0;
     // With a single concept matched as itself, the whole query is in the passage: no need to scan for it.
     const single = bits.length === 1 && whole === bare(concepts[0]?.text ?? '') ? bits[0] : undefined;
-    const { coverageFloor, coveragePower, wholeQueryBonus, partialFactor, themeBoost } = o;
+    const { coverageFloor, coveragePower, themeBoost } = o;
     // The words that decide whether a passage is a result: lone characters only when the query has nothing longer
     // (or when people ask with them: 卖 of 网上卖 brings 电商).
     const longer = bits.filter(isKeyish);
@@ -620,6 +619,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     }
     let fullCount = 0;
     let bestBase = 0;
+    const candidates: number[] = [];
     const consider = (index: number, base: number, low: number, high: number, bodyLow: number, bodyHigh: number): void => {
       hitStamp[index] = current;
       // A passage must match one of the key words in its text: a match in the title or section heading alone (the
@@ -655,30 +655,43 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       }
       let score = coverage === 1 ? base : base * (coverageFloor + (1 - coverageFloor) * Math.pow(coverage, coveragePower));
       if (strength > 0) score *= 1 + themeBoost * strength;
-      // A passage holding the whole query has matched each concept itself or all of its bigrams (credit ≥ 0.85):
-      // only then is the text scanned for it.
-      if (whole && weakest >= 0.85) {
-        const holds =
-          (single !== undefined && ((single.headLow & low) !== 0 || (single.headHigh & high) !== 0)) ||
-          (mayHold(index, whole) && (bareText[index] as string).includes(whole)) ||
-          (bareHeadings[index] as string).includes(whole);
-        if (holds) score *= 1 + wholeQueryBonus;
-      }
-      let full = fullPossible;
-      if (full) for (const c of required) if (!matchesWhole(c, index, bodyLow, bodyHigh)) { full = false; break; }
       hitBodyLow[index] = bodyLow;
       hitBodyHigh[index] = bodyHigh;
-      hitFull[index] = full ? 1 : 0;
-      if (full) fullCount++;
-      else score *= partialFactor;
-      collapser.add(index, score);
+      // What the text scans below (the whole query, the required words found whole) may still add is settled where
+      // the bits settle it; the rest is left to finish(), which scans only passages that can reach the page.
+      // A passage holding the whole query has matched each concept itself or all of its bigrams (credit ≥ 0.85):
+      // only then is the text scanned for it.
+      let bonus = NO;
+      if (whole && weakest >= 0.85) {
+        bonus = single !== undefined && ((single.headLow & low) !== 0 || (single.headHigh & high) !== 0) ? YES : MAYBE;
+      }
+      let full = fullPossible ? YES : NO;
+      if (full === YES) {
+        for (const c of required) {
+          const settled = matchesCheaply(c, index, bodyLow, bodyHigh);
+          if (settled === NO) {
+            full = NO;
+            break;
+          }
+          if (settled === MAYBE) full = MAYBE;
+        }
+      }
+      if (full === YES) fullCount++;
+      candidates.push(index);
+      candScore[index] = score;
+      candState[index] = bonus | (full << 2);
     };
     const matched = searchIndex.search(terms, consider);
     // A theme named in the query brings its passages even where they match no word of it, below the best match.
     if (themed.length > 0) {
       const base = (bestBase || 1) * o.themeOnlyWeight;
-      const candidates = [...new Set(themed.flatMap((c) => themePassages.get(c.theme as ThemeId) ?? []))].sort((a, b) => a - b);
-      for (const i of candidates) {
+      const themes = [...new Set(themed.map((c) => c.theme as ThemeId))];
+      // One theme's list is already in passage order.
+      const listed =
+        themes.length === 1
+          ? (themePassages.get(themes[0] as ThemeId) ?? [])
+          : [...new Set(themes.flatMap((t) => themePassages.get(t) ?? []))].sort((a, b) => a - b);
+      for (const i of listed) {
         if (hitStamp[i] === current) continue;
         let strength = 0;
         for (const c of themed) strength = Math.max(strength, themeStrength(i, c.theme as ThemeId));
@@ -689,8 +702,142 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     if (matched === 0 && phrasesBare.length > 0) {
       for (let i = 0; i < passages.length; i++) consider(i, 1, 0, 0, 0, 0);
     }
+    fullCount += finish(candidates, need, collapser.add, (index) => {
+      const bodyLow = hitBodyLow[index] as number;
+      const bodyHigh = hitBodyHigh[index] as number;
+      for (const c of required) if (!matchesWhole(c, index, bodyLow, bodyHigh)) return false;
+      return true;
+    }, (index) =>
+      (mayHold(index, whole) && (bareText[index] as string).includes(whole)) || (bareHeadings[index] as string).includes(whole),
+    fullCount);
     const ranked = collapser.done();
     return { ...ranked, partial: ranked.total > 0 && fullCount === 0, bits, concepts };
+  }
+
+  // Per passage, for the current query's candidates: the score before the whole-query bonus and the partial factor,
+  // and whether each applies (YES, NO or MAYBE: a text scan decides), bits 0–1 the bonus, 2–3 the full match.
+  const NO = 0;
+  const YES = 1;
+  const MAYBE = 2;
+  const candScore = new Float64Array(passages.length);
+  const candState = new Uint8Array(passages.length);
+  // Per cluster, the least final score its best candidate is sure of, stamped per query.
+  const clusterSure = new Float64Array(passages.length);
+  const clusterSureStamp = new Uint32Array(passages.length);
+  let sureStamp = 0;
+
+  /** What matchesWhole answers from the bits alone: YES or NO, or MAYBE when it would scan the text. */
+  function matchesCheaply(c: ConceptBits, i: number, bodyLow: number, bodyHigh: number): number {
+    if (c.kind === 'phrase') return YES;
+    if ((c.headLow & bodyLow) !== 0 || (c.headHigh & bodyHigh) !== 0) return YES;
+    if ((c.relatedLow & bodyLow) !== 0 || (c.relatedHigh & bodyHigh) !== 0) return YES;
+    if (c.theme !== undefined && themeStrength(i, c.theme) > 0) return YES;
+    if (!c.wholeKnown || c.whole.length === 0) return NO;
+    return MAYBE;
+  }
+
+  /**
+   * Gives the candidates their final scores (× the whole-query bonus where the passage holds the whole query,
+   * × partialFactor where it is not a full match) and adds them to the collapser. Safe pruning: a passage whose best
+   * possible final score is below the `need`-th best sure score among the clusters cannot reach the first `need`
+   * results, so its text is not scanned; it is added with that best possible score, which keeps the count of results
+   * (its cluster) and leaves the first `need` results and their scores exactly as a full scan gives them.
+   * Returns how many candidates were found to be full matches here (past `fullSoFar`, only as many as the partial
+   * flag needs).
+   */
+  function finish(
+    candidates: readonly number[],
+    need: number,
+    add: (index: number, score: number) => void,
+    isFull: (index: number) => boolean,
+    holdsWhole: (index: number) => boolean,
+    fullSoFar: number,
+  ): number {
+    const { partialFactor } = o;
+    const bonusFactor = 1 + o.wholeQueryBonus;
+    // The final score for a bonus and full-match outcome, computed as the scan computes it (same operations, order).
+    const finalScore = (score: number, bonus: boolean, full: boolean): number => {
+      let s = score;
+      if (bonus) s *= bonusFactor;
+      if (!full) s *= partialFactor;
+      return s;
+    };
+    // The least and the most final score a candidate can end with (its outcomes still MAYBE taken both ways).
+    let least = 0;
+    let most = 0;
+    const bounds = (index: number): void => {
+      const state = candState[index] as number;
+      const bonus = state & 3;
+      const full = state >> 2;
+      const score = candScore[index] as number;
+      least = Infinity;
+      most = -Infinity;
+      for (let b = bonus === MAYBE ? 0 : bonus; b <= (bonus === MAYBE ? 1 : bonus); b++) {
+        for (let f = full === MAYBE ? 0 : full; f <= (full === MAYBE ? 1 : full); f++) {
+          const s = finalScore(score, b === YES, f === YES);
+          if (s < least) least = s;
+          if (s > most) most = s;
+        }
+      }
+    };
+    // The need-th best sure score over distinct clusters: at least `need` clusters end at or above it.
+    let threshold = -Infinity;
+    if (Number.isFinite(need) && need > 0 && need * 4 < candidates.length) {
+      sureStamp = sureStamp === 0xffffffff ? 1 : sureStamp + 1;
+      if (sureStamp === 1) clusterSureStamp.fill(0);
+      const clusters: number[] = [];
+      for (const index of candidates) {
+        const c = cluster[index] as number;
+        bounds(index);
+        if (clusterSureStamp[c] !== sureStamp) {
+          clusterSureStamp[c] = sureStamp;
+          clusterSure[c] = least;
+          clusters.push(c);
+        } else if (least > (clusterSure[c] as number)) clusterSure[c] = least;
+      }
+      if (clusters.length > need) {
+        // The `need` largest, smallest first.
+        const best: number[] = [];
+        for (const c of clusters) {
+          const v = clusterSure[c] as number;
+          if (best.length === need && v <= (best[0] as number)) continue;
+          let at = 0;
+          while (at < best.length && (best[at] as number) < v) at++;
+          best.splice(at, 0, v);
+          if (best.length > need) best.shift();
+        }
+        threshold = best[0] as number;
+      }
+    }
+    let fullCount = 0;
+    const unsure: number[] = [];
+    for (const index of candidates) {
+      const state = candState[index] as number;
+      bounds(index);
+      if (most < threshold) {
+        if (state >> 2 === MAYBE) unsure.push(index);
+        add(index, most);
+        continue;
+      }
+      const score = candScore[index] as number;
+      const bonus = (state & 3) === YES || ((state & 3) === MAYBE && holdsWhole(index));
+      let full = state >> 2 === YES;
+      if (state >> 2 === MAYBE) {
+        full = isFull(index);
+        if (full) fullCount++;
+      }
+      add(index, finalScore(score, bonus, full));
+    }
+    // Whether any passage at all is a full match decides whether the answer is partial: only then look further.
+    if (fullCount === 0 && fullSoFar === 0) {
+      for (const index of unsure) {
+        if (isFull(index)) {
+          fullCount++;
+          break;
+        }
+      }
+    }
+    return fullCount;
   }
 
   // Per-cluster best passage of the current query, in typed arrays stamped with a query number, so that a query
@@ -972,14 +1119,16 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
           corrected = fixed.query;
         }
       }
-      let hits = rank(searched, analyzed);
+      // The page asks for its results and those of the pages before it: nothing past them needs a final score.
+      const need = clampInt(options.page, 1, 1, Number.MAX_SAFE_INTEGER) * clampInt(options.limit, o.defaultLimit, 1, o.maxLimit);
+      let hits = rank(searched, analyzed, need);
       // Nothing by words, but the query stands in a text as written across punctuation (志智双扶 of “志”“智”双扶,
       // which jieba and the bigrams both cut apart): search it as a phrase.
       const whole = analyzed.wholeBare;
       if (hits.total === 0 && searched.phrases.length === 0 && whole.length >= 2 && bareText.some((t, i) => mayHold(i, whole) && t.includes(whole))) {
         searched = { ...searched, text: '', phrases: [whole] };
         analyzed = analyze(searched);
-        hits = rank(searched, analyzed);
+        hits = rank(searched, analyzed, need);
       }
       return page(query, hits, highlightsFor(analyzed.concepts), options, () => suggest(searched, analyzed), corrected);
     },
