@@ -156,25 +156,35 @@ interface Ranked {
   top(k: number): Hit[];
 }
 
-/** The k best items, best first: a full sort when k is a large share of n, else a bounded insertion sort. */
-function topK<T>(items: readonly T[], k: number, better: (a: T, b: T) => boolean): T[] {
-  const cmp = (a: T, b: T): number => (better(a, b) ? -1 : better(b, a) ? 1 : 0);
-  if (k <= 0) return [];
-  if (k * 4 >= items.length) return [...items].sort(cmp).slice(0, k);
-  const top: T[] = [];
-  for (const item of items) {
-    if (top.length === k && !better(item, top[k - 1] as T)) continue;
-    let lo = 0;
-    let hi = top.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (better(item, top[mid] as T)) hi = mid;
-      else lo = mid + 1;
+/**
+ * The k best hits, best first (higher score, then lower index: a total order, so the same hits as sorting them
+ * all), from parallel arrays; only the k hits are made into objects.
+ */
+function topHits(index: Int32Array, score: Float64Array, k: number): Hit[] {
+  const n = index.length;
+  if (k <= 0 || n === 0) return [];
+  const better = (a: number, b: number): boolean =>
+    (score[a] as number) > (score[b] as number) || (score[a] === score[b] && (index[a] as number) < (index[b] as number));
+  let order: number[];
+  if (k * 4 >= n) {
+    order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
+    order.length = Math.min(k, n);
+  } else {
+    order = [];
+    for (let i = 0; i < n; i++) {
+      if (order.length === k && !better(i, order[k - 1] as number)) continue;
+      let lo = 0;
+      let hi = order.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (better(i, order[mid] as number)) hi = mid;
+        else lo = mid + 1;
+      }
+      order.splice(lo, 0, i);
+      if (order.length > k) order.pop();
     }
-    top.splice(lo, 0, item);
-    if (top.length > k) top.pop();
   }
-  return top;
+  return order.map((i) => ({ index: index[i] as number, score: score[i] as number }));
 }
 
 function clampInt(value: number | undefined, fallback: number, min: number, max: number): number {
@@ -721,6 +731,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   const MAYBE = 2;
   const candScore = new Float64Array(passages.length);
   const candState = new Uint8Array(passages.length);
+  // The most a candidate's final score can be, when the page is small enough for pruning (see finish).
+  const candMost = new Float64Array(passages.length);
   // Per cluster, the least final score its best candidate is sure of, stamped per query.
   const clusterSure = new Float64Array(passages.length);
   const clusterSureStamp = new Uint32Array(passages.length);
@@ -789,6 +801,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       for (const index of candidates) {
         const c = cluster[index] as number;
         bounds(index);
+        candMost[index] = most;
         if (clusterSureStamp[c] !== sureStamp) {
           clusterSureStamp[c] = sureStamp;
           clusterSure[c] = least;
@@ -813,10 +826,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const unsure: number[] = [];
     for (const index of candidates) {
       const state = candState[index] as number;
-      bounds(index);
-      if (most < threshold) {
+      if (threshold > -Infinity && (candMost[index] as number) < threshold) {
         if (state >> 2 === MAYBE) unsure.push(index);
-        add(index, most);
+        add(index, candMost[index] as number);
         continue;
       }
       const score = candScore[index] as number;
@@ -873,9 +885,17 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         }
       },
       done(): Ranked {
-        const list: Hit[] = seen.map((c) => ({ index: clusterBest[c] as number, score: clusterScore[c] as number }));
-        const better = (x: Hit, y: Hit): boolean => x.score > y.score || (x.score === y.score && x.index < y.index);
-        return { total: list.length, top: (k) => topK(list, k, better) };
+        // Each cluster's best passage and score, copied out of the shared arrays (the next query reuses them) into
+        // typed arrays: a query matching thousands of passages makes objects only for the page it shows.
+        const n = seen.length;
+        const index = new Int32Array(n);
+        const score = new Float64Array(n);
+        for (let k = 0; k < n; k++) {
+          const c = seen[k] as number;
+          index[k] = clusterBest[c] as number;
+          score[k] = clusterScore[c] as number;
+        }
+        return { total: n, top: (k) => topHits(index, score, k) };
       },
     };
   }

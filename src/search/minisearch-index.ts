@@ -461,6 +461,9 @@ function createDirectScorer(
   const termStamp = new Uint32Array(size);
   let query = 0;
   let termNo = 0;
+  // The passages the current query and term have touched, in reusable buffers rather than arrays grown per query.
+  const touched = new Int32Array(size);
+  const termTouched = new Int32Array(size);
   // Field lengths by position, one typed array per searched field.
   const lengths = fieldIds.map((fieldId) => Float64Array.from(state.fieldLength, (l) => l[fieldId] ?? 0));
   const K = 1.2;
@@ -470,14 +473,14 @@ function createDirectScorer(
     search(terms, visit) {
       query = query === 0xffffffff ? 1 : query + 1;
       if (query === 1) stamp.fill(0);
-      const touched: number[] = [];
+      let touchedCount = 0;
       const docCount = state.documentCount;
       for (const t of terms) {
         const data = state.postings.get(t.term);
         if (!data) continue;
         termNo = termNo === 0xffffffff ? 1 : termNo + 1;
         if (termNo === 1) termStamp.fill(0);
-        const termTouched: number[] = [];
+        let termCount = 0;
         const bit = t.bit >= 0 && t.bit < 64 ? t.bit : -1;
         const mask = bit < 0 ? 0 : bit < 32 ? (1 << bit) >>> 0 : (1 << (bit - 32)) >>> 0;
         for (let f = 0; f < fields.length; f++) {
@@ -498,7 +501,7 @@ function createDirectScorer(
             if (termStamp[i] !== termNo) {
               termStamp[i] = termNo;
               termScore[i] = weight * raw;
-              termTouched.push(i);
+              termTouched[termCount++] = i;
             } else {
               termScore[i] = (termScore[i] as number) + weight * raw;
             }
@@ -509,7 +512,7 @@ function createDirectScorer(
               high[i] = 0;
               bodyLow[i] = 0;
               bodyHigh[i] = 0;
-              touched.push(i);
+              touched[touchedCount++] = i;
             }
             if (bit >= 0 && bit < 32) {
               low[i] = ((low[i] as number) | mask) >>> 0;
@@ -521,10 +524,16 @@ function createDirectScorer(
           }
         }
         // One term's score is summed over its fields first, then added to the passage's total, as MiniSearch's OR does.
-        for (const i of termTouched) total[i] = (total[i] as number) + (termScore[i] as number);
+        for (let k = 0; k < termCount; k++) {
+          const i = termTouched[k] as number;
+          total[i] = (total[i] as number) + (termScore[i] as number);
+        }
       }
-      for (const i of touched) visit(i, total[i] as number, low[i] as number, high[i] as number, bodyLow[i] as number, bodyHigh[i] as number);
-      return touched.length;
+      for (let k = 0; k < touchedCount; k++) {
+        const i = touched[k] as number;
+        visit(i, total[i] as number, low[i] as number, high[i] as number, bodyLow[i] as number, bodyHigh[i] as number);
+      }
+      return touchedCount;
     },
   };
 }
