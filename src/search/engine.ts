@@ -393,6 +393,12 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       else themePassages.set(t, [i]);
     }
   });
+  // Each passage's themes as bits (THEMES order), for the theme filter: read for every candidate of 主题:人才 ….
+  const themeBit = new Map<ThemeId, number>(THEMES.map((t, k) => [t.id, 1 << k]));
+  const themeMask = new Int32Array(passages.length);
+  passages.forEach((p, i) => {
+    for (const t of p.themes) themeMask[i] = (themeMask[i] as number) | (themeBit.get(t) ?? 0);
+  });
   // Each passage's strength in a theme, tabled on the theme's first use: it is read for every candidate of a query
   // naming a theme, and reaching into ten thousand passage objects for it was a hot spot of a 1 000-document library.
   const strengthTables = new Map<ThemeId, Float64Array>();
@@ -567,9 +573,15 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   }
 
   function passesFilters(i: number, parsed: ParsedQuery, phrasesBare: readonly string[]): boolean {
-    const p = passages[i] as Passage;
-    if (parsed.themes.length > 0 && !parsed.themes.some((t) => p.themes.includes(t))) return false;
-    if (parsed.docs.length > 0 && !parsed.docs.includes(p.docId) && !parsed.docs.includes(p.articleId)) return false;
+    if (parsed.themes.length > 0) {
+      let wanted = 0;
+      for (const t of parsed.themes) wanted |= themeBit.get(t) ?? 0;
+      if (((themeMask[i] as number) & wanted) === 0) return false;
+    }
+    if (parsed.docs.length > 0) {
+      const p = passages[i] as Passage;
+      if (!parsed.docs.includes(p.docId) && !parsed.docs.includes(p.articleId)) return false;
+    }
     if (phrasesBare.length === 0) return true;
     const text = bareText[i] as string;
     return phrasesBare.every((ph) => text.includes(ph));
