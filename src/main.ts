@@ -12,6 +12,7 @@ import { createFeishuAdapter } from './feishu/index.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { createRouter } from './router/router.js';
+import type { SliceOptions } from './search/pace.js';
 import type { Router } from './router/view-model.js';
 import { createDigestScheduler, cronClockTime } from './scheduler/digest-scheduler.js';
 import { createHttpServer, type HttpServer, type PlatformStatus } from './server/http-server.js';
@@ -62,6 +63,8 @@ export interface StartOptions {
   connectionGraceMs?: number;
   /** How often LIBRARY_DIR is polled for adds and removes a watch event missed. Default 5000 ms. */
   libraryPollMs?: number;
+  /** How a library reload is cut into slices (LiveLibraryOptions.slice; tests). Default: search/pace.ts's. */
+  librarySlice?: SliceOptions;
   /**
    * First wait before trying again to start a platform that could not be reached at start-up; doubles up to a
    * minute. Default 2000 ms.
@@ -100,6 +103,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     // writes nothing there).
     ...(consoleMode ? {} : { cacheDir: path.join(config.dataDir, 'index-cache') }),
     ...(options.libraryPollMs !== undefined ? { pollMs: options.libraryPollMs } : {}),
+    ...(options.librarySlice ? { slice: options.librarySlice } : {}),
   });
   const { corpus, engine, planner } = library.current();
   // Load the jieba dictionary now (≈1.2 s) rather than on the first user's query.
