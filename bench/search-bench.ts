@@ -13,8 +13,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { loadLibrary } from '../src/library/index-cache.js';
+import { createLiveLibrary } from '../src/library/live.js';
 import { ensureBuilt } from '../test/helpers/ensure-built.js';
 import { writeSyntheticLibrary } from './library-fixture.js';
 import { createLibraryStore } from '../src/library/index.js';
@@ -127,8 +130,35 @@ function readyInChild(libraryDir: string, cacheDir: string): ReadyReport {
   return JSON.parse(out.trim().split('\n').pop() as string) as ReadyReport;
 }
 
+interface WatchedReload {
+  /** From the change to the swap (the new library served), and to the end of the reload with its saving. */
+  servedMs: number;
+  totalMs: number;
+  /** The event loop's longest and p99 delay meanwhile (monitorEventLoopDelay): how long a request could wait. */
+  maxDelayMs: number;
+  p99DelayMs: number;
+}
+
+/**
+ * The running bot's reload after `change` (a document added or removed), as createLiveLibrary does it, with the event
+ * loop watched: the longest time a Slack command or /healthz arriving meanwhile would have waited.
+ */
+async function watchedReload(live: ReturnType<typeof createLiveLibrary>, swaps: { at: number }, change: () => void): Promise<WatchedReload> {
+  const delay = monitorEventLoopDelay({ resolution: 2 });
+  delay.enable();
+  // The histogram's timer running before the reload starts.
+  await sleep(20);
+  change();
+  const t = performance.now();
+  await live.refresh();
+  const totalMs = performance.now() - t;
+  await sleep(20);
+  delay.disable();
+  return { servedMs: swaps.at - t, totalMs, maxDelayMs: delay.max / 1e6, p99DelayMs: delay.percentile(99) / 1e6 };
+}
+
 /** Ready time, build and load time, and latency for a library of `factor`× today's text. */
-function libraryAtScale(factor: number, queries: readonly string[], lines: string[]): void {
+async function libraryAtScale(factor: number, queries: readonly string[], lines: string[]): Promise<void> {
   const work = mkdtempSync(path.join(os.tmpdir(), `zhenxing-bench-${factor}x-`));
   try {
     const libraryDir = path.join(work, 'library');
@@ -157,6 +187,19 @@ function libraryAtScale(factor: number, queries: readonly string[], lines: strin
     const afterRemove = loadLibrary({ libraryDir, cacheDir });
     afterRemove.engine.search('乡村振兴', { limit: 5 });
     const removeMs = performance.now() - t;
+    // The same add and remove in the running bot (createLiveLibrary, started from the saved index), watched.
+    const swaps = { at: 0 };
+    const live = createLiveLibrary({ libraryDir, cacheDir, pollMs: 3_600_000, onSwap: () => (swaps.at = performance.now()) });
+    let liveId = '';
+    const liveAdd = await watchedReload(live, swaps, () => {
+      liveId = store.add({
+        meta: { ...BENCH_DOC_META, addedAt: new Date().toISOString() },
+        lines: BENCH_DOC_LINES,
+        original: Buffer.from(BENCH_DOC_LINES.join('\n'), 'utf8'),
+      }).meta.id;
+    });
+    const liveRemove = await watchedReload(live, swaps, () => store.remove(liveId));
+    await live.stop();
     lines.push(
       `${factor}× library: ${warm.documents} documents (${made.documents} added, written in ${(writeMs / 1000).toFixed(1)} s), ${warm.passages} passages`,
     );
@@ -176,6 +219,15 @@ function libraryAtScale(factor: number, queries: readonly string[], lines: strin
       `  reload after a remove:                                                  ${ms(removeMs)}` +
         ` = corpus ${ms(afterRemove.corpusMs)} (${afterRemove.built} built, ${afterRemove.reused} reused) + index ${ms(afterRemove.indexMs)} + saving + first search`,
     );
+    for (const [what, r] of [
+      ['an add', liveAdd],
+      ['a remove', liveRemove],
+    ] as const) {
+      lines.push(
+        `  running bot, reload after ${what}: served in ${ms(r.servedMs)}, saved by ${ms(r.totalMs)};` +
+          ` longest event-loop block meanwhile ${ms(r.maxDelayMs)} (p99 ${ms(r.p99DelayMs)}, monitorEventLoopDelay)`,
+      );
+    }
     lines.push(`  search latency (wall): p50 ${us(lat.wall.p50)}, p99 ${us(lat.wall.p99)}, max ${us(lat.wall.max)} over ${lat.samples} searches`);
     lines.push(`  search CPU time:       p50 ${us(lat.cpu.p50)}, p99 ${us(lat.cpu.p99)}`);
     lines.push(`  slowest queries (median wall): ${lat.slowest.map((s) => `${s.query} ${us(s.median)}`).join(', ')}`);
@@ -186,7 +238,7 @@ function libraryAtScale(factor: number, queries: readonly string[], lines: strin
 
 const ms = (n: number): string => (n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(0)} ms`);
 
-function main(): void {
+async function main(): Promise<void> {
   ensureBuilt();
   const rssStart = process.memoryUsage().rss;
   let t = performance.now();
@@ -205,7 +257,7 @@ function main(): void {
   lines.push('');
   const only = process.env.BENCH_FACTORS?.split(',').map(Number);
   for (const factor of only ?? [1, 10, 100]) {
-    libraryAtScale(factor, queries, lines);
+    await libraryAtScale(factor, queries, lines);
     process.stdout.write(`${lines.splice(0).join('\n')}\n`);
   }
   lines.push('', 'The engine alone over the seeds (replicateCorpus gives the old replicated-passages figures):');
@@ -236,4 +288,4 @@ function main(): void {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
