@@ -388,6 +388,8 @@ function* loadLibrarySteps(options: LoadLibraryOptions, slice?: SliceOptions): S
   const corpusMs = performance.now() - t;
   t = performance.now();
   const engine = yield* searchEngineSteps(corpus, { tokens });
+  // Sliced (a reload), what the engine builds on first use is built now, between slices, before it is served.
+  if (slice) yield* engine.warmSteps();
   const indexMs = performance.now() - t;
   const removeUnused = (): void => {
     if (!cacheDir) return;

@@ -141,6 +141,12 @@ export interface ZhenxingSearchEngine extends SearchEngine {
   save(): SavedEngineIndex;
   /** `JSON.stringify(save())` in pieces, to write a large index without one long block (see PassageIndex.saveJson). */
   saveJson(): Generator<string, void, void>;
+  /**
+   * Builds now, in steps that may pause (pace.ts), what the engine otherwise builds on the query that first needs it
+   * (the typo corrector's tables: a quarter of a second at 1 000 documents): the running bot warms a reloaded
+   * engine before serving it, so no user's query pays for it.
+   */
+  warmSteps(): Steps<void>;
   /** Parses and analyses a query without searching (for debugging and tests). */
   explain(query: string): { parsed: ParsedQuery; analyzed: AnalyzedQuery };
 }
@@ -1127,6 +1133,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     buildMs,
     jiebaLoadMs: jiebaMs,
     save: () => ({ index: searchIndex.save(), cluster: Array.from(cluster) }),
+    warmSteps: () => corrector.buildSteps(),
     *saveJson() {
       yield '{"index":';
       yield* searchIndex.saveJson();

@@ -11,6 +11,7 @@
  * added later correct the same way; its pinyin is computed on first use (~20 µs a word), not at build time.
  */
 import { pinyin } from 'pinyin-pro';
+import { runNow, type Steps } from './pace.js';
 
 /** Options of {@link createTypoCorrector}. */
 export interface TypoOptions {
@@ -34,6 +35,11 @@ export interface TypoCorrector {
    * occurs in some passage's text. Returns the replacements, left to right (none when the run reads fine).
    */
   correctRun(words: readonly string[], pairKnown: (pair: string) => boolean, occurs?: (text: string) => boolean): Correction[];
+  /**
+   * Builds the tables now, in steps that may pause (see pace.ts), rather than on the first correction: the running
+   * bot warms a reloaded library's corrector before serving it. Optional; does nothing once built.
+   */
+  buildSteps(): Steps<void>;
 }
 
 const FUZZY: [RegExp, string][] = [
@@ -70,22 +76,30 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
     else map.set(key, [entry]);
   };
 
-  function build(): void {
-    exact = new Map();
-    loose = new Map();
-    masked = new Map();
+  const build = (): void => runNow(buildSteps());
+  function* buildSteps(): Steps<void> {
+    if (exact && loose && masked) return;
+    // Filled aside and assigned at the end: a correction never reads half-built tables.
+    const e = new Map<string, { word: string; df: number }[]>();
+    const l = new Map<string, { word: string; df: number }[]>();
+    const m = new Map<string, { word: string; df: number }[]>();
+    let n = 0;
     for (const [word, df] of vocabulary()) {
+      if (++n % 64 === 0) yield;
       const chars = Array.from(word);
       if (chars.length < 2 || chars.length > maxWindow || df <= 0 || !HAN_ONLY.test(word)) continue;
       const syllables = pinyin(word, { toneType: 'none', type: 'array' });
       if (syllables.length !== chars.length) continue;
       const entry = { word, df };
-      add(exact, syllables.join(' '), entry);
-      add(loose, syllables.map(fuzzy).join(' '), entry);
+      add(e, syllables.join(' '), entry);
+      add(l, syllables.map(fuzzy).join(' '), entry);
       if (chars.length >= 4) {
-        for (let i = 0; i < chars.length; i++) add(masked, chars.map((c, k) => (k === i ? '?' : c)).join(''), entry);
+        for (let i = 0; i < chars.length; i++) add(m, chars.map((c, k) => (k === i ? '?' : c)).join(''), entry);
       }
     }
+    exact = e;
+    loose = l;
+    masked = m;
   }
 
   /** The best replacement for `window` that changes only characters at positions flagged in `changeable`. */
@@ -128,6 +142,7 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
   }
 
   return {
+    buildSteps,
     correctRun(words, pairKnown, occurs) {
       const run = words.join('');
       const chars = Array.from(run);
