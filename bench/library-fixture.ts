@@ -24,6 +24,24 @@ function rng(seed: number): () => number {
   };
 }
 
+/** The metadata of a plain-text document the bench adds: a title from the text, nothing else printed in it. */
+export function benchDocMeta(file: string, title: string, addedAt: Date) {
+  return {
+    file,
+    format: 'txt' as const,
+    addedAt: addedAt.toISOString(),
+    addedBy: 'bench',
+    title,
+    titleIsDescriptive: false,
+    source: null,
+    date: null,
+    issuer: null,
+    docNumber: null,
+    headings: [],
+    metaLines: [title],
+  };
+}
+
 /**
  * Writes `factor − 1` times the seeds' text as added documents (the seeds themselves are the first 1×), in
  * documents of about `charsPerDoc` characters: sections of 3–6 paragraphs, each of 2–5 sentences drawn at random.
@@ -57,20 +75,7 @@ export function writeSyntheticLibrary(dir: string, factor: number, charsPerDoc =
     }
     const text = lines.join('\n');
     store.add({
-      meta: {
-        file: `synthetic-${documents + 1}.txt`,
-        format: 'txt',
-        addedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, documents)).toISOString(),
-        addedBy: 'bench',
-        title,
-        titleIsDescriptive: false,
-        source: null,
-        date: null,
-        issuer: null,
-        docNumber: null,
-        headings: [],
-        metaLines: [title],
-      },
+      meta: benchDocMeta(`synthetic-${documents + 1}.txt`, title, new Date(Date.UTC(2026, 0, 1, 0, 0, documents))),
       lines,
       original: Buffer.from(text, 'utf8'),
     });

@@ -19,7 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { loadLibrary } from '../src/library/index-cache.js';
 import { createLiveLibrary } from '../src/library/live.js';
 import { ensureBuilt } from '../test/helpers/ensure-built.js';
-import { writeSyntheticLibrary } from './library-fixture.js';
+import { benchDocMeta, writeSyntheticLibrary } from './library-fixture.js';
 import { createLibraryStore } from '../src/library/index.js';
 import { loadCorpus } from '../src/corpus/index.js';
 import type { Corpus, Passage } from '../src/corpus/types.js';
@@ -33,19 +33,7 @@ const BENCH_DOC_LINES = [
   '一、盘活闲置资源。各村要清理核实集体资产，建立台账，通过入股、租赁等方式盘活闲置校舍和厂房。',
   '二、强化人才支撑。选派第一书记和驻村工作队，培育致富带头人，带动群众增收。',
 ];
-const BENCH_DOC_META = {
-  file: 'bench-notice.txt',
-  format: 'txt',
-  addedBy: 'bench',
-  title: 'xx县关于做好村级集体经济发展工作的通知',
-  titleIsDescriptive: false,
-  source: null,
-  date: null,
-  issuer: null,
-  docNumber: null,
-  headings: [],
-  metaLines: ['xx县关于做好村级集体经济发展工作的通知'],
-};
+const BENCH_DOC_TITLE = BENCH_DOC_LINES[0]!;
 
 /** The corpus with every passage repeated `factor` times; copies get fresh ids (002-014~r7). */
 export function replicateCorpus(corpus: Corpus, factor: number): Corpus {
@@ -174,7 +162,7 @@ async function libraryAtScale(factor: number, queries: readonly string[], lines:
     // the new document built, every other one's saved words reused.
     const store = createLibraryStore(libraryDir);
     const added = store.add({
-      meta: { ...BENCH_DOC_META, addedAt: new Date().toISOString() },
+      meta: benchDocMeta('bench-notice.txt', BENCH_DOC_TITLE, new Date()),
       lines: BENCH_DOC_LINES,
       original: Buffer.from(BENCH_DOC_LINES.join('\n'), 'utf8'),
     });
@@ -193,7 +181,7 @@ async function libraryAtScale(factor: number, queries: readonly string[], lines:
     let liveId = '';
     const liveAdd = await watchedReload(live, swaps, () => {
       liveId = store.add({
-        meta: { ...BENCH_DOC_META, addedAt: new Date().toISOString() },
+        meta: benchDocMeta('bench-notice.txt', BENCH_DOC_TITLE, new Date()),
         lines: BENCH_DOC_LINES,
         original: Buffer.from(BENCH_DOC_LINES.join('\n'), 'utf8'),
       }).meta.id;
