@@ -7,7 +7,7 @@
 import { RespondError, type RespondArguments, type RespondFn, type webApi } from '@slack/bolt';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
-import { once, OutboundTimeoutError, type Conversation, type SeenKeys, type ShareFailure } from '../platform/index.js';
+import { ALREADY_SHARED, messageView, once, OutboundTimeoutError, type Conversation, type SeenKeys, type ShareFailure } from '../platform/index.js';
 import type { CommandContext, View } from '../router/view-model.js';
 import { renderView } from './render/index.js';
 
@@ -71,9 +71,11 @@ export function createSlackConversation(o: SlackConversationOptions): Conversati
     }
   }
 
+  const replyPrivately = (view: View) => respondSafely({ response_type: 'ephemeral', replace_original: false, ...renderView(view) });
+
   return {
     ctx: o.ctx,
-    replyPrivately: (view) => respondSafely({ response_type: 'ephemeral', replace_original: false, ...renderView(view) }),
+    replyPrivately,
     ...(o.redraws
       ? { update: (view: View) => respondSafely({ response_type: 'ephemeral', replace_original: true, ...renderView(view) }) }
       : {}),
@@ -81,7 +83,10 @@ export function createSlackConversation(o: SlackConversationOptions): Conversati
       const claim = o.shareOnce;
       if (!claim) return post(view);
       const posted = await once(claim.store, claim.key, () => post(view), { ttlMs: claim.ttlMs, maybeDone: maybePosted });
-      if (!posted) logger.info({ key: claim.key }, 'slack: passage already shared from this message by this user; click ignored');
+      if (posted) return;
+      // As on Feishu and DingTalk: the clicker hears, privately, that the quote is already there; the channel gets nothing.
+      logger.info({ key: claim.key }, 'slack: passage already shared from this message by this user; clicker told');
+      await replyPrivately(messageView(ALREADY_SHARED, 'zh', 'info'));
     },
     // Every Slack answer is ephemeral, subscription changes too: a slash command is seen by the one who typed it.
     placeOf: () => 'private',

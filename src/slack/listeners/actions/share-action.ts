@@ -2,7 +2,8 @@
  * A share button: the passage as a quote, visible to the channel (src/slack/conversation.ts posts it). Exactly one
  * public message per click: a redelivered click (same trigger_id) is ignored, and so is a second click on the same
  * passage of the same message by the same user within the share window (a double click has two trigger_ids), also
- * after a restart when the adapter was given a store under DATA_DIR. A share that surely did not post is forgotten,
+ * after a restart when the adapter was given a store under DATA_DIR, is answered privately with the kit's
+ * ALREADY_SHARED (as on Feishu and DingTalk) and posts nothing. A share that surely did not post is forgotten,
  * so the user can click again. The private result list stays, so several passages can be shared.
  */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
