@@ -11,11 +11,13 @@ import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Router } from '../router/view-model.js';
 import {
+  createConnectionWatch,
   createMemorySeenKeys,
   createOutbound,
   createOutboundMetrics,
   createWorkQueue,
   drainQueue,
+  type ConnectionWatch,
   type SeenKeys,
 } from '../platform/index.js';
 import type { HttpServer, PlatformStatus } from '../server/http-server.js';
@@ -90,13 +92,14 @@ export interface FeishuStatus extends PlatformStatus {
 }
 
 /**
- * Whether the long connection counts as up. 'failed' (the SDK gave up: a refused endpoint request or retries
- * exhausted) never does; anything but 'connected' does only within the grace period since it was lost.
+ * Tells the kit's connection watch what the long connection's SDK state is. 'failed' (the SDK gave up: a refused
+ * endpoint request or retries exhausted) is gone, never ok; anything but 'connected' is down, ok only within the
+ * grace period since it was first seen lost.
  */
-export function wsConnectionOk(state: WSConnectionState, downForMs: number | undefined, graceMs: number): boolean {
-  if (state === 'connected') return true;
-  if (state === 'failed') return false;
-  return downForMs !== undefined && downForMs < graceMs;
+export function noteWsState(watch: ConnectionWatch, state: WSConnectionState): void {
+  if (state === 'connected') watch.up(state);
+  else if (state === 'failed') watch.gone(state);
+  else watch.down(state);
 }
 
 export interface FeishuAdapterDeps {
@@ -260,15 +263,9 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): FeishuAdapter {
   let routeAdded = false;
   let stopped = true;
   let started = false;
-  // When the long connection was last lost (or first asked for); undefined while it is up. The SDK's status has
-  // no such time, and /healthz polls too rarely to notice the moment itself.
-  let downSince: number | undefined;
-  const up = () => {
-    downSince = undefined;
-  };
-  const down = () => {
-    downSince ??= Date.now();
-  };
+  // Keeps when the long connection was last lost (or first asked for): the SDK's status has no such time, and
+  // /healthz polls too rarely to notice the moment itself. The kit's watch, as Slack Socket Mode and DingTalk use.
+  let connection = createConnectionWatch({ graceMs: o.connectionGraceMs });
 
   return {
     api,
@@ -281,10 +278,8 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): FeishuAdapter {
       if (!ws) return { platform, ok: true, state: 'serving' };
       const { state } = ws.getConnectionStatus();
       // A drop between two SDK callbacks ('idle' before the reconnect begins) counts from when it is first seen.
-      if (state === 'connected') up();
-      else down();
-      const downFor = downSince === undefined ? undefined : Date.now() - downSince;
-      return { platform, ok: wsConnectionOk(state, downFor, o.connectionGraceMs), state };
+      noteWsState(connection, state);
+      return { platform, ...connection.status() };
     },
 
     async start() {
@@ -307,7 +302,8 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): FeishuAdapter {
       lookUpBot();
       if (config.mode === 'ws') {
         // Not up until the SDK says ready: a first connection that never comes counts against the grace period too.
-        downSince = Date.now();
+        connection = createConnectionWatch({ graceMs: o.connectionGraceMs });
+        connection.down('connecting');
         ws = new WSClient({
           appId: config.appId,
           appSecret: config.appSecret,
@@ -317,15 +313,15 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): FeishuAdapter {
           loggerLevel,
           autoReconnect: true,
           onReady: () => {
-            up();
+            connection.up();
             logger.info('feishu: long connection ready');
           },
           onReconnecting: () => {
-            down();
+            connection.down('reconnecting');
             logger.warn('feishu: long connection lost; reconnecting');
           },
           onReconnected: () => {
-            up();
+            connection.up();
             logger.info('feishu: long connection back');
           },
           onError: (err) => logger.error({ err }, 'feishu: long connection failed'),

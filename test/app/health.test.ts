@@ -6,7 +6,8 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
-import { createFeishuAdapter, wsConnectionOk, type FeishuStatus } from '../../src/feishu/index.js';
+import { createFeishuAdapter, noteWsState, type FeishuStatus } from '../../src/feishu/index.js';
+import { createConnectionWatch } from '../../src/platform/index.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { createMetrics } from '../../src/observability/metrics.js';
 import type { Router } from '../../src/router/view-model.js';
@@ -192,14 +193,27 @@ describe('/healthz with Feishu in long-connection (ws) mode', () => {
   });
 });
 
-describe('wsConnectionOk: when the Feishu long connection counts as up', () => {
+describe('noteWsState: when the Feishu long connection counts as up (on the kit\'s connection watch)', () => {
+  /** A watch with a 60 s grace period on a fake clock, told `state` at time 0. */
+  const watchTold = (state?: Parameters<typeof noteWsState>[1]) => {
+    let t = 0;
+    const watch = createConnectionWatch({ graceMs: 60_000, now: () => t });
+    if (state) noteWsState(watch, state);
+    return { watch, at: (ms: number) => ((t = ms), watch) };
+  };
+
   it('connected is up; failed never is; connecting, reconnecting or idle only within the grace period', () => {
-    expect(wsConnectionOk('connected', undefined, 60_000)).toBe(true);
-    expect(wsConnectionOk('failed', 0, 60_000)).toBe(false);
+    expect(watchTold('connected').watch.status()).toEqual({ ok: true, state: 'connected' });
+    expect(watchTold('failed').watch.status()).toEqual({ ok: false, state: 'failed' });
     for (const state of ['connecting', 'reconnecting', 'idle'] as const) {
-      expect(wsConnectionOk(state, 59_999, 60_000)).toBe(true);
-      expect(wsConnectionOk(state, 60_000, 60_000)).toBe(false);
-      expect(wsConnectionOk(state, undefined, 60_000)).toBe(false);
+      const { watch, at } = watchTold(state);
+      // Polled again while still down: the grace period counts from when it was first seen down.
+      noteWsState(at(59_999), state);
+      expect(watch.status()).toEqual({ ok: true, state });
+      noteWsState(at(60_000), state);
+      expect(watch.status()).toEqual({ ok: false, state });
+      // Nothing asked for yet is not ok either.
+      expect(watchTold().watch.status().ok).toBe(false);
     }
   });
 });
