@@ -5,6 +5,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { acquireFileLock } from '../state/file-lock.js';
+import { createSerialQueue } from '../platform/serial-queue.js';
 import { writeAtomic } from './atomic-file.js';
 
 export interface SearchLogEntry {
@@ -96,7 +97,7 @@ export async function createFileSearchLog(options: FileSearchLogOptions): Promis
   }
 
   let lines = (await readAll()).length;
-  let queue: Promise<unknown> = Promise.resolve();
+  const queue = createSerialQueue();
 
   async function compact(): Promise<void> {
     const release = await acquireFileLock(`${file}.lock`);
@@ -110,31 +111,21 @@ export async function createFileSearchLog(options: FileSearchLogOptions): Promis
     }
   }
 
-  const enqueue = (work: () => Promise<void>) => {
-    const p = queue.then(work, work);
-    queue = p.catch(() => undefined);
-    return p;
-  };
-
   return {
     file,
     record(entry) {
-      return enqueue(async () => {
+      return queue.run(async () => {
         await fs.appendFile(file, `${JSON.stringify(entry)}\n`);
         lines += 1;
         if (lines > maxEntries * 1.25) await compact();
       });
     },
     async list(since = 0) {
-      await queue;
+      await queue.drained();
       return (await readAll()).filter((e) => e.at >= since).slice(-maxEntries);
     },
-    async flush() {
-      for (;;) {
-        const current = queue;
-        await current;
-        if (current === queue) return;
-      }
+    flush() {
+      return queue.drained();
     },
   };
 }

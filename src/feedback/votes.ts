@@ -8,6 +8,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { acquireFileLock } from '../state/file-lock.js';
+import { createSerialQueue } from '../platform/serial-queue.js';
 import { sameVersion, versionOf, writeAtomic, type FileVersion } from './atomic-file.js';
 
 export type VoteValue = 'up' | 'down';
@@ -97,7 +98,7 @@ export async function createFileVoteStore(options: FileVoteStoreOptions): Promis
 
   let votes: Vote[] = [];
   let seen: FileVersion | undefined;
-  let queue: Promise<unknown> = Promise.resolve();
+  const queue = createSerialQueue();
 
   /** The newest votes on disk (a corrupt file is set aside once, with a warning, and counts as empty). */
   async function load(): Promise<Vote[]> {
@@ -126,7 +127,7 @@ export async function createFileVoteStore(options: FileVoteStoreOptions): Promis
   }
 
   function update<T>(change: (all: Vote[]) => T): Promise<T> {
-    const run = async () => {
+    return queue.run(async () => {
       const release = await acquireFileLock(`${file}.lock`);
       try {
         const all = [...(await load())];
@@ -139,10 +140,7 @@ export async function createFileVoteStore(options: FileVoteStoreOptions): Promis
       } finally {
         await release();
       }
-    };
-    const p = queue.then(run, run);
-    queue = p.catch(() => undefined);
-    return p;
+    });
   }
 
   return {
@@ -163,12 +161,8 @@ export async function createFileVoteStore(options: FileVoteStoreOptions): Promis
     async list(since = 0) {
       return (await load()).filter((v) => v.at >= since);
     },
-    async flush() {
-      for (;;) {
-        const current = queue;
-        await current;
-        if (current === queue) return;
-      }
+    flush() {
+      return queue.drained();
     },
   };
 }

@@ -15,6 +15,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../observability/logger.js';
 import { fileErrorHint as hintFor } from './file-errors.js';
+import { createSerialQueue } from './serial-queue.js';
 
 export interface SeenKeys {
   /**
@@ -85,7 +86,8 @@ export async function createFileSeenKeys(options: FileSeenKeysOptions): Promise<
   let lines = 0;
   /** Problems already logged ("write:ENOSPC"), so a full disk is one error line, not one per click. */
   const told = new Set<string>();
-  let queue: Promise<unknown> = Promise.resolve();
+  /** One operation at a time, in call order; file errors fall back to memory. */
+  const queue = createSerialQueue();
 
   function warnOnce(err: unknown, doing: string) {
     const code = (err as NodeJS.ErrnoException)?.code;
@@ -172,12 +174,6 @@ export async function createFileSeenKeys(options: FileSeenKeysOptions): Promise<
     lines = entries.size;
   }
 
-  /** One operation at a time, in call order; file errors fall back to memory. */
-  function serial<T>(work: () => Promise<T>): Promise<T> {
-    const p = queue.then(work, work);
-    queue = p.catch(() => undefined);
-    return p;
-  }
 
   async function sync(doing: string): Promise<void> {
     try {
@@ -204,7 +200,7 @@ export async function createFileSeenKeys(options: FileSeenKeysOptions): Promise<
   return {
     add(key, ttlMs = options.ttlMs) {
       const k = storedKey(key);
-      return serial(async () => {
+      return queue.run(async () => {
         await sync('read');
         const e = entries.get(k);
         if (e !== undefined && e > now()) return false;
@@ -222,7 +218,7 @@ export async function createFileSeenKeys(options: FileSeenKeysOptions): Promise<
     },
     has(key) {
       const k = storedKey(key);
-      return serial(async () => {
+      return queue.run(async () => {
         await sync('read');
         const e = entries.get(k);
         return e !== undefined && e > now();
@@ -230,7 +226,7 @@ export async function createFileSeenKeys(options: FileSeenKeysOptions): Promise<
     },
     delete(key) {
       const k = storedKey(key);
-      return serial(async () => {
+      return queue.run(async () => {
         await sync('read');
         if (!entries.delete(k)) return;
         try {
@@ -240,8 +236,8 @@ export async function createFileSeenKeys(options: FileSeenKeysOptions): Promise<
         }
       });
     },
-    async close() {
-      await queue;
+    close() {
+      return queue.drained();
     },
   };
 }

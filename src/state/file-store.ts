@@ -10,6 +10,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../observability/logger.js';
 import { FileError } from '../platform/file-errors.js';
+import { createSerialQueue } from '../platform/serial-queue.js';
 import { acquireFileLock, isGoneLocalProcess, thisProcess } from './file-lock.js';
 import type { ChannelRef, ClaimResult, Platform, StateStore } from './types.js';
 
@@ -143,7 +144,7 @@ export async function createStateStore(options: StateStoreOptions): Promise<Stat
   let state: State = emptyState();
   let seen: Seen | undefined;
   /** In-process queue: one update at a time, in call order. */
-  let queue: Promise<unknown> = Promise.resolve();
+  const queue = createSerialQueue();
 
   async function setAside(problem: string): Promise<void> {
     const stamp = new Date(now()).toISOString().replace(/[:.]/g, '-');
@@ -238,7 +239,7 @@ export async function createStateStore(options: StateStoreOptions): Promise<Stat
 
   /** Runs one read-modify-write under the in-process queue and the cross-process lock. */
   function update<T>(change: (s: State) => { result: T; changed: boolean }): Promise<T> {
-    const run = async () => {
+    return queue.run(async () => {
       const release = await acquireFileLock(lockFile, {
         owner: instanceId,
         staleMs: options.lockStaleMs,
@@ -254,10 +255,7 @@ export async function createStateStore(options: StateStoreOptions): Promise<Stat
       } finally {
         await release();
       }
-    };
-    const p = queue.then(run, run);
-    queue = p.catch(() => undefined);
-    return p;
+    });
   }
 
   /** Before answering a read: re-read the file if another process replaced it. Keeps the last good state otherwise. */
@@ -438,13 +436,9 @@ export async function createStateStore(options: StateStoreOptions): Promise<Stat
       });
     },
 
-    async flush() {
+    flush() {
       // Updates queued while waiting (a post answered during shutdown) are waited for too.
-      for (;;) {
-        const current = queue;
-        await current;
-        if (current === queue) return;
-      }
+      return queue.drained();
     },
   };
 }
