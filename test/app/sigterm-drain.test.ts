@@ -2,16 +2,14 @@
  * SIGTERM with answers queued behind a slow response_url (issue 10, item 9): the real process (`node dist/main.js`)
  * delivers what arrives within its budget, then says how many answers it could not deliver, and exits 0.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBotProcess } from '../helpers/bot-process.js';
 import { ensureBuilt } from '../helpers/ensure-built.js';
 import { TEST_SIGNING_SECRET, postSigned, slashCommandBody } from '../helpers/slack-sign.js';
 import { startSlackStandIn, type SlackStandIn } from '../helpers/slack-stand-in.js';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
 
 describe('SIGTERM with answers queued behind a slow response_url', () => {
   let dir: string;
@@ -27,30 +25,8 @@ describe('SIGTERM with answers queued behind a slow response_url', () => {
   });
 
   it('delivers the quick answers, logs the ones it could not deliver, and exits 0', async () => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'info',
-        DATA_DIR: dir,
-        SLACK_BOT_TOKEN: 'xoxb-sigterm-drain',
-        SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-        SLACK_API_URL: slack.url,
-        DIGEST_CATCH_UP: 'false',
-      },
-    });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => (out += c.toString('utf8')));
-    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const until = Date.now() + 60_000;
-    while (!/"msg":"listening"/.test(out)) {
-      if (Date.now() > until || child.exitCode !== null) throw new Error(`did not start:\n${out}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const port = Number(/"port":(\d+)[^\n]*"msg":"listening"/.exec(out)?.[1]);
+    const bot = startBotProcess({ DATA_DIR: dir, SLACK_BOT_TOKEN: 'xoxb-sigterm-drain', SLACK_API_URL: slack.url, DIGEST_CATCH_UP: 'false' });
+    const port = Number((await bot.waitForLog('listening', 60_000)).port);
     const url = `http://127.0.0.1:${port}/slack/events`;
 
     // Three response_urls that take 30 s to answer, two that answer at once.
@@ -61,12 +37,9 @@ describe('SIGTERM with answers queued behind a slow response_url', () => {
     await slack.waitFor((c) => c.path === '/response/slow-2', 10_000);
     await slack.waitFor((c) => c.path === '/response/quick-1', 10_000);
 
-    child.kill('SIGTERM');
-    expect(await exit).toBe(0);
-    const lines = out
-      .split('\n')
-      .filter((l) => l.startsWith('{'))
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    bot.child.kill('SIGTERM');
+    expect((await bot.exit).code).toBe(0);
+    const lines = bot.lines();
     expect(lines.find((l) => l.msg === 'slack: shutting down with 3 answers not delivered within 2000 ms')).toMatchObject({
       level: 50,
       undelivered: 3,
