@@ -8,10 +8,9 @@ import { createRouter } from '../../src/router/router.js';
 import type { CommandContext, View } from '../../src/router/view-model.js';
 import type { StateStore } from '../../src/state/types.js';
 import { getSharedCorpus, getSharedEngine } from '../helpers/shared-index.js';
-import { TZ, settle, startRig, type Rig } from './rig.js';
+import { TZ, fakeClock, settle, sh, startRig, type Rig } from './rig.js';
 import { todayIn } from '../../src/digest/index.js';
 
-const sh = (local: string) => new Date(`${local.replace(' ', 'T')}${local.length === 16 ? ':00' : ''}+08:00`);
 
 let rig: Rig;
 
@@ -61,7 +60,7 @@ const minutesAfter = (r: Rig, channel: string, from: Date) => r.posts(channel).m
 
 describe('each channel’s own reading time and theme', () => {
   it('posts at each channel’s time, once a day, with the pinned theme, catching up after a restart', async () => {
-    vi.useFakeTimers({ now: sh('2025-06-02 05:00'), toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    fakeClock(sh('2025-06-02 05:00'));
     let { store, scheduler } = await rig.boot();
     await (await scheduler.start()).catchUp;
 

@@ -11,7 +11,7 @@ import { createHttpServer } from '../../src/server/http-server.js';
 import { createSlackAdapter } from '../../src/slack/index.js';
 import type { DigestSender } from '../../src/state/delivery.js';
 import type { ChannelRef } from '../../src/state/types.js';
-import { settle, startRig, type Rig } from './rig.js';
+import { fakeClock, settle, startRig, type Rig } from './rig.js';
 
 const A: ChannelRef = { platform: 'slack', id: 'CAAAA0001' };
 const B: ChannelRef = { platform: 'slack', id: 'CBBBB0002' };
@@ -25,10 +25,6 @@ const MORNING = new Date('2025-06-02T01:00:00Z');
 const claimsOnDisk = () =>
   (JSON.parse(readFileSync(path.join(rig.dataDir, 'state.json'), 'utf8')) as { claims: Record<string, { by: string; posting?: boolean }> }).claims;
 
-function fakeClock(at: Date): void {
-  // Only the clock and timers node-cron uses; setImmediate stays real so I/O can be awaited.
-  vi.useFakeTimers({ now: at, toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
-}
 
 let rig: Rig;
 beforeEach(async () => {

@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { vi } from 'vitest';
 import type { Config } from '../../src/config.js';
 import { createDigestPlanner, todayIn } from '../../src/digest/index.js';
 import type { DigestPlanner } from '../../src/digest/types.js';
@@ -22,6 +23,14 @@ import { startSlackStandIn, type SlackStandIn, type StandInCall } from '../helpe
 import { captureLogger, type CapturedLogger } from './test-logger.js';
 
 export const TZ = 'Asia/Shanghai';
+
+/** Shanghai wall-clock time as an instant: sh('2025-06-02 08:30'), sh('2025-06-02 23:59:30'). */
+export const sh = (local: string) => new Date(`${local.replace(' ', 'T')}${local.length === 16 ? ':00' : ''}+08:00`);
+
+/** Fakes only the clock and timers node-cron uses; setImmediate stays real so I/O can be awaited. */
+export function fakeClock(at: Date): void {
+  vi.useFakeTimers({ now: at, toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+}
 
 let planner: DigestPlanner | undefined;
 

@@ -7,15 +7,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { todayIn, addDays } from '../../src/digest/index.js';
 import { SchedulerError } from '../../src/scheduler/digest-scheduler.js';
 import type { ChannelRef } from '../../src/state/types.js';
-import { TZ, settle, startRig, type Rig } from './rig.js';
+import { TZ, fakeClock, settle, sh, startRig, type Rig } from './rig.js';
 
 const FIXED: ChannelRef = { platform: 'slack', id: 'CFIXED001' };
 const GONE: ChannelRef = { platform: 'slack', id: 'CGONE0001' };
 const SUB: ChannelRef = { platform: 'slack', id: 'CSUB00001' };
 const LEAVER: ChannelRef = { platform: 'slack', id: 'CLEAVER01' };
 
-/** Shanghai wall-clock time as an instant: sh('2025-06-02 08:30'), sh('2025-06-02 23:59:30'). */
-const sh = (local: string) => new Date(`${local.replace(' ', 'T')}${local.length === 16 ? ':00' : ''}+08:00`);
 
 let rig: Rig;
 
@@ -34,10 +32,6 @@ async function advanceTo(to: Date, ...schedulers: Parameters<typeof settle>): Pr
   await settle(...schedulers);
 }
 
-function fakeClock(at: Date): void {
-  // Only the clock and timers node-cron uses; setImmediate stays real so I/O can be awaited.
-  vi.useFakeTimers({ now: at, toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
-}
 
 describe('a week of digests', () => {
   it('posts once per channel per day through restarts, a 429 and a permanent error, never repeating a passage', async () => {

@@ -17,10 +17,9 @@ import { createStateBackend, type StateBackend } from '../../src/state/backend.j
 import type { StateStore } from '../../src/state/types.js';
 import { redisAvailable, startRedis, type TestRedis } from '../helpers/redis-server.js';
 import { getSharedCorpus, getSharedEngine } from '../helpers/shared-index.js';
-import { settle, startRig, TZ, type Rig } from '../scheduler/rig.js';
+import { fakeClock, settle, sh, startRig, TZ, type Rig } from '../scheduler/rig.js';
 import { captureLogger } from '../scheduler/test-logger.js';
 
-const sh = (local: string) => new Date(`${local.replace(' ', 'T')}${local.length === 16 ? ':00' : ''}+08:00`);
 /**
  * Three days from tomorrow: the fake clock stays near the real one, because Redis expires the sent records by its own
  * clock (35 days after their date).
@@ -96,7 +95,7 @@ describe.skipIf(!redisAvailable)('channel times and themes shared through Redis,
     const prefix = `times${++n}:`;
     const a = await replica(prefix);
     const b = await replica(prefix);
-    vi.useFakeTimers({ now: sh(`${D1} 07:10`), toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    fakeClock(sh(`${D1} 07:10`));
 
     // Only replica B runs the schedule on Monday; the channels are set up through replica A.
     const onB = (await rig.boot({ store: b.store, cron: CRON })).scheduler;
