@@ -2,38 +2,13 @@
  * The CLI contract, spawned as a process exactly as other tools run it (`node dist/cli.js`, which is what
  * `npx zhenxing` resolves to). ensureBuilt() builds dist/ first when it is stale.
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from '../helpers/ensure-built.js';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const CLI = path.join(ROOT, 'dist/cli.js');
+import { runCli } from '../helpers/run-cli.js';
 
 beforeAll(() => ensureBuilt(), 120_000);
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], input?: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input ?? '');
-  });
-}
+const run = (args: string[], input?: string, env: NodeJS.ProcessEnv = {}) => runCli(args, { input, env });
 
 const RESULT_KEYS = ['docId', 'id', 'score', 'section', 'snippet', 'text', 'themes', 'title'];
 
