@@ -11,7 +11,6 @@ import { getSharedCorpus, getSharedEngine } from '../helpers/shared-index.js';
 import { TZ, fakeClock, settle, sh, startRig, type Rig } from './rig.js';
 import { todayIn } from '../../src/digest/index.js';
 
-
 let rig: Rig;
 
 beforeEach(async () => {

@@ -25,7 +25,6 @@ const MORNING = new Date('2025-06-02T01:00:00Z');
 const claimsOnDisk = () =>
   (JSON.parse(readFileSync(path.join(rig.dataDir, 'state.json'), 'utf8')) as { claims: Record<string, { by: string; posting?: boolean }> }).claims;
 
-
 let rig: Rig;
 beforeEach(async () => {
   rig = await startRig();

@@ -14,7 +14,6 @@ const GONE: ChannelRef = { platform: 'slack', id: 'CGONE0001' };
 const SUB: ChannelRef = { platform: 'slack', id: 'CSUB00001' };
 const LEAVER: ChannelRef = { platform: 'slack', id: 'CLEAVER01' };
 
-
 let rig: Rig;
 
 beforeEach(async () => {
@@ -31,7 +30,6 @@ async function advanceTo(to: Date, ...schedulers: Parameters<typeof settle>): Pr
   await vi.advanceTimersByTimeAsync(to.getTime() - Date.now());
   await settle(...schedulers);
 }
-
 
 describe('a week of digests', () => {
   it('posts once per channel per day through restarts, a 429 and a permanent error, never repeating a passage', async () => {
