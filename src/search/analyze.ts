@@ -4,17 +4,16 @@
  * collide in MiniSearch's single term dictionary (a bigram 人才 and the word 人才 are different terms).
  */
 import { cutForSearch, isStopWord, tag } from './jieba.js';
-import { glossKey, type Glossary } from './glosses.js';
+import { mapEnglish } from './english.js';
+import type { Glossary } from './glosses.js';
 import { bare } from './normalize.js';
-import { ENGLISH_TERMS, MAX_ENGLISH_PHRASE_WORDS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, QUESTION_FORMS, RELATED_TERMS } from './vocabulary.js';
+import { MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, QUESTION_FORMS, RELATED_TERMS } from './vocabulary.js';
 
 /** Prefix of bigram terms (U+E000, private use: normalisation strips it from queries, so users cannot type it). */
 export const GRAM_PREFIX = '\uE000';
 
 const HAN_RUN = /\p{Script=Han}+/gu;
 const DIGITS = /^\p{N}+$/u;
-const LATIN_WORD = /[a-z][a-z0-9]*/g;
-const ENGLISH_LOOKUP: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(ENGLISH_TERMS));
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
@@ -96,6 +95,8 @@ export interface AnalyzedQuery {
   runs: string[][];
   /** Words dropped as chat politeness, requests or descriptions of material (谢谢, 麻烦, ppt, 2024 …). */
   dropped: string[];
+  /** English words neither the vocabulary nor the dictionary knows (where misspellings are looked for). */
+  untranslated: string[];
 }
 
 /** What the analyser may ask about the library. */
@@ -141,91 +142,6 @@ interface Span {
 
 /** Tags of words that do not name anything: verbs, adjectives, adverbs (their nominal uses vn, an do name). */
 const NOT_NAMING = /^(?:v[dgi]?|a[dg]?|d[g]?|z|[rpcuyeoq])$/;
-
-/** An English word or phrase found through the dictionary's glosses: the words of the library glossed with it. */
-interface Glossed {
-  text: string;
-  heads: string[];
-}
-
-/**
- * Replaces English words the vocabulary knows with their Chinese term; English the vocabulary lacks but the
- * dictionary glosses (longest phrase first) is taken out of the text and returned as `glossed`; the rest stays.
- */
-function mapEnglish(
-  text: string,
-  glossary?: Glossary,
-  hasTerm: (term: string) => boolean = () => false,
-): { text: string; english: Map<string, readonly string[]>; glossed: Glossed[]; chinese: string } {
-  const english = new Map<string, readonly string[]>();
-  const glossed: Glossed[] = [];
-  const words = [...text.matchAll(LATIN_WORD)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
-  if (words.length === 0) return { text, english, glossed, chinese: text };
-  let out = '';
-  let chinese = '';
-  let last = 0;
-  for (let i = 0; i < words.length; ) {
-    let matched = 0;
-    let terms: readonly string[] | undefined;
-    for (let n = Math.min(MAX_ENGLISH_PHRASE_WORDS, words.length - i); n >= 1 && !terms; n--) {
-      const slice = words.slice(i, i + n);
-      // Words of a phrase must be separated by spaces or hyphens only (e-commerce, party building).
-      const joined = slice.every((w, k) => k === 0 || /^[\s-]+$/.test(text.slice((slice[k - 1] as typeof w).end, w.start)));
-      if (!joined) continue;
-      const key = slice.map((w) => w.word).join(' ');
-      // A Map lookup: `constructor` or `__proto__` typed by a user must not find Object.prototype members.
-      terms = ENGLISH_LOOKUP.get(key);
-      if (terms) matched = n;
-    }
-    const first = words[i] as (typeof words)[number];
-    if (terms) {
-      const lastWord = words[i + matched - 1] as (typeof words)[number];
-      const head = terms[0] as string;
-      out += `${text.slice(last, first.start)} ${head} `;
-      chinese += `${text.slice(last, first.start)}${head}`;
-      english.set(head, terms);
-      last = lastWord.end;
-      i += matched;
-      continue;
-    }
-    // The dictionary: a phrase starting with a word that means something (not `to`, `the`, `please` …).
-    if (glossary && !POLITENESS_WORDS.has(first.word) && glossKey(first.word).length > 0) {
-      let found: Glossed | undefined;
-      for (let n = Math.min(glossary.maxWords + 2, words.length - i); n >= 1 && !found; n--) {
-        const slice = words.slice(i, i + n);
-        const joined = slice.every((w, k) => k === 0 || /^[\s-]+$/.test(text.slice((slice[k - 1] as typeof w).end, w.start)));
-        if (!joined) continue;
-        // A phrase ends on a word that means something too (not `home to`).
-        if (n > 1 && glossKey((slice[n - 1] as (typeof words)[number]).word).length === 0) continue;
-        const key = glossKey(slice.map((w) => w.word).join(' '));
-        if (key.split(' ').length > glossary.maxWords) continue;
-        const matches = glossary.english(key);
-        if (matches.length === 0) continue;
-        const lastWord = slice[n - 1] as (typeof words)[number];
-        found = { text: text.slice(first.start, lastWord.end), heads: matches.map((m) => m.word) };
-        matched = n;
-      }
-      if (found) {
-        const lastWord = words[i + matched - 1] as (typeof words)[number];
-        // Words of the index stand for the phrase as they are; a longer stretch of text (最低生活保障, which jieba
-        // cuts in two) goes into the query in Chinese, to be analysed as if typed so.
-        const terms = found.heads.filter(hasTerm);
-        if (terms.length > 0) {
-          out += `${text.slice(last, first.start)} `;
-          glossed.push({ text: found.text, heads: terms });
-        } else out += `${text.slice(last, first.start)} ${found.heads[0] as string} `;
-        chinese += `${text.slice(last, first.start)}${(terms[0] ?? found.heads[0]) as string}`;
-        last = lastWord.end;
-        i += matched;
-        continue;
-      }
-    }
-    i++;
-  }
-  out += text.slice(last);
-  chinese += text.slice(last);
-  return { text: out, english, glossed, chinese };
-}
 
 /** jieba's precise cut (the same words as `cut`, HMM on) with tags and offsets into `text`. */
 function cutWithSpans(text: string): Span[] {
@@ -325,7 +241,7 @@ export function analyzeQuery(
       return ' ';
     });
   }
-  const { text, english, glossed, chinese } = mapEnglish(asked, ctx.glossary, hasTerm);
+  const { text, english, glossed, chinese, translated, untranslated } = mapEnglish(asked, { glossary: ctx.glossary, hasTerm, inTexts });
   const cutSpans = cutWithSpans(text);
   // Typos are looked for in jieba's own cut, before the repairs below (集体|经计 must not become 集体经|计).
   const runs: string[][] = [];
@@ -404,9 +320,8 @@ export function analyzeQuery(
   }
   // With English mapped to Chinese, the query as typed cannot occur in the texts; its translation can (family
   // doctors → 家庭医生), when every English word was translated. Dropped words are no part of what the texts hold.
-  const translated = english.size > 0 || glossed.length > 0;
   let whole = translated ? chinese : freeText;
   for (const d of dropped) whole = whole.replace(d, ' ');
   const wholeBare = bare(whole);
-  return { concepts, wholeBare: translated && /[a-z]/.test(wholeBare) ? '' : wholeBare, runs, dropped };
+  return { concepts, wholeBare: translated && /[a-z]/.test(wholeBare) ? '' : wholeBare, runs, dropped, untranslated };
 }

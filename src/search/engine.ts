@@ -17,9 +17,9 @@ import { bare, DEFAULT_MAX_QUERY_LENGTH, foldText, foldWithMap, type FoldedText 
 import { parseQuery, type ParsedQuery } from './query-parser.js';
 import { buildSnippet, splitSentences, type HighlightTerm, type SnippetOptions } from './snippet.js';
 import type { SearchEngine, SearchOptions, SearchResponse, SearchResult, Suggestion } from './types.js';
-import { createGlossary, loadGlossLines, type Glossary } from './glosses.js';
+import { EMPTY_GLOSSARY, glossarySteps, loadGlossLines, type Glossary } from './glosses.js';
 import { createTypoCorrector } from './typo.js';
-import { RELATED_TERMS, resolveTheme } from './vocabulary.js';
+import { ENGLISH_TERMS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
 
 /** Tuning and behaviour of {@link createSearchEngine}. Every field is optional; defaults are in SEARCH_DEFAULTS. */
 export interface SearchEngineOptions {
@@ -137,6 +137,8 @@ export interface ZhenxingSearchEngine extends SearchEngine {
   readonly buildMs: number;
   /** Milliseconds the jieba dictionary load took in this process (it happens once, for the first engine built). */
   readonly jiebaLoadMs: number;
+  /** Milliseconds spent building the English glossary over the library (part of the build; see glosses.ts). */
+  readonly glossaryMs: number;
   /** The built index as plain data, to pass back as `saved` (see SearchEngineOptions.saved). */
   save(): SavedEngineIndex;
   /** `JSON.stringify(save())` in pieces, to write a large index without one long block (see PassageIndex.saveJson). */
@@ -310,20 +312,27 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     for (const [term, df] of searchIndex.terms()) if (df > 0 && !term.startsWith(GRAM_PREFIX)) yield [term, df];
   });
 
-  // Dictionary glosses over this library's words, built on the first English query: most chat queries never need them.
-  let glossary: Glossary | undefined;
-  const glossaryOf = (): Glossary =>
-    (glossary ??= createGlossary(o.glosses ? loadGlossLines() : [], {
-      has: inText,
-      occurs,
-      frequency: (word) => searchIndex.textFrequency(word),
-    }));
-  const lazyGlossary: Glossary = {
-    get maxWords() {
-      return glossaryOf().maxWords;
-    },
-    english: (key) => glossaryOf().english(key),
-  };
+  // Dictionary glosses over this library's words, built with the index (in steps, like the rest of a reload) so that
+  // no user's first English query waits for them.
+  const glossaryStarted = performance.now();
+  const glossary: Glossary = o.glosses
+    ? yield* glossarySteps(
+        loadGlossLines(),
+        {
+          has: inText,
+          occurs,
+          frequency: (word) => searchIndex.textFrequency(word),
+          *words() {
+            for (const [term, df] of searchIndex.terms()) if (df > 0 && !term.startsWith(GRAM_PREFIX)) yield term;
+          },
+          *pairs() {
+            for (const [term, df] of searchIndex.terms()) if (df > 0 && term.startsWith(GRAM_PREFIX)) yield term.slice(GRAM_PREFIX.length);
+          },
+        },
+        { alsoKnown: Object.keys(ENGLISH_TERMS) },
+      )
+    : EMPTY_GLOSSARY;
+  const glossaryMs = performance.now() - glossaryStarted;
   // Whether a word stands only inside one longer expression throughout the library: every occurrence, in the texts
   // and the section headings of two documents or more, has the same two characters after it (分类 of 分类施策) or
   // before it. Such a word is no stand-in for a name the texts lack (垃圾分类 is not answered by 分类施策).
@@ -386,7 +395,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return analyzed;
   };
   const analyze = (parsed: ParsedQuery): AnalyzedQuery =>
-    unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary: lazyGlossary }));
+    unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary }));
 
   // Each theme's strongest label score, to express a passage's strength in its theme as a share, and its passages.
   const themeMax = new Map<ThemeId, number>();
@@ -1121,6 +1130,15 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         changed = true;
       }
     }
+    // Misspelt English (enviromental, relocaton): the known word one or two edits away (glosses.ts).
+    for (const word of analyzed.untranslated) {
+      const fix = glossary.spell(word);
+      if (!fix) continue;
+      const whole = new RegExp(`(?<![a-z])${word}(?![a-z])`);
+      text = text.replace(whole, fix);
+      normalized = normalized.replace(whole, fix);
+      changed = true;
+    }
     return changed ? { parsed: { ...parsed, text }, query: normalized } : undefined;
   }
 
@@ -1132,6 +1150,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     size: passages.length,
     buildMs,
     jiebaLoadMs: jiebaMs,
+    glossaryMs,
     save: () => ({ index: searchIndex.save(), cluster: Array.from(cluster) }),
     warmSteps: () => corrector.buildSteps(),
     *saveJson() {

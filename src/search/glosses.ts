@@ -3,7 +3,8 @@
  * queries: an English word or phrase the vocabulary lacks finds the library's words glossed with it (doctors → 医生,
  * Lhasa → 拉萨, subsistence allowance → 低保, which abbreviates 最低生活保障). Restricted to the words of the library
  * the engine is built over, so documents added later are served as they come. The dictionary file loads once per
- * process, on the first English query.
+ * process; each engine builds its glossary with its index (in steps, like the rest of a reload), so no query waits
+ * for it.
  *
  * Measured and left out (docs/search.md): Chinese words the texts lack linked to library words through a shared
  * gloss or an abbreviation's expansion (村子 → 村庄, 低保 → 最低/生活/保障) lowered the held-out facts.
@@ -12,6 +13,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { stem as porter2 } from 'porter2';
+import { runNow, type Steps } from './pace.js';
 
 /** The dictionary shipped with the package (lexicon/ beside src/ and dist/). */
 export const GLOSSES_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'lexicon', 'cedict-glosses.tsv.gz');
@@ -50,17 +53,40 @@ const FILLER = new Set([
   "one's", 'oneself', 'sb', "sb's", 'sth', "sth's", 'etc',
 ]);
 
-/** A crude English stem, the same on both sides: doctors → doctor, villages → villag, monitoring → monitor. */
-export function stem(word: string): string {
-  let w = word.toLowerCase().replace(/'s$/, '');
-  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
-  else if (w.endsWith('sses')) w = w.slice(0, -2);
-  else if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
-  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
-  if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
-  return w;
+/**
+ * British spellings as American, the same on both sides (organisation, labour, centre, programme, travelled →
+ * organization, labor, center, program, traveled): CC-CEDICT writes American, colleagues write either. A word that
+ * merely looks British (promise → promize) is changed on both sides alike, so nothing is lost.
+ */
+export function americanSpelling(word: string): string {
+  return word
+    .replace(/^([a-z]{3,})is(e|ed|es|ing|ation|ations|ational|er|ers)$/, '$1iz$2')
+    .replace(/^([a-z]{3,})ys(e|ed|es|ing)$/, '$1yz$2')
+    .replace(/^([a-z]{2,}[^aeou])our(s|ed|ing|ite|ites|able|ful|hood|hoods|al)?$/, '$1or$2')
+    .replace(/^([a-z]{2,}[^aeiou])tre(s)?$/, '$1ter$2')
+    .replace(/^([a-z]{3,})mme(s)?$/, '$1m$2')
+    .replace(/^([a-z]{2,})ogue(s)?$/, '$1og$2')
+    .replace(/^([a-z]{2,}[aeiou])ll(ed|ing|er|ers)$/, '$1l$2')
+    .replace(/^([a-z]{2,})ence$/, (m, base: string) => (/(?:def|off|lic|pret)$/.test(base) ? `${base}ense` : m));
 }
+
+/**
+ * An English word's stem, the same on both sides: the Porter2 (Snowball English) stemmer of the npm package porter2
+ * after {@link americanSpelling}, so that doctors, villages, monitoring, revitalization and revitalize,
+ * hospitalised and hospitalization meet their dictionary forms. Cached: the same words recur in every build.
+ */
+export function stem(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    const w = americanSpelling(word.toLowerCase().replace(/'s$/, ''));
+    s = /^[a-z]+$/.test(w) ? porter2(w) : w;
+    if (stems.size >= 100_000) stems.clear();
+    stems.set(word, s);
+  }
+  return s;
+}
+
+const stems = new Map<string, string>();
 
 /** The lookup key of an English gloss or query phrase: meaningful words, stemmed, space-separated ('' if none). */
 export function glossKey(text: string): string {
@@ -85,6 +111,14 @@ export interface Glossary {
   english(key: string): readonly GlossMatch[];
   /** Longest English phrase key, in words. */
   readonly maxWords: number;
+  /**
+   * The known English word a misspelt one stands for (enviromental → environmental, relocaton → relocation): one
+   * edit away (two for words of eight letters or more), same first letter, the word glossing most library words
+   * among equals. undefined for a word of fewer than five letters, a known word, or none close enough.
+   */
+  spell(word: string): string | undefined;
+  /** English phrase keys held (for diagnostics and the benchmark). */
+  readonly size: number;
 }
 
 /** What the glossary asks about the library. */
@@ -95,17 +129,94 @@ export interface GlossaryLibrary {
   occurs(text: string): boolean;
   /** Passages whose text holds the word (0 if unknown). */
   frequency(word: string): number;
+  /**
+   * The library's index words, when it can list them: the glossary then looks each up in the dictionary (a few
+   * thousand look-ups) instead of asking `has` of all 110 000 headwords. Optional.
+   */
+  words?(): Iterable<string>;
+  /**
+   * The pairs of Han characters the library's texts hold, when it can list them: dictionary words found only inside
+   * longer index words (微信 of 微信宣讲, 网店 of 淘宝网店) are looked for from them. Optional.
+   */
+  pairs?(): Iterable<string>;
+}
+
+/** Options of {@link glossarySteps}. */
+export interface GlossaryOptions {
+  /** English words known besides the glosses (the hand table's), which misspellings are corrected to as well. */
+  alsoKnown?: Iterable<string>;
 }
 
 const MAX_PER_KEY = 4;
 
+/** The dictionary's lines indexed once per process: headword → the rest of its line (glosses, then `=expansion`s). */
+interface Dictionary {
+  entries: Map<string, string>;
+  /** Headwords that abbreviate a longer word (a field starting with `=`). */
+  abbreviations: string[];
+  /** Headwords of two Han characters or more by their first two characters. */
+  byPair: Map<string, string[]>;
+}
+
+const HAN_PAIR = /^\p{Script=Han}{2}/u;
+
+const indexed = new WeakMap<readonly string[], Dictionary>();
+
+function dictionaryOf(lines: readonly string[]): Dictionary {
+  let dict = indexed.get(lines);
+  if (dict) return dict;
+  dict = { entries: new Map(), abbreviations: [], byPair: new Map() };
+  for (const line of lines) {
+    const tab = line.indexOf('\t');
+    if (tab < 2) continue;
+    const head = line.slice(0, tab);
+    dict.entries.set(head, line.slice(tab + 1));
+    if (line.includes('\t=', tab)) dict.abbreviations.push(head);
+    if (tab >= 2 && HAN_PAIR.test(head)) {
+      const pair = head.slice(0, 2);
+      const list = dict.byPair.get(pair);
+      if (list) list.push(head);
+      else dict.byPair.set(pair, [head]);
+    }
+  }
+  indexed.set(lines, dict);
+  return dict;
+}
+
+/** Optimal-string-alignment distance (an adjacent swap is one edit), or max + 1 once it must exceed max. */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (prev2[j - 2] as number) + 1);
+      row.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > max) return max + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length] as number;
+}
+
 /**
- * Builds the engine's glossary from the dictionary lines whose headword the library has (or, for an abbreviation,
- * whose expansion it has). English keys index only a gloss of at most four words: a definition longer than that is
- * not how anyone types a query. Only the library's words are parsed, so this costs a pass over the lines.
+ * Builds the engine's glossary, in steps that may pause (pace.ts), from the dictionary entries whose headword the
+ * library has (or, for an abbreviation, whose expansion it has). English keys index only a gloss of at most four
+ * words: a definition longer than that is not how anyone types a query. A gloss of two alternatives ("weixin or
+ * wechat") is also indexed under each.
  */
-export function createGlossary(lines: readonly string[], library: GlossaryLibrary): Glossary {
+export function* glossarySteps(lines: readonly string[], library: GlossaryLibrary, options: GlossaryOptions = {}): Steps<Glossary> {
+  const dict = dictionaryOf(lines);
+  yield;
   const byKey = new Map<string, GlossMatch[]>();
+  /** English words of the glosses indexed, with the number of library words they gloss. */
+  const known = new Map<string, number>();
   let maxWords = 1;
   /** The longest stretch (three characters or more) of an abbreviation's expansion that the library holds. */
   const spelledOut = (expansions: readonly string[]): string | undefined => {
@@ -120,33 +231,95 @@ export function createGlossary(lines: readonly string[], library: GlossaryLibrar
     }
     return undefined;
   };
-  for (const line of lines) {
-    const tab = line.indexOf('\t');
-    if (tab < 2) continue;
-    const head = line.slice(0, tab);
-    let word: string | undefined = library.has(head) ? head : undefined;
-    // A word the library lacks may abbreviate one it has (低保 "subsistence allowance" → 最低生活保障).
-    const abbr = line.indexOf('\t=', tab);
-    if (!word && abbr > 0) word = spelledOut(line.slice(abbr + 2).split('\t=').map((f) => f.split('\t')[0] as string));
-    if (!word) continue;
-    const fields = line.slice(tab + 1).split('\t');
-    const found = word;
-    fields.forEach((g, i) => {
+  const index = (gloss: string, found: string, weight: number): void => {
+    const key = glossKey(gloss);
+    if (key.length === 0) return;
+    const words = key.split(' ').length;
+    if (words > 4) return;
+    maxWords = Math.max(maxWords, words);
+    const list = byKey.get(key) ?? [];
+    if (!list.some((m) => m.word === found)) list.push({ word: found, weight });
+    byKey.set(key, list);
+    for (const w of gloss.toLowerCase().split(/[^a-z]+/)) if (w.length >= 3 && !FILLER.has(w)) known.set(w, (known.get(w) ?? 0) + 1);
+  };
+  const add = (found: string, head: string, rest: string): void => {
+    rest.split('\t').forEach((g, i) => {
       if (g.startsWith('=')) return;
-      const key = glossKey(g);
-      if (key.length === 0) return;
-      const words = key.split(' ').length;
-      if (words > 4) return;
-      maxWords = Math.max(maxWords, words);
-      const list = byKey.get(key) ?? [];
-      if (!list.some((m) => m.word === found)) list.push({ word: found, weight: (found === head ? 1 : 0.5) / (1 + i) });
-      byKey.set(key, list);
+      // A word's own sense first; an abbreviation's or a word found only inside others' (head '') at half.
+      const weight = (found === head ? 1 : 0.5) / (1 + i);
+      index(g, found, weight);
+      const alternatives = g.split(/\s+or\s+/);
+      if (alternatives.length === 2) for (const a of alternatives) index(a, found, weight);
     });
+  };
+  let n = 0;
+  const heads = library.words ? library.words() : dict.entries.keys();
+  for (const word of heads) {
+    if (++n % 256 === 0) yield;
+    const rest = dict.entries.get(word);
+    if (rest !== undefined && (library.words || library.has(word))) add(word, word, rest);
+  }
+  // Dictionary words the texts hold only inside longer index words (微信 of 微信宣讲): ranked after index words.
+  const seen = new Set<string>();
+  for (const pair of library.pairs?.() ?? []) {
+    if (++n % 256 === 0) yield;
+    for (const head of dict.byPair.get(pair) ?? []) {
+      if (seen.has(head) || library.has(head) || (head.length > 2 && !library.occurs(head))) continue;
+      seen.add(head);
+      add(head, '', dict.entries.get(head) as string);
+    }
+  }
+  // A word the library lacks may abbreviate one it has (低保 "subsistence allowance" → 最低生活保障).
+  for (const head of dict.abbreviations) {
+    if (++n % 64 === 0) yield;
+    if (library.has(head)) continue;
+    const rest = dict.entries.get(head) as string;
+    const word = spelledOut(rest.split('\t').filter((f) => f.startsWith('=')).map((f) => f.slice(1)));
+    if (word) add(word, head, rest);
   }
   for (const [key, list] of byKey) {
+    if (++n % 256 === 0) yield;
     // The word whose first sense this is comes first; among equals, the more common word in the library.
     list.sort((a, b) => b.weight - a.weight || library.frequency(b.word) - library.frequency(a.word) || (a.word < b.word ? -1 : 1));
     byKey.set(key, list.slice(0, MAX_PER_KEY));
   }
-  return { maxWords, english: (key) => byKey.get(key) ?? [] };
+  for (const w of options.alsoKnown ?? []) for (const part of w.toLowerCase().split(/[^a-z]+/)) if (part.length >= 3) known.set(part, (known.get(part) ?? 0) + 1);
+  // Misspellings are looked for among the known words of the same first letter.
+  const byInitial = new Map<string, string[]>();
+  for (const w of known.keys()) {
+    const list = byInitial.get(w[0] as string);
+    if (list) list.push(w);
+    else byInitial.set(w[0] as string, [w]);
+  }
+  yield;
+  const knownStems = new Set([...known.keys()].map(stem));
+  yield;
+  const spell = (word: string): string | undefined => {
+    const w = word.toLowerCase();
+    if (w.length < 5 || !/^[a-z]+$/.test(w) || known.has(w) || knownStems.has(stem(w))) return undefined;
+    const max = w.length >= 8 ? 2 : 1;
+    let best: string | undefined;
+    let bestDistance = max + 1;
+    for (const candidate of byInitial.get(w[0] as string) ?? []) {
+      const d = editDistance(w, candidate, Math.min(max, bestDistance));
+      if (d > max) continue;
+      const better =
+        d < bestDistance ||
+        (d === bestDistance && best !== undefined && ((known.get(candidate) as number) > (known.get(best) as number) || (known.get(candidate) === known.get(best) && candidate < best)));
+      if (better) {
+        best = candidate;
+        bestDistance = d;
+      }
+    }
+    return best;
+  };
+  return { maxWords, size: byKey.size, english: (key) => byKey.get(key) ?? [], spell };
 }
+
+/** {@link glossarySteps} run to the end at once. */
+export function createGlossary(lines: readonly string[], library: GlossaryLibrary, options: GlossaryOptions = {}): Glossary {
+  return runNow(glossarySteps(lines, library, options));
+}
+
+/** The glossary of an engine built without glosses (SearchEngineOptions.glosses false). */
+export const EMPTY_GLOSSARY: Glossary = { maxWords: 1, size: 0, english: () => [], spell: () => undefined };

@@ -19,7 +19,13 @@ describe('gloss keys', () => {
     expect(glossKey('doctors')).toBe(glossKey('doctor'));
     expect(glossKey('Villages')).toBe(glossKey('village'));
     expect(glossKey('monitoring')).toBe(glossKey('to monitor'));
-    expect(glossKey("to return to one's home town")).toBe('return hom town');
+    expect(glossKey("to return to one's home town")).toBe('return home town');
+    // Porter2 stems: a noun in -ation meets its verb, a British spelling its American one.
+    expect(glossKey('revitalizations')).toBe(glossKey('to revitalize'));
+    expect(glossKey('hospitalisation')).toBe(glossKey('hospitalized'));
+    expect(glossKey('organisation')).toBe(glossKey('organization'));
+    expect(glossKey('labour')).toBe(glossKey('labor'));
+    expect(glossKey('centres')).toBe(glossKey('center'));
     expect(glossKey('e-commerce')).toBe(glossKey('e commerce'));
     expect(glossKey('the of to')).toBe('');
   });

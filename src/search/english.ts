@@ -1,0 +1,210 @@
+/**
+ * English in a query (colleagues who do not type Chinese, bilingual staff mixing both): English words become the
+ * library's Chinese words, through the hand table of domain terms (vocabulary.ts ENGLISH_TERMS) first and the
+ * CC-CEDICT glosses over the library's own words (glosses.ts) for the rest, longest phrase first. Both sides are
+ * compared by stem (Porter2 after British spellings are made American), so villages, organisation and revitalizing
+ * find village, organization and revitalize.
+ *
+ * Adjacent English words whose Chinese words, in order, spell a stretch of the texts (minimum living guarantee →
+ * 最低 生活 保障 → 最低生活保障; talent revitalization → 人才振兴) go into the query as that Chinese stretch, as if
+ * typed in Chinese: the library's own co-occurrence picks the sense of each word (living is 生活 there, not 生命).
+ */
+import { glossKey, stem, type Glossary } from './glosses.js';
+import { ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS } from './vocabulary.js';
+
+const LATIN_WORD = /[a-z][a-z0-9]*/g;
+/** What may stand between the words of one English phrase: spaces and hyphens (e-commerce, party building). */
+const JOINER = /^[\s-]+$/;
+
+/** The table's key of an English phrase: its words' stems (villages and village, organisation and organization meet). */
+function tableKey(phrase: string): string {
+  return phrase
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .filter((w) => w.length > 0)
+    .map(stem)
+    .join(' ');
+}
+
+let table: { terms: Map<string, readonly string[]>; maxWords: number } | undefined;
+
+/** The hand table by stemmed key (a Map: `constructor` typed by a user must not find Object.prototype members). */
+function englishTable(): { terms: Map<string, readonly string[]>; maxWords: number } {
+  if (table) return table;
+  const terms = new Map<string, readonly string[]>();
+  for (const [phrase, chinese] of Object.entries(ENGLISH_TERMS)) {
+    const key = tableKey(phrase);
+    terms.set(key, [...new Set([...(terms.get(key) ?? []), ...chinese])]);
+  }
+  table = { terms, maxWords: Math.max(1, ...[...terms.keys()].map((k) => k.split(' ').length)) };
+  return table;
+}
+
+/** An English word or phrase found through the dictionary's glosses: the words of the library glossed with it. */
+export interface Glossed {
+  text: string;
+  heads: string[];
+}
+
+/** What {@link mapEnglish} asks about the library. */
+export interface EnglishContext {
+  /** Dictionary glosses over the library's words (glosses.ts). Default none: the hand table only. */
+  glossary?: Glossary;
+  /** Whether the index holds a word term. */
+  hasTerm: (term: string) => boolean;
+  /** Whether some passage's text holds the string. */
+  inTexts: (text: string) => boolean;
+}
+
+export interface EnglishMapping {
+  /** The text with English the table knows replaced by its Chinese term, and glossed English taken out. */
+  text: string;
+  /** The table's Chinese term put into the text → all the Chinese terms of that English. */
+  english: Map<string, readonly string[]>;
+  /** English found through the glosses, as typed, with the library's index words for it. */
+  glossed: Glossed[];
+  /** The free text with every English word or phrase translated (for the whole-query bonus). */
+  chinese: string;
+  /** Whether some English was translated at all (table, glosses, or spelled as a stretch of the texts). */
+  translated: boolean;
+  /** English words neither the table nor the glosses know (where misspellings are looked for). */
+  untranslated: string[];
+}
+
+interface Word {
+  word: string;
+  start: number;
+  end: number;
+}
+
+/** One translated stretch of the query. */
+interface Segment {
+  start: number;
+  end: number;
+  /** As typed. */
+  text: string;
+  source: 'table' | 'gloss' | 'spelled';
+  /** Chinese candidates, best first (table: its terms; gloss: the library's words glossed with it). */
+  heads: string[];
+}
+
+/** Most English words whose translations are joined into one Chinese stretch, and senses tried per word. */
+const MAX_JOINED = 3;
+const SENSES_TRIED = 4;
+
+/**
+ * The first joining of one sense of each segment, in order, that the texts hold as a word of their index, or as a
+ * stretch of four characters or more (乡村党 of 乡村党员 is no word: village party secretary is not 乡村党 + 书记),
+ * trying each word's better senses first.
+ */
+function spelled(segments: readonly Segment[], ctx: EnglishContext): string | undefined {
+  const inTexts = ctx.inTexts;
+  const found = (at: number, prefix: string): string | undefined => {
+    if (at === segments.length) return ctx.hasTerm(prefix) || (Array.from(prefix).length >= 4 && inTexts(prefix)) ? prefix : undefined;
+    for (const head of (segments[at] as Segment).heads.slice(0, SENSES_TRIED)) {
+      // A prefix the texts lack cannot grow into a stretch they hold.
+      if (at > 0 && !inTexts(prefix + head)) continue;
+      const whole = found(at + 1, prefix + head);
+      if (whole) return whole;
+    }
+    return undefined;
+  };
+  return found(0, '');
+}
+
+/**
+ * Maps the English of a query's free text to the library's Chinese; see the top of this file. Text without Latin
+ * letters comes back as it is.
+ */
+export function mapEnglish(text: string, ctx: EnglishContext): EnglishMapping {
+  const english = new Map<string, readonly string[]>();
+  const glossed: Glossed[] = [];
+  const untranslated: string[] = [];
+  const words: Word[] = [...text.matchAll(LATIN_WORD)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
+  if (words.length === 0) return { text, english, glossed, chinese: text, translated: false, untranslated };
+  const { terms: tableTerms, maxWords: tableWords } = englishTable();
+  const { glossary } = ctx;
+  const joined = (slice: readonly Word[]): boolean => slice.every((w, k) => k === 0 || JOINER.test(text.slice((slice[k - 1] as Word).end, w.start)));
+  const segments: Segment[] = [];
+  for (let i = 0; i < words.length; ) {
+    const first = words[i] as Word;
+    let segment: Segment | undefined;
+    for (let n = Math.min(tableWords, words.length - i); n >= 1 && !segment; n--) {
+      const slice = words.slice(i, i + n);
+      if (!joined(slice)) continue;
+      const terms = tableTerms.get(tableKey(slice.map((w) => w.word).join(' ')));
+      if (terms) segment = { start: first.start, end: (slice[n - 1] as Word).end, text: '', source: 'table', heads: [...terms] };
+    }
+    // The dictionary: a phrase starting with a word that means something (not `to`, `the`, `please` …).
+    if (!segment && glossary && !POLITENESS_WORDS.has(first.word) && glossKey(first.word).length > 0) {
+      for (let n = Math.min(glossary.maxWords + 2, words.length - i); n >= 1 && !segment; n--) {
+        const slice = words.slice(i, i + n);
+        if (!joined(slice)) continue;
+        // A phrase ends on a word that means something too (not `home to`).
+        if (n > 1 && glossKey((slice[n - 1] as Word).word).length === 0) continue;
+        const key = glossKey(slice.map((w) => w.word).join(' '));
+        if (key.split(' ').length > glossary.maxWords) continue;
+        const matches = glossary.english(key);
+        if (matches.length > 0) segment = { start: first.start, end: (slice[n - 1] as Word).end, text: '', source: 'gloss', heads: matches.map((m) => m.word) };
+      }
+    }
+    if (segment) {
+      segment.text = text.slice(segment.start, segment.end);
+      segments.push(segment);
+      i = words.findIndex((w) => w.start >= (segment as Segment).end);
+      if (i < 0) break;
+      continue;
+    }
+    if (!POLITENESS_WORDS.has(first.word) && !MATERIAL_WORDS.has(first.word) && glossKey(first.word).length > 0 && !ctx.hasTerm(first.word)) {
+      untranslated.push(first.word);
+    }
+    i++;
+  }
+  // Adjacent translated stretches whose Chinese, joined, the texts hold: one stretch, in Chinese.
+  const merged: Segment[] = [];
+  for (let i = 0; i < segments.length; ) {
+    let done = false;
+    for (let n = Math.min(MAX_JOINED, segments.length - i); n >= 2 && !done; n--) {
+      const run = segments.slice(i, i + n);
+      if (!run.every((s, k) => k === 0 || JOINER.test(text.slice((run[k - 1] as Segment).end, s.start)))) continue;
+      const whole = spelled(run, ctx);
+      if (!whole) continue;
+      const last = run[n - 1] as Segment;
+      merged.push({ start: (run[0] as Segment).start, end: last.end, text: text.slice((run[0] as Segment).start, last.end), source: 'spelled', heads: [whole] });
+      i += n;
+      done = true;
+    }
+    if (!done) merged.push(segments[i++] as Segment);
+  }
+  let out = '';
+  let chinese = '';
+  let last = 0;
+  for (const s of merged) {
+    const before = text.slice(last, s.start);
+    const head = s.heads[0] as string;
+    last = s.end;
+    if (s.source === 'table') {
+      out += `${before} ${head} `;
+      chinese += `${before}${head}`;
+      english.set(head, s.heads);
+      continue;
+    }
+    if (s.source === 'spelled') {
+      // Analysed as if typed in Chinese.
+      out += `${before} ${head} `;
+      chinese += `${before}${head}`;
+      continue;
+    }
+    // Words of the index stand for the phrase as they are; a longer stretch of text (最低生活保障, which jieba cuts
+    // in two) goes into the query in Chinese, to be analysed as if typed so.
+    const terms = s.heads.filter(ctx.hasTerm);
+    if (terms.length > 0) {
+      out += `${before} `;
+      glossed.push({ text: s.text, heads: terms });
+    } else out += `${before} ${head} `;
+    chinese += `${before}${terms[0] ?? head}`;
+  }
+  out += text.slice(last);
+  chinese += text.slice(last);
+  return { text: out, english, glossed, chinese, translated: merged.length > 0, untranslated };
+}
