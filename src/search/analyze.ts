@@ -312,7 +312,11 @@ export function analyzeQuery(
   // English through the dictionary: a concept named as typed, matched by the library's words glossed with it.
   for (const g of glossed) {
     if (concepts.some((c) => c.text === g.text)) continue;
-    concepts.push(makeConcept(g.text, 'english', g.heads));
+    const concept = makeConcept(g.text, 'english', g.heads);
+    // Its weaker senses count as related terms: found, but below the strong ones.
+    concept.related = g.weaker.filter((w) => !g.heads.includes(w));
+    concept.relatedText = [...concept.related];
+    concepts.push(concept);
   }
   for (const phrase of phrases) {
     if (concepts.some((c) => c.text === phrase)) continue;

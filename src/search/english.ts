@@ -9,7 +9,7 @@
  * 最低 生活 保障 → 最低生活保障; talent revitalization → 人才振兴) go into the query as that Chinese stretch, as if
  * typed in Chinese: the library's own co-occurrence picks the sense of each word (living is 生活 there, not 生命).
  */
-import { glossKey, stem, type Glossary } from './glosses.js';
+import { glossKey, stem, surfaceKey, type Glossary } from './glosses.js';
 import { ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS } from './vocabulary.js';
 
 const LATIN_WORD = /[a-z][a-z0-9]*/g;
@@ -43,7 +43,10 @@ function englishTable(): { terms: Map<string, readonly string[]>; maxWords: numb
 /** An English word or phrase found through the dictionary's glosses: the words of the library glossed with it. */
 export interface Glossed {
   text: string;
+  /** Its best sense: the index word glossed with it first (see Glossary.english). */
   heads: string[];
+  /** Its other senses, searched as related terms. */
+  weaker: string[];
 }
 
 /** What {@link mapEnglish} asks about the library. */
@@ -144,7 +147,7 @@ export function mapEnglish(text: string, ctx: EnglishContext): EnglishMapping {
         if (n > 1 && glossKey((slice[n - 1] as Word).word).length === 0) continue;
         const key = glossKey(slice.map((w) => w.word).join(' '));
         if (key.split(' ').length > glossary.maxWords) continue;
-        const matches = glossary.english(key);
+        const matches = glossary.english(key, surfaceKey(slice.map((w) => w.word).join(' ')));
         if (matches.length > 0) segment = { start: first.start, end: (slice[n - 1] as Word).end, text: '', source: 'gloss', heads: matches.map((m) => m.word) };
       }
     }
@@ -200,7 +203,9 @@ export function mapEnglish(text: string, ctx: EnglishContext): EnglishMapping {
     const terms = s.heads.filter(ctx.hasTerm);
     if (terms.length > 0) {
       out += `${before} `;
-      glossed.push({ text: s.text, heads: terms });
+      // The best sense (the word's first gloss, exactly as written, the commoner word among equals) stands for the
+      // English; the others are searched as related terms, below it: good is 良好 first, 产品 "goods" far after.
+      glossed.push({ text: s.text, heads: [terms[0] as string], weaker: terms.slice(1) });
     } else out += `${before} ${head} `;
     chinese += `${before}${terms[0] ?? head}`;
   }

@@ -90,13 +90,20 @@ const stems = new Map<string, string>();
 
 /** The lookup key of an English gloss or query phrase: meaningful words, stemmed, space-separated ('' if none). */
 export function glossKey(text: string): string {
+  return meaningful(text).map(stem).join(' ');
+}
+
+/** The meaningful words of an English gloss or query phrase as written (lower case): doctors, goods. */
+export function surfaceKey(text: string): string {
+  return meaningful(text).join(' ');
+}
+
+function meaningful(text: string): string[] {
   return text
     .toLowerCase()
     .split(/[^a-z0-9'-]+/)
     .flatMap((w) => w.split('-'))
-    .filter((w) => w.length > 0 && !FILLER.has(w))
-    .map(stem)
-    .join(' ');
+    .filter((w) => w.length > 0 && !FILLER.has(w));
 }
 
 /** A library word found through the dictionary, with how specific the link is (higher is better). */
@@ -104,11 +111,16 @@ export interface GlossMatch {
   word: string;
   /** 1 for a word's first gloss, less for later ones; divided among the words sharing the gloss. */
   weight: number;
+  /** The glosses' meaningful words as written (see surfaceKey) that brought the word under this key. */
+  surfaces: string[];
 }
 
 export interface Glossary {
-  /** Library words glossed with this English phrase (its key, see glossKey), best first; empty if none. */
-  english(key: string): readonly GlossMatch[];
+  /**
+   * Library words glossed with this English phrase (its key, see glossKey), best first; empty if none. Given the
+   * phrase as written (surfaceKey), words glossed with exactly it are preferred: good is 良好, not 产品 "goods".
+   */
+  english(key: string, surface?: string): readonly GlossMatch[];
   /** Longest English phrase key, in words. */
   readonly maxWords: number;
   /**
@@ -148,6 +160,8 @@ export interface GlossaryOptions {
 }
 
 const MAX_PER_KEY = 4;
+/** Weight of a gloss that loses inner words to its key (ranks it after the exact ones). */
+const LOOSE = 0.5;
 
 /** The dictionary's lines indexed once per process: headword → the rest of its line (glosses, then `=expansion`s). */
 interface Dictionary {
@@ -231,14 +245,21 @@ export function* glossarySteps(lines: readonly string[], library: GlossaryLibrar
     }
     return undefined;
   };
-  const index = (gloss: string, found: string, weight: number): void => {
+  const index = (gloss: string, found: string, sense: number): void => {
     const key = glossKey(gloss);
     if (key.length === 0) return;
+    // A gloss that loses words inside it to the key ("to live up to" → live, "living being" → live) is a looser
+    // match for that key than one that loses none but a leading to or a.
+    const inner = gloss.toLowerCase().replace(/^(?:to|a|an|the)\s+/, '').split(/[^a-z0-9']+/);
+    const weight = inner.some((w) => FILLER.has(w)) ? sense * LOOSE : sense;
     const words = key.split(' ').length;
     if (words > 4) return;
     maxWords = Math.max(maxWords, words);
     const list = byKey.get(key) ?? [];
-    if (!list.some((m) => m.word === found)) list.push({ word: found, weight });
+    const surface = surfaceKey(gloss);
+    const match = list.find((m) => m.word === found);
+    if (!match) list.push({ word: found, weight, surfaces: [surface] });
+    else if (!match.surfaces.includes(surface)) match.surfaces.push(surface);
     byKey.set(key, list);
     for (const w of gloss.toLowerCase().split(/[^a-z]+/)) if (w.length >= 3 && !FILLER.has(w)) known.set(w, (known.get(w) ?? 0) + 1);
   };
@@ -313,7 +334,13 @@ export function* glossarySteps(lines: readonly string[], library: GlossaryLibrar
     }
     return best;
   };
-  return { maxWords, size: byKey.size, english: (key) => byKey.get(key) ?? [], spell };
+  const english = (key: string, surface?: string): readonly GlossMatch[] => {
+    const list = byKey.get(key) ?? [];
+    if (surface === undefined) return list;
+    const exact = list.filter((m) => m.surfaces.includes(surface));
+    return exact.length > 0 ? [...exact, ...list.filter((m) => !exact.includes(m))] : list;
+  };
+  return { maxWords, size: byKey.size, english, spell };
 }
 
 /** {@link glossarySteps} run to the end at once. */
