@@ -62,12 +62,33 @@ describe('retrieval quality on the judged sets', () => {
     expect(queries.filter((q) => others.has(q.query)).map((q) => q.query)).toEqual([]);
   });
 
+  // Blocks of judged queries added to a tuning set later, for a weakness, before the engine was changed for it: held
+  // to their own floor (raised as the engine improves), the rest of the set to the set's.
+  const BLOCKS: { set: string; prefix: string; floor: { mrr10: number; success5: number } }[] = [
+    // English as colleagues type it (docs/search.md, English queries).
+    { set: 'chat', prefix: 'chat-english2-', floor: { mrr10: 0.75, success5: 0.9 } },
+  ];
+  const mean = (outcomes: readonly { mrr10: number; success5: number }[]): { mrr10: number; success5: number } => ({
+    mrr10: outcomes.reduce((a, o) => a + o.mrr10, 0) / Math.max(1, outcomes.length),
+    success5: outcomes.reduce((a, o) => a + o.success5, 0) / Math.max(1, outcomes.length),
+  });
+
   it.each(GATED)('%s: MRR@10 and success@5 at or above the floor', (name) => {
     const engine = byName.get(name)?.reports[0];
     const floor = FLOORS[name] as { mrr10: number; success5: number };
     expect(engine?.name).toBe('zhenxing');
-    expect(engine?.overall.mrr10).toBeGreaterThanOrEqual(floor.mrr10);
-    expect(engine?.overall.success5).toBeGreaterThanOrEqual(floor.success5);
+    const blocks = BLOCKS.filter((b) => b.set === name);
+    const rest = mean((engine?.outcomes ?? []).filter((o) => !blocks.some((b) => o.id.startsWith(b.prefix))));
+    expect(rest.mrr10).toBeGreaterThanOrEqual(floor.mrr10);
+    expect(rest.success5).toBeGreaterThanOrEqual(floor.success5);
+  });
+
+  it.each(BLOCKS)('$set, the block $prefix*: MRR@10 and success@5 at or above its floor', ({ set, prefix, floor }) => {
+    const outcomes = (byName.get(set)?.reports[0]?.outcomes ?? []).filter((o) => o.id.startsWith(prefix));
+    expect(outcomes.length).toBeGreaterThanOrEqual(35);
+    const m = mean(outcomes);
+    expect(m.mrr10).toBeGreaterThanOrEqual(floor.mrr10);
+    expect(m.success5).toBeGreaterThanOrEqual(floor.success5);
   });
 
   it.each(GATED)('%s: ahead of the bigram and jieba baselines overall, never behind bigrams on a kind', (name) => {
