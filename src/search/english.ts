@@ -91,6 +91,9 @@ interface Segment {
   heads: string[];
 }
 
+/** Politeness and material words (please, thanks, ppt, excel): chat noise the analyser drops, never translated. */
+const isChatWord = (word: string): boolean => POLITENESS_WORDS.has(word) || MATERIAL_WORDS.has(word);
+
 /** Most English words whose translations are joined into one Chinese stretch, and senses tried per word. */
 const MAX_JOINED = 3;
 const SENSES_TRIED = 4;
@@ -138,8 +141,9 @@ export function mapEnglish(text: string, ctx: EnglishContext): EnglishMapping {
       const terms = tableTerms.get(tableKey(slice.map((w) => w.word).join(' ')));
       if (terms) segment = { start: first.start, end: (slice[n - 1] as Word).end, text: '', source: 'table', heads: [...terms] };
     }
-    // The dictionary: a phrase starting with a word that means something (not `to`, `the`, `please` …).
-    if (!segment && glossary && !POLITENESS_WORDS.has(first.word) && glossKey(first.word).length > 0) {
+    // The dictionary: a phrase starting with a word that means something (not `to`, `the`, `please`, nor a word
+    // for the kind of material wanted: excel, pdf, which the analyser drops).
+    if (!segment && glossary && !isChatWord(first.word) && glossKey(first.word).length > 0) {
       for (let n = Math.min(glossary.maxWords + 2, words.length - i); n >= 1 && !segment; n--) {
         const slice = words.slice(i, i + n);
         if (!joined(slice)) continue;
@@ -158,7 +162,7 @@ export function mapEnglish(text: string, ctx: EnglishContext): EnglishMapping {
       if (i < 0) break;
       continue;
     }
-    if (!POLITENESS_WORDS.has(first.word) && !MATERIAL_WORDS.has(first.word) && glossKey(first.word).length > 0 && !ctx.hasTerm(first.word)) {
+    if (!isChatWord(first.word) && glossKey(first.word).length > 0 && !ctx.hasTerm(first.word)) {
       untranslated.push(first.word);
     }
     i++;

@@ -163,38 +163,118 @@ const MAX_PER_KEY = 4;
 /** Weight of a gloss that loses inner words to its key (ranks it after the exact ones). */
 const LOOSE = 0.5;
 
-/** The dictionary's lines indexed once per process: headword → the rest of its line (glosses, then `=expansion`s). */
+/**
+ * The dictionary's lines, sorted (the shipped file is: scripts/build-glosses.mjs sorts it, and a tab sorts before
+ * every character, so line order is headword order), searched by halving: no table of 110 000 entries is built, which
+ * would cost the process a tenth of a second before its first engine.
+ */
 interface Dictionary {
-  entries: Map<string, string>;
+  lines: readonly string[];
   /** Headwords that abbreviate a longer word (a field starting with `=`). */
   abbreviations: string[];
-  /** Headwords of two Han characters or more by their first two characters. */
-  byPair: Map<string, string[]>;
+  /** The first two characters of every headword of two characters or more. */
+  pairs: Set<string>;
+  /** Parsed entries by their text (see sensesOf). */
+  senses: Map<string, Sense[]>;
 }
 
-const HAN_PAIR = /^\p{Script=Han}{2}/u;
-
-const indexed = new WeakMap<readonly string[], Dictionary>();
+const prepared = new WeakMap<readonly string[], Dictionary>();
 
 function dictionaryOf(lines: readonly string[]): Dictionary {
-  let dict = indexed.get(lines);
+  let dict = prepared.get(lines);
   if (dict) return dict;
-  dict = { entries: new Map(), abbreviations: [], byPair: new Map() };
-  for (const line of lines) {
+  const kept = lines[lines.length - 1] === '' ? lines.slice(0, -1) : lines;
+  const sorted = kept.every((l, i) => i === 0 || (kept[i - 1] as string) <= l) ? kept : [...kept].sort();
+  const abbreviations: string[] = [];
+  const pairs = new Set<string>();
+  for (const line of sorted) {
     const tab = line.indexOf('\t');
     if (tab < 2) continue;
-    const head = line.slice(0, tab);
-    dict.entries.set(head, line.slice(tab + 1));
-    if (line.includes('\t=', tab)) dict.abbreviations.push(head);
-    if (tab >= 2 && HAN_PAIR.test(head)) {
-      const pair = head.slice(0, 2);
-      const list = dict.byPair.get(pair);
-      if (list) list.push(head);
-      else dict.byPair.set(pair, [head]);
+    pairs.add(line.slice(0, 2));
+    if (line.includes('\t=', tab)) abbreviations.push(line.slice(0, tab));
+  }
+  dict = { lines: sorted, abbreviations, pairs, senses: new Map() };
+  prepared.set(lines, dict);
+  return dict;
+}
+
+/** Every headword, in order. */
+function* headsOf(dict: Dictionary): Generator<string> {
+  for (const line of dict.lines) {
+    const tab = line.indexOf('\t');
+    if (tab >= 1) yield line.slice(0, tab);
+  }
+}
+
+/** One gloss of a dictionary entry as the glossary indexes it. */
+interface Sense {
+  /** Position of the gloss in the entry (0 for the first sense). */
+  index: number;
+  key: string;
+  surface: string;
+  words: string[];
+  /**
+   * Whether the gloss lost words inside it to the key ("to live up to" → live, "living being" → live): a looser
+   * match for that key than one that loses none but a leading to or a.
+   */
+  loose: boolean;
+}
+
+/**
+ * The indexed glosses of an entry (its line after the headword), parsed once per process: a reload's glossary
+ * reuses them. A gloss of more than four meaningful words is not how anyone types a query, and is left out; one of
+ * two alternatives ("weixin or wechat") is also indexed under each.
+ */
+function sensesOf(dict: Dictionary, rest: string): Sense[] {
+  let senses = dict.senses.get(rest);
+  if (senses) return senses;
+  senses = [];
+  const fields = rest.split('\t');
+  for (let index = 0; index < fields.length; index++) {
+    const g = fields[index] as string;
+    if (g.startsWith('=')) continue;
+    const alternatives = g.split(/\s+or\s+/);
+    for (const gloss of alternatives.length === 2 ? [g, ...alternatives] : [g]) {
+      const lower = gloss.toLowerCase();
+      const words = meaningful(lower);
+      if (words.length === 0 || words.length > 4) continue;
+      const inner = lower.replace(/^(?:to|a|an|the)\s+/, '').split(/[^a-z0-9']+/);
+      senses.push({ index, key: words.map(stem).join(' '), surface: words.join(' '), words, loose: inner.some((w) => FILLER.has(w)) });
     }
   }
-  indexed.set(lines, dict);
-  return dict;
+  if (dict.senses.size >= 200_000) dict.senses.clear();
+  dict.senses.set(rest, senses);
+  return senses;
+}
+
+/** Index of the first line not below `prefix`. */
+function lowerBound(lines: readonly string[], prefix: string): number {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((lines[mid] as string) < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The rest of a headword's line (its glosses, then `=expansion`s), or undefined. */
+function entryOf(dict: Dictionary, head: string): string | undefined {
+  // A single character is too ambiguous to stand for an English word (as it always was).
+  if (head.length < 2) return undefined;
+  const line = dict.lines[lowerBound(dict.lines, `${head}\t`)];
+  return line !== undefined && line.startsWith(`${head}\t`) ? line.slice(head.length + 1) : undefined;
+}
+
+/** Headwords of two characters or more that start with the pair. */
+function* headsStartingWith(dict: Dictionary, pair: string): Generator<string> {
+  for (let i = lowerBound(dict.lines, pair); i < dict.lines.length; i++) {
+    const line = dict.lines[i] as string;
+    if (!line.startsWith(pair)) return;
+    const tab = line.indexOf('\t');
+    if (tab >= 2) yield line.slice(0, tab);
+  }
 }
 
 /** Optimal-string-alignment distance (an adjacent swap is one edit), or max + 1 once it must exceed max. */
@@ -245,56 +325,42 @@ export function* glossarySteps(lines: readonly string[], library: GlossaryLibrar
     }
     return undefined;
   };
-  const index = (gloss: string, found: string, sense: number): void => {
-    const key = glossKey(gloss);
-    if (key.length === 0) return;
-    // A gloss that loses words inside it to the key ("to live up to" → live, "living being" → live) is a looser
-    // match for that key than one that loses none but a leading to or a.
-    const inner = gloss.toLowerCase().replace(/^(?:to|a|an|the)\s+/, '').split(/[^a-z0-9']+/);
-    const weight = inner.some((w) => FILLER.has(w)) ? sense * LOOSE : sense;
-    const words = key.split(' ').length;
-    if (words > 4) return;
-    maxWords = Math.max(maxWords, words);
-    const list = byKey.get(key) ?? [];
-    const surface = surfaceKey(gloss);
-    const match = list.find((m) => m.word === found);
-    if (!match) list.push({ word: found, weight, surfaces: [surface] });
-    else if (!match.surfaces.includes(surface)) match.surfaces.push(surface);
-    byKey.set(key, list);
-    for (const w of gloss.toLowerCase().split(/[^a-z]+/)) if (w.length >= 3 && !FILLER.has(w)) known.set(w, (known.get(w) ?? 0) + 1);
-  };
   const add = (found: string, head: string, rest: string): void => {
-    rest.split('\t').forEach((g, i) => {
-      if (g.startsWith('=')) return;
+    for (const g of sensesOf(dict, rest)) {
       // A word's own sense first; an abbreviation's or a word found only inside others' (head '') at half.
-      const weight = (found === head ? 1 : 0.5) / (1 + i);
-      index(g, found, weight);
-      const alternatives = g.split(/\s+or\s+/);
-      if (alternatives.length === 2) for (const a of alternatives) index(a, found, weight);
-    });
+      const weight = ((found === head ? 1 : 0.5) / (1 + g.index)) * (g.loose ? LOOSE : 1);
+      maxWords = Math.max(maxWords, g.words.length);
+      const list = byKey.get(g.key) ?? [];
+      const match = list.find((m) => m.word === found);
+      if (!match) list.push({ word: found, weight, surfaces: [g.surface] });
+      else if (!match.surfaces.includes(g.surface)) match.surfaces.push(g.surface);
+      byKey.set(g.key, list);
+      for (const w of g.words) if (w.length >= 3 && /^[a-z]+$/.test(w)) known.set(w, (known.get(w) ?? 0) + 1);
+    }
   };
   let n = 0;
-  const heads = library.words ? library.words() : dict.entries.keys();
+  const heads = library.words ? library.words() : headsOf(dict);
   for (const word of heads) {
     if (++n % 256 === 0) yield;
-    const rest = dict.entries.get(word);
+    const rest = entryOf(dict, word);
     if (rest !== undefined && (library.words || library.has(word))) add(word, word, rest);
   }
   // Dictionary words the texts hold only inside longer index words (微信 of 微信宣讲): ranked after index words.
   const seen = new Set<string>();
   for (const pair of library.pairs?.() ?? []) {
     if (++n % 256 === 0) yield;
-    for (const head of dict.byPair.get(pair) ?? []) {
+    if (!dict.pairs.has(pair)) continue;
+    for (const head of headsStartingWith(dict, pair)) {
       if (seen.has(head) || library.has(head) || (head.length > 2 && !library.occurs(head))) continue;
       seen.add(head);
-      add(head, '', dict.entries.get(head) as string);
+      add(head, '', entryOf(dict, head) as string);
     }
   }
   // A word the library lacks may abbreviate one it has (低保 "subsistence allowance" → 最低生活保障).
   for (const head of dict.abbreviations) {
     if (++n % 64 === 0) yield;
     if (library.has(head)) continue;
-    const rest = dict.entries.get(head) as string;
+    const rest = entryOf(dict, head) as string;
     const word = spelledOut(rest.split('\t').filter((f) => f.startsWith('=')).map((f) => f.slice(1)));
     if (word) add(word, head, rest);
   }
