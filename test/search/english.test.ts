@@ -1,0 +1,136 @@
+/**
+ * English as non-Chinese colleagues and bilingual staff type it (issue 9): word forms and British spellings,
+ * misspellings corrected and said so in English, English words whose Chinese spells a stretch of the texts, a
+ * word's best sense before its others, mixed Chinese and English, and the glossary built with the index (in the
+ * slices of a reload) rather than on the first English query. The real engine over the seeds.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildResultsView } from '../../src/router/router.js';
+import { renderResults as renderSlack } from '../../src/slack/render/index.js';
+import { renderText } from '../../src/console/render-text.js';
+import { createGlossary, glossKey, surfaceKey } from '../../src/search/glosses.js';
+import { runNow, runSliced, searchEngineSteps } from '../../src/search/index.js';
+import { getSharedCorpus, getSharedEngine } from '../helpers/shared-index.js';
+
+const engine = getSharedEngine();
+const top = (q: string, k = 3): string[] => engine.search(q, { limit: k }).results.map((r) => r.id);
+const marked = (q: string): string[] => engine.search(q, { limit: 1 }).results[0]?.segments.filter((s) => s.match).map((s) => s.text) ?? [];
+
+describe('word forms and spellings', () => {
+  it.each([
+    ['hospitalisation costs', 'hospitalization cost', '003-011', '住院费用'],
+    ['family doctors', 'family doctor', '003-010', '家庭医生'],
+    ['organisation revitalisation', 'organizational revitalization', '000-011', '组织振兴'],
+  ])('%s and %s find the same passage (%s), marked %s', (a, b, id, mark) => {
+    expect(top(a)).toEqual(top(b));
+    expect(top(a)[0]).toBe(id);
+    expect(marked(a)).toContain(mark);
+    expect(engine.search(a).partial).toBe(false);
+  });
+
+  it('a British spelling is looked up as the American one the dictionary writes', () => {
+    expect(glossKey('labour centres')).toBe(glossKey('labor center'));
+    expect(glossKey('programmes')).toBe(glossKey('program'));
+  });
+});
+
+describe('misspelt English', () => {
+  it('is searched corrected, and the answer says so in English', () => {
+    const r = engine.search('enviromental protection', { limit: 5 });
+    expect(r.corrected).toBe('environmental protection');
+    expect(r.partial).toBe(false);
+    expect(r.results.map((x) => x.id)).toContain('002-036');
+    const view = buildResultsView(r, 'en', 'search', 'enviromental protection', undefined);
+    expect(view.notice?.en).toBe('Searched for "environmental protection" (you typed "enviromental protection")');
+    expect(JSON.stringify(renderSlack(view).blocks)).toContain('Searched for \\"environmental protection\\" (you typed \\"enviromental protection\\")');
+    expect(renderText(view)).toContain('Searched for "environmental protection" (you typed "enviromental protection")');
+  });
+
+  it('as typed (no correction) it is not corrected', () => {
+    expect(engine.search('toilet revolutoin', { correct: false }).corrected).toBeNull();
+    expect(engine.search('toilet revolutoin').corrected).toBe('toilet revolution');
+    expect(top('toilet revolutoin')[0]).toBe('003-018');
+  });
+
+  it('a word for the kind of material wanted, a short word or an unknown topic is left alone', () => {
+    const excel = engine.search('厕所革命 excel');
+    expect(excel.corrected).toBeNull();
+    expect(excel.partial).toBe(false);
+    expect(excel.results[0]?.id).toBe('003-018');
+    for (const q of ['covid vaccination', 'earthquake disaster relief', 'high speed railway']) {
+      const r = engine.search(q);
+      expect(r.corrected, q).toBeNull();
+      // A topic the texts never discuss: nothing, or results marked partial.
+      expect(r.results.length === 0 || r.partial, q).toBe(true);
+    }
+  });
+});
+
+describe('English phrases and senses', () => {
+  it('words whose Chinese, joined, the texts hold are searched as that Chinese', () => {
+    expect(engine.explain('talent revitalization').analyzed.concepts.map((c) => c.heads)).toEqual([['人才振兴']]);
+    expect(engine.explain('living guarantee').analyzed.wholeBare).toBe('生活保障');
+    // Not across a word of the texts: 乡村党 of 乡村党员 is no word.
+    expect(engine.explain('village party secretary').analyzed.wholeBare).not.toContain('乡村党书记');
+  });
+
+  it("a word's best sense stands for it; its other senses count only as related terms", () => {
+    const good = engine.explain('good family traditions').analyzed.concepts.find((c) => c.text === 'good');
+    expect(good?.heads).toEqual(['良好']);
+    expect(good?.related).toContain('产品');
+  });
+
+  it('a dictionary word the texts hold only inside a longer word is found: WeChat → 微信 of 微信宣讲', () => {
+    expect(top('WeChat')[0]).toBe('003-024');
+    expect(marked('WeChat')).toContain('微信');
+  });
+
+  it('mixed Chinese and English: talent revitalization 人才', () => {
+    const r = engine.search('talent revitalization 人才', { limit: 5 });
+    expect(r.partial).toBe(false);
+    expect(r.results.map((x) => x.id)).toContain('000-004');
+  });
+});
+
+describe('the glossary over a library', () => {
+  const lines = ['医生\tdoctor', '微信\tweixin or wechat', '良好\tgood\tfavorable', '产品\tgoods\tproduct', '环境\tenvironment'].sort();
+  const words = new Set(['医生', '良好', '产品', '环境']);
+  const glossary = createGlossary(lines, {
+    has: (w) => words.has(w),
+    occurs: (t) => '家庭医生微信宣讲'.includes(t),
+    frequency: () => 1,
+    words: () => words,
+    pairs: () => ['医生', '微信', '信宣', '宣讲'],
+  });
+
+  it('indexes each of two alternatives, and words found only inside the texts', () => {
+    expect(glossary.english(glossKey('wechat')).map((m) => m.word)).toEqual(['微信']);
+  });
+
+  it('prefers the word glossed exactly as written: good → 良好 before 产品 "goods"', () => {
+    expect(glossary.english(glossKey('good'), surfaceKey('good')).map((m) => m.word)).toEqual(['良好', '产品']);
+  });
+
+  it('spells a misspelt word as a known one, never a known word or a short one', () => {
+    expect(glossary.spell('enviroment')).toBe('environment');
+    expect(glossary.spell('doctor')).toBeUndefined();
+    expect(glossary.spell('godo')).toBeUndefined();
+    expect(glossary.spell('qqqqqq')).toBeUndefined();
+  });
+});
+
+describe('the glossary is built with the index', () => {
+  it('in the slices of a reload: an engine built in slices answers English as one built at once', async () => {
+    const corpus = getSharedCorpus();
+    let pauses = 0;
+    const sliced = await runSliced(searchEngineSteps(corpus), { sliceMs: 0, pause: async () => void pauses++ });
+    let plain = 0;
+    await runSliced(searchEngineSteps(corpus, { glosses: false }), { sliceMs: 0, pause: async () => void plain++ });
+    // The glossary's steps are among the slices (so a reload never blocks on it, nor a first English query).
+    expect(pauses).toBeGreaterThan(plain);
+    const once = runNow(searchEngineSteps(corpus));
+    for (const q of ['family doctors', 'WeChat', 'enviromental protection']) {
+      expect(sliced.search(q).results.map((r) => r.id), q).toEqual(once.search(q).results.map((r) => r.id));
+    }
+  });
+});
