@@ -56,14 +56,13 @@ export const RELATED_TERMS: readonly RelatedTerms[] = [
 
 /**
  * English words mapped to the corpus's own terms; longer phrases win (first secretary before secretary).
- * Only words with an obvious counterpart in this domain: themes, key terms, common policy words.
+ * Only words with an obvious counterpart in this domain: themes, key terms, common policy words. Looked up by stem
+ * after British spellings are made American (english.ts): villages, organisation and talents find these entries.
  */
 export const ENGLISH_TERMS: Readonly<Record<string, readonly string[]>> = {
   'rural revitalization': ['乡村振兴'],
-  'rural revitalisation': ['乡村振兴'],
   'party building': ['党建'],
   'party member': ['党员'],
-  'party members': ['党员'],
   'first secretary': ['第一书记'],
   'collective economy': ['集体经济'],
   'poverty alleviation': ['扶贫', '脱贫攻坚'],
@@ -73,9 +72,7 @@ export const ENGLISH_TERMS: Readonly<Record<string, readonly string[]>> = {
   'living environment': ['人居环境'],
   // Theme names map to the theme's short and full Chinese names: talent is 人才 and the theme 人才振兴.
   talent: ['人才', '人才振兴'],
-  talents: ['人才'],
   industry: ['产业', '产业振兴'],
-  industries: ['产业'],
   industrial: ['产业'],
   culture: ['文化', '文化振兴'],
   cultural: ['文化'],
@@ -84,15 +81,11 @@ export const ENGLISH_TERMS: Readonly<Record<string, readonly string[]>> = {
   environment: ['环境'],
   environmental: ['环境'],
   organization: ['组织', '组织振兴'],
-  organisation: ['组织', '组织振兴'],
   organizational: ['组织'],
-  organisational: ['组织'],
   revitalization: ['振兴'],
-  revitalisation: ['振兴'],
   rural: ['乡村', '农村'],
   countryside: ['乡村', '农村'],
   village: ['村庄', '乡村'],
-  villages: ['村庄', '乡村'],
   party: ['党'],
   secretary: ['书记'],
   poverty: ['贫困', '扶贫'],
@@ -103,15 +96,12 @@ export const ENGLISH_TERMS: Readonly<Record<string, readonly string[]>> = {
   tourism: ['旅游'],
   ecommerce: ['电商'],
   cadre: ['干部'],
-  cadres: ['干部'],
   governance: ['治理'],
   farmer: ['农民'],
-  farmers: ['农民'],
   agriculture: ['农业'],
   agricultural: ['农业'],
   farming: ['农业'],
   toilet: ['厕所'],
-  toilets: ['厕所'],
   relocation: ['搬迁'],
   employment: ['就业'],
   jobs: ['就业'],
@@ -120,10 +110,8 @@ export const ENGLISH_TERMS: Readonly<Record<string, readonly string[]>> = {
   youth: ['青年'],
   grassroots: ['基层'],
   cooperative: ['合作社'],
-  cooperatives: ['合作社'],
   finance: ['金融'],
   loan: ['贷款'],
-  loans: ['贷款'],
   ethnic: ['民族'],
   unity: ['团结'],
 };
