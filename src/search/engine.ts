@@ -12,14 +12,14 @@ import { passageIndexSteps, type IndexDocument, type PassageTokens, type SavedPa
 import { nearDuplicateSteps, type DedupeOptions } from './dedupe.js';
 import { runNow, type Steps } from './pace.js';
 import { unknownTheme } from './errors.js';
-import { cut, DOMAIN_WORDS, loadJieba } from './jieba.js';
+import { cut, DOMAIN_WORDS, loadJieba, tag } from './jieba.js';
 import { bare, DEFAULT_MAX_QUERY_LENGTH, foldText, foldWithMap, type FoldedText } from './normalize.js';
 import { parseQuery, type ParsedQuery } from './query-parser.js';
 import { buildSnippet, splitSentences, type HighlightTerm, type SnippetOptions } from './snippet.js';
 import type { SearchEngine, SearchOptions, SearchResponse, SearchResult, Suggestion } from './types.js';
-import { EMPTY_GLOSSARY, glossarySteps, loadGlossLines, type Glossary } from './glosses.js';
-import { createTypoCorrector } from './typo.js';
-import { ENGLISH_TERMS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
+import { EMPTY_GLOSSARY, glossKey, glossarySteps, loadGlossLines, stem, type Glossary } from './glosses.js';
+import { createTypoCorrector, latinGroups } from './typo.js';
+import { ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
 
 /** Tuning and behaviour of {@link createSearchEngine}. Every field is optional; defaults are in SEARCH_DEFAULTS. */
 export interface SearchEngineOptions {
@@ -195,6 +195,9 @@ function topHits(index: Int32Array, score: Float64Array, k: number): Hit[] {
   return order.map((i) => ({ index: index[i] as number, score: score[i] as number }));
 }
 
+/** Every word of the English vocabulary's keys, stemmed as the table is looked up (rural, villag, e …). */
+const ENGLISH_WORDS: ReadonlySet<string> = new Set(Object.keys(ENGLISH_TERMS).flatMap((k) => k.split(/[\s-]+/).map(stem)));
+
 function clampInt(value: number | undefined, fallback: number, min: number, max: number): number {
   if (value === undefined || !Number.isFinite(value)) return fallback;
   return Math.min(max, Math.max(min, Math.trunc(value)));
@@ -333,6 +336,26 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       )
     : EMPTY_GLOSSARY;
   const glossaryMs = performance.now() - glossaryStarted;
+  /** Whether some passage's text holds both strings (letters and digits compared). */
+  const together = (a: string, b: string): boolean => {
+    const x = bare(a);
+    const y = bare(b);
+    if (!occurs(x) || !occurs(y)) return false;
+    return bareText.some((t, i) => mayHold(i, x) && mayHold(i, y) && t.includes(x) && t.includes(y));
+  };
+  /** Whether jieba's dictionary has the stretch as one word (房价, 选排), not a string it does not know (乡闲). */
+  const isDictionaryWord = (text: string): boolean => {
+    const tags = tag(text);
+    return tags.length === 1 && tags[0]?.tag !== 'x';
+  };
+  /** Latin words that are not pinyin: English the vocabulary or the glosses know, politeness and material words. */
+  const isKnownLatin = (word: string): boolean =>
+    ENGLISH_WORDS.has(stem(word)) ||
+    POLITENESS_WORDS.has(word) ||
+    MATERIAL_WORDS.has(word) ||
+    glossKey(word).length === 0 ||
+    glossary.english(glossKey(word)).length > 0;
+
   // Whether a word stands only inside one longer expression throughout the library: every occurrence, in the texts
   // and the section headings of two documents or more, has the same two characters after it (分类 of 分类施策) or
   // before it. Such a word is no stand-in for a name the texts lack (垃圾分类 is not answered by 分类施策).
@@ -1122,12 +1145,32 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     let text = parsed.text;
     let normalized = parsed.normalized;
     let changed = false;
-    for (const run of analyzed.runs) {
-      for (const fix of corrector.correctRun(run, pairKnown, occurs)) {
-        if (!text.includes(fix.from)) continue;
-        text = text.replace(fix.from, fix.to);
-        normalized = normalized.replace(fix.from, fix.to);
-        changed = true;
+    const replace = (from: string, to: string): void => {
+      if (!text.includes(from)) return;
+      text = text.replace(from, to);
+      normalized = normalized.replace(from, to);
+      changed = true;
+    };
+    // Each run is corrected knowing the words around it across spaces (第一书记 选排 → 选派).
+    let before: string | undefined;
+    analyzed.runs.forEach((run, k) => {
+      const after = analyzed.runs[k + 1]?.[0];
+      const fixes = corrector.correctRun(run, pairKnown, occurs, { before, after, isWord: isDictionaryWord, together });
+      for (const fix of fixes) replace(fix.from, fix.to);
+      const last = fixes[fixes.length - 1];
+      before = last && last.start + last.from.length === run.join('').length ? last.to : run[run.length - 1];
+    });
+    // Pinyin typed without picking characters (jiti jingji → 集体经济), or a word's initials (jtjj).
+    for (const group of latinGroups(text, isKnownLatin)) {
+      const whole = corrector.fromPinyin(group.tokens);
+      if (whole) {
+        replace(group.text, occurs(whole.join('')) ? whole.join('') : whole.join(' '));
+        continue;
+      }
+      if (group.tokens.length < 2) continue;
+      for (const token of group.tokens) {
+        const words = corrector.fromPinyin([token]);
+        if (words) replace(token, occurs(words.join('')) ? words.join('') : words.join(' '));
       }
     }
     // Misspelt English (enviromental, relocaton): the known word one or two edits away (glosses.ts).
@@ -1135,6 +1178,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       const fix = glossary.spell(word);
       if (!fix) continue;
       const whole = new RegExp(`(?<![a-z])${word}(?![a-z])`);
+      // Read as pinyin above (jiti jingji → 集体经济): nothing left to spell.
+      if (!whole.test(text)) continue;
       text = text.replace(whole, fix);
       normalized = normalized.replace(whole, fix);
       changed = true;

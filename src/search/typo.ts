@@ -34,12 +34,40 @@ export interface TypoCorrector {
    * replaced stretch is always whole words (农产 of 农产品 is never one). `pairKnown(ab)` tells whether the pair
    * occurs in some passage's text. Returns the replacements, left to right (none when the run reads fine).
    */
-  correctRun(words: readonly string[], pairKnown: (pair: string) => boolean, occurs?: (text: string) => boolean): Correction[];
+  correctRun(
+    words: readonly string[],
+    pairKnown: (pair: string) => boolean,
+    occurs?: (text: string) => boolean,
+    context?: RunContext,
+  ): Correction[];
+  /**
+   * Chinese for Latin letters typed as pinyin without choosing characters (jiti jingji, yidibanqian) or as the
+   * initials of a word (jtjj, xczx): the library's words whose toneless pinyin spells the letters out, fewest words
+   * first, then the most common, or undefined when the letters are not such a spelling. Spaces in the input are
+   * syllable boundaries. Initials stand for one word of three or more characters. The caller decides which Latin
+   * words are pinyin (not English the vocabulary knows).
+   */
+  fromPinyin(tokens: readonly string[]): string[] | undefined;
   /**
    * Builds the tables now, in steps that may pause (see pace.ts), rather than on the first correction: the running
    * bot warms a reloaded library's corrector before serving it. Optional; does nothing once built.
    */
   buildSteps(): Steps<void>;
+}
+
+/** What surrounds a run in the query, for the two-character check (see correctRun). */
+export interface RunContext {
+  /** The word before the run, across a space or punctuation (the previous run's last word, corrected). */
+  before?: string;
+  /** The word after the run, across a space or punctuation. */
+  after?: string;
+  /**
+   * Whether a stretch is a word of jieba's dictionary (房价, 选排) rather than a string it does not know (乡闲, 经计).
+   * A two-character stretch the dictionary lacks is corrected even with no neighbour to support it.
+   */
+  isWord?: (text: string) => boolean;
+  /** Whether some passage holds both strings (for a neighbour across a space, which need not stand next to it). */
+  together?: (a: string, b: string) => boolean;
 }
 
 const FUZZY: [RegExp, string][] = [
@@ -69,6 +97,10 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
   let loose: Map<string, { word: string; df: number }[]> | undefined;
   // Words of 4+ characters with one position blanked: 控?保学 → 控辍保学.
   let masked: Map<string, { word: string; df: number }[]> | undefined;
+  // Toneless pinyin run together (jitijingji, ü as v) and initials (jtjj), each to the most common word; with the
+  // syllable boundaries of the spelling, which a space typed in the input must fall on.
+  let spelled: Map<string, { word: string; df: number; bounds: Set<number> }> | undefined;
+  let initials: Map<string, { word: string; df: number }> | undefined;
 
   const add = (map: Map<string, { word: string; df: number }[]>, key: string, entry: { word: string; df: number }): void => {
     const list = map.get(key);
@@ -78,11 +110,13 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
 
   const build = (): void => runNow(buildSteps());
   function* buildSteps(): Steps<void> {
-    if (exact && loose && masked) return;
+    if (exact && loose && masked && spelled && initials) return;
     // Filled aside and assigned at the end: a correction never reads half-built tables.
     const e = new Map<string, { word: string; df: number }[]>();
     const l = new Map<string, { word: string; df: number }[]>();
     const m = new Map<string, { word: string; df: number }[]>();
+    const sp = new Map<string, { word: string; df: number; bounds: Set<number> }>();
+    const ini = new Map<string, { word: string; df: number }>();
     let n = 0;
     for (const [word, df] of vocabulary()) {
       if (++n % 64 === 0) yield;
@@ -96,14 +130,33 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
       if (chars.length >= 4) {
         for (let i = 0; i < chars.length; i++) add(m, chars.map((c, k) => (k === i ? '?' : c)).join(''), entry);
       }
+      // ü is typed v (lvse) or u (lu se) on a keyboard.
+      for (const letter of syllables.some((x) => x.includes('ü')) ? ['v', 'u'] : ['']) {
+        const typed = syllables.map((x) => x.replace(/ü/g, letter));
+        if (typed.some((x) => !/^[a-z]+$/.test(x))) continue;
+        const key = typed.join('');
+        const prior = sp.get(key);
+        if (!prior || df > prior.df) {
+          const bounds = new Set<number>();
+          let at = 0;
+          for (const x of typed) bounds.add((at += x.length));
+          sp.set(key, { word, df, bounds });
+        }
+      }
+      if (chars.length >= 3) {
+        const key = syllables.map((x) => x[0]).join('');
+        if (/^[a-z]+$/.test(key) && df > (ini.get(key)?.df ?? 0)) ini.set(key, { word, df });
+      }
     }
     exact = e;
     loose = l;
     masked = m;
+    spelled = sp;
+    initials = ini;
   }
 
   /** The best replacement for `window` that changes only characters at positions flagged in `changeable`. */
-  function lookup(window: string[], changeable: boolean[]): string | undefined {
+  function lookup(window: string[], changeable: boolean[]): { word: string; exact: boolean } | undefined {
     if (!exact || !loose || !masked) build();
     const syllables = pinyin(window.join(''), { toneType: 'none', type: 'array' });
     const fits = (word: string): boolean => {
@@ -124,8 +177,10 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
       return pick?.word;
     };
     if (syllables.length === window.length) {
-      const hit = best(exact?.get(syllables.join(' '))) ?? best(loose?.get(syllables.map(fuzzy).join(' ')));
-      if (hit) return hit;
+      const same = best(exact?.get(syllables.join(' ')));
+      if (same) return { word: same, exact: true };
+      const near = best(loose?.get(syllables.map(fuzzy).join(' ')));
+      if (near) return { word: near, exact: false };
     }
     if (window.length >= 4) {
       // Near form: one character of four or more differs, whatever it sounds like (控缀保学 → 控辍保学). Shorter
@@ -136,14 +191,60 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
         const key = window.map((c, k) => (k === i ? '?' : c)).join('');
         for (const e of masked?.get(key) ?? []) if (fits(e.word) && (!pick || e.df > pick.df)) pick = e;
       }
-      if (pick) return pick.word;
+      if (pick) return { word: pick.word, exact: false };
+    }
+    return undefined;
+  }
+
+  /** Longest spelling looked up in one piece (letters): an 8-character word of 6-letter syllables. */
+  const MAX_SPELLING = 48;
+
+  function fromPinyin(tokens: readonly string[]): string[] | undefined {
+    if (!spelled || !initials) build();
+    const words = tokens.filter((t) => t.length > 0);
+    if (words.length === 0 || words.some((t) => !/^[a-z]+$/.test(t))) return undefined;
+    const letters = words.join('');
+    // Offsets where the user put a space: a syllable boundary.
+    const spaces: number[] = [];
+    let at = 0;
+    for (const t of words.slice(0, -1)) spaces.push((at += t.length));
+    // Fewest words covering the letters, then the greatest product of passage counts.
+    const n = letters.length;
+    const best: ({ count: number; weight: number; from: number; word: string } | undefined)[] = new Array(n + 1).fill(undefined);
+    best[0] = { count: 0, weight: 0, from: -1, word: '' };
+    for (let i = 0; i < n; i++) {
+      const here = best[i];
+      if (!here) continue;
+      for (let j = i + 2; j <= Math.min(n, i + MAX_SPELLING); j++) {
+        const entry = spelled?.get(letters.slice(i, j));
+        if (!entry) continue;
+        if (spaces.some((b) => b > i && b < j && !entry.bounds.has(b - i))) continue;
+        const next = { count: here.count + 1, weight: here.weight + Math.log(1 + entry.df), from: i, word: entry.word };
+        const prior = best[j];
+        if (!prior || next.count < prior.count || (next.count === prior.count && next.weight > prior.weight)) best[j] = next;
+      }
+    }
+    if (best[n]) {
+      const out: string[] = [];
+      for (let k = n; k > 0; ) {
+        const step = best[k] as { from: number; word: string };
+        out.unshift(step.word);
+        k = step.from;
+      }
+      return out;
+    }
+    // Initials of one word (jtjj → 集体经济): a single run of three or more letters that spells no pinyin.
+    if (words.length === 1 && letters.length >= 3 && letters.length <= maxWindow) {
+      const hit = initials?.get(letters);
+      if (hit) return [hit.word];
     }
     return undefined;
   }
 
   return {
     buildSteps,
-    correctRun(words, pairKnown, occurs) {
+    fromPinyin,
+    correctRun(words, pairKnown, occurs, context = {}) {
       const run = words.join('');
       const chars = Array.from(run);
       // Word boundaries, in characters: a window starts and ends on one.
@@ -179,13 +280,22 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
             const e = s + len - 1;
             if (s > badFrom + 1 || e < j || !cuts.has(s) || !cuts.has(s + len)) continue;
             const window = chars.slice(s, s + len);
-            let to = lookup(window, changeable.slice(s, s + len));
+            const found = lookup(window, changeable.slice(s, s + len));
+            let to = found?.word;
             // Two characters sound alike by chance too often (一篇 and 一片): a pair is corrected only when the result
-            // stands in a text with the word next to it (人材|振兴 → 人才振兴, 返贫|检测 → 返贫监测).
+            // stands in a text with the word next to it (人材|振兴 → 人才振兴, 返贫|检测 → 返贫监测), across a space
+            // too (第一书记 选排 → 选派), or when the pair is no word at all and reads exactly like one of the texts
+            // (乡闲 → 乡贤; 房价 is a word, so it stays).
             if (to && len === 2 && occurs) {
               const left = words[starts.indexOf(s) - 1];
               const right = words[starts.indexOf(s + len)];
-              const supported = (left !== undefined && occurs(left + to)) || (right !== undefined && occurs(to + right));
+              const { before, after, together } = context;
+              const supported =
+                (left !== undefined && occurs(left + to)) ||
+                (right !== undefined && occurs(to + right)) ||
+                (s === 0 && before !== undefined && together !== undefined && together(before, to)) ||
+                (s + len === chars.length && after !== undefined && together !== undefined && together(to, after)) ||
+                (found?.exact === true && context.isWord !== undefined && !context.isWord(window.join('')));
               if (!supported) to = undefined;
             }
             if (to) {
@@ -198,4 +308,40 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
       return out;
     },
   };
+}
+
+/** A stretch of Latin words in the query that may be pinyin, with where it stands. */
+export interface LatinGroup {
+  /** The stretch as it stands in the text (jiti jingji). */
+  text: string;
+  /** Its words. */
+  tokens: string[];
+}
+
+const LATIN_STRETCH = /[a-z]+(?:[\s'-]+[a-z]+)*/g;
+
+/**
+ * Runs of Latin words in `text` that are not English the product knows (`isEnglish`: the vocabulary, the glosses,
+ * politeness and material words): candidates for {@link TypoCorrector.fromPinyin}. English splits a stretch.
+ */
+export function latinGroups(text: string, isEnglish: (word: string) => boolean): LatinGroup[] {
+  const out: LatinGroup[] = [];
+  for (const m of text.matchAll(LATIN_STRETCH)) {
+    const words = [...m[0].matchAll(/[a-z]+/g)].map((w) => ({ word: w[0], start: m.index + w.index, end: m.index + w.index + w[0].length }));
+    let group: typeof words = [];
+    const flush = (): void => {
+      if (group.length > 0) {
+        const first = group[0] as (typeof words)[number];
+        const last = group[group.length - 1] as (typeof words)[number];
+        out.push({ text: text.slice(first.start, last.end), tokens: group.map((w) => w.word) });
+      }
+      group = [];
+    };
+    for (const w of words) {
+      if (isEnglish(w.word)) flush();
+      else group.push(w);
+    }
+    flush();
+  }
+  return out;
 }
