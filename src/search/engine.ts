@@ -14,6 +14,7 @@ import { runNow, type Steps } from './pace.js';
 import { unknownTheme } from './errors.js';
 import { cut, DOMAIN_WORDS, loadJieba, tag } from './jieba.js';
 import { bare, DEFAULT_MAX_QUERY_LENGTH, foldText, foldWithMap, type FoldedText } from './normalize.js';
+import { alignNumbers } from './numerals.js';
 import { parseQuery, type ParsedQuery } from './query-parser.js';
 import { buildSnippet, splitSentences, type HighlightTerm, type SnippetOptions } from './snippet.js';
 import type { SearchEngine, SearchOptions, SearchResponse, SearchResult, Suggestion } from './types.js';
@@ -1188,7 +1189,10 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   }
 
   function parse(query: string): ParsedQuery {
-    return parseQuery(query, { maxLength: o.maxQueryLength, docIds, articleIds });
+    const parsed = parseQuery(query, { maxLength: o.maxQueryLength, docIds, articleIds });
+    // Numbers spelled as the texts spell them (5个振兴 → 五个振兴, 三十九个 → 39个): a folding, like 鄉 → 乡.
+    const text = alignNumbers(parsed.text, occurs);
+    return text === parsed.text ? parsed : { ...parsed, text };
   }
 
   return {
