@@ -12,16 +12,72 @@ const SLACK_LINK = /<((?:https?|mailto):[^<>|\s]*)(?:\|([^<>]*))?>/gu;
 const FEISHU_MENTION = /@_(?:user_\d+|all)\b/gu;
 // DingTalk and people typing by hand: @name up to the next space (@所有人, @channel, @小张). An @ inside a word (an
 // e-mail address) is left alone.
-const AT_NAME = /(^|[\s,，、;；])@[^\s@,，、;；:：]{1,30}(?=$|[\s,，、;；:：])/gu;
+const AT_NAME = /(^|[\s,，、;；])@([^\s@,，、;；:：]{1,30})(?=$|[\s,，、;；:：])/gu;
+// A link pasted as text (Feishu and DingTalk do not wrap it as Slack does): an address, never search words.
+const BARE_URL = /(?:https?:\/\/|www\.)[^\s<>"“”'‘’（）()【】「」]+/giu;
 
-/** Removes mentions and channel links; links keep their label. Collapses the spaces left behind. */
-export function stripChatMarkup(text: string): string {
-  if (!text.includes('@') && !text.includes('<')) return text;
+/** Options of {@link stripChatMarkup}. */
+export interface ChatMarkupOptions {
+  /**
+   * Whether text begins with a word of the library (集体经济…). When given, an @name typed with no space before the
+   * query (@小王集体经济) is cut where such a word begins after a name of two to four characters, and the rest is
+   * kept. Default: an @name runs to the next space.
+   */
+  leadsWithWord?: (text: string) => boolean;
+}
+
+/** The name of an @mention glued to the query (@小王集体经济 → 小王): the shortest name the rest starts well after. */
+function gluedName(name: string, leadsWithWord: (text: string) => boolean): string {
+  const chars = Array.from(name);
+  for (let k = 2; k <= 4 && chars.length - k >= 2; k++) {
+    if (leadsWithWord(chars.slice(k).join(''))) return chars.slice(0, k).join('');
+  }
+  return name;
+}
+
+/** Removes mentions, channel links and pasted addresses; Slack links keep their label. Collapses spaces left behind. */
+export function stripChatMarkup(text: string, options: ChatMarkupOptions = {}): string {
+  const hasUrl = /https?:\/\/|www\./iu.test(text);
+  if (!text.includes('@') && !text.includes('<') && !hasUrl) return text;
+  const { leadsWithWord } = options;
   return text
     .replace(SLACK_LINK, (_, _url: string, label: string | undefined) => ` ${label ?? ''} `)
+    .replace(BARE_URL, ' ')
     .replace(SLACK_SPECIAL, ' ')
     .replace(FEISHU_MENTION, ' ')
-    .replace(AT_NAME, '$1 ')
+    .replace(AT_NAME, (_, lead: string, name: string) => {
+      const person = leadsWithWord ? gluedName(name, leadsWithWord) : name;
+      return `${lead} ${name.slice(person.length)} `;
+    })
     .replace(/\s+/gu, ' ')
     .trim();
+}
+
+// Greetings a message opens with and thanks it closes with: how people address a colleague, never what they search
+// for. Taken off the ends of the (normalised) query only, so the same characters inside it are untouched. Forms of
+// two characters or more come off even when typed against the query (您好集体经济, 集体经济谢啦); the shortest ones
+// (早, hi, ok) only when a space or punctuation follows or precedes them (早稻 keeps its 早).
+const GREETINGS = [
+  '早上好', '上午好', '中午好', '下午好', '晚上好', '早安', '晚安', '你好', '您好', '大家好', '各位好', '各位老师好',
+  '各位领导好', '老师好', '领导好', '同志们好', '哈喽', '在吗', '在么', '在不在', '有人吗', '有人在吗', '打扰了', '打扰一下',
+  '打扰下', '不好意思', '冒昧问一下', '请教一下', '请问一下',
+];
+const SHORT_GREETINGS = ['早', '嗨', 'hi', 'hey', 'hello', 'hallo', 'dear'];
+const CLOSINGS = [
+  '谢谢', '谢谢啦', '谢啦', '谢了', '多谢', '感谢', '感恩', '拜托了', '拜托拜托', '辛苦了', '辛苦啦', '麻烦了', '麻烦啦',
+  '麻烦你了', '麻烦您了', '先谢了', '在线等', '急等', '谢谢老师', '谢谢领导', '谢谢大家',
+];
+const SHORT_CLOSINGS = ['thx', 'thanks', 'thank you', 'ty', 'tks', 'ok', 'okay', '拜托', '辛苦', '感谢感谢'];
+const SEP = '[\\s\\p{P}\\p{S}]';
+const alt = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).join('|');
+const FRAME_START = new RegExp(`^(?:${SEP}*(?:(?:${alt(GREETINGS)})(?:${SEP}|$)*|(?:${alt(SHORT_GREETINGS)})(?:${SEP}+|$)))+`, 'u');
+const FRAME_END = new RegExp(`(?:(?:(?:${alt(CLOSINGS)})|(?:^|${SEP})(?:${alt(SHORT_CLOSINGS)}))${SEP}*)+$`, 'u');
+
+/**
+ * Takes greetings off the start of a normalised query and thanks off its end (您好，集体经济 谢谢啦 → 集体经济).
+ * Returns the query unchanged when nothing else would be left (谢谢 alone is searched as typed and finds nothing).
+ */
+export function stripFraming(normalized: string): string {
+  const out = normalized.replace(FRAME_START, '').replace(FRAME_END, '').trim();
+  return /[\p{L}\p{N}]/u.test(out) ? out : normalized;
 }

@@ -337,6 +337,14 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       )
     : EMPTY_GLOSSARY;
   const glossaryMs = performance.now() - glossaryStarted;
+  /**
+   * Whether text begins with a word of two characters or more, as jieba cuts it: a word of the texts or of jieba's
+   * dictionary (疫情 of @小王疫情防控 ends the name there, although the texts lack it).
+   */
+  const leadsWithWord = (text: string): boolean => {
+    const first = cut(foldText(text))[0];
+    return first !== undefined && Array.from(first).length >= 2 && (inText(first) || isDictionaryWord(first));
+  };
   /** Whether some passage's text holds both strings (letters and digits compared). */
   const together = (a: string, b: string): boolean => {
     const x = bare(a);
@@ -1189,7 +1197,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   }
 
   function parse(query: string): ParsedQuery {
-    const parsed = parseQuery(query, { maxLength: o.maxQueryLength, docIds, articleIds });
+    const parsed = parseQuery(query, { maxLength: o.maxQueryLength, docIds, articleIds, leadsWithWord });
     // Numbers spelled as the texts spell them (5个振兴 → 五个振兴, 三十九个 → 39个): a folding, like 鄉 → 乡.
     const text = alignNumbers(parsed.text, occurs);
     return text === parsed.text ? parsed : { ...parsed, text };

@@ -4,7 +4,7 @@
  */
 import type { ThemeId } from '../corpus/types.js';
 import { missingFilterValue, queryEmpty, unknownDoc, unknownTheme, unmatchedQuote } from './errors.js';
-import { stripChatMarkup } from './chat-markup.js';
+import { stripChatMarkup, stripFraming } from './chat-markup.js';
 import { bare, DEFAULT_MAX_QUERY_LENGTH, normalizeQuery } from './normalize.js';
 import { resolveTheme } from './vocabulary.js';
 
@@ -30,6 +30,8 @@ export interface ParseOptions {
   docIds?: readonly string[];
   /** Known article ids, also accepted by doc: (e.g. 003b). */
   articleIds?: readonly string[];
+  /** Whether text begins with a word of the library: lets an @name glued to the query be cut off (chat-markup.ts). */
+  leadsWithWord?: (text: string) => boolean;
 }
 
 const OPENING_QUOTES = new Set(['"', '“', '「', '『']);
@@ -88,8 +90,12 @@ export function parseQuery(raw: string, options: ParseOptions = {}): ParsedQuery
   // Mentions and channel links (<@U…>, @_user_1, @name) are how a chat message addresses people, not search words.
   // (Absurdly long input goes to normalizeQuery untouched, which refuses it before doing any work.)
   const input = typeof raw === 'string' ? raw : '';
-  const cleaned = input.length > (options.maxLength ?? DEFAULT_MAX_QUERY_LENGTH) * 20 ? input : stripChatMarkup(input);
-  const normalized = normalizeQuery(cleaned, { maxLength: options.maxLength });
+  const cleaned =
+    input.length > (options.maxLength ?? DEFAULT_MAX_QUERY_LENGTH) * 20
+      ? input
+      : stripChatMarkup(input, options.leadsWithWord ? { leadsWithWord: options.leadsWithWord } : {});
+  // Greetings and thanks at the ends of the message (您好, 谢谢啦) are no part of the query either.
+  const normalized = stripFraming(normalizeQuery(cleaned, { maxLength: options.maxLength }));
   if (normalized.length === 0) throw queryEmpty();
   const { tokens, phrases } = splitQuotes(normalized);
   const free: string[] = [];
