@@ -49,7 +49,9 @@ describe('normalizeQuery', () => {
       expect(e.zh).toBe('搜索内容太长了（201 个字），请控制在 200 个字以内。');
       expect(e.en).toBe('The query is too long (201 characters); please keep it under 200.');
     }
-    expect(normalizeQuery('乡'.repeat(200))).toHaveLength(200);
+    expect(normalizeQuery('乡村'.repeat(100))).toHaveLength(200);
+    // A character typed three times or more in a row is kept once (急急急 → 急); the cap counts what was typed.
+    expect(normalizeQuery('急急急急 集体经济')).toBe('急 集体经济');
     expect(() => normalizeQuery('人才', { maxLength: 1 })).toThrow('请控制在 1 个字以内');
   });
 
