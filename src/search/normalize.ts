@@ -43,6 +43,13 @@ const SPACES = /\s+/gu;
 // A Han character typed three times or more in a row (急急急急, 哈哈哈, 好好好) is emphasis, not a word: one is kept.
 // No word of the texts repeats a character three times; two (好好, 常常, 谢谢) are words and stay.
 const HAN_REPEAT = /(\p{Script=Han})\1{2,}/gu;
+// Pinyin typed with tone marks (jìtǐ jīngjì) or Latin words with accents: the marks come off (the texts are Chinese).
+const LATIN_MARKED = /\p{Script=Latin}\p{M}+/gu;
+
+function stripLatinMarks(text: string): string {
+  if (!/[\u00c0-\u024f\u1e00-\u1eff]/u.test(text)) return text;
+  return text.normalize('NFD').replace(LATIN_MARKED, (m) => m.replace(/\p{M}+/gu, '')).normalize('NFC');
+}
 
 /** Drops invisible characters and turns line breaks and tabs into spaces. No other change. */
 export function stripInvisible(text: string): string {
@@ -63,7 +70,8 @@ export interface NormalizeOptions {
 /**
  * Normalises a query for matching: invisible characters dropped, NFKC (full-width → half-width, ① → 1),
  * traditional → simplified (鄉村振興 → 乡村振兴), lower case, whitespace collapsed to single spaces, runs of
- * punctuation collapsed to one character, a Han character repeated three times or more kept once, trimmed.
+ * punctuation collapsed to one character, a Han character repeated three times or more kept once, accents and tone
+ * marks off Latin letters (jìtǐ → jiti), trimmed.
  * Throws SearchError QUERY_TOO_LONG past the cap; an empty result is returned as '' (the caller decides).
  * Idempotent: normalizeQuery(normalizeQuery(q)) === normalizeQuery(q).
  */
@@ -77,7 +85,11 @@ export function normalizeQuery(raw: string, options: NormalizeOptions = {}): str
   if (length > max) throw queryTooLong(length, max);
   text = foldText(text);
   // NFKC can produce new invisible characters or spaces (e.g. U+2126 is fine, but U+3000 → space): clean again.
-  text = stripInvisible(text).replace(PUNCT_RUN, collapsePunctuation).replace(HAN_REPEAT, '$1').replace(SPACES, ' ').trim();
+  text = stripLatinMarks(stripInvisible(text))
+    .replace(PUNCT_RUN, collapsePunctuation)
+    .replace(HAN_REPEAT, '$1')
+    .replace(SPACES, ' ')
+    .trim();
   return text;
 }
 
