@@ -528,7 +528,10 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       // Bigrams are the fallback for words jieba cut differently in the text: when the concept itself is an index
       // term they add little but cost a lot (振兴 is in most passages), so they are searched only otherwise.
       // A word found only in headings (范文 of a page title) is no evidence in the text, so its bigrams are searched.
-      if (!c.heads.some(inText)) for (const t of c.grams) put(t, o.gramWeight);
+      // A two-character word jieba did not keep whole in the texts (厕改 of 公厕改建) has one bigram, and that bigram is
+      // the word itself: it weighs as the word.
+      const gramWeight = c.grams.length === 1 && c.heads.length === 1 && Array.from(c.text).length === 2 ? 1 : o.gramWeight;
+      if (!c.heads.some(inText)) for (const t of c.grams) put(t, gramWeight);
       for (const t of c.related) put(t, o.relatedWeight);
     });
     // Bits go to the heaviest terms first; past 64 terms a match still scores but does not count for coverage.
