@@ -7,6 +7,7 @@ import { cutForSearch, isStopWord, tag } from './jieba.js';
 import { mapEnglish } from './english.js';
 import type { Glossary } from './glosses.js';
 import { bare } from './normalize.js';
+import { questionCore } from './question.js';
 import { MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, QUESTION_FORMS, RELATED_TERMS } from './vocabulary.js';
 
 /** Prefix of bigram terms (U+E000, private use: normalisation strips it from queries, so users cannot type it). */
@@ -324,7 +325,9 @@ export function analyzeQuery(
   }
   // With English mapped to Chinese, the query as typed cannot occur in the texts; its translation can (family
   // doctors → 家庭医生), when every English word was translated. Dropped words are no part of what the texts hold.
-  let whole = translated ? chinese : freeText;
+  // A question's words around its subject (什么是…, …是什么, 怎么…) are no part of what a passage would say: the
+  // whole query is looked for from its first kept word to its last (强村九法 of 强村九法是什么).
+  let whole = translated ? chinese : questionCore(text, kept);
   for (const d of dropped) whole = whole.replace(d, ' ');
   const wholeBare = bare(whole);
   return { concepts, wholeBare: translated && /[a-z]/.test(wholeBare) ? '' : wholeBare, runs, dropped, untranslated };

@@ -637,6 +637,14 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return phrasesBare.every((ph) => text.includes(ph));
   }
 
+  /**
+   * Whether a query of several words stands as written in some text that jieba cut otherwise, so that the words'
+   * index terms miss it (“强村九法” is cut 强|村|九|法 in the text, 强村|九法 in 强村九法是什么): a passage found to hold
+   * it whole then counts as matching every word of it (see rank()).
+   */
+  const wholeCutApart = (concepts: readonly Concept[], whole: string): boolean =>
+    whole.length >= 3 && concepts.length > 1 && concepts.every((c) => c.kind === 'word') && !inText(whole) && occurs(whole);
+
   /** A query's ranking, with what the page needs to say whether and how it is partial. */
   interface QueryRanking extends Ranked {
     partial: boolean;
@@ -669,6 +677,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const filtered = parsed.themes.length > 0 || parsed.docs.length > 0 || phrasesBare.length > 0;
     // With a single concept matched as itself, the whole query is in the passage: no need to scan for it.
     const single = bits.length === 1 && whole === bare(concepts[0]?.text ?? '') ? bits[0] : undefined;
+    const cutApart = whole.length > 0 && single === undefined && wholeCutApart(concepts, whole);
     const { coverageFloor, coveragePower, themeBoost } = o;
     // The words that decide whether a passage is a result: lone characters only when the query has nothing longer
     // (or when people ask with them: 卖 of 网上卖 brings 电商).
@@ -726,7 +735,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         coverage /= bits.length;
       }
       let score = coverage === 1 ? base : base * (coverageFloor + (1 - coverageFloor) * Math.pow(coverage, coveragePower));
-      if (strength > 0) score *= 1 + themeBoost * strength;
+      const themeFactor = strength > 0 ? 1 + themeBoost * strength : 1;
+      score *= themeFactor;
       hitBodyLow[index] = bodyLow;
       hitBodyHigh[index] = bodyHigh;
       // What the text scans below (the whole query, the required words found whole) may still add is settled where
@@ -736,7 +746,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       let bonus = NO;
       if (whole && weakest >= 0.85) {
         bonus = single !== undefined && ((single.headLow & low) !== 0 || (single.headHigh & high) !== 0) ? YES : MAYBE;
-      }
+      } else if (cutApart) bonus = MAYBE;
+      // Holding the whole query, a passage has every word of it, however its words were cut: no coverage penalty.
+      candWhole[index] = cutApart ? base * themeFactor : score;
       let full = fullPossible ? YES : NO;
       if (full === YES) {
         for (const c of required) {
@@ -792,6 +804,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   const YES = 1;
   const MAYBE = 2;
   const candScore = new Float64Array(passages.length);
+  // The score before the bonus when the passage holds the whole query (candScore's without the coverage penalty
+  // where the query's words were cut apart in the text, see wholeCutApart; otherwise the same).
+  const candWhole = new Float64Array(passages.length);
   const candState = new Uint8Array(passages.length);
   // The most a candidate's final score can be, when the page is small enough for pruning (see finish).
   const candMost = new Float64Array(passages.length);
@@ -830,8 +845,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const { partialFactor } = o;
     const bonusFactor = 1 + o.wholeQueryBonus;
     // The final score for a bonus and full-match outcome, computed as the scan computes it (same operations, order).
-    const finalScore = (score: number, bonus: boolean, full: boolean): number => {
-      let s = score;
+    const finalScore = (index: number, bonus: boolean, full: boolean): number => {
+      let s = bonus ? (candWhole[index] as number) : (candScore[index] as number);
       if (bonus) s *= bonusFactor;
       if (!full) s *= partialFactor;
       return s;
@@ -843,12 +858,11 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       const state = candState[index] as number;
       const bonus = state & 3;
       const full = state >> 2;
-      const score = candScore[index] as number;
       least = Infinity;
       most = -Infinity;
       for (let b = bonus === MAYBE ? 0 : bonus; b <= (bonus === MAYBE ? 1 : bonus); b++) {
         for (let f = full === MAYBE ? 0 : full; f <= (full === MAYBE ? 1 : full); f++) {
-          const s = finalScore(score, b === YES, f === YES);
+          const s = finalScore(index, b === YES, f === YES);
           if (s < least) least = s;
           if (s > most) most = s;
         }
@@ -893,14 +907,13 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         add(index, candMost[index] as number);
         continue;
       }
-      const score = candScore[index] as number;
       const bonus = (state & 3) === YES || ((state & 3) === MAYBE && holdsWhole(index));
       let full = state >> 2 === YES;
       if (state >> 2 === MAYBE) {
         full = isFull(index);
         if (full) fullCount++;
       }
-      add(index, finalScore(score, bonus, full));
+      add(index, finalScore(index, bonus, full));
     }
     // Whether any passage at all is a full match decides whether the answer is partial: only then look further.
     if (fullCount === 0 && fullSoFar === 0) {
