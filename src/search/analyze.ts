@@ -7,7 +7,7 @@ import { cutForSearch, isStopWord, tag } from './jieba.js';
 import { mapEnglish } from './english.js';
 import type { Glossary } from './glosses.js';
 import { bare } from './normalize.js';
-import { questionCore } from './question.js';
+import { askedAspects, questionCore } from './question.js';
 import { MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, QUESTION_FORMS, RELATED_TERMS } from './vocabulary.js';
 
 /** Prefix of bigram terms (U+E000, private use: normalisation strips it from queries, so users cannot type it). */
@@ -86,6 +86,11 @@ export interface Concept {
   relatedText: string[];
   /** Set by the engine for a word the texts have only inside another expression (分类 of 分类施策): it matches nothing. */
   stranded?: boolean;
+  /**
+   * The kind of answer a question asks for, not its subject (意义 of 三免一补有什么意义, 标准 of X的标准是什么; see
+   * askedAspects in question.ts): it adds to the score but neither qualifies a passage nor is required of a full match.
+   */
+  aspect?: boolean;
 }
 
 export interface AnalyzedQuery {
@@ -263,6 +268,12 @@ export function analyzeQuery(
   const spans = repairCut(cutSpans, inTexts);
   const spanConcepts: { span: Span; concept: Concept }[] = [];
   const kept: Span[] = [];
+  const aspectSpans: Span[] = [];
+  const isContent = (i: number): boolean => {
+    const t = (spans[i] as Span).text;
+    return HAN_WORD.test(t) && Array.from(t).length > 1 && !QUERY_FILLERS.has(t) && isIndexable(t) && !isChatNoise(t, inTexts);
+  };
+  const aspects = askedAspects(text, spans, isContent);
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i] as Span;
     const t = span.text;
@@ -279,6 +290,10 @@ export function analyzeQuery(
     const concept = mapped
       ? makeConcept(t, 'english', [...mapped])
       : makeConcept(t, 'word', [t], !NOT_NAMING.test(span.tag));
+    if (!mapped && aspects.has(i)) {
+      concept.aspect = true;
+      aspectSpans.push(span);
+    }
     const existing = concepts.find((c) => c.text === concept.text);
     if (existing) {
       spanConcepts.push({ span, concept: existing });
@@ -327,7 +342,7 @@ export function analyzeQuery(
   // doctors → 家庭医生), when every English word was translated. Dropped words are no part of what the texts hold.
   // A question's words around its subject (什么是…, …是什么, 怎么…) are no part of what a passage would say: the
   // whole query is looked for from its first kept word to its last (强村九法 of 强村九法是什么).
-  let whole = translated ? chinese : questionCore(text, kept);
+  let whole = translated ? chinese : questionCore(text, kept.length > aspectSpans.length ? kept.filter((s) => !aspectSpans.includes(s)) : kept);
   for (const d of dropped) whole = whole.replace(d, ' ');
   const wholeBare = bare(whole);
   return { concepts, wholeBare: translated && /[a-z]/.test(wholeBare) ? '' : wholeBare, runs, dropped, untranslated };

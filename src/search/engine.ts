@@ -477,6 +477,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   /** A concept's evidence as term bits (see WeightedTerm.bit), for the coverage factor. */
   interface ConceptBits {
     kind: Concept['kind'];
+    /** The kind of answer asked for (Concept.aspect): scored, but no key word and not counted in the coverage. */
+    aspect: boolean;
     naming: boolean;
     chars: number;
     /** The concept as typed, letters and digits only: found whole in a passage's text, it counts as matched. */
@@ -567,6 +569,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       const pieces = known[k] ? mask(c.parts.filter((t) => Array.from(t).length > 1)) : { low: 0, high: 0 };
       return {
         kind: c.kind,
+        aspect: c.aspect === true,
         naming: c.naming,
         chars: Math.max(1, Array.from(c.text).length),
         whole: bare(c.text),
@@ -609,6 +612,18 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
 
   /** A concept that can be a key word even with other, longer words in the query. */
   const isKeyish = (c: ConceptBits): boolean => c.chars > 1 || c.relatedLow !== 0 || c.relatedHigh !== 0;
+
+  /**
+   * The words that decide whether a passage is a result: lone characters only when the query has nothing longer (or
+   * when people ask with them: 卖 of 网上卖 brings 电商); the kind of answer a question asks for (aspect) only when
+   * the query has nothing else.
+   */
+  const keysOf = (bits: readonly ConceptBits[]): ConceptBits[] => {
+    const longer = bits.filter(isKeyish);
+    const keys = longer.length > 0 ? longer : [...bits];
+    const subject = keys.filter((c) => !c.aspect);
+    return subject.length > 0 ? subject : keys;
+  };
 
   /** Whether passage `i` matches the concept fully: itself, a related term, its theme, or its text found whole. */
   function matchesWhole(c: ConceptBits, i: number, bodyLow: number, bodyHigh: number): boolean {
@@ -677,12 +692,14 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const filtered = parsed.themes.length > 0 || parsed.docs.length > 0 || phrasesBare.length > 0;
     // With a single concept matched as itself, the whole query is in the passage: no need to scan for it.
     const single = bits.length === 1 && whole === bare(concepts[0]?.text ?? '') ? bits[0] : undefined;
+    // The concepts the coverage factor counts: all but the kind of answer asked for (unless that is all there is).
+    const subjectAt = bits.flatMap((c, k) => (c.aspect ? [] : [k]));
+    const counted = subjectAt.length > 0 ? subjectAt : bits.map((_, k) => k);
     const cutApart = whole.length > 0 && single === undefined && wholeCutApart(concepts, whole);
     const { coverageFloor, coveragePower, themeBoost } = o;
     // The words that decide whether a passage is a result: lone characters only when the query has nothing longer
     // (or when people ask with them: 卖 of 网上卖 brings 电商).
-    const longer = bits.filter(isKeyish);
-    const keys = longer.length > 0 ? longer : bits;
+    const keys = keysOf(bits);
     // The words a full match must hold: the naming ones (a passage need not repeat a question's verb), or, with none,
     // all of them. A key word in no text at all, of whatever kind (推荐 of 推荐阅读, 防止 of 如何防止返贫), means no
     // passage answers the whole query: the answer is partial.
@@ -722,9 +739,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       if (base > bestBase) bestBase = base;
       let coverage = 1;
       let weakest = 1;
-      if (bits.length > 0) {
+      if (counted.length > 0) {
         coverage = 0;
-        for (let k = 0; k < bits.length; k++) {
+        for (const k of counted) {
           const c = bits[k] as ConceptBits;
           // Inline fast path: most candidates match a concept as itself.
           let credit = (c.headLow & low) !== 0 || (c.headHigh & high) !== 0 ? 1 : conceptCredit(c, low, high);
@@ -732,7 +749,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
           coverage += credit;
           if (credit < weakest) weakest = credit;
         }
-        coverage /= bits.length;
+        coverage /= counted.length;
       }
       let score = coverage === 1 ? base : base * (coverageFloor + (1 - coverageFloor) * Math.pow(coverage, coveragePower));
       const themeFactor = strength > 0 ? 1 + themeBoost * strength : 1;
@@ -1061,8 +1078,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const push = (w: string): void => {
       if (w.length > 0 && !out.includes(w)) out.push(w);
     };
-    const longer = ranked.bits.filter(isKeyish);
-    const keys = longer.length > 0 ? longer : ranked.bits;
+    const keys = keysOf(ranked.bits);
     for (const c of keys) {
       const k = ranked.bits.indexOf(c);
       const concept = ranked.concepts[k] as Concept;

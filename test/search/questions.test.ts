@@ -27,3 +27,36 @@ describe('questions about a name the texts quote', () => {
     expect(r.results[0]?.segments.filter((s) => s.match).map((s) => s.text).join('')).toContain(name.slice(0, 2));
   });
 });
+
+describe('the kind of answer a question asks for (意义, 标准, 作用, 情况, 经验 …)', () => {
+  it('is marked as such: after 什么 / 哪些, or after 的 and before the question; the subject is not', () => {
+    const aspects = (q: string): string[] => engine.explain(q).analyzed.concepts.filter((c) => c.aspect).map((c) => c.text);
+    expect(aspects('三免一补有什么意义')).toEqual(['意义']);
+    expect(aspects('关于易地扶贫搬迁有什么政策')).toEqual(['政策']);
+    expect(aspects('临时救助的标准是什么')).toEqual(['标准']);
+    expect(aspects('产业振兴的情况怎么样')).toEqual(['情况']);
+    expect(aspects('乡风文明有哪些经验')).toEqual(['经验']);
+    // The subject of the question stays the subject.
+    expect(aspects('强村九法是什么')).toEqual([]);
+    expect(aspects('临时救助标准是多少')).toEqual([]);
+    expect(aspects('为什么农民适应经济社会发展的能力不足')).toEqual([]);
+  });
+
+  it.each([
+    ['扫黑除恶专项斗争有什么意义', ['002-023']],
+    ['家庭医生签约的情况怎么样', ['003-010']],
+    ['党员先锋站有什么作用', ['002-013']],
+    ['移风易俗有哪些措施', ['002-019', '003-013']],
+  ])('%s: a passage about the subject first, a full answer though it never says the asked-for word', (q, wanted) => {
+    const r = engine.search(q);
+    expect(wanted).toContain(r.results[0]?.id);
+    expect(r.partial).toBe(false);
+  });
+
+  it('a passage saying only the asked-for word is no result', () => {
+    // 意义 alone stands in 002-004 (之意义所在) and 002-001…006's heading (研究意义); none of them is about 三免一补.
+    const r = engine.search('三免一补有什么意义', { limit: 50 });
+    expect(r.results.map((x) => x.id)).toEqual(['003-006']);
+    expect(r.partial).toBe(false);
+  });
+});
