@@ -479,6 +479,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     kind: Concept['kind'];
     /** The kind of answer asked for (Concept.aspect): scored, but no key word and not counted in the coverage. */
     aspect: boolean;
+    /** A plain word found in more than maxPartShare of the passages' texts (发展, 乡村): not required of a full match. */
+    common: boolean;
     naming: boolean;
     chars: number;
     /** The concept as typed, letters and digits only: found whole in a passage's text, it counts as matched. */
@@ -570,6 +572,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       return {
         kind: c.kind,
         aspect: c.aspect === true,
+        common: c.kind === 'word' && theme === undefined && c.heads.length > 0 && c.heads.every((h) => share(h) > o.maxPartShare),
         naming: c.naming,
         chars: Math.max(1, Array.from(c.text).length),
         whole: bare(c.text),
@@ -703,7 +706,11 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     // The words a full match must hold: the naming ones (a passage need not repeat a question's verb), or, with none,
     // all of them. A key word in no text at all, of whatever kind (推荐 of 推荐阅读, 防止 of 如何防止返贫), means no
     // passage answers the whole query: the answer is partial.
-    const naming = keys.filter((c) => c.naming);
+    // A word in more than maxPartShare of the passages (发展 of 淘宝村是怎么发展起来的) tells them too little apart to
+    // be required alongside rarer ones.
+    const namingAll = keys.filter((c) => c.naming);
+    const telling = namingAll.filter((c) => !c.common);
+    const naming = telling.length > 0 ? telling : namingAll;
     const required = naming.length > 0 ? naming : keys;
     const fullPossible = required.length > 0 && keys.every((c) => c.wholeKnown);
     const themed = keys.filter((c) => c.theme !== undefined);

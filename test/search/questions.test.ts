@@ -60,3 +60,22 @@ describe('the kind of answer a question asks for (意义, 标准, 作用, 情况
     expect(r.partial).toBe(false);
   });
 });
+
+describe('a word found in most passages (发展, 乡村)', () => {
+  it('is not required of a full match alongside a rarer word: the passages about 淘宝村 and 农村电商 answer in full', () => {
+    const share = (w: string): number => corpus.passages.filter((p) => p.text.includes(w)).length / corpus.passages.length;
+    expect(share('发展')).toBeGreaterThan(0.3);
+    for (const id of ['001-005', '001-006']) expect(text(id)).not.toContain('发展');
+    for (const q of ['我想知道淘宝村是怎么发展起来的', '农村电商发展有什么经验']) {
+      const r = engine.search(q);
+      expect(r.partial, q).toBe(false);
+      expect(r.results.map((x) => x.id).filter((id) => id === '001-005' || id === '001-006').length, q).toBeGreaterThan(0);
+    }
+  });
+
+  it('still counts when it is all the query names', () => {
+    const r = engine.search('怎么发展');
+    expect(r.partial).toBe(false);
+    for (const hit of r.results) expect(hit.text).toContain('发展');
+  });
+});
