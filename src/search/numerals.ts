@@ -20,6 +20,11 @@ export function parseChineseNumber(run: string): number | undefined {
   let section = 0;
   let digit: number | undefined;
   for (const ch of run) {
+    // 一千零八十: 零 only marks a skipped place.
+    if ((ch === '零' || ch === '〇') && run.length > 1) {
+      if (digit !== undefined) return undefined;
+      continue;
+    }
     if (ch in CN_DIGITS) {
       if (digit !== undefined) return undefined; // 三五 (three or five) is not one number
       digit = CN_DIGITS[ch] as number;
@@ -150,5 +155,37 @@ export function alignNumbers(text: string, occurs: (text: string) => boolean): s
     out += text.slice(last, start) + best;
     last = end;
   }
-  return last === 0 ? text : out + text.slice(last);
+  const aligned = last === 0 ? text : out + text.slice(last);
+  return alignTogether(aligned, occurs);
+}
+
+const NUMBERED_STRETCH = /[\p{Script=Han}\d%]+/gu;
+
+/**
+ * Numbers that stand together in one stretch (一户一人 of 一户一人就业, where a text says 1户1人以上就业) spelled the
+ * other way all at once, when that stands in a text with more of the stretch than the spelling left by
+ * {@link alignNumbers}' one-at-a-time pass.
+ */
+function alignTogether(text: string, occurs: (text: string) => boolean): string {
+  return text.replace(NUMBERED_STRETCH, (stretch) => {
+    const numbers = [...stretch.matchAll(NUMBER)].filter((m) => !m[0].includes('.') && alternatives(m[0]).length > 0);
+    if (numbers.length < 2) return stretch;
+    const first = numbers[0] as RegExpMatchArray;
+    const lastMatch = numbers[numbers.length - 1] as RegExpMatchArray;
+    const from = first.index as number;
+    const to = (lastMatch.index as number) + lastMatch[0].length;
+    let other = '';
+    let at = from;
+    for (const m of numbers) {
+      other += stretch.slice(at, m.index) + (alternatives(m[0])[0] as string);
+      at = (m.index as number) + m[0].length;
+    }
+    const chars = Array.from(stretch.slice(0, from));
+    const before = chars.slice(-4);
+    const after = Array.from(stretch.slice(to)).slice(0, 4);
+    const typed = reach(stretch.slice(from, to), before, after, occurs);
+    const joint = reach(other, before, after, occurs);
+    if (joint <= typed || joint < 0) return stretch;
+    return stretch.slice(0, from) + other + stretch.slice(to);
+  });
 }

@@ -92,6 +92,7 @@ describe('numbers spelled the other way', () => {
     expect(parseChineseNumber('二十五万')).toBe(250_000);
     expect(parseChineseNumber('一千二百六十七')).toBe(1267);
     expect(parseChineseNumber('三五')).toBeUndefined();
+    expect(parseChineseNumber('一千零八十')).toBe(1080);
     expect(toChineseNumber(15)).toBe('十五');
     expect(toChineseNumber(105)).toBe('一百零五');
     expect(toChineseNumber(3000)).toBe('三千');
@@ -106,6 +107,9 @@ describe('numbers spelled the other way', () => {
     // Neither spelling stands with the neighbours: as typed. A word with a numeral character in it: as typed.
     expect(alignNumbers('7个振兴', occurs)).toBe('7个振兴');
     expect(alignNumbers('五个振兴', occurs)).toBe('五个振兴');
+    // Numbers standing together are spelled the other way together (一户一人 → 1户1人, where 一户一 alone is in a text).
+    const jobs = (q: string): boolean => ['实现1户1人以上就业', '一户一档、一户一卡'].some((t) => t.includes(q));
+    expect(alignNumbers('一户一人就业', jobs)).toBe('1户1人就业');
   });
 
   it.each([
