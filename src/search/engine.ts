@@ -357,8 +357,12 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const tags = tag(text);
     return tags.length === 1 && tags[0]?.tag !== 'x';
   };
-  /** Latin words that are not pinyin: English the vocabulary or the glosses know, politeness and material words. */
+  /**
+   * Latin words that are not pinyin: words the texts hold (xx of xx区), English the vocabulary or the glosses know,
+   * politeness and material words.
+   */
   const isKnownLatin = (word: string): boolean =>
+    inText(word) ||
     ENGLISH_WORDS.has(stem(word)) ||
     POLITENESS_WORDS.has(word) ||
     MATERIAL_WORDS.has(word) ||

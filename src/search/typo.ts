@@ -284,8 +284,8 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
             let to = found?.word;
             // Two characters sound alike by chance too often (一篇 and 一片): a pair is corrected only when the result
             // stands in a text with the word next to it (人材|振兴 → 人才振兴, 返贫|检测 → 返贫监测), across a space
-            // too (第一书记 选排 → 选派), or when the pair is no word at all and reads exactly like one of the texts
-            // (乡闲 → 乡贤; 房价 is a word, so it stays).
+            // too (第一书记 选排 → 选派), or, standing alone in its run, when the pair is no word at all and reads
+            // exactly like one of the texts (乡闲 → 乡贤; 房价 is a word, so it stays; 后续扶值 is not alone).
             if (to && len === 2 && occurs) {
               const left = words[starts.indexOf(s) - 1];
               const right = words[starts.indexOf(s + len)];
@@ -295,7 +295,11 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
                 (right !== undefined && occurs(to + right)) ||
                 (s === 0 && before !== undefined && together !== undefined && together(before, to)) ||
                 (s + len === chars.length && after !== undefined && together !== undefined && together(to, after)) ||
-                (found?.exact === true && context.isWord !== undefined && !context.isWord(window.join('')));
+                (left === undefined &&
+                  right === undefined &&
+                  found?.exact === true &&
+                  context.isWord !== undefined &&
+                  !context.isWord(window.join('')));
               if (!supported) to = undefined;
             }
             if (to) {

@@ -82,6 +82,10 @@ describe('typos with noise around them, and two in one message', () => {
     expect(engine.search('乡闲').corrected).toBe('乡贤');
     // A word of the dictionary the texts lack stays as typed: it is another topic, not a typo.
     for (const q of ['房价', '高铁', '疫情']) expect(engine.search(q).corrected, q).toBeNull();
+    // Inside a run it needs its neighbour: 后续扶志 stands in no text, so 扶值 is not taken for 扶志.
+    expect(engine.search('易地扶贫搬迁后续扶值').corrected).toBeNull();
+    // A Latin word the texts hold (the placeholder xx) is no pinyin.
+    expect(engine.search('xx区 人才振兴').corrected).toBeNull();
   });
 });
 
