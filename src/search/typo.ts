@@ -156,28 +156,36 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
   }
 
   /** The best replacement for `window` that changes only characters at positions flagged in `changeable`. */
-  function lookup(window: string[], changeable: boolean[]): { word: string; exact: boolean } | undefined {
+  function lookup(window: string[], changeable: boolean[], wordOf: readonly number[] = []): { word: string; exact: boolean } | undefined {
     if (!exact || !loose || !masked) build();
     const syllables = pinyin(window.join(''), { toneType: 'none', type: 'array' });
-    const fits = (word: string): boolean => {
+    const fits = (word: string, wholeWord = false): boolean => {
       const chars = Array.from(word);
       if (chars.length !== window.length || word === window.join('')) return false;
       let changed = 0;
+      const changedWords = new Set<number>();
       for (let i = 0; i < chars.length; i++) {
         if (chars[i] === window[i]) continue;
         if (!changeable[i]) return false;
         changed++;
+        changedWords.add(wordOf[i] ?? -1);
       }
       // At least one character kept: a word sharing nothing with what was typed is a different word, not a typo.
-      return changed > 0 && changed < chars.length && changed <= Math.max(1, Math.floor(chars.length / 3));
+      if (changed === 0 || changed >= chars.length) return false;
+      if (changed <= Math.max(1, Math.floor(chars.length / 3))) return true;
+      // An input method offers whole words: one word of the query replaced by its exact homophone (组织|阵型 →
+      // 组织振兴), up to half the characters, when every character of that word changed.
+      if (!wholeWord || changed > Math.floor(chars.length / 2) || changedWords.size !== 1) return false;
+      const w = [...changedWords][0] as number;
+      return w >= 0 && wordOf.filter((x) => x === w).length === changed;
     };
-    const best = (list: { word: string; df: number }[] | undefined): string | undefined => {
+    const best = (list: { word: string; df: number }[] | undefined, wholeWord = false): string | undefined => {
       let pick: { word: string; df: number } | undefined;
-      for (const e of list ?? []) if (fits(e.word) && (!pick || e.df > pick.df)) pick = e;
+      for (const e of list ?? []) if (fits(e.word, wholeWord) && (!pick || e.df > pick.df)) pick = e;
       return pick?.word;
     };
     if (syllables.length === window.length) {
-      const same = best(exact?.get(syllables.join(' ')));
+      const same = best(exact?.get(syllables.join(' ')), true);
       if (same) return { word: same, exact: true };
       const near = best(loose?.get(syllables.map(fuzzy).join(' ')));
       if (near) return { word: near, exact: false };
@@ -280,7 +288,9 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
             const e = s + len - 1;
             if (s > badFrom + 1 || e < j || !cuts.has(s) || !cuts.has(s + len)) continue;
             const window = chars.slice(s, s + len);
-            const found = lookup(window, changeable.slice(s, s + len));
+            // Which word of the query each character of the window belongs to.
+            const wordOf = window.map((_, k) => starts.filter((b) => b <= s + k).length - 1);
+            const found = lookup(window, changeable.slice(s, s + len), wordOf);
             let to = found?.word;
             // Two characters sound alike by chance too often (一篇 and 一片): a pair is corrected only when the result
             // stands in a text with the word next to it (人材|振兴 → 人才振兴, 返贫|检测 → 返贫监测), across a space

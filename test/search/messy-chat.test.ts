@@ -72,6 +72,12 @@ describe('typos with noise around them, and two in one message', () => {
     expect(engine.search('人材振兴 乡闲').corrected).toBe('人才振兴 乡贤');
   });
 
+  it('a whole word replaced by its homophone, as an input method offers it, is corrected (组织阵型 → 组织振兴)', () => {
+    expect(engine.search('组织阵型').corrected).toBe('组织振兴');
+    expect(engine.search('灵燕工程').corrected).toBe('领雁工程');
+    expect(engine.search('灵燕工程').results.map((x) => x.id)).toEqual(ids('领雁工程'));
+  });
+
   it('a two-character typo is corrected by its neighbour across a space (第一书计 选排 → 选派)', () => {
     const r = engine.search('第一书计 选排');
     expect(r.corrected).toBe('第一书记 选派');
