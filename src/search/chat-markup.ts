@@ -24,7 +24,15 @@ export interface ChatMarkupOptions {
    * kept. Default: an @name runs to the next space.
    */
   leadsWithWord?: (text: string) => boolean;
+  /**
+   * Whether the library's texts hold a string. When given, an emoticon code as chat apps put it into text ([捂脸],
+   * [抱拳], [强], [Smile]: one to four Han characters or a Latin word in square brackets) is removed unless it is a
+   * word of two characters or more that the texts hold ([集体经济] stays). Default: brackets are left alone.
+   */
+  inTexts?: (text: string) => boolean;
 }
+
+const EMOTICON = /[[［](\p{Script=Han}{1,4}|[A-Za-z]{2,12})[\]］]/gu;
 
 /** The name of an @mention glued to the query (@小王集体经济 → 小王): the shortest name the rest starts well after. */
 function gluedName(name: string, leadsWithWord: (text: string) => boolean): string {
@@ -35,12 +43,18 @@ function gluedName(name: string, leadsWithWord: (text: string) => boolean): stri
   return name;
 }
 
-/** Removes mentions, channel links and pasted addresses; Slack links keep their label. Collapses spaces left behind. */
+/**
+ * Removes mentions, channel links, pasted addresses and emoticon codes; Slack links keep their label. Collapses the
+ * spaces left behind.
+ */
 export function stripChatMarkup(text: string, options: ChatMarkupOptions = {}): string {
   const hasUrl = /https?:\/\/|www\./iu.test(text);
-  if (!text.includes('@') && !text.includes('<') && !hasUrl) return text;
-  const { leadsWithWord } = options;
+  const { leadsWithWord, inTexts } = options;
+  const hasEmoticon = inTexts !== undefined && /[[［]/u.test(text);
+  if (!text.includes('@') && !text.includes('<') && !hasUrl && !hasEmoticon) return text;
   return text
+    // One character in brackets ([强], [汗]) is never what anyone searches for; a longer word is, if the texts hold it.
+    .replace(EMOTICON, (code, word: string) => (inTexts && (Array.from(word).length === 1 || !inTexts(word)) ? ' ' : code))
     .replace(SLACK_LINK, (_, _url: string, label: string | undefined) => ` ${label ?? ''} `)
     .replace(BARE_URL, ' ')
     .replace(SLACK_SPECIAL, ' ')

@@ -1240,7 +1240,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   }
 
   function parse(query: string): ParsedQuery {
-    const parsed = parseQuery(query, { maxLength: o.maxQueryLength, docIds, articleIds, leadsWithWord });
+    const parsed = parseQuery(query, { maxLength: o.maxQueryLength, docIds, articleIds, leadsWithWord, inTexts: (t) => occurs(foldText(t)) });
     // Numbers spelled as the texts spell them (5个振兴 → 五个振兴, 三十九个 → 39个): a folding, like 鄉 → 乡.
     const text = alignNumbers(parsed.text, occurs);
     return text === parsed.text ? parsed : { ...parsed, text };

@@ -32,6 +32,8 @@ export interface ParseOptions {
   articleIds?: readonly string[];
   /** Whether text begins with a word of the library: lets an @name glued to the query be cut off (chat-markup.ts). */
   leadsWithWord?: (text: string) => boolean;
+  /** Whether the library's texts hold a string: lets emoticon codes ([捂脸]) be removed (chat-markup.ts). */
+  inTexts?: (text: string) => boolean;
 }
 
 const OPENING_QUOTES = new Set(['"', '“', '「', '『']);
@@ -93,7 +95,10 @@ export function parseQuery(raw: string, options: ParseOptions = {}): ParsedQuery
   const cleaned =
     input.length > (options.maxLength ?? DEFAULT_MAX_QUERY_LENGTH) * 20
       ? input
-      : stripChatMarkup(input, options.leadsWithWord ? { leadsWithWord: options.leadsWithWord } : {});
+      : stripChatMarkup(input, {
+          ...(options.leadsWithWord ? { leadsWithWord: options.leadsWithWord } : {}),
+          ...(options.inTexts ? { inTexts: options.inTexts } : {}),
+        });
   // Greetings and thanks at the ends of the message (您好, 谢谢啦) are no part of the query either.
   const normalized = stripFraming(normalizeQuery(cleaned, { maxLength: options.maxLength }));
   if (normalized.length === 0) throw queryEmpty();

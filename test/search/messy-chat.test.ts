@@ -169,6 +169,21 @@ describe('mentions, links, greetings and emphasis', () => {
     }
   });
 
+  it('emoticon codes as chat apps put them into text are no search words; a bracketed word of the texts is', () => {
+    for (const [q, plain] of [
+      ['集体经济[捂脸]', '集体经济'],
+      ['人才振兴[强][强]', '人才振兴'],
+      ['[Smile] 乡贤回归', '乡贤回归'],
+      ['［集体经济］', '集体经济'],
+    ] as const) {
+      const r = engine.search(q);
+      expect(r.partial, q).toBe(false);
+      expect(r.results.map((x) => x.id), q).toEqual(ids(plain));
+    }
+    expect(stripChatMarkup('集体经济[捂脸]')).toBe('集体经济[捂脸]');
+    expect(stripChatMarkup('[微笑]集体经济[乡贤]', { inTexts: (t) => t === '乡贤' })).toBe('集体经济[乡贤]');
+  });
+
   it('a character typed over and over is emphasis: the answer is not partial for it', () => {
     for (const q of ['急急急急急 厕所革命', '乡贤回归哈哈哈']) {
       const r = engine.search(q);
