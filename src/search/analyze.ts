@@ -8,7 +8,7 @@ import { mapEnglish } from './english.js';
 import type { Glossary } from './glosses.js';
 import { bare } from './normalize.js';
 import { askedAspects, questionCore } from './question.js';
-import { MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, QUESTION_FORMS, RELATED_TERMS } from './vocabulary.js';
+import { ENGLISH_MATERIAL_WORDS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, QUESTION_FORMS, RELATED_TERMS } from './vocabulary.js';
 
 /** Prefix of bigram terms (U+E000, private use: normalisation strips it from queries, so users cannot type it). */
 export const GRAM_PREFIX = '\uE000';
@@ -134,7 +134,7 @@ const HAN_WORD = /^\p{Script=Han}+$/u;
  */
 function isChatNoise(word: string, inTexts: (text: string) => boolean): boolean {
   if (POLITENESS_WORDS.has(word)) return true;
-  if (MATERIAL_WORDS.has(word) || YEAR.test(word)) return !inTexts(word);
+  if (MATERIAL_WORDS.has(word) || ENGLISH_MATERIAL_WORDS.has(word) || YEAR.test(word)) return !inTexts(word);
   return false;
 }
 

@@ -10,7 +10,7 @@
  * typed in Chinese: the library's own co-occurrence picks the sense of each word (living is 生活 there, not 生命).
  */
 import { glossKey, stem, surfaceKey, type Glossary } from './glosses.js';
-import { ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS } from './vocabulary.js';
+import { ENGLISH_MATERIAL_WORDS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS } from './vocabulary.js';
 
 const LATIN_WORD = /[a-z][a-z0-9]*/g;
 /** What may stand between the words of one English phrase: spaces and hyphens (e-commerce, party building). */
@@ -91,8 +91,16 @@ interface Segment {
   heads: string[];
 }
 
-/** Politeness and material words (please, thanks, ppt, excel): chat noise the analyser drops, never translated. */
-const isChatWord = (word: string): boolean => POLITENESS_WORDS.has(word) || MATERIAL_WORDS.has(word);
+/** Politeness and material words (please, thanks, ppt, latest, slides): chat noise the analyser drops, never translated. */
+const isChatWord = (word: string): boolean => POLITENESS_WORDS.has(word) || MATERIAL_WORDS.has(word) || ENGLISH_MATERIAL_WORDS.has(word);
+
+/**
+ * Text between translated stretches without the English that says nothing about the subject (of, on, the, please,
+ * latest, slides): the translation of `latest materials on toilet revolution` is 厕所革命, looked for whole.
+ */
+const unsaid = (text: string): string =>
+  text.replace(LATIN_WORDS_ANY, (w) => (isChatWord(w) || glossKey(w).length === 0 ? '' : w));
+const LATIN_WORDS_ANY = /[a-z][a-z0-9]*/g;
 
 /** Most English words whose translations are joined into one Chinese stretch, and senses tried per word. */
 const MAX_JOINED = 3;
@@ -192,14 +200,14 @@ export function mapEnglish(text: string, ctx: EnglishContext): EnglishMapping {
     last = s.end;
     if (s.source === 'table') {
       out += `${before} ${head} `;
-      chinese += `${before}${head}`;
+      chinese += `${unsaid(before)}${head}`;
       english.set(head, s.heads);
       continue;
     }
     if (s.source === 'spelled') {
       // Analysed as if typed in Chinese.
       out += `${before} ${head} `;
-      chinese += `${before}${head}`;
+      chinese += `${unsaid(before)}${head}`;
       continue;
     }
     // Words of the index stand for the phrase as they are; a longer stretch of text (最低生活保障, which jieba cuts
@@ -211,9 +219,9 @@ export function mapEnglish(text: string, ctx: EnglishContext): EnglishMapping {
       // English; the others are searched as related terms, below it: good is 良好 first, 产品 "goods" far after.
       glossed.push({ text: s.text, heads: [terms[0] as string], weaker: terms.slice(1) });
     } else out += `${before} ${head} `;
-    chinese += `${before}${terms[0] ?? head}`;
+    chinese += `${unsaid(before)}${terms[0] ?? head}`;
   }
   out += text.slice(last);
-  chinese += text.slice(last);
+  chinese += unsaid(text.slice(last));
   return { text: out, english, glossed, chinese, translated: merged.length > 0, untranslated };
 }

@@ -176,6 +176,8 @@ interface Dictionary {
   pairs: Set<string>;
   /** Parsed entries by their text (see sensesOf). */
   senses: Map<string, Sense[]>;
+  /** Every English word of four letters or more in the glosses (filled by the first glossary built). */
+  english?: Set<string>;
 }
 
 const prepared = new WeakMap<readonly string[], Dictionary>();
@@ -223,7 +225,7 @@ interface Sense {
 /**
  * The indexed glosses of an entry (its line after the headword), parsed once per process: a reload's glossary
  * reuses them. A gloss of more than four meaningful words is not how anyone types a query, and is left out; one of
- * two alternatives ("weixin or wechat") is also indexed under each.
+ * two one-word alternatives ("weixin or wechat") is also indexed under each.
  */
 function sensesOf(dict: Dictionary, rest: string): Sense[] {
   let senses = dict.senses.get(rest);
@@ -233,8 +235,10 @@ function sensesOf(dict: Dictionary, rest: string): Sense[] {
   for (let index = 0; index < fields.length; index++) {
     const g = fields[index] as string;
     if (g.startsWith('=')) continue;
-    const alternatives = g.split(/\s+or\s+/);
-    for (const gloss of alternatives.length === 2 ? [g, ...alternatives] : [g]) {
+    // "weixin or wechat": two one-word alternatives (not "distinguishing feature or quality", whose "quality" alone
+    // would be no sense of the word).
+    const alternatives = /^[a-z-]+ or [a-z-]+$/i.test(g) ? g.split(' or ') : [];
+    for (const gloss of [g, ...alternatives]) {
       const lower = gloss.toLowerCase();
       const words = meaningful(lower);
       if (words.length === 0 || words.length > 4) continue;
@@ -308,6 +312,17 @@ function editDistance(a: string, b: string, max: number): number {
 export function* glossarySteps(lines: readonly string[], library: GlossaryLibrary, options: GlossaryOptions = {}): Steps<Glossary> {
   const dict = dictionaryOf(lines);
   yield;
+  // Every English word of the whole dictionary's glosses, once per process: a word found there is English, spelt
+  // right, even when it glosses no word of this library (slides is not to be corrected to sides).
+  if (!dict.english) {
+    const words = new Set<string>();
+    for (let i = 0; i < dict.lines.length; i++) {
+      for (const w of (dict.lines[i] as string).toLowerCase().split(/[^a-z]+/)) if (w.length >= 4) words.add(w);
+      if (i % 2048 === 2047) yield;
+    }
+    dict.english = words;
+  }
+  const english = dict.english;
   const byKey = new Map<string, GlossMatch[]>();
   /** English words of the glosses indexed, with the number of library words they gloss. */
   const known = new Map<string, number>();
@@ -381,9 +396,14 @@ export function* glossarySteps(lines: readonly string[], library: GlossaryLibrar
   yield;
   const knownStems = new Set([...known.keys()].map(stem));
   yield;
+  /** Whether the dictionary writes the word, or the word without a plural, past or -ing ending. */
+  const isEnglish = (w: string): boolean =>
+    [w, w.replace(/s$/, ''), w.replace(/es$/, ''), w.replace(/ies$/, 'y'), w.replace(/e?d$/, ''), w.replace(/ed$/, 'e'), w.replace(/ing$/, ''), w.replace(/ing$/, 'e')].some(
+      (f) => english.has(f),
+    );
   const spell = (word: string): string | undefined => {
     const w = word.toLowerCase();
-    if (w.length < 5 || !/^[a-z]+$/.test(w) || known.has(w) || knownStems.has(stem(w))) return undefined;
+    if (w.length < 5 || !/^[a-z]+$/.test(w) || known.has(w) || knownStems.has(stem(w)) || isEnglish(w)) return undefined;
     const max = w.length >= 8 ? 2 : 1;
     let best: string | undefined;
     let bestDistance = max + 1;
@@ -400,13 +420,13 @@ export function* glossarySteps(lines: readonly string[], library: GlossaryLibrar
     }
     return best;
   };
-  const english = (key: string, surface?: string): readonly GlossMatch[] => {
+  const lookup = (key: string, surface?: string): readonly GlossMatch[] => {
     const list = byKey.get(key) ?? [];
     if (surface === undefined) return list;
     const exact = list.filter((m) => m.surfaces.includes(surface));
     return exact.length > 0 ? [...exact, ...list.filter((m) => !exact.includes(m))] : list;
   };
-  return { maxWords, size: byKey.size, english, spell };
+  return { maxWords, size: byKey.size, english: lookup, spell };
 }
 
 /** {@link glossarySteps} run to the end at once. */

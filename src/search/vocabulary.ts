@@ -116,6 +116,18 @@ export const ENGLISH_TERMS: Readonly<Record<string, readonly string[]>> = {
   unity: ['团结'],
 };
 
+/**
+ * English words for the kind of material wanted, as {@link MATERIAL_WORDS} has 材料, 最新, 模板 (latest materials on
+ * X, any documents about Y, slides pls): they say nothing about the subject and are dropped from a query. The texts
+ * hold no English, so they always are; words that also name a subject (material wealth, media reports, study) are
+ * not listed.
+ */
+export const ENGLISH_MATERIAL_WORDS: ReadonlySet<string> = new Set([
+  'materials', 'document', 'documents', 'docs', 'file', 'files', 'slide', 'slides', 'deck', 'template', 'templates',
+  'latest', 'newest', 'summary', 'case', 'cases', 'example', 'examples', 'sample', 'samples', 'download', 'link',
+  'links', 'video', 'videos', 'photos', 'pictures', 'pics',
+]);
+
 /** Longest English phrase in {@link ENGLISH_TERMS}, in words. */
 export const MAX_ENGLISH_PHRASE_WORDS = Math.max(...Object.keys(ENGLISH_TERMS).map((k) => k.split(' ').length));
 
