@@ -91,6 +91,10 @@ export interface Concept {
    * askedAspects in question.ts): it adds to the score but neither qualifies a passage nor is required of a full match.
    */
   aspect?: boolean;
+  /** Set by the engine for a word the texts lack: library words standing in for it (neighbours.ts), with weights. */
+  nearby?: { term: string; weight: number }[];
+  /** A place or direction word (村里, 家里, 上面: jieba tags s, f): where, not what about; it weighs less. */
+  place?: boolean;
 }
 
 export interface AnalyzedQuery {
@@ -148,6 +152,9 @@ interface Span {
 
 /** Tags of words that do not name anything: verbs, adjectives, adverbs (their nominal uses vn, an do name). */
 const NOT_NAMING = /^(?:v[dgi]?|a[dg]?|d[g]?|z|[rpcuyeoq])$/;
+
+/** jieba's tags of place and direction words (村里, 家里, 城里, 上面): they say where, not what about. */
+const PLACE_TAG = /^[sf]$/;
 
 /** jieba's precise cut (the same words as `cut`, HMM on) with tags and offsets into `text`. */
 function cutWithSpans(text: string): Span[] {
@@ -294,6 +301,8 @@ export function analyzeQuery(
       concept.aspect = true;
       aspectSpans.push(span);
     }
+
+    if (PLACE_TAG.test(span.tag)) concept.place = true;
     const existing = concepts.find((c) => c.text === concept.text);
     if (existing) {
       spanConcepts.push({ span, concept: existing });

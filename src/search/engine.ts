@@ -12,13 +12,14 @@ import { passageIndexSteps, type IndexDocument, type PassageTokens, type SavedPa
 import { nearDuplicateSteps, type DedupeOptions } from './dedupe.js';
 import { runNow, type Steps } from './pace.js';
 import { unknownTheme } from './errors.js';
-import { cut, DOMAIN_WORDS, loadJieba, tag } from './jieba.js';
+import { cut, DOMAIN_WORDS, isStopWord, loadJieba, tag } from './jieba.js';
 import { bare, DEFAULT_MAX_QUERY_LENGTH, foldText, foldWithMap, type FoldedText } from './normalize.js';
 import { alignNumbers } from './numerals.js';
 import { parseQuery, type ParsedQuery } from './query-parser.js';
 import { buildSnippet, splitSentences, type HighlightTerm, type SnippetOptions } from './snippet.js';
 import type { SearchEngine, SearchOptions, SearchResponse, SearchResult, Suggestion } from './types.js';
 import { EMPTY_GLOSSARY, glossKey, glossarySteps, loadGlossLines, stem, type Glossary } from './glosses.js';
+import { createNeighbours, type NeighbourOptions } from './neighbours.js';
 import { createTypoCorrector, latinGroups } from './typo.js';
 import { ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
 
@@ -72,6 +73,27 @@ export interface SearchEngineOptions {
    */
   glosses?: boolean;
   /**
+   * Library neighbours of query words the texts lack (neighbours.ts: 旱厕 → 厕所, 大夫 → 医生), or false for none.
+   * Default {} (the neighbour defaults).
+   */
+  neighbours?: NeighbourOptions | false;
+  /** Weight of a neighbour relative to the user's own words (× the neighbour's own weight). Default 0.3. */
+  nearbyWeight?: number;
+  /** Share of a concept credited when only its neighbours match. Default 0.5. */
+  nearbyCredit?: number;
+  /**
+   * Neighbours only in a query holding some word the texts have, and, when it names something the texts hold, only
+   * neighbours standing in some passage with it (see befriend). Default true.
+   */
+  nearbyAnchored?: boolean;
+  /** The co-occurrence half of nearbyAnchored: off, a query's named words do not choose among neighbours. Default true. */
+  nearbyCooccur?: boolean;
+  /**
+   * Weight of a place or direction word (村里, 家里, 上面) relative to other words: in a library about villages,
+   * 村里 says little about which passage answers. Default 0.3.
+   */
+  placeWeight?: number;
+  /**
    * An index saved by {@link ZhenxingSearchEngine.save} from an engine over the same passages, with the same options
    * and code: loaded instead of built (segmenting and clustering a 1 000-document library takes tens of seconds).
    * Ignored when its passage count differs. Default none.
@@ -91,9 +113,10 @@ export interface SavedEngineIndex {
   cluster: number[];
 }
 
-type ResolvedOptions = Required<Omit<SearchEngineOptions, 'fieldBoost' | 'dedupe' | 'snippet' | 'saved' | 'tokens'>> & {
+type ResolvedOptions = Required<Omit<SearchEngineOptions, 'fieldBoost' | 'dedupe' | 'snippet' | 'saved' | 'tokens' | 'neighbours'>> & {
   fieldBoost: Required<NonNullable<SearchEngineOptions['fieldBoost']>>;
   dedupe: DedupeOptions | false;
+  neighbours: NeighbourOptions | false;
   snippet: SnippetOptions;
 };
 
@@ -118,6 +141,12 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   snippet: {},
   maxSuggestions: 5,
   glosses: true,
+  neighbours: {},
+  nearbyWeight: 0.3,
+  nearbyCredit: 0.5,
+  nearbyAnchored: true,
+  nearbyCooccur: true,
+  placeWeight: 0.3,
 });
 
 function resolveOptions(options: SearchEngineOptions): ResolvedOptions {
@@ -126,6 +155,7 @@ function resolveOptions(options: SearchEngineOptions): ResolvedOptions {
     ...Object.fromEntries(Object.entries(options).filter(([k, v]) => v !== undefined && k !== 'saved' && k !== 'tokens')),
     fieldBoost: { ...SEARCH_DEFAULTS.fieldBoost, ...options.fieldBoost },
     dedupe: options.dedupe === false ? false : { ...(options.dedupe ?? {}) },
+    neighbours: options.neighbours === false ? false : { ...(options.neighbours ?? {}) },
     snippet: { ...SEARCH_DEFAULTS.snippet, ...options.snippet },
   };
 }
@@ -430,8 +460,50 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     }
     return analyzed;
   };
+  // Library neighbours of the words the texts lack (neighbours.ts), built from this engine's own words on first use.
+  // They need the dictionary: with `glosses: false` there are none.
+  const neighbours = o.neighbours === false || !o.glosses ? undefined : createNeighbours({
+    words: function* () {
+      for (const [term, df] of searchIndex.terms()) if (df > 0 && !term.startsWith(GRAM_PREFIX)) yield [term, df];
+    },
+  }, { isMorpheme: (ch) => !isStopWord(ch), ...o.neighbours });
+  /** Whether the texts hold a concept: itself, a related term, or as written. */
+  const heldByTexts = (c: Concept): boolean => c.kind === 'phrase' || c.related.length > 0 || c.heads.some(inText) || occurs(c.text);
+  /** Whether some passage's text holds both a word and one of the anchors (index terms). */
+  const cooccurs = (word: string, anchors: readonly string[]): boolean => {
+    let found = false;
+    searchIndex.search([{ term: word, weight: 1, bit: 0 }, ...anchors.map((term) => ({ term, weight: 1, bit: 1 }))], (_i, _s, _l, _h, bodyLow) => {
+      if ((bodyLow & 3) === 3) found = true;
+    });
+    return found;
+  };
+  /**
+   * A word the texts lack, with no related term, in a query holding some word the texts have: library neighbours
+   * (neighbours.ts) stand in for it at a low weight. A query none of whose words the texts hold is about something
+   * else (page chrome, 飞机票价格) and gets none. When the query names something the texts hold (not a place word), a
+   * neighbour must stand in some passage with it: the library's own co-occurrence picks the sense the query is about.
+   */
+  const befriend = (analyzed: AnalyzedQuery): AnalyzedQuery => {
+    if (!neighbours) return analyzed;
+    const held = analyzed.concepts.map(heldByTexts);
+    if (o.nearbyAnchored && !held.some(Boolean)) return analyzed;
+    analyzed.concepts.forEach((c, k) => {
+      if (c.kind !== 'word' || c.stranded || held[k]) return;
+      // Written in a text across punctuation (志智双扶 of “志”“智”双扶): the engine finds it as a phrase.
+      const whole = bare(c.text);
+      if (bareText.some((t, i) => mayHold(i, whole) && t.includes(whole))) return;
+      const anchors = !o.nearbyAnchored || !o.nearbyCooccur ? [] : analyzed.concepts
+        .filter((a, j) => j !== k && held[j] && a.kind === 'word' && a.naming && !a.place)
+        .flatMap((a) => a.heads.filter(hasTerm));
+      const near = neighbours
+        .of(c.text)
+        .filter((n) => hasTerm(n.word) && !c.parts.includes(n.word) && (anchors.length === 0 || cooccurs(n.word, anchors)));
+      if (near.length > 0) c.nearby = near.map((n) => ({ term: n.word, weight: n.weight }));
+    });
+    return analyzed;
+  };
   const analyze = (parsed: ParsedQuery): AnalyzedQuery =>
-    unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary }));
+    befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary })));
 
   // Each theme's strongest label score, to express a passage's strength in its theme as a share, and its passages.
   const themeMax = new Map<ThemeId, number>();
@@ -510,6 +582,10 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     grams: { low: number; high: number }[];
     relatedLow: number;
     relatedHigh: number;
+    /** Library neighbours of a word the texts lack: partial credit, never a full match. */
+    nearby: { low: number; high: number; text: string }[];
+    nearbyLow: number;
+    nearbyHigh: number;
   }
 
   const bitOf = (bit: number): { low: number; high: number } =>
@@ -528,7 +604,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     };
     const known = concepts.map(wholeKnownOf);
     concepts.forEach((c, k) => {
-      for (const t of c.heads) put(t, 1);
+      for (const t of c.heads) put(t, c.place ? o.placeWeight : 1);
       // Parts stand in for a concept the texts lack (中共中央政治局 → 中央); where the texts have the concept itself
       // they only add to the score (see `evidence` below). A part found in most passages (振兴 of 人才振兴) says
       // almost nothing about relevance and is left out.
@@ -541,6 +617,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       const gramWeight = c.grams.length === 1 && c.heads.length === 1 && Array.from(c.text).length === 2 ? 1 : o.gramWeight;
       if (!c.heads.some(inText)) for (const t of c.grams) put(t, gramWeight);
       for (const t of c.related) put(t, o.relatedWeight);
+      for (const n of c.nearby ?? []) put(n.term, o.nearbyWeight * n.weight);
     });
     // Bits go to the heaviest terms first; past 64 terms a match still scores but does not count for coverage.
     const ordered = [...weights.entries()].sort((x, y) => y[1] - x[1]);
@@ -568,7 +645,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       // compounds (共同 of 共同富裕 in 共同体).
       // A theme's name is the exception: 人才 of 人才振兴 is that theme's own word.
       const theme = themeOf(c);
-      const evidence = [...c.heads, ...(known[k] && !theme ? [] : c.parts), ...c.grams, ...c.related].filter(
+      const nearbyTerms = (c.nearby ?? []).map((n) => n.term);
+      const nearby = mask(nearbyTerms);
+      const evidence = [...c.heads, ...(known[k] && !theme ? [] : c.parts), ...c.grams, ...c.related, ...nearbyTerms].filter(
         (t) => Array.from(c.text).length === 1 || Array.from(t).length > 1,
       );
       const any = mask(evidence);
@@ -593,6 +672,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         grams: c.grams.map((g) => bitOf(bitByTerm.get(g) ?? -1)),
         relatedLow: related.low,
         relatedHigh: related.high,
+        nearby: nearbyTerms.map((t) => ({ ...bitOf(bitByTerm.get(t) ?? -1), text: t })),
+        nearbyLow: nearby.low,
+        nearbyHigh: nearby.high,
       };
     });
     return { terms, bits };
@@ -614,11 +696,13 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       credit = Math.max(credit, (0.85 * hit) / c.grams.length);
     }
     if ((c.relatedLow & low) !== 0 || (c.relatedHigh & high) !== 0) credit = Math.max(credit, o.relatedCredit);
+    if ((c.nearbyLow & low) !== 0 || (c.nearbyHigh & high) !== 0) credit = Math.max(credit, o.nearbyCredit);
     return credit;
   }
 
   /** A concept that can be a key word even with other, longer words in the query. */
-  const isKeyish = (c: ConceptBits): boolean => c.chars > 1 || c.relatedLow !== 0 || c.relatedHigh !== 0;
+  const isKeyish = (c: ConceptBits): boolean =>
+    c.chars > 1 || c.relatedLow !== 0 || c.relatedHigh !== 0 || c.nearbyLow !== 0 || c.nearbyHigh !== 0;
 
   /**
    * The words that decide whether a passage is a result: lone characters only when the query has nothing longer (or
@@ -1029,6 +1113,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       for (const p of c.parts) if (Array.from(p).length > 1) terms.push({ text: p, weight: known ? 0.5 : 1, group, wordOnly: true });
       for (const r of c.relatedText) terms.push({ text: foldText(r), weight: 1, group });
       for (const r of c.related) if (Array.from(r).length > 1) terms.push({ text: r, weight: 0.8, group });
+      for (const n of c.nearby ?? []) terms.push({ text: n.term, weight: 0.6, group, wordOnly: true });
       const theme = themeOf(c);
       if (theme) for (const t of themeHighlights([theme])) terms.push({ ...t, weight: Math.min(t.weight, 1), group, wordOnly: true });
     });
@@ -1101,6 +1186,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
           break;
         }
         for (const p of c.parts) if (p.chars > 1 && ((p.low & low) !== 0 || (p.high & high) !== 0)) push(p.text);
+        for (const n of c.nearby) if ((n.low & low) !== 0 || (n.high & high) !== 0) push(n.text);
       }
     }
     return out;
@@ -1252,7 +1338,10 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     jiebaLoadMs: jiebaMs,
     glossaryMs,
     save: () => ({ index: searchIndex.save(), cluster: Array.from(cluster) }),
-    warmSteps: () => corrector.buildSteps(),
+    *warmSteps() {
+      yield* corrector.buildSteps();
+      if (neighbours) yield* neighbours.buildSteps();
+    },
     *saveJson() {
       yield '{"index":';
       yield* searchIndex.saveJson();

@@ -1,0 +1,78 @@
+/**
+ * `npx tsx bench/eval-variants.ts [name…]`: the engine's figures on every judged set under engine-option variants
+ * (the ablations in docs/search.md, *Paraphrases*): overall MRR@10 / success@5, the everyday kind, and the full
+ * answers to no-match queries. Held-out sets print aggregates only. `--misses` lists the chat set's everyday queries
+ * not answered first, per variant.
+ */
+import { loadCorpus } from '../src/corpus/index.js';
+import { createSearchEngine, type SearchEngineOptions } from '../src/search/index.js';
+import { EVAL_SETS, engineRanker, evaluate, readEvalQueries, resolveJudgments } from './eval.js';
+
+export const VARIANTS: Record<string, SearchEngineOptions> = {
+  default: {},
+  'neither (before)': { neighbours: false, placeWeight: 1 },
+  'place words only': { neighbours: false },
+  'place + morphemes': { neighbours: { glosses: false } },
+  'place + glosses': { neighbours: { morphemes: false } },
+  'no place words': { placeWeight: 1 },
+  'morphemes unconfirmed': { neighbours: { confirm: false } },
+  'any sense': { neighbours: { maxSense: Infinity } },
+  'gloss heads 20': { neighbours: { maxGlossHeads: 20 } },
+  'any gloss': { neighbours: { maxGlossHeads: Infinity, maxSense: Infinity } },
+  'no co-occurrence': { nearbyCooccur: false },
+  'unanchored': { nearbyAnchored: false },
+  'loosest': { nearbyAnchored: false, neighbours: { confirm: false, maxGlossHeads: Infinity, maxSense: Infinity } },
+  'nearby 0.1': { nearbyWeight: 0.1 },
+  'nearby 0.5': { nearbyWeight: 0.5 },
+  'credit 0.3': { nearbyCredit: 0.3 },
+  'credit 0.7': { nearbyCredit: 0.7 },
+  'place 0.5': { placeWeight: 0.5 },
+};
+
+// Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with
+// nothing, or partially through their own pieces only.
+const CHROME = ['本文移动端', '免责声明', '推荐范文', '公文驿站', '理论之窗', '下转第102页', '网友交流群', '百味书屋', '中电源云学苑', '新视点', '您的位置', '转载请保留', '链接地址'];
+const CHROME_OF_TEXT_WORDS = ['相关信息', '来源:网络整理', '感谢转发分享'];
+const NOTHING = ['飞机票价格', '集飞体机', '范文', '节选'];
+function chromeViolations(engine: ReturnType<typeof createSearchEngine>): string[] {
+  const bad: string[] = [];
+  for (const q of CHROME) {
+    const r = engine.search(q, { limit: 50 });
+    if (r.total > 0 && (!r.partial || (r.matched ?? []).some((m) => !q.includes(m) || m.length >= q.length) || (r.matched ?? []).length === 0)) bad.push(q);
+  }
+  for (const q of CHROME_OF_TEXT_WORDS) {
+    const r = engine.search(q, { limit: 50 });
+    if (r.results.some((x) => x.segments.some((s) => s.match && !q.includes(s.text)))) bad.push(q);
+  }
+  for (const q of NOTHING) if (engine.search(q).total > 0) bad.push(q);
+  return bad;
+}
+
+const f3 = (n: number): string => n.toFixed(3);
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const names = args.filter((a) => !a.startsWith('--'));
+  const corpus = loadCorpus();
+  const sets = EVAL_SETS.map((s) => ({ ...s, queries: resolveJudgments(readEvalQueries(s.file), corpus.passages) }));
+  for (const [name, options] of Object.entries(VARIANTS)) {
+    if (names.length > 0 && !names.includes(name)) continue;
+    const engine = createSearchEngine(corpus, options);
+    const cells: string[] = [];
+    const misses: string[] = [];
+    for (const s of sets) {
+      const r = evaluate('zhenxing', engineRanker(engine), s.queries);
+      const e = r.byCategory.get('everyday') ?? r.byCategory.get('paraphrase');
+      cells.push(`${s.name} ${f3(r.overall.mrr10)}/${f3(r.overall.success5)} (${e ? `${f3(e.mrr10)}/${f3(e.success5)}` : '-'}) full ${r.fullAnswers.length}`);
+      if (s.tuned && args.includes('--misses')) {
+        for (const m of r.outcomes) {
+          if (m.firstRelevant !== 1 && (m.category === 'everyday' || m.category === 'paraphrase')) misses.push(`    ${m.id} rank ${m.firstRelevant ?? '-'}${m.partial ? ' (partial)' : ''} ${m.query} → ${m.top.slice(0, 3).join(', ')}`);
+        }
+      }
+    }
+    const bad = chromeViolations(engine);
+    process.stdout.write(`${name.padEnd(16)} ${cells.join(' | ')} | chrome ${bad.length ? bad.join(',') : 'ok'}\n${misses.join('\n')}${misses.length ? '\n' : ''}`);
+  }
+}
+
+main();

@@ -1,0 +1,255 @@
+/**
+ * Library neighbours of a query word the texts lack (issue 9, item 7): everyday words (旱厕, 大夫, 一屁股债) reach the
+ * passages through words of the library itself, found by rules that need no table and serve documents added later:
+ *
+ * - **Morphemes**: a word the texts lack backs off to the library's words that share one of its characters, when
+ *   that character forms few library words (厕 → 厕所, 公厕; 债 → 债务, 化债), so it is a specific morpheme, not a
+ *   common one (大, 村, 人 form dozens of words and are never backed off to).
+ * - **Glosses**: CC-CEDICT's English glosses of the word, looked up among the library's words glossed the same way
+ *   (大夫 "doctor" → 医生; 贪污 "corruption" → 腐败), at a low weight.
+ *
+ * Neighbours weigh less than related terms and never make a passage a *full* match: an answer found only through
+ * them is marked partial. Built on first use from the engine's own vocabulary (and warmed with the typo tables).
+ */
+import { glossKey, loadGlossLines } from './glosses.js';
+import type { Steps } from './pace.js';
+
+/** A library word standing in for a query word the texts lack, with its weight (0–1, relative among neighbours). */
+export interface Neighbour {
+  word: string;
+  weight: number;
+  via: 'morpheme' | 'gloss';
+}
+
+/** Options of {@link createNeighbours}. */
+export interface NeighbourOptions {
+  /** Back off through characters that form at most this many library words (a specific morpheme). Default 4. */
+  maxFamily?: number;
+  /** Use the morpheme backoff. Default true. */
+  morphemes?: boolean;
+  /** Use CC-CEDICT glosses. Default true. */
+  glosses?: boolean;
+  /** Most neighbours per word. Default 4. */
+  maxNeighbours?: number;
+  /**
+   * A morpheme neighbour must also share a meaning with the word in the dictionary: a stemmed word of its own English
+   * glosses (a library word the dictionary lacks is never confirmed: 一窗受理 for 窗) that is also a word of the query
+   * word's glosses (or of its characters' glosses, for a word the dictionary lacks): 旱厕 and 厕所 share `toilet`, 大夫
+   * and 功夫 share nothing. Default true.
+   */
+  confirm?: boolean;
+  /**
+   * A gloss links two words only when it is one of the first `maxSense` senses of both (大夫 "senior official; doctor"
+   * and 医生 "doctor"; not 地址 "address" and 讲话 "a speech; to speak; to talk; to address"). Default 2.
+   */
+  maxSense?: number;
+  /**
+   * A gloss links words only when at most this many dictionary headwords share it: `doctor` (10) or `corruption` (6)
+   * says what a word means, `to set` (82) or `to go` (113) does not. Default 40.
+   */
+  maxGlossHeads?: number;
+  /** Whether a character counts as a morpheme (function characters such as 一, 个, 不 never do). Default: all. */
+  isMorpheme?: (ch: string) => boolean;
+}
+
+export const NEIGHBOUR_DEFAULTS: Readonly<Required<NeighbourOptions>> = Object.freeze({
+  maxFamily: 4,
+  morphemes: true,
+  glosses: true,
+  maxNeighbours: 4,
+  confirm: true,
+  maxSense: 2,
+  maxGlossHeads: 40,
+  isMorpheme: () => true,
+});
+
+export interface Neighbours {
+  /** Library words standing in for `word` (a word the texts lack), best first; empty when none. */
+  of(word: string): readonly Neighbour[];
+  /**
+   * Builds the tables now, in steps that may pause (the running bot warms a reloaded engine before serving it): the
+   * dictionary by headword once per process (~0.2 s), the library's words by character and by gloss per engine.
+   */
+  buildSteps(): Steps<void>;
+}
+
+/** What the neighbours ask about the library. */
+export interface NeighbourLibrary {
+  /** Every word of the passages' text with its passage count (no bigrams). */
+  words(): Iterable<[string, number]>;
+}
+
+const HAN_WORD = /^\p{Script=Han}{2,}$/u;
+
+/**
+ * The dictionary by headword, the same for every library: built once per process (a pass over the lines, ~0.1 s).
+ * Gloss keys are made only for the headwords asked about, and a key's headword count on first use.
+ */
+interface GlossIndex {
+  /** A headword's gloss keys, first sense first (empty if the dictionary lacks it). */
+  keysOf(head: string): readonly string[];
+  /** How many headwords have the key among their glosses. */
+  headsWith(key: string): number;
+}
+
+let sharedIndex: GlossIndex | undefined;
+
+function* glossIndex(): Steps<GlossIndex> {
+  if (sharedIndex) return sharedIndex;
+  const lines = loadGlossLines();
+  const lineOf = new Map<string, string>();
+  let n = 0;
+  for (const line of lines) {
+    if (++n % 5000 === 0) yield;
+    const tab = line.indexOf('\t');
+    if (tab < 1) continue;
+    const head = line.slice(0, tab);
+    // A headword may have several lines (readings): their glosses together.
+    const had = lineOf.get(head);
+    lineOf.set(head, had === undefined ? line : `${had}${line.slice(tab)}`);
+  }
+  const keys = new Map<string, readonly string[]>();
+  const keysOf = (head: string): readonly string[] => {
+    let got = keys.get(head);
+    if (got) return got;
+    const line = lineOf.get(head);
+    const list: string[] = [];
+    if (line !== undefined) {
+      for (const g of line.slice(line.indexOf('\t') + 1).split('\t')) {
+        if (g.startsWith('=')) continue;
+        const key = glossKey(g);
+        if (key.length > 0 && key.split(' ').length <= 4 && !list.includes(key)) list.push(key);
+      }
+    }
+    got = list;
+    if (keys.size >= 50_000) keys.clear();
+    keys.set(head, got);
+    return got;
+  };
+  const counts = new Map<string, number>();
+  const headsWith = (key: string): number => {
+    let got = counts.get(key);
+    if (got !== undefined) return got;
+    // Only lines holding every stem of the key as written can have it: the rest are not parsed.
+    const stems = key.split(' ');
+    got = 0;
+    for (const [head, line] of lineOf) {
+      if (stems.every((t) => line.includes(t)) && keysOf(head).includes(key)) got++;
+    }
+    counts.set(key, got);
+    return got;
+  };
+  sharedIndex = { keysOf, headsWith };
+  return sharedIndex;
+}
+
+export function createNeighbours(library: NeighbourLibrary, options: NeighbourOptions = {}): Neighbours {
+  const o = { ...NEIGHBOUR_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
+  interface Entry {
+    word: string;
+    df: number;
+  }
+  /** Per character, the library's words holding it. */
+  let family: Map<string, Entry[]> | undefined;
+  /** Per gloss key, the library's words with it among their first `maxSense` senses, and at which rank. */
+  let glossed: Map<string, (Entry & { rank: number })[]> | undefined;
+  let dictionary: GlossIndex | undefined;
+  const cache = new Map<string, readonly Neighbour[]>();
+
+  function* build(): Steps<void> {
+    if (family) return;
+    dictionary = yield* glossIndex();
+    const fam = new Map<string, Entry[]>();
+    const byKey = new Map<string, (Entry & { rank: number })[]>();
+    let n = 0;
+    for (const [word, df] of library.words()) {
+      if (df <= 0 || !HAN_WORD.test(word)) continue;
+      for (const ch of new Set(Array.from(word))) {
+        const list = fam.get(ch);
+        if (list) list.push({ word, df });
+        else fam.set(ch, [{ word, df }]);
+      }
+      dictionary.keysOf(word).slice(0, o.maxSense).forEach((key, rank) => {
+        const list = byKey.get(key);
+        if (list) list.push({ word, df, rank });
+        else byKey.set(key, [{ word, df, rank }]);
+      });
+      if (++n % 500 === 0) yield;
+    }
+    family = fam;
+    glossed = byKey;
+  }
+
+  const run = (): void => {
+    const steps = build();
+    while (!steps.next().done);
+  };
+
+  const meanings = new Map<string, ReadonlySet<string>>();
+  /**
+   * The stemmed words of a word's glosses; for a word the dictionary lacks, of its characters' glosses when `byChars`,
+   * else none.
+   */
+  function meaning(word: string, byChars: boolean): ReadonlySet<string> {
+    const cacheKey = `${byChars ? 1 : 0}${word}`;
+    let got = meanings.get(cacheKey);
+    if (got) return got;
+    const own = dictionary?.keysOf(word) ?? [];
+    const keys = own.length > 0 || !byChars ? own : Array.from(word).flatMap((ch) => dictionary?.keysOf(ch) ?? []);
+    got = new Set(keys.flatMap((k) => k.split(' ')));
+    if (meanings.size >= 20_000) meanings.clear();
+    meanings.set(cacheKey, got);
+    return got;
+  }
+  const shares = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => {
+    for (const t of a) if (b.has(t)) return true;
+    return false;
+  };
+
+  function compute(word: string): Neighbour[] {
+    run();
+    const found = new Map<string, Neighbour & { df: number }>();
+    const add = (n: Neighbour & { df: number }): void => {
+      const had = found.get(n.word);
+      if (!had || had.weight < n.weight) found.set(n.word, n);
+    };
+    if (o.morphemes && family) {
+      const mine = o.confirm ? meaning(word, true) : undefined;
+      for (const ch of new Set(Array.from(word))) {
+        if (!o.isMorpheme(ch)) continue;
+        const list = family.get(ch);
+        if (!list || list.length > o.maxFamily) continue;
+        for (const { word: w, df } of list) {
+          if (mine && !shares(mine, meaning(w, false))) continue;
+          add({ word: w, df, weight: 1 / list.length, via: 'morpheme' });
+        }
+      }
+    }
+    if (o.glosses && glossed && dictionary) {
+      dictionary.keysOf(word).slice(0, o.maxSense).forEach((key, i) => {
+        if ((dictionary?.headsWith(key) ?? 0) > o.maxGlossHeads) return;
+        for (const m of glossed?.get(key) ?? []) {
+          if (m.word !== word) add({ word: m.word, df: m.df, weight: 1 / ((1 + i) * (1 + m.rank)), via: 'gloss' });
+        }
+      });
+    }
+    // Heavier first; among equals, the word more passages hold.
+    return [...found.values()]
+      .sort((a, b) => b.weight - a.weight || b.df - a.df || (a.word < b.word ? -1 : 1))
+      .slice(0, o.maxNeighbours)
+      .map(({ word: w, weight, via }) => ({ word: w, weight, via }));
+  }
+
+  return {
+    of(word: string): readonly Neighbour[] {
+      let got = cache.get(word);
+      if (!got) {
+        got = compute(word);
+        if (cache.size >= 10_000) cache.clear();
+        cache.set(word, got);
+      }
+      return got;
+    },
+    buildSteps: build,
+  };
+}

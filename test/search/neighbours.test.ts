@@ -1,0 +1,97 @@
+/**
+ * Everyday words the texts lack (issue 9, item 7): library neighbours through specific morphemes and CC-CEDICT glosses
+ * (src/search/neighbours.ts), and place words weighing less. The real engine over the seeds, and small libraries made
+ * up here to show that the neighbours come from whatever texts the engine holds.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Passage } from '../../src/corpus/types.js';
+import { createSearchEngine } from '../../src/search/index.js';
+import { getSharedCorpus, getSharedEngine } from '../helpers/shared-index.js';
+
+const corpus = getSharedCorpus();
+const engine = getSharedEngine();
+const ids = (q: string, limit = 3): string[] => engine.search(q, { limit }).results.map((r) => r.id);
+const nearby = (q: string): string[] => engine.explain(q).analyzed.concepts.flatMap((c) => (c.nearby ?? []).map((n) => n.term));
+
+
+describe('words the texts lack reach the passages through library words', () => {
+  it('村里有没有大夫: 大夫 (not in the texts) finds the passage about doctors through 医生, and the answer is partial', () => {
+    const r = engine.search('村里有没有大夫', { limit: 3 });
+    expect(r.results.map((x) => x.id)).toContain('003-010');
+    expect(r.partial).toBe(true);
+    expect(r.matched).toContain('医生');
+    const doctors = r.results.find((x) => x.id === '003-010');
+    expect(doctors?.segments.filter((s) => s.match).map((s) => s.text)).toContain('医生');
+    // Without the neighbours only 村里 answers it.
+    const plain = createSearchEngine(corpus, { neighbours: false });
+    expect(plain.search('村里有没有大夫').results.map((x) => x.id)).not.toContain('003-010');
+  });
+
+  it('旱厕改造 reaches the toilet-revolution passage through the morpheme 厕 (厕所, 公厕)', () => {
+    expect(nearby('旱厕改造')).toEqual(expect.arrayContaining(['厕所', '公厕']));
+    expect(ids('旱厕改造')).toContain('003-018');
+    expect(engine.search('旱厕改造').partial).toBe(true);
+    expect(createSearchEngine(corpus, { neighbours: false }).search('旱厕改造', { limit: 3 }).results.map((r) => r.id)).not.toContain('003-018');
+  });
+
+  it('a query with no word the texts hold gets no neighbours (page chrome, other topics): nothing rather than a guess', () => {
+    for (const q of ['大夫', '您的位置', '推荐范文', '吵架']) {
+      expect(nearby(q), q).toEqual([]);
+      expect(engine.search(q).total, q).toBe(0);
+    }
+  });
+
+  it('the query’s named words choose among neighbours: one that never stands with them in a passage is left out', () => {
+    // 整理 → 整顿 (both "to tidy up"), but no passage holds 整顿 with 网络: 来源:网络整理 (page chrome) marks only its own words.
+    expect(nearby('网络整理')).toEqual([]);
+    expect(createSearchEngine(corpus, { nearbyCooccur: false }).explain('网络整理').analyzed.concepts.flatMap((c) => (c.nearby ?? []).map((n) => n.term))).toContain('整顿');
+  });
+
+  it('a character shared by chance is no neighbour: 大夫 does not back off to 功夫, whose glosses share no meaning', () => {
+    expect(nearby('村里有没有大夫')).not.toContain('功夫');
+    expect(nearby('村里有没有大夫')).not.toContain('下功夫');
+    // Nor do common characters (大, 一, 个) count as morphemes.
+    expect(nearby('村里欠了一屁股债')).toEqual(expect.arrayContaining(['债务']));
+    expect(nearby('村里欠了一屁股债').some((w) => w.includes('一'))).toBe(false);
+  });
+
+  it('a word the texts have gets no neighbours and its answer stays full', () => {
+    expect(nearby('厕所革命')).toEqual([]);
+    const r = engine.search('厕所革命');
+    expect(r.partial).toBe(false);
+    expect(r.results[0]?.id).toBe('003-018');
+  });
+
+  it('a topic the texts never discuss still gets no full answer', () => {
+    for (const q of ['飞机', '大夫 飞机']) {
+      const r = engine.search(q);
+      expect(r.total === 0 || r.partial, q).toBe(true);
+    }
+  });
+});
+
+describe('place words', () => {
+  it('村里 says where, not what about: 村里有黑社会欺负人 answers with 扫黑除恶, not with the one passage that says 村里', () => {
+    expect(engine.explain('村里有黑社会欺负人').analyzed.concepts.find((c) => c.text === '村里')?.place).toBe(true);
+    expect(ids('村里有黑社会欺负人', 1)).toEqual(['002-023']);
+    expect(createSearchEngine(corpus, { placeWeight: 1 }).search('村里有黑社会欺负人', { limit: 1 }).results[0]?.id).toBe('002-026');
+  });
+});
+
+describe('documents added later', () => {
+  const model = corpus.passages[0] as Passage;
+  const library = (texts: string[]): ReturnType<typeof createSearchEngine> => {
+    const passages = texts.map((text, i) => ({ ...model, id: `n-${i}`, section: null, text }));
+    return createSearchEngine({ ...corpus, passages, byId: new Map(passages.map((p) => [p.id, p])) });
+  };
+
+  it('neighbours come from the words of whatever texts the engine holds', () => {
+    const added = library(['农村完成户用厕所改建四百户。', '乡村医生定期到户巡诊。', '农村修通了公路，乡村发展特色种植业。']);
+    expect(added.search('农村旱厕').results[0]?.id).toBe('n-0');
+    expect(added.search('乡村大夫').results[0]?.id).toBe('n-1');
+    expect(added.search('乡村大夫').partial).toBe(true);
+    const without = library(['农村修通了公路。', '乡村发展特色种植业。']);
+    expect(without.search('农村旱厕').matched).toEqual(['农村']);
+    expect(without.search('乡村大夫').matched).toEqual(['乡村']);
+  });
+});
