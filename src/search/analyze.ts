@@ -301,7 +301,6 @@ export function analyzeQuery(
       concept.aspect = true;
       aspectSpans.push(span);
     }
-
     if (PLACE_TAG.test(span.tag)) concept.place = true;
     const existing = concepts.find((c) => c.text === concept.text);
     if (existing) {

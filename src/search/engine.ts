@@ -488,12 +488,13 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const held = analyzed.concepts.map(heldByTexts);
     if (o.nearbyAnchored && !held.some(Boolean)) return analyzed;
     analyzed.concepts.forEach((c, k) => {
-      if (c.kind !== 'word' || c.stranded || held[k]) return;
+      // An aspect (意义 of X有什么意义) is not what the query is about: it gets none and anchors none.
+      if (c.kind !== 'word' || c.stranded || c.aspect || held[k]) return;
       // Written in a text across punctuation (志智双扶 of “志”“智”双扶): the engine finds it as a phrase.
       const whole = bare(c.text);
       if (bareText.some((t, i) => mayHold(i, whole) && t.includes(whole))) return;
       const anchors = !o.nearbyAnchored || !o.nearbyCooccur ? [] : analyzed.concepts
-        .filter((a, j) => j !== k && held[j] && a.kind === 'word' && a.naming && !a.place)
+        .filter((a, j) => j !== k && held[j] && a.kind === 'word' && a.naming && !a.place && !a.aspect)
         .flatMap((a) => a.heads.filter(hasTerm));
       const near = neighbours
         .of(c.text)
