@@ -598,12 +598,13 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     (c.kind === 'phrase' || c.heads.some(inText) || occurs(c.text) || c.related.some(inText) || themeOf(c) !== undefined);
 
   /** The weighted query terms (each once, at its highest weight, only if indexed) and each concept's bits. */
-  function plan(concepts: readonly Concept[]): { terms: WeightedTerm[]; bits: ConceptBits[] } {
+  function plan(concepts: readonly Concept[], headings = false): { terms: WeightedTerm[]; bits: ConceptBits[] } {
     const weights = new Map<string, number>();
     const put = (term: string, w: number): void => {
       if (searchIndex.has(term) && w > (weights.get(term) ?? 0)) weights.set(term, w);
     };
-    const known = concepts.map(wholeKnownOf);
+    // In the heading pass (see rank()), a word a section heading names whole is there to be matched.
+    const known = concepts.map((c) => wholeKnownOf(c) || (headings && c.kind === 'word' && inHeading(bare(c.text))));
     concepts.forEach((c, k) => {
       for (const t of c.heads) put(t, c.place ? o.placeWeight : 1);
       // Parts stand in for a concept the texts lack (中共中央政治局 → 中央); where the texts have the concept itself
@@ -752,6 +753,18 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   const wholeCutApart = (concepts: readonly Concept[], whole: string): boolean =>
     whole.length >= 3 && concepts.length > 1 && concepts.every((c) => c.kind === 'word') && !inText(whole) && occurs(whole);
 
+  /** Whether some section heading holds the word whole (two characters or more). */
+  const inHeading = (word: string): boolean =>
+    Array.from(word).length >= 2 && distinctSections().some(({ section }) => section.includes(word));
+
+  /** Whether passage `i`'s section heading holds one of the key words whole (two characters or more). */
+  const headingKeys = (i: number, keys: readonly { whole: string }[]): boolean => {
+    const section = bareSections[i] as string;
+    if (section.length === 0) return false;
+    for (const c of keys) if (Array.from(c.whole).length >= 2 && section.includes(c.whole)) return true;
+    return false;
+  };
+
   /** A query's ranking, with what the page needs to say whether and how it is partial. */
   interface QueryRanking extends Ranked {
     partial: boolean;
@@ -774,9 +787,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
    * match, the others follow it (score × partialFactor); when none is, the answer is partial (the lenient pass over
    * the words the texts know) and says so.
    */
-  function rank(parsed: ParsedQuery, analyzed: AnalyzedQuery, need = Infinity): QueryRanking {
+  function rank(parsed: ParsedQuery, analyzed: AnalyzedQuery, need = Infinity, headings = false): QueryRanking {
     const { concepts } = analyzed;
-    const { terms, bits } = plan(concepts);
+    const { terms, bits } = plan(concepts, headings);
     const phrasesBare = parsed.phrases.map(bare).filter((p) => p.length > 0);
     const whole = analyzed.wholeBare.length >= 2 ? analyzed.wholeBare : '';
     const collapser = startCollapse();
@@ -829,6 +842,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
             break;
           }
         }
+        // Asked again with nothing found in any text (see search()): a section heading that names a key word whole
+        // (以“五力”为抓手 for 五力) makes the passages under it results.
+        if (!holds && headings) holds = headingKeys(index, keys);
         if (!holds) return;
       }
       if (filtered && !passesFilters(index, parsed, phrasesBare)) return;
@@ -893,6 +909,12 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         let strength = 0;
         for (const c of themed) strength = Math.max(strength, themeStrength(i, c.theme as ThemeId));
         if (strength > 0) consider(i, base * strength, 0, 0, 0, 0);
+      }
+    }
+    // Passages under such a heading that no term reached (the heading cut otherwise: 五|力), at the theme-only weight.
+    if (headings) {
+      for (let i = 0; i < passages.length; i++) {
+        if (hitStamp[i] !== current && headingKeys(i, keys)) consider(i, (bestBase || 1) * o.themeOnlyWeight, 0, 0, 0, 0);
       }
     }
     // A phrase with no indexed term at all (a lone character, say) is still honoured by scanning.
@@ -1378,6 +1400,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         analyzed = analyze(searched);
         hits = rank(searched, analyzed, need);
       }
+      // Still nothing: the words may name a section of a text rather than stand in its passages (五力 of
+      // 以“五力”为抓手推进…, whose passages spell out 发展推动力, 群众动员力 …): the passages under that heading answer.
+      if (hits.total === 0) hits = rank(searched, analyzed, need, true);
       return page(query, hits, highlightsFor(analyzed.concepts), options, () => suggest(searched, analyzed), corrected);
     },
 

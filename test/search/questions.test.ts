@@ -79,3 +79,30 @@ describe('a word found in most passages (发展, 乡村)', () => {
     for (const hit of r.results) expect(hit.text).toContain('发展');
   });
 });
+
+describe('question forms with 哪 and a number', () => {
+  it('are taken out whole, with 是指 / 指的是 before them and 年 / 级 after', () => {
+    expect(engine.explain('五力是指哪五力').analyzed.dropped).toEqual(['是指哪五力']);
+    expect(engine.explain('三治融合是哪一年开始的').analyzed.dropped).toEqual(['是哪一年']);
+    expect(engine.explain('新时代文明实践中心建到哪一级').analyzed.dropped).toEqual(['哪一级']);
+    // No 指 or 年 is left to be searched for.
+    expect(engine.explain('五力是指哪五力').analyzed.concepts.map((c) => c.text)).toEqual(['五力']);
+  });
+});
+
+describe('a name found only in a section heading', () => {
+  it('is answered by the passage under that heading, in full, when no passage text holds it', () => {
+    const p = corpus.byId.get('002-032');
+    expect(p?.section).toContain('“五力”');
+    expect(corpus.passages.some((x) => x.text.includes('五力'))).toBe(false);
+    const r = engine.search('五力是指哪五力');
+    expect(r.results.map((x) => x.id)).toEqual(['002-032']);
+    expect(r.partial).toBe(false);
+  });
+
+  it('never lets a heading make a result where some passage text holds the words', () => {
+    // 研究意义 is a heading of 002-001…006; 意义 also stands in 002-004's text: only the text counts.
+    const r = engine.search('意义', { limit: 50 });
+    for (const hit of r.results) expect(hit.text).toContain('意义');
+  });
+});
