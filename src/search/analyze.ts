@@ -150,6 +150,9 @@ interface Span {
   tag: string;
 }
 
+/** jieba's tags of verbs (v, vd, vi; not vn, a verb used as a noun). */
+const VERB_TAG = /^v[di]?$/;
+
 /** Tags of words that do not name anything: verbs, adjectives, adverbs (their nominal uses vn, an do name). */
 const NOT_NAMING = /^(?:v[dgi]?|a[dg]?|d[g]?|z|[rpcuyeoq])$/;
 
@@ -280,7 +283,7 @@ export function analyzeQuery(
     const t = (spans[i] as Span).text;
     return HAN_WORD.test(t) && Array.from(t).length > 1 && !QUERY_FILLERS.has(t) && isIndexable(t) && !isChatNoise(t, inTexts);
   };
-  const aspects = askedAspects(text, spans, isContent);
+  const aspects = askedAspects(text, spans, isContent, (i) => VERB_TAG.test((spans[i] as Span).tag));
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i] as Span;
     const t = span.text;

@@ -40,6 +40,16 @@ describe('the kind of answer a question asks for (意义, 标准, 作用, 情况
     expect(aspects('强村九法是什么')).toEqual([]);
     expect(aspects('临时救助标准是多少')).toEqual([]);
     expect(aspects('为什么农民适应经济社会发展的能力不足')).toEqual([]);
+    // The question's own verb, right before what it asks; not a verb after 怎么 / 如何, which says what is asked about.
+    expect(aspects('三保障包括哪些方面')).toEqual(['包括']);
+    expect(aspects('两委班子存在什么问题')).toEqual(['存在']);
+    expect(aspects('怎样吸引人才回乡')).toEqual([]);
+  });
+
+  it('两委班子存在什么问题: the passage on the 两委 members\' schooling first, in full', () => {
+    const r = engine.search('两委班子存在什么问题');
+    expect(r.results[0]?.id).toBe('002-030');
+    expect(r.partial).toBe(false);
   });
 
   it.each([
