@@ -129,7 +129,7 @@ const SAY_PAIRS: ReadonlySet<string> = new Set(
 
 const YEAR = /^(?:19|20)\d\d$/;
 /** A character every question form holds: most queries skip the forms' expressions altogether. */
-const QUESTION_FORM_START = /[干做搞意指哪多几]/u;
+const QUESTION_FORM_START = /[干做搞意指哪多几不没]|mean/u;
 const HAN_WORD = /^\p{Script=Han}+$/u;
 
 /**

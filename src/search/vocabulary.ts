@@ -175,7 +175,8 @@ export const MATERIAL_WORDS: ReadonlySet<string> = new Set([
 
 /**
  * Question forms that ask for a kind of answer, not about a subject: what something does (是干什么的), what a name
- * means (是什么意思, 是指什么), how many of what (多少种, 几个, 哪三…), how big (多大). jieba cuts them into pieces
+ * means (是什么意思, 是指什么, what does … mean), how many of what (多少种, 几个, 哪三…), how big (多大), yes or no
+ * (能不能, 是不是, 有没有 …). jieba cuts them into pieces
  * that look like content (种疾病 of 多少种疾病, 哪三治, 意思), so they are taken out of the query text before it is
  * cut, unless the texts themselves contain the words.
  */
@@ -186,4 +187,10 @@ export const QUESTION_FORMS: readonly RegExp[] = [
   /(?:是|有|包括|分别是|是指|指的是|分别指|具体指)?哪(?:[一二两三四五六七八九十几]+)(?:[个项条种笔类大方面年月天级批次步层届期位家])?(?:\p{Script=Han}(?=$|[\s?？!！。，,]))?/gu,
   /(?:有)?(?:多少|几)(?:个|户|支|种|名|人|次|项|条|家|所|座|处|笔|位|批|场|场次|人次)(?=\p{Script=Han})/gu,
   /多(?:大|长|久|高|远|宽|重)(?=$|[\s?？!！。，,])/gu,
+  // A-not-A questions ask yes or no about the rest (jieba cuts 能不能说说 into 能|不能|说|说).
+  /能不能|是不是|有没有|会不会|要不要|可不可以|该不该|算不算|行不行|对不对|好不好/gu,
+  // English around a Chinese name: what does 消薄 mean, 两委 what does it mean, what is the meaning of 三保障.
+  /\bwhat\s+(?:does|do|did)\b(?=.*\bmean\b)/gu,
+  /\b(?:it\s+|this\s+|that\s+)?means?\b(?=\s*[?？]*\s*$)/gu,
+  /\b(?:what(?:'s|\s+is)\s+)?the\s+meaning\s+of\b/gu,
 ];

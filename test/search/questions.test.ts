@@ -116,3 +116,22 @@ describe('a name found only in a section heading', () => {
     for (const hit of r.results) expect(hit.text).toContain('意义');
   });
 });
+
+describe('yes-or-no questions and English asking what a name means', () => {
+  it.each([
+    ['贫困户脱贫后会不会返贫', ['能不能', '是不是', '会不会'], '003-022'],
+    ['三治融合 what does it mean', ['what does', 'it mean'], '002-018'],
+    ['what does 消薄 mean', ['what does', 'mean'], '002-022'],
+  ])('%s: the asking words dropped, the subject answered in full', (q, forms, id) => {
+    const { dropped } = engine.explain(q).analyzed;
+    expect(dropped.length).toBeGreaterThan(0);
+    for (const d of dropped) expect(forms).toContain(d);
+    const r = engine.search(q);
+    expect(r.partial).toBe(false);
+    expect(r.results.slice(0, 3).map((x) => x.id)).toContain(id);
+  });
+
+  it('keeps an English word that means something else than asking (mean of a mean value is not dropped mid-query)', () => {
+    expect(engine.explain('mean income 农民').analyzed.dropped).not.toContain('mean');
+  });
+});
