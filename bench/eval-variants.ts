@@ -10,11 +10,10 @@ import { EVAL_SETS, engineRanker, evaluate, readEvalQueries, resolveJudgments } 
 
 export const VARIANTS: Record<string, SearchEngineOptions> = {
   default: {},
-  'neither (before)': { neighbours: false, placeWeight: 1 },
-  'place words only': { neighbours: false },
+  'neither (before)': { neighbours: false, placeAsAspect: false },
   'place + morphemes': { neighbours: { glosses: false } },
   'place + glosses': { neighbours: { morphemes: false } },
-  'no place words': { placeWeight: 1 },
+  'no place words': { placeAsAspect: false },
   'morphemes unconfirmed': { neighbours: { confirm: false } },
   'any sense': { neighbours: { maxSense: Infinity } },
   'gloss heads 20': { neighbours: { maxGlossHeads: 20 } },
@@ -27,6 +26,9 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'credit 0.3': { nearbyCredit: 0.3 },
   'credit 0.7': { nearbyCredit: 0.7 },
   'place 0.5': { placeWeight: 0.5 },
+  'place weight 0.3, not an aspect': { placeAsAspect: false, placeWeight: 0.3 },
+  'place weight 0.3 as aspect': { placeWeight: 0.3 },
+  'place as aspect only': { neighbours: false },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

@@ -89,10 +89,15 @@ export interface SearchEngineOptions {
   /** The co-occurrence half of nearbyAnchored: off, a query's named words do not choose among neighbours. Default true. */
   nearbyCooccur?: boolean;
   /**
-   * Weight of a place or direction word (村里, 家里, 上面) relative to other words: in a library about villages,
-   * 村里 says little about which passage answers. Default 0.3.
+   * Weight of a place or direction word (村里, 家里, 上面) relative to other words. Default 1 (see placeAsAspect).
    */
   placeWeight?: number;
+  /**
+   * A place word in a query that names something else is treated like the kind of answer a question asks for (an
+   * aspect): scored, but it neither makes a passage a result nor counts in the coverage. In a library about villages
+   * 村里 says where, not what about. Default true.
+   */
+  placeAsAspect?: boolean;
   /**
    * An index saved by {@link ZhenxingSearchEngine.save} from an engine over the same passages, with the same options
    * and code: loaded instead of built (segmenting and clustering a 1 000-document library takes tens of seconds).
@@ -146,7 +151,8 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   nearbyCredit: 0.5,
   nearbyAnchored: true,
   nearbyCooccur: true,
-  placeWeight: 0.3,
+  placeWeight: 1,
+  placeAsAspect: true,
 });
 
 function resolveOptions(options: SearchEngineOptions): ResolvedOptions {
@@ -484,6 +490,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
    * neighbour must stand in some passage with it: the library's own co-occurrence picks the sense the query is about.
    */
   const befriend = (analyzed: AnalyzedQuery): AnalyzedQuery => {
+    if (o.placeAsAspect && analyzed.concepts.some((c) => !c.place && !c.aspect && c.kind !== 'phrase')) {
+      for (const c of analyzed.concepts) if (c.place) c.aspect = true;
+    }
     if (!neighbours) return analyzed;
     const held = analyzed.concepts.map(heldByTexts);
     if (o.nearbyAnchored && !held.some(Boolean)) return analyzed;

@@ -68,8 +68,8 @@ describe('retrieval quality on the judged sets', () => {
     // English as colleagues type it (docs/search.md, English queries).
     { set: 'chat', prefix: 'chat-english2-', floor: { mrr10: 0.75, success5: 0.9 } },
     // Everyday words as village cadres and residents say them (docs/search.md, Everyday words, measured): 0.426 / 0.580
-    // before the library neighbours and place words.
-    { set: 'chat', prefix: 'chat-everyday2-', floor: { mrr10: 0.54, success5: 0.68 } },
+    // before the library neighbours and place words, 0.581 / 0.680 after.
+    { set: 'chat', prefix: 'chat-everyday2-', floor: { mrr10: 0.57, success5: 0.68 } },
     // Combined and messy chat input (docs/search.md, Combined and messy queries): 0.84 / 0.89 before, 0.98 / 1.000 after.
     { set: 'chat', prefix: 'chat-combo-', floor: { mrr10: 0.96, success5: 0.99 } },
   ];

@@ -74,7 +74,7 @@ describe('place words', () => {
   it('村里 says where, not what about: 村里有黑社会欺负人 answers with 扫黑除恶, not with the one passage that says 村里', () => {
     expect(engine.explain('村里有黑社会欺负人').analyzed.concepts.find((c) => c.text === '村里')?.place).toBe(true);
     expect(ids('村里有黑社会欺负人', 1)).toEqual(['002-023']);
-    expect(createSearchEngine(corpus, { placeWeight: 1 }).search('村里有黑社会欺负人', { limit: 1 }).results[0]?.id).toBe('002-026');
+    expect(createSearchEngine(corpus, { placeAsAspect: false }).search('村里有黑社会欺负人', { limit: 1 }).results[0]?.id).toBe('002-026');
   });
 });
 
