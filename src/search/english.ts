@@ -1,29 +1,41 @@
 /**
  * English in a query (colleagues who do not type Chinese, bilingual staff mixing both): English words become the
  * library's Chinese words, through the hand table of domain terms (vocabulary.ts ENGLISH_TERMS) first and the
- * CC-CEDICT glosses over the library's own words (glosses.ts) for the rest, longest phrase first. Both sides are
- * compared by stem (Porter2 after British spellings are made American), so villages, organisation and revitalizing
- * find village, organization and revitalize.
+ * CC-CEDICT glosses over the library's own words (glosses.ts) for the rest, longest phrase first. The table is
+ * looked up in the singular, spelt American (villages, organisation); the glosses by Porter2 stem after British
+ * spellings are made American, so revitalizing and hospitalisation find revitalize and hospitalized.
  *
  * Adjacent English words whose Chinese words, in order, spell a stretch of the texts (minimum living guarantee →
  * 最低 生活 保障 → 最低生活保障; talent revitalization → 人才振兴) go into the query as that Chinese stretch, as if
  * typed in Chinese: the library's own co-occurrence picks the sense of each word (living is 生活 there, not 生命).
  */
-import { glossKey, stem, surfaceKey, type Glossary } from './glosses.js';
+import { americanSpelling, glossKey, surfaceKey, type Glossary } from './glosses.js';
 import { ENGLISH_MATERIAL_WORDS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS } from './vocabulary.js';
 
 const LATIN_WORD = /[a-z][a-z0-9]*/g;
 /** What may stand between the words of one English phrase: spaces and hyphens (e-commerce, party building). */
 const JOINER = /^[\s-]+$/;
 
-/** The table's key of an English phrase: its words' stems (villages and village, organisation and organization meet). */
+/**
+ * The table's key of an English phrase: its words in the singular, spelt American (villages and village, organisation
+ * and organization meet). Not the Porter2 stem the glosses use: the table's words are few and meant exactly, and
+ * organization must not take in organized or organic (all "organ" to Porter2).
+ */
 function tableKey(phrase: string): string {
   return phrase
     .toLowerCase()
     .split(/[\s-]+/)
     .filter((w) => w.length > 0)
-    .map(stem)
+    .map((w) => singular(americanSpelling(w)))
     .join(' ');
+}
+
+function singular(w: string): string {
+  if (w.length <= 3) return w;
+  if (w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (/(?:x|ch|sh|ss)es$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) return w.slice(0, -1);
+  return w;
 }
 
 let table: { terms: Map<string, readonly string[]>; maxWords: number } | undefined;
@@ -143,16 +155,20 @@ export function mapEnglish(text: string, ctx: EnglishContext): EnglishMapping {
   for (let i = 0; i < words.length; ) {
     const first = words[i] as Word;
     let segment: Segment | undefined;
+    let tableN = 0;
     for (let n = Math.min(tableWords, words.length - i); n >= 1 && !segment; n--) {
       const slice = words.slice(i, i + n);
       if (!joined(slice)) continue;
       const terms = tableTerms.get(tableKey(slice.map((w) => w.word).join(' ')));
       if (terms) segment = { start: first.start, end: (slice[n - 1] as Word).end, text: '', source: 'table', heads: [...terms] };
+      if (terms) tableN = n;
     }
     // The dictionary: a phrase starting with a word that means something (not `to`, `the`, `please`, nor a word
-    // for the kind of material wanted: excel, pdf, which the analyser drops).
-    if (!segment && glossary && !isChatWord(first.word) && glossKey(first.word).length > 0) {
-      for (let n = Math.min(glossary.maxWords + 2, words.length - i); n >= 1 && !segment; n--) {
+    // for the kind of material wanted: excel, pdf, which the analyser drops). The longer phrase wins: the table's
+    // industrial (产业) gives way to the dictionary's industrial chains (产业链, "industry value chain").
+    if (glossary && !isChatWord(first.word) && glossKey(first.word).length > 0) {
+      for (let n = Math.min(glossary.maxWords + 2, words.length - i); n > tableN && (!segment || segment.source === 'table'); n--) {
+        const found = segment;
         const slice = words.slice(i, i + n);
         if (!joined(slice)) continue;
         // A phrase ends on a word that means something too (not `home to`).
@@ -160,7 +176,10 @@ export function mapEnglish(text: string, ctx: EnglishContext): EnglishMapping {
         const key = glossKey(slice.map((w) => w.word).join(' '));
         if (key.split(' ').length > glossary.maxWords) continue;
         const matches = glossary.english(key, surfaceKey(slice.map((w) => w.word).join(' ')));
-        if (matches.length > 0) segment = { start: first.start, end: (slice[n - 1] as Word).end, text: '', source: 'gloss', heads: matches.map((m) => m.word) };
+        // Counted in meaningful words: "rural area of" is no longer than the table's rural.
+        if (matches.length > 0 && (!found || key.split(' ').length > tableN)) {
+          segment = { start: first.start, end: (slice[n - 1] as Word).end, text: '', source: 'gloss', heads: matches.map((m) => m.word) };
+        }
       }
     }
     if (segment) {

@@ -220,6 +220,8 @@ interface Sense {
    * match for that key than one that loses none but a leading to or a.
    */
   loose: boolean;
+  /** Found by the gloss's words less one (see sensesOf): weighs half again. */
+  weaker: boolean;
 }
 
 /**
@@ -243,7 +245,16 @@ function sensesOf(dict: Dictionary, rest: string): Sense[] {
       const words = meaningful(lower);
       if (words.length === 0 || words.length > 4) continue;
       const inner = lower.replace(/^(?:to|a|an|the)\s+/, '').split(/[^a-z0-9']+/);
-      senses.push({ index, key: words.map(stem).join(' '), surface: words.join(' '), words, loose: inner.some((w) => FILLER.has(w)) });
+      const loose = inner.some((w) => FILLER.has(w));
+      senses.push({ index, key: words.map(stem).join(' '), surface: words.join(' '), words, loose, weaker: false });
+      // A gloss of three or four words is also found by its words less one, in order ("industry value chain" by
+      // industrial chains, "to fight organized crime" by organized crime), after the glosses found whole.
+      if (words.length >= 3) {
+        for (let drop = 0; drop < words.length; drop++) {
+          const less = words.filter((_, k) => k !== drop);
+          senses.push({ index, key: less.map(stem).join(' '), surface: '', words: less, loose: true, weaker: true });
+        }
+      }
     }
   }
   if (dict.senses.size >= 200_000) dict.senses.clear();
@@ -343,7 +354,7 @@ export function* glossarySteps(lines: readonly string[], library: GlossaryLibrar
   const add = (found: string, head: string, rest: string): void => {
     for (const g of sensesOf(dict, rest)) {
       // A word's own sense first; an abbreviation's or a word found only inside others' (head '') at half.
-      const weight = ((found === head ? 1 : 0.5) / (1 + g.index)) * (g.loose ? LOOSE : 1);
+      const weight = ((found === head ? 1 : 0.5) / (1 + g.index)) * (g.loose ? LOOSE : 1) * (g.weaker ? LOOSE : 1);
       maxWords = Math.max(maxWords, g.words.length);
       const list = byKey.get(g.key) ?? [];
       const match = list.find((m) => m.word === found);

@@ -80,6 +80,16 @@ describe('English phrases and senses', () => {
     expect(good?.related).toContain('产品');
   });
 
+  it('a gloss of three or four words is found by its words less one; the longer phrase wins over the table', () => {
+    // 扫黑 "to fight organized crime"; the table's organization (组织) does not take in organized.
+    expect(top('organized crime')[0]).toBe('002-023');
+    expect(engine.explain('organized crime').analyzed.concepts.map((c) => c.heads)).toEqual([['扫黑']]);
+    expect(engine.explain('organic farming').analyzed.concepts.flatMap((c) => c.heads)).not.toContain('组织');
+    // 产业链 "industry value chain", not the table's industrial (产业) + chains (链条).
+    expect(top('industrial chains')[0]).toBe('004-003');
+    expect(marked('industrial chains')).toContain('产业链');
+  });
+
   it('a dictionary word the texts hold only inside a longer word is found: WeChat → 微信 of 微信宣讲', () => {
     expect(top('WeChat')[0]).toBe('003-024');
     expect(marked('WeChat')).toContain('微信');
