@@ -176,8 +176,10 @@ interface Dictionary {
   pairs: Set<string>;
   /** Parsed entries by their text (see sensesOf). */
   senses: Map<string, Sense[]>;
-  /** Every English word of four letters or more in the glosses (filled by the first glossary built). */
-  english?: Set<string>;
+  /** The glosses of all lines, one per line (built on the first spelling check: see written). */
+  glosses?: string;
+  /** Words looked for in them, and whether they were found. */
+  written: Map<string, boolean>;
 }
 
 const prepared = new WeakMap<readonly string[], Dictionary>();
@@ -195,7 +197,7 @@ function dictionaryOf(lines: readonly string[]): Dictionary {
     pairs.add(line.slice(0, 2));
     if (line.includes('\t=', tab)) abbreviations.push(line.slice(0, tab));
   }
-  dict = { lines: sorted, abbreviations, pairs, senses: new Map() };
+  dict = { lines: sorted, abbreviations, pairs, senses: new Map(), written: new Map() };
   prepared.set(lines, dict);
   return dict;
 }
@@ -292,6 +294,25 @@ function* headsStartingWith(dict: Dictionary, pair: string): Generator<string> {
   }
 }
 
+/**
+ * Whether any gloss of the whole dictionary has the word, or the word without a plural, past or -ing ending: a word
+ * the dictionary writes is English spelt right even when it glosses no word of this library (slides is not to be
+ * corrected to sides). Asked only of a word about to be corrected; the answer is kept per process.
+ */
+function written(dict: Dictionary, word: string): boolean {
+  let found = dict.written.get(word);
+  if (found !== undefined) return found;
+  // One string of all glosses (lower case, as the file is written), made on the first check: a scan of it is a few
+  // milliseconds, and only misspelling candidates pay it.
+  dict.glosses ??= dict.lines.map((l) => l.slice(l.indexOf('\t') + 1)).join('\n');
+  const forms = new Set([word, word.replace(/s$/, ''), word.replace(/es$/, ''), word.replace(/ies$/, 'y'), word.replace(/e?d$/, ''), word.replace(/ed$/, 'e'), word.replace(/ing$/, ''), word.replace(/ing$/, 'e')]);
+  const pattern = new RegExp(`(?<![a-z])(?:${[...forms].filter((f) => f.length >= 3).join('|')})(?![a-z])`);
+  found = pattern.test(dict.glosses);
+  if (dict.written.size >= 10_000) dict.written.clear();
+  dict.written.set(word, found);
+  return found;
+}
+
 /** Optimal-string-alignment distance (an adjacent swap is one edit), or max + 1 once it must exceed max. */
 function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
@@ -323,17 +344,6 @@ function editDistance(a: string, b: string, max: number): number {
 export function* glossarySteps(lines: readonly string[], library: GlossaryLibrary, options: GlossaryOptions = {}): Steps<Glossary> {
   const dict = dictionaryOf(lines);
   yield;
-  // Every English word of the whole dictionary's glosses, once per process: a word found there is English, spelt
-  // right, even when it glosses no word of this library (slides is not to be corrected to sides).
-  if (!dict.english) {
-    const words = new Set<string>();
-    for (let i = 0; i < dict.lines.length; i++) {
-      for (const w of (dict.lines[i] as string).toLowerCase().split(/[^a-z]+/)) if (w.length >= 4) words.add(w);
-      if (i % 2048 === 2047) yield;
-    }
-    dict.english = words;
-  }
-  const english = dict.english;
   const byKey = new Map<string, GlossMatch[]>();
   /** English words of the glosses indexed, with the number of library words they gloss. */
   const known = new Map<string, number>();
@@ -407,14 +417,11 @@ export function* glossarySteps(lines: readonly string[], library: GlossaryLibrar
   yield;
   const knownStems = new Set([...known.keys()].map(stem));
   yield;
-  /** Whether the dictionary writes the word, or the word without a plural, past or -ing ending. */
-  const isEnglish = (w: string): boolean =>
-    [w, w.replace(/s$/, ''), w.replace(/es$/, ''), w.replace(/ies$/, 'y'), w.replace(/e?d$/, ''), w.replace(/ed$/, 'e'), w.replace(/ing$/, ''), w.replace(/ing$/, 'e')].some(
-      (f) => english.has(f),
-    );
+  /** Whether the dictionary writes the word, or the word without a plural, past or -ing ending, in any gloss. */
+  const isEnglish = (w: string): boolean => written(dict, w);
   const spell = (word: string): string | undefined => {
     const w = word.toLowerCase();
-    if (w.length < 5 || !/^[a-z]+$/.test(w) || known.has(w) || knownStems.has(stem(w)) || isEnglish(w)) return undefined;
+    if (w.length < 5 || !/^[a-z]+$/.test(w) || known.has(w) || knownStems.has(stem(w))) return undefined;
     const max = w.length >= 8 ? 2 : 1;
     let best: string | undefined;
     let bestDistance = max + 1;
@@ -429,7 +436,7 @@ export function* glossarySteps(lines: readonly string[], library: GlossaryLibrar
         bestDistance = d;
       }
     }
-    return best;
+    return best !== undefined && !isEnglish(w) ? best : undefined;
   };
   const lookup = (key: string, surface?: string): readonly GlossMatch[] => {
     const list = byKey.get(key) ?? [];

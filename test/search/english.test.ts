@@ -103,8 +103,8 @@ describe('English phrases and senses', () => {
 });
 
 describe('the glossary over a library', () => {
-  const lines = ['医生\tdoctor', '微信\tweixin or wechat', '良好\tgood\tfavorable', '产品\tgoods\tproduct', '环境\tenvironment'].sort();
-  const words = new Set(['医生', '良好', '产品', '环境']);
+  const lines = ['医生\tdoctor', '微信\tweixin or wechat', '良好\tgood\tfavorable', '产品\tgoods\tproduct', '环境\tenvironment', '侧面\tsides', '幻灯片\tslide'].sort();
+  const words = new Set(['医生', '良好', '产品', '环境', '侧面']);
   const glossary = createGlossary(lines, {
     has: (w) => words.has(w),
     occurs: (t) => '家庭医生微信宣讲'.includes(t),
@@ -126,6 +126,9 @@ describe('the glossary over a library', () => {
     expect(glossary.spell('doctor')).toBeUndefined();
     expect(glossary.spell('godo')).toBeUndefined();
     expect(glossary.spell('qqqqqq')).toBeUndefined();
+    // slides is one edit from the library's sides, but the dictionary writes slide: English spelt right.
+    expect(glossary.spell('sidez')).toBe('sides');
+    expect(glossary.spell('slides')).toBeUndefined();
   });
 });
 
