@@ -376,32 +376,39 @@ export function* glossarySteps(lines: readonly string[], library: GlossaryLibrar
   };
   let n = 0;
   const heads = library.words ? library.words() : headsOf(dict);
+  // Steps are small: a reload at 1 000 documents runs them between requests (pace.ts), and a check that the texts
+  // hold a word (occurs) may scan them.
   for (const word of heads) {
-    if (++n % 256 === 0) yield;
+    if (++n % 64 === 0) yield;
     const rest = entryOf(dict, word);
     if (rest !== undefined && (library.words || library.has(word))) add(word, word, rest);
   }
   // Dictionary words the texts hold only inside longer index words (微信 of 微信宣讲): ranked after index words.
   const seen = new Set<string>();
+  let scans = 0;
   for (const pair of library.pairs?.() ?? []) {
-    if (++n % 256 === 0) yield;
+    if (++n % 64 === 0) yield;
     if (!dict.pairs.has(pair)) continue;
     for (const head of headsStartingWith(dict, pair)) {
-      if (seen.has(head) || library.has(head) || (head.length > 2 && !library.occurs(head))) continue;
+      if (seen.has(head) || library.has(head)) continue;
+      if (head.length > 2) {
+        if (++scans % 8 === 0) yield;
+        if (!library.occurs(head)) continue;
+      }
       seen.add(head);
       add(head, '', entryOf(dict, head) as string);
     }
   }
   // A word the library lacks may abbreviate one it has (低保 "subsistence allowance" → 最低生活保障).
   for (const head of dict.abbreviations) {
-    if (++n % 64 === 0) yield;
+    yield;
     if (library.has(head)) continue;
     const rest = entryOf(dict, head) as string;
     const word = spelledOut(rest.split('\t').filter((f) => f.startsWith('=')).map((f) => f.slice(1)));
     if (word) add(word, head, rest);
   }
   for (const [key, list] of byKey) {
-    if (++n % 256 === 0) yield;
+    if (++n % 128 === 0) yield;
     // The word whose first sense this is comes first; among equals, the more common word in the library.
     list.sort((a, b) => b.weight - a.weight || library.frequency(b.word) - library.frequency(a.word) || (a.word < b.word ? -1 : 1));
     byKey.set(key, list.slice(0, MAX_PER_KEY));
@@ -415,8 +422,11 @@ export function* glossarySteps(lines: readonly string[], library: GlossaryLibrar
     else byInitial.set(w[0] as string, [w]);
   }
   yield;
-  const knownStems = new Set([...known.keys()].map(stem));
-  yield;
+  const knownStems = new Set<string>();
+  for (const w of known.keys()) {
+    knownStems.add(stem(w));
+    if (++n % 512 === 0) yield;
+  }
   /** Whether the dictionary writes the word, or the word without a plural, past or -ing ending, in any gloss. */
   const isEnglish = (w: string): boolean => written(dict, w);
   const spell = (word: string): string | undefined => {
