@@ -66,7 +66,7 @@ describe('retrieval quality on the judged sets', () => {
   // to their own floor (raised as the engine improves), the rest of the set to the set's.
   const BLOCKS: { set: string; prefix: string; floor: { mrr10: number; success5: number } }[] = [
     // English as colleagues type it (docs/search.md, English queries).
-    { set: 'chat', prefix: 'chat-english2-', floor: { mrr10: 0.75, success5: 0.9 } },
+    { set: 'chat', prefix: 'chat-english2-', floor: { mrr10: 0.76, success5: 0.9 } },
     // Everyday words as village cadres and residents say them (docs/search.md, Everyday words, measured): 0.426 / 0.580
     // before the library neighbours and place words, 0.581 / 0.680 after.
     { set: 'chat', prefix: 'chat-everyday2-', floor: { mrr10: 0.57, success5: 0.68 } },
