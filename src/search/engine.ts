@@ -762,6 +762,22 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   const wholeCutApart = (concepts: readonly Concept[], whole: string): boolean =>
     whole.length >= 3 && concepts.length > 1 && concepts.every((c) => c.kind === 'word') && !inText(whole) && occurs(whole);
 
+  // The passages whose text holds a string (letters and digits), per string, for wholeCutApart: found once by the
+  // Bloom filters and a scan, then read by every later query with the same subject.
+  const holdersCache = new Map<string, Int32Array>();
+  const holdersOf = (whole: string): Int32Array => {
+    let found = holdersCache.get(whole);
+    if (found) return found;
+    const list: number[] = [];
+    for (let i = 0; i < bareText.length; i++) if (mayHold(i, whole) && (bareText[i] as string).includes(whole)) list.push(i);
+    found = Int32Array.from(list);
+    if (holdersCache.size >= 1_000) holdersCache.clear();
+    holdersCache.set(whole, found);
+    return found;
+  };
+  // Per passage, the query number whose subject it holds whole (see rank()).
+  const holdStamp = new Uint32Array(passages.length);
+
   /** Whether some section heading holds the word whole (two characters or more). */
   const inHeading = (word: string): boolean =>
     Array.from(word).length >= 2 && distinctSections().some(({ section }) => section.includes(word));
@@ -810,6 +826,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const subjectAt = bits.flatMap((c, k) => (c.aspect ? [] : [k]));
     const counted = subjectAt.length > 0 ? subjectAt : bits.map((_, k) => k);
     const cutApart = whole.length > 0 && single === undefined && wholeCutApart(concepts, whole);
+    if (cutApart) for (const i of holdersOf(whole)) holdStamp[i] = current;
     const { coverageFloor, coveragePower, themeBoost } = o;
     // The words that decide whether a passage is a result: lone characters only when the query has nothing longer
     // (or when people ask with them: 卖 of 网上卖 brings 电商).
@@ -860,7 +877,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       if (base > bestBase) bestBase = base;
       let coverage = 1;
       let weakest = 1;
-      if (counted.length > 0) {
+      // Holding the query's subject as written, a passage has every word of it, however its words were cut.
+      const holdsWhole = cutApart && holdStamp[index] === current;
+      if (counted.length > 0 && !holdsWhole) {
         coverage = 0;
         for (const k of counted) {
           const c = bits[k] as ConceptBits;
@@ -882,11 +901,11 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       // A passage holding the whole query has matched each concept itself or all of its bigrams (credit ≥ 0.85):
       // only then is the text scanned for it.
       let bonus = NO;
-      if (whole && weakest >= 0.85) {
+      if (holdsWhole) bonus = YES;
+      else if (cutApart) bonus = NO;
+      else if (whole && weakest >= 0.85) {
         bonus = single !== undefined && ((single.headLow & low) !== 0 || (single.headHigh & high) !== 0) ? YES : MAYBE;
-      } else if (cutApart) bonus = MAYBE;
-      // Holding the whole query, a passage has every word of it, however its words were cut: no coverage penalty.
-      candWhole[index] = cutApart ? base * themeFactor : score;
+      }
       let full = fullPossible ? YES : NO;
       if (full === YES) {
         for (const c of required) {
@@ -948,9 +967,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   const YES = 1;
   const MAYBE = 2;
   const candScore = new Float64Array(passages.length);
-  // The score before the bonus when the passage holds the whole query (candScore's without the coverage penalty
-  // where the query's words were cut apart in the text, see wholeCutApart; otherwise the same).
-  const candWhole = new Float64Array(passages.length);
   const candState = new Uint8Array(passages.length);
   // The most a candidate's final score can be, when the page is small enough for pruning (see finish).
   const candMost = new Float64Array(passages.length);
@@ -990,7 +1006,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const bonusFactor = 1 + o.wholeQueryBonus;
     // The final score for a bonus and full-match outcome, computed as the scan computes it (same operations, order).
     const finalScore = (index: number, bonus: boolean, full: boolean): number => {
-      let s = bonus ? (candWhole[index] as number) : (candScore[index] as number);
+      let s = candScore[index] as number;
       if (bonus) s *= bonusFactor;
       if (!full) s *= partialFactor;
       return s;
@@ -1087,6 +1103,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     if (stamp === 1) {
       clusterStamp.fill(0);
       hitStamp.fill(0);
+      holdStamp.fill(0);
     }
     const current = stamp;
     const seen: number[] = [];
