@@ -11,6 +11,8 @@
  * - eval-unseen.json — 133 chat queries written on 2026-12-01 by an engineer who neither ran nor read the engine while
  *   it was being tuned, judged by reading the passages, mostly on topics and facts the other sets do not use. Never
  *   tuned against: aggregates only, like eval-heldout.json.
+ * - eval-fresh.json — 171 chat queries written blind on 2026-12-01 before the third round of engine work, and kept out
+ *   of every report until that work had landed: its first figures are the verdict on that round. Aggregates only.
  * A query with `expect: "no-full-match"` (chrome-only names, topics the texts never discuss) has no relevant passage:
  * the engine passes it when it returns nothing or results marked partial. Those queries are left out of the ranking
  * metrics and counted separately.
@@ -38,6 +40,7 @@ export const EVAL_SETS: readonly { name: string; file: string; tuned: boolean }[
   { name: 'chat', file: path.join(FIXTURES, 'eval-chat.json'), tuned: true },
   { name: 'heldout', file: path.join(FIXTURES, 'eval-heldout.json'), tuned: false },
   { name: 'unseen', file: path.join(FIXTURES, 'eval-unseen.json'), tuned: false },
+  { name: 'fresh', file: path.join(FIXTURES, 'eval-fresh.json'), tuned: false },
 ];
 
 export interface EvalQuery {
