@@ -347,10 +347,13 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return found;
   };
 
-  // Typos are corrected against the words of the passages' text, whatever documents the engine was built over.
-  const corrector = createTypoCorrector(function* () {
+  /** Every word of the passages' text with its passage count (bigram terms left out), as this engine indexed it. */
+  function* textWords(): Generator<[string, number]> {
     for (const [term, df] of searchIndex.terms()) if (df > 0 && !term.startsWith(GRAM_PREFIX)) yield [term, df];
-  });
+  }
+
+  // Typos are corrected against the words of the passages' text, whatever documents the engine was built over.
+  const corrector = createTypoCorrector(textWords);
 
   // Dictionary glosses over this library's words, built with the index (in steps, like the rest of a reload) so that
   // no user's first English query waits for them.
@@ -363,7 +366,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
           occurs,
           frequency: (word) => searchIndex.textFrequency(word),
           *words() {
-            for (const [term, df] of searchIndex.terms()) if (df > 0 && !term.startsWith(GRAM_PREFIX)) yield term;
+            for (const [term] of textWords()) yield term;
           },
           *pairs() {
             for (const [term, df] of searchIndex.terms()) if (df > 0 && term.startsWith(GRAM_PREFIX)) yield term.slice(GRAM_PREFIX.length);
@@ -468,11 +471,10 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   };
   // Library neighbours of the words the texts lack (neighbours.ts), built from this engine's own words on first use.
   // They need the dictionary: with `glosses: false` there are none.
-  const neighbours = o.neighbours === false || !o.glosses ? undefined : createNeighbours({
-    words: function* () {
-      for (const [term, df] of searchIndex.terms()) if (df > 0 && !term.startsWith(GRAM_PREFIX)) yield [term, df];
-    },
-  }, { isMorpheme: (ch) => !isStopWord(ch), ...o.neighbours });
+  const neighbours = o.neighbours === false || !o.glosses ? undefined : createNeighbours(
+    { words: textWords },
+    { isMorpheme: (ch) => !isStopWord(ch), ...o.neighbours },
+  );
   /** Whether the texts hold a concept: itself, a related term, or as written. */
   const heldByTexts = (c: Concept): boolean => c.kind === 'phrase' || c.related.length > 0 || c.heads.some(inText) || occurs(c.text);
   /** Whether some passage's text holds both a word and one of the anchors (index terms). */
@@ -727,13 +729,15 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return subject.length > 0 ? subject : keys;
   };
 
+  // Answers of matchesCheaply (and the per-candidate flags of finish()): MAYBE when only a text scan can tell.
+  const NO = 0;
+  const YES = 1;
+  const MAYBE = 2;
+
   /** Whether passage `i` matches the concept fully: itself, a related term, its theme, or its text found whole. */
   function matchesWhole(c: ConceptBits, i: number, bodyLow: number, bodyHigh: number): boolean {
-    if (c.kind === 'phrase') return true;
-    if ((c.headLow & bodyLow) !== 0 || (c.headHigh & bodyHigh) !== 0) return true;
-    if ((c.relatedLow & bodyLow) !== 0 || (c.relatedHigh & bodyHigh) !== 0) return true;
-    if (c.theme !== undefined && themeStrength(i, c.theme) > 0) return true;
-    if (!c.wholeKnown || c.whole.length === 0) return false;
+    const cheap = matchesCheaply(c, i, bodyLow, bodyHigh);
+    if (cheap !== MAYBE) return cheap === YES;
     // jieba may cut the text differently from the query (党组织建在 → 党组织建|在): look for the word as written, in
     // the text or the section heading the passage stands under.
     return (mayHold(i, c.whole) && (bareText[i] as string).includes(c.whole)) || (bareSections[i] as string).includes(c.whole);
@@ -963,9 +967,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
 
   // Per passage, for the current query's candidates: the score before the whole-query bonus and the partial factor,
   // and whether each applies (YES, NO or MAYBE: a text scan decides), bits 0–1 the bonus, 2–3 the full match.
-  const NO = 0;
-  const YES = 1;
-  const MAYBE = 2;
   const candScore = new Float64Array(passages.length);
   const candState = new Uint8Array(passages.length);
   // The most a candidate's final score can be, when the page is small enough for pruning (see finish).
