@@ -1333,8 +1333,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     let text = parsed.text;
     let normalized = parsed.normalized;
     let changed = false;
-    const replace = (from: string, to: string): void => {
-      if (!text.includes(from)) return;
+    // A string is replaced where it first stands; a pattern where it first matches (a whole English word).
+    const replace = (from: string | RegExp, to: string): void => {
+      if (typeof from === 'string' ? !text.includes(from) : !from.test(text)) return;
       text = text.replace(from, to);
       normalized = normalized.replace(from, to);
       changed = true;
@@ -1365,12 +1366,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     for (const word of analyzed.untranslated) {
       const fix = glossary.spell(word);
       if (!fix) continue;
-      const whole = new RegExp(`(?<![a-z])${word}(?![a-z])`);
-      // Read as pinyin above (jiti jingji → 集体经济): nothing left to spell.
-      if (!whole.test(text)) continue;
-      text = text.replace(whole, fix);
-      normalized = normalized.replace(whole, fix);
-      changed = true;
+      // Gone when read as pinyin above (jiti jingji → 集体经济): nothing left to spell.
+      replace(new RegExp(`(?<![a-z])${word}(?![a-z])`), fix);
     }
     return changed ? { parsed: { ...parsed, text }, query: normalized } : undefined;
   }
