@@ -284,6 +284,24 @@ function entryOf(dict: Dictionary, head: string): string | undefined {
   return line !== undefined && line.startsWith(`${head}\t`) ? line.slice(head.length + 1) : undefined;
 }
 
+/**
+ * The fields of a headword's line (its glosses, then `=expansion`s) in the shipped dictionary, single characters
+ * included, or undefined: the sorted lines searched by halving, as the glossary does (for neighbours.ts).
+ */
+export function dictionaryFields(head: string): string | undefined {
+  const dict = dictionaryOf(loadGlossLines());
+  const line = dict.lines[lowerBound(dict.lines, `${head}\t`)];
+  return line !== undefined && head.length > 0 && line.startsWith(`${head}\t`) ? line.slice(head.length + 1) : undefined;
+}
+
+/** Every line of the shipped dictionary with its headword, in order (for neighbours.ts). */
+export function* dictionaryLines(): Generator<[head: string, line: string]> {
+  for (const line of dictionaryOf(loadGlossLines()).lines) {
+    const tab = line.indexOf('\t');
+    if (tab >= 1) yield [line.slice(0, tab), line];
+  }
+}
+
 /** Headwords of two characters or more that start with the pair. */
 function* headsStartingWith(dict: Dictionary, pair: string): Generator<string> {
   for (let i = lowerBound(dict.lines, pair); i < dict.lines.length; i++) {

@@ -11,8 +11,8 @@
  * Neighbours weigh less than related terms and never make a passage a *full* match: an answer found only through
  * them is marked partial. Built on first use from the engine's own vocabulary (and warmed with the typo tables).
  */
-import { glossKey, loadGlossLines } from './glosses.js';
-import type { Steps } from './pace.js';
+import { dictionaryFields, dictionaryLines, glossKey } from './glosses.js';
+import { runNow, type Steps } from './pace.js';
 
 /** A library word standing in for a query word the texts lack, with its weight (0–1, relative among neighbours). */
 export interface Neighbour {
@@ -68,7 +68,7 @@ export interface Neighbours {
   of(word: string): readonly Neighbour[];
   /**
    * Builds the tables now, in steps that may pause (the running bot warms a reloaded engine before serving it): the
-   * dictionary by headword once per process (~0.2 s), the library's words by character and by gloss per engine.
+   * library's words by character and by gloss per engine (the dictionary is the one glosses.ts loaded).
    */
   buildSteps(): Steps<void>;
 }
@@ -82,7 +82,7 @@ export interface NeighbourLibrary {
 const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 
 /**
- * The dictionary by headword, the same for every library: built once per process (a pass over the lines, ~0.1 s).
+ * The dictionary by headword, the same for every library (glosses.ts's sorted lines).
  * Gloss keys are made only for the headwords asked about, and a key's headword count on first use.
  */
 interface GlossIndex {
@@ -94,28 +94,17 @@ interface GlossIndex {
 
 let sharedIndex: GlossIndex | undefined;
 
-function* glossIndex(): Steps<GlossIndex> {
+/** The dictionary as glosses.ts holds it (sorted lines, searched by halving): no second table of its 110 000 lines. */
+function glossIndex(): GlossIndex {
   if (sharedIndex) return sharedIndex;
-  const lines = loadGlossLines();
-  const lineOf = new Map<string, string>();
-  let n = 0;
-  for (const line of lines) {
-    if (++n % 5000 === 0) yield;
-    const tab = line.indexOf('\t');
-    if (tab < 1) continue;
-    const head = line.slice(0, tab);
-    // A headword may have several lines (readings): their glosses together.
-    const had = lineOf.get(head);
-    lineOf.set(head, had === undefined ? line : `${had}${line.slice(tab)}`);
-  }
   const keys = new Map<string, readonly string[]>();
   const keysOf = (head: string): readonly string[] => {
     let got = keys.get(head);
     if (got) return got;
-    const line = lineOf.get(head);
+    const fields = dictionaryFields(head);
     const list: string[] = [];
-    if (line !== undefined) {
-      for (const g of line.slice(line.indexOf('\t') + 1).split('\t')) {
+    if (fields !== undefined) {
+      for (const g of fields.split('\t')) {
         if (g.startsWith('=')) continue;
         const key = glossKey(g);
         if (key.length > 0 && key.split(' ').length <= 4 && !list.includes(key)) list.push(key);
@@ -133,7 +122,7 @@ function* glossIndex(): Steps<GlossIndex> {
     // Only lines holding every stem of the key as written can have it: the rest are not parsed.
     const stems = key.split(' ');
     got = 0;
-    for (const [head, line] of lineOf) {
+    for (const [head, line] of dictionaryLines()) {
       if (stems.every((t) => line.includes(t)) && keysOf(head).includes(key)) got++;
     }
     counts.set(key, got);
@@ -158,7 +147,7 @@ export function createNeighbours(library: NeighbourLibrary, options: NeighbourOp
 
   function* build(): Steps<void> {
     if (family) return;
-    dictionary = yield* glossIndex();
+    dictionary = glossIndex();
     const fam = new Map<string, Entry[]>();
     const byKey = new Map<string, (Entry & { rank: number })[]>();
     let n = 0;
@@ -180,10 +169,7 @@ export function createNeighbours(library: NeighbourLibrary, options: NeighbourOp
     glossed = byKey;
   }
 
-  const run = (): void => {
-    const steps = build();
-    while (!steps.next().done);
-  };
+  const run = (): void => runNow(build());
 
   const meanings = new Map<string, ReadonlySet<string>>();
   /**
