@@ -127,6 +127,31 @@ const SAY_PAIRS: ReadonlySet<string> = new Set(
   }),
 );
 
+/**
+ * Per character, the related-term groups (RELATED_TERMS positions) with a `say` string starting with it: a query is
+ * looked through only for the groups whose strings can start somewhere in it.
+ */
+const SAY_GROUPS_BY_FIRST: ReadonlyMap<string, readonly number[]> = (() => {
+  const map = new Map<string, number[]>();
+  RELATED_TERMS.forEach((g, k) => {
+    for (const say of g.say) {
+      const first = Array.from(say)[0];
+      if (first === undefined) continue;
+      const list = map.get(first) ?? [];
+      if (list[list.length - 1] !== k) list.push(k);
+      map.set(first, list);
+    }
+  });
+  return map;
+})();
+
+/** The related-term groups that may have a `say` string in the text, in RELATED_TERMS order. */
+function sayGroupsIn(text: string): number[] {
+  const found = new Set<number>();
+  for (const ch of text) for (const k of SAY_GROUPS_BY_FIRST.get(ch) ?? []) found.add(k);
+  return [...found].sort((a, b) => a - b);
+}
+
 const YEAR = /^(?:19|20)\d\d$/;
 /** A character every question form holds: most queries skip the forms' expressions altogether. */
 const QUESTION_FORM_START = /[干做搞意指哪多几不没]|mean/u;
@@ -314,7 +339,8 @@ export function analyzeQuery(
     spanConcepts.push({ span, concept });
   }
   // Related terms: a `say` string found in the query attaches its group to the concepts it overlaps.
-  for (const group of RELATED_TERMS) {
+  for (const k of sayGroupsIn(text)) {
+    const group = RELATED_TERMS[k] as (typeof RELATED_TERMS)[number];
     for (const say of group.say) {
       let from = 0;
       for (let at = text.indexOf(say, from); at >= 0; at = text.indexOf(say, from)) {

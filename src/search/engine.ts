@@ -16,7 +16,7 @@ import { cut, DOMAIN_WORDS, isStopWord, loadJieba, tag } from './jieba.js';
 import { bare, DEFAULT_MAX_QUERY_LENGTH, foldText, foldWithMap, type FoldedText } from './normalize.js';
 import { alignNumbers } from './numerals.js';
 import { parseQuery, type ParsedQuery } from './query-parser.js';
-import { buildSnippet, splitSentences, type HighlightTerm, type SnippetOptions } from './snippet.js';
+import { buildSnippet, isPlainText, splitSentences, type HighlightTerm, type SnippetOptions } from './snippet.js';
 import type { SearchEngine, SearchOptions, SearchResponse, SearchResult, Suggestion } from './types.js';
 import { EMPTY_GLOSSARY, glossKey, glossarySteps, loadGlossLines, stem, type Glossary } from './glosses.js';
 import { createNeighbours, type NeighbourOptions } from './neighbours.js';
@@ -235,6 +235,28 @@ function topHits(index: Int32Array, score: Float64Array, k: number): Hit[] {
 /** Every word of the English vocabulary's keys, stemmed as the table is looked up (rural, villag, e …). */
 const ENGLISH_WORDS: ReadonlySet<string> = new Set(Object.keys(ENGLISH_TERMS).flatMap((k) => k.split(/[\s-]+/).map(stem)));
 
+/** A theme's strong lexicon terms (weight 2 or more), folded once per process: marked in every theme query's snippets. */
+const themeMarkCache = new Map<ThemeId, readonly { text: string; weight: number }[]>();
+function themeMarks(theme: ThemeId): readonly { text: string; weight: number }[] {
+  let marks = themeMarkCache.get(theme);
+  if (!marks) {
+    marks = (THEME_LEXICON[theme] ?? []).filter(([, weight]) => weight >= 2).map(([term, weight]) => ({ text: foldText(term), weight }));
+    themeMarkCache.set(theme, marks);
+  }
+  return marks;
+}
+
+/** Each lexicon term of a theme as its characters, for the suggestions (split once per process). */
+const themeCharCache = new Map<ThemeId, readonly string[][]>();
+function themeTermChars(theme: ThemeId): readonly string[][] {
+  let terms = themeCharCache.get(theme);
+  if (!terms) {
+    terms = (THEME_LEXICON[theme] ?? []).map(([term]) => Array.from(term));
+    themeCharCache.set(theme, terms);
+  }
+  return terms;
+}
+
 function clampInt(value: number | undefined, fallback: number, min: number, max: number): number {
   if (value === undefined || !Number.isFinite(value)) return fallback;
   return Math.min(max, Math.max(min, Math.trunc(value)));
@@ -255,8 +277,10 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   const started = performance.now();
   const passages: readonly Passage[] = corpus.passages;
   const folded: FoldedText[] = [];
-  // Sentence spans of passages shown so far, computed on first display.
+  // Sentence spans of passages shown so far, computed on first display, and whether each passage is plain text
+  // (snippet.ts isPlainText: 0 not yet known, 1 plain, 2 not).
   const sentences: (readonly [number, number][] | undefined)[] = [];
+  const plainText = new Uint8Array(passages.length);
   const bareText: string[] = [];
   // Title and section, letters and digits only: the whole-query bonus also applies when a heading says it all.
   const bareHeadings: string[] = [];
@@ -1173,11 +1197,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   function themeHighlights(themes: readonly ThemeId[]): HighlightTerm[] {
     const terms: HighlightTerm[] = [];
     let group = 0;
-    for (const t of themes) {
-      for (const [term, weight] of THEME_LEXICON[t] ?? []) {
-        if (weight >= 2) terms.push({ text: foldText(term), weight, group: group++ });
-      }
-    }
+    for (const t of themes) for (const { text, weight } of themeMarks(t)) terms.push({ text, weight, group: group++ });
     return terms;
   }
 
@@ -1203,7 +1223,12 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       spans = splitSentences(p.text);
       sentences[hit.index] = spans;
     }
-    const { snippet, segments } = buildSnippet(p.text, highlights, o.snippet, folded[hit.index], spans, wordTest(hit.index));
+    let plain = plainText[hit.index] as number;
+    if (plain === 0) {
+      plain = isPlainText(p.text) ? 1 : 2;
+      plainText[hit.index] = plain;
+    }
+    const { snippet, segments } = buildSnippet(p.text, highlights, o.snippet, folded[hit.index], spans, wordTest(hit.index), plain === 1);
     return {
       id: p.id,
       docId: p.docId,
@@ -1271,8 +1296,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
 
   // ---- suggestions ---------------------------------------------------------------------------------------------
 
-  let known: { term: string; df: number }[] | undefined;
-  function knownTerms(): { term: string; df: number }[] {
+  // With each term's distinct characters, which the suggestions count against the query's.
+  let known: { term: string; df: number; chars: readonly string[] }[] | undefined;
+  function knownTerms(): { term: string; df: number; chars: readonly string[] }[] {
     if (known) return known;
     const candidates = new Set<string>([
       ...DOMAIN_WORDS,
@@ -1286,7 +1312,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       // Index terms have their passage count in the index; scan the text only for the others.
       let df = searchIndex.textFrequency(key);
       if (df === 0) for (const text of bareText) if (text.includes(key)) df++;
-      if (df > 0) known.push({ term, df });
+      if (df > 0) known.push({ term, df, chars: [...new Set(Array.from(term))] });
     }
     return known;
   }
@@ -1310,15 +1336,22 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const chars = new Set(Array.from(words).filter((ch) => /\p{Script=Han}/u.test(ch)));
     // One shared character is too weak a hint for a longer query (飞机 and 机制 share only 机).
     const minShared = Math.min(2, chars.size);
-    const scored = knownTerms()
-      .map((v) => ({ ...v, shared: new Set(Array.from(v.term).filter((ch) => chars.has(ch))).size }))
-      .filter((v) => v.shared >= minShared && v.shared > 0)
-      .sort((a, b) => b.shared - a.shared || b.df - a.df || a.term.localeCompare(b.term));
+    const scored: { term: string; df: number; shared: number }[] = [];
+    for (const v of knownTerms()) {
+      let shared = 0;
+      for (const ch of v.chars) if (chars.has(ch)) shared++;
+      if (shared >= minShared && shared > 0) scored.push({ term: v.term, df: v.df, shared });
+    }
+    scored.sort((a, b) => b.shared - a.shared || b.df - a.df || a.term.localeCompare(b.term));
     for (const v of scored.slice(0, 3)) push({ kind: 'term', text: v.term });
     // Themes, those whose lexicon shares most characters with the query first.
-    const themeScore = (t: ThemeId): number =>
-      (THEME_LEXICON[t] ?? []).reduce((n, [term]) => n + (Array.from(term).some((ch) => chars.has(ch)) ? 1 : 0), 0);
-    const themes = THEMES.map((t) => t.id).sort((a, b) => themeScore(b) - themeScore(a));
+    const scores = new Map<ThemeId, number>();
+    for (const t of THEMES) {
+      let n = 0;
+      for (const term of themeTermChars(t.id)) if (term.some((ch) => chars.has(ch))) n++;
+      scores.set(t.id, n);
+    }
+    const themes = THEMES.map((t) => t.id).sort((a, b) => (scores.get(b) as number) - (scores.get(a) as number));
     for (const t of themes) push({ kind: 'theme', text: themeText(t) });
     return out;
   }

@@ -117,6 +117,21 @@ function shownPrefix(display: string): Uint32Array {
   return prefix;
 }
 
+/**
+ * Whether every UTF-16 unit of the text shows as one character (no surrogate pair, no whitespace run): then a
+ * stretch shows as many characters as it is long, and {@link buildSnippet} needs no prefix sums. True of most passages.
+ */
+export function isPlainText(display: string): boolean {
+  let prevSpace = false;
+  for (let i = 0; i < display.length; i++) {
+    const c = display.charCodeAt(i);
+    const space = c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x3000;
+    if ((c >= 0xdc00 && c <= 0xdfff) || (space && prevSpace)) return false;
+    prevSpace = space;
+  }
+  return true;
+}
+
 /** Moves an offset off the second half of a surrogate pair. */
 function safe(display: string, i: number): number {
   const c = display.charCodeAt(i);
@@ -125,7 +140,8 @@ function safe(display: string, i: number): number {
 
 /**
  * Builds the snippet for a passage. With no matches (a theme listing), it is the passage's opening sentences.
- * `folded` and `sentences` may be passed when the caller has them cached.
+ * `folded` and `sentences` may be passed when the caller has them cached, and `plain` when it knows
+ * {@link isPlainText} of the passage.
  */
 export function buildSnippet(
   display: string,
@@ -134,11 +150,12 @@ export function buildSnippet(
   folded: FoldedText = foldWithMap(display),
   sentences: readonly [number, number][] = splitSentences(display),
   isWord?: WordTest,
+  plain = isPlainText(display),
 ): Snippet {
   const o = { ...DEFAULTS, ...options };
   const matches = findMatches(display, folded, terms, isWord);
-  const prefix = shownPrefix(display);
-  const shown = (start: number, end: number): number => (prefix[end] as number) - (prefix[start] as number);
+  const prefix = plain ? undefined : shownPrefix(display);
+  const shown = (start: number, end: number): number => (prefix ? (prefix[end] as number) - (prefix[start] as number) : end - start);
   if (sentences.length === 0) return { snippet: '', segments: [] };
 
   // 1. The best sentence: highest score, earliest on ties.

@@ -86,6 +86,19 @@ function fuzzy(syllable: string): string {
 
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 
+// Toneless pinyin of the stretches looked up (pinyin-pro takes tens of microseconds a call, and a query's windows
+// overlap and recur): per process, bounded.
+const windowSyllables = new Map<string, readonly string[]>();
+function syllablesOf(text: string): readonly string[] {
+  let got = windowSyllables.get(text);
+  if (!got) {
+    got = pinyin(text, { toneType: 'none', type: 'array' });
+    if (windowSyllables.size >= 20_000) windowSyllables.clear();
+    windowSyllables.set(text, got);
+  }
+  return got;
+}
+
 /**
  * Builds a corrector over `vocabulary`: words (simplified, as in the texts) with their passage counts. Words of one
  * character or with anything but Han characters are ignored.
@@ -158,7 +171,7 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
   /** The best replacement for `window` that changes only characters at positions flagged in `changeable`. */
   function lookup(window: string[], changeable: boolean[], wordOf: readonly number[] = []): { word: string; exact: boolean } | undefined {
     if (!exact || !loose || !masked) build();
-    const syllables = pinyin(window.join(''), { toneType: 'none', type: 'array' });
+    const syllables = syllablesOf(window.join(''));
     const fits = (word: string, wholeWord = false): boolean => {
       const chars = Array.from(word);
       if (chars.length !== window.length || word === window.join('')) return false;

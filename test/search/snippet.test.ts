@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSnippet, splitSentences, type HighlightTerm } from '../../src/search/snippet.js';
+import { buildSnippet, isPlainText, splitSentences, type HighlightTerm } from '../../src/search/snippet.js';
 
 // Literal passages from seeds/000 and seeds/003.
 const TALENT =
@@ -67,6 +67,19 @@ describe('buildSnippet', () => {
   it('shows whitespace runs inside a passage as one space', () => {
     const { segments } = buildSnippet(TALENT, [term('引领')]);
     expect(plain(segments)).not.toMatch(/\n|\s{2,}/);
+  });
+
+  it('counts characters as shown: a passage with a whitespace run or a character outside the BMP is not plain text', () => {
+    expect(isPlainText(LONG)).toBe(true);
+    expect(isPlainText('一行\n二行')).toBe(true);
+    expect(isPlainText('一行\n\n二行')).toBe(false);
+    expect(isPlainText('𠀀字')).toBe(false);
+    // A plain passage's snippet is the same whether its characters are counted one by one or by its length.
+    for (const [display, terms] of [[TALENT, [term('引领')]], [LONG, [term('人才'), term('乡村振兴', 3, 1)]]] as const) {
+      expect(buildSnippet(display, terms, {}, undefined, undefined, undefined, true)).toEqual(
+        buildSnippet(display, terms, {}, undefined, undefined, undefined, false),
+      );
+    }
   });
 
   it('without matches, shows the opening of the passage', () => {
