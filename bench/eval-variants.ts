@@ -1,8 +1,8 @@
 /**
  * `npx tsx bench/eval-variants.ts [name…]`: the engine's figures on every judged set under engine-option variants
- * (the ablations in docs/search.md, *Paraphrases*): overall MRR@10 / success@5, the everyday kind, and the full
- * answers to no-match queries. Held-out sets print aggregates only. `--misses` lists the chat set's everyday queries
- * not answered first, per variant.
+ * (the ablations in docs/search.md, *Paraphrases*, *English queries*): overall MRR@10 / success@5, one kind (the
+ * everyday kind, or the one `--kind=english` names), and the full answers to no-match queries. Held-out sets print
+ * aggregates only. `--misses` lists the chat set's queries of that kind not answered first, per variant.
  */
 import { loadCorpus } from '../src/corpus/index.js';
 import { createSearchEngine, type SearchEngineOptions } from '../src/search/index.js';
@@ -29,6 +29,10 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'place weight 0.3, not an aspect': { placeAsAspect: false, placeWeight: 0.3 },
   'place weight 0.3 as aspect': { placeWeight: 0.3 },
   'place as aspect only': { neighbours: false },
+  // English (docs/search.md, English queries) and theme words beside a topic.
+  'no near glosses': { glossNear: false },
+  'theme word full weight': { themeTopicWeight: 1 },
+  'theme word 0.5': { themeTopicWeight: 0.5 },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with
@@ -55,6 +59,8 @@ const f3 = (n: number): string => n.toFixed(3);
 function main(): void {
   const args = process.argv.slice(2);
   const names = args.filter((a) => !a.startsWith('--'));
+  const kind = args.find((a) => a.startsWith('--kind='))?.slice('--kind='.length) ?? 'everyday';
+  const ofKind = (category: string): boolean => category === kind || (kind === 'everyday' && category === 'paraphrase');
   const corpus = loadCorpus();
   const sets = EVAL_SETS.map((s) => ({ ...s, queries: resolveJudgments(readEvalQueries(s.file), corpus.passages) }));
   for (const [name, options] of Object.entries(VARIANTS)) {
@@ -64,11 +70,11 @@ function main(): void {
     const misses: string[] = [];
     for (const s of sets) {
       const r = evaluate('zhenxing', engineRanker(engine), s.queries);
-      const e = r.byCategory.get('everyday') ?? r.byCategory.get('paraphrase');
+      const e = r.byCategory.get(kind) ?? (kind === 'everyday' ? r.byCategory.get('paraphrase') : undefined);
       cells.push(`${s.name} ${f3(r.overall.mrr10)}/${f3(r.overall.success5)} (${e ? `${f3(e.mrr10)}/${f3(e.success5)}` : '-'}) full ${r.fullAnswers.length}`);
       if (s.tuned && args.includes('--misses')) {
         for (const m of r.outcomes) {
-          if (m.firstRelevant !== 1 && (m.category === 'everyday' || m.category === 'paraphrase')) misses.push(`    ${m.id} rank ${m.firstRelevant ?? '-'}${m.partial ? ' (partial)' : ''} ${m.query} → ${m.top.slice(0, 3).join(', ')}`);
+          if (m.firstRelevant !== 1 && ofKind(m.category)) misses.push(`    ${m.id} rank ${m.firstRelevant ?? '-'}${m.partial ? ' (partial)' : ''} ${m.query} → ${m.top.slice(0, 3).join(', ')}`);
         }
       }
     }

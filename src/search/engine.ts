@@ -59,6 +59,12 @@ export interface SearchEngineOptions {
   themeBoost?: number;
   /** Score of a theme passage that matches no word of the query, relative to the best match's score. Default 0.1. */
   themeOnlyWeight?: number;
+  /**
+   * Weight of a theme's name (生态振兴, ecology) as a word of the texts when the query names a topic besides it (生态振兴
+   * 垃圾): the theme then says where to look (its passages match it, see themeBoost), and the topic decides the order;
+   * a passage that only repeats the theme's name does not outrank one about the topic. Default 0.3.
+   */
+  themeTopicWeight?: number;
   /** Score multiplier bonus when the whole query (letters and digits only) occurs in the passage. Default 0.5 (× 1.5). */
   wholeQueryBonus?: number;
   /** Near-duplicate collapsing thresholds, or false to show every passage. Default {} (the dedupe defaults). */
@@ -72,6 +78,12 @@ export interface SearchEngineOptions {
    * Default true.
    */
   glosses?: boolean;
+  /**
+   * For English no gloss has whole, the library words it comes nearest to (glosses.ts, Glossary.near): a gloss ending
+   * on it (reimbursement → 报销 "to apply for reimbursement"), or a dictionary word one character from a library word
+   * (veteran → 退伍军人 → 退役军人). Default true.
+   */
+  glossNear?: boolean;
   /**
    * Library neighbours of query words the texts lack (neighbours.ts: 旱厕 → 厕所, 大夫 → 医生), or false for none.
    * Default {} (the neighbour defaults).
@@ -141,11 +153,13 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   partialFactor: 0.5,
   themeBoost: 0.5,
   themeOnlyWeight: 0.1,
+  themeTopicWeight: 0.3,
   wholeQueryBonus: 0.5,
   dedupe: {},
   snippet: {},
   maxSuggestions: 5,
   glosses: true,
+  glossNear: true,
   neighbours: {},
   nearbyWeight: 0.3,
   nearbyCredit: 0.5,
@@ -396,7 +410,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
             for (const [term, df] of searchIndex.terms()) if (df > 0 && term.startsWith(GRAM_PREFIX)) yield term.slice(GRAM_PREFIX.length);
           },
         },
-        { alsoKnown: Object.keys(ENGLISH_TERMS) },
+        { alsoKnown: Object.keys(ENGLISH_TERMS), near: o.glossNear },
       )
     : EMPTY_GLOSSARY;
   const glossaryMs = performance.now() - glossaryStarted;
@@ -640,12 +654,17 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     };
     // In the heading pass (see rank()), a word a section heading names whole is there to be matched.
     const known = concepts.map((c) => wholeKnownOf(c) || (headings && c.kind === 'word' && inHeading(bare(c.text))));
+    // A theme named beside a topic the texts hold (生态振兴 垃圾, talent revitalization returning graduates): the
+    // theme's own words weigh less, so that the topic orders the theme's passages (see themeTopicWeight).
+    const themes = concepts.map(themeOf);
+    const topical = concepts.some((c, k) => themes[k] === undefined && known[k] && c.naming && !c.aspect && !c.place && c.kind !== 'phrase');
     concepts.forEach((c, k) => {
-      for (const t of c.heads) put(t, c.place ? o.placeWeight : 1);
+      const scale = topical && themes[k] !== undefined ? o.themeTopicWeight : 1;
+      for (const t of c.heads) put(t, (c.place ? o.placeWeight : 1) * scale);
       // Parts stand in for a concept the texts lack (中共中央政治局 → 中央); where the texts have the concept itself
       // they only add to the score (see `evidence` below). A part found in most passages (振兴 of 人才振兴) says
       // almost nothing about relevance and is left out.
-      for (const t of c.parts) if (share(t) <= o.maxPartShare) put(t, o.partWeight);
+      for (const t of c.parts) if (share(t) <= o.maxPartShare) put(t, o.partWeight * scale);
       // Bigrams are the fallback for words jieba cut differently in the text: when the concept itself is an index
       // term they add little but cost a lot (振兴 is in most passages), so they are searched only otherwise.
       // A word found only in headings (范文 of a page title) is no evidence in the text, so its bigrams are searched.

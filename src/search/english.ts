@@ -182,6 +182,17 @@ export function mapEnglish(text: string, ctx: EnglishContext): EnglishMapping {
         }
       }
     }
+    // No gloss has the phrase whole: the library words it comes nearest to (Glossary.near), longest phrase first.
+    if (!segment && glossary && !isChatWord(first.word) && glossKey(first.word).length > 0 && !ctx.hasTerm(first.word)) {
+      for (let n = Math.min(glossary.maxWords, words.length - i); n >= 1 && !segment; n--) {
+        const slice = words.slice(i, i + n);
+        if (!joined(slice) || (n > 1 && glossKey((slice[n - 1] as Word).word).length === 0)) continue;
+        const key = glossKey(slice.map((w) => w.word).join(' '));
+        if (key.split(' ').length > glossary.maxWords) continue;
+        const matches = glossary.near(key, surfaceKey(slice.map((w) => w.word).join(' ')));
+        if (matches.length > 0) segment = { start: first.start, end: (slice[n - 1] as Word).end, text: '', source: 'gloss', heads: matches.map((m) => m.word) };
+      }
+    }
     if (segment) {
       segment.text = text.slice(segment.start, segment.end);
       segments.push(segment);

@@ -113,6 +113,8 @@ export interface GlossMatch {
   weight: number;
   /** The glosses' meaningful words as written (see surfaceKey) that brought the word under this key. */
   surfaces: string[];
+  /** Whether every gloss that brought it under this key is a verb's ("to project"): a plural typed is a noun. */
+  verb?: boolean;
 }
 
 export interface Glossary {
@@ -121,6 +123,13 @@ export interface Glossary {
    * phrase as written (surfaceKey), words glossed with exactly it are preferred: good is 良好, not 产品 "goods".
    */
   english(key: string, surface?: string): readonly GlossMatch[];
+  /**
+   * For an English phrase no gloss of the library's words has (english() is empty), the library's words it comes
+   * nearest to, best first: those glossed with a longer phrase holding it (reimbursement → 报销 "to apply for
+   * reimbursement", station → 电视台 "television station"), then the library word differing in one character from a
+   * dictionary word glossed with it (veteran → 退伍军人 → 退役军人). Empty if none.
+   */
+  near(key: string, surface?: string): readonly GlossMatch[];
   /** Longest English phrase key, in words. */
   readonly maxWords: number;
   /**
@@ -157,11 +166,54 @@ export interface GlossaryLibrary {
 export interface GlossaryOptions {
   /** English words known besides the glosses (the hand table's), which misspellings are corrected to as well. */
   alsoKnown?: Iterable<string>;
+  /** Near matches for phrases no gloss has whole (Glossary.near). Default true. */
+  near?: boolean;
 }
 
 const MAX_PER_KEY = 4;
+const HAN_ONLY = /^[\u4e00-\u9fff]+$/;
 /** Weight of a gloss that loses inner words to its key (ranks it after the exact ones). */
 const LOOSE = 0.5;
+/**
+ * Weight of a near match (Glossary.near): a phrase found inside a longer gloss, × its share of the gloss's words, or
+ * the library word inside a dictionary word glossed with the phrase.
+ */
+const NEAR = 0.25;
+
+/** A word without its plural, past or -ing ending, spelt American: organisations, organization; trained, training. */
+function lemma(word: string): string {
+  const w = americanSpelling(word);
+  if (w.length <= 3) return w;
+  if (w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (/(?:x|ch|sh|ss)es$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) return w.slice(0, -1).replace(/e$/, '');
+  if (/[^aeiou]ed$/.test(w) && w.length > 4) return w.slice(0, -2).replace(/e$/, '');
+  if (w.endsWith('ing') && w.length > 5) return w.slice(0, -3).replace(/e$/, '');
+  return w.replace(/e$/, '');
+}
+
+const lemmaKey = (surface: string): string => surface.split(' ').map(lemma).join(' ');
+
+/** Whether the last word of a phrase as typed is a plural noun (projects, villages; not process, status, basis). */
+function pluralTyped(surface: string): boolean {
+  const last = surface.split(' ').pop() ?? '';
+  return last.length > 3 && last.endsWith('s') && !/(?:ss|us|is)$/.test(last);
+}
+
+/**
+ * Matches in the order a phrase as typed asks for: glossed with exactly it first (good: 良好 before 产品 "goods"),
+ * then with it inflected (project for projects), then only sharing its stem (careful for care: Porter2 joins
+ * derivations); a plural typed is a noun, so among equals a verb's gloss ("to project", 放映) goes after a noun's
+ * ("project", 项目). Stable: the dictionary's order otherwise.
+ */
+function bySurface(list: readonly GlossMatch[], surface: string | undefined): readonly GlossMatch[] {
+  if (surface === undefined || list.length < 2) return list;
+  const typed = lemmaKey(surface);
+  const noun = pluralTyped(surface);
+  const rank = (m: GlossMatch): number =>
+    (m.surfaces.includes(surface) ? 0 : m.surfaces.some((x) => x.length > 0 && lemmaKey(x) === typed) ? 2 : 4) + (noun && m.verb ? 1 : 0);
+  return list.map((m, i) => ({ m, i, r: rank(m) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.m);
+}
 
 /**
  * The dictionary's lines, sorted (the shipped file is: scripts/build-glosses.mjs sorts it, and a tab sorts before
@@ -224,6 +276,8 @@ interface Sense {
   loose: boolean;
   /** Found by the gloss's words less one (see sensesOf): weighs half again. */
   weaker: boolean;
+  /** A verb's gloss ("to project", "to apply for reimbursement"). */
+  verb: boolean;
 }
 
 /**
@@ -248,13 +302,14 @@ function sensesOf(dict: Dictionary, rest: string): Sense[] {
       if (words.length === 0 || words.length > 4) continue;
       const inner = lower.replace(/^(?:to|a|an|the)\s+/, '').split(/[^a-z0-9']+/);
       const loose = inner.some((w) => FILLER.has(w));
-      senses.push({ index, key: words.map(stem).join(' '), surface: words.join(' '), words, loose, weaker: false });
+      const verb = /^to\s/.test(lower);
+      senses.push({ index, key: words.map(stem).join(' '), surface: words.join(' '), words, loose, weaker: false, verb });
       // A gloss of three or four words is also found by its words less one, in order ("industry value chain" by
       // industrial chains, "to fight organized crime" by organized crime), after the glosses found whole.
       if (words.length >= 3) {
         for (let drop = 0; drop < words.length; drop++) {
           const less = words.filter((_, k) => k !== drop);
-          senses.push({ index, key: less.map(stem).join(' '), surface: '', words: less, loose: true, weaker: true });
+          senses.push({ index, key: less.map(stem).join(' '), surface: '', words: less, loose: true, weaker: true, verb });
         }
       }
     }
@@ -363,6 +418,9 @@ export function* glossarySteps(lines: readonly string[], library: GlossaryLibrar
   const dict = dictionaryOf(lines);
   yield;
   const byKey = new Map<string, GlossMatch[]>();
+  /** Near matches (see Glossary.near): phrases inside longer glosses, then library words inside dictionary words. */
+  const inside = new Map<string, GlossMatch[]>();
+  const alikes = new Map<string, GlossMatch[]>();
   /** English words of the glosses indexed, with the number of library words they gloss. */
   const known = new Map<string, number>();
   let maxWords = 1;
@@ -379,17 +437,33 @@ export function* glossarySteps(lines: readonly string[], library: GlossaryLibrar
     }
     return undefined;
   };
+  const put = (target: Map<string, GlossMatch[]>, key: string, found: string, weight: number, surface: string, verb: boolean): void => {
+    const list = target.get(key) ?? [];
+    const match = list.find((m) => m.word === found);
+    if (!match) list.push({ word: found, weight, surfaces: [surface], verb });
+    else {
+      if (!match.surfaces.includes(surface)) match.surfaces.push(surface);
+      match.weight = Math.max(match.weight, weight);
+      match.verb = match.verb === true && verb;
+    }
+    target.set(key, list);
+  };
   const add = (found: string, head: string, rest: string): void => {
     for (const g of sensesOf(dict, rest)) {
       // A word's own sense first; an abbreviation's or a word found only inside others' (head '') at half.
       const weight = ((found === head ? 1 : 0.5) / (1 + g.index)) * (g.loose ? LOOSE : 1) * (g.weaker ? LOOSE : 1);
       maxWords = Math.max(maxWords, g.words.length);
-      const list = byKey.get(g.key) ?? [];
-      const match = list.find((m) => m.word === found);
-      if (!match) list.push({ word: found, weight, surfaces: [g.surface] });
-      else if (!match.surfaces.includes(g.surface)) match.surfaces.push(g.surface);
-      byKey.set(g.key, list);
+      put(byKey, g.key, found, weight, g.surface, g.verb);
       for (const w of g.words) if (w.length >= 3 && /^[a-z]+$/.test(w)) known.set(w, (known.get(w) ?? 0) + 1);
+      // The gloss's last words, for a phrase no gloss has whole: what a gloss ends on is what it names (reimbursement
+      // of "to apply for reimbursement", station of "relay station"; not gold of "gold medal"), when it is a third of
+      // the gloss or more (not mountains of "military orders are like mountains"). Weighed by that share.
+      if (g.weaker || g.words.length < 2 || options.near === false) continue;
+      const stems = g.words.map(stem);
+      for (let len = Math.ceil(stems.length / 3); len < stems.length; len++) {
+        const at = stems.length - len;
+        put(inside, stems.slice(at).join(' '), found, weight * NEAR * (len / stems.length), g.words.slice(at).join(' '), g.verb);
+      }
     }
   };
   let n = 0;
@@ -425,11 +499,37 @@ export function* glossarySteps(lines: readonly string[], library: GlossaryLibrar
     const word = spelledOut(rest.split('\t').filter((f) => f.startsWith('=')).map((f) => f.slice(1)));
     if (word) add(word, head, rest);
   }
-  for (const [key, list] of byKey) {
-    if (++n % 128 === 0) yield;
-    // The word whose first sense this is comes first; among equals, the more common word in the library.
-    list.sort((a, b) => b.weight - a.weight || library.frequency(b.word) - library.frequency(a.word) || (a.word < b.word ? -1 : 1));
-    byKey.set(key, list.slice(0, MAX_PER_KEY));
+  // Dictionary words the library lacks that differ from a library word in one inner character (退伍军人 and 退役军人,
+  // both "veteran"): the library's word stands for their glosses where no library word has them, at the near weight.
+  // Words of three to six characters (two-character words differing in one are mostly unrelated). Found from the
+  // library's side: the dictionary's words sharing a library word's first character are a short run of its lines.
+  if (options.near !== false) {
+    for (const word of library.words?.() ?? []) {
+      if (++n % 64 === 0) yield;
+      const len = word.length;
+      if (len < 3 || len > 6 || !HAN_ONLY.test(word)) continue;
+      for (let i = lowerBound(dict.lines, word[0] as string); i < dict.lines.length; i++) {
+        const line = dict.lines[i] as string;
+        if (line[0] !== word[0]) break;
+        if (line[len] !== '\t' || line[len - 1] !== word[len - 1]) continue;
+        let differ = 0;
+        for (let k = 1; k < len - 1 && differ <= 1; k++) if (line[k] !== word[k]) differ++;
+        if (differ !== 1) continue;
+        const head = line.slice(0, len);
+        if (library.has(head)) continue;
+        for (const g of sensesOf(dict, line.slice(len + 1))) {
+          if (!g.weaker) put(alikes, g.key, word, (NEAR / (1 + g.index)) * (g.loose ? LOOSE : 1), g.surface, g.verb);
+        }
+      }
+    }
+  }
+  for (const map of [byKey, inside, alikes]) {
+    for (const [key, list] of map) {
+      if (++n % 128 === 0) yield;
+      // The word whose first sense this is comes first; among equals, the more common word in the library.
+      list.sort((a, b) => b.weight - a.weight || library.frequency(b.word) - library.frequency(a.word) || (a.word < b.word ? -1 : 1));
+      map.set(key, list.slice(0, MAX_PER_KEY));
+    }
   }
   for (const w of options.alsoKnown ?? []) for (const part of w.toLowerCase().split(/[^a-z]+/)) if (part.length >= 3) known.set(part, (known.get(part) ?? 0) + 1);
   // Misspellings are looked for among the known words of the same first letter.
@@ -466,13 +566,12 @@ export function* glossarySteps(lines: readonly string[], library: GlossaryLibrar
     }
     return best !== undefined && !isEnglish(w) ? best : undefined;
   };
-  const lookup = (key: string, surface?: string): readonly GlossMatch[] => {
-    const list = byKey.get(key) ?? [];
-    if (surface === undefined) return list;
-    const exact = list.filter((m) => m.surfaces.includes(surface));
-    return exact.length > 0 ? [...exact, ...list.filter((m) => !exact.includes(m))] : list;
+  const lookup = (key: string, surface?: string): readonly GlossMatch[] => bySurface(byKey.get(key) ?? [], surface);
+  const near = (key: string, surface?: string): readonly GlossMatch[] => {
+    if (byKey.has(key)) return [];
+    return bySurface(inside.get(key) ?? alikes.get(key) ?? [], surface);
   };
-  return { maxWords, size: byKey.size, english: lookup, spell };
+  return { maxWords, size: byKey.size, english: lookup, near, spell };
 }
 
 /** {@link glossarySteps} run to the end at once. */
@@ -481,4 +580,4 @@ export function createGlossary(lines: readonly string[], library: GlossaryLibrar
 }
 
 /** The glossary of an engine built without glosses (SearchEngineOptions.glosses false). */
-export const EMPTY_GLOSSARY: Glossary = { maxWords: 1, size: 0, english: () => [], spell: () => undefined };
+export const EMPTY_GLOSSARY: Glossary = { maxWords: 1, size: 0, english: () => [], near: () => [], spell: () => undefined };

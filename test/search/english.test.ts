@@ -102,6 +102,32 @@ describe('English phrases and senses', () => {
   });
 });
 
+describe('English no gloss of the library has whole', () => {
+  it('a word found at the end of a longer gloss: reimbursement → 报销 "to apply for reimbursement"', () => {
+    const r = engine.search('reimbursement', { limit: 3 });
+    expect(r.partial).toBe(false);
+    expect(r.results[0]?.id).toBe('003-007');
+    expect(marked('reimbursement')).toContain('报销');
+  });
+
+  it('a dictionary word one character from a word of the texts: veterans → 退伍军人 "veteran" → 退役军人', () => {
+    expect(top('veterans', 2).sort()).toEqual(['000-005', '002-016']);
+    expect(marked('veterans')).toEqual(['退役军人']);
+    expect(engine.search('veterans').partial).toBe(false);
+  });
+
+  it('a plural is a noun: projects is 项目 "project", not 放映 "to project"', () => {
+    expect(engine.explain('projects').analyzed.concepts.map((c) => c.heads)).toEqual([['项目']]);
+  });
+
+  it('an unknown topic still finds nothing whole', () => {
+    for (const q of ['african swine fever', 'cryptocurrency mining', '5G base stations']) {
+      const r = engine.search(q);
+      expect(r.total === 0 || r.partial, q).toBe(true);
+    }
+  });
+});
+
 describe('the glossary over a library', () => {
   const lines = ['医生\tdoctor', '微信\tweixin or wechat', '良好\tgood\tfavorable', '产品\tgoods\tproduct', '环境\tenvironment', '侧面\tsides', '幻灯片\tslide'].sort();
   const words = new Set(['医生', '良好', '产品', '环境', '侧面']);
@@ -119,6 +145,36 @@ describe('the glossary over a library', () => {
 
   it('prefers the word glossed exactly as written: good → 良好 before 产品 "goods"', () => {
     expect(glossary.english(glossKey('good'), surfaceKey('good')).map((m) => m.word)).toEqual(['良好', '产品']);
+  });
+
+  it('near matches: a gloss ending on the phrase, a third of it or more; a word one inner character away', () => {
+    const near = createGlossary(
+      [
+        '报销\tto apply for reimbursement',
+        '金奖\tgold medal',
+        '军令如山\tmilitary orders are like mountains',
+        '退伍军人\tveteran',
+        '退役军人\tdemobilized soldier',
+        '放映\tto project\tto show',
+        '项目\titem\tproject',
+        '医生\tdoctor',
+        '医务\tmedical matters',
+      ].sort(),
+      { has: (w) => ['报销', '金奖', '军令如山', '退役军人', '放映', '项目', '医生'].includes(w), occurs: () => false, frequency: () => 1, words: () => ['报销', '金奖', '军令如山', '退役军人', '放映', '项目', '医生'] },
+    );
+    expect(near.english(glossKey('reimbursement'))).toEqual([]);
+    expect(near.near(glossKey('reimbursement')).map((m) => m.word)).toEqual(['报销']);
+    expect(near.near(glossKey('veterans')).map((m) => m.word)).toEqual(['退役军人']);
+    // What a gloss names is its last words: not gold of "gold medal", not a quarter of a gloss.
+    expect(near.near(glossKey('gold'))).toEqual([]);
+    expect(near.near(glossKey('mountains'))).toEqual([]);
+    // Only for what no gloss has whole.
+    expect(near.near(glossKey('doctor'))).toEqual([]);
+    // A plural typed is a noun: 项目 "project" before 放映 "to project".
+    expect(near.english(glossKey('projects'), surfaceKey('projects')).map((m) => m.word)).toEqual(['项目', '放映']);
+    expect(near.english(glossKey('project'), surfaceKey('project')).map((m) => m.word)).toEqual(['放映', '项目']);
+    const off = createGlossary(['报销\tto apply for reimbursement'], { has: (w) => w === '报销', occurs: () => false, frequency: () => 1, words: () => ['报销'] }, { near: false });
+    expect(off.near(glossKey('reimbursement'))).toEqual([]);
   });
 
   it('spells a misspelt word as a known one, never a known word or a short one', () => {

@@ -64,7 +64,7 @@ describe('retrieval quality on the judged sets', () => {
 
   // Blocks of judged queries added to a tuning set later, for a weakness, before the engine was changed for it: held
   // to their own floor (raised as the engine improves), the rest of the set to the set's.
-  const BLOCKS: { set: string; prefix: string; floor: { mrr10: number; success5: number } }[] = [
+  const BLOCKS: { set: string; prefix: string; floor: { mrr10: number; success5: number }; size?: number }[] = [
     // English as colleagues type it (docs/search.md, English queries).
     { set: 'chat', prefix: 'chat-english2-', floor: { mrr10: 0.76, success5: 0.9 } },
     // Everyday words as village cadres and residents say them (docs/search.md, Everyday words, measured): 0.426 / 0.580
@@ -72,6 +72,12 @@ describe('retrieval quality on the judged sets', () => {
     { set: 'chat', prefix: 'chat-everyday2-', floor: { mrr10: 0.57, success5: 0.68 } },
     // Combined and messy chat input (docs/search.md, Combined and messy queries): 0.84 / 0.89 before, 0.98 / 1.000 after.
     { set: 'chat', prefix: 'chat-combo-', floor: { mrr10: 0.96, success5: 0.99 } },
+    // English as colleagues who read little Chinese type it, and theme words beside a topic (docs/search.md, English
+    // queries): 0.634 / 0.744, 0.711 / 0.737 and 0.942 / 0.958 before the near glosses, plural senses and theme
+    // weight. The english3x half is never looked at query by query: only this aggregate.
+    { set: 'chat', prefix: 'chat-english3-', floor: { mrr10: 0.64, success5: 0.79 } },
+    { set: 'chat', prefix: 'chat-english3x-', floor: { mrr10: 0.73, success5: 0.76 }, size: 19 },
+    { set: 'chat', prefix: 'chat-theme2-', floor: { mrr10: 0.97, success5: 0.98 }, size: 24 },
   ];
   const mean = (outcomes: readonly { mrr10: number; success5: number }[]): { mrr10: number; success5: number } => ({
     mrr10: outcomes.reduce((a, o) => a + o.mrr10, 0) / Math.max(1, outcomes.length),
@@ -88,9 +94,9 @@ describe('retrieval quality on the judged sets', () => {
     expect(rest.success5).toBeGreaterThanOrEqual(floor.success5);
   });
 
-  it.each(BLOCKS)('$set, the block $prefix*: MRR@10 and success@5 at or above its floor', ({ set, prefix, floor }) => {
+  it.each(BLOCKS)('$set, the block $prefix*: MRR@10 and success@5 at or above its floor', ({ set, prefix, floor, size }) => {
     const outcomes = (byName.get(set)?.reports[0]?.outcomes ?? []).filter((o) => o.id.startsWith(prefix));
-    expect(outcomes.length).toBeGreaterThanOrEqual(35);
+    expect(outcomes.length).toBeGreaterThanOrEqual(size ?? 35);
     const m = mean(outcomes);
     expect(m.mrr10).toBeGreaterThanOrEqual(floor.mrr10);
     expect(m.success5).toBeGreaterThanOrEqual(floor.success5);
