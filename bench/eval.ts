@@ -53,7 +53,7 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
   { set: 'chat', prefix: 'chat-everyday3x-', heldOut: true },
 ];
 
-const heldOutBlock = (setName: string, id: string): boolean =>
+export const heldOutBlock = (setName: string, id: string): boolean =>
   REPORTED_BLOCKS.some((b) => b.heldOut && b.set === setName && id.startsWith(b.prefix));
 
 export interface EvalQuery {
@@ -182,7 +182,7 @@ export function scoreRanking(ranked: readonly string[], q: ResolvedQuery): Metri
   };
 }
 
-function mean(values: readonly Metrics[]): Metrics {
+export function mean(values: readonly Metrics[]): Metrics {
   const n = Math.max(1, values.length);
   const sum = (f: (m: Metrics) => number): number => values.reduce((a, m) => a + f(m), 0) / n;
   return { mrr10: sum((m) => m.mrr10), success5: sum((m) => m.success5), recall5: sum((m) => m.recall5), ndcg5: sum((m) => m.ndcg5) };

@@ -117,6 +117,22 @@ export interface AnalyzeContext {
   inTexts?: (text: string) => boolean;
   /** Dictionary glosses over the library's words (glosses.ts), for English words the vocabulary lacks. Default none. */
   glossary?: Glossary;
+  /** Join separable words split by a complement or aspect marker (上不了学 → 上学; see joinSeparable). Default true. */
+  separable?: boolean;
+}
+
+/** What may stand between the two halves of a separable word: 上不了学, 看不起病, 脱了贫, 上过学. */
+const SEPARATING = /(\p{Script=Han})(不了|得了|不起|得起|不上|得上|不到|不成|不着|了|过)(\p{Script=Han})/gu;
+/** Two-character `say` strings of the related terms (上学, 看病, 打工): words people ask with. */
+const SAY_WORDS: ReadonlySet<string> = new Set(RELATED_TERMS.flatMap((g) => g.say).filter((w) => Array.from(w).length === 2));
+
+/**
+ * Joins a separable word (离合词) split by a complement or aspect marker: 上不了学 → 上学, 看不起病 → 看病, 脱了贫 → 脱贫,
+ * when the two halves together are a word people ask with (a related term's `say`) or a word of the texts. jieba cuts
+ * 上|不了|学, and neither 上 nor 学 says what the query is about; the negation says nothing a passage would.
+ */
+export function joinSeparable(text: string, isWord: (word: string) => boolean): string {
+  return text.replace(SEPARATING, (m, a: string, _mid: string, b: string) => (SAY_WORDS.has(a + b) || isWord(a + b) ? a + b : m));
 }
 
 /** Every pair of characters in a `say` string of the related terms (网上 of 网上卖, 看病). */
@@ -282,6 +298,7 @@ export function analyzeQuery(
       return ' ';
     });
   }
+  if (ctx.separable !== false) asked = joinSeparable(asked, (w) => hasTerm(w) && inTexts(w));
   const { text, english, glossed, chinese, translated, untranslated } = mapEnglish(asked, { glossary: ctx.glossary, hasTerm, inTexts });
   const cutSpans = cutWithSpans(text);
   // Typos are looked for in jieba's own cut, before the repairs below (集体|经计 must not become 集体经|计).

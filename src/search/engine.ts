@@ -100,6 +100,8 @@ export interface SearchEngineOptions {
   nearbyAnchored?: boolean;
   /** The co-occurrence half of nearbyAnchored: off, a query's named words do not choose among neighbours. Default true. */
   nearbyCooccur?: boolean;
+  /** Join separable words split by a complement or aspect marker (上不了学 → 上学, 脱了贫 → 脱贫; analyze.ts). Default true. */
+  separableWords?: boolean;
   /**
    * Weight of a place or direction word (村里, 家里, 上面) relative to other words. Default 1 (see placeAsAspect).
    */
@@ -165,6 +167,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   nearbyCredit: 0.5,
   nearbyAnchored: true,
   nearbyCooccur: true,
+  separableWords: true,
   placeWeight: 1,
   placeAsAspect: true,
 });
@@ -553,7 +556,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return analyzed;
   };
   const analyze = (parsed: ParsedQuery): AnalyzedQuery =>
-    befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary })));
+    befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords })));
 
   // Each theme's strongest label score, to express a passage's strength in its theme as a share, and its passages.
   const themeMax = new Map<ThemeId, number>();

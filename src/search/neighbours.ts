@@ -50,6 +50,23 @@ export interface NeighbourOptions {
   maxGlossHeads?: number;
   /** Whether a character counts as a morpheme (function characters such as 一, 个, 不 never do). Default: all. */
   isMorpheme?: (ch: string) => boolean;
+  /**
+   * The meaning of a word the dictionary lacks is that of the dictionary words inside it (打扫卫生 → 打扫 "to clean;
+   * to sweep" + 卫生 "hygiene"), and only of its single characters when it holds none: 打 "to fight" no longer
+   * confirms 扫黑 "to fight organized crime" for 打扫卫生. Default true.
+   */
+  subwordMeaning?: boolean;
+  /**
+   * A library word the dictionary lacks (孝老爱亲) is confirmed as a morpheme neighbour when the character it shares
+   * with the query word carries the query word's own meaning: 孝 "filial piety" for 孝顺 "filial; to show filial
+   * piety". Only for a query word the dictionary has (or whose dictionary words it holds). Default false.
+   */
+  confirmByCharacter?: boolean;
+  /**
+   * A word neither the texts nor the dictionary have (孝顺父母) also takes, at half weight, the neighbours of the
+   * dictionary words inside it that the texts lack (孝顺). Default false.
+   */
+  subwords?: boolean;
 }
 
 export const NEIGHBOUR_DEFAULTS: Readonly<Required<NeighbourOptions>> = Object.freeze({
@@ -61,6 +78,9 @@ export const NEIGHBOUR_DEFAULTS: Readonly<Required<NeighbourOptions>> = Object.f
   maxSense: 2,
   maxGlossHeads: 40,
   isMorpheme: () => true,
+  subwordMeaning: true,
+  confirmByCharacter: false,
+  subwords: false,
 });
 
 export interface Neighbours {
@@ -144,6 +164,8 @@ export function createNeighbours(library: NeighbourLibrary, options: NeighbourOp
   let glossed: Map<string, (Entry & { rank: number })[]> | undefined;
   let dictionary: GlossIndex | undefined;
   const cache = new Map<string, readonly Neighbour[]>();
+  /** The library's words (Han, two characters or more). */
+  let libraryWords: Set<string> | undefined;
 
   function* build(): Steps<void> {
     if (family) return;
@@ -167,6 +189,7 @@ export function createNeighbours(library: NeighbourLibrary, options: NeighbourOp
     }
     family = fam;
     glossed = byKey;
+    libraryWords = new Set([...fam.values()].flatMap((list) => list.map((e) => e.word)));
   }
 
   const run = (): void => runNow(build());
@@ -181,11 +204,45 @@ export function createNeighbours(library: NeighbourLibrary, options: NeighbourOp
     let got = meanings.get(cacheKey);
     if (got) return got;
     const own = dictionary?.keysOf(word) ?? [];
-    const keys = own.length > 0 || !byChars ? own : Array.from(word).flatMap((ch) => dictionary?.keysOf(ch) ?? []);
+    const pieces = own.length > 0 || !byChars ? [] : o.subwordMeaning ? coverOf(word) : Array.from(word);
+    const keys = own.length > 0 || !byChars ? own : pieces.flatMap((w) => dictionary?.keysOf(w) ?? []);
     got = new Set(keys.flatMap((k) => k.split(' ')));
     if (meanings.size >= 20_000) meanings.clear();
     meanings.set(cacheKey, got);
     return got;
+  }
+  /** The dictionary's words of two or more characters inside a word, longest first (打扫卫生 → 打扫, 卫生). */
+  function subwordsOf(word: string): string[] {
+    const chars = Array.from(word);
+    const found: string[] = [];
+    for (let len = chars.length - 1; len >= 2; len--) {
+      for (let i = 0; i + len <= chars.length; i++) {
+        const w = chars.slice(i, i + len).join('');
+        if (!found.includes(w) && (dictionary?.keysOf(w).length ?? 0) > 0) found.push(w);
+      }
+    }
+    return found;
+  }
+  /**
+   * A word the dictionary lacks as the dictionary words inside it, longest first and not overlapping, and the
+   * characters no such word covers: 打扫卫生 → 打扫, 卫生; 一屁股债 → 屁股, 一, 债.
+   */
+  function coverOf(word: string): string[] {
+    const chars = Array.from(word);
+    const taken = chars.map(() => false);
+    const out: string[] = [];
+    for (const sub of subwordsOf(word)) {
+      const len = Array.from(sub).length;
+      for (let i = 0; i + len <= chars.length; i++) {
+        if (chars.slice(i, i + len).join('') !== sub || taken.slice(i, i + len).some(Boolean)) continue;
+        for (let k = i; k < i + len; k++) taken[k] = true;
+        out.push(sub);
+      }
+    }
+    chars.forEach((ch, i) => {
+      if (!taken[i]) out.push(ch);
+    });
+    return out;
   }
   const shares = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => {
     for (const t of a) if (b.has(t)) return true;
@@ -201,12 +258,18 @@ export function createNeighbours(library: NeighbourLibrary, options: NeighbourOp
     };
     if (o.morphemes && family) {
       const mine = o.confirm ? meaning(word, true) : undefined;
+      // The query word's own meaning (its glosses, or its dictionary words'), not its characters': what a shared
+      // character must carry to confirm a library word the dictionary lacks.
+      const own = o.confirmByCharacter && mine && ((dictionary?.keysOf(word).length ?? 0) > 0 || subwordsOf(word).length > 0) ? mine : undefined;
       for (const ch of new Set(Array.from(word))) {
         if (!o.isMorpheme(ch)) continue;
         const list = family.get(ch);
         if (!list || list.length > o.maxFamily) continue;
         for (const { word: w, df } of list) {
-          if (mine && !shares(mine, meaning(w, false))) continue;
+          if (mine && !shares(mine, meaning(w, false))) {
+            const unglossed = (dictionary?.keysOf(w).length ?? 0) === 0;
+            if (!(own && unglossed && shares(own, meaning(ch, false)))) continue;
+          }
           add({ word: w, df, weight: 1 / list.length, via: 'morpheme' });
         }
       }
@@ -219,6 +282,13 @@ export function createNeighbours(library: NeighbourLibrary, options: NeighbourOp
         }
       });
     }
+    // A word the dictionary lacks (孝顺父母): the neighbours of its dictionary words the library lacks (孝顺), at half weight.
+    if (o.subwords && dictionary && dictionary.keysOf(word).length === 0 && family) {
+      for (const sub of subwordsOf(word)) {
+        if (libraryWords?.has(sub)) continue;
+        for (const n of computeCached(sub)) add({ word: n.word, df: 0, weight: n.weight / 2, via: n.via });
+      }
+    }
     // Heavier first; among equals, the word more passages hold.
     return [...found.values()]
       .sort((a, b) => b.weight - a.weight || b.df - a.df || (a.word < b.word ? -1 : 1))
@@ -226,16 +296,18 @@ export function createNeighbours(library: NeighbourLibrary, options: NeighbourOp
       .map(({ word: w, weight, via }) => ({ word: w, weight, via }));
   }
 
+  function computeCached(word: string): readonly Neighbour[] {
+    let got = cache.get(word);
+    if (!got) {
+      got = compute(word);
+      if (cache.size >= 10_000) cache.clear();
+      cache.set(word, got);
+    }
+    return got;
+  }
+
   return {
-    of(word: string): readonly Neighbour[] {
-      let got = cache.get(word);
-      if (!got) {
-        got = compute(word);
-        if (cache.size >= 10_000) cache.clear();
-        cache.set(word, got);
-      }
-      return got;
-    },
+    of: computeCached,
     buildSteps: build,
   };
 }
