@@ -4,18 +4,20 @@
  * everyday kind, or the one `--kind=english` names), and the full answers to no-match queries. Held-out sets print
  * aggregates only. `--misses` lists the chat set's queries of that kind not answered first, per variant.
  */
+import { pathToFileURL } from 'node:url';
 import { loadCorpus } from '../src/corpus/index.js';
 import { createSearchEngine, type SearchEngineOptions } from '../src/search/index.js';
 import { EVAL_SETS, REPORTED_BLOCKS, engineRanker, evaluate, heldOutBlock, mean, readEvalQueries, resolveJudgments } from './eval.js';
 
 export const VARIANTS: Record<string, SearchEngineOptions> = {
   default: {},
-  'round 3 (before)': { separableWords: false, neighbours: { subwordMeaning: false, confirmByCharacter: false, subwords: false } },
+  'round 3 (before)': { separableWords: false, neighbours: { subwordMeaning: false, similarity: 0 } },
   'no separable words': { separableWords: false },
   'no subword meaning': { neighbours: { subwordMeaning: false } },
-  'confirm by character': { neighbours: { confirmByCharacter: true } },
-  'subword neighbours': { neighbours: { subwords: true } },
-  'character + subwords': { neighbours: { confirmByCharacter: true, subwords: true } },
+  'no similarity': { neighbours: { similarity: 0 } },
+  'similarity 0.5': { neighbours: { similarity: 0.5 } },
+  'similarity 0.6': { neighbours: { similarity: 0.6 } },
+  'similarity 0.7': { neighbours: { similarity: 0.7 } },
   'family 8': { neighbours: { maxFamily: 8 } },
   'family 16': { neighbours: { maxFamily: 16 } },
   'sense 3': { neighbours: { maxSense: 3 } },
@@ -99,4 +101,4 @@ function main(): void {
   }
 }
 
-main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

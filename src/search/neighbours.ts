@@ -11,7 +11,11 @@
  * Neighbours weigh less than related terms and never make a passage a *full* match: an answer found only through
  * them is marked partial. Built on first use from the engine's own vocabulary (and warmed with the typo tables).
  */
-import { dictionaryFields, dictionaryLines, glossKey } from './glosses.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { dictionaryFields, dictionaryLines, glossKey, stem, surfaceKey } from './glosses.js';
 import { runNow, type Steps } from './pace.js';
 
 /** A library word standing in for a query word the texts lack, with its weight (0–1, relative among neighbours). */
@@ -57,16 +61,12 @@ export interface NeighbourOptions {
    */
   subwordMeaning?: boolean;
   /**
-   * A library word the dictionary lacks (孝老爱亲) is confirmed as a morpheme neighbour when the character it shares
-   * with the query word carries the query word's own meaning: 孝 "filial piety" for 孝顺 "filial; to show filial
-   * piety". Only for a query word the dictionary has (or whose dictionary words it holds). Default false.
+   * Gloss similarity: a library word is a neighbour when the words of its first `maxSense` glosses, weighed by how
+   * rare they are in the dictionary (idf), are like the query word's (cosine at least this; 0: off): 取经 "to learn
+   * by studying another's experience" → 学习, 经验; 上学 "to go to school" → 就读; 本地人 "native person" → 本土. It
+   * generalises the exact-gloss rule (`glosses`) to glosses that share their telling words. Default 0.6.
    */
-  confirmByCharacter?: boolean;
-  /**
-   * A word neither the texts nor the dictionary have (孝顺父母) also takes, at half weight, the neighbours of the
-   * dictionary words inside it that the texts lack (孝顺). Default false.
-   */
-  subwords?: boolean;
+  similarity?: number;
 }
 
 export const NEIGHBOUR_DEFAULTS: Readonly<Required<NeighbourOptions>> = Object.freeze({
@@ -79,8 +79,7 @@ export const NEIGHBOUR_DEFAULTS: Readonly<Required<NeighbourOptions>> = Object.f
   maxGlossHeads: 40,
   isMorpheme: () => true,
   subwordMeaning: true,
-  confirmByCharacter: false,
-  subwords: false,
+  similarity: 0.6,
 });
 
 export interface Neighbours {
@@ -152,6 +151,105 @@ function glossIndex(): GlossIndex {
   return sharedIndex;
 }
 
+/** The dictionary's gloss words, stemmed, for gloss similarity: each headword's first senses' words and their idf. */
+interface GlossWords {
+  /** The stemmed words of a headword's first `senses` glosses (empty if the dictionary lacks it). */
+  of(head: string): readonly string[];
+  idf(word: string): number;
+}
+
+const sharedWords = new Map<number, GlossWords>();
+const stems = new Map<string, string>();
+const stemOf = (w: string): string => {
+  let got = stems.get(w);
+  if (got === undefined) {
+    got = stem(w);
+    stems.set(w, got);
+  }
+  return got;
+};
+function wordsOfFields(fields: readonly string[], senses: number): string[] {
+  const out: string[] = [];
+  let k = 0;
+  for (const g of fields) {
+    if (k >= senses) break;
+    if (g.startsWith('=')) continue;
+    k++;
+    for (const w of surfaceKey(g).split(' ')) {
+      if (w.length === 0) continue;
+      const t = stemOf(w);
+      if (!out.includes(t)) out.push(t);
+    }
+  }
+  return out;
+}
+
+/**
+ * The gloss words' headword counts for the first two senses, shipped beside the dictionary (counting them takes a
+ * pass over its 110 000 lines, 1–3 s): `#<TAB>headwords<TAB>senses`, then `word<TAB>count` lines. Written by
+ * `npx tsx scripts/build-gloss-words.ts` from lexicon/cedict-glosses.tsv.gz; a file that does not match the
+ * dictionary's line count is ignored and the counts are made at run time.
+ */
+export const GLOSS_WORDS_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'lexicon', 'cedict-gloss-words.tsv.gz');
+export const GLOSS_WORDS_SENSES = 2;
+
+/** Counts, for every gloss word, the headwords whose first `senses` glosses hold it: one pass over the dictionary. */
+export function* countGlossWords(senses: number): Steps<{ headwords: number; counts: Map<string, number> }> {
+  const counts = new Map<string, number>();
+  let n = 0;
+  for (const [, line] of dictionaryLines()) {
+    for (const t of wordsOfFields(line.split('\t').slice(1), senses)) counts.set(t, (counts.get(t) ?? 0) + 1);
+    if (++n % 4096 === 0) yield;
+  }
+  return { headwords: n, counts };
+}
+
+/** The shipped counts (GLOSS_WORDS_FILE), or undefined when absent or made from another dictionary. */
+function shippedGlossWords(senses: number): { headwords: number; counts: Map<string, number> } | undefined {
+  if (senses !== GLOSS_WORDS_SENSES) return undefined;
+  let lines: string[];
+  try {
+    lines = gunzipSync(readFileSync(GLOSS_WORDS_FILE)).toString('utf8').split('\n');
+  } catch {
+    return undefined;
+  }
+  const [mark, headwords, sensesOf] = (lines[0] ?? '').split('\t');
+  let n = 0;
+  for (const _ of dictionaryLines()) n++;
+  if (mark !== '#' || Number(headwords) !== n || Number(sensesOf) !== senses) return undefined;
+  const counts = new Map<string, number>();
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const tab = line.indexOf('\t');
+    if (tab > 0) counts.set(line.slice(0, tab), Number(line.slice(tab + 1)));
+  }
+  return { headwords: n, counts };
+}
+
+/** The gloss words and their idf, shared by every engine of the process. */
+function* glossWordSteps(senses: number): Steps<GlossWords> {
+  const cached = sharedWords.get(senses);
+  if (cached) return cached;
+  const { headwords, counts: df } = shippedGlossWords(senses) ?? (yield* countGlossWords(senses));
+  const total = Math.max(1, headwords);
+  const words = new Map<string, readonly string[]>();
+  const got: GlossWords = {
+    of(head) {
+      let list = words.get(head);
+      if (!list) {
+        const fields = dictionaryFields(head);
+        list = fields === undefined ? [] : wordsOfFields(fields.split('\t'), senses);
+        if (words.size >= 50_000) words.clear();
+        words.set(head, list);
+      }
+      return list;
+    },
+    idf: (w) => Math.log(total / (df.get(w) ?? 1)),
+  };
+  sharedWords.set(senses, got);
+  return got;
+}
+
 export function createNeighbours(library: NeighbourLibrary, options: NeighbourOptions = {}): Neighbours {
   const o = { ...NEIGHBOUR_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
   interface Entry {
@@ -164,8 +262,10 @@ export function createNeighbours(library: NeighbourLibrary, options: NeighbourOp
   let glossed: Map<string, (Entry & { rank: number })[]> | undefined;
   let dictionary: GlossIndex | undefined;
   const cache = new Map<string, readonly Neighbour[]>();
-  /** The library's words (Han, two characters or more). */
-  let libraryWords: Set<string> | undefined;
+  /** For gloss similarity: the library's words by stemmed gloss word, with their vectors' norms. */
+  let similar: Map<string, { word: string; df: number; norm: number }[]> | undefined;
+  let glossWords: GlossWords | undefined;
+  const seenSim = new Set<string>();
 
   function* build(): Steps<void> {
     if (family) return;
@@ -187,9 +287,31 @@ export function createNeighbours(library: NeighbourLibrary, options: NeighbourOp
       });
       if (++n % 500 === 0) yield;
     }
+    if (o.similarity > 0) {
+      const gw = yield* glossWordSteps(o.maxSense);
+      const byWord = new Map<string, { word: string; df: number; norm: number }[]>();
+      let k = 0;
+      for (const list of fam.values()) {
+        for (const { word, df } of list) {
+          if (seenSim.has(word)) continue;
+          seenSim.add(word);
+          const ws = gw.of(word);
+          if (ws.length === 0) continue;
+          const norm = Math.sqrt(ws.reduce((sum, t) => sum + gw.idf(t) ** 2, 0));
+          for (const t of ws) {
+            const entry = { word, df, norm };
+            const at = byWord.get(t);
+            if (at) at.push(entry);
+            else byWord.set(t, [entry]);
+          }
+          if (++k % 500 === 0) yield;
+        }
+      }
+      glossWords = gw;
+      similar = byWord;
+    }
     family = fam;
     glossed = byKey;
-    libraryWords = new Set([...fam.values()].flatMap((list) => list.map((e) => e.word)));
   }
 
   const run = (): void => runNow(build());
@@ -258,18 +380,12 @@ export function createNeighbours(library: NeighbourLibrary, options: NeighbourOp
     };
     if (o.morphemes && family) {
       const mine = o.confirm ? meaning(word, true) : undefined;
-      // The query word's own meaning (its glosses, or its dictionary words'), not its characters': what a shared
-      // character must carry to confirm a library word the dictionary lacks.
-      const own = o.confirmByCharacter && mine && ((dictionary?.keysOf(word).length ?? 0) > 0 || subwordsOf(word).length > 0) ? mine : undefined;
       for (const ch of new Set(Array.from(word))) {
         if (!o.isMorpheme(ch)) continue;
         const list = family.get(ch);
         if (!list || list.length > o.maxFamily) continue;
         for (const { word: w, df } of list) {
-          if (mine && !shares(mine, meaning(w, false))) {
-            const unglossed = (dictionary?.keysOf(w).length ?? 0) === 0;
-            if (!(own && unglossed && shares(own, meaning(ch, false)))) continue;
-          }
+          if (mine && !shares(mine, meaning(w, false))) continue;
           add({ word: w, df, weight: 1 / list.length, via: 'morpheme' });
         }
       }
@@ -282,11 +398,23 @@ export function createNeighbours(library: NeighbourLibrary, options: NeighbourOp
         }
       });
     }
-    // A word the dictionary lacks (孝顺父母): the neighbours of its dictionary words the library lacks (孝顺), at half weight.
-    if (o.subwords && dictionary && dictionary.keysOf(word).length === 0 && family) {
-      for (const sub of subwordsOf(word)) {
-        if (libraryWords?.has(sub)) continue;
-        for (const n of computeCached(sub)) add({ word: n.word, df: 0, weight: n.weight / 2, via: n.via });
+    if (o.similarity > 0 && similar && glossWords) {
+      const gw = glossWords;
+      const mine = gw.of(word);
+      const norm = Math.sqrt(mine.reduce((sum, t) => sum + gw.idf(t) ** 2, 0));
+      const dot = new Map<string, { df: number; norm: number; dot: number }>();
+      for (const t of mine) {
+        const w = gw.idf(t) ** 2;
+        for (const e of similar.get(t) ?? []) {
+          if (e.word === word) continue;
+          const had = dot.get(e.word);
+          if (had) had.dot += w;
+          else dot.set(e.word, { df: e.df, norm: e.norm, dot: w });
+        }
+      }
+      for (const [w, e] of dot) {
+        const cos = e.dot / (norm * e.norm || 1);
+        if (cos >= o.similarity) add({ word: w, df: e.df, weight: cos, via: 'gloss' });
       }
     }
     // Heavier first; among equals, the word more passages hold.
