@@ -51,6 +51,7 @@ export const EVAL_SETS: readonly { name: string; file: string; tuned: boolean }[
 export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: boolean }[] = [
   { set: 'chat', prefix: 'chat-everyday3-', heldOut: false },
   { set: 'chat', prefix: 'chat-everyday3x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-english3x-', heldOut: true },
 ];
 
 export const heldOutBlock = (setName: string, id: string): boolean =>
