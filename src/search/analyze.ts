@@ -194,6 +194,9 @@ interface Span {
 /** jieba's tags of verbs (v, vd, vi; not vn, a verb used as a noun). */
 const VERB_TAG = /^v[di]?$/;
 
+/** jieba's tags of adjectives and adverbs (重要 of X的重要意义). */
+const MODIFIER_TAG = /^(?:a[dn]?|d)$/;
+
 /** Tags of words that do not name anything: verbs, adjectives, adverbs (their nominal uses vn, an do name). */
 const NOT_NAMING = /^(?:v[dgi]?|a[dg]?|d[g]?|z|[rpcuyeoq])$/;
 
@@ -232,6 +235,17 @@ function repairCut(spans: Span[], inTexts: (text: string) => boolean): Span[] {
     const joinsNext = (c: string): boolean =>
       han(next) && next.start === s.end && Array.from(next.text).length >= 2 && inTexts(c + next.text);
     if (chars.length === 1) {
+      // A lone character that makes a question filler with the next word's first character: 一|共建|了 of 一共建了
+      // is 一共|建|了 (the filler then goes, and 共建, a word of the texts, is not searched for).
+      const first = han(next) && next.start === s.end ? (Array.from(next.text)[0] as string) : '';
+      if (first && Array.from(next!.text).length >= 2 && QUERY_FILLERS.has(s.text + first)) {
+        s.text += first;
+        s.end += first.length;
+        s.tag = 'x';
+        next!.text = next!.text.slice(first.length);
+        next!.start += first.length;
+        continue;
+      }
       // A lone content character that belongs to its neighbour in the texts: 安置|点 → 安置点.
       if (isStopWord(s.text)) continue;
       if (joinsPrev(s.text)) {
@@ -325,7 +339,13 @@ export function analyzeQuery(
     const t = (spans[i] as Span).text;
     return HAN_WORD.test(t) && Array.from(t).length > 1 && !QUERY_FILLERS.has(t) && isIndexable(t) && !isChatNoise(t, inTexts);
   };
-  const aspects = askedAspects(text, spans, isContent, (i) => VERB_TAG.test((spans[i] as Span).tag));
+  const aspects = askedAspects(
+    text,
+    spans,
+    isContent,
+    (i) => VERB_TAG.test((spans[i] as Span).tag),
+    (i) => MODIFIER_TAG.test((spans[i] as Span).tag),
+  );
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i] as Span;
     const t = span.text;

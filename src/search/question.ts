@@ -1,3 +1,5 @@
+import { ASPECT_NOUNS } from './vocabulary.js';
+
 /**
  * Question-form queries (怎么…, …是什么, 为什么…, …有多少): what the asking words around a question's subject mean
  * for the search. The forms dropped before the cut are QUESTION_FORMS (vocabulary.ts); the fillers QUERY_FILLERS.
@@ -42,7 +44,9 @@ const ASKED_AFTER = /^(?:都|主要|具体)?(?:是|有|包括|都有)?(?:什么|
 /**
  * Which kept words name the kind of answer asked for rather than the subject: a noun right after 什么 / 哪些 / 啥 /
  * 多少 (X有什么意义, 关于X有什么政策, X有哪些经验), or after 的 and before the question (X的标准是什么,
- * X的情况怎么样), and a verb right before 什么 / 哪些 / 谁 (X包括哪些方面, X存在什么问题, 交给谁做; `isVerb`). A passage about X answers the question whether or not it says 意义 or 标准, so such a word
+ * X的情况怎么样), a verb right before 什么 / 哪些 / 谁 (X包括哪些方面, X存在什么问题, 交给谁做; `isVerb`), and the
+ * abstract nouns of ASPECT_NOUNS ending the query after X的 (X的作用和意义, X的重要意义; `isModifier` tells the
+ * adjectives that may go with them) or joined to an aspect by 和 (有什么作用和意义). A passage about X answers the question whether or not it says 意义 or 标准, so such a word
  * (an *aspect*) neither makes a passage a result nor is required of a full match; it still adds to the score.
  * `spans` is the whole cut (question words included), in order; returns the indexes into `spans` of aspects.
  */
@@ -51,6 +55,7 @@ export function askedAspects(
   spans: readonly CutSpan[],
   isContent: (i: number) => boolean,
   isVerb: (i: number) => boolean = () => false,
+  isModifier: (i: number) => boolean = () => false,
 ): Set<number> {
   const out = new Set<number>();
   for (let i = 0; i < spans.length; i++) {
@@ -64,5 +69,36 @@ export function askedAspects(
     const verb = isVerb(i) && VERB_ASKED.test(text.slice(s.end));
     if (afterDeterminer || ofAndAsked || verb) out.add(i);
   }
+  // X的作用和意义, X的重要意义, X的好处: the query ends in abstract nouns of the kind of answer wanted (ASPECT_NOUNS),
+  // perhaps with a modifier (重要) or a conjunction between them, after 的 and a subject. Nothing else may stand there:
+  // 拉萨的文化大舞台 asks about 文化大舞台.
+  let of = -1;
+  for (let i = spans.length - 1; i >= 0; i--) {
+    if ((spans[i] as CutSpan).text === '的') {
+      of = i;
+      break;
+    }
+  }
+  if (of > 0 && spans.slice(0, of).some((_, k) => isContent(k))) {
+    const tail: number[] = [];
+    let named = false;
+    let other = false;
+    for (let i = of + 1; i < spans.length; i++) {
+      if (!isContent(i)) continue;
+      const t = (spans[i] as CutSpan).text;
+      if (ASPECT_NOUNS.has(t)) named = true;
+      else if (!isModifier(i)) other = true;
+      tail.push(i);
+    }
+    if (named && !other) for (const i of tail) out.add(i);
+  }
+  // An asked-for noun joined to an aspect by 和 / 与 / 及 / 、 (有什么作用和意义) is one too.
+  for (let i = 0; i + 2 < spans.length; i++) {
+    const joined = spans[i + 2] as CutSpan;
+    if (out.has(i) && CONJUNCTIONS.has((spans[i + 1] as CutSpan).text) && ASPECT_NOUNS.has(joined.text) && isContent(i + 2)) out.add(i + 2);
+  }
   return out;
 }
+
+/** Words joining two asked-for nouns (作用和意义, 意义与作用, 经验及做法). */
+const CONJUNCTIONS: ReadonlySet<string> = new Set(['和', '与', '及', '以及', '、', '跟', '同']);

@@ -139,7 +139,19 @@ export const QUERY_FILLERS: ReadonlySet<string> = new Set([
   '怎么办', '怎么样', '怎样做', '如何做', '怎么做', '请问', '问一下', '一下', '有哪些', '是什么', '什么样', '哪里',
   '能不能', '可不可以', '应该', '需要', '搞', '办', '做', '弄', '吗', '呢', '吧', '啊', '呀', '想', '我想', '知道',
   '关于', '有关', '相关', '问题', '方面', '以后', '时候', '多少', '多少个', '有多少', '几个', '有几个', '哪些', '哪个',
-  '是不是', '有没有', '怎么搞', '咋办', '咋', '啥样',
+  '是不是', '有没有', '怎么搞', '咋办', '咋', '啥样', '一共', '总共', '一共有', '总共有',
+]);
+
+/**
+ * Abstract nouns that name the kind of answer a question wants about its subject (X的作用和意义, X的好处, X有什么作用和
+ * 意义, X的做法): general Chinese question vocabulary, not the library's. Where such a noun ends the query after
+ * X的, or is joined by 和 / 与 / 及 to an asked-for word, it is an aspect (question.ts): a passage about X answers
+ * whether or not it says 意义.
+ */
+export const ASPECT_NOUNS: ReadonlySet<string> = new Set([
+  '作用', '意义', '重要性', '必要性', '好处', '益处', '坏处', '目的', '区别', '异同', '不同', '效果', '成效', '影响', '特点',
+  '内涵', '含义', '意思', '原因', '价值', '优势', '做法', '经验', '办法', '方法', '措施', '举措', '途径', '路径', '情况',
+  '进展', '现状', '意义所在', '重要意义', '现实意义', '深远意义',
 ]);
 
 /** Theme names are resolved by the corpus, which owns the themes; re-exported for the query parser. */
