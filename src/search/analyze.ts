@@ -221,7 +221,7 @@ function cutWithSpans(text: string): Span[] {
  * 安置|点有|几个 → 安置点|有|几个, when the character left over is a function word; and a lone content character that
  * belongs to its neighbour: 安置|点 → 安置点.
  */
-function repairCut(spans: Span[], inTexts: (text: string) => boolean): Span[] {
+function repairCut(spans: Span[], inTexts: (text: string) => boolean, hasTerm: (term: string) => boolean): Span[] {
   const out = spans.map((s) => ({ ...s }));
   const han = (s: Span | undefined): s is Span => s !== undefined && s.text.length > 0 && HAN_WORD.test(s.text);
   for (let i = 0; i < out.length; i++) {
@@ -258,6 +258,33 @@ function repairCut(spans: Span[], inTexts: (text: string) => boolean): Span[] {
         (next as Span).start = s.start;
         (next as Span).tag = 'x';
         s.text = '';
+      }
+      continue;
+    }
+    // A longer word in no text whose first (last) characters complete the word before (after) it as a word of the
+    // texts (as written there), leaving a word of the texts of two characters or more: 生活|垃圾处理 → 生活垃圾|处理.
+    if (chars.length >= 4 && !inTexts(s.text)) {
+      for (let k = 1; k + 2 <= chars.length; k++) {
+        const head = chars.slice(0, k).join('');
+        const rest = chars.slice(k).join('');
+        if (han(prev) && prev.end === s.start && inTexts(prev.text + head) && hasTerm(rest)) {
+          prev.text += head;
+          prev.end += head.length;
+          prev.tag = 'x';
+          s.text = rest;
+          s.start += head.length;
+          break;
+        }
+        const front = chars.slice(0, chars.length - k).join('');
+        const back = chars.slice(chars.length - k).join('');
+        if (front.length >= 2 && han(next) && next.start === s.end && inTexts(back + next.text) && hasTerm(front)) {
+          next.text = back + next.text;
+          next.start -= back.length;
+          next.tag = 'x';
+          s.text = front;
+          s.end -= back.length;
+          break;
+        }
       }
       continue;
     }
@@ -331,7 +358,7 @@ export function analyzeQuery(
     runEnd = han ? span.end : -1;
   }
   if (run.join('').length > 1) runs.push(run);
-  const spans = repairCut(cutSpans, inTexts);
+  const spans = repairCut(cutSpans, inTexts, hasTerm);
   const spanConcepts: { span: Span; concept: Concept }[] = [];
   const kept: Span[] = [];
   const aspectSpans: Span[] = [];

@@ -51,10 +51,20 @@ export interface SearchEngineOptions {
   /** The least a passage keeps of its score however little of the query it covers (see coveragePower). Default 0.1. */
   coverageFloor?: number;
   /**
+   * Credit, in the coverage, of the pieces of a word the texts have, all present (融合 of 三治融合; see conceptCredit);
+   * the pieces of a word no text has earn 0.9. Default 0.3.
+   */
+  knownPartCredit?: number;
+  /**
    * When some passage matches every naming word of the query (see rank()), passages that do not are kept after them
    * with their score × this factor. Default 0.5.
    */
   partialFactor?: number;
+  /**
+   * Share of an article's passages that must name a word found in no other article for the article's other passages
+   * to count as naming it too (拉萨 of the article on Lhasa; see ownArticle). Above 1: off. Default 0.25.
+   */
+  ownShare?: number;
   /** Score bonus of a theme's passages for a query naming the theme (组织振兴, organization), × strength. Default 0.5. */
   themeBoost?: number;
   /** Score of a theme passage that matches no word of the query, relative to the best match's score. Default 0.1. */
@@ -152,7 +162,9 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   relatedCredit: 0.6,
   coveragePower: 2,
   coverageFloor: 0.1,
+  knownPartCredit: 0.3,
   partialFactor: 0.5,
+  ownShare: 0.25,
   themeBoost: 0.5,
   themeOnlyWeight: 0.1,
   themeTopicWeight: 0.3,
@@ -362,6 +374,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   );
   const docIds = [...new Set(passages.map((p) => p.docId))].sort();
   const articleIds = [...new Set(passages.map((p) => p.articleId))];
+  const articleOf = Int32Array.from(passages.map((p) => articleIds.indexOf(p.articleId)));
+  const articleSize = new Int32Array(articleIds.length);
+  for (const a of articleOf) articleSize[a] = (articleSize[a] as number) + 1;
   const buildMs = performance.now() - started;
 
   const hasTerm = (term: string): boolean => searchIndex.has(term);
@@ -369,6 +384,31 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   const inText = (term: string): boolean => searchIndex.textFrequency(term) > 0;
   /** Share of passages whose text contains a word term. */
   const share = (term: string): number => (searchIndex.size > 0 ? searchIndex.textFrequency(term) / searchIndex.size : 0);
+  /**
+   * The article a name belongs to: every passage whose text holds it is in that one article, and at least
+   * ownShare of the article's passages (and three) hold it: 拉萨 of the article on Lhasa. The article's other
+   * passages are about it too (建成易地扶贫搬迁安置点39个 is Lhasa's), so they count as holding it for the coverage
+   * and the full match, though it adds nothing to their score and does not make them results. -1 for none.
+   */
+  const ownCache = new Map<string, number>();
+  const ownArticle = (term: string): number => {
+    let own = ownCache.get(term);
+    if (own !== undefined) return own;
+    own = -1;
+    const df = searchIndex.textFrequency(term);
+    if (df >= 3 && o.ownShare <= 1) {
+      let article = -2;
+      searchIndex.search([{ term, weight: 1, bit: 0 }], (i, _s, _l, _h, bodyLow) => {
+        if ((bodyLow & 1) === 0 || article === -1) return;
+        const a = articleOf[i] as number;
+        article = article === -2 || article === a ? a : -1;
+      });
+      if (article >= 0 && df >= o.ownShare * (articleSize[article] as number)) own = article;
+    }
+    if (ownCache.size >= 10_000) ownCache.clear();
+    ownCache.set(term, own);
+    return own;
+  };
   /** Whether a pair of Han characters occurs in some passage's text. */
   const pairKnown = (pair: string): boolean => searchIndex.textFrequency(`${GRAM_PREFIX}${pair}`) > 0;
 
@@ -449,10 +489,12 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     glossKey(word).length === 0 ||
     glossary.english(glossKey(word)).length > 0;
 
-  // Whether a word stands only inside one longer expression throughout the library: every occurrence, in the texts
-  // and the section headings of two documents or more, has the same two characters after it (分类 of 分类施策) or
-  // before it. Such a word is no stand-in for a name the texts lack (垃圾分类 is not answered by 分类施策).
-  const boundCache = new Map<string, boolean>();
+  // Whether a two-character word stands only at the head of one longer expression throughout the library: every
+  // occurrence, in the texts and the section headings of two documents or more, has the same two characters after it
+  // (分类 of 分类施策). Such a word is no stand-in for a name the texts lack (垃圾分类 is not answered by 分类施策).
+  // Returns the two characters it is bound to ('' when it is not bound). A longer word with a fixed neighbour keeps
+  // its sense there (核心价值观 of 社会主义核心价值观, 三治融合 of 德治“三治融合”, 人居环境 of 人居环境整治): not bound.
+  const boundCache = new Map<string, string>();
   // Each document's section headings once (an article's passages repeat theirs).
   let sectionList: { doc: string; section: string }[] | undefined;
   const distinctSections = (): { doc: string; section: string }[] => {
@@ -468,32 +510,30 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     });
     return sectionList;
   };
-  const isBound = (word: string): boolean => {
+  const boundTo = (word: string): string => {
     let found = boundCache.get(word);
     if (found !== undefined) return found;
     const after = new Set<string>();
-    const before = new Set<string>();
     const docs = new Set<string>();
     const look = (text: string, doc: string): void => {
       for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
         after.add(text.slice(at + word.length, at + word.length + 2));
-        before.add(text.slice(Math.max(0, at - 2), at));
         docs.add(doc);
       }
     };
-    for (let i = 0; i < passages.length && (after.size <= 1 || before.size <= 1); i++) {
+    for (let i = 0; i < passages.length && after.size <= 1; i++) {
       if (mayHold(i, word)) look(bareText[i] as string, (passages[i] as Passage).docId);
     }
     for (const { doc, section } of distinctSections()) if (section.includes(word)) look(section, doc);
-    const fixed = (s: Set<string>): boolean => s.size === 1 && Array.from([...s][0] as string).length === 2;
-    found = docs.size >= 2 && (fixed(after) || fixed(before));
+    const fixed = (s: Set<string>): string => (s.size === 1 && Array.from([...s][0] as string).length === 2 ? ([...s][0] as string) : '');
+    found = docs.size >= 2 ? fixed(after) : '';
     if (boundCache.size >= 10_000) boundCache.clear();
     boundCache.set(word, found);
     return found;
   };
   /**
    * A word typed next to another (垃圾|分类) where the texts lack the two together, while they have the word only
-   * inside a different expression (分类施策, see isBound): it stands as no word of the texts, so it matches nothing
+   * inside a different expression (分类施策, see boundTo): it stands as no word of the texts, so it matches nothing
    * and marks nothing, and the answer, lacking it, is partial.
    */
   const unbind = (analyzed: AnalyzedQuery): AnalyzedQuery => {
@@ -501,7 +541,10 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       if (run.length < 2 || occurs(run.join(''))) continue;
       for (const word of run) {
         const c = analyzed.concepts.find((x) => x.kind === 'word' && x.text === word);
-        if (!c || c.related.length > 0 || Array.from(word).length < 2 || !isBound(word)) continue;
+        if (!c || c.related.length > 0 || Array.from(word).length !== 2) continue;
+        // The query saying the expression's other half too (施策 of 分类施策) is about it.
+        const bound = boundTo(word);
+        if (!bound || run.some((w) => w !== word && (bound.includes(w) || w.includes(bound)))) continue;
         c.stranded = true;
         c.heads = [];
         c.parts = [];
@@ -635,6 +678,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     grams: { low: number; high: number }[];
     relatedLow: number;
     relatedHigh: number;
+    /** The article whose own name the concept is (see ownArticle), or -1. */
+    own: number;
     /** Library neighbours of a word the texts lack: partial credit, never a full match. */
     nearby: { low: number; high: number; text: string }[];
     nearbyLow: number;
@@ -731,6 +776,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         grams: c.grams.map((g) => bitOf(bitByTerm.get(g) ?? -1)),
         relatedLow: related.low,
         relatedHigh: related.high,
+        own: c.kind === 'word' && c.naming && !theme ? c.heads.reduce((a, h) => (a >= 0 ? a : ownArticle(h)), -1) : -1,
         nearby: nearbyTerms.map((t) => ({ ...bitOf(bitByTerm.get(t) ?? -1), text: t })),
         nearbyLow: nearby.low,
         nearbyHigh: nearby.high,
@@ -747,7 +793,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     if (c.parts.length > 0) {
       let covered = 0;
       for (const p of c.parts) if ((p.low & low) !== 0 || (p.high & high) !== 0) covered += p.chars;
-      credit = 0.9 * Math.min(1, covered / c.chars);
+      // The pieces of a word the texts have (融合 of 三治融合) are not the word: a passage with them alone is about
+      // something else, and gets less for them than for the pieces of a word no text has (中央 of 中共中央政治局).
+      credit = (c.wholeKnown ? o.knownPartCredit : 0.9) * Math.min(1, covered / c.chars);
     }
     if (c.grams.length > 0) {
       let hit = 0;
@@ -936,6 +984,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
           // Inline fast path: most candidates match a concept as itself.
           let credit = (c.headLow & low) !== 0 || (c.headHigh & high) !== 0 ? 1 : conceptCredit(c, low, high);
           if (credit < 1 && c.theme !== undefined && themeStrength(index, c.theme) > 0) credit = 1;
+          if (credit < 1 && c.own === articleOf[index]) credit = 1;
           coverage += credit;
           if (credit < weakest) weakest = credit;
         }
@@ -1028,6 +1077,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     if ((c.headLow & bodyLow) !== 0 || (c.headHigh & bodyHigh) !== 0) return YES;
     if ((c.relatedLow & bodyLow) !== 0 || (c.relatedHigh & bodyHigh) !== 0) return YES;
     if (c.theme !== undefined && themeStrength(i, c.theme) > 0) return YES;
+    if (c.own === articleOf[i]) return YES;
     if (!c.wholeKnown || c.whole.length === 0) return NO;
     return MAYBE;
   }
@@ -1471,6 +1521,18 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       // The page asks for its results and those of the pages before it: nothing past them needs a final score.
       const need = clampInt(options.page, 1, 1, Number.MAX_SAFE_INTEGER) * clampInt(options.limit, o.defaultLimit, 1, o.maxLimit);
       let hits = rank(searched, analyzed, need);
+      // A quoted phrase no text holds as written (“一户一档” of the texts' 一村一档、一户一卡, a saying misremembered):
+      // its words are searched like the rest of the query, and the answer, lacking the phrase, is partial.
+      if (hits.total === 0 && searched.phrases.length > 0) {
+        const loose: ParsedQuery = { ...searched, text: `${searched.phrases.join(' ')} ${searched.text}`, phrases: [] };
+        const looseAnalyzed = analyze(loose);
+        const looseHits = rank(loose, looseAnalyzed, need);
+        if (looseHits.total > 0) {
+          searched = loose;
+          analyzed = looseAnalyzed;
+          hits = { ...looseHits, partial: true };
+        }
+      }
       // Nothing by words, but the query stands in a text as written across punctuation (志智双扶 of “志”“智”双扶,
       // which jieba and the bigrams both cut apart): search it as a phrase.
       const whole = analyzed.wholeBare;

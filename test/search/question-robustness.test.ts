@@ -1,0 +1,144 @@
+/**
+ * Questions as people ask them (issue 9, round 4): what a question wants about its subject (X的作用和意义, 处理得怎么样,
+ * 是谁提出的), counting words (一共建了), a subject jieba cuts against the texts (生活|垃圾处理), the place an article
+ * is about (拉萨), long names the texts always write with the same neighbour, and quoted sayings as people
+ * misremember them. Each asserts what the user sees: which passage comes first and whether the answer says it is
+ * partial.
+ */
+import { describe, expect, it } from 'vitest';
+import { getSharedCorpus, getSharedEngine } from '../helpers/shared-index.js';
+
+const engine = getSharedEngine();
+const corpus = getSharedCorpus();
+const text = (id: string): string => corpus.byId.get(id)?.text ?? '';
+const aspects = (q: string): string[] => engine.explain(q).analyzed.concepts.filter((c) => c.aspect).map((c) => c.text);
+const words = (q: string): string[] => engine.explain(q).analyzed.concepts.map((c) => c.text);
+const marked = (id: string, q: string): string[] => {
+  const hit = engine.search(q, { limit: 20 }).results.find((r) => r.id === id);
+  return (hit?.segments ?? []).filter((s) => s.match).map((s) => s.text);
+};
+
+describe('X的作用和意义, X的重要意义, X有什么作用和意义: what is asked about the subject', () => {
+  it('the abstract nouns ending the query after X的, or joined to an asked-for word by 和, are what is asked', () => {
+    expect(aspects('家庭医生的作用和意义')).toEqual(['作用', '意义']);
+    expect(aspects('扫黑除恶的重要意义')).toEqual(['重要', '意义']);
+    expect(aspects('厕所革命的好处')).toEqual(['好处']);
+    expect(aspects('三免一补有什么作用和意义')).toEqual(['作用', '意义']);
+    // A noun that is not such a word stays the subject: 拉萨的文化大舞台 asks about 文化大舞台.
+    expect(aspects('拉萨的文化大舞台')).toEqual([]);
+  });
+
+  it.each([
+    ['家庭医生的作用和意义', '003-010'],
+    ['扫黑除恶的重要意义', '002-023'],
+    ['结对共建的意义和作用', '001-004'],
+    ['厕所革命的作用和意义', '003-018'],
+  ])('%s: the passage about the subject first, a full answer, though it never says 意义', (q, id) => {
+    expect(text(id)).not.toContain('意义');
+    const r = engine.search(q);
+    expect(r.partial).toBe(false);
+    expect(r.results[0]?.id).toBe(id);
+    // The heading 研究意义 of 002-001…006 brings none of them in.
+    expect(r.results.map((x) => x.id)).not.toContain('002-001');
+  });
+});
+
+describe('how well something is done, and who did it', () => {
+  it('the verb before 得怎么样 and the verb after 谁 are what is asked, not the subject', () => {
+    expect(aspects('拉萨的生活垃圾处理得怎么样')).toEqual(['处理']);
+    expect(aspects('乡村振兴战略是谁提出的')).toEqual(['提出']);
+    expect(aspects('首席农技专家制度是谁推行的')).toEqual(['推行']);
+  });
+
+  it('绿水青山就是金山银山是谁提出的: only the two passages quoting the saying, not every passage saying 提出', () => {
+    const r = engine.search('绿水青山就是金山银山是谁提出的', { limit: 20 });
+    expect(r.results.map((x) => x.id).sort()).toEqual(['000-010', '002-036']);
+    expect(r.partial).toBe(false);
+  });
+});
+
+describe('counting words: 一共, 总共', () => {
+  it('are no subject, and 一共建了, which jieba cuts 一|共建|了, does not search 共建', () => {
+    expect(words('一共招募了多少志愿者')).not.toContain('一共');
+    expect(words('拉萨一共建了多少个安置点')).not.toContain('共建');
+    expect(engine.search('一共招募了多少志愿者').results[0]?.id).toBe('003-014');
+  });
+
+  it('拉萨一共建了多少个安置点: the passage with 安置点39个 first, not 004-001 on 结对共建', () => {
+    expect(text('003-012')).toContain('安置点39个');
+    const r = engine.search('拉萨一共建了多少个安置点');
+    expect(r.results[0]?.id).toBe('003-012');
+    expect(r.results.map((x) => x.id)).not.toContain('004-001');
+  });
+});
+
+describe('a query word no text has, whose first characters complete the word before it as the texts write it', () => {
+  it('is cut the texts\' way: 生活|垃圾处理 → 生活垃圾|处理', () => {
+    expect(text('003-019')).toContain('生活垃圾');
+    expect(words('拉萨的生活垃圾处理得怎么样')).toEqual(['拉萨', '生活垃圾', '处理']);
+  });
+
+  it('拉萨的生活垃圾处理得怎么样: the passage on Lhasa\'s household rubbish first, in full', () => {
+    const r = engine.search('拉萨的生活垃圾处理得怎么样');
+    expect(r.results[0]?.id).toBe('003-019');
+    expect(r.partial).toBe(false);
+  });
+});
+
+describe('the place an article is about', () => {
+  it('counts for the article\'s passages that do not repeat it: 拉萨 of the Lhasa article', () => {
+    for (const id of ['003-012', '003-014']) expect(text(id)).not.toContain('拉萨');
+    for (const [q, id] of [
+      ['拉萨的文化大舞台有多少个', '003-014'],
+      ['拉萨一共建了多少个安置点', '003-012'],
+    ] as const) {
+      const r = engine.search(q);
+      expect(r.results[0]?.id, q).toBe(id);
+      // A full answer: the passage is Lhasa's, though it does not say so.
+      expect(r.partial, q).toBe(false);
+    }
+  });
+
+  it('brings in no passage by itself: passages of the article that hold none of the other words are no results', () => {
+    const r = engine.search('拉萨的文化大舞台有多少个', { limit: 50 });
+    for (const hit of r.results) expect(hit.text.includes('拉萨') || hit.text.includes('舞台') || hit.text.includes('文化'), hit.id).toBe(true);
+  });
+
+  it('is no name of another article: 拉萨 with a word only the other texts have stays partial', () => {
+    const r = engine.search('拉萨的淘宝村');
+    expect(r.partial).toBe(true);
+  });
+});
+
+describe('a long name the texts always write after the same word (社会主义核心价值观, 德治“三治融合”)', () => {
+  it('is still found when the query puts another word next to it', () => {
+    const r = engine.search('核心价值观教育怎么搞');
+    expect(r.partial).toBe(false);
+    expect(['000-006', '002-038']).toContain(r.results[0]?.id);
+    expect(marked(r.results[0]?.id ?? '', '核心价值观教育怎么搞')).toContain('核心价值观');
+  });
+
+  it('三治融合怎么推进: a passage naming 三治融合 first, not one that has only 推进 and 融合', () => {
+    const r = engine.search('三治融合怎么推进');
+    expect(['002-018', '001-010']).toContain(r.results[0]?.id);
+  });
+});
+
+describe('a quoted saying no text holds as written', () => {
+  it('“一户一档”是什么: its words are searched, and the answer says it is partial', () => {
+    expect(corpus.passages.some((p) => p.text.includes('一户一档'))).toBe(false);
+    const r = engine.search('“一户一档”是什么');
+    expect(r.results[0]?.id).toBe('003-018');
+    expect(r.partial).toBe(true);
+  });
+
+  it('a quoted phrase the texts do hold is still required as written', () => {
+    const r = engine.search('“集体经济发展”', { limit: 50 });
+    expect(r.partial).toBe(false);
+    for (const hit of r.results) expect(hit.text.replace(/\s/g, '')).toContain('集体经济发展');
+  });
+
+  it('a quoted phrase about nothing in the texts still finds nothing', () => {
+    expect(engine.search('“飞机票价格”').total).toBe(0);
+  });
+});
