@@ -264,10 +264,12 @@ function repairCut(spans: Span[], inTexts: (text: string) => boolean, hasTerm: (
     // A longer word in no text whose first (last) characters complete the word before (after) it as a word of the
     // texts (as written there), leaving a word of the texts of two characters or more: 生活|垃圾处理 → 生活垃圾|处理.
     if (chars.length >= 4 && !inTexts(s.text)) {
+      // Only against a content word of two characters or more (not 的 of 的|新闻报道).
+      const word = (x: Span | undefined): x is Span => han(x) && Array.from(x.text).length >= 2 && !isStopWord(x.text);
       for (let k = 1; k + 2 <= chars.length; k++) {
         const head = chars.slice(0, k).join('');
         const rest = chars.slice(k).join('');
-        if (han(prev) && prev.end === s.start && inTexts(prev.text + head) && hasTerm(rest)) {
+        if (word(prev) && prev.end === s.start && inTexts(prev.text + head) && hasTerm(rest)) {
           prev.text += head;
           prev.end += head.length;
           prev.tag = 'x';
@@ -277,7 +279,7 @@ function repairCut(spans: Span[], inTexts: (text: string) => boolean, hasTerm: (
         }
         const front = chars.slice(0, chars.length - k).join('');
         const back = chars.slice(chars.length - k).join('');
-        if (front.length >= 2 && han(next) && next.start === s.end && inTexts(back + next.text) && hasTerm(front)) {
+        if (front.length >= 2 && word(next) && next.start === s.end && inTexts(back + next.text) && hasTerm(front)) {
           next.text = back + next.text;
           next.start -= back.length;
           next.tag = 'x';

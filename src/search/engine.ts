@@ -51,11 +51,6 @@ export interface SearchEngineOptions {
   /** The least a passage keeps of its score however little of the query it covers (see coveragePower). Default 0.1. */
   coverageFloor?: number;
   /**
-   * Credit, in the coverage, of the pieces of a word the texts have, all present (融合 of 三治融合; see conceptCredit);
-   * the pieces of a word no text has earn 0.9. Default 0.3.
-   */
-  knownPartCredit?: number;
-  /**
    * When some passage matches every naming word of the query (see rank()), passages that do not are kept after them
    * with their score × this factor. Default 0.5.
    */
@@ -162,7 +157,6 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   relatedCredit: 0.6,
   coveragePower: 2,
   coverageFloor: 0.1,
-  knownPartCredit: 0.3,
   partialFactor: 0.5,
   ownShare: 0.25,
   themeBoost: 0.5,
@@ -793,9 +787,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     if (c.parts.length > 0) {
       let covered = 0;
       for (const p of c.parts) if ((p.low & low) !== 0 || (p.high & high) !== 0) covered += p.chars;
-      // The pieces of a word the texts have (融合 of 三治融合) are not the word: a passage with them alone is about
-      // something else, and gets less for them than for the pieces of a word no text has (中央 of 中共中央政治局).
-      credit = (c.wholeKnown ? o.knownPartCredit : 0.9) * Math.min(1, covered / c.chars);
+      credit = 0.9 * Math.min(1, covered / c.chars);
     }
     if (c.grams.length > 0) {
       let hit = 0;

@@ -36,8 +36,6 @@ export interface CutSpan extends KeptSpan {
 const ASKING_DETERMINERS: ReadonlySet<string> = new Set(['什么', '哪些', '哪个', '哪种', '哪类', '啥', '多少']);
 /** After a verb: what, which, how many (包括哪些, 存在什么, 取得了哪些). */
 const VERB_ASKED = /^(?:了|过)?(?:什么|哪些|哪几|多少|谁|啥)/u;
-/** Before a verb: who does it (是谁提出, 由谁负责, 谁来抓). */
-const WHO_BEFORE = /谁(?:来|去)?$/u;
 /** After a verb: how well it is done (处理得怎么样, 落实得如何, 搞得好不好). */
 const HOW_WELL = /^得(?:怎么样|怎样|如何|咋样|好不好|怎么|好吗)/u;
 /** Before a noun: 的, perhaps with 主要 / 具体 (X的主要内容有哪些). */
@@ -73,9 +71,7 @@ export function askedAspects(
     const verb = isVerb(i) && VERB_ASKED.test(text.slice(s.end));
     // How well something is done: 处理 of 垃圾处理得怎么样, 落实 of X落实得如何.
     const howWell = HOW_WELL.test(text.slice(s.end));
-    // Who did it: 提出 of X是谁提出的, 负责 of 由谁负责 (the passage says 十九大提出, not 谁).
-    const whoDid = isVerb(i) && WHO_BEFORE.test(text.slice(0, s.start));
-    if (afterDeterminer || ofAndAsked || verb || howWell || whoDid) out.add(i);
+    if (afterDeterminer || ofAndAsked || verb || howWell) out.add(i);
   }
   // X的作用和意义, X的重要意义, X的好处: the query ends in abstract nouns of the kind of answer wanted (ASPECT_NOUNS),
   // perhaps with a modifier (重要) or a conjunction between them, after 的 and a subject. Nothing else may stand there:

@@ -86,10 +86,10 @@ describe('retrieval quality on the judged sets', () => {
     { set: 'chat', prefix: 'chat-question7-', floor: { mrr10: 0.98, success5: 0.99 } },
     // X的作用和意义, 是怎么…起来的, 是谁提出的, 一共/总共, A和B有什么区别: 0.886 / 0.958 before, 1.000 / 1.000 after.
     { set: 'chat', prefix: 'chat-question8-', floor: { mrr10: 0.97, success5: 0.98 } },
-    // A text's word said in other words (补贴 for 补助, 村医生): 0.927 / 0.980 before, 0.943 / 0.980 after.
+    // A text's word said in other words (补贴 for 补助, 村医生): 0.927 / 0.980 before, 0.947 / 0.980 after.
     { set: 'chat', prefix: 'chat-question9-', floor: { mrr10: 0.92, success5: 0.96 } },
-    // Long names next to another word, misremembered quotations, how-to verbs: 0.793 / 0.880 before, 0.980 / 1.000 after.
-    { set: 'chat', prefix: 'chat-question10-', floor: { mrr10: 0.95, success5: 0.96 }, size: 25 },
+    // Long names next to another word, misremembered quotations, how-to verbs: 0.793 / 0.880 before, 0.953 / 1.000 after.
+    { set: 'chat', prefix: 'chat-question10-', floor: { mrr10: 0.93, success5: 0.96 }, size: 25 },
   ];
   const mean = (outcomes: readonly { mrr10: number; success5: number }[]): { mrr10: number; success5: number } => ({
     mrr10: outcomes.reduce((a, o) => a + o.mrr10, 0) / Math.max(1, outcomes.length),

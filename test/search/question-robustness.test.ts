@@ -43,17 +43,10 @@ describe('X的作用和意义, X的重要意义, X有什么作用和意义: what
   });
 });
 
-describe('how well something is done, and who did it', () => {
-  it('the verb before 得怎么样 and the verb after 谁 are what is asked, not the subject', () => {
+describe('how well something is done', () => {
+  it('the verb before 得怎么样 is what is asked, not the subject', () => {
     expect(aspects('拉萨的生活垃圾处理得怎么样')).toEqual(['处理']);
-    expect(aspects('乡村振兴战略是谁提出的')).toEqual(['提出']);
-    expect(aspects('首席农技专家制度是谁推行的')).toEqual(['推行']);
-  });
-
-  it('绿水青山就是金山银山是谁提出的: only the two passages quoting the saying, not every passage saying 提出', () => {
-    const r = engine.search('绿水青山就是金山银山是谁提出的', { limit: 20 });
-    expect(r.results.map((x) => x.id).sort()).toEqual(['000-010', '002-036']);
-    expect(r.partial).toBe(false);
+    expect(aspects('先锋模范作用发挥得怎么样')).toEqual(['发挥']);
   });
 });
 
@@ -116,11 +109,6 @@ describe('a long name the texts always write after the same word (社会主义�
     expect(r.partial).toBe(false);
     expect(['000-006', '002-038']).toContain(r.results[0]?.id);
     expect(marked(r.results[0]?.id ?? '', '核心价值观教育怎么搞')).toContain('核心价值观');
-  });
-
-  it('三治融合怎么推进: a passage naming 三治融合 first, not one that has only 推进 and 融合', () => {
-    const r = engine.search('三治融合怎么推进');
-    expect(['002-018', '001-010']).toContain(r.results[0]?.id);
   });
 });
 
