@@ -1513,9 +1513,11 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       // The page asks for its results and those of the pages before it: nothing past them needs a final score.
       const need = clampInt(options.page, 1, 1, Number.MAX_SAFE_INTEGER) * clampInt(options.limit, o.defaultLimit, 1, o.maxLimit);
       let hits = rank(searched, analyzed, need);
-      // A quoted phrase no text holds as written (“一户一档” of the texts' 一村一档、一户一卡, a saying misremembered):
-      // its words are searched like the rest of the query, and the answer, lacking the phrase, is partial.
-      if (hits.total === 0 && searched.phrases.length > 0) {
+      // A quoted phrase no text holds as written, in a question about it (“一户一档”是什么, of the texts' 一村一档、一户一卡:
+      // a saying misremembered): its words are searched like the rest of the query, and the answer, lacking the
+      // phrase, is partial. A query that is nothing but quotes asks for those words exactly as typed ("集体经计", the
+      // "search as typed" action): it still finds nothing.
+      if (hits.total === 0 && searched.phrases.length > 0 && bare(searched.text).length > 0) {
         const loose: ParsedQuery = { ...searched, text: `${searched.phrases.join(' ')} ${searched.text}`, phrases: [] };
         const looseAnalyzed = analyze(loose);
         const looseHits = rank(loose, looseAnalyzed, need);

@@ -127,6 +127,10 @@ describe('a quoted saying no text holds as written', () => {
   });
 
   it('a quoted phrase about nothing in the texts still finds nothing', () => {
-    expect(engine.search('“飞机票价格”').total).toBe(0);
+    expect(engine.search('“飞机票价格”是什么').total).toBe(0);
+  });
+
+  it('a query that is nothing but a quotation is searched exactly as typed: no passage holds “一户一档”', () => {
+    expect(engine.search('“一户一档”').total).toBe(0);
   });
 });
