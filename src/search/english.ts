@@ -156,6 +156,8 @@ export function mapEnglish(text: string, ctx: EnglishContext): EnglishMapping {
     const first = words[i] as Word;
     let segment: Segment | undefined;
     let tableN = 0;
+    /** Words of the query the segment found so far spans. */
+    let segmentN = 0;
     for (let n = Math.min(tableWords, words.length - i); n >= 1 && !segment; n--) {
       const slice = words.slice(i, i + n);
       if (!joined(slice)) continue;
@@ -179,18 +181,26 @@ export function mapEnglish(text: string, ctx: EnglishContext): EnglishMapping {
         // Counted in meaningful words: "rural area of" is no longer than the table's rural.
         if (matches.length > 0 && (!found || key.split(' ').length > tableN)) {
           segment = { start: first.start, end: (slice[n - 1] as Word).end, text: '', source: 'gloss', heads: matches.map((m) => m.word) };
+          segmentN = n;
         }
       }
     }
-    // No gloss has the phrase whole: the library words it comes nearest to (Glossary.near), longest phrase first.
-    if (!segment && glossary && !isChatWord(first.word) && glossKey(first.word).length > 0 && !ctx.hasTerm(first.word)) {
-      for (let n = Math.min(glossary.maxWords, words.length - i); n >= 1 && !segment; n--) {
+    if (segment?.source === 'table') segmentN = tableN;
+    // No gloss has the phrase whole: the library words it comes nearest to (Glossary.near), longest phrase first. A
+    // phrase of two words or more found so beats a shorter one found whole (customs and habits → 移风易俗 "to reform
+    // habits and customs", not customs → 习惯); a single word only stands in for none.
+    if (glossary && !isChatWord(first.word) && glossKey(first.word).length > 0) {
+      const least = segment ? Math.max(2, segmentN + 1) : ctx.hasTerm(first.word) ? 2 : 1;
+      for (let n = Math.min(glossary.maxWords + 2, words.length - i); n >= least; n--) {
         const slice = words.slice(i, i + n);
         if (!joined(slice) || (n > 1 && glossKey((slice[n - 1] as Word).word).length === 0)) continue;
         const key = glossKey(slice.map((w) => w.word).join(' '));
-        if (key.split(' ').length > glossary.maxWords) continue;
+        if (key.split(' ').length > glossary.maxWords || (n > 1 && key.split(' ').length < 2)) continue;
         const matches = glossary.near(key, surfaceKey(slice.map((w) => w.word).join(' ')));
-        if (matches.length > 0) segment = { start: first.start, end: (slice[n - 1] as Word).end, text: '', source: 'gloss', heads: matches.map((m) => m.word) };
+        if (matches.length > 0) {
+          segment = { start: first.start, end: (slice[n - 1] as Word).end, text: '', source: 'gloss', heads: matches.map((m) => m.word) };
+          break;
+        }
       }
     }
     if (segment) {

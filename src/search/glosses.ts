@@ -304,6 +304,13 @@ function sensesOf(dict: Dictionary, rest: string): Sense[] {
       const loose = inner.some((w) => FILLER.has(w));
       const verb = /^to\s/.test(lower);
       senses.push({ index, key: words.map(stem).join(' '), surface: words.join(' '), words, loose, weaker: false, verb });
+      // Two words joined by and are said either way round ("habits and customs", customs and habits): the other
+      // order is found too, as a looser match.
+      const pair = / ([a-z]+) and ([a-z]+)(?: |$)/.exec(` ${lower}`);
+      if (pair && !FILLER.has(pair[1] as string) && !FILLER.has(pair[2] as string) && process.env.ZX_SWAP !== '0') {
+        const swapped = meaningful(` ${lower}`.replace(pair[0], ` ${pair[2]} and ${pair[1]}${pair[0].endsWith(' ') ? ' ' : ''}`));
+        senses.push({ index, key: swapped.map(stem).join(' '), surface: '', words: swapped, loose: true, weaker: false, verb });
+      }
       // A gloss of three or four words is also found by its words less one, in order ("industry value chain" by
       // industrial chains, "to fight organized crime" by organized crime), after the glosses found whole.
       if (words.length >= 3) {
