@@ -278,6 +278,25 @@ interface Sense {
   weaker: boolean;
   /** A verb's gloss ("to project", "to apply for reimbursement"). */
   verb: boolean;
+  /**
+   * Per word, whether the gloss's last words may start there for a near match: not after and/or (low of "high and
+   * low" is no name of 上下), not inside a hyphenated word (rate of "first-rate").
+   */
+  starts?: boolean[];
+}
+
+/** See Sense.starts. */
+function suffixStarts(lower: string): boolean[] {
+  const starts: boolean[] = [];
+  let prev = '';
+  for (const token of lower.split(/[^a-z0-9'-]+/)) {
+    token.split('-').forEach((part, j) => {
+      if (part.length === 0) return;
+      if (!FILLER.has(part)) starts.push(j === 0 && prev !== 'and' && prev !== 'or');
+      prev = part;
+    });
+  }
+  return starts;
 }
 
 /**
@@ -303,13 +322,14 @@ function sensesOf(dict: Dictionary, rest: string): Sense[] {
       const inner = lower.replace(/^(?:to|a|an|the)\s+/, '').split(/[^a-z0-9']+/);
       const loose = inner.some((w) => FILLER.has(w));
       const verb = /^to\s/.test(lower);
-      senses.push({ index, key: words.map(stem).join(' '), surface: words.join(' '), words, loose, weaker: false, verb });
+      senses.push({ index, key: words.map(stem).join(' '), surface: words.join(' '), words, loose, weaker: false, verb, starts: suffixStarts(lower) });
       // Two words joined by and are said either way round ("habits and customs", customs and habits): the other
       // order is found too, as a looser match.
       const pair = / ([a-z]+) and ([a-z]+)(?: |$)/.exec(` ${lower}`);
-      if (pair && !FILLER.has(pair[1] as string) && !FILLER.has(pair[2] as string) && process.env.ZX_SWAP !== '0') {
-        const swapped = meaningful(` ${lower}`.replace(pair[0], ` ${pair[2]} and ${pair[1]}${pair[0].endsWith(' ') ? ' ' : ''}`));
-        senses.push({ index, key: swapped.map(stem).join(' '), surface: '', words: swapped, loose: true, weaker: false, verb });
+      if (pair && !FILLER.has(pair[1] as string) && !FILLER.has(pair[2] as string) ) {
+        const other = ` ${lower}`.replace(pair[0], ` ${pair[2]} and ${pair[1]}${pair[0].endsWith(' ') ? ' ' : ''}`);
+        const swapped = meaningful(other);
+        senses.push({ index, key: swapped.map(stem).join(' '), surface: '', words: swapped, loose: true, weaker: false, verb, starts: suffixStarts(other) });
       }
       // A gloss of three or four words is also found by its words less one, in order ("industry value chain" by
       // industrial chains, "to fight organized crime" by organized crime), after the glosses found whole.
@@ -465,10 +485,12 @@ export function* glossarySteps(lines: readonly string[], library: GlossaryLibrar
       // The gloss's last words, for a phrase no gloss has whole: what a gloss ends on is what it names (reimbursement
       // of "to apply for reimbursement", station of "relay station"; not gold of "gold medal"), when it is a third of
       // the gloss or more (not mountains of "military orders are like mountains"). Weighed by that share.
-      if (g.weaker || g.words.length < 2 || options.near === false) continue;
+      // Only the library's own words: not one found inside a longer word (性工作 "sex work" of 基础性工作).
+      if (g.weaker || g.words.length < 2 || options.near === false || found !== head) continue;
       const stems = g.words.map(stem);
       for (let len = Math.ceil(stems.length / 3); len < stems.length; len++) {
         const at = stems.length - len;
+        if (g.starts?.[at] === false) continue;
         put(inside, stems.slice(at).join(' '), found, weight * NEAR * (len / stems.length), g.words.slice(at).join(' '), g.verb);
       }
     }
@@ -576,6 +598,12 @@ export function* glossarySteps(lines: readonly string[], library: GlossaryLibrar
   const lookup = (key: string, surface?: string): readonly GlossMatch[] => bySurface(byKey.get(key) ?? [], surface);
   const near = (key: string, surface?: string): readonly GlossMatch[] => {
     if (byKey.has(key)) return [];
+    // A participle ends a gloss as an adjective ("highly rated"): no name of a thing typed otherwise (rates).
+    const participle = (w: string | undefined): boolean => w !== undefined && /[^e]ed$/.test(w);
+    if (surface !== undefined && !participle(surface.split(' ')[0])) {
+      const list = (inside.get(key) ?? []).filter((m) => m.surfaces.some((x) => !participle(x.split(' ')[0])));
+      return bySurface(list.length > 0 ? list : alikes.get(key) ?? [], surface);
+    }
     return bySurface(inside.get(key) ?? alikes.get(key) ?? [], surface);
   };
   return { maxWords, size: byKey.size, english: lookup, near, spell };
