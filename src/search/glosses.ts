@@ -195,6 +195,16 @@ function lemma(word: string): string {
 const lemmaKey = (surface: string): string => surface.split(' ').map(lemma).join(' ');
 
 /** Whether the last word of a phrase as typed is a plural noun (projects, villages; not process, status, basis). */
+/** A noun in the singular (villages → village, policies → policy, boxes → box), spelt American. */
+function singularOf(word: string): string {
+  const w = americanSpelling(word);
+  if (w.length <= 3) return w;
+  if (w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (/(?:x|ch|sh|ss)es$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) return w.slice(0, -1);
+  return w;
+}
+
 function pluralTyped(surface: string): boolean {
   const last = surface.split(' ').pop() ?? '';
   return last.length > 3 && last.endsWith('s') && !/(?:ss|us|is)$/.test(last);
@@ -598,7 +608,18 @@ export function* glossarySteps(lines: readonly string[], library: GlossaryLibrar
   const lookup = (key: string, surface?: string): readonly GlossMatch[] => bySurface(byKey.get(key) ?? [], surface);
   const near = (key: string, surface?: string): readonly GlossMatch[] => {
     if (byKey.has(key)) return [];
-    // A participle ends a gloss as an adjective ("highly rated"): no name of a thing typed otherwise (rates).
+    // A plural typed names things: the gloss must end on that noun, singular or plural, not on a verb's or an
+    // adjective's form of the stem (rates is not 星级 "star rating" or "highly rated"; stations is "station").
+    if (surface !== undefined && pluralTyped(surface)) {
+      const typed = surface.split(' ');
+      const noun = (x: string): boolean => {
+        const words = x.split(' ');
+        return words.length === typed.length && words.every((w, k) => w === typed[k] || singularOf(w) === singularOf(typed[k] as string));
+      };
+      const list = (inside.get(key) ?? []).filter((m) => m.surfaces.some(noun));
+      return bySurface(list.length > 0 ? list : alikes.get(key) ?? [], surface);
+    }
+    // A participle ends a gloss as an adjective ("highly rated"): no name of a thing typed otherwise.
     const participle = (w: string | undefined): boolean => w !== undefined && /[^e]ed$/.test(w);
     if (surface !== undefined && !participle(surface.split(' ')[0])) {
       const list = (inside.get(key) ?? []).filter((m) => m.surfaces.some((x) => !participle(x.split(' ')[0])));
