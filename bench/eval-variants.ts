@@ -46,6 +46,7 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'no near glosses': { glossNear: false },
   'theme word full weight': { themeTopicWeight: 1 },
   'theme word 0.5': { themeTopicWeight: 0.5 },
+  'theme word 0.1': { themeTopicWeight: 0.1 },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

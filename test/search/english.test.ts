@@ -116,6 +116,18 @@ describe('English no gloss of the library has whole', () => {
     expect(engine.search('veterans').partial).toBe(false);
   });
 
+  it('two words joined by and, typed the other way round: customs and habits → 移风易俗 "to reform habits and customs"', () => {
+    const r = engine.search('customs and habits', { limit: 2 });
+    expect(r.partial).toBe(false);
+    expect(r.results.map((x) => x.id).sort()).toEqual(['002-019', '003-013']);
+    expect(marked('customs and habits')).toEqual(['移风易俗']);
+  });
+
+  it('a plural names things: rates is no 星级 "star rating", so the reimbursement passages lead', () => {
+    expect(top('inpatient reimbursement rates', 2)).toEqual(['003-007', '003-011']);
+    expect(engine.search('rates').total).toBe(0);
+  });
+
   it('a plural is a noun: projects is 项目 "project", not 放映 "to project"', () => {
     expect(engine.explain('projects').analyzed.concepts.map((c) => c.heads)).toEqual([['项目']]);
   });
@@ -148,6 +160,7 @@ describe('the glossary over a library', () => {
   });
 
   it('near matches: a gloss ending on the phrase, a third of it or more; a word one inner character away', () => {
+    const LIBRARY = ['报销', '金奖', '军令如山', '退役军人', '放映', '项目', '医生', '上下', '优良', '星级', '移风易俗', '电视台'];
     const near = createGlossary(
       [
         '报销\tto apply for reimbursement',
@@ -159,9 +172,20 @@ describe('the glossary over a library', () => {
         '项目\titem\tproject',
         '医生\tdoctor',
         '医务\tmedical matters',
+        '上下\thigh and low',
+        '优良\tfine\tfirst-rate',
+        '星级\tstar rating\thighly rated',
+        '移风易俗\tto reform habits and customs',
+        '电视台\ttelevision station',
       ].sort(),
-      { has: (w) => ['报销', '金奖', '军令如山', '退役军人', '放映', '项目', '医生'].includes(w), occurs: () => false, frequency: () => 1, words: () => ['报销', '金奖', '军令如山', '退役军人', '放映', '项目', '医生'] },
+      { has: (w) => LIBRARY.includes(w), occurs: () => false, frequency: () => 1, words: () => LIBRARY },
     );
+    // Not after and/or, not inside a hyphenated word, and for a plural only that noun.
+    expect(near.near(glossKey('low'), surfaceKey('low'))).toEqual([]);
+    expect(near.near(glossKey('rates'), surfaceKey('rates'))).toEqual([]);
+    expect(near.near(glossKey('stations'), surfaceKey('stations')).map((m) => m.word)).toEqual(['电视台']);
+    // Either way round: customs and habits.
+    expect(near.near(glossKey('customs and habits'), surfaceKey('customs and habits')).map((m) => m.word)).toEqual(['移风易俗']);
     expect(near.english(glossKey('reimbursement'))).toEqual([]);
     expect(near.near(glossKey('reimbursement')).map((m) => m.word)).toEqual(['报销']);
     expect(near.near(glossKey('veterans')).map((m) => m.word)).toEqual(['退役军人']);
