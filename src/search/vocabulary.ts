@@ -123,7 +123,7 @@ export const ENGLISH_TERMS: Readonly<Record<string, readonly string[]>> = {
  * not listed.
  */
 export const ENGLISH_MATERIAL_WORDS: ReadonlySet<string> = new Set([
-  'materials', 'document', 'documents', 'docs', 'file', 'files', 'slide', 'slides', 'deck', 'template', 'templates',
+  'material', 'materials', 'document', 'documents', 'docs', 'file', 'files', 'slide', 'slides', 'deck', 'template', 'templates',
   'latest', 'newest', 'summary', 'case', 'cases', 'example', 'examples', 'sample', 'samples', 'download', 'link',
   'links', 'video', 'videos', 'photos', 'pictures', 'pics',
 ]);
@@ -170,6 +170,12 @@ export const POLITENESS_WORDS: ReadonlySet<string> = new Set([
   '啥', '什么', '内容', '一些', '哈', '哈哈', '哦', '嗯', '呗', '喔', '哈喽', '能否', '可以', '一份',
   'please', 'pls', 'plz', 'thanks', 'thank', 'thx', 'hi', 'hello', 'hey', 'any', 'info', 'about', 'find', 'search',
   'how', 'what', 'why', 'is', 'are', 'the', 'a', 'an', 'of', 'to', 'in', 'on', 'for', 'and', 'me', 'do', 'does',
+  // Asking in English in a chat: who is asked, for what, and how it is wanted (looking for, need, anything regarding,
+  // show me, tell me about, share the bit on): the request, not its subject.
+  'looking', 'look', 'need', 'needs', 'want', 'wants', 'tell', 'show', 'give', 'send', 'share', 'get', 'got', 'know',
+  'anyone', 'anybody', 'someone', 'somebody', 'something', 'anything', 'everything', 'stuff', 'thing', 'things', 'bit',
+  'part', 'section', 'regarding', 'concerning', 'related', 'relating', 're', 'team', 'guys', 'folks', 'everyone', 'all',
+  'could', 'would', 'kindly', 'say', 'says', 'said',
 ]);
 
 /**

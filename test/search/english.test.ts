@@ -102,6 +102,19 @@ describe('English phrases and senses', () => {
   });
 });
 
+describe('asking in English in a chat', () => {
+  it.each([
+    ['looking for something on grid management', ['002-018', '002-011', '002-013', '002-040']],
+    ['hey team, got anything on party member training', ['000-011', '002-015']],
+    ['show me the section on first secretaries', ['001-014', '001-015']],
+  ])('%s: the request words are dropped, the subject answered in full', (q, relevant) => {
+    const r = engine.search(q, { limit: 3 });
+    expect(r.partial).toBe(false);
+    expect(relevant).toContain(r.results[0]?.id);
+    expect(r.corrected).toBeNull();
+  });
+});
+
 describe('English no gloss of the library has whole', () => {
   it('a word found at the end of a longer gloss: reimbursement → 报销 "to apply for reimbursement"', () => {
     const r = engine.search('reimbursement', { limit: 3 });
