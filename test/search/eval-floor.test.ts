@@ -75,7 +75,7 @@ describe('retrieval quality on the judged sets', () => {
     // English as colleagues who read little Chinese type it, and theme words beside a topic (docs/search.md, English
     // queries): 0.634 / 0.744, 0.711 / 0.737 and 0.942 / 0.958 before the near glosses, plural senses and theme
     // weight. The english3x half is never looked at query by query: only this aggregate.
-    { set: 'chat', prefix: 'chat-english3-', floor: { mrr10: 0.64, success5: 0.79 } },
+    { set: 'chat', prefix: 'chat-english3-', floor: { mrr10: 0.66, success5: 0.79 } },
     { set: 'chat', prefix: 'chat-english3x-', floor: { mrr10: 0.73, success5: 0.76 }, size: 19 },
     { set: 'chat', prefix: 'chat-theme2-', floor: { mrr10: 0.97, success5: 0.98 }, size: 24 },
     // Everyday words, third pass (docs/search.md, Everyday words, third pass): 0.569 / 0.750 before, 0.604 / 0.778 after.
@@ -90,6 +90,10 @@ describe('retrieval quality on the judged sets', () => {
     { set: 'chat', prefix: 'chat-question9-', floor: { mrr10: 0.92, success5: 0.96 } },
     // Long names next to another word, misremembered quotations, how-to verbs: 0.793 / 0.880 before, 0.953 / 1.000 after.
     { set: 'chat', prefix: 'chat-question10-', floor: { mrr10: 0.93, success5: 0.96 }, size: 25 },
+    // English with chat request words (looking for, anything regarding, show me): 0.900 / 1.000 and 0.793 / 0.900
+    // before they were dropped as the request; the x half is never looked at query by query.
+    { set: 'chat', prefix: 'chat-english4-', floor: { mrr10: 0.95, success5: 0.95 }, size: 10 },
+    { set: 'chat', prefix: 'chat-english4x-', floor: { mrr10: 0.88, success5: 0.88 }, size: 10 },
   ];
   const mean = (outcomes: readonly { mrr10: number; success5: number }[]): { mrr10: number; success5: number } => ({
     mrr10: outcomes.reduce((a, o) => a + o.mrr10, 0) / Math.max(1, outcomes.length),
