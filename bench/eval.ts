@@ -51,7 +51,11 @@ export const EVAL_SETS: readonly { name: string; file: string; tuned: boolean }[
 export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: boolean }[] = [
   { set: 'chat', prefix: 'chat-everyday3-', heldOut: false },
   { set: 'chat', prefix: 'chat-everyday3x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-english3-', heldOut: false },
   { set: 'chat', prefix: 'chat-english3x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-english4-', heldOut: false },
+  { set: 'chat', prefix: 'chat-english4x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-theme2-', heldOut: false },
 ];
 
 export const heldOutBlock = (setName: string, id: string): boolean =>
