@@ -15,6 +15,8 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'no separable words': { separableWords: false },
   'no subword meaning': { neighbours: { subwordMeaning: false } },
   'no similarity': { neighbours: { similarity: 0 } },
+  'sure 0.8 in a document': { nearbySure: 0.8 },
+  'sure 1 in a document': { nearbySure: 0.999 },
   'similarity 0.5': { neighbours: { similarity: 0.5 } },
   'similarity 0.6': { neighbours: { similarity: 0.6 } },
   'similarity 0.7': { neighbours: { similarity: 0.7 } },

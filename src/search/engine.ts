@@ -105,6 +105,12 @@ export interface SearchEngineOptions {
   nearbyAnchored?: boolean;
   /** The co-occurrence half of nearbyAnchored: off, a query's named words do not choose among neighbours. Default true. */
   nearbyCooccur?: boolean;
+  /**
+   * A neighbour at least this strong (its weight, 0–1: an exact first gloss is 1) may stand with the query's named
+   * words in the same document rather than the same passage: 腐败 "corruption" for 村干部贪污 stands in the document
+   * about village cadres, not beside 村干部. Default 0.8.
+   */
+  nearbySure?: number;
   /** Join separable words split by a complement or aspect marker (上不了学 → 上学, 脱了贫 → 脱贫; analyze.ts). Default true. */
   separableWords?: boolean;
   /**
@@ -173,6 +179,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   nearbyCredit: 0.5,
   nearbyAnchored: true,
   nearbyCooccur: true,
+  nearbySure: 0.8,
   separableWords: true,
   placeWeight: 1,
   placeAsAspect: true,
@@ -563,6 +570,18 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     });
     return found;
   };
+  /** Whether some document holds a word in one passage and one of the anchors in another (or the same). */
+  const cooccursInDoc = (word: string, anchors: readonly string[]): boolean => {
+    const withWord = new Set<string>();
+    const withAnchor = new Set<string>();
+    searchIndex.search([{ term: word, weight: 1, bit: 0 }, ...anchors.map((term) => ({ term, weight: 1, bit: 1 }))], (i, _s, _l, _h, bodyLow) => {
+      const doc = (passages[i] as Passage).docId;
+      if (bodyLow & 1) withWord.add(doc);
+      if (bodyLow & 2) withAnchor.add(doc);
+    });
+    for (const d of withWord) if (withAnchor.has(d)) return true;
+    return false;
+  };
   /**
    * A word the texts lack, with no related term, in a query holding some word the texts have: library neighbours
    * (neighbours.ts) stand in for it at a low weight. A query none of whose words the texts hold is about something
@@ -587,7 +606,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         .flatMap((a) => a.heads.filter(hasTerm));
       const near = neighbours
         .of(c.text)
-        .filter((n) => hasTerm(n.word) && !c.parts.includes(n.word) && (anchors.length === 0 || cooccurs(n.word, anchors)));
+        .filter((n) => hasTerm(n.word) && !c.parts.includes(n.word) && (anchors.length === 0 || cooccurs(n.word, anchors) || (n.weight >= o.nearbySure && cooccursInDoc(n.word, anchors))));
       if (near.length > 0) c.nearby = near.map((n) => ({ term: n.word, weight: n.weight }));
     });
     return analyzed;

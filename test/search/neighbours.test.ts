@@ -107,6 +107,16 @@ describe('everyday words, third pass: separable words, glosses alike, the meanin
     expect(exact.search('本地人当村干部').matched).not.toContain('本土');
   });
 
+  it('a neighbour glossed as the word is (贪污, 腐败 "corruption") may stand in the same document as the named words', () => {
+    // No passage holds 腐败 (of 微腐败) beside 村干部, but the document about village cadres holds both.
+    const r = engine.search('村干部贪污', { limit: 10 });
+    expect(r.partial).toBe(true);
+    expect(r.matched).toEqual(expect.arrayContaining(['村干部', '腐败']));
+    expect(r.results.map((x) => x.id)).toContain('002-023');
+    const strict = createSearchEngine(corpus, { nearbySure: Infinity });
+    expect(strict.search('村干部贪污', { limit: 10 }).results.map((x) => x.id)).not.toContain('002-023');
+  });
+
   it('村里的工钱: 工钱 "wages" reaches 工资 "wage" by its glosses, and the answer says it matched only that', () => {
     const r = engine.search('村里的工钱', { limit: 5 });
     expect(r.partial).toBe(true);
