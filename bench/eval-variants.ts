@@ -50,6 +50,7 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'place as aspect only': { neighbours: false },
   // English (docs/search.md, English queries) and theme words beside a topic.
   'no near glosses': { glossNear: false },
+  'no WordNet synonyms': { englishSynonyms: false },
   'theme word full weight': { themeTopicWeight: 1 },
   'theme word 0.5': { themeTopicWeight: 0.5 },
   'theme word 0.1': { themeTopicWeight: 0.1 },

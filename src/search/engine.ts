@@ -18,7 +18,7 @@ import { alignNumbers } from './numerals.js';
 import { parseQuery, type ParsedQuery } from './query-parser.js';
 import { buildSnippet, isPlainText, splitSentences, type HighlightTerm, type SnippetOptions } from './snippet.js';
 import type { SearchEngine, SearchOptions, SearchResponse, SearchResult, Suggestion } from './types.js';
-import { EMPTY_GLOSSARY, glossKey, glossarySteps, loadGlossLines, stem, type Glossary } from './glosses.js';
+import { EMPTY_GLOSSARY, glossKey, glossarySteps, loadGlossLines, loadSynonymLines, stem, type Glossary } from './glosses.js';
 import { createNeighbours, type NeighbourOptions } from './neighbours.js';
 import { createTypoCorrector, latinGroups } from './typo.js';
 import { ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
@@ -89,6 +89,11 @@ export interface SearchEngineOptions {
    * (veteran → 退伍军人 → 退役军人). Default true.
    */
   glossNear?: boolean;
+  /**
+   * For English no gloss has whole, even near, its WordNet synonyms of a single sense that one has
+   * (lexicon/wordnet-synonyms.tsv.gz, glosses.ts Glossary.synonyms): resettlement → relocation → 搬迁. Default true.
+   */
+  englishSynonyms?: boolean;
   /**
    * Library neighbours of query words the texts lack (neighbours.ts: 旱厕 → 厕所, 大夫 → 医生), or false for none.
    * Default {} (the neighbour defaults).
@@ -174,6 +179,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   maxSuggestions: 5,
   glosses: true,
   glossNear: true,
+  englishSynonyms: true,
   neighbours: {},
   nearbyWeight: 0.3,
   nearbyCredit: 0.5,
@@ -454,7 +460,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
             for (const [term, df] of searchIndex.terms()) if (df > 0 && term.startsWith(GRAM_PREFIX)) yield term.slice(GRAM_PREFIX.length);
           },
         },
-        { alsoKnown: Object.keys(ENGLISH_TERMS), near: o.glossNear },
+        { alsoKnown: Object.keys(ENGLISH_TERMS), near: o.glossNear, synonyms: o.englishSynonyms ? loadSynonymLines() : [] },
       )
     : EMPTY_GLOSSARY;
   const glossaryMs = performance.now() - glossaryStarted;

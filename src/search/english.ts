@@ -203,6 +203,28 @@ export function mapEnglish(text: string, ctx: EnglishContext): EnglishMapping {
         }
       }
     }
+    // Nor near: the phrase with one word replaced by a WordNet synonym of a single sense that a gloss has
+    // (resettlement sites → relocation sites), longest phrase first.
+    if (!segment && glossary && !isChatWord(first.word) && glossKey(first.word).length > 0 && !ctx.hasTerm(first.word)) {
+      for (let n = Math.min(glossary.maxWords, words.length - i); n >= 1 && !segment; n--) {
+        const slice = words.slice(i, i + n);
+        if (!joined(slice) || (n > 1 && glossKey((slice[n - 1] as Word).word).length === 0)) continue;
+        for (let j = 0; j < n && !segment; j++) {
+          const typed = (slice[j] as Word).word;
+          if (glossKey(typed).length === 0 || isChatWord(typed)) continue;
+          for (const synonym of glossary.synonyms(typed)) {
+            const phrase = slice.map((w, k) => (k === j ? synonym : w.word)).join(' ');
+            const key = glossKey(phrase);
+            if (key.split(' ').length > glossary.maxWords) continue;
+            const matches = glossary.english(key, surfaceKey(phrase));
+            if (matches.length > 0) {
+              segment = { start: first.start, end: (slice[n - 1] as Word).end, text: '', source: 'gloss', heads: matches.map((m) => m.word) };
+              break;
+            }
+          }
+        }
+      }
+    }
     if (segment) {
       segment.text = text.slice(segment.start, segment.end);
       segments.push(segment);

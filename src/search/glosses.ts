@@ -36,6 +36,27 @@ export function loadGlossLines(file = GLOSSES_FILE): readonly string[] {
 }
 
 /**
+ * English synonyms from WordNet (lexicon/wordnet-synonyms.tsv.gz, built by scripts/build-synonyms.mjs): one lemma a
+ * line, `lemma<TAB>synonym…`, sorted; only lemmas of a single sense, and only synonyms some CC-CEDICT gloss has whole.
+ */
+export const SYNONYMS_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'lexicon', 'wordnet-synonyms.tsv.gz');
+
+let synonymLines: readonly string[] | undefined;
+
+/** Reads the synonyms file (cached per process); an absent or unreadable file gives none. */
+export function loadSynonymLines(file = SYNONYMS_FILE): readonly string[] {
+  if (synonymLines && file === SYNONYMS_FILE) return synonymLines;
+  let lines: string[] = [];
+  try {
+    lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n');
+  } catch {
+    lines = [];
+  }
+  if (file === SYNONYMS_FILE) synonymLines = lines;
+  return lines;
+}
+
+/**
  * Words a gloss or an English query may carry that say nothing about the subject: NLTK's English stop-word list
  * (more, very, other … are no topic: “MORE” of a web page must not find 更多), and the dictionary's own
  * placeholders (sb, sth, one's, etc).
@@ -138,6 +159,12 @@ export interface Glossary {
    * among equals. undefined for a word of fewer than five letters, a known word, or none close enough.
    */
   spell(word: string): string | undefined;
+  /**
+   * WordNet synonyms of an English word of one sense as typed (its plural, past or -ing form looked up as the lemma)
+   * that some gloss of the library's words has whole: resettlement → relocation (搬迁 "to relocate"). Empty if none,
+   * or without the synonyms file.
+   */
+  synonyms(word: string): readonly string[];
   /** English phrase keys held (for diagnostics and the benchmark). */
   readonly size: number;
 }
@@ -168,6 +195,8 @@ export interface GlossaryOptions {
   alsoKnown?: Iterable<string>;
   /** Near matches for phrases no gloss has whole (Glossary.near). Default true. */
   near?: boolean;
+  /** WordNet's lines (loadSynonymLines), for Glossary.synonyms; default none. */
+  synonyms?: readonly string[];
 }
 
 const MAX_PER_KEY = 4;
@@ -605,6 +634,21 @@ export function* glossarySteps(lines: readonly string[], library: GlossaryLibrar
     }
     return best !== undefined && !isEnglish(w) ? best : undefined;
   };
+  const wordnet = options.synonyms ?? [];
+  const synonyms = (word: string): readonly string[] => {
+    const w = word.toLowerCase();
+    if (wordnet.length === 0 || !/^[a-z][a-z-]*$/.test(w)) return [];
+    const base = singularOf(w);
+    const forms = new Set([w, americanSpelling(w), base, w.replace(/ing$/, ''), w.replace(/ing$/, 'e'), w.replace(/ed$/, ''), w.replace(/d$/, '')]);
+    const out: string[] = [];
+    for (const form of forms) {
+      if (form.length < 3) continue;
+      const line = wordnet[lowerBound(wordnet, `${form}\t`)];
+      if (line === undefined || !line.startsWith(`${form}\t`)) continue;
+      for (const syn of line.split('\t').slice(1)) if (!out.includes(syn) && byKey.has(glossKey(syn))) out.push(syn);
+    }
+    return out;
+  };
   const lookup = (key: string, surface?: string): readonly GlossMatch[] => bySurface(byKey.get(key) ?? [], surface);
   const near = (key: string, surface?: string): readonly GlossMatch[] => {
     if (byKey.has(key)) return [];
@@ -627,7 +671,7 @@ export function* glossarySteps(lines: readonly string[], library: GlossaryLibrar
     }
     return bySurface(inside.get(key) ?? alikes.get(key) ?? [], surface);
   };
-  return { maxWords, size: byKey.size, english: lookup, near, spell };
+  return { maxWords, size: byKey.size, english: lookup, near, synonyms, spell };
 }
 
 /** {@link glossarySteps} run to the end at once. */
@@ -636,4 +680,4 @@ export function createGlossary(lines: readonly string[], library: GlossaryLibrar
 }
 
 /** The glossary of an engine built without glosses (SearchEngineOptions.glosses false). */
-export const EMPTY_GLOSSARY: Glossary = { maxWords: 1, size: 0, english: () => [], near: () => [], spell: () => undefined };
+export const EMPTY_GLOSSARY: Glossary = { maxWords: 1, size: 0, english: () => [], near: () => [], synonyms: () => [], spell: () => undefined };

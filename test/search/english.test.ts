@@ -145,6 +145,13 @@ describe('English no gloss of the library has whole', () => {
     expect(engine.explain('projects').analyzed.concepts.map((c) => c.heads)).toEqual([['项目']]);
   });
 
+  it('a WordNet synonym of a word of one sense: resettlement → relocation → 搬迁 "to relocate"', () => {
+    const r = engine.search('resettlement', { limit: 5 });
+    expect(r.partial).toBe(false);
+    expect(r.results.map((x) => x.id)).toContain('003-012');
+    expect(marked('resettlement')).toContain('搬迁');
+  });
+
   it('an unknown topic still finds nothing whole', () => {
     for (const q of ['african swine fever', 'subway line extension', '5G base stations']) {
       const r = engine.search(q);
@@ -210,6 +217,12 @@ describe('the glossary over a library', () => {
     // A plural typed is a noun: 项目 "project" before 放映 "to project".
     expect(near.english(glossKey('projects'), surfaceKey('projects')).map((m) => m.word)).toEqual(['项目', '放映']);
     expect(near.english(glossKey('project'), surfaceKey('project')).map((m) => m.word)).toEqual(['放映', '项目']);
+    // WordNet synonyms (one sense only, in the file) that a gloss of the library has.
+    const wordnet = ['inpatient\tinmate', 'resettlement\trelocation'];
+    const syn = createGlossary(['搬迁\tto relocate\trelocation'], { has: (w) => w === '搬迁', occurs: () => false, frequency: () => 1, words: () => ['搬迁'] }, { synonyms: wordnet });
+    expect(syn.synonyms('resettlements')).toEqual(['relocation']);
+    expect(syn.synonyms('inpatient')).toEqual([]);
+    expect(syn.english(glossKey(syn.synonyms('resettlement')[0] as string)).map((m) => m.word)).toEqual(['搬迁']);
     const off = createGlossary(['报销\tto apply for reimbursement'], { has: (w) => w === '报销', occurs: () => false, frequency: () => 1, words: () => ['报销'] }, { near: false });
     expect(off.near(glossKey('reimbursement'))).toEqual([]);
   });
