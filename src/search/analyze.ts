@@ -170,7 +170,7 @@ function sayGroupsIn(text: string): number[] {
 
 const YEAR = /^(?:19|20)\d\d$/;
 /** A character every question form holds: most queries skip the forms' expressions altogether. */
-const QUESTION_FORM_START = /[干做搞意指哪多几不没]|mean/u;
+const QUESTION_FORM_START = /[干做搞意指哪多几不没理看认评解]|mean/u;
 const HAN_WORD = /^\p{Script=Han}+$/u;
 
 /**

@@ -151,7 +151,7 @@ export const QUERY_FILLERS: ReadonlySet<string> = new Set([
 export const ASPECT_NOUNS: ReadonlySet<string> = new Set([
   '作用', '意义', '重要性', '必要性', '好处', '益处', '坏处', '目的', '区别', '异同', '不同', '效果', '成效', '影响', '特点',
   '内涵', '含义', '意思', '原因', '价值', '优势', '做法', '经验', '办法', '方法', '措施', '举措', '途径', '路径', '情况',
-  '进展', '现状', '意义所在', '重要意义', '现实意义', '深远意义',
+  '进展', '现状', '意义所在', '重要意义', '现实意义', '深远意义', '关系', '联系', '关联',
 ]);
 
 /** Theme names are resolved by the corpus, which owns the themes; re-exported for the query parser. */
@@ -205,6 +205,8 @@ export const QUESTION_FORMS: readonly RegExp[] = [
   /(?:是|有|包括|分别是|是指|指的是|分别指|具体指)?哪(?:[一二两三四五六七八九十几]+)(?:[个项条种笔类大方面年月天级批次步层届期位家])?(?:\p{Script=Han}(?=$|[\s?？!！。，,]))?/gu,
   /(?:有)?(?:多少|几)(?:个|户|支|种|名|人|次|项|条|家|所|座|处|笔|位|批|场|场次|人次)(?=\p{Script=Han})/gu,
   /多(?:大|长|久|高|远|宽|重)(?=$|[\s?？!！。，,])/gu,
+  // How to understand or view something: the passage explains it, it does not say 理解 (如何理解X, 怎么看待X).
+  /(?:如何|怎么|怎样|怎么样|应该如何|应当如何)(?:来)?(?:理解|看待|认识|评价|解读)/gu,
   // A-not-A questions ask yes or no about the rest (jieba cuts 能不能说说 into 能|不能|说|说).
   /能不能|是不是|有没有|会不会|要不要|可不可以|该不该|算不算|行不行|对不对|好不好/gu,
   // English around a Chinese name: what does 消薄 mean, 两委 what does it mean, what is the meaning of 三保障.

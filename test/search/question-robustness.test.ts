@@ -43,6 +43,26 @@ describe('X的作用和意义, X的重要意义, X有什么作用和意义: what
   });
 });
 
+describe('how to understand or view something, and how two things relate', () => {
+  it('如何理解 / 怎么看待 / 如何认识 are question words: 认识 of 认识不到位 does not bring 002-027 first', () => {
+    expect(engine.explain('如何认识乡村治理的重要性').analyzed.dropped).toEqual(['如何认识']);
+    expect(engine.explain('怎么看待党建和乡村振兴两张皮').analyzed.dropped).toEqual(['怎么看待']);
+    expect(text('002-027')).toContain('认识不到位');
+    const r = engine.search('如何认识乡村治理的重要性');
+    expect(r.results[0]?.id).toBe('003-029');
+    expect(r.partial).toBe(false);
+  });
+
+  it('A与B的关系: 关系 is what is asked, the passage that sets the two side by side comes first, in full', () => {
+    expect(aspects('组织覆盖与工作覆盖的关系')).toEqual(['关系']);
+    expect(text('002-040')).toContain('组织覆盖与工作覆盖相结合');
+    expect(engine.search('组织覆盖与工作覆盖的关系').results[0]?.id).toBe('002-040');
+    const r = engine.search('发展共同体和治理共同体的关系');
+    expect(r.partial).toBe(false);
+    expect(r.results.slice(0, 2).map((x) => x.id)).toContain('004-004');
+  });
+});
+
 describe('how well something is done', () => {
   it('the verb before 得怎么样 is what is asked, not the subject', () => {
     expect(aspects('拉萨的生活垃圾处理得怎么样')).toEqual(['处理']);
