@@ -7,7 +7,7 @@
  */
 import { THEMES, type Corpus, type Passage, type ThemeId } from '../corpus/types.js';
 import { THEME_LEXICON } from '../corpus/themes.js';
-import { analyzeQuery, GRAM_PREFIX, gramTerms, type AnalyzedQuery, type Concept } from './analyze.js';
+import { analyzeQuery, GRAM_PREFIX, gramTerms, wordTerms, type AnalyzedQuery, type Concept } from './analyze.js';
 import { passageIndexSteps, type IndexDocument, type PassageTokens, type SavedPassageIndex, type WeightedTerm } from './minisearch-index.js';
 import { nearDuplicateSteps, type DedupeOptions } from './dedupe.js';
 import { runNow, type Steps } from './pace.js';
@@ -21,7 +21,7 @@ import type { SearchEngine, SearchOptions, SearchResponse, SearchResult, Suggest
 import { EMPTY_GLOSSARY, glossKey, glossarySteps, loadGlossLines, loadSynonymLines, stem, type Glossary } from './glosses.js';
 import { createNeighbours, type NeighbourOptions } from './neighbours.js';
 import { createTypoCorrector, latinGroups } from './typo.js';
-import { ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
+import { ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
 
 /** Tuning and behaviour of {@link createSearchEngine}. Every field is optional; defaults are in SEARCH_DEFAULTS. */
 export interface SearchEngineOptions {
@@ -55,6 +55,11 @@ export interface SearchEngineOptions {
    * with their score × this factor. Default 0.5.
    */
   partialFactor?: number;
+  /**
+   * Score bonus (× 1 + this) of a passage holding a stretch of the query that its words lose (等靠要, 要我脱贫; see
+   * stretchOf). 0: off. Default 0.5.
+   */
+  stretchBonus?: number;
   /**
    * Share of an article's passages that must name a word found in no other article for the article's other passages
    * to count as naming it too (拉萨 of the article on Lhasa; see ownArticle). Above 1: off. Default 0.25.
@@ -170,6 +175,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   coverageFloor: 0.1,
   partialFactor: 0.5,
   ownShare: 0.25,
+  stretchBonus: 0.5,
   themeBoost: 0.5,
   themeOnlyWeight: 0.1,
   themeTopicWeight: 0.3,
@@ -269,6 +275,10 @@ function topHits(index: Int32Array, score: Float64Array, k: number): Hit[] {
 }
 
 /** Every word of the English vocabulary's keys, stemmed as the table is looked up (rural, villag, e …). */
+/** Question words, where heldStretch and stretchOf split a query. */
+const QUESTION_WORDS = /什么|怎么|怎样|如何|为什么|为啥|哪|谁|吗|呢|啥|多少|几/u;
+const QUESTION_WORDS_ALL = /什么|怎么|怎样|如何|为什么|为啥|哪|谁|吗|呢|啥|多少|几|\u0000/gu;
+
 const ENGLISH_WORDS: ReadonlySet<string> = new Set(Object.keys(ENGLISH_TERMS).flatMap((k) => k.split(/[\s-]+/).map(stem)));
 
 /** A theme's strong lexicon terms (weight 2 or more), folded once per process: marked in every theme query's snippets. */
@@ -892,6 +902,70 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   };
   // Per passage, the query number whose subject it holds whole (see rank()).
   const holdStamp = new Uint32Array(passages.length);
+  /** Whether jieba's cut of a stretch holds a place or direction word (村里 of 村里有): it says where, not what. */
+  const saysWhere = (piece: string): boolean => tag(piece).some((t) => t.tag === 's' || t.tag === 'f');
+  // Per passage, the query number whose held stretch (stretchOf) it holds.
+  const stretchStamp = new Uint32Array(passages.length);
+
+  /**
+   * The longest stretch of a query's subject that its words do not cover and a text holds as written: three
+   * characters or more, longer than any of its words (and than its subject, when a text holds that whole: the
+   * whole-query bonus has it), between its question words, with a character no word of the query covers (等靠要 of
+   * 等靠要思想怎么转变 and 要我脱贫 of 要我脱贫是什么意思, whose function characters jieba's cut and the stop list lose).
+   * '' for none. Cached per query text.
+   */
+  const stretchCache = new Map<string, string>();
+  const stretchOf = (typed: string, analyzed: AnalyzedQuery): string => {
+    // The query as typed, without the words dropped as question forms, politeness or material.
+    let whole = bare(typed);
+    for (const d of analyzed.dropped) whole = whole.replace(bare(d), '\u0000');
+    if (whole.length < 3 || whole.length > 40) return '';
+    let found = stretchCache.get(whole);
+    if (found !== undefined) return found;
+    found = '';
+    {
+      // Each character's word of the query (its index in `spans`), or -1: the stretches looked at are an uncovered
+      // run with the word before and after it, so a query costs a handful of lookups, not one per substring.
+      const owner = new Int32Array(whole.length).fill(-1);
+      const spans: [number, number][] = [];
+      // Longer than the subject when a text holds the subject whole (the whole-query bonus has that), and than any word.
+      let longest = occurs(analyzed.wholeBare) ? analyzed.wholeBare.length : 0;
+      for (const c of analyzed.concepts) {
+        const t = bare(c.text);
+        if (t.length === 0) continue;
+        if (t.length > longest) longest = t.length;
+        for (let at = whole.indexOf(t); at >= 0; at = whole.indexOf(t, at + 1)) {
+          spans.push([at, at + t.length]);
+          owner.fill(spans.length - 1, at, at + t.length);
+        }
+      }
+      const isBreak = new Uint8Array(whole.length);
+      for (const m of whole.matchAll(QUESTION_WORDS_ALL)) isBreak.fill(1, m.index, m.index + m[0].length);
+      for (let a = 0; a < whole.length; ) {
+        if (owner[a] !== -1 || isBreak[a] === 1) {
+          a++;
+          continue;
+        }
+        let b = a;
+        while (b < whole.length && owner[b] === -1 && isBreak[b] === 0) b++;
+        const before = a > 0 && isBreak[a - 1] === 0 && owner[a - 1] !== -1 ? (spans[owner[a - 1] as number] as [number, number])[0] : a;
+        const after = b < whole.length && isBreak[b] === 0 && owner[b] !== -1 ? (spans[owner[b] as number] as [number, number])[1] : b;
+        const pieces = [whole.slice(before, after), whole.slice(before, b), whole.slice(a, after), whole.slice(a, b)];
+        pieces.sort((x, y) => y.length - x.length);
+        for (const piece of pieces) {
+          if (piece.length < 3 || piece.length <= longest || piece.length <= found.length) break;
+          if (occurs(piece) && !saysWhere(piece)) {
+            found = piece;
+            break;
+          }
+        }
+        a = b;
+      }
+    }
+    if (stretchCache.size >= 10_000) stretchCache.clear();
+    stretchCache.set(whole, found);
+    return found;
+  };
 
   /** Whether some section heading holds the word whole (two characters or more). */
   const inHeading = (word: string): boolean =>
@@ -942,6 +1016,11 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const counted = subjectAt.length > 0 ? subjectAt : bits.map((_, k) => k);
     const cutApart = whole.length > 0 && single === undefined && wholeCutApart(concepts, whole);
     if (cutApart) for (const i of holdersOf(whole)) holdStamp[i] = current;
+    // A stretch of the query that jieba's words lose (等靠要, 要我脱贫: function characters) held by some text as
+    // written: its holders get the whole-query bonus (see stretchOf).
+    const stretch = o.stretchBonus > 0 ? stretchOf(parsed.text, analyzed) : '';
+    if (stretch) for (const i of holdersOf(stretch)) stretchStamp[i] = current;
+    const stretchFactor = 1 + o.stretchBonus;
     const { coverageFloor, coveragePower, themeBoost } = o;
     // The words that decide whether a passage is a result: lone characters only when the query has nothing longer
     // (or when people ask with them: 卖 of 网上卖 brings 电商).
@@ -1010,6 +1089,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       let score = coverage === 1 ? base : base * (coverageFloor + (1 - coverageFloor) * Math.pow(coverage, coveragePower));
       const themeFactor = strength > 0 ? 1 + themeBoost * strength : 1;
       score *= themeFactor;
+      if (stretch && stretchStamp[index] === current) score *= stretchFactor;
       hitBodyLow[index] = bodyLow;
       hitBodyHigh[index] = bodyHigh;
       // What the text scans below (the whole query, the required words found whole) may still add is settled where
@@ -1248,6 +1328,28 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         return { total: n, top: (k) => topHits(index, score, k) };
       },
     };
+  }
+
+  /**
+   * The longest stretch of `text` (letters and digits), three characters or more and between its question words,
+   * that some passage's text holds as written; '' for none. Only for a query that found nothing: it checks every
+   * stretch, longest first.
+   */
+  function heldStretch(text: string): string {
+    let best = '';
+    for (const segment of text.split(QUESTION_WORDS)) {
+      const chars = Array.from(segment);
+      for (let len = chars.length; len >= 3 && len > Array.from(best).length; len--) {
+        for (let at = 0; at + len <= chars.length; at++) {
+          const stretch = chars.slice(at, at + len).join('');
+          if (occurs(stretch) && !saysWhere(stretch)) {
+            best = stretch;
+            break;
+          }
+        }
+      }
+    }
+    return best;
   }
 
   /** Passages selected by filters alone (no words): by theme strength, or in reading order for doc: only. */
@@ -1563,6 +1665,23 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       // Still nothing: the words may name a section of a text rather than stand in its passages (五力 of
       // 以“五力”为抓手推进…, whose passages spell out 发展推动力, 群众动员力 …): the passages under that heading answer.
       if (hits.total === 0) hits = rank(searched, analyzed, need, true);
+      // Still nothing: the longest stretch of the query between its question words that a text holds as written, of
+      // three characters or more (等靠要 of 什么是等靠要, which jieba cuts into three function words), searched as a
+      // phrase; the answer is partial unless the rest of the query is only question and function words.
+      if (hits.total === 0 && searched.phrases.length === 0) {
+        const typed = bare(searched.text);
+        const stretch = heldStretch(typed);
+        if (stretch) {
+          const asPhrase: ParsedQuery = { ...searched, text: '', phrases: [stretch] };
+          const phraseAnalyzed = analyze(asPhrase);
+          const phraseHits = rank(asPhrase, phraseAnalyzed, need);
+          if (phraseHits.total > 0) {
+            searched = asPhrase;
+            analyzed = phraseAnalyzed;
+            hits = { ...phraseHits, partial: wordTerms(typed.replace(stretch, ' ')).some((w) => !QUERY_FILLERS.has(w)) };
+          }
+        }
+      }
       return page(query, hits, highlightsFor(analyzed.concepts), options, () => suggest(searched, analyzed), corrected);
     },
 

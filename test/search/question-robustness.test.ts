@@ -154,3 +154,34 @@ describe('a quoted saying no text holds as written', () => {
     expect(engine.search('“一户一档”').total).toBe(0);
   });
 });
+
+describe('sayings made of function characters (等靠要, 要我脱贫), which jieba cuts into stop words', () => {
+  it('什么是等靠要: found, in full, though no word of it is left to search once the stop words go', () => {
+    expect(text('003-013')).toContain('等靠要');
+    const r = engine.search('什么是等靠要');
+    expect(r.results.map((x) => x.id)).toEqual(['003-013']);
+    expect(r.partial).toBe(false);
+  });
+
+  it('等靠要怎么申请: the saying found, and the answer partial, since no passage says 申请 of it', () => {
+    const r = engine.search('等靠要怎么申请');
+    expect(r.results[0]?.id).toBe('003-013');
+    expect(r.partial).toBe(true);
+  });
+
+  it('a stretch with a place word (村里有 of 村里有纠纷找谁调解) is no such saying: still nothing', () => {
+    expect(text('002-026')).toContain('村里有钱了');
+    expect(engine.search('村里有纠纷找谁调解').total).toBe(0);
+  });
+
+  it('要我脱贫是什么意思: the passage saying 要我脱贫 comes first among the many that say 脱贫', () => {
+    expect(text('003-025')).toContain('要我脱贫');
+    const r = engine.search('要我脱贫是什么意思', { limit: 50 });
+    expect(r.total).toBeGreaterThan(10);
+    expect(r.results[0]?.id).toBe('003-025');
+  });
+
+  it('要我脱贫和我要脱贫有什么区别: the same passage first', () => {
+    expect(engine.search('要我脱贫和我要脱贫有什么区别').results[0]?.id).toBe('003-025');
+  });
+});
