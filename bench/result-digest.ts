@@ -3,7 +3,8 @@
  * answers to every judged query (every set, tuning and held-out): ids, scores, snippets and their marks, totals,
  * pages, the partial flag and its words, corrections and suggestions, on the first page of 10 and on page 2 of 5.
  * A speed change must leave it identical. `--factor N` builds the engine over a synthetic library of N× today's text
- * (library-fixture.ts) instead of the seeds, where the pruning and caches of a large index come into play.
+ * (library-fixture.ts) instead of the seeds, where the pruning and caches of a large index come into play, loaded
+ * from its saved index as a restarted bot loads it.
  * Held-out queries are never printed: a difference there is reported by set and position only.
  */
 import { createHash } from 'node:crypto';
@@ -40,7 +41,12 @@ function main(): void {
   if (factor > 1) {
     work = mkdtempSync(path.join(os.tmpdir(), 'zhenxing-digest-'));
     writeSyntheticLibrary(path.join(work, 'library'), factor);
-    engine = loadLibrary({ libraryDir: path.join(work, 'library'), cacheDir: path.join(work, 'cache') }).engine;
+    const options = { libraryDir: path.join(work, 'library'), cacheDir: path.join(work, 'cache') };
+    // Built and saved, then loaded from what was saved: the engine a restarted bot serves.
+    loadLibrary(options);
+    const loaded = loadLibrary(options);
+    if (!loaded.fromCache) throw new Error('the saved library index was not loaded');
+    engine = loaded.engine;
   } else {
     engine = createSearchEngine(loadCorpus());
   }

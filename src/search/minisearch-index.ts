@@ -12,8 +12,9 @@
  * index's root has one child per distinct first character (thousands): `addAll` over a 1 000-document library spent
  * 10 s in that scan, once per token. So the index is assembled here in MiniSearch's own layout (term → field →
  * document → term frequency, field lengths, running averages, exactly as `MiniSearch#add` computes them) in plain
- * Maps, scored directly (createDirectScorer), saved as MiniSearch's own serialisation, and turned into a MiniSearch
- * instance (`loadJS`) only when something asks for one. A test checks the assembled index equals `addAll`'s.
+ * Maps, scored directly (createDirectScorer), saved packed (SavedPassageIndex: the same data as MiniSearch's own
+ * serialisation, read many times faster), and turned into a MiniSearch instance (`loadJS`) only when something asks
+ * for one. A test checks the assembled index equals `addAll`'s.
  * Passages' jieba words can be handed in (`tokens`, cached per document by src/library), so an unchanged document
  * is never segmented again.
  */
@@ -81,10 +82,31 @@ export interface PassageIndexOptions {
   saved?: SavedPassageIndex;
 }
 
-/** A built index as plain data (JSON-serialisable): MiniSearch's own serialisation (`MiniSearch.loadJS` reads it). */
+/**
+ * A built index as plain data (JSON-serialisable): MiniSearch's data (the same terms, postings, field lengths and
+ * averages as its serialisation), packed so that a start reads it quickly: term frequencies and passage positions as
+ * variable-length integers in base64, not one JSON object per term and field keyed by position. At 1 000 documents
+ * MiniSearch's own layout was 20 MB of JSON whose parse and conversion took most of a second of every start.
+ */
 export interface SavedPassageIndex {
-  miniSearch: AsPlainObject;
+  /** The layout's name and version. */
+  packed: typeof PACKED_FORMAT;
+  documentCount: number;
+  /** Per field, the average length, exactly as MiniSearch's running average gave it. */
+  averageFieldLength: number[];
+  /** Every term, in the order of `postings`. */
+  terms: string[];
+  /** Each passage's field lengths, four per passage in field order, as unsigned LEB128 integers, base64. */
+  fieldLength: string;
+  /**
+   * Per term: a bit mask of the fields holding it, then per field present (in field order) the count of passages, the
+   * gaps between their ascending positions (the first from 0), and their term frequencies; unsigned LEB128, base64.
+   */
+  postings: string;
 }
+
+/** The name of the packed layout (see SavedPassageIndex): a saved index of another layout is not read. */
+export const PACKED_FORMAT = 'leb128-postings-1';
 
 export interface PassageIndex {
   /** Passages indexed. */
@@ -99,6 +121,8 @@ export interface PassageIndex {
   terms(): IterableIterator<[string, number]>;
   /** The built index as plain data, to load again with `saved`. */
   save(): SavedPassageIndex;
+  /** The index in MiniSearch's own serialisation (`MiniSearch#toJSON`'s layout: for tests and diagnostics). */
+  plain(): AsPlainObject;
   /**
    * `JSON.stringify(save())`, in pieces of a term or a thousand passages each: a large index written to a file
    * without building the plain object, nor one string, in one long block (see pace.ts).
@@ -154,8 +178,9 @@ export function tokenizePassage(doc: IndexDocument, headingCache?: Map<string, r
 
 /** One term's postings in one field: passage positions, ascending, and the term's frequency in each. */
 interface FieldPostings {
-  ids: number[];
-  tfs: number[];
+  /** number[] while assembling; views into one Int32Array when loaded from a saved index. */
+  ids: number[] | Int32Array;
+  tfs: number[] | Int32Array;
 }
 
 /**
@@ -188,7 +213,8 @@ function* assemble(docs: readonly IndexDocument[], tokensOf: (i: number) => Pass
         byField = [];
         postings.set(term, byField);
       }
-      const list = byField[fieldId];
+      // Assembled postings are arrays (only a loaded index has typed arrays).
+      const list = byField[fieldId] as { ids: number[]; tfs: number[] } | undefined;
       if (list === undefined) {
         byField[fieldId] = { ids: [shortId], tfs: [1] };
         unique++;
@@ -249,35 +275,149 @@ function toPlain(state: IndexState): AsPlainObject {
   };
 }
 
-/** `JSON.stringify({ miniSearch: toPlain(state) })`, in pieces (a test checks they join to the same text). */
-function* plainJson(state: IndexState): Generator<string, void, void> {
-  const n = state.documentCount;
-  const BATCH = 1000;
-  yield `{"miniSearch":{"documentCount":${n},"nextId":${n},"documentIds":{`;
-  for (let from = 0; from < n; from += BATCH) {
-    const parts: string[] = [];
-    for (let i = from; i < Math.min(n, from + BATCH); i++) parts.push(`"${i}":${i}`);
-    yield (from > 0 ? ',' : '') + parts.join(',');
+/** Appends unsigned LEB128 integers to a growing byte buffer. */
+class ByteWriter {
+  bytes = new Uint8Array(1 << 16);
+  length = 0;
+  put(value: number): void {
+    if (this.length + 5 > this.bytes.length) {
+      const grown = new Uint8Array(this.bytes.length * 2);
+      grown.set(this.bytes.subarray(0, this.length));
+      this.bytes = grown;
+    }
+    let v = value >>> 0;
+    while (v >= 0x80) {
+      this.bytes[this.length++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    this.bytes[this.length++] = v;
   }
-  yield `},"fieldIds":${JSON.stringify(FIELD_IDS)},"fieldLength":{`;
-  for (let from = 0; from < n; from += BATCH) {
-    const parts: string[] = [];
-    for (let i = from; i < Math.min(n, from + BATCH); i++) parts.push(`"${i}":${JSON.stringify(state.fieldLength[i])}`);
-    yield (from > 0 ? ',' : '') + parts.join(',');
+  /** The first `n` bytes as base64, dropped from the buffer (n a multiple of 3, so pieces join to one base64). */
+  take(n: number): string {
+    const out = Buffer.from(this.bytes.buffer, this.bytes.byteOffset, n).toString('base64');
+    this.bytes.copyWithin(0, n, this.length);
+    this.length -= n;
+    return out;
   }
-  yield `},"averageFieldLength":${JSON.stringify(state.avgFieldLength)},"storedFields":{},"dirtCount":0,"index":[`;
+}
+
+/** Bytes of base64 per piece of {@link packedJson} (a multiple of 3). */
+const PIECE_BYTES = 3 * 4096;
+
+/**
+ * A packed field of SavedPassageIndex as JSON string pieces: `write` is called once per item and may put integers;
+ * the base64 is yielded a piece at a time, so that a large index is written without one long block.
+ */
+function* base64Pieces<T>(items: Iterable<T>, write: (out: ByteWriter, item: T) => void): Generator<string, void, void> {
+  const out = new ByteWriter();
+  yield '"';
+  for (const item of items) {
+    write(out, item);
+    if (out.length >= PIECE_BYTES) yield out.take(PIECE_BYTES);
+  }
+  yield `${out.take(out.length)}"`;
+}
+
+const writeFieldLengths = (out: ByteWriter, lengths: readonly number[]): void => {
+  for (let f = 0; f < INDEX_FIELDS.length; f++) out.put(lengths[f] ?? 0);
+};
+
+const writePostings = (out: ByteWriter, byField: readonly (FieldPostings | undefined)[]): void => {
+  let mask = 0;
+  for (let f = 0; f < INDEX_FIELDS.length; f++) if (byField[f]) mask |= 1 << f;
+  out.put(mask);
+  for (let f = 0; f < INDEX_FIELDS.length; f++) {
+    const list = byField[f];
+    if (!list) continue;
+    const { ids, tfs } = list;
+    out.put(ids.length);
+    let prev = 0;
+    for (let k = 0; k < ids.length; k++) {
+      out.put((ids[k] as number) - prev);
+      prev = ids[k] as number;
+    }
+    for (let k = 0; k < tfs.length; k++) out.put(tfs[k] as number);
+  }
+};
+
+/** `JSON.stringify(save())` of the packed layout (SavedPassageIndex), in pieces (a test checks they join to the same text). */
+function* packedJson(state: IndexState): Generator<string, void, void> {
+  yield `{"packed":${JSON.stringify(PACKED_FORMAT)},"documentCount":${state.documentCount},"averageFieldLength":${JSON.stringify(state.avgFieldLength)},"terms":[`;
   let first = true;
-  for (const [term, byField] of state.postings) {
-    let data = '';
-    byField.forEach((list, fieldId) => {
-      if (!list) return;
-      const freqs = list.ids.map((id, k) => `"${id}":${list.tfs[k] as number}`);
-      data += `${data ? ',' : ''}"${fieldId}":{${freqs.join(',')}}`;
-    });
-    yield `${first ? '' : ','}[${JSON.stringify(term)},{${data}}]`;
+  for (const term of state.postings.keys()) {
+    yield (first ? '' : ',') + JSON.stringify(term);
     first = false;
   }
-  yield '],"serializationVersion":2}}';
+  yield '],"fieldLength":';
+  yield* base64Pieces(state.fieldLength, writeFieldLengths);
+  yield ',"postings":';
+  yield* base64Pieces(state.postings.values(), writePostings);
+  yield '}';
+}
+
+/** Reads the packed layout back; undefined when it is not one this code wrote. */
+function fromPacked(saved: SavedPassageIndex, size: number): IndexState | undefined {
+  if (saved.packed !== PACKED_FORMAT || saved.documentCount !== size || !Array.isArray(saved.terms)) return undefined;
+  if (!Array.isArray(saved.averageFieldLength) || saved.averageFieldLength.length !== INDEX_FIELDS.length) return undefined;
+  const read = (base64: string): { next(): number; done(): boolean } => {
+    const bytes = Buffer.from(base64, 'base64');
+    let at = 0;
+    return {
+      next(): number {
+        let value = 0;
+        let shift = 0;
+        for (;;) {
+          if (at >= bytes.length) throw new RangeError('saved index truncated');
+          const b = bytes[at++] as number;
+          value += (b & 0x7f) * 2 ** shift;
+          if (b < 0x80) return value;
+          shift += 7;
+        }
+      },
+      done: () => at === bytes.length,
+    };
+  };
+  try {
+    const lengths = read(saved.fieldLength);
+    const fieldLength: number[][] = [];
+    for (let i = 0; i < size; i++) {
+      const row: number[] = [];
+      for (let f = 0; f < INDEX_FIELDS.length; f++) row.push(lengths.next());
+      fieldLength.push(row);
+    }
+    if (!lengths.done()) return undefined;
+    const data = read(saved.postings);
+    // One array for every term's positions and frequencies: each field's postings are views into it.
+    const values: number[] = [];
+    const layout: [term: string, field: number, from: number, count: number][] = [];
+    for (const term of saved.terms) {
+      const mask = data.next();
+      for (let f = 0; f < INDEX_FIELDS.length; f++) {
+        if ((mask & (1 << f)) === 0) continue;
+        const count = data.next();
+        const from = values.length;
+        let id = 0;
+        for (let k = 0; k < count; k++) values.push((id += data.next()));
+        for (let k = 0; k < count; k++) values.push(data.next());
+        layout.push([term, f, from, count]);
+      }
+    }
+    if (!data.done()) return undefined;
+    const all = Int32Array.from(values);
+    const postings: IndexState['postings'] = new Map();
+    for (const [term, f, from, count] of layout) {
+      let byField = postings.get(term);
+      if (byField === undefined) {
+        byField = [];
+        postings.set(term, byField);
+      }
+      byField[f] = { ids: all.subarray(from, from + count), tfs: all.subarray(from + count, from + 2 * count) };
+    }
+    if (postings.size !== saved.terms.length) return undefined;
+    return { postings, fieldLength, avgFieldLength: [...saved.averageFieldLength], documentCount: size };
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads a saved index back; undefined when it is not one this code wrote (other fields, ids not positions). */
@@ -334,7 +474,7 @@ export function* passageIndexSteps(docs: readonly IndexDocument[], options: Pass
     miniSearch.addAll(docs.map((d, i) => ({ i, title: d.title, section: d.section, text: d.text, grams: d.text })));
     state = fromPlain(miniSearch.toJSON(), docs.length);
   } else {
-    if (options.saved) state = fromPlain(options.saved.miniSearch, docs.length);
+    if (options.saved) state = fromPacked(options.saved, docs.length);
     if (!state) {
       const given = options.tokens && options.tokens.length === docs.length ? options.tokens : undefined;
       // Titles and sections repeat across an article's passages: cut each distinct one once.
@@ -414,8 +554,9 @@ export function* passageIndexSteps(docs: readonly IndexDocument[], options: Pass
     *terms() {
       for (const term of postings.keys()) yield [term, textFrequency(term)];
     },
-    save: () => ({ miniSearch: toPlain(built) }),
-    saveJson: () => plainJson(built),
+    save: () => JSON.parse([...packedJson(built)].join('')) as SavedPassageIndex,
+    saveJson: () => packedJson(built),
+    plain: () => toPlain(built),
     search(terms, visit) {
       current.clear();
       for (const t of terms) {

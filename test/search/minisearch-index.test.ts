@@ -200,7 +200,7 @@ describe('the assembled index is MiniSearch’s own', () => {
   it('equals, term for term and number for number, what MiniSearch#addAll builds from the same passages', () => {
     const corpus = getSharedCorpus();
     const docs = corpus.passages.map((p) => ({ title: foldText(p.title), section: foldText(p.section ?? ''), text: foldText(p.text) }));
-    const assembled = createPassageIndex(docs).save().miniSearch;
+    const assembled = createPassageIndex(docs).plain();
     const byMiniSearch = createPassageIndex(docs, { direct: false }).miniSearch.toJSON();
     const sorted = (index: typeof assembled.index) => [...index].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     expect(assembled.index.length).toBeGreaterThan(5000);
@@ -238,5 +238,12 @@ describe('the assembled index is MiniSearch’s own', () => {
     };
     expect(collect(second)).toEqual(collect(first));
     expect([...second.terms()]).toEqual([...first.terms()]);
+    // Every term, posting, field length and average comes back as it was: the same data as MiniSearch would hold.
+    expect(second.plain()).toEqual(first.plain());
+    expect(second.save()).toEqual(saved);
+    // Another layout, or a truncated one, is not read: the index is built instead.
+    for (const bad of [{ ...saved, packed: 'other' }, { ...saved, postings: saved.postings.slice(0, 1000) }]) {
+      expect(createPassageIndex(docs, { fieldBoost: { title: 1.5, section: 2 }, saved: bad }).plain()).toEqual(first.plain());
+    }
   });
 });
