@@ -18,7 +18,7 @@ import { alignNumbers } from './numerals.js';
 import { parseQuery, type ParsedQuery } from './query-parser.js';
 import { buildSnippet, isPlainText, splitSentences, type HighlightTerm, type SnippetOptions } from './snippet.js';
 import type { SearchEngine, SearchOptions, SearchResponse, SearchResult, Suggestion } from './types.js';
-import { EMPTY_GLOSSARY, glossKey, glossarySteps, loadGlossLines, loadSynonymLines, stem, type Glossary } from './glosses.js';
+import { EMPTY_GLOSSARY, glossaryFromSaved, glossKey, glossarySteps, loadGlossLines, loadSynonymLines, stem, type Glossary, type SavedGlossary } from './glosses.js';
 import { createNeighbours, type NeighbourOptions } from './neighbours.js';
 import { createTypoCorrector, latinGroups } from './typo.js';
 import { ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
@@ -151,6 +151,8 @@ export interface SavedEngineIndex {
   index: SavedPassageIndex;
   /** Near-duplicate cluster of each passage. */
   cluster: number[];
+  /** The English glossary over the library's words (absent when built with `glosses: false`). */
+  glossary?: SavedGlossary;
 }
 
 type ResolvedOptions = Required<Omit<SearchEngineOptions, 'fieldBoost' | 'dedupe' | 'snippet' | 'saved' | 'tokens' | 'neighbours'>> & {
@@ -216,7 +218,7 @@ export interface ZhenxingSearchEngine extends SearchEngine {
   readonly buildMs: number;
   /** Milliseconds the jieba dictionary load took in this process (it happens once, for the first engine built). */
   readonly jiebaLoadMs: number;
-  /** Milliseconds spent building the English glossary over the library (part of the build; see glosses.ts). */
+  /** Milliseconds spent building the English glossary over the library, or loading it with a saved index (part of the build; see glosses.ts). */
   readonly glossaryMs: number;
   /** The built index as plain data, to pass back as `saved` (see SearchEngineOptions.saved). */
   save(): SavedEngineIndex;
@@ -454,9 +456,11 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   const corrector = createTypoCorrector(textWords);
 
   // Dictionary glosses over this library's words, built with the index (in steps, like the rest of a reload) so that
-  // no user's first English query waits for them.
+  // no user's first English query waits for them, or loaded with a saved index.
   const glossaryStarted = performance.now();
-  const glossary: Glossary = o.glosses
+  const savedGlossary =
+    o.glosses && saved?.glossary ? glossaryFromSaved(saved.glossary, loadGlossLines, () => (o.englishSynonyms ? loadSynonymLines() : [])) : undefined;
+  const glossary: Glossary = savedGlossary ?? (o.glosses
     ? yield* glossarySteps(
         loadGlossLines(),
         {
@@ -472,7 +476,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         },
         { alsoKnown: Object.keys(ENGLISH_TERMS), near: o.glossNear, synonyms: o.englishSynonyms ? loadSynonymLines() : [] },
       )
-    : EMPTY_GLOSSARY;
+    : EMPTY_GLOSSARY);
   const glossaryMs = performance.now() - glossaryStarted;
   /**
    * Whether text begins with a word of two characters or more, as jieba cuts it: a word of the texts or of jieba's
@@ -1608,7 +1612,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     buildMs,
     jiebaLoadMs: jiebaMs,
     glossaryMs,
-    save: () => ({ index: searchIndex.save(), cluster: Array.from(cluster) }),
+    save: () => ({ index: searchIndex.save(), cluster: Array.from(cluster), ...(o.glosses ? { glossary: glossary.save() } : {}) }),
     *warmSteps() {
       yield* corrector.buildSteps();
       if (neighbours) yield* neighbours.buildSteps();
@@ -1616,7 +1620,12 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     *saveJson() {
       yield '{"index":';
       yield* searchIndex.saveJson();
-      yield `,"cluster":${JSON.stringify(Array.from(cluster))}}`;
+      yield `,"cluster":${JSON.stringify(Array.from(cluster))}`;
+      if (o.glosses) {
+        yield ',"glossary":';
+        yield* glossary.saveJson();
+      }
+      yield '}';
     },
 
     search(query: string, options: SearchOptions = {}): SearchResponse {

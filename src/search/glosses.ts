@@ -167,6 +167,30 @@ export interface Glossary {
   synonyms(word: string): readonly string[];
   /** English phrase keys held (for diagnostics and the benchmark). */
   readonly size: number;
+  /** The glossary as plain data, to load again with {@link glossaryFromSaved} (saved with the library's index). */
+  save(): SavedGlossary;
+  /** `JSON.stringify(save())` in pieces, a key at a time (a large library's index is written in slices). */
+  saveJson(): Generator<string, void, void>;
+}
+
+/**
+ * A glossary as plain data (JSON-serialisable): what {@link glossarySteps} found, so that a start with a saved library
+ * index neither reads the dictionary nor looks the library's words up in it again (a third of a second at 1 000
+ * documents).
+ */
+type SavedMatches = [key: string, matches: [word: string, weight: number, surfaces: string[], verb: boolean][]][];
+
+export interface SavedGlossary {
+  maxWords: number;
+  /** Each English key with its library words, best first: [word, weight, surfaces, verb]. */
+  keys: SavedMatches;
+  /** The near matches (Glossary.near): phrases inside longer glosses, then library words inside dictionary words. */
+  inside: SavedMatches;
+  alikes: SavedMatches;
+  /** English words known (glosses' and the hand table's) with the number of library words they gloss, in order. */
+  known: [word: string, count: number][];
+  /** Their stems. */
+  stems: string[];
 }
 
 /** What the glossary asks about the library. */
@@ -600,6 +624,27 @@ export function* glossarySteps(lines: readonly string[], library: GlossaryLibrar
     }
   }
   for (const w of options.alsoKnown ?? []) for (const part of w.toLowerCase().split(/[^a-z]+/)) if (part.length >= 3) known.set(part, (known.get(part) ?? 0) + 1);
+  yield;
+  const knownStems = new Set<string>();
+  for (const w of known.keys()) {
+    knownStems.add(stem(w));
+    if (++n % 512 === 0) yield;
+  }
+  const wordnet = options.synonyms ?? [];
+  return makeGlossary(byKey, inside, alikes, known, knownStems, maxWords, () => dict, () => wordnet);
+}
+
+/** The glossary over what was found (see glossarySteps): look-up, spelling and saving. */
+function makeGlossary(
+  byKey: ReadonlyMap<string, readonly GlossMatch[]>,
+  inside: ReadonlyMap<string, readonly GlossMatch[]>,
+  alikes: ReadonlyMap<string, readonly GlossMatch[]>,
+  known: ReadonlyMap<string, number>,
+  knownStems: ReadonlySet<string>,
+  maxWords: number,
+  dictionary: () => Dictionary,
+  synonymLines: () => readonly string[],
+): Glossary {
   // Misspellings are looked for among the known words of the same first letter.
   const byInitial = new Map<string, string[]>();
   for (const w of known.keys()) {
@@ -607,14 +652,8 @@ export function* glossarySteps(lines: readonly string[], library: GlossaryLibrar
     if (list) list.push(w);
     else byInitial.set(w[0] as string, [w]);
   }
-  yield;
-  const knownStems = new Set<string>();
-  for (const w of known.keys()) {
-    knownStems.add(stem(w));
-    if (++n % 512 === 0) yield;
-  }
   /** Whether the dictionary writes the word, or the word without a plural, past or -ing ending, in any gloss. */
-  const isEnglish = (w: string): boolean => written(dict, w);
+  const isEnglish = (w: string): boolean => written(dictionary(), w);
   const spell = (word: string): string | undefined => {
     const w = word.toLowerCase();
     if (w.length < 5 || !/^[a-z]+$/.test(w) || known.has(w) || knownStems.has(stem(w))) return undefined;
@@ -634,8 +673,8 @@ export function* glossarySteps(lines: readonly string[], library: GlossaryLibrar
     }
     return best !== undefined && !isEnglish(w) ? best : undefined;
   };
-  const wordnet = options.synonyms ?? [];
   const synonyms = (word: string): readonly string[] => {
+    const wordnet = synonymLines();
     const w = word.toLowerCase();
     if (wordnet.length === 0 || !/^[a-z][a-z-]*$/.test(w)) return [];
     const base = singularOf(w);
@@ -671,7 +710,59 @@ export function* glossarySteps(lines: readonly string[], library: GlossaryLibrar
     }
     return bySurface(inside.get(key) ?? alikes.get(key) ?? [], surface);
   };
-  return { maxWords, size: byKey.size, english: lookup, near, synonyms, spell };
+  const keyJson = ([key, list]: [string, readonly GlossMatch[]]): string =>
+    JSON.stringify([key, list.map((m) => [m.word, m.weight, m.surfaces, m.verb === true])]);
+  function* mapJson(name: string, map: ReadonlyMap<string, readonly GlossMatch[]>): Generator<string, void, void> {
+    yield `"${name}":[`;
+    let first = true;
+    for (const entry of map) {
+      yield (first ? '' : ',') + keyJson(entry);
+      first = false;
+    }
+    yield ']';
+  }
+  function* saveJson(): Generator<string, void, void> {
+    yield `{"maxWords":${maxWords},`;
+    yield* mapJson('keys', byKey);
+    yield ',';
+    yield* mapJson('inside', inside);
+    yield ',';
+    yield* mapJson('alikes', alikes);
+    yield `,"known":${JSON.stringify([...known])},"stems":${JSON.stringify([...knownStems])}}`;
+  }
+  return {
+    maxWords,
+    size: byKey.size,
+    english: lookup,
+    near,
+    synonyms,
+    spell,
+    save: () => JSON.parse([...saveJson()].join('')) as SavedGlossary,
+    saveJson,
+  };
+}
+
+/**
+ * The glossary saved by {@link Glossary.save}, for the same library and code: no dictionary look-up at all (the
+ * dictionary is read only if a spelling check needs it, WordNet's lines when a synonym is first asked for).
+ * undefined when it is not such data.
+ */
+export function glossaryFromSaved(
+  saved: SavedGlossary,
+  lines: () => readonly string[] = loadGlossLines,
+  synonymLines: () => readonly string[] = () => [],
+): Glossary | undefined {
+  const lists = [saved?.keys, saved?.inside, saved?.alikes];
+  if (!saved || lists.some((l) => !Array.isArray(l)) || !Array.isArray(saved.known) || !Array.isArray(saved.stems) || typeof saved.maxWords !== 'number') {
+    return undefined;
+  }
+  const [byKey, inside, alikes] = lists.map((list) => {
+    const map = new Map<string, GlossMatch[]>();
+    for (const [key, matches] of list as SavedMatches) map.set(key, matches.map(([word, weight, surfaces, verb]) => ({ word, weight, surfaces, verb })));
+    return map;
+  }) as [Map<string, GlossMatch[]>, Map<string, GlossMatch[]>, Map<string, GlossMatch[]>];
+  let dict: Dictionary | undefined;
+  return makeGlossary(byKey, inside, alikes, new Map(saved.known), new Set(saved.stems), saved.maxWords, () => (dict ??= dictionaryOf(lines())), synonymLines);
 }
 
 /** {@link glossarySteps} run to the end at once. */
@@ -680,4 +771,4 @@ export function createGlossary(lines: readonly string[], library: GlossaryLibrar
 }
 
 /** The glossary of an engine built without glosses (SearchEngineOptions.glosses false). */
-export const EMPTY_GLOSSARY: Glossary = { maxWords: 1, size: 0, english: () => [], near: () => [], synonyms: () => [], spell: () => undefined };
+export const EMPTY_GLOSSARY: Glossary = makeGlossary(new Map(), new Map(), new Map(), new Map(), new Set(), 1, () => dictionaryOf([]), () => []);

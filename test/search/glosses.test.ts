@@ -8,7 +8,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createSearchEngine } from '../../src/search/index.js';
-import { createGlossary, glossKey, loadGlossLines } from '../../src/search/glosses.js';
+import { createGlossary, glossaryFromSaved, glossKey, loadGlossLines } from '../../src/search/glosses.js';
 import { getSharedCorpus, getSharedEngine } from '../helpers/shared-index.js';
 
 const engine = getSharedEngine();
@@ -57,6 +57,29 @@ describe('the glossary over a library', () => {
     writeFileSync(empty, gzipSync(''));
     expect(loadGlossLines(empty).filter((l) => l.length > 0)).toEqual([]);
     expect(loadGlossLines(path.join(dir, 'absent.tsv.gz'))).toEqual([]);
+  });
+
+  it('saved and loaded again (through JSON), answers as it did, reading the dictionary only to check a spelling', () => {
+    const saved = JSON.parse(JSON.stringify(glossary.save()));
+    expect([...glossary.saveJson()].join('')).toBe(JSON.stringify(glossary.save()));
+    let read = 0;
+    const loaded = glossaryFromSaved(saved, () => {
+      read++;
+      return lines;
+    });
+    expect(loaded).toBeDefined();
+    expect(loaded?.save()).toEqual(saved);
+    expect(loaded?.maxWords).toBe(glossary.maxWords);
+    expect(loaded?.size).toBe(glossary.size);
+    for (const q of ['doctors', 'Lhasa', 'hamlet', 'subsistence allowance', 'village']) {
+      expect(loaded?.english(glossKey(q), q)).toEqual(glossary.english(glossKey(q), q));
+    }
+    expect(read).toBe(0);
+    // villlage is one edit from village, a word the dictionary does not write: corrected, after a look at it.
+    expect(loaded?.spell('villlage')).toBe(glossary.spell('villlage'));
+    expect(loaded?.spell('villlage')).toBe('village');
+    expect(read).toBe(1);
+    expect(glossaryFromSaved({ ...saved, keys: undefined })).toBeUndefined();
   });
 
   it('the shipped dictionary is there and holds the words the engine relies on', () => {
