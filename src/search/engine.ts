@@ -84,6 +84,11 @@ export interface SearchEngineOptions {
   /** Most suggestions offered when nothing matches. Default 5. */
   maxSuggestions?: number;
   /**
+   * Queries whose parse, analysis and typo correction are kept (they depend on the query alone): a page turn, the
+   * feedback ranking's second fetch and a question asked again skip them. 0 keeps none. Default 256.
+   */
+  analysisCache?: number;
+  /**
    * Use the CC-CEDICT glosses (lexicon/cedict-glosses.tsv.gz, see glosses.ts) for English words the vocabulary lacks.
    * Default true.
    */
@@ -185,6 +190,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   dedupe: {},
   snippet: {},
   maxSuggestions: 5,
+  analysisCache: 256,
   glosses: true,
   glossNear: true,
   englishSynonyms: true,
@@ -1600,6 +1606,41 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return changed ? { parsed: { ...parsed, text }, query: normalized } : undefined;
   }
 
+  /** What a query says before any passage is looked at (see understand). */
+  interface Understood {
+    parsed: ParsedQuery;
+    /** The query searched: the parsed one, or its typos corrected. */
+    searched: ParsedQuery;
+    /** Its analysis; undefined when it has no words (filters alone). */
+    analyzed: AnalyzedQuery | undefined;
+    /** The corrected query, or null. */
+    corrected: string | null;
+  }
+  // Per query as typed (and whether corrections are wanted), what understand() made of it: it depends on the query
+  // and this engine's library alone, and nothing downstream changes it. The oldest entry goes first when full.
+  const understood = new Map<string, Understood>();
+
+  /** The query parsed, analysed, and its typos corrected (unless `corrections` is false); kept per query. */
+  function understand(query: string, corrections: boolean): Understood {
+    const key = `${corrections ? 1 : 0}${query}`;
+    const kept = understood.get(key);
+    if (kept) return kept;
+    const parsed = parse(query);
+    let result: Understood = { parsed, searched: parsed, analyzed: undefined, corrected: null };
+    if (bare(parsed.text).length > 0 || parsed.phrases.length > 0) {
+      const analyzed = analyze(parsed);
+      const fixed = corrections ? correct(parsed, analyzed) : undefined;
+      result = fixed
+        ? { parsed, searched: fixed.parsed, analyzed: analyze(fixed.parsed), corrected: fixed.query }
+        : { parsed, searched: parsed, analyzed, corrected: null };
+    }
+    if (o.analysisCache > 0) {
+      if (understood.size >= o.analysisCache) understood.delete(understood.keys().next().value as string);
+      understood.set(key, result);
+    }
+    return result;
+  }
+
   function parse(query: string): ParsedQuery {
     const parsed = parseQuery(query, { maxLength: o.maxQueryLength, docIds, articleIds, leadsWithWord, inTexts: (t) => occurs(foldText(t)) });
     // Numbers spelled as the texts spell them (5个振兴 → 五个振兴, 三十九个 → 39个): a folding, like 鄉 → 乡.
@@ -1629,23 +1670,14 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     },
 
     search(query: string, options: SearchOptions = {}): SearchResponse {
-      const parsed = parse(query);
-      const hasWords = bare(parsed.text).length > 0 || parsed.phrases.length > 0;
-      if (!hasWords) {
+      const understood = understand(query, options.correct !== false);
+      const { parsed } = understood;
+      if (!understood.analyzed) {
         const hits = filterOnly(parsed);
         return page(query, hits, themeHighlights(parsed.themes), options, () => suggest(parsed, undefined));
       }
-      let searched = parsed;
-      let analyzed = analyze(parsed);
-      let corrected: string | null = null;
-      if (options.correct !== false) {
-        const fixed = correct(parsed, analyzed);
-        if (fixed) {
-          searched = fixed.parsed;
-          analyzed = analyze(fixed.parsed);
-          corrected = fixed.query;
-        }
-      }
+      let { searched, analyzed } = understood;
+      const { corrected } = understood;
       // The page asks for its results and those of the pages before it: nothing past them needs a final score.
       const need = clampInt(options.page, 1, 1, Number.MAX_SAFE_INTEGER) * clampInt(options.limit, o.defaultLimit, 1, o.maxLimit);
       let hits = rank(searched, analyzed, need);

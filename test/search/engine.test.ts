@@ -285,6 +285,22 @@ describe('search: paging', () => {
     expect(engine.search('乡村振兴', { limit: 6 }).results.map((r) => r.id)).toEqual(ids);
   });
 
+  it('answers a query asked again (the next page, the same question) exactly as an engine that keeps no analysis', () => {
+    const keepsNone = createSearchEngine(corpus, { analysisCache: 0 });
+    const small = createSearchEngine(corpus, { analysisCache: 2 });
+    // A typo corrected, an exact search of it, filters alone, a phrase, English, chat noise, a partial answer.
+    const queries = ['集体经计', '集体经计', '主题:人才', '"两委"班子', 'family doctors', '@小王 厕所革命 ppt', '民主生活会', '集体经计'];
+    for (const q of queries) {
+      for (const options of [{ limit: 5 }, { limit: 5, page: 2 }, { limit: 5, correct: false }]) {
+        const want = keepsNone.search(q, options);
+        expect(engine.search(q, options)).toEqual(want);
+        expect(small.search(q, options)).toEqual(want);
+      }
+    }
+    expect(engine.search('集体经计').corrected).toBe('集体经济');
+    expect(engine.search('集体经计', { correct: false }).corrected).toBeNull();
+  });
+
   it('defaults to 5 per page and clamps out-of-range pages and limits', () => {
     expect(engine.search('人才').results).toHaveLength(5);
     const last = engine.search('人才', { limit: 5, page: 999 });
