@@ -82,6 +82,22 @@ describe('the glossary over a library', () => {
     expect(glossaryFromSaved({ ...saved, keys: undefined })).toBeUndefined();
   });
 
+  it('saved and loaded again, finds the same WordNet synonyms, reading their lines only when first asked', () => {
+    const withSynonyms = createGlossary(['搬迁\tto relocate'], { has: (w) => w === '搬迁', occurs: () => false, frequency: () => 1 }, {
+      synonyms: ['resettlement\trelocation'],
+    });
+    expect(withSynonyms.synonyms('resettlement')).toEqual(['relocation']);
+    let read = 0;
+    const loaded = glossaryFromSaved(JSON.parse(JSON.stringify(withSynonyms.save())), () => [], () => {
+      read++;
+      return ['resettlement\trelocation'];
+    });
+    expect(read).toBe(0);
+    expect(loaded?.synonyms('resettlement')).toEqual(['relocation']);
+    expect(loaded?.english(glossKey('relocation'))).toEqual(withSynonyms.english(glossKey('relocation')));
+    expect(read).toBeGreaterThan(0);
+  });
+
   it('the shipped dictionary is there and holds the words the engine relies on', () => {
     const real = loadGlossLines();
     expect(real.length).toBeGreaterThan(100_000);
