@@ -19,20 +19,27 @@ import { runNow, type Steps } from './pace.js';
 /** The dictionary shipped with the package (lexicon/ beside src/ and dist/). */
 export const GLOSSES_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'lexicon', 'cedict-glosses.tsv.gz');
 
-/** The dictionary's lines (`word<TAB>gloss…<TAB>=abbreviated`), read once per process. */
-let loaded: readonly string[] | undefined;
-
-/** Reads the dictionary file (cached per process); an absent or unreadable file gives an empty dictionary. */
-export function loadGlossLines(file = GLOSSES_FILE): readonly string[] {
-  if (loaded && file === GLOSSES_FILE) return loaded;
-  let lines: string[] = [];
+/**
+ * The lines of a shipped gzip'd lexicon file, or undefined when it is absent or unreadable (the search then goes on
+ * without what the file gives). Read once per process per file: the dictionary, WordNet's synonyms and the gloss
+ * words' counts are each asked for by every engine built.
+ */
+const lexiconFiles = new Map<string, readonly string[] | undefined>();
+export function readLexiconLines(file: string): readonly string[] | undefined {
+  if (lexiconFiles.has(file)) return lexiconFiles.get(file);
+  let lines: readonly string[] | undefined;
   try {
     lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n');
   } catch {
-    lines = [];
+    lines = undefined;
   }
-  if (file === GLOSSES_FILE) loaded = lines;
+  lexiconFiles.set(file, lines);
   return lines;
+}
+
+/** The dictionary's lines (`word<TAB>gloss…<TAB>=abbreviated`); an absent or unreadable file gives an empty dictionary. */
+export function loadGlossLines(file = GLOSSES_FILE): readonly string[] {
+  return readLexiconLines(file) ?? [];
 }
 
 /**
@@ -41,19 +48,9 @@ export function loadGlossLines(file = GLOSSES_FILE): readonly string[] {
  */
 export const SYNONYMS_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'lexicon', 'wordnet-synonyms.tsv.gz');
 
-let synonymLines: readonly string[] | undefined;
-
-/** Reads the synonyms file (cached per process); an absent or unreadable file gives none. */
+/** The synonyms file's lines; an absent or unreadable file gives none. */
 export function loadSynonymLines(file = SYNONYMS_FILE): readonly string[] {
-  if (synonymLines && file === SYNONYMS_FILE) return synonymLines;
-  let lines: string[] = [];
-  try {
-    lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n');
-  } catch {
-    lines = [];
-  }
-  if (file === SYNONYMS_FILE) synonymLines = lines;
-  return lines;
+  return readLexiconLines(file) ?? [];
 }
 
 /**

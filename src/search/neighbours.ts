@@ -11,11 +11,9 @@
  * Neighbours weigh less than related terms and never make a passage a *full* match: an answer found only through
  * them is marked partial. Built on first use from the engine's own vocabulary (and warmed with the typo tables).
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
-import { dictionaryFields, dictionaryLines, glossKey, stem, surfaceKey } from './glosses.js';
+import { dictionaryFields, dictionaryLines, glossKey, readLexiconLines, stem, surfaceKey } from './glosses.js';
 import { runNow, type Steps } from './pace.js';
 
 /** A library word standing in for a query word the texts lack, with its weight (0–1, relative among neighbours). */
@@ -207,12 +205,8 @@ export function* countGlossWords(senses: number): Steps<{ headwords: number; cou
 /** The shipped counts (GLOSS_WORDS_FILE), or undefined when absent or made from another dictionary. */
 function shippedGlossWords(senses: number): { headwords: number; counts: Map<string, number> } | undefined {
   if (senses !== GLOSS_WORDS_SENSES) return undefined;
-  let lines: string[];
-  try {
-    lines = gunzipSync(readFileSync(GLOSS_WORDS_FILE)).toString('utf8').split('\n');
-  } catch {
-    return undefined;
-  }
+  const lines = readLexiconLines(GLOSS_WORDS_FILE);
+  if (!lines) return undefined;
   const [mark, headwords, sensesOf] = (lines[0] ?? '').split('\t');
   let n = 0;
   for (const _ of dictionaryLines()) n++;
