@@ -592,8 +592,14 @@ export async function createRedisStateStore(options: RedisStateStoreOptions): Pr
     }, settleMs).unref();
   });
   // The subscriber re-subscribes by itself after an outage; what was published before it did is read by a reload.
+  // The reload waits for Redis to confirm the subscription (subscribing again is harmless): a change saved after the
+  // reload has read Redis is then published to a subscription already in place, so no change falls between the two
+  // however slow the machine is (a fixed 100 ms wait did not hold under load).
   subscriber.on('ready', () => {
-    if (connection.state() === 'ready') setTimeout(() => void reload().catch(() => undefined), 100).unref();
+    void subscriber
+      .subscribe(changesChannel)
+      .then(() => (!closed && connection.state() === 'ready' ? reload() : undefined))
+      .catch(() => undefined);
   });
   const startTimeoutMs = options.startTimeoutMs ?? 5000;
   const subscribed = subscriber.subscribe(changesChannel).then(

@@ -152,7 +152,7 @@ describe.skipIf(!redisAvailable)('Redis state (real redis-server)', () => {
     await replicas.redis.start();
     await eventually(() => late.status().ok && late.store.isSubscribed(C1), 'the late replica loads the state', 10_000);
     expect(late.store.subscriptions()).toEqual([C1, F1]);
-    await eventually(() => a.store.isSubscribed(F1), 'the first replica hears of the subscription made while Redis was away', 10_000);
+    await eventually(() => a.store.isSubscribed(F1), 'the first replica hears of the subscription made while Redis was away', 20_000);
   }, 30_000);
 
   it('keeps writes made while Redis is away across a restart of the replica (DATA_DIR), and saves them later', async () => {
