@@ -3,6 +3,7 @@
  * the English names of themes and key terms, theme aliases, and the filler words of a question (怎样, 如何 …).
  * Curated by hand for this domain; not a thesaurus and not a translator.
  */
+import { VILLAGE_LEXICON } from './lexicon.js';
 
 /**
  * A group of related terms. When a query contains any `say` string (as a substring of the normalised query), the
@@ -16,7 +17,7 @@ export interface RelatedTerms {
 
 export const RELATED_TERMS: readonly RelatedTerms[] = [
   // daily life → policy words
-  { say: ['种地', '种田', '务农', '庄稼', '农活'], text: ['农业', '种植', '耕地', '粮食', '农耕', '种养业'] },
+  { say: ['种地', '种田', '务农', '庄稼', '农活'], text: ['农业', '粮食', '农耕', '种养业'] },
   { say: ['看病', '就医难', '看不起病', '生病', '医院', '医保'], text: ['医疗', '就医', '医疗保障', '医疗救助', '卫生院', '医生', '诊疗'] },
   { say: ['报销'], text: ['报销', '医疗保险', '医疗费用'] },
   { say: ['旅游', '游客', '农家乐', '民宿', '景点'], text: ['乡村旅游', '旅游', '游客', '村落景区', '农旅文'] },
@@ -46,12 +47,14 @@ export const RELATED_TERMS: readonly RelatedTerms[] = [
   { say: ['培训', '充电', '学技术'], text: ['培训', '实训', '技术'] },
   { say: ['党员作用', '带头作用', '模范作用', '党员带头'], text: ['先锋模范作用', '党员先锋', '先锋模范'] },
   { say: ['卖不出去', '销路', '销售'], text: ['订单收购', '电商', '市场'] },
-  { say: ['土地', '承包地'], text: ['土地流转', '宅基地', '耕地'] },
+  { say: ['土地', '承包地'], text: ['土地流转', '宅基地'] },
   { say: ['村里的钱', '村集体收入', '集体收入'], text: ['集体经济', '村级集体经济', '经常性收入'] },
   { say: ['专家', '技术员', '农技员'], text: ['首席农技专家', '科技特派员', '农技', '专家'] },
-  { say: ['民族', '少数民族', '团结'], text: ['民族团结', '各民族', '民族团结进步'] },
+  { say: ['民族', '少数民族', '团结'], text: ['民族', '团结'] },
   { say: ['家风', '家训', '家教'], text: ['好家风', '家风', '家训'] },
   { say: ['村规', '规矩'], text: ['村规民约'] },
+  // The village lexicon (lexicon.ts): everyday words for each of the library's concepts, written from the passages.
+  ...VILLAGE_LEXICON,
 ];
 
 /**
