@@ -21,8 +21,8 @@ describe('village lexicon: how people in villages say what the texts discuss', (
     expect(r.results[0]?.text).toContain('换届');
   });
 
-  it('旱厕改造 finds the household toilets rebuilt under the toilet revolution first', () => {
-    const r = engine.search('旱厕改造');
+  it('茅厕改造 finds the household toilets rebuilt under the toilet revolution first', () => {
+    const r = engine.search('茅厕改造');
     expect(r.partial).toBe(false);
     expect(r.results[0]?.text).toContain('户用卫生厕所');
   });
