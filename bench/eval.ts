@@ -13,6 +13,9 @@
  *   tuned against: aggregates only, like eval-heldout.json.
  * - eval-fresh.json — 171 chat queries written blind on 2026-12-01 before the third round of engine work, and kept out
  *   of every report until that work had landed: its first figures are the verdict on that round. Aggregates only.
+ * - eval-blind.json — 240 chat queries written blind on 2026-12-01 during the fourth round of engine work by an
+ *   engineer who neither read nor ran the engine nor saw another set, and kept off main until that round had landed:
+ *   its first figures are the verdict on that round. Aggregates only.
  * A query with `expect: "no-full-match"` (chrome-only names, topics the texts never discuss) has no relevant passage:
  * the engine passes it when it returns nothing or results marked partial. Those queries are left out of the ranking
  * metrics and counted separately.
@@ -41,6 +44,7 @@ export const EVAL_SETS: readonly { name: string; file: string; tuned: boolean }[
   { name: 'heldout', file: path.join(FIXTURES, 'eval-heldout.json'), tuned: false },
   { name: 'unseen', file: path.join(FIXTURES, 'eval-unseen.json'), tuned: false },
   { name: 'fresh', file: path.join(FIXTURES, 'eval-fresh.json'), tuned: false },
+  { name: 'blind', file: path.join(FIXTURES, 'eval-blind.json'), tuned: false },
 ];
 
 /**
