@@ -282,10 +282,10 @@ function topHits(index: Int32Array, score: Float64Array, k: number): Hit[] {
   return order.map((i) => ({ index: index[i] as number, score: score[i] as number }));
 }
 
-/** Every word of the English vocabulary's keys, stemmed as the table is looked up (rural, villag, e …). */
 /** Question words, where heldStretch and stretchOf split a query. */
 const QUESTION_WORDS = /什么|怎么|怎样|如何|为什么|为啥|哪|谁|吗|呢|啥|多少|几/u;
-const QUESTION_WORDS_ALL = /什么|怎么|怎样|如何|为什么|为啥|哪|谁|吗|呢|啥|多少|几|\u0000/gu;
+/** The same words and the mark stretchOf leaves for a dropped word, every match. */
+const QUESTION_WORDS_ALL = new RegExp(`${QUESTION_WORDS.source}|\\u0000`, 'gu');
 
 const ENGLISH_WORDS: ReadonlySet<string> = new Set(Object.keys(ENGLISH_TERMS).flatMap((k) => k.split(/[\s-]+/).map(stem)));
 
