@@ -588,24 +588,19 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   );
   /** Whether the texts hold a concept: itself, a related term, or as written. */
   const heldByTexts = (c: Concept): boolean => c.kind === 'phrase' || c.related.length > 0 || c.heads.some(inText) || occurs(c.text);
-  /** Whether some passage's text holds both a word and one of the anchors (index terms). */
-  const cooccurs = (word: string, anchors: readonly string[]): boolean => {
-    let found = false;
-    searchIndex.search([{ term: word, weight: 1, bit: 0 }, ...anchors.map((term) => ({ term, weight: 1, bit: 1 }))], (_i, _s, _l, _h, bodyLow) => {
-      if ((bodyLow & 3) === 3) found = true;
-    });
-    return found;
-  };
-  /** Whether some document holds a word in one passage and one of the anchors in another (or the same). */
-  const cooccursInDoc = (word: string, anchors: readonly string[]): boolean => {
-    const withWord = new Set<string>();
-    const withAnchor = new Set<string>();
+  /**
+   * Whether a word and one of the anchors (index terms) stand together in one passage's text or, `inDocument`, in one
+   * document (one passage or two).
+   */
+  const cooccurs = (word: string, anchors: readonly string[], inDocument = false): boolean => {
+    const withWord = new Set<number | string>();
+    const withAnchor = new Set<number | string>();
     searchIndex.search([{ term: word, weight: 1, bit: 0 }, ...anchors.map((term) => ({ term, weight: 1, bit: 1 }))], (i, _s, _l, _h, bodyLow) => {
-      const doc = (passages[i] as Passage).docId;
-      if (bodyLow & 1) withWord.add(doc);
-      if (bodyLow & 2) withAnchor.add(doc);
+      const where = inDocument ? (passages[i] as Passage).docId : i;
+      if (bodyLow & 1) withWord.add(where);
+      if (bodyLow & 2) withAnchor.add(where);
     });
-    for (const d of withWord) if (withAnchor.has(d)) return true;
+    for (const w of withWord) if (withAnchor.has(w)) return true;
     return false;
   };
   /**
@@ -632,7 +627,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         .flatMap((a) => a.heads.filter(hasTerm));
       const near = neighbours
         .of(c.text)
-        .filter((n) => hasTerm(n.word) && !c.parts.includes(n.word) && (anchors.length === 0 || cooccurs(n.word, anchors) || (n.weight >= o.nearbySure && cooccursInDoc(n.word, anchors))));
+        .filter((n) => hasTerm(n.word) && !c.parts.includes(n.word) && (anchors.length === 0 || cooccurs(n.word, anchors) || (n.weight >= o.nearbySure && cooccurs(n.word, anchors, true))));
       if (near.length > 0) c.nearby = near.map((n) => ({ term: n.word, weight: n.weight }));
     });
     return analyzed;
