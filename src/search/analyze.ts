@@ -6,6 +6,7 @@
 import { cutForSearch, isStopWord, tag } from './jieba.js';
 import { mapEnglish } from './english.js';
 import type { Glossary } from './glosses.js';
+import { createBoundedMemo } from './bounded-memo.js';
 import { bare } from './normalize.js';
 import { askedAspects, questionCore } from './question.js';
 import { ENGLISH_MATERIAL_WORDS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, QUESTION_FORMS, RELATED_TERMS } from './vocabulary.js';
@@ -143,29 +144,57 @@ const SAY_PAIRS: ReadonlySet<string> = new Set(
   }),
 );
 
+/** A `say` string of the related terms: its group (RELATED_TERMS position) and its place in the group's list. */
+interface SayEntry {
+  group: number;
+  at: number;
+  say: string;
+}
+
 /**
- * Per character, the related-term groups (RELATED_TERMS positions) with a `say` string starting with it: a query is
- * looked through only for the groups whose strings can start somewhere in it.
+ * Per first character, the related terms' `say` strings starting with it, in RELATED_TERMS order (group, then place
+ * in the group): a query is read once, each position against the strings that can start there, instead of each
+ * string of every group looked for in the whole query.
  */
-const SAY_GROUPS_BY_FIRST: ReadonlyMap<string, readonly number[]> = (() => {
-  const map = new Map<string, number[]>();
-  RELATED_TERMS.forEach((g, k) => {
-    for (const say of g.say) {
+const SAY_BY_FIRST: ReadonlyMap<string, readonly SayEntry[]> = (() => {
+  const map = new Map<string, SayEntry[]>();
+  RELATED_TERMS.forEach((g, group) => {
+    g.say.forEach((say, at) => {
       const first = Array.from(say)[0];
-      if (first === undefined) continue;
+      if (first === undefined) return;
       const list = map.get(first) ?? [];
-      if (list[list.length - 1] !== k) list.push(k);
+      list.push({ group, at, say });
       map.set(first, list);
-    }
+    });
   });
   return map;
 })();
 
-/** The related-term groups that may have a `say` string in the text, in RELATED_TERMS order. */
-function sayGroupsIn(text: string): number[] {
-  const found = new Set<number>();
-  for (const ch of text) for (const k of SAY_GROUPS_BY_FIRST.get(ch) ?? []) found.add(k);
-  return [...found].sort((a, b) => a - b);
+/**
+ * Every occurrence of a related terms' `say` string in the text, in the order of looking each string up in turn
+ * (RELATED_TERMS order, then left to right), an occurrence overlapping the same string's previous one left out (as
+ * `indexOf` from the end of the last find gives them).
+ */
+function sayMatches(text: string): { entry: SayEntry; at: number }[] {
+  const found: { entry: SayEntry; at: number }[] = [];
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i) as number;
+    const ch = cp > 0xffff ? text.slice(i, i + 2) : text[i] as string;
+    const list = SAY_BY_FIRST.get(ch);
+    if (list) for (const entry of list) if (text.startsWith(entry.say, i)) found.push({ entry, at: i });
+    i += ch.length;
+  }
+  if (found.length < 2) return found;
+  found.sort((a, b) => a.entry.group - b.entry.group || a.entry.at - b.entry.at || a.at - b.at);
+  // The same string again inside its previous occurrence (哈哈 twice in 哈哈哈): indexOf resumes after the first.
+  let end = -1;
+  let prev: SayEntry | undefined;
+  return found.filter((m) => {
+    if (m.entry === prev && m.at < end) return false;
+    prev = m.entry;
+    end = m.at + m.entry.say.length;
+    return true;
+  });
 }
 
 const YEAR = /^(?:19|20)\d\d$/;
@@ -310,11 +339,21 @@ function repairCut(spans: Span[], inTexts: (text: string) => boolean, hasTerm: (
   return out.filter((s) => s.text.length > 0);
 }
 
-function makeConcept(text: string, kind: Concept['kind'], heads: string[], naming = true): Concept {
+/** A concept's smaller words and bigrams, from its heads. */
+function piecesOf(heads: readonly string[]): { parts: readonly string[]; grams: readonly string[] } {
   const headSet = new Set(heads);
   const parts = unique(heads.flatMap((h) => wordTermsCached(h))).filter((w) => !headSet.has(w));
   const grams = unique(heads.flatMap((h) => gramTerms(h)));
-  return { text, kind, naming, heads, parts, grams, related: [], relatedText: [] };
+  return { parts, grams };
+}
+
+// A single head's pieces (most concepts have one), made once per process: the same words recur across queries.
+const headPieces = createBoundedMemo<string, { parts: readonly string[]; grams: readonly string[] }>(20_000);
+
+function makeConcept(text: string, kind: Concept['kind'], heads: string[], naming = true): Concept {
+  const only = heads.length === 1 ? (heads[0] as string) : undefined;
+  const pieces = only === undefined ? piecesOf(heads) : (headPieces.get(only) ?? headPieces.set(only, piecesOf(heads)));
+  return { text, kind, naming, heads, parts: [...pieces.parts], grams: [...pieces.grams], related: [], relatedText: [] };
 }
 
 /**
@@ -405,25 +444,20 @@ export function analyzeQuery(
     spanConcepts.push({ span, concept });
   }
   // Related terms: a `say` string found in the query attaches its group to the concepts it overlaps.
-  for (const k of sayGroupsIn(text)) {
-    const group = RELATED_TERMS[k] as (typeof RELATED_TERMS)[number];
-    for (const say of group.say) {
-      let from = 0;
-      for (let at = text.indexOf(say, from); at >= 0; at = text.indexOf(say, from)) {
-        from = at + say.length;
-        const overlapping = spanConcepts.filter((sc) => sc.span.start < at + say.length && sc.span.end > at);
-        for (const { concept } of overlapping) {
-          for (const term of group.text) {
-            if (concept.heads.includes(term) || concept.relatedText.includes(term)) continue;
-            concept.relatedText.push(term);
-            // The related term itself when the index has it; its smaller words only when it does not, since those
-            // are often generic (农村电商 → 农村) and would pull in half the corpus. A lone character of one
-            // (点 of 安置点) says nothing about the related term: left out.
-            const words = hasTerm(term) ? [term] : wordTermsCached(term).filter((w) => Array.from(w).length > 1);
-            for (const w of words) {
-              if (!concept.related.includes(w) && !concept.heads.includes(w)) concept.related.push(w);
-            }
-          }
+  for (const { entry, at } of sayMatches(text)) {
+    const group = RELATED_TERMS[entry.group] as (typeof RELATED_TERMS)[number];
+    const say = entry.say;
+    const overlapping = spanConcepts.filter((sc) => sc.span.start < at + say.length && sc.span.end > at);
+    for (const { concept } of overlapping) {
+      for (const term of group.text) {
+        if (concept.heads.includes(term) || concept.relatedText.includes(term)) continue;
+        concept.relatedText.push(term);
+        // The related term itself when the index has it; its smaller words only when it does not, since those
+        // are often generic (农村电商 → 农村) and would pull in half the corpus. A lone character of one
+        // (点 of 安置点) says nothing about the related term: left out.
+        const words = hasTerm(term) ? [term] : wordTermsCached(term).filter((w) => Array.from(w).length > 1);
+        for (const w of words) {
+          if (!concept.related.includes(w) && !concept.heads.includes(w)) concept.related.push(w);
         }
       }
     }

@@ -9,16 +9,18 @@ import { THEMES, type Corpus, type Passage, type ThemeId } from '../corpus/types
 import { THEME_LEXICON } from '../corpus/themes.js';
 import { analyzeQuery, GRAM_PREFIX, gramTerms, wordTerms, type AnalyzedQuery, type Concept } from './analyze.js';
 import { passageIndexSteps, type IndexDocument, type PassageTokens, type SavedPassageIndex, type WeightedTerm } from './minisearch-index.js';
+import { createBoundedMemo } from './bounded-memo.js';
 import { nearDuplicateSteps, type DedupeOptions } from './dedupe.js';
 import { runNow, type Steps } from './pace.js';
 import { unknownTheme } from './errors.js';
 import { cut, DOMAIN_WORDS, isStopWord, loadJieba, tag } from './jieba.js';
-import { bare, DEFAULT_MAX_QUERY_LENGTH, foldText, foldWithMap, type FoldedText } from './normalize.js';
+import { bare, charCount, DEFAULT_MAX_QUERY_LENGTH, foldText, foldWithMap, type FoldedText } from './normalize.js';
 import { alignNumbers } from './numerals.js';
 import { parseQuery, type ParsedQuery } from './query-parser.js';
 import { buildSnippet, isPlainText, splitSentences, type HighlightTerm, type SnippetOptions } from './snippet.js';
 import type { SearchEngine, SearchOptions, SearchResponse, SearchResult, Suggestion } from './types.js';
-import { EMPTY_GLOSSARY, glossaryFromSaved, glossKey, glossarySteps, loadGlossLines, loadSynonymLines, stem, type Glossary, type SavedGlossary } from './glosses.js';
+import { glossKey } from './english.js';
+import { EMPTY_GLOSSARY, glossaryFromSaved, glossarySteps, loadGlossLines, loadSynonymLines, stem, type Glossary, type SavedGlossary } from './glosses.js';
 import { createNeighbours, type NeighbourOptions } from './neighbours.js';
 import { createTypoCorrector, latinGroups } from './typo.js';
 import { ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
@@ -300,6 +302,10 @@ function themeMarks(theme: ThemeId): readonly { text: string; weight: number }[]
   return marks;
 }
 
+// Related terms as marked in snippets, folded once per process: the same few hundred recur in every query's marks.
+const foldedTerms = createBoundedMemo<string, string>(10_000);
+const foldTerm = (text: string): string => foldedTerms.get(text) ?? foldedTerms.set(text, foldText(text));
+
 /** Each lexicon term of a theme as its characters, for the suggestions (split once per process). */
 const themeCharCache = new Map<ThemeId, readonly string[][]>();
 function themeTermChars(theme: ThemeId): readonly string[][] {
@@ -415,7 +421,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
    * passages are about it too (建成易地扶贫搬迁安置点39个 is Lhasa's), so they count as holding it for the coverage
    * and the full match, though it adds nothing to their score and does not make them results. -1 for none.
    */
-  const ownCache = new Map<string, number>();
+  const ownCache = createBoundedMemo<string, number>(10_000);
   const ownArticle = (term: string): number => {
     let own = ownCache.get(term);
     if (own !== undefined) return own;
@@ -430,16 +436,14 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       });
       if (article >= 0 && df >= o.ownShare * (articleSize[article] as number)) own = article;
     }
-    if (ownCache.size >= 10_000) ownCache.clear();
-    ownCache.set(term, own);
-    return own;
+    return ownCache.set(term, own);
   };
   /** Whether a pair of Han characters occurs in some passage's text. */
   const pairKnown = (pair: string): boolean => searchIndex.textFrequency(`${GRAM_PREFIX}${pair}`) > 0;
 
   // Whether some passage's text holds a string (letters and digits compared), cached: a word term answers at once, a
   // missing character pair rules it out, and only otherwise are the texts scanned.
-  const occursCache = new Map<string, boolean>();
+  const occursCache = createBoundedMemo<string, boolean>(10_000);
   const occurs = (text: string): boolean => {
     const key = bare(text);
     if (key.length === 0) return false;
@@ -448,9 +452,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     if (inText(key)) found = true;
     else if (gramTerms(key).some((g) => !inText(g))) found = false;
     else found = bareText.some((t, i) => mayHold(i, key) && t.includes(key));
-    if (occursCache.size >= 10_000) occursCache.clear();
-    occursCache.set(key, found);
-    return found;
+    return occursCache.set(key, found);
   };
 
   /** Every word of the passages' text with its passage count (bigram terms left out), as this engine indexed it. */
@@ -521,7 +523,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   // (分类 of 分类施策). Such a word is no stand-in for a name the texts lack (垃圾分类 is not answered by 分类施策).
   // Returns the two characters it is bound to ('' when it is not bound). A longer word with a fixed neighbour keeps
   // its sense there (核心价值观 of 社会主义核心价值观, 三治融合 of 德治“三治融合”, 人居环境 of 人居环境整治): not bound.
-  const boundCache = new Map<string, string>();
+  const boundCache = createBoundedMemo<string, string>(10_000);
   // Each document's section headings once (an article's passages repeat theirs).
   let sectionList: { doc: string; section: string }[] | undefined;
   const distinctSections = (): { doc: string; section: string }[] => {
@@ -554,9 +556,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     for (const { doc, section } of distinctSections()) if (section.includes(word)) look(section, doc);
     const fixed = (s: Set<string>): string => (s.size === 1 && Array.from([...s][0] as string).length === 2 ? ([...s][0] as string) : '');
     found = docs.size >= 2 ? fixed(after) : '';
-    if (boundCache.size >= 10_000) boundCache.clear();
-    boundCache.set(word, found);
-    return found;
+    return boundCache.set(word, found);
   };
   /**
    * A word typed next to another (垃圾|分类) where the texts lack the two together, while they have the word only
@@ -720,9 +720,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     nearbyHigh: number;
   }
 
-  const bitOf = (bit: number): { low: number; high: number } =>
-    bit < 0 ? { low: 0, high: 0 } : bit < 32 ? { low: (1 << bit) >>> 0, high: 0 } : { low: 0, high: (1 << (bit - 32)) >>> 0 };
-
   /** Whether the texts hold the concept itself or one of its related terms. */
   const wholeKnownOf = (c: Concept): boolean =>
     c.stranded !== true &&
@@ -752,7 +749,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       // A word found only in headings (范文 of a page title) is no evidence in the text, so its bigrams are searched.
       // A two-character word jieba did not keep whole in the texts (厕改 of 公厕改建) has one bigram, and that bigram is
       // the word itself: it weighs as the word.
-      const gramWeight = c.grams.length === 1 && c.heads.length === 1 && Array.from(c.text).length === 2 ? 1 : o.gramWeight;
+      const gramWeight = c.grams.length === 1 && c.heads.length === 1 && charCount(c.text) === 2 ? 1 : o.gramWeight;
       if (!c.heads.some(inText)) for (const t of c.grams) put(t, gramWeight);
       for (const t of c.related) put(t, o.relatedWeight);
       for (const n of c.nearby ?? []) put(n.term, o.nearbyWeight * n.weight);
@@ -765,55 +762,67 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       bitByTerm.set(term, bit);
       return { term, weight, bit };
     });
-    const mask = (list: readonly string[]): { low: number; high: number } => {
+    // A term's coverage bit as its low and high words (0 for none: a term past 64, or not searched).
+    const lowOf = (term: string): number => {
+      const bit = bitByTerm.get(term) ?? -1;
+      return bit >= 0 && bit < 32 ? (1 << bit) >>> 0 : 0;
+    };
+    const highOf = (term: string): number => {
+      const bit = bitByTerm.get(term) ?? -1;
+      return bit >= 32 ? (1 << (bit - 32)) >>> 0 : 0;
+    };
+    const maskLow = (list: readonly string[]): number => {
       let low = 0;
+      for (const t of list) low = (low | lowOf(t)) >>> 0;
+      return low;
+    };
+    const maskHigh = (list: readonly string[]): number => {
       let high = 0;
-      for (const t of list) {
-        const m = bitOf(bitByTerm.get(t) ?? -1);
-        low = (low | m.low) >>> 0;
-        high = (high | m.high) >>> 0;
-      }
-      return { low, high };
+      for (const t of list) high = (high | highOf(t)) >>> 0;
+      return high;
     };
     const bits = concepts.map((c, k): ConceptBits => {
-      const head = mask(c.heads);
-      const related = mask(c.related);
       // A lone character is no evidence for a longer word (中 of 中电源云学苑 is a word of its own). The parts of a
       // word the texts have only add to the score of passages that match otherwise: alone they find unrelated
       // compounds (共同 of 共同富裕 in 共同体).
       // A theme's name is the exception: 人才 of 人才振兴 is that theme's own word.
       const theme = themeOf(c);
       const nearbyTerms = (c.nearby ?? []).map((n) => n.term);
-      const nearby = mask(nearbyTerms);
-      const evidence = [...c.heads, ...(known[k] && !theme ? [] : c.parts), ...c.grams, ...c.related, ...nearbyTerms].filter(
-        (t) => Array.from(c.text).length === 1 || Array.from(t).length > 1,
-      );
-      const any = mask(evidence);
-      const pieces = known[k] ? mask(c.parts.filter((t) => Array.from(t).length > 1)) : { low: 0, high: 0 };
+      const chars = charCount(c.text);
+      const evidence: string[] = [];
+      const evident = (list: readonly string[]): void => {
+        for (const t of list) if (chars === 1 || charCount(t) > 1) evidence.push(t);
+      };
+      evident(c.heads);
+      if (!known[k] || theme) evident(c.parts);
+      evident(c.grams);
+      evident(c.related);
+      evident(nearbyTerms);
+      const longParts = known[k] ? c.parts.filter((t) => charCount(t) > 1) : [];
       return {
         kind: c.kind,
         aspect: c.aspect === true,
         common: c.kind === 'word' && theme === undefined && c.heads.length > 0 && c.heads.every((h) => share(h) > o.maxPartShare),
         naming: c.naming,
-        chars: Math.max(1, Array.from(c.text).length),
+        chars: Math.max(1, chars),
         whole: bare(c.text),
         wholeKnown: known[k] as boolean,
         theme,
-        anyLow: any.low,
-        anyHigh: any.high,
-        partLow: pieces.low,
-        partHigh: pieces.high,
+        anyLow: maskLow(evidence),
+        anyHigh: maskHigh(evidence),
+        partLow: maskLow(longParts),
+        partHigh: maskHigh(longParts),
         known: c.kind === 'phrase' || theme !== undefined || evidence.some((t) => weights.has(t) && inText(t)),
-        headLow: head.low,
-        headHigh: head.high,
-        parts: c.parts.map((p) => ({ ...bitOf(bitByTerm.get(p) ?? -1), chars: Array.from(p).length, text: p })),
-        grams: c.grams.map((g) => bitOf(bitByTerm.get(g) ?? -1)),
-        relatedLow: related.low,
-        relatedHigh: related.high,
+        headLow: maskLow(c.heads),
+        headHigh: maskHigh(c.heads),
+        parts: c.parts.map((p) => ({ low: lowOf(p), high: highOf(p), chars: charCount(p), text: p })),
+        grams: c.grams.map((g) => ({ low: lowOf(g), high: highOf(g) })),
+        relatedLow: maskLow(c.related),
+        relatedHigh: maskHigh(c.related),
         own: c.kind === 'word' && c.naming && !theme ? c.heads.reduce((a, h) => (a >= 0 ? a : ownArticle(h)), -1) : -1,
-        nearby: nearbyTerms.map((t) => ({ ...bitOf(bitByTerm.get(t) ?? -1), text: t })),
-        nearbyLow: nearby.low,
-        nearbyHigh: nearby.high,
+        nearby: nearbyTerms.map((t) => ({ low: lowOf(t), high: highOf(t), text: t })),
+        nearbyLow: maskLow(nearbyTerms),
+        nearbyHigh: maskHigh(nearbyTerms),
       };
     });
     return { terms, bits };
@@ -894,16 +903,13 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
 
   // The passages whose text holds a string (letters and digits), per string, for wholeCutApart: found once by the
   // Bloom filters and a scan, then read by every later query with the same subject.
-  const holdersCache = new Map<string, Int32Array>();
+  const holdersCache = createBoundedMemo<string, Int32Array>(1_000);
   const holdersOf = (whole: string): Int32Array => {
-    let found = holdersCache.get(whole);
+    const found = holdersCache.get(whole);
     if (found) return found;
     const list: number[] = [];
     for (let i = 0; i < bareText.length; i++) if (mayHold(i, whole) && (bareText[i] as string).includes(whole)) list.push(i);
-    found = Int32Array.from(list);
-    if (holdersCache.size >= 1_000) holdersCache.clear();
-    holdersCache.set(whole, found);
-    return found;
+    return holdersCache.set(whole, Int32Array.from(list));
   };
   // Per passage, the query number whose subject it holds whole (see rank()).
   const holdStamp = new Uint32Array(passages.length);
@@ -919,7 +925,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
    * 等靠要思想怎么转变 and 要我脱贫 of 要我脱贫是什么意思, whose function characters jieba's cut and the stop list lose).
    * '' for none. Cached per query text.
    */
-  const stretchCache = new Map<string, string>();
+  const stretchCache = createBoundedMemo<string, string>(10_000);
   const stretchOf = (typed: string, analyzed: AnalyzedQuery): string => {
     // The query as typed, without the words dropped as question forms, politeness or material.
     let whole = bare(typed);
@@ -967,9 +973,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         a = b;
       }
     }
-    if (stretchCache.size >= 10_000) stretchCache.clear();
-    stretchCache.set(whole, found);
-    return found;
+    return stretchCache.set(whole, found);
   };
 
   /** Whether some section heading holds the word whole (two characters or more). */
@@ -1381,7 +1385,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       const known = wholeKnownOf(c);
       for (const h of c.heads) if (single || Array.from(h).length > 1) terms.push({ text: h, weight: c.kind === 'phrase' ? 4 : 3, group });
       for (const p of c.parts) if (Array.from(p).length > 1) terms.push({ text: p, weight: known ? 0.5 : 1, group, wordOnly: true });
-      for (const r of c.relatedText) terms.push({ text: foldText(r), weight: 1, group });
+      for (const r of c.relatedText) terms.push({ text: foldTerm(r), weight: 1, group });
       for (const r of c.related) if (Array.from(r).length > 1) terms.push({ text: r, weight: 0.8, group });
       for (const n of c.nearby ?? []) terms.push({ text: n.term, weight: 0.6, group, wordOnly: true });
       const theme = themeOf(c);

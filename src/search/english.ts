@@ -9,10 +9,25 @@
  * 最低 生活 保障 → 最低生活保障; talent revitalization → 人才振兴) go into the query as that Chinese stretch, as if
  * typed in Chinese: the library's own co-occurrence picks the sense of each word (living is 生活 there, not 生命).
  */
-import { americanSpelling, glossKey, surfaceKey, type Glossary } from './glosses.js';
+import { createBoundedMemo } from './bounded-memo.js';
+import { americanSpelling, glossKey as keyOfGloss, surfaceKey as surfaceOfGloss, type Glossary } from './glosses.js';
 import { ENGLISH_MATERIAL_WORDS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS } from './vocabulary.js';
 
+// The glosses' keys of the English words and phrases of queries, made once per process (the same words recur).
+const glossKeys = createBoundedMemo<string, string>(10_000);
+const surfaceKeys = createBoundedMemo<string, string>(10_000);
+
+/** glosses.ts's glossKey of a query's English word or phrase, kept. */
+export function glossKey(text: string): string {
+  return glossKeys.get(text) ?? glossKeys.set(text, keyOfGloss(text));
+}
+
+function surfaceKey(text: string): string {
+  return surfaceKeys.get(text) ?? surfaceKeys.set(text, surfaceOfGloss(text));
+}
+
 const LATIN_WORD = /[a-z][a-z0-9]*/g;
+const LATIN_LETTER = /[a-z]/;
 /** What may stand between the words of one English phrase: spaces and hyphens (e-commerce, party building). */
 const JOINER = /^[\s-]+$/;
 
@@ -22,6 +37,12 @@ const JOINER = /^[\s-]+$/;
  * organization must not take in organized or organic (all "organ" to Porter2).
  */
 function tableKey(phrase: string): string {
+  return tableKeys.get(phrase) ?? tableKeys.set(phrase, tableKeyOf(phrase));
+}
+
+const tableKeys = createBoundedMemo<string, string>(10_000);
+
+function tableKeyOf(phrase: string): string {
   return phrase
     .toLowerCase()
     .split(/[\s-]+/)
@@ -146,6 +167,8 @@ export function mapEnglish(text: string, ctx: EnglishContext): EnglishMapping {
   const english = new Map<string, readonly string[]>();
   const glossed: Glossed[] = [];
   const untranslated: string[] = [];
+  // Most queries are all Chinese: no Latin letter, nothing to map.
+  if (!LATIN_LETTER.test(text)) return { text, english, glossed, chinese: text, translated: false, untranslated };
   const words: Word[] = [...text.matchAll(LATIN_WORD)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
   if (words.length === 0) return { text, english, glossed, chinese: text, translated: false, untranslated };
   const { terms: tableTerms, maxWords: tableWords } = englishTable();

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { stem as porter2 } from 'porter2';
+import { createBoundedMemo } from './bounded-memo.js';
 import { runNow, type Steps } from './pace.js';
 
 /** The dictionary shipped with the package (lexicon/ beside src/ and dist/). */
@@ -651,6 +652,15 @@ function makeGlossary(
   }
   /** Whether the dictionary writes the word, or the word without a plural, past or -ing ending, in any gloss. */
   const isEnglish = (w: string): boolean => written(dictionary(), w);
+  // Spellings and synonyms per word as asked (the same English words recur across queries); null: none.
+  const spelt = createBoundedMemo<string, string | null>(10_000);
+  const synonymsOf = createBoundedMemo<string, readonly string[]>(10_000);
+  const spellCached = (word: string): string | undefined => {
+    const kept = spelt.get(word);
+    if (kept !== undefined) return kept ?? undefined;
+    return spelt.set(word, spell(word) ?? null) ?? undefined;
+  };
+  const synonymsCached = (word: string): readonly string[] => synonymsOf.get(word) ?? synonymsOf.set(word, synonyms(word));
   const spell = (word: string): string | undefined => {
     const w = word.toLowerCase();
     if (w.length < 5 || !/^[a-z]+$/.test(w) || known.has(w) || knownStems.has(stem(w))) return undefined;
@@ -732,8 +742,8 @@ function makeGlossary(
     size: byKey.size,
     english: lookup,
     near,
-    synonyms,
-    spell,
+    synonyms: synonymsCached,
+    spell: spellCached,
     save: () => JSON.parse([...saveJson()].join('')) as SavedGlossary,
     saveJson,
   };

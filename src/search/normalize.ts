@@ -140,3 +140,19 @@ const BARE_DROP = /[^\p{L}\p{N}]+/gu;
 export function bare(folded: string): string {
   return folded.replace(BARE_DROP, '');
 }
+
+/** Characters (code points) in a string, counted as `Array.from(text).length` counts them, without making the array. */
+export function charCount(text: string): number {
+  let n = text.length;
+  for (let i = 0; i + 1 < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}

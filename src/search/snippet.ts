@@ -38,6 +38,7 @@ export interface Snippet {
 const DEFAULTS: Required<SnippetOptions> = { minLength: 80, maxLength: 160 };
 const SENTENCE_END = /[。！？!?；;]+[”’」』）)》"']*|\n+/gu;
 const ELLIPSIS = '…';
+const WHITESPACE = /\s/u;
 
 interface Range {
   start: number;
@@ -85,15 +86,21 @@ function findMatches(display: string, folded: FoldedText, terms: readonly Highli
 }
 
 function scoreSpan(matches: readonly Range[], start: number, end: number): number {
-  const best = new Map<number, number>();
+  // Each group's best weight, summed in the order the groups first occur (a Map's order: the same sum to the bit).
+  const groups: number[] = [];
+  const best: number[] = [];
   let hits = 0;
   for (const m of matches) {
     if (m.start < start || m.end > end) continue;
     hits++;
-    best.set(m.group, Math.max(best.get(m.group) ?? 0, m.weight));
+    const k = groups.indexOf(m.group);
+    if (k < 0) {
+      groups.push(m.group);
+      best.push(Math.max(0, m.weight));
+    } else best[k] = Math.max(best[k] as number, m.weight);
   }
   let score = 0;
-  for (const w of best.values()) score += w;
+  for (const w of best) score += w;
   // Distinct concepts dominate; repeats only break ties.
   return score + Math.min(hits, 5) * 0.01;
 }
@@ -241,19 +248,21 @@ function render(display: string, matches: readonly Range[], start: number, end: 
   if (cutStart) raw.unshift({ text: ELLIPSIS, match: false });
   if (cutEnd) raw.push({ text: ELLIPSIS, match: false });
 
-  // Whitespace runs (line breaks inside a passage) show as one space; trim the ends; merge neighbours.
+  // Whitespace runs (line breaks inside a passage) show as one space; trim the ends; merge neighbours. Most
+  // snippets hold no whitespace at all: one look at the shown stretch spares a replace per segment.
+  const spaced = WHITESPACE.test(display.slice(start, end));
   const segments: Segment[] = [];
   for (const seg of raw) {
-    const text = seg.text.replace(/\s+/g, ' ');
+    const text = spaced ? seg.text.replace(/\s+/g, ' ') : seg.text;
     if (text.length === 0) continue;
     const prev = segments[segments.length - 1];
     if (prev && prev.match === seg.match) prev.text += text;
     else segments.push({ text, match: seg.match });
   }
   const head = segments[0];
-  if (head) head.text = head.text.replace(/^\s+/, '');
+  if (head && spaced) head.text = head.text.replace(/^\s+/, '');
   const tail = segments[segments.length - 1];
-  if (tail) tail.text = tail.text.replace(/\s+$/, '');
+  if (tail && spaced) tail.text = tail.text.replace(/\s+$/, '');
   const clean = segments.filter((s) => s.text.length > 0);
   const snippet = clean.map((s) => (s.match ? `**${s.text}**` : s.text)).join('');
   return { snippet, segments: clean };

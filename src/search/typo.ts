@@ -11,6 +11,7 @@
  * added later correct the same way; its pinyin is computed on first use (~20 µs a word), not at build time.
  */
 import { pinyin } from 'pinyin-pro';
+import { createBoundedMemo } from './bounded-memo.js';
 import { runNow, type Steps } from './pace.js';
 
 /** Options of {@link createTypoCorrector}. */
@@ -88,13 +89,18 @@ const HAN_ONLY = /^\p{Script=Han}+$/u;
 
 // Toneless pinyin of the stretches looked up (pinyin-pro takes tens of microseconds a call, and a query's windows
 // overlap and recur): per process, bounded.
-const windowSyllables = new Map<string, readonly string[]>();
-function syllablesOf(text: string): readonly string[] {
-  let got = windowSyllables.get(text);
+// With them, the stretch's keys into the tables: its syllables joined, as read and with the regional confusions folded.
+interface WindowReading {
+  syllables: readonly string[];
+  exact: string;
+  loose: string;
+}
+const windowReadings = createBoundedMemo<string, WindowReading>(20_000);
+function readingOf(text: string): WindowReading {
+  let got = windowReadings.get(text);
   if (!got) {
-    got = pinyin(text, { toneType: 'none', type: 'array' });
-    if (windowSyllables.size >= 20_000) windowSyllables.clear();
-    windowSyllables.set(text, got);
+    const syllables: readonly string[] = pinyin(text, { toneType: 'none', type: 'array' });
+    got = windowReadings.set(text, { syllables, exact: syllables.join(' '), loose: syllables.map(fuzzy).join(' ') });
   }
   return got;
 }
@@ -171,7 +177,8 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
   /** The best replacement for `window` that changes only characters at positions flagged in `changeable`. */
   function lookup(window: string[], changeable: boolean[], wordOf: readonly number[] = []): { word: string; exact: boolean } | undefined {
     if (!exact || !loose || !masked) build();
-    const syllables = syllablesOf(window.join(''));
+    const reading = readingOf(window.join(''));
+    const { syllables } = reading;
     const fits = (word: string, wholeWord = false): boolean => {
       const chars = Array.from(word);
       if (chars.length !== window.length || word === window.join('')) return false;
@@ -198,9 +205,9 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
       return pick?.word;
     };
     if (syllables.length === window.length) {
-      const same = best(exact?.get(syllables.join(' ')), true);
+      const same = best(exact?.get(reading.exact), true);
       if (same) return { word: same, exact: true };
-      const near = best(loose?.get(syllables.map(fuzzy).join(' ')));
+      const near = best(loose?.get(reading.loose));
       if (near) return { word: near, exact: false };
     }
     if (window.length >= 4) {
@@ -346,6 +353,7 @@ export interface LatinGroup {
 }
 
 const LATIN_STRETCH = /[a-z]+(?:[\s'-]+[a-z]+)*/g;
+const LATIN_LETTER = /[a-z]/;
 
 /**
  * Runs of Latin words in `text` that are not English the product knows (`isEnglish`: the vocabulary, the glosses,
@@ -353,6 +361,8 @@ const LATIN_STRETCH = /[a-z]+(?:[\s'-]+[a-z]+)*/g;
  */
 export function latinGroups(text: string, isEnglish: (word: string) => boolean): LatinGroup[] {
   const out: LatinGroup[] = [];
+  // Most queries are all Chinese.
+  if (!LATIN_LETTER.test(text)) return out;
   for (const m of text.matchAll(LATIN_STRETCH)) {
     const words = [...m[0].matchAll(/[a-z]+/g)].map((w) => ({ word: w[0], start: m.index + w.index, end: m.index + w.index + w[0].length }));
     let group: typeof words = [];
