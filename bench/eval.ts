@@ -60,6 +60,9 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
   { set: 'chat', prefix: 'chat-english4-', heldOut: false },
   { set: 'chat', prefix: 'chat-english4x-', heldOut: true },
   { set: 'chat', prefix: 'chat-theme2-', heldOut: false },
+  { set: 'chat', prefix: 'chat-english5-', heldOut: false },
+  { set: 'chat', prefix: 'chat-english5x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-theme3-', heldOut: false },
 ];
 
 export const heldOutBlock = (setName: string, id: string): boolean =>
