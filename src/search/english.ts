@@ -137,7 +137,9 @@ const LATIN_WORDS_ANY = /[a-z][a-z0-9]*/g;
 
 /** Most English words whose translations are joined into one Chinese stretch, and senses tried per word. */
 const MAX_JOINED = 3;
-const SENSES_TRIED = 4;
+const SENSES_TRIED = 8;
+/** Senses of a glossed English word searched: its best, and up to three weaker ones as related terms. */
+const SENSES_SEARCHED = 4;
 
 /**
  * The first joining of one sense of each segment, in order, that the texts hold as a word of their index, or as a
@@ -297,7 +299,7 @@ export function mapEnglish(text: string, ctx: EnglishContext): EnglishMapping {
     }
     // Words of the index stand for the phrase as they are; a longer stretch of text (最低生活保障, which jieba cuts
     // in two) goes into the query in Chinese, to be analysed as if typed so.
-    const terms = s.heads.filter(ctx.hasTerm);
+    const terms = s.heads.slice(0, SENSES_SEARCHED).filter(ctx.hasTerm);
     if (terms.length > 0) {
       out += `${before} `;
       // The best sense (the word's first gloss, exactly as written, the commoner word among equals) stands for the

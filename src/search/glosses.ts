@@ -221,7 +221,15 @@ export interface GlossaryOptions {
   synonyms?: readonly string[];
 }
 
-const MAX_PER_KEY = 4;
+/**
+ * Library words kept per English key, best first. The first four are the word's senses searched (english.ts); the
+ * rest are tried only for joining with the next English word into a stretch of the texts (temporary assistance →
+ * 临时救助, where 救助 is the fifth word glossed "assistance"; activities → 活动, whose "activity" is its eleventh
+ * gloss, after 积极 "active" and its like that Porter2 puts under the same stem).
+ */
+const MAX_KEPT = 12;
+/** Of those, the best by weight, searched as the word's senses (english.ts takes the first four). */
+const MAX_SEARCHED = 4;
 const HAN_ONLY = /^[\u4e00-\u9fff]+$/;
 /** Weight of a gloss that loses inner words to its key (ranks it after the exact ones). */
 const LOOSE = 0.5;
@@ -244,6 +252,7 @@ function lemma(word: string): string {
 }
 
 const lemmaKey = (surface: string): string => surface.split(' ').map(lemma).join(' ');
+
 
 /** Whether the last word of a phrase as typed is a plural noun (projects, villages; not process, status, basis). */
 /** A noun in the singular (villages → village, policies → policy, boxes → box), spelt American. */
@@ -274,6 +283,22 @@ function bySurface(list: readonly GlossMatch[], surface: string | undefined): re
   const rank = (m: GlossMatch): number =>
     (m.surfaces.includes(surface) ? 0 : m.surfaces.some((x) => x.length > 0 && lemmaKey(x) === typed) ? 2 : 4) + (noun && m.verb ? 1 : 0);
   return list.map((m, i) => ({ m, i, r: rank(m) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.m);
+}
+
+/**
+ * A key's matches as a look-up gives them: its MAX_SEARCHED best in the order the phrase typed asks for (bySurface),
+ * then the rest glossed with that phrase, in that order too (tried only for joining into a stretch of the texts: see
+ * MAX_KEPT).
+ */
+function ranked(list: readonly GlossMatch[], surface: string | undefined): readonly GlossMatch[] {
+  if (list.length <= MAX_SEARCHED) return bySurface(list, surface);
+  const best = bySurface(list.slice(0, MAX_SEARCHED), surface);
+  if (surface === undefined) return best;
+  // Only words glossed with the phrase as typed or inflected (assistance: 救助 "assistance"), not those merely
+  // sharing its stem (integration: 综合 "to integrate", which joins rural into 农村综合 of 农村综合改革).
+  const typed = lemmaKey(surface);
+  const rest = list.slice(MAX_SEARCHED).filter((m) => m.surfaces.some((x) => x === surface || (x.length > 0 && lemmaKey(x) === typed)));
+  return [...best, ...bySurface(rest, surface)];
 }
 
 /**
@@ -618,7 +643,7 @@ export function* glossarySteps(lines: readonly string[], library: GlossaryLibrar
       if (++n % 128 === 0) yield;
       // The word whose first sense this is comes first; among equals, the more common word in the library.
       list.sort((a, b) => b.weight - a.weight || library.frequency(b.word) - library.frequency(a.word) || (a.word < b.word ? -1 : 1));
-      map.set(key, list.slice(0, MAX_PER_KEY));
+      map.set(key, list.slice(0, MAX_KEPT));
     }
   }
   for (const w of options.alsoKnown ?? []) for (const part of w.toLowerCase().split(/[^a-z]+/)) if (part.length >= 3) known.set(part, (known.get(part) ?? 0) + 1);
@@ -695,7 +720,7 @@ function makeGlossary(
     }
     return out;
   };
-  const lookup = (key: string, surface?: string): readonly GlossMatch[] => bySurface(byKey.get(key) ?? [], surface);
+  const lookup = (key: string, surface?: string): readonly GlossMatch[] => ranked(byKey.get(key) ?? [], surface);
   const near = (key: string, surface?: string): readonly GlossMatch[] => {
     if (byKey.has(key)) return [];
     // A plural typed names things: the gloss must end on that noun, singular or plural, not on a verb's or an
@@ -707,15 +732,15 @@ function makeGlossary(
         return words.length === typed.length && words.every((w, k) => w === typed[k] || singularOf(w) === singularOf(typed[k] as string));
       };
       const list = (inside.get(key) ?? []).filter((m) => m.surfaces.some(noun));
-      return bySurface(list.length > 0 ? list : alikes.get(key) ?? [], surface);
+      return ranked(list.length > 0 ? list : alikes.get(key) ?? [], surface);
     }
     // A participle ends a gloss as an adjective ("highly rated"): no name of a thing typed otherwise.
     const participle = (w: string | undefined): boolean => w !== undefined && /[^e]ed$/.test(w);
     if (surface !== undefined && !participle(surface.split(' ')[0])) {
       const list = (inside.get(key) ?? []).filter((m) => m.surfaces.some((x) => !participle(x.split(' ')[0])));
-      return bySurface(list.length > 0 ? list : alikes.get(key) ?? [], surface);
+      return ranked(list.length > 0 ? list : alikes.get(key) ?? [], surface);
     }
-    return bySurface(inside.get(key) ?? alikes.get(key) ?? [], surface);
+    return ranked(inside.get(key) ?? alikes.get(key) ?? [], surface);
   };
   const keyJson = ([key, list]: [string, readonly GlossMatch[]]): string =>
     JSON.stringify([key, list.map((m) => [m.word, m.weight, m.surfaces, m.verb === true])]);
