@@ -23,7 +23,7 @@ import { glossKey } from './english.js';
 import { EMPTY_GLOSSARY, glossaryFromSaved, glossarySteps, loadGlossLines, loadSynonymLines, stem, type Glossary, type SavedGlossary } from './glosses.js';
 import { createNeighbours, type NeighbourOptions } from './neighbours.js';
 import { createTypoCorrector, latinGroups } from './typo.js';
-import { ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
+import { ENGLISH_ABBREVIATIONS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
 
 /** Tuning and behaviour of {@link createSearchEngine}. Every field is optional; defaults are in SEARCH_DEFAULTS. */
 export interface SearchEngineOptions {
@@ -516,6 +516,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     POLITENESS_WORDS.has(word) ||
     MATERIAL_WORDS.has(word) ||
     glossKey(word).length === 0 ||
+    ENGLISH_ABBREVIATIONS.has(word) ||
     glossary.english(glossKey(word)).length > 0;
 
   // Whether a two-character word stands only at the head of one longer expression throughout the library: every

@@ -11,7 +11,7 @@
  */
 import { createBoundedMemo } from './bounded-memo.js';
 import { americanSpelling, glossKey as keyOfGloss, surfaceKey as surfaceOfGloss, type Glossary } from './glosses.js';
-import { ENGLISH_MATERIAL_WORDS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS } from './vocabulary.js';
+import { ENGLISH_ABBREVIATIONS, ENGLISH_MATERIAL_WORDS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS } from './vocabulary.js';
 
 // The glosses' keys of the English words and phrases of queries, made once per process (the same words recur).
 const glossKeys = createBoundedMemo<string, string>(10_000);
@@ -28,6 +28,8 @@ function surfaceKey(text: string): string {
 
 const LATIN_WORD = /[a-z][a-z0-9]*/g;
 const LATIN_LETTER = /[a-z]/;
+/** A Latin word as an abbreviation may be written (co-ops, orgs): see ENGLISH_ABBREVIATIONS. */
+const ABBREVIATED = /(?<![a-z0-9-])[a-z]+(?:-[a-z]+)?(?![a-z0-9-])/g;
 /** What may stand between the words of one English phrase: spaces and hyphens (e-commerce, party building). */
 const JOINER = /^[\s-]+$/;
 
@@ -165,12 +167,15 @@ function spelled(segments: readonly Segment[], ctx: EnglishContext): string | un
  * Maps the English of a query's free text to the library's Chinese; see the top of this file. Text without Latin
  * letters comes back as it is.
  */
-export function mapEnglish(text: string, ctx: EnglishContext): EnglishMapping {
+export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
+  // Abbreviations spelt out (a chat word such as info stays the request it is).
+  const spelt = (w: string): string => (isChatWord(w) ? w : ENGLISH_ABBREVIATIONS.get(w) ?? w);
   const english = new Map<string, readonly string[]>();
   const glossed: Glossed[] = [];
   const untranslated: string[] = [];
   // Most queries are all Chinese: no Latin letter, nothing to map.
-  if (!LATIN_LETTER.test(text)) return { text, english, glossed, chinese: text, translated: false, untranslated };
+  if (!LATIN_LETTER.test(typed)) return { text: typed, english, glossed, chinese: typed, translated: false, untranslated };
+  const text = typed.replace(ABBREVIATED, (w) => (ENGLISH_ABBREVIATIONS.has(w) ? spelt(w) : w.split('-').map(spelt).join('-')));
   const words: Word[] = [...text.matchAll(LATIN_WORD)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
   if (words.length === 0) return { text, english, glossed, chinese: text, translated: false, untranslated };
   const { terms: tableTerms, maxWords: tableWords } = englishTable();

@@ -73,6 +73,8 @@ export const ENGLISH_TERMS: Readonly<Record<string, readonly string[]>> = {
   'ethnic unity': ['民族团结'],
   'e commerce': ['电商'],
   'living environment': ['人居环境'],
+  // The official name of what English calls NGOs.
+  'non governmental organization': ['社会组织'],
   // Theme names map to the theme's short and full Chinese names: talent is 人才 and the theme 人才振兴.
   talent: ['人才', '人才振兴'],
   industry: ['产业', '产业振兴'],
@@ -129,6 +131,21 @@ export const ENGLISH_MATERIAL_WORDS: ReadonlySet<string> = new Set([
   'material', 'materials', 'document', 'documents', 'docs', 'file', 'files', 'slide', 'slides', 'deck', 'template', 'templates',
   'latest', 'newest', 'summary', 'case', 'cases', 'example', 'examples', 'sample', 'samples', 'download', 'link',
   'links', 'video', 'videos', 'photos', 'pictures', 'pics',
+]);
+
+/**
+ * English abbreviations and acronyms as chat writes them, spelt out before the English is looked up (social orgs,
+ * co-ops, agri-tech, eco, govt): ordinary English shorthand, not words of this library. CPC and CCP are the Party
+ * (党 in the texts); CC-CEDICT glosses 党务 "party affairs" with "communist party", and the texts never write 共产党.
+ */
+export const ENGLISH_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ['org', 'organization'], ['orgs', 'organizations'], ['govt', 'government'], ['gov', 'government'],
+  ['dept', 'department'], ['depts', 'departments'], ['coop', 'cooperative'], ['coops', 'cooperatives'],
+  ['co-op', 'cooperative'], ['co-ops', 'cooperatives'], ['agri', 'agricultural'], ['agro', 'agricultural'],
+  ['eco', 'ecological'], ['edu', 'education'], ['tech', 'technology'], ['mgmt', 'management'],
+  ['admin', 'administration'], ['devt', 'development'], ['intl', 'international'], ['natl', 'national'],
+  ['assoc', 'association'], ['enviro', 'environmental'], ['econ', 'economic'],
+  ['cpc', 'party'], ['ccp', 'party'], ['ngo', 'non-governmental organization'], ['ngos', 'non-governmental organizations'],
 ]);
 
 /** Longest English phrase in {@link ENGLISH_TERMS}, in words. */
