@@ -72,13 +72,29 @@ const FILLER = new Set([
   "one's", 'oneself', 'sb', "sb's", 'sth', "sth's", 'etc',
 ]);
 
+/** Plurals no ending rule makes singular (geese, children, herdsmen): Porter2 leaves them apart from goose, child, herdsman. */
+const IRREGULAR_PLURALS: ReadonlyMap<string, string> = new Map([
+  ['men', 'man'], ['women', 'woman'], ['children', 'child'], ['geese', 'goose'], ['feet', 'foot'], ['teeth', 'tooth'],
+  ['mice', 'mouse'], ['wives', 'wife'], ['halves', 'half'], ['shelves', 'shelf'],
+]);
+/** Words ending in men that are no plural of a man (specimen, abdomen). */
+const NOT_MEN = /(?:speci|abdo|acu|regi|sta|o|a|se|hy|lu|ge|ra|ta|rect|ste|albu|le|ca|ceru|bitu|gra|ger|cogno|dura|sol|numer)men$/;
+
+/** A word's singular where it is irregular (herdsmen → herdsman, geese → goose, children → child); else the word. */
+function irregularSingular(word: string): string {
+  const known = IRREGULAR_PLURALS.get(word);
+  if (known) return known;
+  if (word.length > 5 && word.endsWith('men') && !NOT_MEN.test(word)) return `${word.slice(0, -3)}man`;
+  return word;
+}
+
 /**
  * British spellings as American, the same on both sides (organisation, labour, centre, programme, travelled →
  * organization, labor, center, program, traveled): CC-CEDICT writes American, colleagues write either. A word that
  * merely looks British (promise → promize) is changed on both sides alike, so nothing is lost.
  */
 export function americanSpelling(word: string): string {
-  return word
+  return irregularSingular(word)
     .replace(/^([a-z]{3,})is(e|ed|es|ing|ation|ations|ational|er|ers)$/, '$1iz$2')
     .replace(/^([a-z]{3,})ys(e|ed|es|ing)$/, '$1yz$2')
     .replace(/^([a-z]{2,}[^aeou])our(s|ed|ing|ite|ites|able|ful|hood|hoods|al)?$/, '$1or$2')
