@@ -54,6 +54,11 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'theme word full weight': { themeTopicWeight: 1 },
   'theme word 0.5': { themeTopicWeight: 0.5 },
   'theme word 0.1': { themeTopicWeight: 0.1 },
+  'theme topic share 0.02': { themeTopicShare: 0.02 },
+  'theme topic share 0.05': { themeTopicShare: 0.05 },
+  'theme topic share 0.1': { themeTopicShare: 0.1 },
+  'theme topic share 0.2': { themeTopicShare: 0.2 },
+  'any topic orders a theme (before)': { themeTopicShare: 1 },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

@@ -77,6 +77,11 @@ export interface SearchEngineOptions {
    * a passage that only repeats the theme's name does not outrank one about the topic. Default 0.3.
    */
   themeTopicWeight?: number;
+  /**
+   * Most share of the passages a topic's word may be found in for it to order a theme's passages (themeTopicWeight):
+   * a word more than a fifth of the texts use (发展, 建设, 党员, 群众) says little about which of the theme's passages is meant. Default 0.2.
+   */
+  themeTopicShare?: number;
   /** Score multiplier bonus when the whole query (letters and digits only) occurs in the passage. Default 0.5 (× 1.5). */
   wholeQueryBonus?: number;
   /** Near-duplicate collapsing thresholds, or false to show every passage. Default {} (the dedupe defaults). */
@@ -188,6 +193,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   themeBoost: 0.5,
   themeOnlyWeight: 0.1,
   themeTopicWeight: 0.3,
+  themeTopicShare: 0.2,
   wholeQueryBonus: 0.5,
   dedupe: {},
   snippet: {},
@@ -737,7 +743,10 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     // A theme named beside a topic the texts hold (生态振兴 垃圾, talent revitalization returning graduates): the
     // theme's own words weigh less, so that the topic orders the theme's passages (see themeTopicWeight).
     const themes = concepts.map(themeOf);
-    const topical = concepts.some((c, k) => themes[k] === undefined && known[k] && c.naming && !c.aspect && !c.place && c.kind !== 'phrase');
+    const topical = concepts.some(
+      (c, k) =>
+        themes[k] === undefined && known[k] && c.naming && !c.aspect && !c.place && c.kind !== 'phrase' && c.heads.some((h) => share(h) <= o.themeTopicShare),
+    );
     concepts.forEach((c, k) => {
       const scale = topical && themes[k] !== undefined ? o.themeTopicWeight : 1;
       for (const t of c.heads) put(t, (c.place ? o.placeWeight : 1) * scale);
