@@ -148,6 +148,11 @@ export const ENGLISH_TERMS: Readonly<Record<string, readonly string[]>> = {
   inheritor: ['传承人'],
   'village rule': ['村规民约'],
   'filial piety': ['孝老爱亲'],
+  'family tradition': ['家风'],
+  'village regulation': ['村规民约'],
+  social: ['社会'],
+  elderly: ['老龄化', '养老'],
+  'elderly care': ['养老'],
   'scenic spot': ['景区'],
   'scenic area': ['景区'],
 };
