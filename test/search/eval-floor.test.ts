@@ -75,8 +75,10 @@ describe('retrieval quality on the judged sets', () => {
     // English as colleagues who read little Chinese type it, and theme words beside a topic (docs/search.md, English
     // queries): 0.634 / 0.744, 0.711 / 0.737 and 0.942 / 0.958 before the near glosses, plural senses and theme
     // weight. The english3x half is never looked at query by query: only this aggregate.
-    { set: 'chat', prefix: 'chat-english3-', floor: { mrr10: 0.66, success5: 0.79 } },
-    { set: 'chat', prefix: 'chat-english3x-', floor: { mrr10: 0.73, success5: 0.76 }, size: 19 },
+    // Round 5's English table and abbreviations (docs/search.md, English, round 5): english3 0.698 / 0.846 → 0.815 /
+    // 0.897, english3x 0.763 / 0.789 → 0.921 / 0.947.
+    { set: 'chat', prefix: 'chat-english3-', floor: { mrr10: 0.79, success5: 0.87 } },
+    { set: 'chat', prefix: 'chat-english3x-', floor: { mrr10: 0.89, success5: 0.92 }, size: 19 },
     { set: 'chat', prefix: 'chat-theme2-', floor: { mrr10: 0.97, success5: 0.98 }, size: 24 },
     // Everyday words, third pass (docs/search.md, Everyday words, third pass): 0.569 / 0.750 before, 0.604 / 0.778 after.
     { set: 'chat', prefix: 'chat-everyday3-', floor: { mrr10: 0.58, success5: 0.75 } },
@@ -93,17 +95,19 @@ describe('retrieval quality on the judged sets', () => {
     // English with chat request words (looking for, anything regarding, show me): 0.900 / 1.000 and 0.793 / 0.900
     // before they were dropped as the request; the x half is never looked at query by query.
     { set: 'chat', prefix: 'chat-english4-', floor: { mrr10: 0.95, success5: 0.95 }, size: 10 },
-    { set: 'chat', prefix: 'chat-english4x-', floor: { mrr10: 0.88, success5: 0.88 }, size: 10 },
+    // Round 5: english4x 0.912 / 0.900 → 1.000 / 1.000.
+    { set: 'chat', prefix: 'chat-english4x-', floor: { mrr10: 0.97, success5: 0.97 }, size: 10 },
     // 如何理解 / 怎么看待 X, A和B的关系: 0.879 / 1.000 before, 0.947 / 1.000 after.
     { set: 'chat', prefix: 'chat-question11-', floor: { mrr10: 0.92, success5: 0.98 }, size: 22 },
     // Sayings made of function characters (等靠要, 要我脱贫): 0.759 / 0.938 before, 0.927 / 1.000 after.
     { set: 'chat', prefix: 'chat-question12-', floor: { mrr10: 0.9, success5: 0.98 }, size: 16 },
     // English, round 5 (docs/search.md, English, round 5): CC-CEDICT gaps, multiword phrases, abbreviations, British
-    // spellings and typos, and theme words beside a topic. At main before the change: english5 0.660 / 0.766, its
-    // held-out half english5x 0.740 / 0.886 (aggregates only), theme3 0.869 / 0.962.
-    { set: 'chat', prefix: 'chat-english5-', floor: { mrr10: 0.64, success5: 0.75 }, size: 64 },
-    { set: 'chat', prefix: 'chat-english5x-', floor: { mrr10: 0.72, success5: 0.86 }, size: 44 },
-    { set: 'chat', prefix: 'chat-theme3-', floor: { mrr10: 0.85, success5: 0.94 }, size: 26 },
+    // spellings and typos, and theme words beside a topic: english5 0.660 / 0.766 before, 0.774 / 0.844 after; its
+    // held-out half english5x (aggregates only) 0.740 / 0.886 before, 0.751 / 0.909 after; theme3 0.869 / 0.962
+    // before, 0.942 / 1.000 after.
+    { set: 'chat', prefix: 'chat-english5-', floor: { mrr10: 0.75, success5: 0.82 }, size: 64 },
+    { set: 'chat', prefix: 'chat-english5x-', floor: { mrr10: 0.73, success5: 0.88 }, size: 44 },
+    { set: 'chat', prefix: 'chat-theme3-', floor: { mrr10: 0.92, success5: 0.98 }, size: 26 },
   ];
   const mean = (outcomes: readonly { mrr10: number; success5: number }[]): { mrr10: number; success5: number } => ({
     mrr10: outcomes.reduce((a, o) => a + o.mrr10, 0) / Math.max(1, outcomes.length),
