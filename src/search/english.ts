@@ -28,8 +28,11 @@ function surfaceKey(text: string): string {
 
 const LATIN_WORD = /[a-z][a-z0-9]*/g;
 const LATIN_LETTER = /[a-z]/;
-/** A Latin word as an abbreviation may be written (co-ops, orgs): see ENGLISH_ABBREVIATIONS. */
-const ABBREVIATED = /(?<![a-z0-9-])[a-z]+(?:-[a-z]+)?(?![a-z0-9-])/g;
+/**
+ * A Latin word as an abbreviation may be written (co-ops, orgs): see ENGLISH_ABBREVIATIONS. Not a piece of a web or
+ * mail address (the org of cpsa.org.cn is no organization).
+ */
+const ABBREVIATED = /(?<![a-z0-9/@-]|[a-z0-9]\.)[a-z]+(?:-[a-z]+)?(?![a-z0-9/@-]|\.[a-z0-9])/g;
 /** What may stand between the words of one English phrase: spaces and hyphens (e-commerce, party building). */
 const JOINER = /^[\s-]+$/;
 
