@@ -38,6 +38,10 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'gloss heads 20': { neighbours: { maxGlossHeads: 20 } },
   'any gloss': { neighbours: { maxGlossHeads: Infinity, maxSense: Infinity } },
   'no co-occurrence': { nearbyCooccur: false },
+  // Round 5 (docs/search.md, Everyday words, round 5).
+  'round 5 (before)': { nearbyAnchorChars: 1, keepUnderstood: false },
+  'lone-character anchors': { nearbyAnchorChars: 1 },
+  'correct understood words': { keepUnderstood: false },
   'unanchored': { nearbyAnchored: false },
   'loosest': { nearbyAnchored: false, neighbours: { confirm: false, maxGlossHeads: Infinity, maxSense: Infinity } },
   'nearby 0.1': { nearbyWeight: 0.1 },

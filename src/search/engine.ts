@@ -128,6 +128,12 @@ export interface SearchEngineOptions {
   /** The co-occurrence half of nearbyAnchored: off, a query's named words do not choose among neighbours. Default true. */
   nearbyCooccur?: boolean;
   /**
+   * The fewest characters of a named word that chooses among neighbours by co-occurrence (see befriend): a lone
+   * character (钱 of 能申请救急的钱吗, 书 of 没读过几年书) stands in too many passages by chance to say which sense of a
+   * neighbour the query is about, so it does not veto 救助 for 救急. Default 2.
+   */
+  nearbyAnchorChars?: number;
+  /**
    * A neighbour at least this strong (its weight, 0–1: an exact first gloss is 1) may stand with the query's named
    * words in the same document rather than the same passage: 腐败 "corruption" for 村干部贪污 stands in the document
    * about village cadres, not beside 村干部. Default 0.8.
@@ -135,6 +141,12 @@ export interface SearchEngineOptions {
   nearbySure?: number;
   /** Join separable words split by a complement or aspect marker (上不了学 → 上学, 脱了贫 → 脱贫; analyze.ts). Default true. */
   separableWords?: boolean;
+  /**
+   * Leave uncorrected a word of the query the engine understands: one whose related terms (the village lexicon) the
+   * texts hold. It was said on purpose, however near a word of the texts it sounds or looks (领头羊 is not a typo of
+   * 领头雁). Default true.
+   */
+  keepUnderstood?: boolean;
   /**
    * Weight of a place or direction word (村里, 家里, 上面) relative to other words. Default 1 (see placeAsAspect).
    */
@@ -208,7 +220,9 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   nearbyAnchored: true,
   nearbyCooccur: true,
   nearbySure: 0.8,
+  nearbyAnchorChars: 2,
   separableWords: true,
+  keepUnderstood: true,
   placeWeight: 1,
   placeAsAspect: true,
 });
@@ -613,8 +627,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   /**
    * A word the texts lack, with no related term, in a query holding some word the texts have: library neighbours
    * (neighbours.ts) stand in for it at a low weight. A query none of whose words the texts hold is about something
-   * else (page chrome, 飞机票价格) and gets none. When the query names something the texts hold (not a place word), a
-   * neighbour must stand in some passage with it: the library's own co-occurrence picks the sense the query is about.
+   * else (page chrome, 飞机票价格) and gets none. When the query names something the texts hold (not a place word nor
+   * a lone character, see nearbyAnchorChars), a neighbour must stand in some passage with it: the library's own
+   * co-occurrence picks the sense the query is about.
    */
   const befriend = (analyzed: AnalyzedQuery): AnalyzedQuery => {
     if (o.placeAsAspect && analyzed.concepts.some((c) => !c.place && !c.aspect && c.kind !== 'phrase')) {
@@ -630,7 +645,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       const whole = bare(c.text);
       if (bareText.some((t, i) => mayHold(i, whole) && t.includes(whole))) return;
       const anchors = !o.nearbyAnchored || !o.nearbyCooccur ? [] : analyzed.concepts
-        .filter((a, j) => j !== k && held[j] && a.kind === 'word' && a.naming && !a.place && !a.aspect)
+        .filter((a, j) => j !== k && held[j] && a.kind === 'word' && a.naming && !a.place && !a.aspect && Array.from(a.text).length >= o.nearbyAnchorChars)
         .flatMap((a) => a.heads.filter(hasTerm));
       const near = neighbours
         .of(c.text)
@@ -1568,6 +1583,10 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
 
   // ---- the engine ----------------------------------------------------------------------------------------------
 
+  /** Whether a stretch of the query is one word of it whose related terms the texts hold (see keepUnderstood). */
+  const understoodWord = (analyzed: AnalyzedQuery, stretch: string): boolean =>
+    analyzed.concepts.some((c) => c.kind === 'word' && c.text === stretch && c.related.some(inText));
+
   /**
    * The query with its typos corrected (see typo.ts), or undefined when nothing needed correcting. Only the words
    * kept after chat cleanup are looked at, and only stretches the texts lack are replaced.
@@ -1587,7 +1606,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     let before: string | undefined;
     analyzed.runs.forEach((run, k) => {
       const after = analyzed.runs[k + 1]?.[0];
-      const fixes = corrector.correctRun(run, pairKnown, occurs, { before, after, isWord: isDictionaryWord, together });
+      const fixes = corrector
+        .correctRun(run, pairKnown, occurs, { before, after, isWord: isDictionaryWord, together })
+        .filter((fix) => !o.keepUnderstood || !understoodWord(analyzed, fix.from));
       for (const fix of fixes) replace(fix.from, fix.to);
       const last = fixes[fixes.length - 1];
       before = last && last.start + last.from.length === run.join('').length ? last.to : run[run.length - 1];

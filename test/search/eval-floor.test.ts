@@ -108,10 +108,11 @@ describe('retrieval quality on the judged sets', () => {
     { set: 'chat', prefix: 'chat-english5-', floor: { mrr10: 0.75, success5: 0.82 }, size: 64 },
     { set: 'chat', prefix: 'chat-english5x-', floor: { mrr10: 0.72, success5: 0.86 }, size: 44 },
     { set: 'chat', prefix: 'chat-theme3-', floor: { mrr10: 0.92, success5: 0.98 }, size: 26 },
-    // Everyday words, fourth pass (docs/search.md, Everyday words, round 5): paraphrases that need world knowledge
-    // (护林员, 跳大神, 领头羊), 0.507 / 0.629 before. The x half is never looked at query by query: 0.626 / 0.732 before.
-    { set: 'chat', prefix: 'chat-everyday4-', floor: { mrr10: 0.49, success5: 0.61 }, size: 62 },
-    { set: 'chat', prefix: 'chat-everyday4x-', floor: { mrr10: 0.6, success5: 0.7 }, size: 41 },
+    // Everyday words, round 5 (docs/search.md, Everyday words, round 5): paraphrases that need world knowledge
+    // (护林员, 跳大神, 领头羊), 0.507 / 0.629 before, 0.528 / 0.661 after. The x half is never looked at query by query:
+    // 0.626 / 0.732 before, 0.635 / 0.756 after.
+    { set: 'chat', prefix: 'chat-everyday4-', floor: { mrr10: 0.51, success5: 0.64 }, size: 62 },
+    { set: 'chat', prefix: 'chat-everyday4x-', floor: { mrr10: 0.61, success5: 0.73 }, size: 41 },
   ];
   const mean = (outcomes: readonly { mrr10: number; success5: number }[]): { mrr10: number; success5: number } => ({
     mrr10: outcomes.reduce((a, o) => a + o.mrr10, 0) / Math.max(1, outcomes.length),
