@@ -92,8 +92,14 @@ describe('everyday words, third pass: separable words, glosses alike, the meanin
     expect(joinSeparable('脱了贫又返贫', (w) => w === '脱贫')).toBe('脱贫又返贫');
     // Only where the two halves are a word people ask with or a word of the texts: 为了挣钱 stays as typed.
     expect(joinSeparable('为了挣钱', () => false)).toBe('为了挣钱');
-    const split = createSearchEngine(corpus, { separableWords: false });
-    expect(split.search('孩子上不了学咋办', { limit: 3 }).results.map((x) => x.id)).not.toContain('003-008');
+    // Split, nothing says schooling: only 孩子's neighbour 少儿 answers (one passage, 上学 unmatched), and with a lone
+    // character (学) choosing among neighbours, as before round 5, nothing at all.
+    const split = createSearchEngine(corpus, { separableWords: false }).search('孩子上不了学咋办', { limit: 3 });
+    expect(split.matched).not.toContain('上学');
+    expect(split.results.map((x) => x.id)).toEqual(['003-008']);
+    expect(r.results.length).toBe(3);
+    const before = createSearchEngine(corpus, { separableWords: false, nearbyAnchorChars: 1 });
+    expect(before.search('孩子上不了学咋办', { limit: 3 }).results.map((x) => x.id)).not.toContain('003-008');
   });
 
   it('本地人 (not in the texts) is glossed like 本土 "native": 本地人当村干部 finds the passage on local talent, partial', () => {
