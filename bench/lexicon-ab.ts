@@ -1,20 +1,26 @@
 /**
- * `npx tsx bench/lexicon-ab.ts [--without=N-M] [--pairs=P] [factor…]`: a paired A/B of query latency, the engine with
- * the whole village lexicon against the engine without its groups N to M (default: the groups added in round 5, 106
- * onwards). The related terms' lookups are built once at load, so the two arms cannot share a process as in
+ * `npx tsx bench/lexicon-ab.ts [--without=N-M | --base=FILE] [--pairs=P] [factor…]`: a paired A/B of query latency,
+ * the engine with the whole village lexicon against the engine without its groups N to M (default: the groups added in
+ * round 5, 106 onwards), or with the `VILLAGE_LEXICON` of another lexicon.ts (`--base=`, e.g. main's version written
+ * out with `git show main:src/search/lexicon.ts > /tmp/lexicon-before.ts`). The related terms' lookups are built once at load, so the two arms cannot share a process as in
  * bench/ab.ts: each arm runs in its own child process, A and B alternately (ABAB…, then BABA…), P pairs per factor,
  * so that the load of a shared machine falls on both alike. Every judged query is timed (CPU per search, after a
  * warm-up pass); printed: p50 / p90 / p99 / mean over all samples of each arm.
  */
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { VILLAGE_LEXICON } from '../src/search/lexicon.js';
 import type { RelatedTerms } from '../src/search/vocabulary.js';
 
 async function child(drop: number[], factor: number, rounds: number): Promise<void> {
   const groups = VILLAGE_LEXICON as RelatedTerms[];
   for (const k of [...drop].sort((a, b) => b - a)) groups.splice(k, 1);
+  if (process.env.LEXICON_BASE) {
+    const base = (await import(pathToFileURL(path.resolve(process.env.LEXICON_BASE)).href)) as { VILLAGE_LEXICON: RelatedTerms[] };
+    groups.splice(0, groups.length, ...base.VILLAGE_LEXICON);
+  }
   const { loadCorpus } = await import('../src/corpus/index.js');
   const { createSearchEngine } = await import('../src/search/index.js');
   const { EVAL_SETS, readEvalQueries } = await import('./eval.js');
@@ -35,9 +41,9 @@ async function child(drop: number[], factor: number, rounds: number): Promise<vo
   process.stdout.write(JSON.stringify(times));
 }
 
-function run(drop: number[], factor: number, rounds: number): number[] {
+function run(drop: number[], factor: number, rounds: number, base = ''): number[] {
   const stdout = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', String(factor), String(rounds)], {
-    env: { ...process.env, LEXICON_DROP: drop.join(',') },
+    env: { ...process.env, LEXICON_DROP: drop.join(','), LEXICON_BASE: base },
     maxBuffer: 256 * 1024 * 1024,
     encoding: 'utf8',
   });
@@ -55,10 +61,11 @@ const stats = (xs: number[]): string => {
 async function parent(args: string[]): Promise<void> {
   const range = args.find((a) => a.startsWith('--without='))?.slice(10) ?? `106-${VILLAGE_LEXICON.length - 1}`;
   const [lo, hi] = range.split('-').map(Number) as [number, number];
-  const drop = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+  const base = args.find((a) => a.startsWith('--base='))?.slice(7) ?? '';
+  const drop = base ? [] : Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
   const pairs = Number(args.find((a) => a.startsWith('--pairs='))?.slice(8) ?? 4);
   const factors = args.filter((a) => !a.startsWith('--')).map(Number);
-  process.stdout.write(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; with all ${VILLAGE_LEXICON.length} groups vs without groups ${lo}-${hi}\n`);
+  process.stdout.write(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; with all ${VILLAGE_LEXICON.length} groups vs ${base ? `the lexicon of ${base}` : `without groups ${lo}-${hi}`}\n`);
   for (const factor of factors.length > 0 ? factors : [1, 100]) {
     const rounds = factor === 1 ? 5 : 1;
     const n = factor === 1 ? pairs : Math.max(1, Math.ceil(pairs / 2));
@@ -67,9 +74,9 @@ async function parent(args: string[]): Promise<void> {
     for (let p = 0; p < n; p++) {
       if (p % 2 === 0) {
         a.push(...run([], factor, rounds));
-        b.push(...run(drop, factor, rounds));
+        b.push(...run(drop, factor, rounds, base));
       } else {
-        b.push(...run(drop, factor, rounds));
+        b.push(...run(drop, factor, rounds, base));
         a.push(...run([], factor, rounds));
       }
     }
