@@ -105,7 +105,7 @@ describe('retrieval quality on the judged sets', () => {
     // spellings and typos, and theme words beside a topic: english5 0.660 / 0.766 before, 0.774 / 0.844 after; its
     // held-out half english5x (aggregates only) 0.742 / 0.886 before and after; theme3 0.888 / 0.962 before, 0.942 /
     // 1.000 after.
-    { set: 'chat', prefix: 'chat-english5-', floor: { mrr10: 0.75, success5: 0.82 }, size: 64 },
+    { set: 'chat', prefix: 'chat-english5-', floor: { mrr10: 0.75, success5: 0.82 }, size: 66 },
     { set: 'chat', prefix: 'chat-english5x-', floor: { mrr10: 0.72, success5: 0.86 }, size: 44 },
     { set: 'chat', prefix: 'chat-theme3-', floor: { mrr10: 0.92, success5: 0.98 }, size: 26 },
     // Everyday words, round 5 (docs/search.md, Everyday words, round 5): paraphrases that need world knowledge
