@@ -704,7 +704,18 @@ function makeGlossary(
   const synonymsCached = (word: string): readonly string[] => synonymsOf.get(word) ?? synonymsOf.set(word, synonyms(word));
   const spell = (word: string): string | undefined => {
     const w = word.toLowerCase();
-    if (w.length < 5 || !/^[a-z]+$/.test(w) || known.has(w) || knownStems.has(stem(w))) return undefined;
+    if (w.length < 5 || !/^[a-z]+$/.test(w) || known.has(w)) return undefined;
+    // A word under a known stem is that word's form (organizing, villages), unless it is a known word less one letter
+    // that the dictionary never writes (landfil: Porter2 drops landfill's second l, so the stems meet).
+    if (knownStems.has(stem(w))) {
+      // The word or its singular (landfils).
+      for (const form of w.endsWith('s') ? [w, w.slice(0, -1)] : [w]) {
+        const s = stem(form);
+        const shorted = (byInitial.get(w[0] as string) ?? []).find((c) => c.length === form.length + 1 && stem(c) === s && editDistance(form, c, 1) === 1);
+        if (shorted !== undefined) return isEnglish(w) ? undefined : form === w ? shorted : `${shorted}s`;
+      }
+      return undefined;
+    }
     const max = w.length >= 8 ? 2 : 1;
     let best: string | undefined;
     let bestDistance = max + 1;

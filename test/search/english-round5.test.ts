@@ -73,6 +73,20 @@ describe('irregular plurals', () => {
   });
 });
 
+describe('a known word one letter short', () => {
+  it('is corrected though Porter2 gives both one stem: landfil → landfill, landfils → landfills', () => {
+    const r = engine.search('landfil sites', { limit: 3 });
+    expect(r.corrected).toBe('landfill sites');
+    expect(r.results[0]?.id).toBe('003-019');
+    expect(engine.search('where are the landfils').corrected).toBe('where are the landfills');
+  });
+
+  it('a form the dictionary writes is left alone: villages, organizing', () => {
+    expect(engine.search('villages').corrected).toBeNull();
+    expect(engine.search('organizing').corrected).toBeNull();
+  });
+});
+
 describe('the English table: names the texts use that CC-CEDICT has no English for', () => {
   const corpus = getSharedCorpus();
   it('every Chinese term of the table occurs in a passage', () => {

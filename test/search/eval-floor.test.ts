@@ -102,10 +102,11 @@ describe('retrieval quality on the judged sets', () => {
     // Sayings made of function characters (等靠要, 要我脱贫): 0.759 / 0.938 before, 0.927 / 1.000 after.
     { set: 'chat', prefix: 'chat-question12-', floor: { mrr10: 0.9, success5: 0.98 }, size: 16 },
     // English, round 5 (docs/search.md, English, round 5): CC-CEDICT gaps, multiword phrases, abbreviations, British
-    // spellings and typos, and theme words beside a topic: english5 0.660 / 0.766 before, 0.774 / 0.844 after; its
+    // spellings and typos, and theme words beside a topic: english5 0.660 / 0.766 before, 0.774 / 0.844 after (with
+    // two queries added for a table word one letter short, 0.750 / 0.818 → 0.781 / 0.848); its
     // held-out half english5x (aggregates only) 0.742 / 0.886 before and after; theme3 0.888 / 0.962 before, 0.942 /
     // 1.000 after.
-    { set: 'chat', prefix: 'chat-english5-', floor: { mrr10: 0.75, success5: 0.82 }, size: 66 },
+    { set: 'chat', prefix: 'chat-english5-', floor: { mrr10: 0.76, success5: 0.83 }, size: 66 },
     { set: 'chat', prefix: 'chat-english5x-', floor: { mrr10: 0.72, success5: 0.86 }, size: 44 },
     { set: 'chat', prefix: 'chat-theme3-', floor: { mrr10: 0.92, success5: 0.98 }, size: 26 },
     // Everyday words, round 5 (docs/search.md, Everyday words, round 5): paraphrases that need world knowledge
