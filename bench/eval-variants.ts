@@ -63,6 +63,15 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'theme topic share 0.1': { themeTopicShare: 0.1 },
   'theme topic share 0.2': { themeTopicShare: 0.2 },
   'any topic orders a theme (before)': { themeTopicShare: 1 },
+  // The character-bigram signal for questions (docs/search.md, Questions, round 5).
+  'no bigram signal': { bigrams: false },
+  'bigram rerank only': { bigrams: { fallbackShare: 2 } },
+  'bigram fallback only': { bigrams: { weight: 0 } },
+  'bigram weight 0.1': { bigrams: { weight: 0.1 } },
+  'bigram weight 0.3': { bigrams: { weight: 0.3 } },
+  'bigram depth 5': { bigrams: { depth: 5 } },
+  'bigram fallback 0.3': { bigrams: { fallbackShare: 0.3 } },
+  'bigram fallback 0.7': { bigrams: { fallbackShare: 0.7 } },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

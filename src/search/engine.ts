@@ -22,6 +22,7 @@ import type { SearchEngine, SearchOptions, SearchResponse, SearchResult, Suggest
 import { glossKey } from './english.js';
 import { EMPTY_GLOSSARY, glossaryFromSaved, glossarySteps, loadGlossLines, loadSynonymLines, stem, type Glossary, type SavedGlossary } from './glosses.js';
 import { createNeighbours, type NeighbourOptions } from './neighbours.js';
+import { BIGRAM_DEFAULTS, contentPairs, isQuestion, questionPairs, rerank, type BigramSignalOptions } from './bigram-signal.js';
 import { createTypoCorrector, latinGroups } from './typo.js';
 import { ENGLISH_ABBREVIATIONS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
 
@@ -116,6 +117,12 @@ export interface SearchEngineOptions {
    * Default {} (the neighbour defaults).
    */
   neighbours?: NeighbourOptions | false;
+  /**
+   * The character-bigram signal for questions (bigram-signal.ts): a question's first results reordered by how much of
+   * it they hold as written, and an empty answer answered by the bigram ranking (partial), or false for neither.
+   * Default {} (the signal's defaults).
+   */
+  bigrams?: BigramSignalOptions | false;
   /** Weight of a neighbour relative to the user's own words (× the neighbour's own weight). Default 0.3. */
   nearbyWeight?: number;
   /** Share of a concept credited when only its neighbours match. Default 0.5. */
@@ -179,10 +186,11 @@ export interface SavedEngineIndex {
   glossary?: SavedGlossary;
 }
 
-type ResolvedOptions = Required<Omit<SearchEngineOptions, 'fieldBoost' | 'dedupe' | 'snippet' | 'saved' | 'tokens' | 'neighbours'>> & {
+type ResolvedOptions = Required<Omit<SearchEngineOptions, 'fieldBoost' | 'dedupe' | 'snippet' | 'saved' | 'tokens' | 'neighbours' | 'bigrams'>> & {
   fieldBoost: Required<NonNullable<SearchEngineOptions['fieldBoost']>>;
   dedupe: DedupeOptions | false;
   neighbours: NeighbourOptions | false;
+  bigrams: Required<BigramSignalOptions> | false;
   snippet: SnippetOptions;
 };
 
@@ -215,6 +223,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   glossNear: true,
   englishSynonyms: true,
   neighbours: {},
+  bigrams: BIGRAM_DEFAULTS,
   nearbyWeight: 0.3,
   nearbyCredit: 0.5,
   nearbyAnchored: true,
@@ -234,6 +243,7 @@ function resolveOptions(options: SearchEngineOptions): ResolvedOptions {
     fieldBoost: { ...SEARCH_DEFAULTS.fieldBoost, ...options.fieldBoost },
     dedupe: options.dedupe === false ? false : { ...(options.dedupe ?? {}) },
     neighbours: options.neighbours === false ? false : { ...(options.neighbours ?? {}) },
+    bigrams: options.bigrams === false ? false : { ...BIGRAM_DEFAULTS, ...options.bigrams },
     snippet: { ...SEARCH_DEFAULTS.snippet, ...options.snippet },
   };
 }
@@ -335,6 +345,14 @@ function themeTermChars(theme: ThemeId): readonly string[][] {
     themeCharCache.set(theme, terms);
   }
   return terms;
+}
+
+/** Set bits of a 32-bit word. */
+function popCount(x: number): number {
+  let v = x >>> 0;
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) as number;
 }
 
 function clampInt(value: number | undefined, fallback: number, min: number, max: number): number {
@@ -1386,6 +1404,78 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return best;
   }
 
+  // Per passage, the current question's bigram score (see withBigrams), stamped per question.
+  const gramScore = new Float64Array(passages.length);
+  const gramStamp = new Uint32Array(passages.length);
+  let gramRound = 0;
+
+  /**
+   * A question's ranking with the character-bigram signal (bigram-signal.ts): its first results reordered, and an empty
+   * answer answered by the bigram ranking (partial) where a passage holds enough of the question's content pairs.
+   * Filters (theme, document) hold for what it adds; a query with a quoted phrase is left as it is (a phrase asks for
+   * those words exactly).
+   */
+  function withBigrams(parsed: ParsedQuery, hits: QueryRanking, need: number): QueryRanking {
+    const b = o.bigrams;
+    if (b === false || parsed.phrases.length > 0 || !isQuestion(parsed.text)) return hits;
+    // The parsed text is folded already (normalizeQuery).
+    const folded = parsed.text;
+    gramRound = gramRound === 0xffffffff ? 1 : gramRound + 1;
+    if (gramRound === 1) gramStamp.fill(0);
+    const round = gramRound;
+    if (hits.total > 0) {
+      if (b.weight <= 0) return hits;
+      const terms: WeightedTerm[] = [];
+      for (const term of questionPairs(folded)) if (hasTerm(term)) terms.push({ term, weight: 1, bit: -1 });
+      // The best bigram score over the library, not only over these results: a result that is the best of a weak lot
+      // (matching the question's 怎么办 and little else) gets no more than its share of what the library holds.
+      let best = 0;
+      searchIndex.search(terms, (i, score) => {
+        gramStamp[i] = round;
+        gramScore[i] = score;
+        if (score > best) best = score;
+      });
+      if (best <= 0) return hits;
+      const first = hits.top(Math.max(need, b.depth));
+      const head = rerank(first.slice(0, b.depth), (i) => (gramStamp[i] === round ? (gramScore[i] as number) : 0), best, b.weight);
+      let cached = [...head, ...first.slice(b.depth)];
+      const top = (k: number): Hit[] => {
+        if (k > cached.length && cached.length < hits.total) cached = [...head, ...hits.top(k).slice(b.depth)];
+        return cached.slice(0, k);
+      };
+      return { ...hits, top };
+    }
+    // Nothing by words: the passages holding enough of the question as written (half its content pairs and two at
+    // least: one pair held, 村里 of 村里wifi密码多少, is a word in common, not the question), by the bigram ranking, one
+    // per near-duplicate cluster, partial.
+    if (b.fallbackShare > 1) return hits;
+    const content = contentPairs(folded);
+    const minHeld = Math.max(2, Math.ceil(b.fallbackShare * content.length));
+    const terms: WeightedTerm[] = [];
+    let bit = 0;
+    for (const term of questionPairs(folded)) {
+      if (hasTerm(term)) terms.push({ term, weight: 1, bit: bit < 64 && content.includes(term) ? bit++ : -1 });
+    }
+    const order: number[] = [];
+    const filtered = parsed.themes.length > 0 || parsed.docs.length > 0;
+    searchIndex.search(terms, (i, score, _low, _high, bodyLow, bodyHigh) => {
+      if (popCount(bodyLow) + popCount(bodyHigh) < minHeld || (filtered && !passesFilters(i, parsed, []))) return;
+      gramScore[i] = score;
+      order.push(i);
+    });
+    order.sort((x, y) => (gramScore[y] as number) - (gramScore[x] as number) || x - y);
+    const found: Hit[] = [];
+    const taken = new Set<number>();
+    for (const i of order) {
+      const c = cluster[i] as number;
+      if (taken.has(c)) continue;
+      taken.add(c);
+      found.push({ index: i, score: gramScore[i] as number });
+    }
+    if (found.length === 0) return hits;
+    return { total: found.length, top: (k) => found.slice(0, k), partial: true, bits: [], concepts: [] };
+  }
+
   /** Passages selected by filters alone (no words): by theme strength, or in reading order for doc: only. */
   function filterOnly(parsed: ParsedQuery): Ranked {
     const collapser = startCollapse();
@@ -1709,7 +1799,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       let { searched, analyzed } = understood;
       const { corrected } = understood;
       // The page asks for its results and those of the pages before it: nothing past them needs a final score.
-      const need = clampInt(options.page, 1, 1, Number.MAX_SAFE_INTEGER) * clampInt(options.limit, o.defaultLimit, 1, o.maxLimit);
+      const asked = clampInt(options.page, 1, 1, Number.MAX_SAFE_INTEGER) * clampInt(options.limit, o.defaultLimit, 1, o.maxLimit);
+      // A question's first results may be reordered by the bigram signal (withBigrams): they need their exact scores.
+      const need = o.bigrams !== false && isQuestion(searched.text) ? Math.max(asked, o.bigrams.depth) : asked;
       let hits = rank(searched, analyzed, need);
       // A quoted phrase no text holds as written, in a question about it (“一户一档”是什么, of the texts' 一村一档、一户一卡:
       // a saying misremembered): its words are searched like the rest of the query, and the answer, lacking the
@@ -1753,6 +1845,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
           }
         }
       }
+      // A question: the character-bigram signal (bigram-signal.ts) reorders its first results and answers an empty
+      // one (partial).
+      hits = withBigrams(searched, hits, need);
       return page(query, hits, highlightsFor(analyzed.concepts), options, () => suggest(searched, analyzed), corrected);
     },
 
