@@ -58,6 +58,7 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'theme word full weight': { themeTopicWeight: 1 },
   'theme word 0.5': { themeTopicWeight: 0.5 },
   'theme word 0.1': { themeTopicWeight: 0.1 },
+  'theme word 0.2': { themeTopicWeight: 0.2 },
   'theme topic share 0.02': { themeTopicShare: 0.02 },
   'theme topic share 0.05': { themeTopicShare: 0.05 },
   'theme topic share 0.1': { themeTopicShare: 0.1 },
