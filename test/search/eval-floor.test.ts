@@ -110,9 +110,9 @@ describe('retrieval quality on the judged sets', () => {
     { set: 'chat', prefix: 'chat-english5x-', floor: { mrr10: 0.72, success5: 0.86 }, size: 44 },
     { set: 'chat', prefix: 'chat-theme3-', floor: { mrr10: 0.92, success5: 0.98 }, size: 26 },
     // Everyday words, round 5 (docs/search.md, Everyday words, round 5): paraphrases that need world knowledge
-    // (护林员, 跳大神, 领头羊), 0.507 / 0.629 before, 0.528 / 0.661 after. The x half is never looked at query by query:
-    // 0.626 / 0.732 before, 0.635 / 0.756 after.
-    { set: 'chat', prefix: 'chat-everyday4-', floor: { mrr10: 0.51, success5: 0.64 }, size: 62 },
+    // (护林员, 跳大神, 领头羊), 0.507 / 0.629 before, 0.528 / 0.661 after, 0.574 / 0.710 with the village lexicon's
+    // round 5. The x half is never looked at query by query: 0.626 / 0.732 before, 0.635 / 0.756 after.
+    { set: 'chat', prefix: 'chat-everyday4-', floor: { mrr10: 0.55, success5: 0.69 }, size: 62 },
     { set: 'chat', prefix: 'chat-everyday4x-', floor: { mrr10: 0.61, success5: 0.73 }, size: 41 },
     // Questions, round 5 (docs/search.md, Questions, round 5): 0.961 / 1.000 before the bigram signal, 0.970 / 1.000
     // after. The x half is never looked at query by query: 0.944 / 0.963 before and after.
