@@ -82,9 +82,10 @@ function codeFingerprint(): string {
       hash.update(name).update(readFileSync(path.join(dir, name)));
     }
   }
-  // The segmenter's and the index's own versions: a new jieba dictionary cuts words differently.
+  // The segmenter's, the index's and the pinyin reader's own versions: a new jieba dictionary cuts words differently,
+  // and the words' pinyin is saved with the index.
   const require = createRequire(import.meta.url);
-  for (const pkg of ['nodejieba', 'minisearch']) {
+  for (const pkg of ['nodejieba', 'minisearch', 'pinyin-pro']) {
     try {
       // The package's own package.json, found from its entry point (MiniSearch's exports do not list it).
       const entry = require.resolve(pkg);

@@ -21,9 +21,9 @@ import { buildSnippet, isPlainText, splitSentences, type HighlightTerm, type Sni
 import type { SearchEngine, SearchOptions, SearchResponse, SearchResult, Suggestion } from './types.js';
 import { glossKey } from './english.js';
 import { EMPTY_GLOSSARY, glossaryFromSaved, glossarySteps, loadGlossLines, loadSynonymLines, stem, type Glossary, type SavedGlossary } from './glosses.js';
-import { createNeighbours, type NeighbourOptions } from './neighbours.js';
+import { createNeighbours, type NeighbourOptions, type SavedNeighbours } from './neighbours.js';
 import { BIGRAM_DEFAULTS, contentPairs, isQuestion, questionPairs, rerank, type BigramSignalOptions } from './bigram-signal.js';
-import { createTypoCorrector, latinGroups } from './typo.js';
+import { createTypoCorrector, latinGroups, type SavedTypoReadings } from './typo.js';
 import { ENGLISH_ABBREVIATIONS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
 
 /** Tuning and behaviour of {@link createSearchEngine}. Every field is optional; defaults are in SEARCH_DEFAULTS. */
@@ -184,6 +184,10 @@ export interface SavedEngineIndex {
   cluster: number[];
   /** The English glossary over the library's words (absent when built with `glosses: false`). */
   glossary?: SavedGlossary;
+  /** The pinyin of the library's words, for the typo corrector's tables (see TypoOptions.saved). */
+  typo?: SavedTypoReadings;
+  /** The library's words as the dictionary reads them, for the neighbours' tables (neighbours.ts SavedNeighbours). */
+  neighbours?: SavedNeighbours;
 }
 
 type ResolvedOptions = Required<Omit<SearchEngineOptions, 'fieldBoost' | 'dedupe' | 'snippet' | 'saved' | 'tokens' | 'neighbours' | 'bigrams'>> & {
@@ -494,12 +498,20 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   };
 
   /** Every word of the passages' text with its passage count (bigram terms left out), as this engine indexed it. */
-  function* textWords(): Generator<[string, number]> {
-    for (const [term, df] of searchIndex.terms()) if (df > 0 && !term.startsWith(GRAM_PREFIX)) yield [term, df];
+  // Listed once, on first use: the glossary, the typo corrector and the neighbours each go through them.
+  let wordList: readonly [string, number][] | undefined;
+  function textWords(): readonly [string, number][] {
+    if (wordList) return wordList;
+    const list: [string, number][] = [];
+    for (const [term, df] of searchIndex.terms()) if (df > 0 && !term.startsWith(GRAM_PREFIX)) list.push([term, df]);
+    wordList = list;
+    return list;
   }
 
   // Typos are corrected against the words of the passages' text, whatever documents the engine was built over.
-  const corrector = createTypoCorrector(textWords);
+  // Its tables are built on the first query with a stretch the texts lack, from the words' pinyin saved with the index
+  // when there is one (reading every word's pinyin is most of their cost).
+  const corrector = createTypoCorrector(textWords, saved?.typo ? { saved: saved.typo } : {});
 
   // Dictionary glosses over this library's words, built with the index (in steps, like the rest of a reload) so that
   // no user's first English query waits for them, or loaded with a saved index.
@@ -619,11 +631,13 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     }
     return analyzed;
   };
-  // Library neighbours of the words the texts lack (neighbours.ts), built from this engine's own words on first use.
-  // They need the dictionary: with `glosses: false` there are none.
+  // Library neighbours of the words the texts lack (neighbours.ts), built from this engine's own words on first use,
+  // from their dictionary readings saved with the index when there is one. They need the dictionary: with
+  // `glosses: false` there are none.
   const neighbours = o.neighbours === false || !o.glosses ? undefined : createNeighbours(
     { words: textWords },
     { isMorpheme: (ch) => !isStopWord(ch), ...o.neighbours },
+    saved?.neighbours,
   );
   /** Whether the texts hold a concept: itself, a related term, or as written. */
   const heldByTexts = (c: Concept): boolean => c.kind === 'phrase' || c.related.length > 0 || c.heads.some(inText) || occurs(c.text);
@@ -1773,7 +1787,13 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     buildMs,
     jiebaLoadMs: jiebaMs,
     glossaryMs,
-    save: () => ({ index: searchIndex.save(), cluster: Array.from(cluster), ...(o.glosses ? { glossary: glossary.save() } : {}) }),
+    save: () => ({
+      index: searchIndex.save(),
+      cluster: Array.from(cluster),
+      ...(o.glosses ? { glossary: glossary.save() } : {}),
+      typo: corrector.save(),
+      ...(neighbours ? { neighbours: neighbours.save() } : {}),
+    }),
     *warmSteps() {
       yield* corrector.buildSteps();
       if (neighbours) yield* neighbours.buildSteps();
@@ -1786,6 +1806,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         yield ',"glossary":';
         yield* glossary.saveJson();
       }
+      yield `,"typo":${JSON.stringify(corrector.save())}`;
+      if (neighbours) yield `,"neighbours":${JSON.stringify(neighbours.save())}`;
       yield '}';
     },
 

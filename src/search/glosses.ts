@@ -324,10 +324,12 @@ function ranked(list: readonly GlossMatch[], surface: string | undefined): reado
  */
 interface Dictionary {
   lines: readonly string[];
-  /** Headwords that abbreviate a longer word (a field starting with `=`). */
-  abbreviations: string[];
-  /** The first two characters of every headword of two characters or more. */
-  pairs: Set<string>;
+  /**
+   * Headwords that abbreviate a longer word (a field starting with `=`), and the first two characters of every
+   * headword of two characters or more: made on the first glossary build (headsOfDictionary), not by a query that
+   * only looks a word up (a start with a saved index reads the dictionary for its first word the texts lack).
+   */
+  heads?: { abbreviations: string[]; pairs: Set<string> };
   /** Parsed entries by their text (see sensesOf). */
   senses: Map<string, Sense[]>;
   /** The glosses of all lines, one per line (built on the first spelling check: see written). */
@@ -343,17 +345,24 @@ function dictionaryOf(lines: readonly string[]): Dictionary {
   if (dict) return dict;
   const kept = lines[lines.length - 1] === '' ? lines.slice(0, -1) : lines;
   const sorted = kept.every((l, i) => i === 0 || (kept[i - 1] as string) <= l) ? kept : [...kept].sort();
+  dict = { lines: sorted, senses: new Map(), written: new Map() };
+  prepared.set(lines, dict);
+  return dict;
+}
+
+/** The dictionary's abbreviations and headword pairs (see Dictionary.heads), made once. */
+function headsOfDictionary(dict: Dictionary): { abbreviations: string[]; pairs: Set<string> } {
+  if (dict.heads) return dict.heads;
   const abbreviations: string[] = [];
   const pairs = new Set<string>();
-  for (const line of sorted) {
+  for (const line of dict.lines) {
     const tab = line.indexOf('\t');
     if (tab < 2) continue;
     pairs.add(line.slice(0, 2));
     if (line.includes('\t=', tab)) abbreviations.push(line.slice(0, tab));
   }
-  dict = { lines: sorted, abbreviations, pairs, senses: new Map(), written: new Map() };
-  prepared.set(lines, dict);
-  return dict;
+  dict.heads = { abbreviations, pairs };
+  return dict.heads;
 }
 
 /** Every headword, in order. */
@@ -486,6 +495,25 @@ export function* dictionaryLines(): Generator<[head: string, line: string]> {
   }
 }
 
+/** How many lines {@link dictionaryLines} gives, without making them. */
+export function dictionaryLineCount(): number {
+  let n = 0;
+  for (const line of dictionaryOf(loadGlossLines()).lines) if (line.indexOf('\t') >= 1) n++;
+  return n;
+}
+
+/**
+ * The lines {@link dictionaryLines} gives that hold `text` anywhere (headword and glosses, as written), with their
+ * headwords, in order: only those lines are cut apart.
+ */
+export function* dictionaryLinesHolding(text: string): Generator<[head: string, line: string]> {
+  for (const line of dictionaryOf(loadGlossLines()).lines) {
+    if (!line.includes(text)) continue;
+    const tab = line.indexOf('\t');
+    if (tab >= 1) yield [line.slice(0, tab), line];
+  }
+}
+
 /** Headwords of two characters or more that start with the pair. */
 function* headsStartingWith(dict: Dictionary, pair: string): Generator<string> {
   for (let i = lowerBound(dict.lines, pair); i < dict.lines.length; i++) {
@@ -611,7 +639,7 @@ export function* glossarySteps(lines: readonly string[], library: GlossaryLibrar
   let scans = 0;
   for (const pair of library.pairs?.() ?? []) {
     if (++n % 64 === 0) yield;
-    if (!dict.pairs.has(pair)) continue;
+    if (!headsOfDictionary(dict).pairs.has(pair)) continue;
     for (const head of headsStartingWith(dict, pair)) {
       if (seen.has(head) || library.has(head)) continue;
       if (head.length > 2) {
@@ -623,7 +651,7 @@ export function* glossarySteps(lines: readonly string[], library: GlossaryLibrar
     }
   }
   // A word the library lacks may abbreviate one it has (低保 "subsistence allowance" → 最低生活保障).
-  for (const head of dict.abbreviations) {
+  for (const head of headsOfDictionary(dict).abbreviations) {
     yield;
     if (library.has(head)) continue;
     const rest = entryOf(dict, head) as string;

@@ -13,7 +13,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dictionaryFields, dictionaryLines, glossKey, readLexiconLines, stem, surfaceKey } from './glosses.js';
+import { dictionaryFields, dictionaryLineCount, dictionaryLines, dictionaryLinesHolding, glossKey, readLexiconLines, stem, surfaceKey } from './glosses.js';
 import { runNow, type Steps } from './pace.js';
 
 /** A library word standing in for a query word the texts lack, with its weight (0–1, relative among neighbours). */
@@ -84,10 +84,29 @@ export interface Neighbours {
   /** Library words standing in for `word` (a word the texts lack), best first; empty when none. */
   of(word: string): readonly Neighbour[];
   /**
+   * What the tables took from the dictionary for the library's words, as plain data to pass back to
+   * {@link createNeighbours} (saved with the library's index); the tables are built first if need be.
+   */
+  save(): SavedNeighbours;
+  /**
    * Builds the tables now, in steps that may pause (the running bot warms a reloaded engine before serving it): the
    * library's words by character and by gloss per engine (the dictionary is the one glosses.ts loaded).
    */
   buildSteps(): Steps<void>;
+}
+
+/**
+ * The dictionary as the library's words read it (their gloss keys, and the words of their first senses' glosses), as
+ * plain data: one `word<TAB>key|key…<TAB>stem stem…` line a word. Looking a library's 10 000 words up in the
+ * dictionary is most of the tables' cost, which the first query with a word the texts lack used to wait for.
+ */
+export interface SavedNeighbours {
+  /** The senses the gloss words were taken from (NeighbourOptions.maxSense): other options ignore it. */
+  senses: number;
+  /** The dictionary's line count (dictionaryLineCount): another dictionary ignores it. */
+  lines: number;
+  /** One line a word; without its third field when gloss similarity was off (NeighbourOptions.similarity 0). */
+  words: string;
 }
 
 /** What the neighbours ask about the library. */
@@ -105,6 +124,10 @@ const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 interface GlossIndex {
   /** A headword's gloss keys, first sense first (empty if the dictionary lacks it). */
   keysOf(head: string): readonly string[];
+  /** Whether the headword's keys are known without reading the dictionary (kept, or `learn`t). */
+  knows(head: string): boolean;
+  /** Keeps a headword's keys as read before (saved with a library's index). */
+  learn(head: string, keys: readonly string[]): void;
   /** How many headwords have the key among their glosses. */
   headsWith(key: string): number;
 }
@@ -136,16 +159,26 @@ function glossIndex(): GlossIndex {
   const headsWith = (key: string): number => {
     let got = counts.get(key);
     if (got !== undefined) return got;
-    // Only lines holding every stem of the key as written can have it: the rest are not parsed.
+    // Only lines holding every stem of the key as written can have it: the rest are not parsed. The longest stem
+    // picks the lines to look at (a scan of the lines, nothing made for the others).
     const stems = key.split(' ');
+    const longest = stems.reduce((a, t) => (t.length > a.length ? t : a), '');
     got = 0;
-    for (const [head, line] of dictionaryLines()) {
+    for (const [head, line] of dictionaryLinesHolding(longest)) {
       if (stems.every((t) => line.includes(t)) && keysOf(head).includes(key)) got++;
     }
     counts.set(key, got);
     return got;
   };
-  sharedIndex = { keysOf, headsWith };
+  sharedIndex = {
+    keysOf,
+    headsWith,
+    knows: (head) => keys.has(head),
+    learn(head, list) {
+      if (keys.size >= 50_000) keys.clear();
+      keys.set(head, list);
+    },
+  };
   return sharedIndex;
 }
 
@@ -153,6 +186,8 @@ function glossIndex(): GlossIndex {
 interface GlossWords {
   /** The stemmed words of a headword's first `senses` glosses (empty if the dictionary lacks it). */
   of(head: string): readonly string[];
+  /** Keeps a headword's gloss words as read before (saved with a library's index). */
+  learn(head: string, words: readonly string[]): void;
   idf(word: string): number;
 }
 
@@ -208,8 +243,7 @@ function shippedGlossWords(senses: number): { headwords: number; counts: Map<str
   const lines = readLexiconLines(GLOSS_WORDS_FILE);
   if (!lines) return undefined;
   const [mark, headwords, sensesOf] = (lines[0] ?? '').split('\t');
-  let n = 0;
-  for (const _ of dictionaryLines()) n++;
+  const n = dictionaryLineCount();
   if (mark !== '#' || Number(headwords) !== n || Number(sensesOf) !== senses) return undefined;
   const counts = new Map<string, number>();
   for (let i = 1; i < lines.length; i++) {
@@ -238,13 +272,40 @@ function* glossWordSteps(senses: number): Steps<GlossWords> {
       }
       return list;
     },
+    learn(head, list) {
+      if (words.size >= 50_000) words.clear();
+      words.set(head, list);
+    },
     idf: (w) => Math.log(total / (df.get(w) ?? 1)),
   };
   sharedWords.set(senses, got);
   return got;
 }
 
-export function createNeighbours(library: NeighbourLibrary, options: NeighbourOptions = {}): Neighbours {
+/** Reads {@link SavedNeighbours} lines back: per word, its keys and its gloss words. */
+function readSaved(saved: SavedNeighbours | undefined, senses: number): Map<string, { keys: readonly string[]; words?: readonly string[] }> {
+  const map = new Map<string, { keys: readonly string[]; words?: readonly string[] }>();
+  if (!saved || saved.senses !== senses || typeof saved.words !== 'string' || saved.lines !== dictionaryLineCount()) return map;
+  for (const line of saved.words.split('\n')) {
+    const [word, keys, words] = line.split('\t');
+    if (!word || keys === undefined) continue;
+    const read = keys.length > 0 ? keys.split('|') : [];
+    map.set(word, words === undefined ? { keys: read } : { keys: read, words: words.length > 0 ? words.split(' ') : [] });
+  }
+  return map;
+}
+
+/** Whether a word's keys and gloss words, written as a {@link SavedNeighbours} line, read back the same. */
+const savable = (word: string, keys: readonly string[], words: readonly string[]): boolean =>
+  !/[\t\n]/.test(word) &&
+  keys.every((k) => k.length > 0 && !/[|\t\n]/.test(k)) &&
+  words.every((w) => w.length > 0 && !/[\s]/.test(w));
+
+/**
+ * The library neighbours over `library`'s words; `saved` (from {@link Neighbours.save} over the same words and
+ * dictionary) spares the dictionary look-ups of the library's words when the tables are built.
+ */
+export function createNeighbours(library: NeighbourLibrary, options: NeighbourOptions = {}, saved?: SavedNeighbours): Neighbours {
   const o = { ...NEIGHBOUR_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
   interface Entry {
     word: string;
@@ -261,9 +322,14 @@ export function createNeighbours(library: NeighbourLibrary, options: NeighbourOp
   let glossWords: GlossWords | undefined;
   const seenSim = new Set<string>();
 
+  // Each library word's dictionary reading, as saved (readSaved) and as built (for save()).
+  let savedWords: string | undefined;
   function* build(): Steps<void> {
     if (family) return;
     dictionary = glossIndex();
+    const known = readSaved(saved, o.maxSense);
+    // What the tables read from the dictionary per library word, to save: its keys, then its gloss words.
+    const readKeys = new Map<string, readonly string[]>();
     const fam = new Map<string, Entry[]>();
     const byKey = new Map<string, (Entry & { rank: number })[]>();
     let n = 0;
@@ -274,13 +340,18 @@ export function createNeighbours(library: NeighbourLibrary, options: NeighbourOp
         if (list) list.push({ word, df });
         else fam.set(ch, [{ word, df }]);
       }
-      dictionary.keysOf(word).slice(0, o.maxSense).forEach((key, rank) => {
+      const had = known.get(word);
+      if (had && !dictionary.knows(word)) dictionary.learn(word, had.keys);
+      const keys = dictionary.keysOf(word);
+      readKeys.set(word, keys);
+      keys.slice(0, o.maxSense).forEach((key, rank) => {
         const list = byKey.get(key);
         if (list) list.push({ word, df, rank });
         else byKey.set(key, [{ word, df, rank }]);
       });
       if (++n % 500 === 0) yield;
     }
+    const readWords = new Map<string, readonly string[]>();
     if (o.similarity > 0) {
       const gw = yield* glossWordSteps(o.maxSense);
       const byWord = new Map<string, { word: string; df: number; norm: number }[]>();
@@ -289,7 +360,10 @@ export function createNeighbours(library: NeighbourLibrary, options: NeighbourOp
         for (const { word, df } of list) {
           if (seenSim.has(word)) continue;
           seenSim.add(word);
+          const had = known.get(word)?.words;
+          if (had) gw.learn(word, had);
           const ws = gw.of(word);
+          readWords.set(word, ws);
           if (ws.length === 0) continue;
           const norm = Math.sqrt(ws.reduce((sum, t) => sum + gw.idf(t) ** 2, 0));
           for (const t of ws) {
@@ -306,6 +380,12 @@ export function createNeighbours(library: NeighbourLibrary, options: NeighbourOp
     }
     family = fam;
     glossed = byKey;
+    const lines: string[] = [];
+    for (const [word, keys] of readKeys) {
+      const words = readWords.get(word);
+      if (savable(word, keys, words ?? [])) lines.push(`${word}\t${keys.join('|')}${words ? `\t${words.join(' ')}` : ''}`);
+    }
+    savedWords = lines.join('\n');
   }
 
   const run = (): void => runNow(build());
@@ -431,5 +511,9 @@ export function createNeighbours(library: NeighbourLibrary, options: NeighbourOp
   return {
     of: computeCached,
     buildSteps: build,
+    save() {
+      run();
+      return { senses: o.maxSense, lines: dictionaryLineCount(), words: savedWords ?? '' };
+    },
   };
 }

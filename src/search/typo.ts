@@ -20,6 +20,18 @@ export interface TypoOptions {
   maxWindow?: number;
   /** Most character pairs in a row the texts lack for a stretch to be corrected (more is an unknown topic). Default 3. */
   maxBadRun?: number;
+  /**
+   * The words' pinyin saved by {@link TypoCorrector.save} (with the library's index): the tables are made from it
+   * instead of pinyin-pro's reading of every word (tens of microseconds a word: a quarter to half a second for a
+   * library's words, which the first query with a word the texts lack used to wait for). A word it lacks is read as
+   * usual. Default none.
+   */
+  saved?: SavedTypoReadings;
+}
+
+/** The pinyin of a corrector's words as plain data: one `word<TAB>syllables` line a word, syllables space-separated. */
+export interface SavedTypoReadings {
+  readings: string;
 }
 
 export interface Correction {
@@ -54,6 +66,8 @@ export interface TypoCorrector {
    * bot warms a reloaded library's corrector before serving it. Optional; does nothing once built.
    */
   buildSteps(): Steps<void>;
+  /** The words' pinyin as plain data, to pass back as `saved` (the tables are built first if need be). */
+  save(): SavedTypoReadings;
 }
 
 /** What surrounds a run in the query, for the two-character check (see correctRun). */
@@ -127,9 +141,27 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
     else map.set(key, [entry]);
   };
 
+  // The words' pinyin as saved (built with the tables), and as given by `saved` until the tables are built from it.
+  let readings: string | undefined;
+  const savedReadings = typeof options.saved?.readings === 'string' ? options.saved.readings : undefined;
+  const readingsOf = (text: string | undefined): Map<string, readonly string[]> => {
+    const map = new Map<string, readonly string[]>();
+    for (const line of text ? text.split('\n') : []) {
+      const tab = line.indexOf('\t');
+      if (tab > 0) map.set(line.slice(0, tab), tab + 1 === line.length ? [] : line.slice(tab + 1).split(' '));
+    }
+    return map;
+  };
+  // A reading written as a line of words and spaces comes back the same: none of its syllables is empty or holds a
+  // separator (pinyin-pro's never do; a word that did would be read again on load).
+  const savable = (word: string, syllables: readonly string[]): boolean =>
+    !/[\t\n]/.test(word) && syllables.length > 0 && syllables.every((x) => x.length > 0 && !/[\s]/.test(x));
+
   const build = (): void => runNow(buildSteps());
   function* buildSteps(): Steps<void> {
     if (exact && loose && masked && spelled && initials) return;
+    const known = readingsOf(savedReadings);
+    const lines: string[] = [];
     // Filled aside and assigned at the end: a correction never reads half-built tables.
     const e = new Map<string, { word: string; df: number }[]>();
     const l = new Map<string, { word: string; df: number }[]>();
@@ -141,7 +173,9 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
       if (++n % 64 === 0) yield;
       const chars = Array.from(word);
       if (chars.length < 2 || chars.length > maxWindow || df <= 0 || !HAN_ONLY.test(word)) continue;
-      const syllables = pinyin(word, { toneType: 'none', type: 'array' });
+      const had = known.get(word);
+      const syllables: readonly string[] = had ?? pinyin(word, { toneType: 'none', type: 'array' });
+      if (had || savable(word, syllables)) lines.push(`${word}\t${syllables.join(' ')}`);
       if (syllables.length !== chars.length) continue;
       const entry = { word, df };
       add(e, syllables.join(' '), entry);
@@ -172,6 +206,7 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
     masked = m;
     spelled = sp;
     initials = ini;
+    readings = lines.join('\n');
   }
 
   /** The best replacement for `window` that changes only characters at positions flagged in `changeable`. */
@@ -271,6 +306,10 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
 
   return {
     buildSteps,
+    save() {
+      build();
+      return { readings: readings ?? '' };
+    },
     fromPinyin,
     correctRun(words, pairKnown, occurs, context = {}) {
       const run = words.join('');
