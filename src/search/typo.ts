@@ -8,7 +8,8 @@
  * never touched.
  *
  * The vocabulary is whatever the engine was built over (every word jieba finds in the passages' text), so documents
- * added later correct the same way; its pinyin is computed on first use (~20 µs a word), not at build time.
+ * added later correct the same way; its pinyin is computed on first use (~20 µs a word), not at build time, and
+ * saved with the library's index (TypoOptions.saved) so that a later start does not compute it again.
  */
 import { pinyin } from 'pinyin-pro';
 import { createBoundedMemo } from './bounded-memo.js';
@@ -207,6 +208,10 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
     spelled = sp;
     initials = ini;
     readings = lines.join('\n');
+    // pinyin-pro builds its own tables on its first call (tens of milliseconds): with the words' pinyin saved, that
+    // is a query's first typo window, unless it is made here, with the rest.
+    yield;
+    pinyin('乡村', { toneType: 'none', type: 'array' });
   }
 
   /** The best replacement for `window` that changes only characters at positions flagged in `changeable`. */

@@ -41,7 +41,8 @@ describe('sliced build', () => {
     expect(sliced.save()).toEqual(getSharedEngine().save());
     expect(answers(sliced)).toEqual(answers(getSharedEngine()));
     expect(runNow(searchEngineSteps(corpus)).save()).toEqual(getSharedEngine().save());
-  });
+    // Three engines saved, each with its typo and neighbour tables (built for the saving): slow on a loaded machine.
+  }, 60_000);
 
   it('saves the engine in pieces that join to JSON.stringify of its saved index', () => {
     const engine = getSharedEngine();
@@ -92,5 +93,5 @@ describe('sliced build', () => {
       rmSync(libraryDir, { recursive: true, force: true });
       rmSync(cacheDir, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 });
