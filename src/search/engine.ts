@@ -1782,6 +1782,18 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return text === parsed.text ? parsed : { ...parsed, text };
   }
 
+  /**
+   * The typo and neighbour tables' saved data, once built (on a query's first use, by warmSteps, or from saved data):
+   * saved with the index, an engine loaded from it makes them without reading every word's pinyin and dictionary
+   * entry again. Not built for the saving: a first start's index is written at once (warmSteps is run in slices
+   * by the running bot after it starts, and before a reloaded engine is served, whose index is saved after that).
+   */
+  const tablesSaved = (): Pick<SavedEngineIndex, 'typo' | 'neighbours'> => {
+    const typo = corrector.save();
+    const near = neighbours?.save();
+    return { ...(typo ? { typo } : {}), ...(near ? { neighbours: near } : {}) };
+  };
+
   return {
     size: passages.length,
     buildMs,
@@ -1791,8 +1803,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       index: searchIndex.save(),
       cluster: Array.from(cluster),
       ...(o.glosses ? { glossary: glossary.save() } : {}),
-      typo: corrector.save(),
-      ...(neighbours ? { neighbours: neighbours.save() } : {}),
+      ...tablesSaved(),
     }),
     *warmSteps() {
       yield* corrector.buildSteps();
@@ -1806,8 +1817,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         yield ',"glossary":';
         yield* glossary.saveJson();
       }
-      yield `,"typo":${JSON.stringify(corrector.save())}`;
-      if (neighbours) yield `,"neighbours":${JSON.stringify(neighbours.save())}`;
+      const tables = tablesSaved();
+      if (tables.typo) yield `,"typo":${JSON.stringify(tables.typo)}`;
+      if (tables.neighbours) yield `,"neighbours":${JSON.stringify(tables.neighbours)}`;
       yield '}';
     },
 

@@ -85,9 +85,9 @@ export interface Neighbours {
   of(word: string): readonly Neighbour[];
   /**
    * What the tables took from the dictionary for the library's words, as plain data to pass back to
-   * {@link createNeighbours} (saved with the library's index); the tables are built first if need be.
+   * {@link createNeighbours} (saved with the library's index); undefined until the tables are built.
    */
-  save(): SavedNeighbours;
+  save(): SavedNeighbours | undefined;
   /**
    * Builds the tables now, in steps that may pause (the running bot warms a reloaded engine before serving it): the
    * library's words by character and by gloss per engine (the dictionary is the one glosses.ts loaded).
@@ -511,9 +511,6 @@ export function createNeighbours(library: NeighbourLibrary, options: NeighbourOp
   return {
     of: computeCached,
     buildSteps: build,
-    save() {
-      run();
-      return { senses: o.maxSense, lines: dictionaryLineCount(), words: savedWords ?? '' };
-    },
+    save: () => (savedWords === undefined ? undefined : { senses: o.maxSense, lines: dictionaryLineCount(), words: savedWords }),
   };
 }

@@ -67,8 +67,8 @@ export interface TypoCorrector {
    * bot warms a reloaded library's corrector before serving it. Optional; does nothing once built.
    */
   buildSteps(): Steps<void>;
-  /** The words' pinyin as plain data, to pass back as `saved` (the tables are built first if need be). */
-  save(): SavedTypoReadings;
+  /** The words' pinyin as plain data, to pass back as `saved`; undefined until the tables are built. */
+  save(): SavedTypoReadings | undefined;
 }
 
 /** What surrounds a run in the query, for the two-character check (see correctRun). */
@@ -311,10 +311,7 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
 
   return {
     buildSteps,
-    save() {
-      build();
-      return { readings: readings ?? '' };
-    },
+    save: () => (readings === undefined ? undefined : { readings }),
     fromPinyin,
     correctRun(words, pairKnown, occurs, context = {}) {
       const run = words.join('');

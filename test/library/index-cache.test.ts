@@ -8,9 +8,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/library/index-cache.js';
 import { createLibraryStore, prepareDocument, storePrepared } from '../../src/library/index.js';
+import type { SavedEngineIndex } from '../../src/search/engine.js';
 import { gbkNotice, htmlArticle, NOTICE_TITLE } from '../helpers/library-files.js';
 
 const indexFiles = (dir: string): string[] => readdirSync(dir).filter((n) => n.startsWith('library-index-'));
+// The saved index as built (its passages' index, clusters and glossary): the typo and neighbour tables are saved with
+// it once an engine has made them (a query's first use), which these engines' queries may or may not have done.
+const built = (s: SavedEngineIndex): Pick<SavedEngineIndex, 'index' | 'cluster' | 'glossary'> => ({ index: s.index, cluster: s.cluster, glossary: s.glossary });
 
 const QUERIES = ['稻渔综合种养', '人才振兴', '非遗工坊 就业', '"集体经济"', '主题:生态', 'doc:004 城乡融合'];
 
@@ -48,7 +52,7 @@ describe('saved library index', () => {
     // It answers exactly as a library built from nothing.
     const fresh = loadLibrary({ libraryDir });
     expect(third.corpus.passages).toEqual(fresh.corpus.passages);
-    expect(third.engine.save()).toEqual(fresh.engine.save());
+    expect(built(third.engine.save())).toEqual(built(fresh.engine.save()));
     for (const q of [...QUERIES, '网页 文章']) {
       expect(third.engine.search(q, { limit: 10 }).results.map((r) => [r.id, r.score])).toEqual(
         fresh.engine.search(q, { limit: 10 }).results.map((r) => [r.id, r.score]),
@@ -60,7 +64,7 @@ describe('saved library index', () => {
     const afterRemove = loadLibrary({ libraryDir, cacheDir });
     expect([afterRemove.fromCache, afterRemove.built, afterRemove.reused]).toEqual([false, 0, 2]);
     expect(afterRemove.corpus.passages.map((p) => p.id)).toEqual(first.corpus.passages.map((p) => p.id));
-    expect(afterRemove.engine.save()).toEqual(first.engine.save());
+    expect(built(afterRemove.engine.save())).toEqual(built(first.engine.save()));
     expect(readdirSync(path.join(cacheDir, 'documents'))).toHaveLength(2);
 
     // A damaged file is rebuilt, not trusted; so is a damaged document file.

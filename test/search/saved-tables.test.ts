@@ -5,11 +5,13 @@
  * loaded so answers those queries exactly as the one that saved it, from what was saved.
  */
 import { describe, expect, it } from 'vitest';
-import { createSearchEngine, type SearchEngine } from '../../src/search/index.js';
+import { createSearchEngine, runNow, type SearchEngine } from '../../src/search/index.js';
 import { getSharedCorpus, getSharedEngine } from '../helpers/shared-index.js';
 
 const corpus = getSharedCorpus();
 const built = getSharedEngine();
+// Saved once built (by a query's first use, or warmSteps as the running bot does): not built for the saving.
+runNow(built.warmSteps());
 const saved = built.save();
 const loaded = createSearchEngine(corpus, { saved });
 
@@ -21,6 +23,13 @@ const answer = (engine: SearchEngine, q: string): unknown => {
 };
 
 describe('the typo and neighbour tables saved with the index', () => {
+  it('are not built for the saving: an engine that has not made them saves none', () => {
+    const unused = createSearchEngine(corpus);
+    expect(unused.save()).not.toHaveProperty('typo');
+    expect(unused.save()).not.toHaveProperty('neighbours');
+    expect([...unused.saveJson()].join('')).toBe(JSON.stringify(unused.save()));
+  });
+
   it('are saved: the words’ pinyin and their dictionary reading', () => {
     expect(saved.typo?.readings).toContain('集体经济\tji ti jing ji');
     expect(saved.neighbours?.words.split('\n').find((l) => l.startsWith('医生\t'))).toMatch(/^医生\t[^\t]*doctor/);
