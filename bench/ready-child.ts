@@ -2,8 +2,7 @@
  * One bot start, as far as the library goes, in a fresh process: jieba loaded, the library loaded (from its saved
  * index when there is one) and a first search answered; then the first queries with a word the library lacks. Prints
  * one JSON line with milliseconds since the process started (and the two queries' latencies). With a third argument
- * `warm`, the engine's warm-up (warmSteps, which the running bot runs in slices once started) comes before those
- * queries. Run by search-bench.ts against dist/ (the code the bot runs), never on its own.
+ * `warm`, the engine's warm-up (warmSteps, which a reload runs in slices before serving) comes before those queries. Run by search-bench.ts against dist/ (the code the bot runs), never on its own.
  */
 const [libraryDir, cacheDir, mode] = process.argv.slice(2);
 /** A query with a word the library lacks (旱厕, a dry latrine: the texts say 厕所), and a second one (大夫, a doctor). */
@@ -28,8 +27,8 @@ const timed = (query: string): number => {
   loaded.engine.search(query, { limit: 5 });
   return performance.now() - t;
 };
-// `warm`: as the running bot does once started (live.ts), the engine's warm-up first (run at once here, in slices
-// there), then the queries.
+// `warm`: the engine's warm-up first (warmSteps, which a reload runs in slices before the new engine is served),
+// then the queries.
 let warmMs = 0;
 if (mode === 'warm') {
   const t = performance.now();

@@ -221,8 +221,8 @@ async function libraryAtScale(factor: number, queries: readonly string[], lines:
     );
     lines.push(
       `  first query with a word the library lacks, fresh process (typo and neighbour tables, dictionary):` +
-        ` saved index ${ms(warm.firstUnknownMs)} right at the start, ${ms(warmedUp.firstUnknownMs)} after the` +
-        ` running bot's start-up warm-up (${ms(warmedUp.warmMs)}, in slices); nothing saved ${ms(cold.firstUnknownMs)};` +
+        ` saved index ${ms(warm.firstUnknownMs)}, or ${ms(warmedUp.firstUnknownMs)} after the engine's warm-up` +
+        ` (warmSteps, ${ms(warmedUp.warmMs)}: what a reload runs before it is served); nothing saved ${ms(cold.firstUnknownMs)};` +
         ` a second such query ${ms(warm.secondUnknownMs)} / ${ms(warmedUp.secondUnknownMs)} / ${ms(cold.secondUnknownMs)}`,
     );
     lines.push(

@@ -17,7 +17,7 @@ import type { Corpus } from '../corpus/types.js';
 import { createDigestPlanner } from '../digest/index.js';
 import type { DigestPlanner } from '../digest/types.js';
 import type { Logger } from '../observability/logger.js';
-import { extractKeywords, runSliced, type SliceOptions, type ZhenxingSearchEngine } from '../search/index.js';
+import { extractKeywords, type SliceOptions, type ZhenxingSearchEngine } from '../search/index.js';
 import { loadLibrary, loadLibrarySliced, type LoadedLibrary, type LoadLibraryOptions } from './index-cache.js';
 import { createLibraryStore, loadLibraryCorpus } from './index.js';
 
@@ -120,10 +120,6 @@ export function createLiveLibrary(options: LiveLibraryOptions): LiveLibrary {
 
   let snapshot = buildNow();
   let reloading: Promise<boolean> | undefined;
-  // The first snapshot's warm-up (engine.warmSteps: the typo and neighbour tables, the dictionary), in slices once
-  // the bot is started: a reload warms its engine before serving it, the first one is served at once, and without
-  // this the first query with a word the library lacks would wait for them (up to half a second).
-  let warming: Promise<void> | undefined;
   let watcher: FSWatcher | undefined;
   let poll: NodeJS.Timeout | undefined;
   let settle: NodeJS.Timeout | undefined;
@@ -186,10 +182,6 @@ export function createLiveLibrary(options: LiveLibraryOptions): LiveLibrary {
     refresh,
     start() {
       stopped = false;
-      const first = snapshot.engine;
-      warming ??= runSliced(first.warmSteps(), options.slice).catch((err: unknown) => {
-        logger?.warn({ err }, 'library warm-up failed; its tables are built on first use');
-      });
       mkdirSync(options.libraryDir, { recursive: true });
       try {
         watcher = watch(options.libraryDir, { persistent: false }, schedule);
@@ -211,7 +203,6 @@ export function createLiveLibrary(options: LiveLibraryOptions): LiveLibrary {
       clearInterval(poll);
       clearTimeout(settle);
       await reloading;
-      await warming;
     },
   };
 }
