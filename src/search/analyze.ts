@@ -35,19 +35,12 @@ export function wordTerms(folded: string): string[] {
 }
 
 // Query-side words repeat a lot (the same related terms for every 看病 question): cache short strings' cuts.
-const shortCuts = new Map<string, readonly string[]>();
 const SHORT_CUT_MAX = 16;
-const SHORT_CUT_ENTRIES = 20_000;
+const shortCuts = createBoundedMemo<string, readonly string[]>(20_000);
 
 function wordTermsCached(folded: string): readonly string[] {
   if (folded.length > SHORT_CUT_MAX) return wordTerms(folded);
-  let cached = shortCuts.get(folded);
-  if (!cached) {
-    if (shortCuts.size >= SHORT_CUT_ENTRIES) shortCuts.clear();
-    cached = wordTerms(folded);
-    shortCuts.set(folded, cached);
-  }
-  return cached;
+  return shortCuts.get(folded) ?? shortCuts.set(folded, wordTerms(folded));
 }
 
 /** Bigram terms of folded text: every pair of adjacent Han characters within a run, prefixed. */

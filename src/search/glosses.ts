@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { stem as porter2 } from 'porter2';
-import { createBoundedMemo } from './bounded-memo.js';
+import { createBoundedMemo, type BoundedMemo } from './bounded-memo.js';
 import { runNow, type Steps } from './pace.js';
 
 /** The dictionary shipped with the package (lexicon/ beside src/ and dist/). */
@@ -114,14 +114,12 @@ export function stem(word: string): string {
   let s = stems.get(word);
   if (s === undefined) {
     const w = americanSpelling(word.toLowerCase().replace(/'s$/, ''));
-    s = /^[a-z]+$/.test(w) ? porter2(w) : w;
-    if (stems.size >= 100_000) stems.clear();
-    stems.set(word, s);
+    s = stems.set(word, /^[a-z]+$/.test(w) ? porter2(w) : w);
   }
   return s;
 }
 
-const stems = new Map<string, string>();
+const stems = createBoundedMemo<string, string>(100_000);
 
 /** The lookup key of an English gloss or query phrase: meaningful words, stemmed, space-separated ('' if none). */
 export function glossKey(text: string): string {
@@ -331,11 +329,11 @@ interface Dictionary {
    */
   heads?: { abbreviations: string[]; pairs: Set<string> };
   /** Parsed entries by their text (see sensesOf). */
-  senses: Map<string, Sense[]>;
+  senses: BoundedMemo<string, Sense[]>;
   /** The glosses of all lines, one per line (built on the first spelling check: see written). */
   glosses?: string;
   /** Words looked for in them, and whether they were found. */
-  written: Map<string, boolean>;
+  written: BoundedMemo<string, boolean>;
 }
 
 const prepared = new WeakMap<readonly string[], Dictionary>();
@@ -345,7 +343,7 @@ function dictionaryOf(lines: readonly string[]): Dictionary {
   if (dict) return dict;
   const kept = lines[lines.length - 1] === '' ? lines.slice(0, -1) : lines;
   const sorted = kept.every((l, i) => i === 0 || (kept[i - 1] as string) <= l) ? kept : [...kept].sort();
-  dict = { lines: sorted, senses: new Map(), written: new Map() };
+  dict = { lines: sorted, senses: createBoundedMemo(200_000), written: createBoundedMemo(10_000) };
   prepared.set(lines, dict);
   return dict;
 }
@@ -452,9 +450,7 @@ function sensesOf(dict: Dictionary, rest: string): Sense[] {
       }
     }
   }
-  if (dict.senses.size >= 200_000) dict.senses.clear();
-  dict.senses.set(rest, senses);
-  return senses;
+  return dict.senses.set(rest, senses);
 }
 
 /** Index of the first line not below `prefix`. */
@@ -530,17 +526,14 @@ function* headsStartingWith(dict: Dictionary, pair: string): Generator<string> {
  * corrected to sides). Asked only of a word about to be corrected; the answer is kept per process.
  */
 function written(dict: Dictionary, word: string): boolean {
-  let found = dict.written.get(word);
+  const found = dict.written.get(word);
   if (found !== undefined) return found;
   // One string of all glosses (lower case, as the file is written), made on the first check: a scan of it is a few
   // milliseconds, and only misspelling candidates pay it.
   dict.glosses ??= dict.lines.map((l) => l.slice(l.indexOf('\t') + 1)).join('\n');
   const forms = new Set([word, word.replace(/s$/, ''), word.replace(/es$/, ''), word.replace(/ies$/, 'y'), word.replace(/e?d$/, ''), word.replace(/ed$/, 'e'), word.replace(/ing$/, ''), word.replace(/ing$/, 'e')]);
   const pattern = new RegExp(`(?<![a-z])(?:${[...forms].filter((f) => f.length >= 3).join('|')})(?![a-z])`);
-  found = pattern.test(dict.glosses);
-  if (dict.written.size >= 10_000) dict.written.clear();
-  dict.written.set(word, found);
-  return found;
+  return dict.written.set(word, pattern.test(dict.glosses));
 }
 
 /** Optimal-string-alignment distance (an adjacent swap is one edit), or max + 1 once it must exceed max. */
