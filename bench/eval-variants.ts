@@ -73,6 +73,17 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'bigram depth 5': { bigrams: { depth: 5 } },
   'bigram fallback 0.3': { bigrams: { fallbackShare: 0.3 } },
   'bigram fallback 0.7': { bigrams: { fallbackShare: 0.7 } },
+  // Everyday words, round 6 (docs/search.md, Everyday words, round 6).
+  'related 0.4': { relatedWeight: 0.4 },
+  'related 0.5': { relatedWeight: 0.5 },
+  'related credit 0.8': { relatedCredit: 0.8 },
+  'round 6 (before)': { everydayFocus: 0 },
+  'focus 7': { everydayFocus: 7 },
+  'focus 8': { everydayFocus: 8 },
+  'focus 10': { everydayFocus: 10 },
+  'focus, lone characters 1': { everydayFocusChar: 1 },
+  'focus, lone characters 0.3': { everydayFocusChar: 0.3 },
+  'focus floor 0.1': { everydayFocusFloor: 0.1 },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

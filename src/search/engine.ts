@@ -13,7 +13,7 @@ import { createBoundedMemo } from './bounded-memo.js';
 import { nearDuplicateSteps, type DedupeOptions } from './dedupe.js';
 import { runNow, type Steps } from './pace.js';
 import { unknownTheme } from './errors.js';
-import { cut, DOMAIN_WORDS, isStopWord, loadJieba, tag } from './jieba.js';
+import { cut, DOMAIN_WORDS, generalIdf, isStopWord, loadJieba, tag } from './jieba.js';
 import { bare, charCount, DEFAULT_MAX_QUERY_LENGTH, foldText, foldWithMap, type FoldedText } from './normalize.js';
 import { alignNumbers } from './numerals.js';
 import { parseQuery, type ParsedQuery } from './query-parser.js';
@@ -146,6 +146,22 @@ export interface SearchEngineOptions {
    * about village cadres, not beside 村干部. Default 0.8.
    */
   nearbySure?: number;
+  /**
+   * Everyday focus: in a query with a *bridged* word — one the texts lack, reached only through related terms or
+   * library neighbours (低保 of 低保一个人一年多少钱, 村官 of 村官大多是初中毕业) — a literal word common in Chinese at large
+   * (jieba's general idf below this level: 一个 2.8, 公司 3.5, 地方 4.4, 一年 5.3) weighs idf / this level, in its terms'
+   * weights and in the coverage: in a small library such words are rare and so weigh much in BM25, and a passage that
+   * happens to say 一个 and 一年 outranked the one about 最低生活保障. The bridged word says what the query is about.
+   * 0: off. Default 9.
+   */
+  everydayFocus?: number;
+  /** The least weight everyday focus leaves a common word (see everydayFocus). Default 0.3. */
+  everydayFocusFloor?: number;
+  /**
+   * The weight everyday focus gives a literal lone character (钱, 年, 补: jieba's idf table has no single characters),
+   * as a part of a word weighs (partWeight). Default 0.5.
+   */
+  everydayFocusChar?: number;
   /** Join separable words split by a complement or aspect marker (上不了学 → 上学, 脱了贫 → 脱贫; analyze.ts). Default true. */
   separableWords?: boolean;
   /**
@@ -209,6 +225,9 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   gramWeight: 0.4,
   relatedWeight: 0.3,
   relatedCredit: 0.6,
+  everydayFocus: 9,
+  everydayFocusFloor: 0.3,
+  everydayFocusChar: 0.5,
   coveragePower: 2,
   coverageFloor: 0.1,
   partialFactor: 0.5,
@@ -736,6 +755,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
 
   /** A concept's evidence as term bits (see WeightedTerm.bit), for the coverage factor. */
   interface ConceptBits {
+    /** Its weight in the coverage (everyday focus, see focusOf): 1 but for common words beside a bridged one. */
+    focus: number;
     kind: Concept['kind'];
     /** The kind of answer asked for (Concept.aspect): scored, but no key word and not counted in the coverage. */
     aspect: boolean;
@@ -779,6 +800,25 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     c.stranded !== true &&
     (c.kind === 'phrase' || c.heads.some(inText) || occurs(c.text) || c.related.some(inText) || themeOf(c) !== undefined);
 
+  /** Whether the texts hold a word concept as itself (not only through related terms or neighbours). */
+  const literal = (c: Concept): boolean => c.kind !== 'word' || c.heads.some(inText) || occurs(c.text);
+  const idfCache = createBoundedMemo<string, number>(10_000);
+  /**
+   * Each concept's weight under everyday focus (see SearchEngineOptions.everydayFocus): 1 unless the query has a
+   * bridged word; then a literal word with no related term and no theme weighs its general idf / the focus level.
+   */
+  const focusOf = (concepts: readonly Concept[]): number[] => {
+    const ones = concepts.map(() => 1);
+    if (!(o.everydayFocus > 0)) return ones;
+    const bridged = concepts.some((c) => c.kind === 'word' && !c.aspect && !literal(c) && (c.related.some(inText) || (c.nearby?.length ?? 0) > 0));
+    if (!bridged) return ones;
+    return concepts.map((c) => {
+      if (c.kind !== 'word' || !literal(c) || c.related.length > 0 || themeOf(c) !== undefined) return 1;
+      if (charCount(c.text) === 1) return o.everydayFocusChar;
+      const idf = idfCache.get(c.text) ?? idfCache.set(c.text, generalIdf(c.text) ?? Infinity);
+      return Math.max(o.everydayFocusFloor, Math.min(1, idf / o.everydayFocus));
+    });
+  };
   /** The weighted query terms (each once, at its highest weight, only if indexed) and each concept's bits. */
   function plan(concepts: readonly Concept[], headings = false): { terms: WeightedTerm[]; bits: ConceptBits[] } {
     const weights = new Map<string, number>();
@@ -794,8 +834,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       (c, k) =>
         themes[k] === undefined && known[k] && c.naming && !c.aspect && !c.place && c.kind !== 'phrase' && c.heads.some((h) => share(h) <= o.themeTopicShare),
     );
+    const focus = focusOf(concepts);
     concepts.forEach((c, k) => {
-      const scale = topical && themes[k] !== undefined ? o.themeTopicWeight : 1;
+      const scale = (topical && themes[k] !== undefined ? o.themeTopicWeight : 1) * (focus[k] as number);
       for (const t of c.heads) put(t, (c.place ? o.placeWeight : 1) * scale);
       // Parts stand in for a concept the texts lack (中共中央政治局 → 中央); where the texts have the concept itself
       // they only add to the score (see `evidence` below). A part found in most passages (振兴 of 人才振兴) says
@@ -857,6 +898,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       evident(nearbyTerms);
       const longParts = known[k] ? c.parts.filter((t) => charCount(t) > 1) : [];
       return {
+        focus: focus[k] as number,
         kind: c.kind,
         aspect: c.aspect === true,
         common: c.kind === 'word' && theme === undefined && c.heads.length > 0 && c.heads.every((h) => share(h) > o.maxPartShare),
@@ -1141,16 +1183,18 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       const holdsWhole = cutApart && holdStamp[index] === current;
       if (counted.length > 0 && !holdsWhole) {
         coverage = 0;
+        let total = 0;
         for (const k of counted) {
           const c = bits[k] as ConceptBits;
           // Inline fast path: most candidates match a concept as itself.
           let credit = (c.headLow & low) !== 0 || (c.headHigh & high) !== 0 ? 1 : conceptCredit(c, low, high);
           if (credit < 1 && c.theme !== undefined && themeStrength(index, c.theme) > 0) credit = 1;
           if (credit < 1 && c.own === articleOf[index]) credit = 1;
-          coverage += credit;
+          coverage += credit * c.focus;
+          total += c.focus;
           if (credit < weakest) weakest = credit;
         }
-        coverage /= counted.length;
+        coverage /= total;
       }
       let score = coverage === 1 ? base : base * (coverageFloor + (1 - coverageFloor) * Math.pow(coverage, coveragePower));
       const themeFactor = strength > 0 ? 1 + themeBoost * strength : 1;

@@ -139,3 +139,14 @@ export function extractKeywords(text: string, topN: number): { word: string; wei
   if (n === 0 || text.length === 0) return [];
   return load().jieba.extract(text, n);
 }
+
+/**
+ * A word's inverse document frequency in jieba's general corpus (its keyword extractor's idf table), or undefined when
+ * the table lacks it as one word (jieba would cut it, or it has one character): how telling the word is in Chinese at
+ * large, whatever the library holds.
+ */
+export function generalIdf(word: string): number | undefined {
+  if (Array.from(word).length < 2) return undefined;
+  const got = load().jieba.extract(word, 1)[0];
+  return got !== undefined && got.word === word ? got.weight : undefined;
+}
