@@ -119,9 +119,9 @@ describe('retrieval quality on the judged sets', () => {
     { set: 'chat', prefix: 'chat-question13-', floor: { mrr10: 0.95, success5: 0.98 }, size: 82 },
     { set: 'chat', prefix: 'chat-question13x-', floor: { mrr10: 0.92, success5: 0.94 }, size: 54 },
     // Everyday words, round 6 (docs/search.md, Everyday words, round 6): colloquial, dialect and mistyped words for the
-    // texts' concepts (茅房, 揩油, 躺平, 莫得), 0.650 / 0.812 before any engine change. The x half is never looked at
-    // query by query: 0.688 / 0.787 before.
-    { set: 'chat', prefix: 'chat-everyday5-', floor: { mrr10: 0.62, success5: 0.78 }, size: 69 },
+    // texts' concepts (茅房, 揩油, 躺平, 莫得), 0.650 / 0.812 before any engine change, 0.669 / 0.812 with everyday
+    // focus. The x half is never looked at query by query: 0.688 / 0.787 before and after.
+    { set: 'chat', prefix: 'chat-everyday5-', floor: { mrr10: 0.64, success5: 0.78 }, size: 69 },
     { set: 'chat', prefix: 'chat-everyday5x-', floor: { mrr10: 0.66, success5: 0.76 }, size: 47 },
   ];
   const mean = (outcomes: readonly { mrr10: number; success5: number }[]): { mrr10: number; success5: number } => ({
