@@ -73,6 +73,8 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
   { set: 'chat', prefix: 'chat-question13x-', heldOut: true },
   { set: 'chat', prefix: 'chat-everyday5-', heldOut: false },
   { set: 'chat', prefix: 'chat-everyday5x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-english6-', heldOut: false },
+  { set: 'chat', prefix: 'chat-english6x-', heldOut: true },
 ];
 
 export const heldOutBlock = (setName: string, id: string): boolean =>
