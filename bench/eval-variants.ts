@@ -84,6 +84,8 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'focus, lone characters 1': { everydayFocusChar: 1 },
   'focus, lone characters 0.3': { everydayFocusChar: 0.3 },
   'focus floor 0.1': { everydayFocusFloor: 0.1 },
+  // English, round 6 (docs/search.md, English, round 6).
+  'no English numbers (before)': { englishNumbers: false },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

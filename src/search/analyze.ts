@@ -113,6 +113,8 @@ export interface AnalyzeContext {
   glossary?: Glossary;
   /** Join separable words split by a complement or aspect marker (上不了学 → 上学; see joinSeparable). Default true. */
   separable?: boolean;
+  /** English numbers as the texts write them (english.ts numbersAsChinese). Default true. */
+  englishNumbers?: boolean;
 }
 
 /** What may stand between the two halves of a separable word: 上不了学, 看不起病, 脱了贫, 上过学. */
@@ -374,7 +376,7 @@ export function analyzeQuery(
     });
   }
   if (ctx.separable !== false) asked = joinSeparable(asked, (w) => hasTerm(w) && inTexts(w));
-  const { text, english, glossed, chinese, translated, untranslated } = mapEnglish(asked, { glossary: ctx.glossary, hasTerm, inTexts });
+  const { text, english, glossed, chinese, translated, untranslated } = mapEnglish(asked, { glossary: ctx.glossary, hasTerm, inTexts, numbers: ctx.englishNumbers });
   const cutSpans = cutWithSpans(text);
   // Typos are looked for in jieba's own cut, before the repairs below (集体|经计 must not become 集体经|计).
   const runs: string[][] = [];

@@ -181,6 +181,11 @@ export interface SearchEngineOptions {
    */
   placeAsAspect?: boolean;
   /**
+   * English numbers and ordinals as the texts write them, with the measure word CC-CEDICT glosses with the noun after
+   * them (3rd batch → 第三批, eight types → 八类, 19th → 十九; english.ts numbersAsChinese). Default true.
+   */
+  englishNumbers?: boolean;
+  /**
    * An index saved by {@link ZhenxingSearchEngine.save} from an engine over the same passages, with the same options
    * and code: loaded instead of built (segmenting and clustering a 1 000-document library takes tens of seconds).
    * Ignored when its passage count differs. Default none.
@@ -257,6 +262,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   keepUnderstood: true,
   placeWeight: 1,
   placeAsAspect: true,
+  englishNumbers: true,
 });
 
 function resolveOptions(options: SearchEngineOptions): ResolvedOptions {
@@ -706,7 +712,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return analyzed;
   };
   const analyze = (parsed: ParsedQuery): AnalyzedQuery =>
-    befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords })));
+    befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers })));
 
   // Each theme's strongest label score, to express a passage's strength in its theme as a share, and its passages.
   const themeMax = new Map<ThemeId, number>();

@@ -10,7 +10,8 @@
  * typed in Chinese: the library's own co-occurrence picks the sense of each word (living is 生活 there, not 生命).
  */
 import { createBoundedMemo } from './bounded-memo.js';
-import { americanSpelling, glossKey as keyOfGloss, surfaceKey as surfaceOfGloss, type Glossary } from './glosses.js';
+import { americanSpelling, dictionaryFields, glossKey as keyOfGloss, stem as stemOf, surfaceKey as surfaceOfGloss, type Glossary } from './glosses.js';
+import { toChineseNumber } from './numerals.js';
 import { ENGLISH_ABBREVIATIONS, ENGLISH_MATERIAL_WORDS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS } from './vocabulary.js';
 
 // The glosses' keys of the English words and phrases of queries, made once per process (the same words recur).
@@ -95,6 +96,8 @@ export interface EnglishContext {
   hasTerm: (term: string) => boolean;
   /** Whether some passage's text holds the string. */
   inTexts: (text: string) => boolean;
+  /** English numbers as the texts write them (see numbersAsChinese). Default true. */
+  numbers?: boolean;
 }
 
 export interface EnglishMapping {
@@ -140,6 +143,118 @@ const unsaid = (text: string): string =>
   text.replace(LATIN_WORDS_ANY, (w) => (isChatWord(w) || glossKey(w).length === 0 ? '' : w));
 const LATIN_WORDS_ANY = /[a-z][a-z0-9]*/g;
 
+/**
+ * English numbers as the texts write them (the 19th congress → 十九大, the 3rd batch → 第三批, eight types of jobs →
+ * 八类岗位, thirteen relationships → 十三对关系, Eight-Eight Strategy → 八八战略). Chinese puts a measure word (a
+ * classifier: 批, 类, 种, 年, 级 …) between a number and its noun where English puts none; which one goes with a noun
+ * is what CC-CEDICT's glosses of the measure words say ("classifier for batches", "kind", "type", "year", "level").
+ * A number and the word after it become the number and that measure word when the texts hold them so; a number the
+ * dictionary does not know otherwise (eight, 19th, thirteen) becomes its Chinese form alone when that is two characters
+ * or more (十九, 十三, 第三) and the texts hold it. A lone 三 or 八 is in half the texts and says nothing.
+ */
+const CARDINALS = [
+  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
+  'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen',
+];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const ORDINALS = [
+  '', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth',
+  'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth',
+];
+const TENTHS = ['', '', 'twentieth', 'thirtieth', 'fortieth', 'fiftieth', 'sixtieth', 'seventieth', 'eightieth', 'ninetieth'];
+/** hundred and thousand only inside a run of numbers (ten-hundred-thousand → 十百千). */
+const MAGNITUDES: ReadonlyMap<string, string> = new Map([['hundred', '百'], ['thousand', '千']]);
+
+interface EnglishNumber {
+  value: number;
+  ordinal: boolean;
+}
+
+/** The value of one English number word or numeral (19, 19th, nineteen, nineteenth, twenty-one is two words). */
+function numberOf(token: string): EnglishNumber | undefined {
+  const digits = /^(\d{1,5})(st|nd|rd|th)?$/.exec(token);
+  if (digits) return { value: Number(digits[1]), ordinal: digits[2] !== undefined };
+  let at = CARDINALS.indexOf(token);
+  if (at >= 0) return { value: at, ordinal: false };
+  at = TENS.indexOf(token);
+  if (at >= 2) return { value: at * 10, ordinal: false };
+  at = ORDINALS.indexOf(token);
+  if (at >= 1) return { value: at, ordinal: true };
+  at = TENTHS.indexOf(token);
+  if (at >= 2) return { value: at * 10, ordinal: true };
+  return undefined;
+}
+
+const NUMBER_TOKEN = `(?:\\d{1,5}(?:st|nd|rd|th)?|${[...CARDINALS, ...TENS.slice(2), ...ORDINALS.slice(1), ...TENTHS.slice(2), ...MAGNITUDES.keys()].join('|')})`;
+/** A run of numbers joined by hyphens (twenty-one, eight-eight), and the Latin word after it, if any. */
+const NUMBER_RUN = new RegExp(`(?<![a-z0-9.,])(${NUMBER_TOKEN}(?:-${NUMBER_TOKEN})*)(?![a-z0-9]|[.,]\\d)(?:([\\s-]+)([a-z]+))?`, 'g');
+
+/**
+ * Measure words (量词), a closed class of Chinese grammar, whose dictionary glosses name the nouns they count. Only
+ * these single characters are looked up: a single character is otherwise too ambiguous to stand for an English word.
+ */
+const MEASURE_WORDS = [...'个种类项批级年次名位条户家所座支届轮期步层件场张本份笔块亩元'];
+
+/** Per English word, the measure words whose glosses hold it (by stem), in the order above. */
+const measuresOf = createBoundedMemo<string, readonly string[]>(10_000);
+function measureWords(word: string): readonly string[] {
+  const kept = measuresOf.get(word);
+  if (kept) return kept;
+  const wanted = stemOf(word);
+  const found = MEASURE_WORDS.filter((m) =>
+    (dictionaryFields(m) ?? '').split('\t').some((gloss) => !gloss.startsWith('=') && keyOfGloss(gloss).split(' ').includes(wanted)),
+  );
+  return measuresOf.set(word, found);
+}
+
+/** The Chinese forms of a run of hyphenated English numbers, best first: its value, or its numbers one after another. */
+function chineseForms(run: string): { forms: string[]; ordinal: boolean } | undefined {
+  const tokens = run.split('-');
+  const numbers = tokens.map((t) => (MAGNITUDES.has(t) ? undefined : numberOf(t)));
+  if (tokens.length === 1) {
+    const n = numbers[0];
+    if (!n) return undefined;
+    const cn = toChineseNumber(n.value);
+    const forms = [cn, ...(n.value === 2 ? ['两'] : []), String(n.value)].filter((f): f is string => f !== undefined);
+    return { forms: n.ordinal ? forms.map((f) => `第${f}`).concat(forms) : forms, ordinal: n.ordinal };
+  }
+  // twenty-one, twenty-first: one number.
+  const [tens, unit] = numbers;
+  if (tokens.length === 2 && tens && unit && tens.value % 10 === 0 && tens.value >= 20 && !tens.ordinal && unit.value < 10 && unit.value > 0) {
+    return chineseForms(String(tens.value + unit.value) + (unit.ordinal ? 'th' : ''));
+  }
+  // eight-eight, ten-hundred-thousand: the numbers one after another (八八战略, 十百千).
+  let chain = '';
+  for (const [k, t] of tokens.entries()) {
+    const n = numbers[k];
+    const cn = MAGNITUDES.get(t) ?? (n && !n.ordinal && n.value < 10 ? toChineseNumber(n.value) : undefined) ?? (n?.value === 10 ? '十' : undefined);
+    if (cn === undefined) return undefined;
+    chain += cn;
+  }
+  return { forms: [chain], ordinal: false };
+}
+
+/**
+ * The query's English numbers in Chinese where the texts hold that (see above); `known` tells an English word the
+ * vocabulary or the dictionary translates otherwise (first, one: left to them unless a measure word fits).
+ */
+export function numbersAsChinese(text: string, inTexts: (text: string) => boolean, known: (word: string) => boolean): string {
+  if (!/\d|[a-z]/.test(text)) return text;
+  return text.replace(NUMBER_RUN, (whole, run: string, gap: string | undefined, next: string | undefined) => {
+    const chinese = chineseForms(run);
+    if (!chinese) return whole;
+    if (next !== undefined && !numberOf(next)) {
+      for (const measure of measureWords(next)) {
+        for (const form of chinese.forms) if (inTexts(form + measure)) return ` ${form}${measure} `;
+      }
+    }
+    const alone = run.includes('-') || !known(run);
+    const tail = next === undefined ? '' : `${gap}${next}`;
+    if (alone) for (const form of chinese.forms) if (Array.from(form).length >= 2 && !/\d/.test(form) && inTexts(form)) return ` ${form} ${tail}`;
+    return whole;
+  });
+}
+
 /** Most English words whose translations are joined into one Chinese stretch, and senses tried per word. */
 const MAX_JOINED = 3;
 const SENSES_TRIED = 8;
@@ -178,11 +293,14 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
   const untranslated: string[] = [];
   // Most queries are all Chinese: no Latin letter, nothing to map.
   if (!LATIN_LETTER.test(typed)) return { text: typed, english, glossed, chinese: typed, translated: false, untranslated };
-  const text = typed.replace(ABBREVIATED, (w) => (ENGLISH_ABBREVIATIONS.has(w) ? spelt(w) : w.split('-').map(spelt).join('-')));
-  const words: Word[] = [...text.matchAll(LATIN_WORD)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
-  if (words.length === 0) return { text, english, glossed, chinese: text, translated: false, untranslated };
   const { terms: tableTerms, maxWords: tableWords } = englishTable();
   const { glossary } = ctx;
+  const abbreviated = typed.replace(ABBREVIATED, (w) => (ENGLISH_ABBREVIATIONS.has(w) ? spelt(w) : w.split('-').map(spelt).join('-')));
+  const knownWord = (w: string): boolean => tableTerms.has(tableKey(w)) || (glossary !== undefined && glossary.english(glossKey(w)).length > 0);
+  const text = ctx.numbers === false ? abbreviated : numbersAsChinese(abbreviated, ctx.inTexts, knownWord);
+  const numbered = text !== abbreviated;
+  const words: Word[] = [...text.matchAll(LATIN_WORD)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
+  if (words.length === 0) return { text, english, glossed, chinese: text, translated: numbered, untranslated };
   const joined = (slice: readonly Word[]): boolean => slice.every((w, k) => k === 0 || JOINER.test(text.slice((slice[k - 1] as Word).end, w.start)));
   const segments: Segment[] = [];
   for (let i = 0; i < words.length; ) {
@@ -318,5 +436,5 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
   }
   out += text.slice(last);
   chinese += unsaid(text.slice(last));
-  return { text: out, english, glossed, chinese, translated: merged.length > 0, untranslated };
+  return { text: out, english, glossed, chinese, translated: merged.length > 0 || numbered, untranslated };
 }
