@@ -86,6 +86,8 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'focus floor 0.1': { everydayFocusFloor: 0.1 },
   // English, round 6 (docs/search.md, English, round 6).
   'no English numbers (before)': { englishNumbers: false },
+  'no pinyin places (before)': { pinyinPlaces: false },
+  'english round 6 (before)': { englishNumbers: false, pinyinPlaces: false },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

@@ -24,7 +24,7 @@ import { EMPTY_GLOSSARY, glossaryFromSaved, glossarySteps, loadGlossLines, loadS
 import { createNeighbours, type NeighbourOptions, type SavedNeighbours } from './neighbours.js';
 import { BIGRAM_DEFAULTS, contentPairs, isQuestion, questionPairs, rerank, type BigramSignalOptions } from './bigram-signal.js';
 import { createTypoCorrector, latinGroups, type SavedTypoReadings } from './typo.js';
-import { ENGLISH_ABBREVIATIONS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
+import { ENGLISH_ABBREVIATIONS, ENGLISH_PLACE_KINDS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
 
 /** Tuning and behaviour of {@link createSearchEngine}. Every field is optional; defaults are in SEARCH_DEFAULTS. */
 export interface SearchEngineOptions {
@@ -186,6 +186,11 @@ export interface SearchEngineOptions {
    */
   englishNumbers?: boolean;
   /**
+   * A place name typed in pinyin before the English for its kind (Gaohong town, Bainiu village, Linzhou county) is read
+   * with that kind's syllable (gaohong zhen → 高虹镇; vocabulary.ts ENGLISH_PLACE_KINDS). Default true.
+   */
+  pinyinPlaces?: boolean;
+  /**
    * An index saved by {@link ZhenxingSearchEngine.save} from an engine over the same passages, with the same options
    * and code: loaded instead of built (segmenting and clustering a 1 000-document library takes tens of seconds).
    * Ignored when its passage count differs. Default none.
@@ -263,6 +268,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   placeWeight: 1,
   placeAsAspect: true,
   englishNumbers: true,
+  pinyinPlaces: true,
 });
 
 function resolveOptions(options: SearchEngineOptions): ResolvedOptions {
@@ -1769,6 +1775,18 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     });
     // Pinyin typed without picking characters (jiti jingji → 集体经济), or a word's initials (jtjj).
     for (const group of latinGroups(text, isKnownLatin)) {
+      // A place name in pinyin before the English for its kind (Gaohong town, Bainiu village): the Chinese name ends
+      // on that kind's character (高虹镇, 白牛村), as Chinese places are romanised.
+      if (o.pinyinPlaces) {
+        const at = text.indexOf(group.text);
+        const kind = /^([\s-]+)([a-z]+)/.exec(text.slice(at + group.text.length));
+        const syllable = kind ? ENGLISH_PLACE_KINDS.get(kind[2] as string) : undefined;
+        const place = syllable && kind ? corrector.fromPinyin([...group.tokens, syllable]) : undefined;
+        if (place && kind) {
+          replace(`${group.text}${kind[0]}`, occurs(place.join('')) ? place.join('') : place.join(' '));
+          continue;
+        }
+      }
       const whole = corrector.fromPinyin(group.tokens);
       if (whole) {
         replace(group.text, occurs(whole.join('')) ? whole.join('') : whole.join(' '));

@@ -184,6 +184,16 @@ export const ENGLISH_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['cpc', 'party'], ['ccp', 'party'], ['ngo', 'non-governmental organization'], ['ngos', 'non-governmental organizations'],
 ]);
 
+/**
+ * The English for a kind of Chinese place, with the pinyin syllable of the character that ends such a place's name
+ * (Gaohong Town is 高虹镇 gaohong zhen, Bainiu Village 白牛村): how Chinese places are romanised, so a name typed in
+ * pinyin before its kind is read with that syllable (engine.ts, pinyinPlaces).
+ */
+export const ENGLISH_PLACE_KINDS: ReadonlyMap<string, string> = new Map([
+  ['village', 'cun'], ['town', 'zhen'], ['township', 'xiang'], ['county', 'xian'], ['district', 'qu'], ['city', 'shi'],
+  ['province', 'sheng'], ['prefecture', 'zhou'],
+]);
+
 /** Longest English phrase in {@link ENGLISH_TERMS}, in words. */
 export const MAX_ENGLISH_PHRASE_WORDS = Math.max(...Object.keys(ENGLISH_TERMS).map((k) => k.split(' ').length));
 

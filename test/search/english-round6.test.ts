@@ -1,6 +1,7 @@
 /**
  * English, round 6 of issue 9 (docs/search.md, English, round 6): English numbers and ordinals as the texts write
- * them, with the measure word CC-CEDICT glosses with the noun after them. The real engine over the seeds.
+ * them, with the measure word CC-CEDICT glosses with the noun after them, and Chinese place names typed in pinyin
+ * before the English for their kind. The real engine over the seeds.
  */
 import { describe, expect, it } from 'vitest';
 import { numbersAsChinese } from '../../src/search/english.js';
@@ -66,5 +67,20 @@ describe('English numbers and ordinals as the texts write them', () => {
   it('a congress the texts never mention gets no full answer (the 20th is not the 19th)', () => {
     const r = engine.search('20th party congress report');
     expect(r.results.length === 0 || r.partial === true).toBe(true);
+  });
+});
+
+describe('Chinese place names typed in pinyin before their kind', () => {
+  it.each([
+    ['Gaohong town party alliance', '高虹镇', '001-003'],
+    ['Bainiu village Taobao', '白牛村', '001-005'],
+  ])('%s: read with the kind’s syllable (%s), as Chinese places are romanised', (q, place, id) => {
+    const r = engine.search(q, { limit: 3 });
+    expect(r.corrected).toContain(place);
+    expect(r.results[0]?.id).toBe(id);
+  });
+
+  it('a name the library lacks with that kind is left as typed', () => {
+    expect(engine.search('Xiaoshan district party building').corrected ?? '').not.toMatch(/区/);
   });
 });

@@ -124,10 +124,11 @@ describe('retrieval quality on the judged sets', () => {
     { set: 'chat', prefix: 'chat-everyday5-', floor: { mrr10: 0.64, success5: 0.78 }, size: 69 },
     { set: 'chat', prefix: 'chat-everyday5x-', floor: { mrr10: 0.66, success5: 0.76 }, size: 47 },
     // English, round 6 (docs/search.md, English, round 6): ordinals and numbers, names, phrasal verbs, -ing forms,
-    // "village / rural X": english6 0.747 / 0.869 before the engine was changed; its held-out half english6x
-    // (aggregates only) 0.770 / 0.875 before.
-    { set: 'chat', prefix: 'chat-english6-', floor: { mrr10: 0.72, success5: 0.84 }, size: 61 },
-    { set: 'chat', prefix: 'chat-english6x-', floor: { mrr10: 0.74, success5: 0.85 }, size: 40 },
+    // "village / rural X": english6 0.751 / 0.870 before the engine was changed, 0.833 / 0.913 after (English numbers,
+    // pinyin places); its held-out half english6x (aggregates only; the 8 queries of it looked at while working moved
+    // to english6) 0.767 / 0.875 before and after.
+    { set: 'chat', prefix: 'chat-english6-', floor: { mrr10: 0.81, success5: 0.89 }, size: 69 },
+    { set: 'chat', prefix: 'chat-english6x-', floor: { mrr10: 0.74, success5: 0.85 }, size: 32 },
   ];
   const mean = (outcomes: readonly { mrr10: number; success5: number }[]): { mrr10: number; success5: number } => ({
     mrr10: outcomes.reduce((a, o) => a + o.mrr10, 0) / Math.max(1, outcomes.length),
