@@ -1,0 +1,95 @@
+/**
+ * `npx tsx bench/ab-builds.ts [commit] [factor…] [--rounds N]`: an interleaved in-process A/B of query latency, the
+ * engine of the working tree against the engine of another commit (default `main`), over every judged query, at 1×
+ * (and at the factors given: replicateCorpus). The other commit's src/ and lexicon/ are written under .ab/<commit>/
+ * and imported next to this tree's, so both engines run in one process over the same corpus: each query is timed on
+ * both back to back, in alternating order, so that the load of a shared machine falls on both alike; CPU time per
+ * search, p50 / p90 / p99 / mean. It also compares the two engines' answers to every query (ids, scores, snippets,
+ * totals …; held-out queries are counted, never printed): a speed change must report `answers identical`.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadCorpus } from '../src/corpus/index.js';
+import { createSearchEngine, type SearchEngine } from '../src/search/index.js';
+import { EVAL_SETS, readEvalQueries } from './eval.js';
+import { replicateCorpus } from './search-bench.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const roundsAt = args.indexOf('--rounds');
+const roundsArg = roundsAt >= 0 ? Number(args[roundsAt + 1]) : undefined;
+const rest = args.filter((_, i) => i !== roundsAt && i !== roundsAt + 1);
+const ref = rest.find((a) => Number.isNaN(Number(a))) ?? 'main';
+const factors = rest.filter((a) => !Number.isNaN(Number(a))).map(Number);
+const commit = execFileSync('git', ['rev-parse', '--short', ref], { cwd: ROOT, encoding: 'utf8' }).trim();
+const dir = path.join(ROOT, '.ab', commit);
+if (!existsSync(path.join(dir, 'src'))) {
+  mkdirSync(dir, { recursive: true });
+  execFileSync('sh', ['-c', `git archive ${commit} src lexicon | tar -x -C ${JSON.stringify(dir)}`], { cwd: ROOT });
+}
+const other = (await import(pathToFileURL(path.join(dir, 'src/search/index.ts')).href)) as { createSearchEngine: typeof createSearchEngine };
+
+const corpus = loadCorpus();
+const sets = EVAL_SETS.map((s) => ({ tuned: s.tuned, queries: readEvalQueries(s.file).map((q) => q.query) }));
+const queries = sets.flatMap((s) => s.queries);
+
+const cpuOf = (engine: SearchEngine, q: string): number => {
+  const c = process.cpuUsage();
+  engine.search(q, { limit: 5 });
+  const used = process.cpuUsage(c);
+  return (used.user + used.system) / 1000;
+};
+const stats = (xs: number[]): string => {
+  xs.sort((a, b) => a - b);
+  const at = (p: number): number => xs[Math.min(xs.length - 1, Math.ceil(p * xs.length) - 1)] as number;
+  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const us = (ms: number): string => `${Math.round(ms * 1000)} µs`;
+  return `p50 ${us(at(0.5))}, p90 ${us(at(0.9))}, p99 ${us(at(0.99))}, mean ${us(mean)}`;
+};
+const answer = (engine: SearchEngine, q: string): string => {
+  const strip = (r: ReturnType<SearchEngine['search']>): unknown => ({ ...r, results: r.results.map(({ passage: _p, ...x }) => x) });
+  return JSON.stringify([strip(engine.search(q, { limit: 10 })), strip(engine.search(q, { limit: 5, page: 2 }))]);
+};
+
+process.stdout.write(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; ${queries.length} queries; working tree vs ${commit}\n`);
+for (const factor of factors.length > 0 ? factors : [1]) {
+  const c = factor === 1 ? corpus : replicateCorpus(corpus, factor);
+  const now = createSearchEngine(c);
+  const then = other.createSearchEngine(c);
+  let differ = 0;
+  for (const q of queries) if (answer(now, q) !== answer(then, q)) differ++;
+  for (let r = 0; r < 2; r++)
+    for (const q of queries) {
+      now.search(q);
+      then.search(q);
+    }
+  const a: number[] = [];
+  const b: number[] = [];
+  const rounds = roundsArg ?? (factor === 1 ? 10 : 2);
+  for (let r = 0; r < rounds; r++) {
+    queries.forEach((q, i) => {
+      if ((i + r) % 2 === 0) {
+        a.push(cpuOf(now, q));
+        b.push(cpuOf(then, q));
+      } else {
+        b.push(cpuOf(then, q));
+        a.push(cpuOf(now, q));
+      }
+    });
+  }
+  // Each query's least time over the rounds: what it costs when the load lets it run undisturbed.
+  const least = (xs: number[]): number[] => queries.map((_, i) => Math.min(...Array.from({ length: rounds }, (_, r) => xs[r * queries.length + i] as number)));
+  const leastA = least(a);
+  const leastB = least(b);
+  const pad = ' '.repeat(Math.max(1, 12 - commit.length));
+  process.stdout.write(
+    `${factor}× (${c.passages.length} passages), CPU per search over ${a.length} (${rounds} rounds):\n` +
+      `  working tree: ${stats(a)}\n  ${commit}:${pad}${stats(b)}\n` +
+      `  per query, least of the rounds:\n  working tree: ${stats(leastA)}\n  ${commit}:${pad}${stats(leastB)}\n` +
+      `  ${differ === 0 ? 'answers identical' : `${differ} answers differ`}\n`,
+  );
+}
+process.stdout.write(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at the end\n`);
