@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { cut, cutForSearch, DOMAIN_WORDS, extractKeywords } from '../../src/search/jieba.js';
+import { cut, cutForSearch, DOMAIN_WORDS, extractKeywords, tag } from '../../src/search/jieba.js';
+import { getSharedCorpus } from '../helpers/shared-index.js';
 
 describe('jieba with the domain dictionary', () => {
   it('keeps domain terms whole', () => {
@@ -67,5 +70,19 @@ describe('jieba with the domain dictionary', () => {
       expect(DOMAIN_WORDS, w).toContain(w);
       expect(cut(w), w).toEqual([w]);
     }
+  });
+
+  it("tags every word as nodejieba's own tagger does, whether its tag was kept from an earlier text or not", () => {
+    const tagger = (createRequire(import.meta.url)('nodejieba') as { tag(text: string): { word: string; tag: string }[] }).tag;
+    // The seeds' sentences and the tuning queries (words the kept tags have seen, and words they have not), and
+    // texts made to hold words no dictionary has, digits, Latin letters and punctuation.
+    const sentences = getSharedCorpus().passages.flatMap((p) => p.text.split(/(?<=[。；！？])/u));
+    const tuning = ['eval-queries.json', 'eval-chat.json'].flatMap(
+      (f) => (JSON.parse(readFileSync(new URL(`../fixtures/${f}`, import.meta.url), 'utf8')) as { queries: { query: string }[] }).queries.map((q) => q.query),
+    );
+    const made = ['富不富靠支部', '2023年xx村的ppt', 'Party building 党建引领', '兴村强县qwzx', '，。！', ' ', ''];
+    const texts = [...made, ...tuning, ...sentences, ...tuning.map((q) => `${q}吗`), ...made];
+    expect(texts.length).toBeGreaterThan(1000);
+    for (const text of texts) expect(tag(text), text).toEqual(tagger(text));
   });
 });
