@@ -382,6 +382,18 @@ function themeTermChars(theme: ThemeId): readonly string[][] {
   return terms;
 }
 
+/**
+ * Whether every character of a string is a letter or digit that bare() keeps (Han of U+4E00–9FA5, a–z, 0–9): a
+ * quick check that says no to a few strings bare() would keep whole, never yes to one it would change.
+ */
+function isBareWord(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (!((c >= 0x4e00 && c <= 0x9fa5) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) return false;
+  }
+  return true;
+}
+
 /** Set bits of a 32-bit word. */
 function popCount(x: number): number {
   let v = x >>> 0;
@@ -1613,7 +1625,11 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       plain = isPlainText(p.text) ? 1 : 2;
       plainText[hit.index] = plain;
     }
-    const { snippet, segments } = buildSnippet(p.text, highlights, o.snippet, folded[hit.index], spans, wordTest(hit.index), plain === 1);
+    const i = hit.index;
+    // A term of Han characters, Latin letters and digits alone stands in the passage's folded text only where it
+    // stands in its letters and digits (bareText), whose character pairs the Bloom filter holds.
+    const held = (term: string): boolean => !isBareWord(term) || mayHold(i, term);
+    const { snippet, segments } = buildSnippet(p.text, highlights, o.snippet, folded[i], spans, wordTest(i), plain === 1, held);
     return {
       id: p.id,
       docId: p.docId,

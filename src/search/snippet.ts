@@ -60,11 +60,17 @@ export function splitSentences(text: string): [number, number][] {
   return spans;
 }
 
+/**
+ * Whether the folded text may hold a term: false must be certain (a filter of the text's character pairs, say); true
+ * may be wrong. It only spares the scan for a term the text lacks.
+ */
+export type MayHold = (term: string) => boolean;
+
 /** Every occurrence of every term, in display offsets, longest first where they overlap. */
-function findMatches(display: string, folded: FoldedText, terms: readonly HighlightTerm[], isWord?: WordTest): Range[] {
+function findMatches(display: string, folded: FoldedText, terms: readonly HighlightTerm[], isWord?: WordTest, mayHold?: MayHold): Range[] {
   const found: Range[] = [];
   for (const term of terms) {
-    if (term.text.length === 0) continue;
+    if (term.text.length === 0 || (mayHold !== undefined && !mayHold(term.text))) continue;
     let from = 0;
     for (let at = folded.folded.indexOf(term.text, from); at >= 0; at = folded.folded.indexOf(term.text, from)) {
       if (term.wordOnly && isWord && !isWord(at, at + term.text.length)) {
@@ -147,8 +153,8 @@ function safe(display: string, i: number): number {
 
 /**
  * Builds the snippet for a passage. With no matches (a theme listing), it is the passage's opening sentences.
- * `folded` and `sentences` may be passed when the caller has them cached, and `plain` when it knows
- * {@link isPlainText} of the passage.
+ * `folded` and `sentences` may be passed when the caller has them cached, `plain` when it knows
+ * {@link isPlainText} of the passage, and `mayHold` to skip the terms the folded text certainly lacks.
  */
 export function buildSnippet(
   display: string,
@@ -158,9 +164,10 @@ export function buildSnippet(
   sentences: readonly [number, number][] = splitSentences(display),
   isWord?: WordTest,
   plain = isPlainText(display),
+  mayHold?: MayHold,
 ): Snippet {
   const o = { ...DEFAULTS, ...options };
-  const matches = findMatches(display, folded, terms, isWord);
+  const matches = findMatches(display, folded, terms, isWord, mayHold);
   const prefix = plain ? undefined : shownPrefix(display);
   const shown = (start: number, end: number): number => (prefix ? (prefix[end] as number) - (prefix[start] as number) : end - start);
   if (sentences.length === 0) return { snippet: '', segments: [] };

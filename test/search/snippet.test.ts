@@ -82,6 +82,17 @@ describe('buildSnippet', () => {
     }
   });
 
+  it('skips only the terms mayHold rules out: a filter that is never wrong about absence changes nothing', () => {
+    const terms = [term('人才'), term('乡村振兴', 3, 1), term('扶贫', 3, 2), term('领头雁', 10, 3)];
+    const all = buildSnippet(TALENT, terms);
+    // The terms the passage lacks (扶贫) ruled out, as the engine's Bloom filter of character pairs rules them out.
+    expect(buildSnippet(TALENT, terms, {}, undefined, undefined, undefined, undefined, (t) => TALENT.includes(t))).toEqual(all);
+    // A term ruled out is not looked for.
+    const without = buildSnippet(TALENT, terms, {}, undefined, undefined, undefined, undefined, (t) => t !== '领头雁');
+    expect(without.segments.filter((s) => s.match).map((s) => s.text)).not.toContain('领头雁');
+    expect(all.segments.filter((s) => s.match).map((s) => s.text)).toContain('领头雁');
+  });
+
   it('without matches, shows the opening of the passage', () => {
     const { snippet, segments } = buildSnippet(TALENT, []);
     expect(snippet.startsWith('乡村人才振兴')).toBe(true);
