@@ -207,6 +207,39 @@ function isChatNoise(word: string, inTexts: (text: string) => boolean): boolean 
   return false;
 }
 
+/**
+ * Whether a kept word (spans[i]) describes the material wanted rather than its subject: a material word or year the
+ * texts hold (学习, 文件, 2019: isChatNoise drops those they lack), a word the texts lack ending in a material word
+ * (学习材料, 学习心得, 事迹材料), or a verb opening a stretch of the query written without spaces that the cut ends in
+ * material words (研究|范文, 培训|课件, 工作|总结: the material's kind).
+ */
+function describesMaterial(spans: readonly Span[], i: number, inTexts: (text: string) => boolean): boolean {
+  const span = spans[i] as Span;
+  const t = span.text;
+  // A material word used as a verb (学习 of 在手机上学习党课) says what the user does, not what they want to read.
+  if (YEAR.test(t) || (MATERIAL_WORDS.has(t) && !VERB_TAG.test(span.tag))) return true;
+  const chars = Array.from(t);
+  if (chars.length >= 4 && HAN_WORD.test(t) && !inTexts(t)) {
+    for (let k = 2; k <= chars.length - 2; k++) if (MATERIAL_WORDS.has(chars.slice(k).join(''))) return true;
+  }
+  if (!VERB_OR_VERBAL_NOUN.test(span.tag) || !HAN_WORD.test(t)) return false;
+  const prev = spans[i - 1];
+  if (prev !== undefined && prev.end === span.start && WORDLIKE.test(prev.text) && !MATERIAL_WORDS.has(prev.text)) return false;
+  let j = i + 1;
+  let material = 0;
+  while (j < spans.length && (spans[j] as Span).start === (spans[j - 1] as Span).end && MATERIAL_WORDS.has((spans[j] as Span).text)) {
+    material++;
+    j++;
+  }
+  const next = spans[j];
+  return material > 0 && (next === undefined || next.start !== (spans[j - 1] as Span).end);
+}
+
+const WORDLIKE = /[\p{L}\p{N}]/u;
+
+/** jieba's tags of verbs and verbal nouns (研究 vn, 学习 v). */
+const VERB_OR_VERBAL_NOUN = /^v[ndi]?$/;
+
 interface Span {
   text: string;
   start: number;
@@ -398,6 +431,8 @@ export function analyzeQuery(
   const spanConcepts: { span: Span; concept: Concept }[] = [];
   const kept: Span[] = [];
   const aspectSpans: Span[] = [];
+  // Kept words that describe the material wanted (see describesMaterial): aspects when the query names a subject.
+  const materialSpans: Span[] = [];
   const isContent = (i: number): boolean => {
     const t = (spans[i] as Span).text;
     return HAN_WORD.test(t) && Array.from(t).length > 1 && !QUERY_FILLERS.has(t) && isIndexable(t) && !isChatNoise(t, inTexts);
@@ -429,6 +464,7 @@ export function analyzeQuery(
       concept.aspect = true;
       aspectSpans.push(span);
     }
+    if (!mapped && describesMaterial(spans, i, inTexts)) materialSpans.push(span);
     if (PLACE_TAG.test(span.tag)) concept.place = true;
     const existing = concepts.find((c) => c.text === concept.text);
     if (existing) {
@@ -437,6 +473,29 @@ export function analyzeQuery(
     }
     concepts.push(concept);
     spanConcepts.push({ span, concept });
+  }
+  // Material words the texts hold (学习, 文件, a year such as 2019), material compounds (学习材料) and a verb fused
+  // to a material word (研究|范文): beside a subject they say what kind of text is wanted, not what it is about. Like
+  // the kind of answer a question asks for, they add to the score but neither make a passage a result nor are required.
+  if (materialSpans.length > 0) {
+    const material = new Set(materialSpans.map((m) => m.text));
+    const subject = concepts.some((c) => !material.has(c.text) && !c.aspect && c.naming && c.kind !== 'phrase' ? true : c.kind === 'phrase');
+    if (subject) {
+      for (const c of concepts) {
+        if (!material.has(c.text) || c.aspect) continue;
+        c.aspect = true;
+        for (const m of materialSpans) if (m.text === c.text) aspectSpans.push(m);
+      }
+    }
+  }
+  // A lone verb repeating a character of a longer word of the query (搬 of 易地扶贫搬迁一共搬了多少人) adds nothing the
+  // longer word does not say, yet as a rare term it would rank a passage that merely uses the character (搬得出).
+  for (let k = concepts.length - 1; k >= 0; k--) {
+    const c = concepts[k] as Concept;
+    if (c.kind !== 'word' || c.aspect || c.naming || Array.from(c.text).length !== 1 || !HAN_WORD.test(c.text)) continue;
+    if (concepts.some((o) => o !== c && o.kind === 'word' && !o.aspect && Array.from(o.text).length > 1 && o.text.includes(c.text))) {
+      concepts.splice(k, 1);
+    }
   }
   // Related terms: a `say` string found in the query attaches its group to the concepts it overlaps.
   for (const { entry, at } of sayMatches(text)) {

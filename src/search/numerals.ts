@@ -145,6 +145,9 @@ export function alignNumbers(text: string, occurs: (text: string) => boolean): s
     // Another spelling wins when it stands with more of the query around it, or when the typed one is in no text.
     let bestReach = typed < 0 ? -1 : Math.max(typed, 0);
     for (const alt of alts) {
+      // A numeral character typed before other characters is a number only if the other spelling stands in a text
+      // with the next of them (5个 → 五个): 一 of 一共 is no number however 1 stands after 搬迁 in some text.
+      if (after.length > 0 && !occurs(alt + (after[0] as string))) continue;
       const r = reach(alt, before, after, occurs);
       if (r > bestReach && (r > 0 || typed < 0)) {
         best = alt;

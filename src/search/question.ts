@@ -34,6 +34,8 @@ export interface CutSpan extends KeptSpan {
 
 /** Words that ask which kind of thing: the noun after them is what is asked for (有什么要求, 有哪些经验, 多少钱). */
 const ASKING_DETERMINERS: ReadonlySet<string> = new Set(['什么', '哪些', '哪个', '哪种', '哪类', '啥', '多少']);
+/** Verbs of means before an asking word: 靠啥, 凭什么, 用什么, 通过什么. */
+const MEANS_VERBS: ReadonlySet<string> = new Set(['靠', '凭', '用', '拿', '依靠', '通过', '借助', '依托']);
 /** After a verb: what, which, how many (包括哪些, 存在什么, 取得了哪些). */
 const VERB_ASKED = /^(?:了|过)?(?:什么|哪些|哪几|多少|谁|啥)/u;
 /** After a verb: how well it is done (处理得怎么样, 落实得如何, 搞得好不好). */
@@ -64,7 +66,10 @@ export function askedAspects(
     const s = spans[i] as CutSpan;
     if (!isContent(i)) continue;
     const prev = spans[i - 1];
-    const afterDeterminer = prev !== undefined && prev.end === s.start && ASKING_DETERMINERS.has(prev.text);
+    // 靠啥留住, 用什么吸引: a verb after a means verb's 啥 is what the means achieve, the question's own predicate, not
+    // the kind of answer asked for (措施 of 靠啥措施 is).
+    const means = prev !== undefined && MEANS_VERBS.has(spans[i - 2]?.text ?? '') && isVerb(i);
+    const afterDeterminer = prev !== undefined && prev.end === s.start && ASKING_DETERMINERS.has(prev.text) && !means;
     const ofAndAsked = OF_BEFORE.test(text.slice(0, s.start)) && ASKED_AFTER.test(text.slice(s.end));
     // The question's own verb, right before what it asks: 包括 of X包括哪些方面, 存在 of X存在什么问题, 交给 of 交给谁.
     // (A verb after 如何 / 怎么 is not one: 吸引 of 怎样吸引人才回乡 says what is asked about.)

@@ -361,16 +361,21 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
               const left = words[starts.indexOf(s) - 1];
               const right = words[starts.indexOf(s + len)];
               const { before, after, together } = context;
+              // A pair the texts hold as typed (受益 of 五好活动受益的群众) is a word said on purpose unless the change
+              // makes an expression the texts hold with the word next to it (联系|会议 → 联席会议): a word across a
+              // space, or a reading alone, is no reason to change it.
+              const typedHeld = occurs(window.join(''));
               const supported =
                 (left !== undefined && occurs(left + to)) ||
                 (right !== undefined && occurs(to + right)) ||
+                (typedHeld ? false :
                 (s === 0 && before !== undefined && together !== undefined && together(before, to)) ||
                 (s + len === chars.length && after !== undefined && together !== undefined && together(to, after)) ||
                 (left === undefined &&
                   right === undefined &&
                   found?.exact === true &&
                   context.isWord !== undefined &&
-                  !context.isWord(window.join('')));
+                  !context.isWord(window.join(''))));
               if (!supported) to = undefined;
             }
             if (to) {
