@@ -58,6 +58,13 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'theme word full weight': { themeTopicWeight: 1 },
   'theme word 0.5': { themeTopicWeight: 0.5 },
   'theme word 0.1': { themeTopicWeight: 0.1 },
+  // Round 6, precision (docs/search.md, Precision, round 6).
+  'no material aspects': { materialAspects: false },
+  'no repeated-verb drop': { repeatedVerbs: false },
+  'round 6 precision (before)': { materialAspects: false, repeatedVerbs: false },
+  'keyword bigrams 0.05': { bigrams: { keywordWeight: 0.05 } },
+  'keyword bigrams 0.1': { bigrams: { keywordWeight: 0.1 } },
+  'keyword bigrams 0.2': { bigrams: { keywordWeight: 0.2 } },
   'theme word 0.2': { themeTopicWeight: 0.2 },
   'theme topic share 0.02': { themeTopicShare: 0.02 },
   'theme topic share 0.05': { themeTopicShare: 0.05 },

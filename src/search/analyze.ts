@@ -115,6 +115,13 @@ export interface AnalyzeContext {
   separable?: boolean;
   /** English numbers as the texts write them (english.ts numbersAsChinese). Default true. */
   englishNumbers?: boolean;
+  /**
+   * Material words the texts hold, years, material compounds and a verb fused to a material word are aspects beside
+   * a subject (see describesMaterial). Default true.
+   */
+  materialAspects?: boolean;
+  /** Drop a lone verb repeating a character of a longer word of the query (搬 of 易地扶贫搬迁…搬了). Default true. */
+  repeatedVerbs?: boolean;
 }
 
 /** What may stand between the two halves of a separable word: 上不了学, 看不起病, 脱了贫, 上过学. */
@@ -236,6 +243,11 @@ function describesMaterial(spans: readonly Span[], i: number, inTexts: (text: st
 }
 
 const WORDLIKE = /[\p{L}\p{N}]/u;
+
+/** Whether [start, end) lies strictly inside one span, touching neither of its ends. */
+function insideWord(spans: readonly Span[], start: number, end: number): boolean {
+  return spans.some((sp) => sp.start < start && sp.end > end);
+}
 
 /** jieba's tags of verbs and verbal nouns (研究 vn, 学习 v). */
 const VERB_OR_VERBAL_NOUN = /^v[ndi]?$/;
@@ -464,7 +476,7 @@ export function analyzeQuery(
       concept.aspect = true;
       aspectSpans.push(span);
     }
-    if (!mapped && describesMaterial(spans, i, inTexts)) materialSpans.push(span);
+    if (!mapped && ctx.materialAspects !== false && describesMaterial(spans, i, inTexts)) materialSpans.push(span);
     if (PLACE_TAG.test(span.tag)) concept.place = true;
     const existing = concepts.find((c) => c.text === concept.text);
     if (existing) {
@@ -490,7 +502,7 @@ export function analyzeQuery(
   }
   // A lone verb repeating a character of a longer word of the query (搬 of 易地扶贫搬迁一共搬了多少人) adds nothing the
   // longer word does not say, yet as a rare term it would rank a passage that merely uses the character (搬得出).
-  for (let k = concepts.length - 1; k >= 0; k--) {
+  for (let k = ctx.repeatedVerbs === false ? -1 : concepts.length - 1; k >= 0; k--) {
     const c = concepts[k] as Concept;
     if (c.kind !== 'word' || c.aspect || c.naming || Array.from(c.text).length !== 1 || !HAN_WORD.test(c.text)) continue;
     if (concepts.some((o) => o !== c && o.kind === 'word' && !o.aspect && Array.from(o.text).length > 1 && o.text.includes(c.text))) {
@@ -501,6 +513,8 @@ export function analyzeQuery(
   for (const { entry, at } of sayMatches(text)) {
     const group = RELATED_TERMS[entry.group] as (typeof RELATED_TERMS)[number];
     const say = entry.say;
+    // Inside a word of the cut, touching neither of its ends (村规 of 乡村规划), the string is no word said.
+    if (insideWord(spans, at, at + say.length)) continue;
     const overlapping = spanConcepts.filter((sc) => sc.span.start < at + say.length && sc.span.end > at);
     for (const { concept } of overlapping) {
       for (const term of group.text) {

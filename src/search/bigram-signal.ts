@@ -17,6 +17,11 @@ import { GRAM_PREFIX } from './analyze.js';
 export interface BigramSignalOptions {
   /** Weight of a result's bigram score (share of the best) beside its engine score (share of the best). Default 0.2. */
   weight?: number;
+  /**
+   * Weight of the signal for queries that ask no question (keywords, material, typos), as a tie-breaker: 0 leaves
+   * their ranking alone. Default 0.
+   */
+  keywordWeight?: number;
   /** How many of the engine's first results the signal may reorder. Default 10. */
   depth?: number;
   /**
@@ -26,7 +31,7 @@ export interface BigramSignalOptions {
   fallbackShare?: number;
 }
 
-export const BIGRAM_DEFAULTS: Readonly<Required<BigramSignalOptions>> = Object.freeze({ weight: 0.2, depth: 10, fallbackShare: 0.5 });
+export const BIGRAM_DEFAULTS: Readonly<Required<BigramSignalOptions>> = Object.freeze({ weight: 0.2, keywordWeight: 0, depth: 10, fallbackShare: 0.5 });
 
 /** Words that ask (什么, 怎么, 哪, 谁, 吗, 多少 …): a query holding one is a question. */
 export const ASKING = /什么|怎么|怎样|如何|为什么|为啥|哪|谁|吗|呢|啥|多少|几|能不能|是不是|有没有|会不会|要不要|可不可以/u;

@@ -165,6 +165,14 @@ export interface SearchEngineOptions {
   /** Join separable words split by a complement or aspect marker (上不了学 → 上学, 脱了贫 → 脱贫; analyze.ts). Default true. */
   separableWords?: boolean;
   /**
+   * Words describing the material wanted that the texts hold (学习, 文件, 2019), material compounds (学习材料) and a
+   * verb fused to a material word (研究|范文) count beside a subject as aspects: scored, never required (analyze.ts
+   * describesMaterial). Default true.
+   */
+  materialAspects?: boolean;
+  /** Drop a lone verb repeating a character of a longer query word (搬 of 易地扶贫搬迁一共搬了多少人; analyze.ts). Default true. */
+  repeatedVerbs?: boolean;
+  /**
    * Leave uncorrected a word of the query the engine understands: one whose related terms (the village lexicon) the
    * texts hold. It was said on purpose, however near a word of the texts it sounds or looks (领头羊 is not a typo of
    * 领头雁). Default true.
@@ -264,6 +272,8 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   nearbySure: 0.8,
   nearbyAnchorChars: 2,
   separableWords: true,
+  materialAspects: true,
+  repeatedVerbs: true,
   keepUnderstood: true,
   placeWeight: 1,
   placeAsAspect: true,
@@ -730,7 +740,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return analyzed;
   };
   const analyze = (parsed: ParsedQuery): AnalyzedQuery =>
-    befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers })));
+    befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs })));
 
   // Each theme's strongest label score, to express a passage's strength in its theme as a share, and its passages.
   const themeMax = new Map<ThemeId, number>();
@@ -1013,7 +1023,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     }
     if (phrasesBare.length === 0) return true;
     const text = bareText[i] as string;
-    return phrasesBare.every((ph) => text.includes(ph));
+    // A section heading names what the passages under it are about (“六脱”措施 heads the passage listing the six).
+    const section = bareSections[i] as string;
+    return phrasesBare.every((ph) => text.includes(ph) || section.includes(ph));
   }
 
   /**
@@ -1275,6 +1287,15 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         if (hitStamp[i] !== current && headingKeys(i, keys)) consider(i, (bestBase || 1) * o.themeOnlyWeight, 0, 0, 0, 0);
       }
     }
+    // Passages under a section heading holding the quoted phrases that no term reached (the heading cut otherwise:
+    // “六脱”措施 is 六|脱|措施), at the theme-only weight: the heading says what they are about.
+    if (phrasesBare.length > 0 && matched > 0) {
+      for (let i = 0; i < passages.length; i++) {
+        if (hitStamp[i] === current) continue;
+        const section = bareSections[i] as string;
+        if (section.length > 0 && phrasesBare.every((ph) => section.includes(ph))) consider(i, (bestBase || 1) * o.themeOnlyWeight, 0, 0, 0, 0);
+      }
+    }
     // A phrase with no indexed term at all (a lone character, say) is still honoured by scanning.
     if (matched === 0 && phrasesBare.length > 0) {
       for (let i = 0; i < passages.length; i++) consider(i, 1, 0, 0, 0, 0);
@@ -1499,14 +1520,17 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
    */
   function withBigrams(parsed: ParsedQuery, hits: QueryRanking, need: number): QueryRanking {
     const b = o.bigrams;
-    if (b === false || parsed.phrases.length > 0 || !isQuestion(parsed.text)) return hits;
+    if (b === false || parsed.phrases.length > 0) return hits;
+    const question = isQuestion(parsed.text);
+    if (!question && (b.keywordWeight <= 0 || hits.total === 0)) return hits;
+    const weight = question ? b.weight : b.keywordWeight;
     // The parsed text is folded already (normalizeQuery).
     const folded = parsed.text;
     gramRound = gramRound === 0xffffffff ? 1 : gramRound + 1;
     if (gramRound === 1) gramStamp.fill(0);
     const round = gramRound;
     if (hits.total > 0) {
-      if (b.weight <= 0) return hits;
+      if (weight <= 0) return hits;
       const terms: WeightedTerm[] = [];
       for (const term of questionPairs(folded)) if (hasTerm(term)) terms.push({ term, weight: 1, bit: -1 });
       // The best bigram score over the library, not only over these results: a result that is the best of a weak lot
@@ -1519,7 +1543,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       });
       if (best <= 0) return hits;
       const first = hits.top(Math.max(need, b.depth));
-      const head = rerank(first.slice(0, b.depth), (i) => (gramStamp[i] === round ? (gramScore[i] as number) : 0), best, b.weight);
+      const head = rerank(first.slice(0, b.depth), (i) => (gramStamp[i] === round ? (gramScore[i] as number) : 0), best, weight);
       let cached = [...head, ...first.slice(b.depth)];
       const top = (k: number): Hit[] => {
         if (k > cached.length && cached.length < hits.total) cached = [...head, ...hits.top(k).slice(b.depth)];
@@ -1919,7 +1943,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       // The page asks for its results and those of the pages before it: nothing past them needs a final score.
       const asked = clampInt(options.page, 1, 1, Number.MAX_SAFE_INTEGER) * clampInt(options.limit, o.defaultLimit, 1, o.maxLimit);
       // A question's first results may be reordered by the bigram signal (withBigrams): they need their exact scores.
-      const need = o.bigrams !== false && isQuestion(searched.text) ? Math.max(asked, o.bigrams.depth) : asked;
+      const need = o.bigrams !== false && (o.bigrams.keywordWeight > 0 || isQuestion(searched.text)) ? Math.max(asked, o.bigrams.depth) : asked;
       let hits = rank(searched, analyzed, need);
       // A quoted phrase no text holds as written, in a question about it (“一户一档”是什么, of the texts' 一村一档、一户一卡:
       // a saying misremembered): its words are searched like the rest of the query, and the answer, lacking the
