@@ -1522,7 +1522,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const b = o.bigrams;
     if (b === false || parsed.phrases.length > 0) return hits;
     const question = isQuestion(parsed.text);
-    if (!question && (b.keywordWeight <= 0 || hits.total === 0)) return hits;
+    // A keyword query only as a tie-breaker among full answers: where the words miss (everyday words the texts lack),
+    // characters held in common are no evidence of meaning.
+    if (!question && (b.keywordWeight <= 0 || hits.total === 0 || hits.partial)) return hits;
     const weight = question ? b.weight : b.keywordWeight;
     // The parsed text is folded already (normalizeQuery).
     const folded = parsed.text;
