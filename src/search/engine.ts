@@ -740,7 +740,21 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return analyzed;
   };
   const analyze = (parsed: ParsedQuery): AnalyzedQuery =>
-    befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs })));
+    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs }))));
+  /**
+   * A quoted phrase written against the query's words (“党建+”模式有哪些): the phrase and the words as typed are the
+   * query's whole (党建模式), for the whole-query bonus, when some text holds them so (“党建+”模式).
+   */
+  const gluePhrases = (parsed: ParsedQuery, analyzed: AnalyzedQuery): AnalyzedQuery => {
+    if (parsed.phrases.length !== 1 || analyzed.wholeBare.length === 0) return analyzed;
+    const typed = bare(parsed.normalized);
+    const phrase = bare(parsed.phrases[0] as string);
+    for (const glued of [phrase + analyzed.wholeBare, analyzed.wholeBare + phrase]) {
+      // Scanned, not `occurs`: the quote marks between them (“党建+”模式) leave the text no bigram 建模.
+      if (typed.includes(glued) && bareText.some((t, i) => mayHold(i, glued) && t.includes(glued))) return { ...analyzed, wholeBare: glued };
+    }
+    return analyzed;
+  };
 
   // Each theme's strongest label score, to express a passage's strength in its theme as a share, and its passages.
   const themeMax = new Map<ThemeId, number>();
