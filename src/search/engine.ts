@@ -24,6 +24,7 @@ import { EMPTY_GLOSSARY, glossaryFromSaved, glossarySteps, loadGlossLines, loadS
 import { createNeighbours, type NeighbourOptions, type SavedNeighbours } from './neighbours.js';
 import { BIGRAM_DEFAULTS, contentPairs, isQuestion, questionPairs, rerank, type BigramSignalOptions } from './bigram-signal.js';
 import { createTypoCorrector, latinGroups, type SavedTypoReadings } from './typo.js';
+import { asksQuantity, quantitiesOf, quantityNear } from './quantity.js';
 import { ENGLISH_ABBREVIATIONS, ENGLISH_PLACE_KINDS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
 
 /** Tuning and behaviour of {@link createSearchEngine}. Every field is optional; defaults are in SEARCH_DEFAULTS. */
@@ -173,6 +174,13 @@ export interface SearchEngineOptions {
   /** Drop a lone verb repeating a character of a longer query word (搬 of 易地扶贫搬迁一共搬了多少人; analyze.ts). Default true. */
   repeatedVerbs?: boolean;
   /**
+   * For a question about a quantity (多少, 几个, 比例; quantity.ts), the bonus (× the first result's score) of one of
+   * its first results stating a number near one of the question's words. 0: off. Default 0.2.
+   */
+  quantityBonus?: number;
+  /** Characters between such a word and the number, either side. Default 12. */
+  quantityWindow?: number;
+  /**
    * Leave uncorrected a word of the query the engine understands: one whose related terms (the village lexicon) the
    * texts hold. It was said on purpose, however near a word of the texts it sounds or looks (领头羊 is not a typo of
    * 领头雁). Default true.
@@ -274,6 +282,8 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   separableWords: true,
   materialAspects: true,
   repeatedVerbs: true,
+  quantityBonus: 0.2,
+  quantityWindow: 12,
   keepUnderstood: true,
   placeWeight: 1,
   placeAsAspect: true,
@@ -1598,6 +1608,45 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return { total: found.length, top: (k) => found.slice(0, k), partial: true, bits: [], concepts: [] };
   }
 
+  // Each passage's quantity spans (quantity.ts), found on the first question about a number that reaches it.
+  const quantitySpans: ([number, number][] | undefined)[] = [];
+  /**
+   * A question about a quantity (多少, 几个, 比例: quantity.ts): among its first results (as deep as the bigram
+   * signal's), a passage stating a number within `quantityWindow` characters of one of the question's own words (not
+   * its aspects) gains quantityBonus × the first result's score, so that of passages near a tie the one giving the
+   * figure leads those that only repeat the topic; a clear lead stays.
+   */
+  function withQuantities(parsed: ParsedQuery, analyzed: AnalyzedQuery, hits: QueryRanking, need: number): QueryRanking {
+    if (o.quantityBonus <= 0 || hits.total === 0 || !asksQuantity(parsed.text)) return hits;
+    const words: string[] = [];
+    for (const c of analyzed.concepts) {
+      if (c.aspect || c.kind === 'english') continue;
+      for (const h of [...c.heads, ...c.related]) if (Array.from(h).length > 1) words.push(h);
+    }
+    if (words.length === 0) return hits;
+    const depth = o.bigrams === false ? BIGRAM_DEFAULTS.depth : o.bigrams.depth;
+    const first = hits.top(Math.max(need, depth));
+    const top = first.length > 0 ? (first[0] as Hit).score : 0;
+    const head = first
+      .slice(0, depth)
+      .map((h, k) => {
+        const text = (folded[h.index] as FoldedText).folded;
+        const spans = quantitySpans[h.index] ?? (quantitySpans[h.index] = quantitiesOf(text));
+        const bonus = quantityNear(text, spans, words, o.quantityWindow) ? o.quantityBonus * top : 0;
+        return { k, hit: { index: h.index, score: h.score + bonus } };
+      })
+      .sort((a, b) => b.hit.score - a.hit.score || a.k - b.k)
+      .map((x) => x.hit);
+    let cached = [...head, ...first.slice(depth)];
+    return {
+      ...hits,
+      top: (k: number): Hit[] => {
+        if (k > cached.length && cached.length < hits.total) cached = [...head, ...hits.top(k).slice(depth)];
+        return cached.slice(0, k);
+      },
+    };
+  }
+
   /** Passages selected by filters alone (no words): by theme strength, or in reading order for doc: only. */
   function filterOnly(parsed: ParsedQuery): Ranked {
     const collapser = startCollapse();
@@ -1959,7 +2008,10 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       // The page asks for its results and those of the pages before it: nothing past them needs a final score.
       const asked = clampInt(options.page, 1, 1, Number.MAX_SAFE_INTEGER) * clampInt(options.limit, o.defaultLimit, 1, o.maxLimit);
       // A question's first results may be reordered by the bigram signal (withBigrams): they need their exact scores.
-      const need = o.bigrams !== false && (o.bigrams.keywordWeight > 0 || isQuestion(searched.text)) ? Math.max(asked, o.bigrams.depth) : asked;
+      // And so may those of a question about a quantity (withQuantities).
+      const reordered =
+        (o.bigrams !== false && (o.bigrams.keywordWeight > 0 || isQuestion(searched.text))) || (o.quantityBonus > 0 && asksQuantity(searched.text));
+      const need = reordered ? Math.max(asked, o.bigrams === false ? BIGRAM_DEFAULTS.depth : o.bigrams.depth) : asked;
       let hits = rank(searched, analyzed, need);
       // A quoted phrase no text holds as written, in a question about it (“一户一档”是什么, of the texts' 一村一档、一户一卡:
       // a saying misremembered): its words are searched like the rest of the query, and the answer, lacking the
@@ -2006,6 +2058,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       // A question: the character-bigram signal (bigram-signal.ts) reorders its first results and answers an empty
       // one (partial).
       hits = withBigrams(searched, hits, need);
+      hits = withQuantities(searched, analyzed, hits, need);
       return page(query, hits, highlightsFor(analyzed.concepts), options, () => suggest(searched, analyzed), corrected);
     },
 
