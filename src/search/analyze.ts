@@ -491,7 +491,10 @@ export function analyzeQuery(
   // the kind of answer a question asks for, they add to the score but neither make a passage a result nor are required.
   if (materialSpans.length > 0) {
     const material = new Set(materialSpans.map((m) => m.text));
-    const subject = concepts.some((c) => !material.has(c.text) && !c.aspect && c.naming && c.kind !== 'phrase' ? true : c.kind === 'phrase');
+    // A subject the texts hold: beside a word they lack (念念 of 开会念念文件就完事) the material word may be the topic.
+    const subject = concepts.some(
+      (c) => c.kind === 'phrase' || (!material.has(c.text) && !c.aspect && c.naming && (c.kind === 'english' || c.heads.some((h) => hasTerm(h) || inTexts(h)))),
+    );
     if (subject) {
       for (const c of concepts) {
         if (!material.has(c.text) || c.aspect) continue;
