@@ -14,7 +14,50 @@ let toSimplifiedFn: ((text: string) => string) | undefined;
 /** Traditional → simplified (OpenCC t2s, phrase-aware). Identity on simplified text. */
 export function toSimplified(text: string): string {
   const convert = (toSimplifiedFn ??= OpenCC.Converter({ from: 't', to: 'cn' }));
+  // The converter replaces only stretches that start with the first character of one of its dictionaries' entries:
+  // a text holding no such character is its own simplified form (most queries, most words), and is not read twice.
+  const starts = (entryStarts ??= conversionStarts());
+  if (starts !== null && !holdsAny(text, starts)) return text;
   return convert(text);
+}
+
+// The first characters (code points) of the t2s conversion's dictionary entries; null when the dictionaries are not
+// laid out as this version of opencc-js lays them out (then every text is converted).
+let entryStarts: ReadonlySet<number> | null | undefined;
+
+function conversionStarts(): ReadonlySet<number> | null {
+  // Converter({ from: 't', to: 'cn' }) is opencc-js's preset 't2s': a normalisation chain, then a conversion chain,
+  // of dictionary groups; no segmentation.
+  const config = (OpenCC.Locale.configs as Record<string, { segmentation?: unknown; normalizationChain?: unknown; conversionChain?: unknown }>)['t2s'];
+  if (!config || config.segmentation || !Array.isArray(config.normalizationChain) || !Array.isArray(config.conversionChain)) return null;
+  const starts = new Set<number>();
+  const groups = [...config.normalizationChain, ...config.conversionChain] as unknown[];
+  for (const group of groups) {
+    if (!Array.isArray(group)) return null;
+    for (const dict of group as unknown[]) {
+      const keys =
+        typeof dict === 'string'
+          ? dict.split('|').map((entry) => entry.split(' ')[0])
+          : Array.isArray(dict)
+            ? (dict as unknown[]).map((entry) => (Array.isArray(entry) ? entry[0] : undefined))
+            : undefined;
+      if (!keys) return null;
+      for (const key of keys) {
+        if (typeof key !== 'string' || key.length === 0) return null;
+        starts.add(key.codePointAt(0) as number);
+      }
+    }
+  }
+  return starts.size > 0 ? starts : null;
+}
+
+function holdsAny(text: string, codePoints: ReadonlySet<number>): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i) as number;
+    if (codePoints.has(cp)) return true;
+    if (cp > 0xffff) i++;
+  }
+  return false;
 }
 
 // Cc/Cf (controls, zero-width and bidi marks), Co (private use: reserved for the index's own markers), Cs (lone
@@ -80,6 +123,13 @@ export function normalizeQuery(raw: string, options: NormalizeOptions = {}): str
   const input = typeof raw === 'string' ? raw : '';
   // Refuse absurd input before doing any work on it (each step below is linear, but 10 MB is still 10 MB).
   if (input.length > max * 20) throw queryTooLong(input.length, max);
+  // Han characters alone (most queries): nothing invisible, no space, punctuation, Latin letter or compatibility
+  // form, so of the steps below only the simplification and the collapse of repeats can change them.
+  if (input.length > 0 && isPlainHan(input)) {
+    if (input.length > max) throw queryTooLong(input.length, max);
+    const simplified = toSimplified(input);
+    if (isPlainHan(simplified)) return simplified.replace(HAN_REPEAT, '$1');
+  }
   let text = stripInvisible(input).normalize('NFKC').replace(SPACES, ' ').trim();
   const length = Array.from(text).length;
   if (length > max) throw queryTooLong(length, max);
@@ -91,6 +141,15 @@ export function normalizeQuery(raw: string, options: NormalizeOptions = {}): str
     .replace(SPACES, ' ')
     .trim();
   return text;
+}
+
+/** Whether every character is a CJK unified ideograph of U+4E00–9FA5 (each its own NFKC form, a letter). */
+function isPlainHan(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x4e00 || c > 0x9fa5) return false;
+  }
+  return true;
 }
 
 /**
@@ -138,7 +197,12 @@ const BARE_DROP = /[^\p{L}\p{N}]+/gu;
 
 /** Letters and digits only: the form used to compare a whole query or phrase with a passage ignoring punctuation. */
 export function bare(folded: string): string {
-  return folded.replace(BARE_DROP, '');
+  // Most strings asked about are already bare (a word, a stretch of Han characters): no regular expression for them.
+  for (let k = 0; k < folded.length; k++) {
+    const c = folded.charCodeAt(k);
+    if (!((c >= 0x4e00 && c <= 0x9fa5) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) return folded.replace(BARE_DROP, '');
+  }
+  return folded;
 }
 
 /** Characters (code points) in a string, counted as `Array.from(text).length` counts them, without making the array. */

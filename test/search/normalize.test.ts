@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import * as OpenCC from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
-import { foldWithMap, normalizeQuery, toDisplayRange } from '../../src/search/normalize.js';
+import { foldWithMap, normalizeQuery, toDisplayRange, toSimplified } from '../../src/search/normalize.js';
+import { getSharedCorpus } from '../helpers/shared-index.js';
 import { SearchError } from '../../src/search/types.js';
 
 describe('normalizeQuery', () => {
@@ -64,6 +67,39 @@ describe('normalizeQuery', () => {
       const once = normalizeQuery(q);
       expect(normalizeQuery(once)).toBe(once);
     }
+  });
+});
+
+describe('the quick paths of toSimplified and normalizeQuery', () => {
+  const passages = (): string[] => getSharedCorpus().passages.map((p) => p.text);
+  const tuning = (): string[] =>
+    ['eval-queries.json', 'eval-chat.json'].flatMap(
+      (f) => (JSON.parse(readFileSync(new URL(`../fixtures/${f}`, import.meta.url), 'utf8')) as { queries: { query: string }[] }).queries.map((q) => q.query),
+    );
+
+  it('simplifies every text as opencc-js does, the texts it does not read (no entry starts in them) included', () => {
+    const convert = OpenCC.Converter({ from: 't', to: 'cn' });
+    const config = OpenCC.Locale.configs['t2s'] as unknown as { normalizationChain: string[][]; conversionChain: string[][] };
+    // Every entry of its dictionaries, alone and inside simplified text; the seeds; the tuning queries.
+    const keys = [...config.normalizationChain, ...config.conversionChain].flat().flatMap((d) => d.split('|').map((e) => e.split(' ')[0] as string));
+    expect(keys.length).toBeGreaterThan(1000);
+    const texts = [...keys, ...keys.map((k) => `乡村${k}振兴`), ...passages(), ...tuning(), '鄉村振興', '𠀀字', '', 'talent 人才'];
+    let unchanged = 0;
+    for (const text of texts) {
+      expect(toSimplified(text), text).toBe(convert(text));
+      if (convert(text) === text) unchanged++;
+    }
+    expect(unchanged).toBeGreaterThan(100);
+  });
+
+  it('normalises a query of Han characters alone as it normalises the same query with a space after it', () => {
+    const han = [...tuning(), ...passages()].flatMap((t) => t.match(/[\u4e00-\u9fa5]+/gu) ?? []).filter((t) => t.length <= 200);
+    const made = ['鄉村振興', '急急急急急', '好好学习', '黨建引領產業振興', '乾隆', '著作', '一'];
+    expect(han.length).toBeGreaterThan(1000);
+    for (const q of [...made, ...han]) expect(normalizeQuery(q), q).toBe(normalizeQuery(`${q} `));
+    // The length cap holds on the quick path too.
+    expect(() => normalizeQuery(`${'乡村'.repeat(100)}乡`)).toThrow(SearchError);
+    expect(normalizeQuery('乡村'.repeat(100))).toBe('乡村'.repeat(100));
   });
 });
 
