@@ -53,6 +53,18 @@ export function gramTerms(folded: string): string[] {
   return out;
 }
 
+/** Whether `test` holds of some bigram term of folded text: {@link gramTerms}' terms in order, the list not made. */
+export function someGram(folded: string, test: (gram: string) => boolean): boolean {
+  for (const m of folded.matchAll(HAN_RUN)) {
+    let prev = '';
+    for (const ch of m[0]) {
+      if (prev.length > 0 && test(`${GRAM_PREFIX}${prev}${ch}`)) return true;
+      prev = ch;
+    }
+  }
+  return false;
+}
+
 function unique<T>(items: Iterable<T>): T[] {
   return [...new Set(items)];
 }

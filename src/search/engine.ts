@@ -7,7 +7,7 @@
  */
 import { THEMES, type Corpus, type Passage, type ThemeId } from '../corpus/types.js';
 import { THEME_LEXICON } from '../corpus/themes.js';
-import { analyzeQuery, GRAM_PREFIX, gramTerms, wordTerms, type AnalyzedQuery, type Concept } from './analyze.js';
+import { analyzeQuery, GRAM_PREFIX, someGram, wordTerms, type AnalyzedQuery, type Concept } from './analyze.js';
 import { passageIndexSteps, type IndexDocument, type PassageTokens, type SavedPassageIndex, type WeightedTerm } from './minisearch-index.js';
 import { createBoundedMemo } from './bounded-memo.js';
 import { nearDuplicateSteps, type DedupeOptions } from './dedupe.js';
@@ -446,6 +446,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   // (snippet.ts isPlainText: 0 not yet known, 1 plain, 2 not).
   const sentences: (readonly [number, number][] | undefined)[] = [];
   const plainText = new Uint8Array(passages.length);
+  // Whether each passage's text holds whitespace (0 not yet known, 1 none, 2 some).
+  const spacedText = new Uint8Array(passages.length);
   const bareText: string[] = [];
   // Title and section, letters and digits only: the whole-query bonus also applies when a heading says it all.
   const bareHeadings: string[] = [];
@@ -555,7 +557,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     let found = occursCache.get(key);
     if (found !== undefined) return found;
     if (inText(key)) found = true;
-    else if (gramTerms(key).some((g) => !inText(g))) found = false;
+    else if (someGram(key, (g) => !inText(g))) found = false;
     else found = bareText.some((t, i) => mayHold(i, key) && t.includes(key));
     return occursCache.set(key, found);
   };
@@ -1718,7 +1720,12 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     // A term of Han characters, Latin letters and digits alone stands in the passage's folded text only where it
     // stands in its letters and digits (bareText), whose character pairs the Bloom filter holds.
     const held = (term: string): boolean => !isBareWord(term) || mayHold(i, term);
-    const { snippet, segments } = buildSnippet(p.text, highlights, o.snippet, folded[i], spans, wordTest(i), plain === 1, held);
+    let spaced = spacedText[i] as number;
+    if (spaced === 0) {
+      spaced = /\s/u.test(p.text) ? 2 : 1;
+      spacedText[i] = spaced;
+    }
+    const { snippet, segments } = buildSnippet(p.text, highlights, o.snippet, folded[i], spans, wordTest(i), plain === 1, held, spaced === 1);
     return {
       id: p.id,
       docId: p.docId,

@@ -154,7 +154,8 @@ function safe(display: string, i: number): number {
 /**
  * Builds the snippet for a passage. With no matches (a theme listing), it is the passage's opening sentences.
  * `folded` and `sentences` may be passed when the caller has them cached, `plain` when it knows
- * {@link isPlainText} of the passage, and `mayHold` to skip the terms the folded text certainly lacks.
+ * {@link isPlainText} of the passage, `mayHold` to skip the terms the folded text certainly lacks, and `spaceless`
+ * when it knows the passage holds no whitespace at all.
  */
 export function buildSnippet(
   display: string,
@@ -165,6 +166,7 @@ export function buildSnippet(
   isWord?: WordTest,
   plain = isPlainText(display),
   mayHold?: MayHold,
+  spaceless = false,
 ): Snippet {
   const o = { ...DEFAULTS, ...options };
   const matches = findMatches(display, folded, terms, isWord, mayHold);
@@ -239,38 +241,49 @@ export function buildSnippet(
     end = Math.min(end, windowEnd);
   }
 
-  return render(display, matches, start, end, start > (sentences[first] as [number, number])[0], end < (sentences[last] as [number, number])[1]);
+  return render(display, matches, start, end, start > (sentences[first] as [number, number])[0], end < (sentences[last] as [number, number])[1], spaceless);
 }
 
-function render(display: string, matches: readonly Range[], start: number, end: number, cutStart: boolean, cutEnd: boolean): Snippet {
-  const raw: Segment[] = [];
+function render(
+  display: string,
+  matches: readonly Range[],
+  start: number,
+  end: number,
+  cutStart: boolean,
+  cutEnd: boolean,
+  spaceless: boolean,
+): Snippet {
+  // Whitespace runs (line breaks inside a passage) show as one space; trim the ends; merge neighbours. Most
+  // snippets hold no whitespace at all: one look at the shown stretch (none for a passage without any) spares a
+  // replace per segment.
+  const spaced = !spaceless && WHITESPACE.test(display.slice(start, end));
+  const segments: Segment[] = [];
+  const add = (raw: string, match: boolean): void => {
+    const text = spaced ? raw.replace(/\s+/g, ' ') : raw;
+    if (text.length === 0) return;
+    const prev = segments[segments.length - 1];
+    if (prev && prev.match === match) prev.text += text;
+    else segments.push({ text, match });
+  };
+  if (cutStart) add(ELLIPSIS, false);
   let pos = start;
   for (const m of matches) {
     if (m.start < start || m.end > end) continue;
-    if (m.start > pos) raw.push({ text: display.slice(pos, m.start), match: false });
-    raw.push({ text: display.slice(m.start, m.end), match: true });
+    if (m.start > pos) add(display.slice(pos, m.start), false);
+    add(display.slice(m.start, m.end), true);
     pos = m.end;
   }
-  if (pos < end) raw.push({ text: display.slice(pos, end), match: false });
-  if (cutStart) raw.unshift({ text: ELLIPSIS, match: false });
-  if (cutEnd) raw.push({ text: ELLIPSIS, match: false });
-
-  // Whitespace runs (line breaks inside a passage) show as one space; trim the ends; merge neighbours. Most
-  // snippets hold no whitespace at all: one look at the shown stretch spares a replace per segment.
-  const spaced = WHITESPACE.test(display.slice(start, end));
-  const segments: Segment[] = [];
-  for (const seg of raw) {
-    const text = spaced ? seg.text.replace(/\s+/g, ' ') : seg.text;
-    if (text.length === 0) continue;
-    const prev = segments[segments.length - 1];
-    if (prev && prev.match === seg.match) prev.text += text;
-    else segments.push({ text, match: seg.match });
+  if (pos < end) add(display.slice(pos, end), false);
+  if (cutEnd) add(ELLIPSIS, false);
+  let clean = segments;
+  if (spaced) {
+    const head = segments[0];
+    if (head) head.text = head.text.replace(/^\s+/, '');
+    const tail = segments[segments.length - 1];
+    if (tail) tail.text = tail.text.replace(/\s+$/, '');
+    clean = segments.filter((s) => s.text.length > 0);
   }
-  const head = segments[0];
-  if (head && spaced) head.text = head.text.replace(/^\s+/, '');
-  const tail = segments[segments.length - 1];
-  if (tail && spaced) tail.text = tail.text.replace(/\s+$/, '');
-  const clean = segments.filter((s) => s.text.length > 0);
-  const snippet = clean.map((s) => (s.match ? `**${s.text}**` : s.text)).join('');
+  let snippet = '';
+  for (const s of clean) snippet += s.match ? `**${s.text}**` : s.text;
   return { snippet, segments: clean };
 }

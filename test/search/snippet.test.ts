@@ -93,6 +93,14 @@ describe('buildSnippet', () => {
     expect(all.segments.filter((s) => s.match).map((s) => s.text)).toContain('领头雁');
   });
 
+  it('gives the same snippet when told the passage holds no whitespace (spaceless) as when it looks for itself', () => {
+    for (const terms of [[term('人才'), term('乡村振兴', 3, 1)], [term('强村富民工程')], []]) {
+      expect(buildSnippet(LONG, terms, {}, undefined, undefined, undefined, undefined, undefined, true)).toEqual(buildSnippet(LONG, terms));
+    }
+    // A passage with a line break shows it as a space whatever the caller knows of the rest.
+    expect(buildSnippet('第一段。\n第二段有人才。', [term('人才')]).snippet).toBe('第一段。 第二段有**人才**。');
+  });
+
   it('without matches, shows the opening of the passage', () => {
     const { snippet, segments } = buildSnippet(TALENT, []);
     expect(snippet.startsWith('乡村人才振兴')).toBe(true);
