@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/ab-builds.ts [commit] [factor…] [--rounds N]`: an interleaved in-process A/B of query latency, the
+ * `npx tsx bench/ab-builds.ts [commit] [factor…] [--rounds N]` (`--rounds 0`: answers compared only): an interleaved in-process A/B of query latency, the
  * engine of the working tree against the engine of another commit (default `main`), over every judged query, at 1×
  * (and at the factors given: replicateCorpus). The other commit's src/ and lexicon/ are written under .ab/<commit>/
  * and imported next to this tree's, so both engines run in one process over the same corpus: each query is timed on
@@ -61,6 +61,12 @@ for (const factor of factors.length > 0 ? factors : [1]) {
   const then = other.createSearchEngine(c);
   let differ = 0;
   for (const q of queries) if (answer(now, q) !== answer(then, q)) differ++;
+  const rounds = roundsArg ?? (factor === 1 ? 10 : 2);
+  // --rounds 0: the answers compared, nothing timed.
+  if (rounds === 0) {
+    process.stdout.write(`${factor}×: ${differ === 0 ? 'answers identical' : `${differ} answers differ`}\n`);
+    continue;
+  }
   for (let r = 0; r < 2; r++)
     for (const q of queries) {
       now.search(q);
@@ -68,7 +74,6 @@ for (const factor of factors.length > 0 ? factors : [1]) {
     }
   const a: number[] = [];
   const b: number[] = [];
-  const rounds = roundsArg ?? (factor === 1 ? 10 : 2);
   for (let r = 0; r < rounds; r++) {
     queries.forEach((q, i) => {
       if ((i + r) % 2 === 0) {
