@@ -183,7 +183,7 @@ export interface SearchEngineOptions {
   /**
    * Leave uncorrected a word of the query the engine understands: one whose related terms (the village lexicon) the
    * texts hold. It was said on purpose, however near a word of the texts it sounds or looks (领头羊 is not a typo of
-   * 领头雁). Default true.
+   * 领头雁). A stretch of several words counts when each of them is understood so (选村干部, not 农村干部). Default true.
    */
   keepUnderstood?: boolean;
   /**
@@ -1855,9 +1855,15 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
 
   // ---- the engine ----------------------------------------------------------------------------------------------
 
-  /** Whether a stretch of the query is one word of it whose related terms the texts hold (see keepUnderstood). */
-  const understoodWord = (analyzed: AnalyzedQuery, stretch: string): boolean =>
-    analyzed.concepts.some((c) => c.kind === 'word' && c.text === stretch && c.related.some(inText));
+  /**
+   * Whether a stretch of the query is understood (see keepUnderstood): the query's words inside it (or the one word it
+   * lies in) all have related terms the texts hold — 领头羊, or 选村干部, which the village lexicon reads whole while
+   * jieba cuts it 选 | 村干部, and which the corrector took for a typo of 农村干部.
+   */
+  const understoodWord = (analyzed: AnalyzedQuery, stretch: string): boolean => {
+    const inside = analyzed.concepts.filter((c) => c.kind === 'word' && (stretch.includes(c.text) || c.text.includes(stretch)));
+    return inside.length > 0 && inside.every((c) => c.related.some(inText));
+  };
 
   /**
    * The query with its typos corrected (see typo.ts), or undefined when nothing needed correcting. Only the words

@@ -120,9 +120,10 @@ describe('retrieval quality on the judged sets', () => {
     { set: 'chat', prefix: 'chat-question13x-', floor: { mrr10: 0.92, success5: 0.94 }, size: 54 },
     // Everyday words, round 6 (docs/search.md, Everyday words, round 6): colloquial, dialect and mistyped words for the
     // texts' concepts (茅房, 揩油, 躺平, 莫得), 0.650 / 0.812 before any engine change, 0.669 / 0.812 with everyday
-    // focus. The x half is never looked at query by query: 0.688 / 0.787 before and after.
-    { set: 'chat', prefix: 'chat-everyday5-', floor: { mrr10: 0.64, success5: 0.78 }, size: 69 },
-    { set: 'chat', prefix: 'chat-everyday5x-', floor: { mrr10: 0.66, success5: 0.76 }, size: 47 },
+    // focus; 0.693 / 0.841 on main 604fcb6 with the English round 6 and a lexicon phrase kept from the corrector. The
+    // x half is never looked at query by query: 0.688 / 0.787 before and after everyday focus, 0.725 / 0.809 at 604fcb6.
+    { set: 'chat', prefix: 'chat-everyday5-', floor: { mrr10: 0.66, success5: 0.8 }, size: 69 },
+    { set: 'chat', prefix: 'chat-everyday5x-', floor: { mrr10: 0.69, success5: 0.78 }, size: 47 },
     // English, round 6 (docs/search.md, English, round 6): ordinals and numbers, names, phrasal verbs, -ing forms,
     // "village / rural X": english6 0.751 / 0.870 before the engine was changed, 0.833 / 0.913 after (English numbers,
     // pinyin places); its held-out half english6x (aggregates only; the 8 queries of it looked at while working moved

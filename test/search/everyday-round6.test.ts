@@ -79,3 +79,17 @@ describe('everyday focus: a bridged word is what the query is about', () => {
     expect(library(texts, { everydayFocus: 0 }).search('低保一个人一年多少钱').results[0]?.id).toBe('n-0');
   });
 });
+
+describe('a phrase the village lexicon reads whole is not corrected as a typo', () => {
+  it('选村干部看啥条件: jieba cuts 选 | 村干部, the lexicon reads 选村干部 (换届, 选任, 选拔): searched as typed', () => {
+    const r = engine.search('选村干部看啥条件', { limit: 5 });
+    expect(r.corrected).toBeNull();
+    expect(r.results.map((x) => x.id)).toEqual(expect.arrayContaining(['000-005', '002-030']));
+    // Read as a typo of 农村干部, it found the one passage that says 农村干部.
+    const before = createSearchEngine(corpus, { keepUnderstood: false }).search('选村干部看啥条件', { limit: 5 });
+    expect(before.corrected).toBe('农村干部看啥条件');
+    expect(before.results.map((x) => x.id)).toEqual(['002-030']);
+    // A typo the lexicon does not know is still corrected (everyday-round5.test.ts: 集体经计, 领头燕).
+  });
+});
+
