@@ -99,7 +99,8 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   // English, round 6 (docs/search.md, English, round 6).
   'no English numbers (before)': { englishNumbers: false },
   'no pinyin places (before)': { pinyinPlaces: false },
-  'english round 6 (before)': { englishNumbers: false, pinyinPlaces: false },
+  'three words joined (before)': { englishJoined: 3 },
+  'english round 6 (before)': { englishNumbers: false, pinyinPlaces: false, englishJoined: 3 },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

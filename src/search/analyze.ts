@@ -134,6 +134,8 @@ export interface AnalyzeContext {
   materialAspects?: boolean;
   /** Drop a lone verb repeating a character of a longer word of the query (搬 of 易地扶贫搬迁…搬了). Default true. */
   repeatedVerbs?: boolean;
+  /** Most adjacent English words joined into one stretch of the texts (english.ts EnglishContext.maxJoined). */
+  englishJoined?: number;
 }
 
 /** What may stand between the two halves of a separable word: 上不了学, 看不起病, 脱了贫, 上过学. */
@@ -433,7 +435,7 @@ export function analyzeQuery(
     });
   }
   if (ctx.separable !== false) asked = joinSeparable(asked, (w) => hasTerm(w) && inTexts(w));
-  const { text, english, glossed, chinese, translated, untranslated } = mapEnglish(asked, { glossary: ctx.glossary, hasTerm, inTexts, numbers: ctx.englishNumbers });
+  const { text, english, glossed, chinese, translated, untranslated } = mapEnglish(asked, { glossary: ctx.glossary, hasTerm, inTexts, numbers: ctx.englishNumbers, maxJoined: ctx.englishJoined });
   const cutSpans = cutWithSpans(text);
   // Typos are looked for in jieba's own cut, before the repairs below (集体|经计 must not become 集体经|计).
   const runs: string[][] = [];

@@ -202,6 +202,11 @@ export interface SearchEngineOptions {
    */
   englishNumbers?: boolean;
   /**
+   * Most adjacent English words whose Chinese, joined in order, may stand for one stretch of the texts (Central Rural
+   * Work Conference → 中央农村工作会议; english.ts). Default 4 (3 before round 6).
+   */
+  englishJoined?: number;
+  /**
    * A place name typed in pinyin before the English for its kind (Gaohong town, Bainiu village, Linzhou county) is read
    * with that kind's syllable (gaohong zhen → 高虹镇; vocabulary.ts ENGLISH_PLACE_KINDS). Default true.
    */
@@ -288,6 +293,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   placeWeight: 1,
   placeAsAspect: true,
   englishNumbers: true,
+  englishJoined: 4,
   pinyinPlaces: true,
 });
 
@@ -752,7 +758,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return analyzed;
   };
   const analyze = (parsed: ParsedQuery): AnalyzedQuery =>
-    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs }))));
+    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs }))));
   /**
    * A quoted phrase written against the query's words (“党建+”模式有哪些): the phrase and the words as typed are the
    * query's whole (党建模式), for the whole-query bonus, when some text holds them so (“党建+”模式).

@@ -98,6 +98,11 @@ export interface EnglishContext {
   inTexts: (text: string) => boolean;
   /** English numbers as the texts write them (see numbersAsChinese). Default true. */
   numbers?: boolean;
+  /**
+   * Most adjacent English words whose translations are joined into one stretch of the texts (Central Rural Work
+   * Conference → 中央农村工作会议). Default 4.
+   */
+  maxJoined?: number;
 }
 
 export interface EnglishMapping {
@@ -256,7 +261,7 @@ export function numbersAsChinese(text: string, inTexts: (text: string) => boolea
 }
 
 /** Most English words whose translations are joined into one Chinese stretch, and senses tried per word. */
-const MAX_JOINED = 3;
+const MAX_JOINED = 4;
 const SENSES_TRIED = 8;
 /** Senses of a glossed English word searched: its best, and up to three weaker ones as related terms. */
 const SENSES_SEARCHED = 4;
@@ -392,7 +397,7 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
   const merged: Segment[] = [];
   for (let i = 0; i < segments.length; ) {
     let done = false;
-    for (let n = Math.min(MAX_JOINED, segments.length - i); n >= 2 && !done; n--) {
+    for (let n = Math.min(ctx.maxJoined ?? MAX_JOINED, segments.length - i); n >= 2 && !done; n--) {
       const run = segments.slice(i, i + n);
       if (!run.every((s, k) => k === 0 || JOINER.test(text.slice((run[k - 1] as Segment).end, s.start)))) continue;
       const whole = spelled(run, ctx);

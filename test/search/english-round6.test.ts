@@ -84,3 +84,17 @@ describe('Chinese place names typed in pinyin before their kind', () => {
     expect(engine.search('Xiaoshan district party building').corrected ?? '').not.toMatch(/区/);
   });
 });
+
+describe('four English words joined into one stretch of the texts', () => {
+  it('Central Rural Work Conference is 中央农村工作会议, a full answer first', () => {
+    const r = engine.search('Central Rural Work Conference', { limit: 3 });
+    expect(r.partial).toBe(false);
+    expect(r.results[0]?.id).toBe('002-002');
+    expect(marked('Central Rural Work Conference').join('')).toContain('中央农村工作会议');
+  });
+
+  it('two words join as before: temporary assistance standards is 临时救助', () => {
+    expect(marked('temporary assistance standards')).toContain('临时救助');
+  });
+});
+
