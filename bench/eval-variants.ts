@@ -100,7 +100,10 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'no English numbers (before)': { englishNumbers: false },
   'no pinyin places (before)': { pinyinPlaces: false },
   'three words joined (before)': { englishJoined: 3 },
-  'english round 6 (before)': { englishNumbers: false, pinyinPlaces: false, englishJoined: 3 },
+  'common English full weight (before)': { commonEnglishWeight: 1 },
+  'common English 0.5': { commonEnglishWeight: 0.5 },
+  'common English 0.7': { commonEnglishWeight: 0.7 },
+  'english round 6 (before)': { englishNumbers: false, pinyinPlaces: false, englishJoined: 3, commonEnglishWeight: 1 },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

@@ -207,6 +207,12 @@ export interface SearchEngineOptions {
    */
   englishJoined?: number;
   /**
+   * Weight of an English word's Chinese word found in more than maxPartShare of the passages (village → 乡村, rural →
+   * 农村, party → 党) relative to other words: how telling a translation is, as IDF says of a word typed. The concept
+   * is still required of a full match. Default 0.6 (1 before round 6).
+   */
+  commonEnglishWeight?: number;
+  /**
    * A place name typed in pinyin before the English for its kind (Gaohong town, Bainiu village, Linzhou county) is read
    * with that kind's syllable (gaohong zhen → 高虹镇; vocabulary.ts ENGLISH_PLACE_KINDS). Default true.
    */
@@ -294,6 +300,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   placeAsAspect: true,
   englishNumbers: true,
   englishJoined: 4,
+  commonEnglishWeight: 0.6,
   pinyinPlaces: true,
 });
 
@@ -903,7 +910,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const focus = focusOf(concepts);
     concepts.forEach((c, k) => {
       const scale = (topical && themes[k] !== undefined ? o.themeTopicWeight : 1) * (focus[k] as number);
-      for (const t of c.heads) put(t, (c.place ? o.placeWeight : 1) * scale);
+      // An English word's Chinese found in most passages (village → 乡村) tells them apart less than the topic beside
+      // it (village art troupes): it weighs commonEnglishWeight.
+      for (const t of c.heads) put(t, (c.place ? o.placeWeight : 1) * scale * (c.kind === 'english' && share(t) > o.maxPartShare ? o.commonEnglishWeight : 1));
       // Parts stand in for a concept the texts lack (中共中央政治局 → 中央); where the texts have the concept itself
       // they only add to the score (see `evidence` below). A part found in most passages (振兴 of 人才振兴) says
       // almost nothing about relevance and is left out.

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { numbersAsChinese } from '../../src/search/english.js';
-import { getSharedEngine } from '../helpers/shared-index.js';
+import { createSearchEngine } from '../../src/search/index.js';
+import { getSharedCorpus, getSharedEngine } from '../helpers/shared-index.js';
 
 const engine = getSharedEngine();
 const top = (q: string, k = 3): string[] => engine.search(q, { limit: k }).results.map((r) => r.id);
@@ -95,6 +96,15 @@ describe('four English words joined into one stretch of the texts', () => {
 
   it('two words join as before: temporary assistance standards is 临时救助', () => {
     expect(marked('temporary assistance standards')).toContain('临时救助');
+  });
+});
+
+describe('an English word whose Chinese is in most passages weighs less', () => {
+  it('village art troupes: 003-016 (村文艺队, no 乡村) ranks higher than with village’s 乡村 at full weight', () => {
+    const full = createSearchEngine(getSharedCorpus(), { commonEnglishWeight: 1 });
+    const rank = (e: { search: typeof engine.search }): number => e.search('village art troupes', { limit: 10 }).results.findIndex((r) => r.id === '003-016');
+    expect(rank(engine)).toBeGreaterThanOrEqual(0);
+    expect(rank(engine)).toBeLessThan(rank(full));
   });
 });
 
