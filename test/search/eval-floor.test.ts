@@ -107,7 +107,8 @@ describe('retrieval quality on the judged sets', () => {
     // held-out half english5x (aggregates only) 0.742 / 0.886 before and after; theme3 0.888 / 0.962 before, 0.942 /
     // 1.000 after.
     { set: 'chat', prefix: 'chat-english5-', floor: { mrr10: 0.76, success5: 0.83 }, size: 66 },
-    { set: 'chat', prefix: 'chat-english5x-', floor: { mrr10: 0.72, success5: 0.86 }, size: 44 },
+    // Round 6 (English numbers, four words joined, common English 0.6): english5x 0.742 / 0.886 → 0.776 / 0.909.
+    { set: 'chat', prefix: 'chat-english5x-', floor: { mrr10: 0.75, success5: 0.88 }, size: 44 },
     { set: 'chat', prefix: 'chat-theme3-', floor: { mrr10: 0.92, success5: 0.98 }, size: 26 },
     // Everyday words, round 5 (docs/search.md, Everyday words, round 5): paraphrases that need world knowledge
     // (护林员, 跳大神, 领头羊), 0.507 / 0.629 before, 0.528 / 0.661 after, 0.574 / 0.710 with the village lexicon's
@@ -125,11 +126,11 @@ describe('retrieval quality on the judged sets', () => {
     { set: 'chat', prefix: 'chat-everyday5-', floor: { mrr10: 0.66, success5: 0.8 }, size: 69 },
     { set: 'chat', prefix: 'chat-everyday5x-', floor: { mrr10: 0.69, success5: 0.78 }, size: 47 },
     // English, round 6 (docs/search.md, English, round 6): ordinals and numbers, names, phrasal verbs, -ing forms,
-    // "village / rural X": english6 0.751 / 0.870 before the engine was changed, 0.833 / 0.913 after (English numbers,
-    // pinyin places); its held-out half english6x (aggregates only; the 8 queries of it looked at while working moved
-    // to english6) 0.767 / 0.875 before and after.
-    { set: 'chat', prefix: 'chat-english6-', floor: { mrr10: 0.81, success5: 0.89 }, size: 69 },
-    { set: 'chat', prefix: 'chat-english6x-', floor: { mrr10: 0.74, success5: 0.85 }, size: 32 },
+    // "village / rural X": english6 0.751 / 0.870 before the engine was changed, 0.841 / 0.913 after (English numbers,
+    // pinyin places, four words joined, common English 0.6); its held-out half english6x (aggregates only; the 8
+    // queries of it looked at while working moved to english6) 0.767 / 0.875 before, 0.777 / 0.906 after.
+    { set: 'chat', prefix: 'chat-english6-', floor: { mrr10: 0.82, success5: 0.89 }, size: 69 },
+    { set: 'chat', prefix: 'chat-english6x-', floor: { mrr10: 0.75, success5: 0.88 }, size: 32 },
     // Material words, typos and facts, round 6 (docs/search.md, Precision, round 6): written before the engine was
     // changed for them, 0.969 / 0.990 before, 0.995 / 1.000 after. The x half is never looked at query by query:
     // 0.992 / 1.000 before, 1.000 / 1.000 after.
