@@ -243,7 +243,10 @@ function describesMaterial(spans: readonly Span[], i: number, inTexts: (text: st
   if (chars.length >= 4 && HAN_WORD.test(t) && !inTexts(t)) {
     for (let k = 2; k <= chars.length - 2; k++) if (MATERIAL_WORDS.has(chars.slice(k).join(''))) return true;
   }
-  if (!VERB_OR_VERBAL_NOUN.test(span.tag) || !HAN_WORD.test(t)) return false;
+  if (!HAN_WORD.test(t)) return false;
+  // A short noun closing a stretch that material words open (最新|政策, 今年|最新|文件): what kind of text is wanted.
+  if (chars.length <= 2 && /^(?:n|vn)$/.test(span.tag) && closesMaterialStretch(spans, i)) return true;
+  if (!VERB_OR_VERBAL_NOUN.test(span.tag)) return false;
   const prev = spans[i - 1];
   if (prev !== undefined && prev.end === span.start && WORDLIKE.test(prev.text) && !MATERIAL_WORDS.has(prev.text)) return false;
   let j = i + 1;
@@ -253,10 +256,25 @@ function describesMaterial(spans: readonly Span[], i: number, inTexts: (text: st
     j++;
   }
   const next = spans[j];
-  return material > 0 && (next === undefined || next.start !== (spans[j - 1] as Span).end);
+  return material > 0 && (next === undefined || next.start !== (spans[j - 1] as Span).end || !WORDLIKE.test(next.text));
 }
 
 const WORDLIKE = /[\p{L}\p{N}]/u;
+
+/** Whether spans[i] ends a stretch written without spaces whose other words are all material words (one at least). */
+function closesMaterialStretch(spans: readonly Span[], i: number): boolean {
+  const span = spans[i] as Span;
+  const next = spans[i + 1];
+  if (next !== undefined && next.start === span.end && WORDLIKE.test(next.text)) return false;
+  let k = i - 1;
+  let material = 0;
+  while (k >= 0 && (spans[k] as Span).end === (spans[k + 1] as Span).start && MATERIAL_WORDS.has((spans[k] as Span).text)) {
+    material++;
+    k--;
+  }
+  const before = spans[k];
+  return material > 0 && (before === undefined || before.end !== (spans[k + 1] as Span).start || !WORDLIKE.test(before.text));
+}
 
 /** Whether [start, end) lies strictly inside one span, touching neither of its ends. */
 function insideWord(spans: readonly Span[], start: number, end: number): boolean {

@@ -24,6 +24,12 @@ describe('words describing the material wanted, beside a subject', () => {
     expect(aspects('2019')).toEqual([]);
     // Written against the subject, a verb is part of it (人才振兴培训课件: 培训 stays).
     expect(aspects('人才振兴培训课件')).toEqual([]);
+    // A verb before material words, with a space after them (调研|报告 then 2021), and a short noun that material
+    // words open (最新|政策): the kind of text wanted.
+    expect(aspects('党建引领乡村振兴 调研报告 2021')).toEqual(['调研']);
+    expect(aspects('易地扶贫搬迁 今年 最新政策')).toEqual(['今年', '政策']);
+    // Not when the subject stands between them (控辍保学最新政策 is about 控辍保学's 政策 as typed apart).
+    expect(aspects('最新 控辍保学 政策')).toEqual([]);
   });
 
   it.each([
@@ -31,6 +37,8 @@ describe('words describing the material wanted, beside a subject', () => {
     ['组织振兴 2022 研究范文', '000-011'],
     // 2019 stands in 003-011 (截至2019年底), which says nothing of 扶贫产业.
     ['扶贫产业 汇报 2019', '003-004'],
+    // 003-024 says 政策 four times (政策宣讲 to relocated households) and is no relocation policy.
+    ['易地扶贫搬迁 今年 最新政策', '003-012'],
   ])('%s: the passage about the subject comes first', (q, id) => {
     const r = engine.search(q);
     expect(r.results[0]?.id).toBe(id);
