@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { loadCorpus } from '../src/corpus/index.js';
 import { createSearchEngine, type SearchEngine } from '../src/search/index.js';
 import { EVAL_SETS, readEvalQueries } from './eval.js';
+import { pairedRounds, stats } from './paired-timing.js';
 import { replicateCorpus } from './search-bench.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -36,19 +37,6 @@ const corpus = loadCorpus();
 const sets = EVAL_SETS.map((s) => ({ tuned: s.tuned, queries: readEvalQueries(s.file).map((q) => q.query) }));
 const queries = sets.flatMap((s) => s.queries);
 
-const cpuOf = (engine: SearchEngine, q: string): number => {
-  const c = process.cpuUsage();
-  engine.search(q, { limit: 5 });
-  const used = process.cpuUsage(c);
-  return (used.user + used.system) / 1000;
-};
-const stats = (xs: number[]): string => {
-  xs.sort((a, b) => a - b);
-  const at = (p: number): number => xs[Math.min(xs.length - 1, Math.ceil(p * xs.length) - 1)] as number;
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const us = (ms: number): string => `${Math.round(ms * 1000)} µs`;
-  return `p50 ${us(at(0.5))}, p90 ${us(at(0.9))}, p99 ${us(at(0.99))}, mean ${us(mean)}`;
-};
 const answer = (engine: SearchEngine, q: string): string => {
   const strip = (r: ReturnType<SearchEngine['search']>): unknown => ({ ...r, results: r.results.map(({ passage: _p, ...x }) => x) });
   return JSON.stringify([strip(engine.search(q, { limit: 10 })), strip(engine.search(q, { limit: 5, page: 2 }))]);
@@ -72,19 +60,7 @@ for (const factor of factors.length > 0 ? factors : [1]) {
       now.search(q);
       then.search(q);
     }
-  const a: number[] = [];
-  const b: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    queries.forEach((q, i) => {
-      if ((i + r) % 2 === 0) {
-        a.push(cpuOf(now, q));
-        b.push(cpuOf(then, q));
-      } else {
-        b.push(cpuOf(then, q));
-        a.push(cpuOf(now, q));
-      }
-    });
-  }
+  const { a, b } = pairedRounds(queries, now, then, rounds);
   // Each query's least time over the rounds: what it costs when the load lets it run undisturbed.
   const least = (xs: number[]): number[] => queries.map((_, i) => Math.min(...Array.from({ length: rounds }, (_, r) => xs[r * queries.length + i] as number)));
   const leastA = least(a);

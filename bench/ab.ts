@@ -6,9 +6,10 @@
  */
 import os from 'node:os';
 import { loadCorpus } from '../src/corpus/index.js';
-import { createSearchEngine, type SearchEngine } from '../src/search/index.js';
+import { createSearchEngine } from '../src/search/index.js';
 import { EVAL_SETS, readEvalQueries } from './eval.js';
 import { VARIANTS } from './eval-variants.js';
+import { pairedRounds, stats } from './paired-timing.js';
 import { replicateCorpus } from './search-bench.js';
 
 const args = process.argv.slice(2);
@@ -19,20 +20,6 @@ if (!options) throw new Error(`no variant named ${name}`);
 const corpus = loadCorpus();
 const queries = EVAL_SETS.flatMap((s) => readEvalQueries(s.file).map((q) => q.query));
 
-const cpuOf = (engine: SearchEngine, q: string): number => {
-  const c = process.cpuUsage();
-  engine.search(q, { limit: 5 });
-  const used = process.cpuUsage(c);
-  return (used.user + used.system) / 1000;
-};
-const stats = (xs: number[]): string => {
-  xs.sort((a, b) => a - b);
-  const at = (p: number): number => xs[Math.min(xs.length - 1, Math.ceil(p * xs.length) - 1)] as number;
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const us = (ms: number): string => `${Math.round(ms * 1000)} µs`;
-  return `p50 ${us(at(0.5))}, p90 ${us(at(0.9))}, p99 ${us(at(0.99))}, mean ${us(mean)}`;
-};
-
 process.stdout.write(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; ${queries.length} queries; as is vs ${name}\n`);
 for (const factor of factors.length > 0 ? factors : [1, 100]) {
   const c = factor === 1 ? corpus : replicateCorpus(corpus, factor);
@@ -42,19 +29,7 @@ for (const factor of factors.length > 0 ? factors : [1, 100]) {
     now.search(q);
     then.search(q);
   }
-  const a: number[] = [];
-  const b: number[] = [];
   const rounds = factor === 1 ? 20 : 2;
-  for (let r = 0; r < rounds; r++) {
-    queries.forEach((q, i) => {
-      if ((i + r) % 2 === 0) {
-        a.push(cpuOf(now, q));
-        b.push(cpuOf(then, q));
-      } else {
-        b.push(cpuOf(then, q));
-        a.push(cpuOf(now, q));
-      }
-    });
-  }
+  const { a, b } = pairedRounds(queries, now, then, rounds);
   process.stdout.write(`${factor}× (${c.passages.length} passages), CPU per search over ${a.length}:\n  as is:    ${stats(a)}\n  ${name}: ${stats(b)}\n`);
 }
