@@ -561,6 +561,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   /** Whether a pair of Han characters occurs in some passage's text. */
   const pairKnown = (pair: string): boolean => searchIndex.textFrequency(`${GRAM_PREFIX}${pair}`) > 0;
 
+  /** Whether some passage's text holds a bare string, by scanning the texts its character pairs may be in. */
+  const scanned = (key: string): boolean => bareText.some((t, i) => mayHold(i, key) && t.includes(key));
+
   // Whether some passage's text holds a string (letters and digits compared), cached: a word term answers at once, a
   // missing character pair rules it out, and only otherwise are the texts scanned.
   const occursCache = createBoundedMemo<string, boolean>(10_000);
@@ -571,7 +574,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     if (found !== undefined) return found;
     if (inText(key)) found = true;
     else if (someGram(key, (g) => !inText(g))) found = false;
-    else found = bareText.some((t, i) => mayHold(i, key) && t.includes(key));
+    else found = scanned(key);
     return occursCache.set(key, found);
   };
 
@@ -753,7 +756,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       if (c.kind !== 'word' || c.stranded || c.aspect || held[k]) return;
       // Written in a text across punctuation (志智双扶 of “志”“智”双扶): the engine finds it as a phrase.
       const whole = bare(c.text);
-      if (bareText.some((t, i) => mayHold(i, whole) && t.includes(whole))) return;
+      if (scanned(whole)) return;
       const anchors = !o.nearbyAnchored || !o.nearbyCooccur ? [] : analyzed.concepts
         .filter((a, j) => j !== k && held[j] && a.kind === 'word' && a.naming && !a.place && !a.aspect && Array.from(a.text).length >= o.nearbyAnchorChars)
         .flatMap((a) => a.heads.filter(hasTerm));
@@ -776,7 +779,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const phrase = bare(parsed.phrases[0] as string);
     for (const glued of [phrase + analyzed.wholeBare, analyzed.wholeBare + phrase]) {
       // Scanned, not `occurs`: the quote marks between them (“党建+”模式) leave the text no bigram 建模.
-      if (typed.includes(glued) && bareText.some((t, i) => mayHold(i, glued) && t.includes(glued))) return { ...analyzed, wholeBare: glued };
+      if (typed.includes(glued) && scanned(glued)) return { ...analyzed, wholeBare: glued };
     }
     return analyzed;
   };
@@ -1548,6 +1551,22 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return best;
   }
 
+  // How deep the bigram signal and the quantity bonus reorder a question's first results.
+  const rerankDepth = o.bigrams === false ? BIGRAM_DEFAULTS.depth : o.bigrams.depth;
+
+  /**
+   * `hits` with its first `depth` results (of `first`, its top) replaced by `head`, reordered: the rest, fetched as
+   * deep as a page asks, follows them.
+   */
+  function withHead(hits: QueryRanking, first: readonly Hit[], head: readonly Hit[], depth: number): QueryRanking {
+    let cached = [...head, ...first.slice(depth)];
+    const top = (k: number): Hit[] => {
+      if (k > cached.length && cached.length < hits.total) cached = [...head, ...hits.top(k).slice(depth)];
+      return cached.slice(0, k);
+    };
+    return { ...hits, top };
+  }
+
   // Per passage, the current question's bigram score (see withBigrams), stamped per question.
   const gramScore = new Float64Array(passages.length);
   const gramStamp = new Uint32Array(passages.length);
@@ -1587,12 +1606,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       if (best <= 0) return hits;
       const first = hits.top(Math.max(need, b.depth));
       const head = rerank(first.slice(0, b.depth), (i) => (gramStamp[i] === round ? (gramScore[i] as number) : 0), best, weight);
-      let cached = [...head, ...first.slice(b.depth)];
-      const top = (k: number): Hit[] => {
-        if (k > cached.length && cached.length < hits.total) cached = [...head, ...hits.top(k).slice(b.depth)];
-        return cached.slice(0, k);
-      };
-      return { ...hits, top };
+      return withHead(hits, first, head, b.depth);
     }
     // Nothing by words: the passages holding enough of the question as written (half its content pairs and two at
     // least: one pair held, 村里 of 村里wifi密码多少, is a word in common, not the question), by the bigram ranking, one
@@ -1641,7 +1655,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       for (const h of [...c.heads, ...c.related]) if (Array.from(h).length > 1) words.push(h);
     }
     if (words.length === 0) return hits;
-    const depth = o.bigrams === false ? BIGRAM_DEFAULTS.depth : o.bigrams.depth;
+    const depth = rerankDepth;
     const first = hits.top(Math.max(need, depth));
     const top = first.length > 0 ? (first[0] as Hit).score : 0;
     const head = first
@@ -1654,14 +1668,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       })
       .sort((a, b) => b.hit.score - a.hit.score || a.k - b.k)
       .map((x) => x.hit);
-    let cached = [...head, ...first.slice(depth)];
-    return {
-      ...hits,
-      top: (k: number): Hit[] => {
-        if (k > cached.length && cached.length < hits.total) cached = [...head, ...hits.top(k).slice(depth)];
-        return cached.slice(0, k);
-      },
-    };
+    return withHead(hits, first, head, depth);
   }
 
   /** Passages selected by filters alone (no words): by theme strength, or in reading order for doc: only. */
@@ -2039,7 +2046,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       // And so may those of a question about a quantity (withQuantities).
       const reordered =
         (o.bigrams !== false && (o.bigrams.keywordWeight > 0 || isQuestion(searched.text))) || (o.quantityBonus > 0 && asksQuantity(searched.text));
-      const need = reordered ? Math.max(asked, o.bigrams === false ? BIGRAM_DEFAULTS.depth : o.bigrams.depth) : asked;
+      const need = reordered ? Math.max(asked, rerankDepth) : asked;
       let hits = rank(searched, analyzed, need);
       // A quoted phrase no text holds as written, in a question about it (“一户一档”是什么, of the texts' 一村一档、一户一卡:
       // a saying misremembered): its words are searched like the rest of the query, and the answer, lacking the
@@ -2058,7 +2065,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       // Nothing by words, but the query stands in a text as written across punctuation (志智双扶 of “志”“智”双扶,
       // which jieba and the bigrams both cut apart): search it as a phrase.
       const whole = analyzed.wholeBare;
-      if (hits.total === 0 && searched.phrases.length === 0 && whole.length >= 2 && bareText.some((t, i) => mayHold(i, whole) && t.includes(whole))) {
+      if (hits.total === 0 && searched.phrases.length === 0 && whole.length >= 2 && scanned(whole)) {
         searched = { ...searched, text: '', phrases: [whole] };
         analyzed = analyze(searched);
         hits = rank(searched, analyzed, need);
