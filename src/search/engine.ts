@@ -14,7 +14,7 @@ import { nearDuplicateSteps, type DedupeOptions } from './dedupe.js';
 import { runNow, type Steps } from './pace.js';
 import { unknownTheme } from './errors.js';
 import { cut, DOMAIN_WORDS, generalIdf, isStopWord, loadJieba, tag } from './jieba.js';
-import { bare, charCount, DEFAULT_MAX_QUERY_LENGTH, foldText, foldWithMap, type FoldedText } from './normalize.js';
+import { bare, charCount, DEFAULT_MAX_QUERY_LENGTH, foldText, foldWithMap, isBareWord, type FoldedText } from './normalize.js';
 import { alignNumbers } from './numerals.js';
 import { parseQuery, type ParsedQuery } from './query-parser.js';
 import { buildSnippet, isPlainText, splitSentences, type HighlightTerm, type SnippetOptions } from './snippet.js';
@@ -413,18 +413,6 @@ function themeTermChars(theme: ThemeId): readonly string[][] {
     themeCharCache.set(theme, terms);
   }
   return terms;
-}
-
-/**
- * Whether every character of a string is a letter or digit that bare() keeps (Han of U+4E00–9FA5, a–z, 0–9): a
- * quick check that says no to a few strings bare() would keep whole, never yes to one it would change.
- */
-function isBareWord(text: string): boolean {
-  for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if (!((c >= 0x4e00 && c <= 0x9fa5) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) return false;
-  }
-  return true;
 }
 
 /** Set bits of a 32-bit word. */

@@ -198,11 +198,19 @@ const BARE_DROP = /[^\p{L}\p{N}]+/gu;
 /** Letters and digits only: the form used to compare a whole query or phrase with a passage ignoring punctuation. */
 export function bare(folded: string): string {
   // Most strings asked about are already bare (a word, a stretch of Han characters): no regular expression for them.
-  for (let k = 0; k < folded.length; k++) {
-    const c = folded.charCodeAt(k);
-    if (!((c >= 0x4e00 && c <= 0x9fa5) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) return folded.replace(BARE_DROP, '');
+  return isBareWord(folded) ? folded : folded.replace(BARE_DROP, '');
+}
+
+/**
+ * Whether every character of a string is a letter or digit that bare() keeps (Han of U+4E00–9FA5, a–z, 0–9): a
+ * quick check that says no to a few strings bare() would keep whole, never yes to one it would change.
+ */
+export function isBareWord(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (!((c >= 0x4e00 && c <= 0x9fa5) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) return false;
   }
-  return folded;
+  return true;
 }
 
 /** Characters (code points) in a string, counted as `Array.from(text).length` counts them, without making the array. */
