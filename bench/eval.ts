@@ -85,6 +85,8 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
   { set: 'chat', prefix: 'chat-question14x-', heldOut: true },
   { set: 'chat', prefix: 'chat-everyday6-', heldOut: false },
   { set: 'chat', prefix: 'chat-everyday6x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-precision2-', heldOut: false },
+  { set: 'chat', prefix: 'chat-precision2x-', heldOut: true },
 ];
 
 export const heldOutBlock = (setName: string, id: string): boolean =>
