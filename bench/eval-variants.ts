@@ -104,6 +104,15 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'common English 0.5': { commonEnglishWeight: 0.5 },
   'common English 0.7': { commonEnglishWeight: 0.7 },
   'english round 6 (before)': { englishNumbers: false, pinyinPlaces: false, englishJoined: 3, commonEnglishWeight: 1 },
+  // Precision, round 7 (docs/search.md, Precision, round 7).
+  'round 7 precision (before)': { materialStretch: false, aspectTail: false, headingBonus: 0 },
+  'no material stretch': { materialStretch: false },
+  'no aspect tail': { aspectTail: false },
+  'no heading bonus': { headingBonus: 0 },
+  'heading bonus 0.6': { headingBonus: 0.6 },
+  'heading bonus 1': { headingBonus: 1 },
+  'heading share 0.05': { headingShare: 0.05 },
+  'heading share 0.3': { headingShare: 0.3 },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

@@ -132,6 +132,17 @@ export interface AnalyzeContext {
    * a subject (see describesMaterial). Default true.
    */
   materialAspects?: boolean;
+  /**
+   * Round 7: the material stretch read whole (see describesMaterial): a verb or verbal noun before the material words
+   * that end a stretch is material even written against the subject before it (文化振兴调研|报告, 组织振兴工作|总结).
+   * Default true.
+   */
+  materialStretch?: boolean;
+  /**
+   * Round 7: the tail after X的 read with material words and qualifiers (question.ts AspectTailOptions): X的典型经验,
+   * X的典型案例, X的心得体会 ask for a kind of text about X. Default true.
+   */
+  aspectTail?: boolean;
   /** Drop a lone verb repeating a character of a longer word of the query (搬 of 易地扶贫搬迁…搬了). Default true. */
   repeatedVerbs?: boolean;
   /** Most adjacent English words joined into one stretch of the texts (english.ts EnglishContext.maxJoined). */
@@ -234,7 +245,7 @@ function isChatNoise(word: string, inTexts: (text: string) => boolean): boolean 
  * (学习材料, 学习心得, 事迹材料), or a verb opening a stretch of the query written without spaces that the cut ends in
  * material words (研究|范文, 培训|课件, 工作|总结: the material's kind).
  */
-function describesMaterial(spans: readonly Span[], i: number, inTexts: (text: string) => boolean): boolean {
+function describesMaterial(spans: readonly Span[], i: number, inTexts: (text: string) => boolean, stretch = false): boolean {
   const span = spans[i] as Span;
   const t = span.text;
   // A material word used as a verb (学习 of 在手机上学习党课) says what the user does, not what they want to read.
@@ -248,10 +259,13 @@ function describesMaterial(spans: readonly Span[], i: number, inTexts: (text: st
   if (chars.length <= 2 && /^(?:n|vn)$/.test(span.tag) && closesMaterialStretch(spans, i)) return true;
   if (!VERB_OR_VERBAL_NOUN.test(span.tag)) return false;
   const prev = spans[i - 1];
-  if (prev !== undefined && prev.end === span.start && WORDLIKE.test(prev.text) && !MATERIAL_WORDS.has(prev.text)) return false;
+  // Round 7 (materialStretch): written against the subject too (文化振兴调研|报告, 组织振兴工作|总结): the material
+  // words after the verb still end the stretch, and what they name is the kind of text wanted.
+  if (!stretch && prev !== undefined && prev.end === span.start && WORDLIKE.test(prev.text) && !MATERIAL_WORDS.has(prev.text)) return false;
+  const isMaterial = (x: Span): boolean => MATERIAL_WORDS.has(x.text);
   let j = i + 1;
   let material = 0;
-  while (j < spans.length && (spans[j] as Span).start === (spans[j - 1] as Span).end && MATERIAL_WORDS.has((spans[j] as Span).text)) {
+  while (j < spans.length && (spans[j] as Span).start === (spans[j - 1] as Span).end && isMaterial(spans[j] as Span)) {
     material++;
     j++;
   }
@@ -300,6 +314,9 @@ const MODIFIER_TAG = /^(?:a[dn]?|d)$/;
 
 /** Tags of words that do not name anything: verbs, adjectives, adverbs (their nominal uses vn, an do name). */
 const NOT_NAMING = /^(?:v[dgi]?|a[dg]?|d[g]?|z|[rpcuyeoq])$/;
+
+/** jieba's tags of a word that may qualify the kind of answer after it (典型 n, 成功 a, 主要 b). */
+const QUALIFIER_TAG = /^(?:n|a|an|b)$/;
 
 /** jieba's tags of place and direction words (村里, 家里, 城里, 上面): they say where, not what about. */
 const PLACE_TAG = /^[sf]$/;
@@ -487,6 +504,12 @@ export function analyzeQuery(
     isContent,
     (i) => VERB_TAG.test((spans[i] as Span).tag),
     (i) => MODIFIER_TAG.test((spans[i] as Span).tag),
+    ctx.aspectTail === false
+      ? {}
+      : {
+          isMaterial: (i) => MATERIAL_WORDS.has((spans[i] as Span).text),
+          isQualifier: (i) => QUALIFIER_TAG.test((spans[i] as Span).tag) && Array.from((spans[i] as Span).text).length <= 2,
+        },
   );
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i] as Span;
@@ -508,7 +531,7 @@ export function analyzeQuery(
       concept.aspect = true;
       aspectSpans.push(span);
     }
-    if (!mapped && ctx.materialAspects !== false && describesMaterial(spans, i, inTexts)) materialSpans.push(span);
+    if (!mapped && ctx.materialAspects !== false && describesMaterial(spans, i, inTexts, ctx.materialStretch !== false)) materialSpans.push(span);
     if (PLACE_TAG.test(span.tag)) concept.place = true;
     const existing = concepts.find((c) => c.text === concept.text);
     if (existing) {

@@ -25,6 +25,7 @@ import { createNeighbours, type NeighbourOptions, type SavedNeighbours } from '.
 import { BIGRAM_DEFAULTS, contentPairs, isQuestion, questionPairs, rerank, type BigramSignalOptions } from './bigram-signal.js';
 import { createTypoCorrector, latinGroups, type SavedTypoReadings } from './typo.js';
 import { asksQuantity, quantitiesOf, quantityNear } from './quantity.js';
+import { headingWord } from './question.js';
 import { ENGLISH_ABBREVIATIONS, ENGLISH_PLACE_KINDS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
 
 /** Tuning and behaviour of {@link createSearchEngine}. Every field is optional; defaults are in SEARCH_DEFAULTS. */
@@ -174,12 +175,26 @@ export interface SearchEngineOptions {
   /** Drop a lone verb repeating a character of a longer query word (搬 of 易地扶贫搬迁一共搬了多少人; analyze.ts). Default true. */
   repeatedVerbs?: boolean;
   /**
+   * The material stretch read whole (analyze.ts AnalyzeContext.materialStretch): 文化振兴调研|报告, 组织振兴工作|总结.
+   * Default true.
+   */
+  materialStretch?: boolean;
+  /** The tail after X的 read with material words and qualifiers (analyze.ts AnalyzeContext.aspectTail). Default true. */
+  aspectTail?: boolean;
+  /**
    * For a question about a quantity (多少, 几个, 比例; quantity.ts), the bonus (× the first result's score) of one of
    * its first results stating a number near one of the question's words. 0: off. Default 0.2.
    */
   quantityBonus?: number;
   /** Characters between such a word and the number, either side. Default 12. */
   quantityWindow?: number;
+  /**
+   * For a question not about a quantity, the bonus (× the first result's score) of one of its first results whose
+   * section heading holds the question's rarest naming word (question.ts headingWord). 0: off. Default 0.8.
+   */
+  headingBonus?: number;
+  /** Most share of the passages that word may be found in (a rarer word says more of what a heading is about). Default 0.1. */
+  headingShare?: number;
   /**
    * Leave uncorrected a word of the query the engine understands: one whose related terms (the village lexicon) the
    * texts hold. It was said on purpose, however near a word of the texts it sounds or looks (领头羊 is not a typo of
@@ -293,8 +308,12 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   separableWords: true,
   materialAspects: true,
   repeatedVerbs: true,
+  materialStretch: true,
+  aspectTail: true,
   quantityBonus: 0.2,
   quantityWindow: 12,
+  headingBonus: 0.8,
+  headingShare: 0.1,
   keepUnderstood: true,
   placeWeight: 1,
   placeAsAspect: true,
@@ -756,7 +775,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return analyzed;
   };
   const analyze = (parsed: ParsedQuery): AnalyzedQuery =>
-    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs }))));
+    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail }))));
   /**
    * A quoted phrase written against the query's words (“党建+”模式有哪些): the phrase and the words as typed are the
    * query's whole (党建模式), for the whole-query bonus, when some text holds them so (“党建+”模式).
@@ -1659,6 +1678,29 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return withHead(hits, first, head, depth);
   }
 
+  /**
+   * A question (not about a quantity) whose rarest naming word a section heading holds (question.ts headingWord):
+   * among its first results, the passages under that heading gain headingBonus × the first result's score, since the
+   * heading says what they are about (“六脱”措施持续推进 for 六脱措施有哪些), while a passage that mentions the word in
+   * passing (拉萨市…着力实施“六脱”措施) does not.
+   */
+  function withHeading(parsed: ParsedQuery, analyzed: AnalyzedQuery, hits: QueryRanking, need: number): QueryRanking {
+    if (o.headingBonus <= 0 || hits.total === 0 || !isQuestion(parsed.text) || asksQuantity(parsed.text)) return hits;
+    const word = headingWord(analyzed.concepts, (c) => share(c.heads[0] ?? c.text), (c) => themeOf(c) !== undefined, o.headingShare);
+    if (!word) return hits;
+    const depth = rerankDepth;
+    const first = hits.top(Math.max(need, depth));
+    const under = (h: Hit): boolean => (bareSections[h.index] as string).includes(word);
+    if (!first.slice(0, depth).some(under)) return hits;
+    const top = first.length > 0 ? (first[0] as Hit).score : 0;
+    const head = first
+      .slice(0, depth)
+      .map((h, k) => ({ k, hit: { index: h.index, score: h.score + (under(h) ? o.headingBonus * top : 0) } }))
+      .sort((a, b) => b.hit.score - a.hit.score || a.k - b.k)
+      .map((x) => x.hit);
+    return withHead(hits, first, head, depth);
+  }
+
   /** Passages selected by filters alone (no words): by theme strength, or in reading order for doc: only. */
   function filterOnly(parsed: ParsedQuery): Ranked {
     const collapser = startCollapse();
@@ -2082,6 +2124,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       // one (partial).
       hits = withBigrams(searched, hits, need);
       hits = withQuantities(searched, analyzed, hits, need);
+      hits = withHeading(searched, analyzed, hits, need);
       return page(query, hits, highlightsFor(analyzed.concepts), options, () => suggest(searched, analyzed), corrected);
     },
 

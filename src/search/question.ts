@@ -1,3 +1,5 @@
+import type { Concept } from './analyze.js';
+import { bare } from './normalize.js';
 import { ASPECT_NOUNS } from './vocabulary.js';
 
 /**
@@ -60,6 +62,7 @@ export function askedAspects(
   isContent: (i: number) => boolean,
   isVerb: (i: number) => boolean = () => false,
   isModifier: (i: number) => boolean = () => false,
+  tailOptions: AspectTailOptions = {},
 ): Set<number> {
   const out = new Set<number>();
   for (let i = 0; i < spans.length; i++) {
@@ -88,15 +91,26 @@ export function askedAspects(
       break;
     }
   }
+  // The next span after i names the kind of answer (an aspect noun or a material word), touching it.
+  const qualifies = (i: number): boolean => {
+    const next = spans[i + 1];
+    return next !== undefined && next.start === (spans[i] as CutSpan).end && (ASPECT_NOUNS.has(next.text) || (tailOptions.isMaterial?.(i + 1) ?? false));
+  };
   if (of > 0 && spans.slice(0, of).some((_, k) => isContent(k))) {
     const tail: number[] = [];
     let named = false;
     let other = false;
     for (let i = of + 1; i < spans.length; i++) {
-      if (!isContent(i)) continue;
+      // Round 7: a material word (X的典型案例, X的心得体会) names the kind of answer as an aspect noun does, kept or not.
+      const material = tailOptions.isMaterial?.(i) ?? false;
+      if (!isContent(i)) {
+        if (material) named = true;
+        continue;
+      }
       const t = (spans[i] as CutSpan).text;
-      if (ASPECT_NOUNS.has(t)) named = true;
-      else if (!isModifier(i)) other = true;
+      if (ASPECT_NOUNS.has(t) || material) named = true;
+      // Round 7: a short noun qualifying the aspect noun or material word right after it (典型 of X的典型经验).
+      else if (!isModifier(i) && !(tailOptions.isQualifier?.(i) === true && qualifies(i))) other = true;
       tail.push(i);
     }
     if (named && !other) for (const i of tail) out.add(i);
@@ -109,5 +123,40 @@ export function askedAspects(
   return out;
 }
 
+/** Round 7's reading of the tail after X的 (askedAspects); both off by default. */
+export interface AspectTailOptions {
+  /** Whether spans[i] is a material word (案例, 心得体会, 讲话稿), kept or dropped as chat noise. */
+  isMaterial?: (i: number) => boolean;
+  /** Whether spans[i] may qualify the aspect noun or material word right after it (典型, 成功: a short noun or adjective). */
+  isQualifier?: (i: number) => boolean;
+}
+
 /** Words joining two asked-for nouns (作用和意义, 意义与作用, 经验及做法). */
 const CONJUNCTIONS: ReadonlySet<string> = new Set(['和', '与', '及', '以及', '、', '跟', '同']);
+
+/**
+ * The word of a question a section heading must hold for the passages under it to be about the question's subject
+ * (the engine's headingBonus, round 7): the question's rarest naming word of two characters or more, as written
+ * (bare), found in at most `maxShare` of the passages (`share`); not an aspect, a place word or a theme's name (the
+ * theme's passages are its own matter). '' when there is none.
+ */
+export function headingWord(
+  concepts: readonly Concept[],
+  share: (c: Concept) => number,
+  isTheme: (c: Concept) => boolean,
+  maxShare: number,
+): string {
+  let word = '';
+  let least = Infinity;
+  for (const c of concepts) {
+    if (c.aspect || c.place || !c.naming || (c.kind !== 'word' && c.kind !== 'phrase') || isTheme(c)) continue;
+    const text = bare(c.text);
+    if (Array.from(text).length < 2) continue;
+    const sh = share(c);
+    if (sh < least) {
+      least = sh;
+      word = text;
+    }
+  }
+  return least <= maxShare ? word : '';
+}

@@ -1,0 +1,88 @@
+/**
+ * Ranking precision, round 7 (issue 9; docs/search.md, Precision, round 7): the best passage first for material
+ * requests written against their subject (扶贫产业发展调研报告), themes asked for a kind of text (组织振兴的典型经验), and
+ * questions about a name that one passage's heading carries while another only mentions it (六脱措施有哪些).
+ * On the real engine and library; the "before" engine has the round's three rules off.
+ */
+import { describe, expect, it } from 'vitest';
+import { createSearchEngine } from '../../src/search/index.js';
+import { getSharedCorpus, getSharedEngine } from '../helpers/shared-index.js';
+
+const engine = getSharedEngine();
+const corpus = getSharedCorpus();
+const before = createSearchEngine(corpus, { materialStretch: false, aspectTail: false, headingBonus: 0 });
+const passage = (id: string) => corpus.byId.get(id);
+const aspects = (q: string): string[] => engine.explain(q).analyzed.concepts.filter((c) => c.aspect).map((c) => c.text);
+const first = (e: typeof engine, q: string): string | undefined => e.search(q).results[0]?.id;
+
+describe('a material request written against its subject', () => {
+  it('the verb before the material words is the kind of text wanted, not part of the subject', () => {
+    expect(aspects('扶贫产业发展调研报告')).toEqual(['调研']);
+    expect(aspects('人才振兴培训课件')).toEqual(['培训']);
+    expect(aspects('厕所革命宣传讲稿')).toEqual(['宣传']);
+    expect(aspects('组织振兴2023年度工作总结')).toEqual(['工作']);
+    // With a space or nothing before it, as in round 6.
+    expect(aspects('党建引领乡村振兴 调研报告 2021')).toEqual(['调研']);
+    // No material word after it: the verb is what the query asks about.
+    expect(aspects('厕所革命宣传')).toEqual([]);
+    // Nothing else named: the words are the subject (a request for anything on 调研报告).
+    expect(aspects('调研报告')).toEqual([]);
+  });
+
+  it.each([
+    // 003-024 and 003-023 are about 宣传 (news and propaganda on poverty relief) and say nothing of toilets.
+    ['厕所革命宣传讲稿', '003-018', '003-024'],
+    // 001-008 holds 调研 (走访调研) and nothing of 扶贫产业; 003-028 is 发展产业是实现脱贫的根本之策.
+    ['扶贫产业发展调研报告', '003-028', '001-008'],
+  ])('%s: the passage about the subject comes first (%s), not one holding the material verb (%s)', (q, id, was) => {
+    expect(passage(id)?.text).toContain(q.startsWith('厕所') ? '厕所革命' : '产业');
+    expect(first(engine, q)).toBe(id);
+    expect(first(before, q)).toBe(was);
+    expect(engine.search(q).partial).toBe(false);
+  });
+});
+
+describe('a theme asked for a kind of text: X的典型经验, X的典型案例', () => {
+  it('the tail after 的 naming the kind of answer, with a short noun qualifying it, is aspects', () => {
+    expect(aspects('组织振兴的典型经验')).toEqual(['典型', '经验']);
+    // 案例 is in no text (dropped as a material word) and still says what kind of answer is wanted.
+    expect(aspects('生态振兴的典型案例')).toEqual(['典型']);
+    // No aspect noun or material word after 的: the words are the subject.
+    expect(aspects('拉萨的文化大舞台')).toEqual([]);
+    expect(aspects('边疆民族地区的典型')).toEqual([]);
+  });
+
+  it('组织振兴的典型经验: a passage on organizational revitalization first, not one that says 经验', () => {
+    const q = '组织振兴的典型经验';
+    // 002-032 says 有益经验和参考 and is the round-up of a Party-building article, in no theme.
+    expect(passage('002-032')?.text).toContain('有益经验');
+    expect(first(before, q)).toBe('002-032');
+    const top = first(engine, q) as string;
+    expect(passage(top)?.themes).toContain('organization');
+  });
+});
+
+describe('a question whose rarest word a section heading carries', () => {
+  it('六脱措施有哪些: the passage under “六脱”措施持续推进 leads the one mentioning 六脱 in passing', () => {
+    expect(passage('003-004')?.section).toContain('“六脱”措施');
+    expect(passage('003-000')?.text).toContain('“六脱”措施');
+    expect(passage('003-000')?.section).toBeNull();
+    expect(first(engine, '六脱措施有哪些')).toBe('003-004');
+    expect(first(engine, '拉萨的六脱措施具体指什么')).toBe('003-004');
+    expect(first(before, '六脱措施有哪些')).toBe('003-000');
+  });
+
+  it('leaves keyword queries and questions about a quantity alone', () => {
+    // A keyword query: not a question.
+    expect(engine.search('六脱措施').results.map((r) => r.id)).toEqual(before.search('六脱措施').results.map((r) => r.id));
+    // A number is asked for: the passage stating it answers, whatever its heading (quantity.ts).
+    const q = '六脱措施有几项';
+    expect(engine.search(q).results.map((r) => r.id)).toEqual(before.search(q).results.map((r) => r.id));
+  });
+
+  it('a theme name is no heading word: 为什么说组织振兴是最根本的 still answers with 002-010', () => {
+    expect(passage('000-011')?.section).toContain('组织振兴');
+    expect(passage('002-010')?.text).toContain('把推动组织振兴作为党建引领乡村振兴最根本、最紧要的任务');
+    expect(first(engine, '为什么说组织振兴是最根本的')).toBe('002-010');
+  });
+});
