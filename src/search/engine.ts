@@ -568,8 +568,34 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   /** Whether a pair of Han characters occurs in some passage's text. */
   const pairKnown = (pair: string): boolean => searchIndex.textFrequency(`${GRAM_PREFIX}${pair}`) > 0;
 
+  /**
+   * The Bloom words and bits of a string's character pairs (mayHold's look-ups), hashed once for a scan of every
+   * passage rather than once per passage.
+   */
+  const probeOf = (s: string): Int32Array => {
+    const probe = new Int32Array(Math.max(0, s.length - 1) * 2);
+    for (let k = 0; k + 1 < s.length; k++) {
+      const h = pairHash(s.charCodeAt(k), s.charCodeAt(k + 1));
+      probe[2 * k] = h >>> 5;
+      probe[2 * k + 1] = 1 << (h & 31);
+    }
+    return probe;
+  };
+  /** mayHold with the pairs hashed beforehand (probeOf). */
+  const mayHoldProbe = (i: number, probe: Int32Array): boolean => {
+    const base = i * BLOOM_WORDS;
+    for (let k = 0; k < probe.length; k += 2) if (((bloom[base + (probe[k] as number)] as number) & (probe[k + 1] as number)) === 0) return false;
+    return true;
+  };
   /** Whether some passage's text holds a bare string, by scanning the texts its character pairs may be in. */
-  const scanned = (key: string): boolean => bareText.some((t, i) => mayHold(i, key) && t.includes(key));
+  const scan = (key: string): boolean => {
+    const probe = probeOf(key);
+    for (let i = 0; i < bareText.length; i++) if (mayHoldProbe(i, probe) && (bareText[i] as string).includes(key)) return true;
+    return false;
+  };
+  // scan, cached: asked again of the same query's whole and words (occurs keeps its own answers).
+  const scannedCache = createBoundedMemo<string, boolean>(10_000);
+  const scanned = (key: string): boolean => scannedCache.get(key) ?? scannedCache.set(key, scan(key));
 
   // Whether some passage's text holds a string (letters and digits compared), cached: a word term answers at once, a
   // missing character pair rules it out, and only otherwise are the texts scanned.
@@ -581,7 +607,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     if (found !== undefined) return found;
     if (inText(key)) found = true;
     else if (someGram(key, (g) => !inText(g))) found = false;
-    else found = scanned(key);
+    else found = scan(key);
     return occursCache.set(key, found);
   };
 
@@ -1166,11 +1192,16 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   const inHeading = (word: string): boolean =>
     Array.from(word).length >= 2 && distinctSections().some(({ section }) => section.includes(word));
 
-  /** Whether passage `i`'s section heading holds one of the key words whole (two characters or more). */
-  const headingKeys = (i: number, keys: readonly { whole: string }[]): boolean => {
+  /**
+   * The key words (two characters or more) that some section heading holds whole: what {@link headingKeys} looks for,
+   * found once per query among the distinct headings rather than per passage.
+   */
+  const headingWordsOf = (keys: readonly { whole: string }[]): string[] => keys.map((c) => c.whole).filter(inHeading);
+  /** Whether passage `i`'s section heading holds one of the key words whole (two characters or more; headingWordsOf). */
+  const headingKeys = (i: number, words: readonly string[]): boolean => {
     const section = bareSections[i] as string;
     if (section.length === 0) return false;
-    for (const c of keys) if (Array.from(c.whole).length >= 2 && section.includes(c.whole)) return true;
+    for (const w of words) if (section.includes(w)) return true;
     return false;
   };
 
@@ -1220,6 +1251,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     // The words that decide whether a passage is a result: lone characters only when the query has nothing longer
     // (or when people ask with them: 卖 of 网上卖 brings 电商).
     const keys = keysOf(bits);
+    // Asked again with nothing found (headings): the key words some section heading holds.
+    const headingWords = headings ? headingWordsOf(keys) : [];
     // The words a full match must hold: the naming ones (a passage need not repeat a question's verb), or, with none,
     // all of them. A key word in no text at all, of whatever kind (推荐 of 推荐阅读, 防止 of 如何防止返贫), means no
     // passage answers the whole query: the answer is partial.
@@ -1259,7 +1292,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         }
         // Asked again with nothing found in any text (see search()): a section heading that names a key word whole
         // (以“五力”为抓手 for 五力) makes the passages under it results.
-        if (!holds && headings) holds = headingKeys(index, keys);
+        if (!holds && headings) holds = headingKeys(index, headingWords);
         if (!holds) return;
       }
       if (filtered && !passesFilters(index, parsed, phrasesBare)) return;
@@ -1333,9 +1366,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       }
     }
     // Passages under such a heading that no term reached (the heading cut otherwise: 五|力), at the theme-only weight.
-    if (headings) {
+    if (headingWords.length > 0) {
       for (let i = 0; i < passages.length; i++) {
-        if (hitStamp[i] !== current && headingKeys(i, keys)) consider(i, (bestBase || 1) * o.themeOnlyWeight, 0, 0, 0, 0);
+        if (hitStamp[i] !== current && headingKeys(i, headingWords)) consider(i, (bestBase || 1) * o.themeOnlyWeight, 0, 0, 0, 0);
       }
     }
     // Passages under a section heading holding the quoted phrases that no term reached (the heading cut otherwise:
@@ -1545,8 +1578,21 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     let best = '';
     for (const segment of text.split(QUESTION_WORDS)) {
       const chars = Array.from(segment);
+      // A stretch some text holds has each of its three-character windows held too (a text holding the stretch holds
+      // them, and their character pairs): one window the texts lack rules out every stretch over it unasked. Each
+      // window is asked once (0 not yet, 1 held, 2 not), so a long English query costs a scan per window, not one per
+      // substring.
+      const windows = new Uint8Array(Math.max(0, chars.length - 2));
+      const windowsHeld = (at: number, len: number): boolean => {
+        for (let w = at; w + 3 <= at + len; w++) {
+          if (windows[w] === 0) windows[w] = occurs(chars.slice(w, w + 3).join('')) ? 1 : 2;
+          if (windows[w] === 2) return false;
+        }
+        return true;
+      };
       for (let len = chars.length; len >= 3 && len > Array.from(best).length; len--) {
         for (let at = 0; at + len <= chars.length; at++) {
+          if (!windowsHeld(at, len)) continue;
           const stretch = chars.slice(at, at + len).join('');
           if (occurs(stretch) && !saysWhere(stretch)) {
             best = stretch;
