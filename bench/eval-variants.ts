@@ -78,6 +78,9 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'any topic orders a theme (before)': { themeTopicShare: 1 },
   // The character-bigram signal for questions (docs/search.md, Questions, round 5).
   'no bigram signal': { bigrams: false },
+  // Round 7, everyday (docs/search.md, Everyday words, round 7).
+  'round 7 everyday (before)': { neighbours: { samePos: false } },
+  'any part of speech': { neighbours: { samePos: false } },
   'bigram rerank only': { bigrams: { fallbackShare: 2 } },
   'bigram fallback only': { bigrams: { weight: 0 } },
   'bigram weight 0.1': { bigrams: { weight: 0.1 } },

@@ -65,6 +65,14 @@ export interface NeighbourOptions {
    * generalises the exact-gloss rule (`glosses`) to glosses that share their telling words. Default 0.6.
    */
   similarity?: number;
+  /**
+   * A neighbour by an exact gloss (`glosses`) must be the same part of speech as the word in the senses that link
+   * them, as CC-CEDICT writes them: a verb's gloss reads "to …" (培育 "to train"), a noun's or an adjective's does not
+   * (火车 "train"; "to be …" is an adjective's, 穷 "to be poor"). English glosses share words across parts of speech
+   * (train, rank, govern), Chinese words do not: 火车 is no 培育, 排名 "to rank" no 队伍 "ranks", 政府 "government" no
+   * 治理 "to govern". Gloss similarity (`similarity`) is left alone. Default true.
+   */
+  samePos?: boolean;
 }
 
 export const NEIGHBOUR_DEFAULTS: Readonly<Required<NeighbourOptions>> = Object.freeze({
@@ -78,6 +86,7 @@ export const NEIGHBOUR_DEFAULTS: Readonly<Required<NeighbourOptions>> = Object.f
   isMorpheme: () => true,
   subwordMeaning: true,
   similarity: 0.6,
+  samePos: true,
 });
 
 export interface Neighbours {
@@ -181,6 +190,37 @@ function glossIndex(): GlossIndex {
   };
   return sharedIndex;
 }
+
+const verbSenses = new Map<string, readonly boolean[]>();
+/**
+ * Per gloss key of a headword (in the order of GlossIndex.keysOf), whether its sense is a verb's: CC-CEDICT writes a
+ * verb's gloss "to …", and a stative verb's "to be …", which reads as an adjective's (穷 "to be poor" is 贫困
+ * "impoverished"). Empty when the dictionary lacks the headword.
+ */
+function verbKeys(head: string): readonly boolean[] {
+  let got = verbSenses.get(head);
+  if (got) return got;
+  const fields = dictionaryFields(head);
+  const keys: string[] = [];
+  const verbs: boolean[] = [];
+  for (const g of fields === undefined ? [] : fields.split('\t')) {
+    if (g.startsWith('=')) continue;
+    const key = glossKey(g);
+    if (key.length === 0 || key.split(' ').length > 4 || keys.includes(key)) continue;
+    keys.push(key);
+    verbs.push(/^to\s/i.test(g.trim()) && !/^to\s+be\s/i.test(g.trim()));
+  }
+  got = verbs;
+  if (verbSenses.size >= 20_000) verbSenses.clear();
+  verbSenses.set(head, got);
+  return got;
+}
+/** Whether two senses (headword, key rank) are of different parts of speech; false when either is unknown. */
+const otherPos = (a: string, ra: number, b: string, rb: number): boolean => {
+  const x = verbKeys(a)[ra];
+  const y = verbKeys(b)[rb];
+  return x !== undefined && y !== undefined && x !== y;
+};
 
 /** The dictionary's gloss words, stemmed, for gloss similarity: each headword's first senses' words and their idf. */
 interface GlossWords {
@@ -468,6 +508,7 @@ export function createNeighbours(library: NeighbourLibrary, options: NeighbourOp
       dictionary.keysOf(word).slice(0, o.maxSense).forEach((key, i) => {
         if ((dictionary?.headsWith(key) ?? 0) > o.maxGlossHeads) return;
         for (const m of glossed?.get(key) ?? []) {
+          if (o.samePos && otherPos(word, i, m.word, m.rank)) continue;
           if (m.word !== word) add({ word: m.word, df: m.df, weight: 1 / ((1 + i) * (1 + m.rank)), via: 'gloss' });
         }
       });
