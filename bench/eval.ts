@@ -87,6 +87,8 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
   { set: 'chat', prefix: 'chat-everyday6x-', heldOut: true },
   { set: 'chat', prefix: 'chat-precision2-', heldOut: false },
   { set: 'chat', prefix: 'chat-precision2x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-english7-', heldOut: false },
+  { set: 'chat', prefix: 'chat-english7x-', heldOut: true },
 ];
 
 export const heldOutBlock = (setName: string, id: string): boolean =>
