@@ -155,9 +155,9 @@ describe('retrieval quality on the judged sets', () => {
     // English, round 7 (docs/search.md, English, round 7): full questions, keyword strings, phrasal verbs, British and
     // American spellings, pinyin names, numbers and years, mixed 中文 + English, judged from the passages before the
     // engine was changed: english7 0.690 / 0.825 (97 judged + 3 no-match); its held-out half english7x (aggregates
-    // only) 0.801 / 0.915 (47 + 3).
-    { set: 'chat', prefix: 'chat-english7-', floor: { mrr10: 0.67, success5: 0.8 }, size: 100 },
-    { set: 'chat', prefix: 'chat-english7x-', floor: { mrr10: 0.78, success5: 0.89 }, size: 50 },
+    // only) 0.797 / 0.913 (46 + 3; one query that a never-seen set holds word for word was dropped unread).
+    { set: 'chat', prefix: 'chat-english7-', floor: { mrr10: 0.67, success5: 0.8 }, size: 97 },
+    { set: 'chat', prefix: 'chat-english7x-', floor: { mrr10: 0.77, success5: 0.89 }, size: 46 },
   ];
   const mean = (outcomes: readonly { mrr10: number; success5: number }[]): { mrr10: number; success5: number } => ({
     mrr10: outcomes.reduce((a, o) => a + o.mrr10, 0) / Math.max(1, outcomes.length),
