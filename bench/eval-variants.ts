@@ -116,6 +116,10 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'heading bonus 1': { headingBonus: 1 },
   'heading share 0.05': { headingShare: 0.05 },
   'heading share 0.3': { headingShare: 0.3 },
+  // English, round 7 (docs/search.md, English, round 7).
+  'no numbered names': { englishRules: { numberedNames: false } },
+  'no grouped digits': { englishRules: { groupedDigits: false } },
+  'english round 7 (before)': { englishRules: { numberedNames: false, groupedDigits: false } },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

@@ -4,7 +4,7 @@
  * collide in MiniSearch's single term dictionary (a bigram 人才 and the word 人才 are different terms).
  */
 import { cutForSearch, isStopWord, tag } from './jieba.js';
-import { mapEnglish } from './english.js';
+import { mapEnglish, type EnglishRules } from './english.js';
 import type { Glossary } from './glosses.js';
 import { createBoundedMemo } from './bounded-memo.js';
 import { bare } from './normalize.js';
@@ -147,6 +147,8 @@ export interface AnalyzeContext {
   repeatedVerbs?: boolean;
   /** Most adjacent English words joined into one stretch of the texts (english.ts EnglishContext.maxJoined). */
   englishJoined?: number;
+  /** Round 7's English rules (english.ts EnglishRules). Default all on. */
+  englishRules?: EnglishRules;
 }
 
 /** What may stand between the two halves of a separable word: 上不了学, 看不起病, 脱了贫, 上过学. */
@@ -470,7 +472,7 @@ export function analyzeQuery(
     });
   }
   if (ctx.separable !== false) asked = joinSeparable(asked, (w) => hasTerm(w) && inTexts(w));
-  const { text, english, glossed, chinese, translated, untranslated } = mapEnglish(asked, { glossary: ctx.glossary, hasTerm, inTexts, numbers: ctx.englishNumbers, maxJoined: ctx.englishJoined });
+  const { text, english, glossed, chinese, translated, untranslated } = mapEnglish(asked, { glossary: ctx.glossary, hasTerm, inTexts, numbers: ctx.englishNumbers, maxJoined: ctx.englishJoined, rules: ctx.englishRules });
   const cutSpans = cutWithSpans(text);
   // Typos are looked for in jieba's own cut, before the repairs below (集体|经计 must not become 集体经|计).
   const runs: string[][] = [];

@@ -19,7 +19,7 @@ import { alignNumbers } from './numerals.js';
 import { parseQuery, type ParsedQuery } from './query-parser.js';
 import { buildSnippet, isPlainText, splitSentences, type HighlightTerm, type SnippetOptions } from './snippet.js';
 import type { SearchEngine, SearchOptions, SearchResponse, SearchResult, Suggestion } from './types.js';
-import { glossKey } from './english.js';
+import { glossKey, type EnglishRules } from './english.js';
 import { EMPTY_GLOSSARY, glossaryFromSaved, glossarySteps, loadGlossLines, loadSynonymLines, stem, type Glossary, type SavedGlossary } from './glosses.js';
 import { createNeighbours, type NeighbourOptions, type SavedNeighbours } from './neighbours.js';
 import { BIGRAM_DEFAULTS, contentPairs, isQuestion, questionPairs, rerank, type BigramSignalOptions } from './bigram-signal.js';
@@ -233,6 +233,11 @@ export interface SearchEngineOptions {
    */
   pinyinPlaces?: boolean;
   /**
+   * Round 7's English rules, each on unless set false (english.ts EnglishRules: numbered names such as three
+   * exemptions and one subsidy → 三免一补, digits grouped by thousands). Default all on.
+   */
+  englishRules?: EnglishRules;
+  /**
    * An index saved by {@link ZhenxingSearchEngine.save} from an engine over the same passages, with the same options
    * and code: loaded instead of built (segmenting and clustering a 1 000-document library takes tens of seconds).
    * Ignored when its passage count differs. Default none.
@@ -321,6 +326,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   englishJoined: 4,
   commonEnglishWeight: 0.6,
   pinyinPlaces: true,
+  englishRules: {},
 });
 
 function resolveOptions(options: SearchEngineOptions): ResolvedOptions {
@@ -801,7 +807,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return analyzed;
   };
   const analyze = (parsed: ParsedQuery): AnalyzedQuery =>
-    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail }))));
+    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail }))));
   /**
    * A quoted phrase written against the query's words (“党建+”模式有哪些): the phrase and the words as typed are the
    * query's whole (党建模式), for the whole-query bonus, when some text holds them so (“党建+”模式).

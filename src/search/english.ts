@@ -10,7 +10,7 @@
  * typed in Chinese: the library's own co-occurrence picks the sense of each word (living is 生活 there, not 生命).
  */
 import { createBoundedMemo } from './bounded-memo.js';
-import { americanSpelling, dictionaryFields, glossKey as keyOfGloss, stem as stemOf, surfaceKey as surfaceOfGloss, type Glossary } from './glosses.js';
+import { americanSpelling, charactersGlossed, dictionaryFields, glossKey as keyOfGloss, stem as stemOf, surfaceKey as surfaceOfGloss, type Glossary } from './glosses.js';
 import { toChineseNumber } from './numerals.js';
 import { ENGLISH_ABBREVIATIONS, ENGLISH_MATERIAL_WORDS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS } from './vocabulary.js';
 
@@ -28,6 +28,8 @@ function surfaceKey(text: string): string {
 }
 
 const LATIN_WORD = /[a-z][a-z0-9]*/g;
+/** Digits grouped by thousands (4,550; 122,979): not a list of numbers, which would have a space after the comma. */
+const GROUPED_DIGITS = /(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,]|\.\d)/g;
 const LATIN_LETTER = /[a-z]/;
 /**
  * A Latin word as an abbreviation may be written (co-ops, orgs): see ENGLISH_ABBREVIATIONS. Not a piece of a web or
@@ -103,7 +105,27 @@ export interface EnglishContext {
    * Conference → 中央农村工作会议). Default 4.
    */
   maxJoined?: number;
+  /** Round 7's rules, each on by default (see {@link EnglishRules}). */
+  rules?: EnglishRules;
 }
+
+/**
+ * English as chat writes it that the look-ups alone miss (round 7; docs/search.md, English, round 7). Each is on
+ * by default; the options exist for the ablations.
+ */
+export interface EnglishRules {
+  /**
+   * Numbered names (三免一补, 强村九法, 四个意识, 千企结千村): a number and the English after it become the number, a
+   * measure word or none, and a translation of that English or one character of it, where the texts hold them so —
+   * Chinese names a policy by counting its parts in single characters (three exemptions and one subsidy → 三免一补,
+   * nine methods → 九法, four consciousnesses → 四个意识). Default true.
+   */
+  numberedNames?: boolean;
+  /** Digits grouped by thousands as English writes them (4,550 yuan, 122,979 people) read as the texts write them (4550). Default true. */
+  groupedDigits?: boolean;
+}
+
+const RULE_DEFAULTS: Required<EnglishRules> = { numberedNames: true, groupedDigits: true };
 
 export interface EnglishMapping {
   /** The text with English the table knows replaced by its Chinese term, and glossed English taken out. */
@@ -260,6 +282,110 @@ export function numbersAsChinese(text: string, inTexts: (text: string) => boolea
   });
 }
 
+/** Number words a numbered name may start with besides those numberOf reads (thousand enterprises → 千企). */
+const NAME_MAGNITUDES: ReadonlyMap<string, string> = new Map([['hundred', '百'], ['thousand', '千']]);
+/** What may stand between a numbered name's number and its noun: nothing, a measure word, or 大 (六大行动, 三大难题). */
+const NAME_MEASURES = ['', ...MEASURE_WORDS, '大'];
+/** Latin words and digit runs of a text, with where they are. */
+const NAME_TOKEN = /[a-z]+|\d+/g;
+/** What may stand between the parts of a chained name: three exemptions and one subsidy → 三免一补. */
+/** Most English words a numbered name takes after its number. */
+const MAX_NAME_WORDS = 3;
+const NAME_LINK = /^[\s,&+-]*(?:(?:and|plus)[\s,&+-]*)?$/;
+
+/**
+ * Numbered names as the texts write them (see EnglishRules.numberedNames): a number (two or more, or a magnitude;
+ * one only continuing a chain) and the one to three English words after it become the number's Chinese form, a
+ * measure word or none, and one of those words' translations or one character of a translation, where the texts hold
+ * that stretch (nine methods → 九法 of 强村九法, whose 方法 gives 法; four consciousnesses → 四个意识; thousand villages
+ * → 千村). Parts joined by and that the texts hold together become one (三免 + 一补 → 三免一补). Longer English first;
+ * within it, whole translations before their characters, fewer characters between number and noun first.
+ */
+export function numberedNames(text: string, inTexts: (text: string) => boolean, translate: (phrase: string) => readonly string[]): string {
+  if (!/\d|[a-z]/.test(text)) return text;
+  const tokens = [...text.matchAll(NAME_TOKEN)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
+  const gap = (a: number, b: number): string => text.slice((tokens[a] as { end: number }).end, (tokens[b] as { start: number }).start);
+  const numberAt = (k: number, one: boolean): string[] | undefined => {
+    const word = tokens[k]?.word;
+    if (word === undefined) return undefined;
+    const magnitude = NAME_MAGNITUDES.get(word);
+    if (magnitude) return [magnitude];
+    const n = numberOf(word);
+    if (!n || n.ordinal || (n.value < 2 && !(one && n.value === 1))) return undefined;
+    const cn = toChineseNumber(n.value);
+    return [...(cn ? [cn] : []), ...(n.value === 2 ? ['两'] : []), ...(/\d/.test(word) ? [word] : [])];
+  };
+  // The Chinese candidates of the English words from token w on, n of them: their translations, then the translations'
+  // characters (法 of 方法), kept per phrase.
+  const candidatesOf = new Map<string, readonly string[]>();
+  const candidates = (w: number, n: number, start: number): readonly string[] => {
+    const words = tokens.slice(w, w + n);
+    if (words.length < n || words.some((t, j) => !/^[a-z]/.test(t.word) || !JOINER.test(gap(w + j - 1, w + j)))) return [];
+    if (glossKey((words[0] as { word: string }).word).length === 0 || glossKey((words[n - 1] as { word: string }).word).length === 0) return [];
+    const phrase = words.map((t) => t.word).join(' ');
+    const first = w === start;
+    const cacheKey = `${first ? '1' : '0'}${phrase}`;
+    let found = candidatesOf.get(cacheKey);
+    if (!found) {
+      const heads = translate(phrase).filter((h) => HAN.test(h));
+      if (heads.length === 0 && !(first && n === 1)) return [];
+      // A character stands for a word only right after the number (九法, 三治, 千村): the texts' names abbreviate so.
+      // Right after the number, a character the dictionary glosses with the word itself comes last (三免 of 三免一补:
+      // exempt → 免, where no library word is glossed "exempt").
+      const glossed = first && n === 1 ? charactersGlossed(phrase) : [];
+      found = [...new Set([...heads, ...(first ? [...heads.flatMap((h) => Array.from(h)), ...glossed] : [])])];
+      candidatesOf.set(cacheKey, found);
+    }
+    return found;
+  };
+  const nameAt = (k: number, one: boolean): { name: string; last: number } | undefined => {
+    const forms = numberAt(k, one);
+    if (!forms) return undefined;
+    let best: { name: string; last: number } | undefined;
+    // The longest stretch of the texts spelt by the number and up to three words after it, each word (or phrase of
+    // words) by one of its candidates, the texts holding every prefix on the way.
+    const grow = (prefix: string, w: number): void => {
+      for (let n = Math.min(MAX_NAME_WORDS - (w - k - 1), tokens.length - w); n >= 1; n--) {
+        for (const t of candidates(w, n, k + 1)) {
+          const name = prefix + t;
+          if (!inTexts(name)) continue;
+          if (Array.from(name).length >= 2 && (!best || w + n - 1 > best.last)) best = { name, last: w + n - 1 };
+          if (w + n - 1 - k < MAX_NAME_WORDS) grow(name, w + n);
+        }
+      }
+    };
+    for (const form of forms) {
+      for (const measure of NAME_MEASURES) {
+        if (measure !== '' && !inTexts(form + measure)) continue;
+        grow(form + measure, k + 1);
+      }
+    }
+    return best;
+  };
+  let out = '';
+  let last = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    const found = nameAt(k, false);
+    if (!found) continue;
+    let { name, last: end } = found;
+    for (;;) {
+      let next = end + 1;
+      if (next < tokens.length && /^(?:and|plus)$/.test((tokens[next] as { word: string }).word)) next++;
+      if (next >= tokens.length || !NAME_LINK.test(gap(end, next))) break;
+      const more = nameAt(next, true);
+      if (!more || !inTexts(name + more.name)) break;
+      name += more.name;
+      end = more.last;
+    }
+    out += `${text.slice(last, (tokens[k] as { start: number }).start)} ${name} `;
+    last = (tokens[end] as { end: number }).end;
+    k = end;
+  }
+  return out + text.slice(last);
+}
+
+const HAN = /^\p{Script=Han}+$/u;
+
 /** Most English words whose translations are joined into one Chinese stretch, and senses tried per word. */
 const MAX_JOINED = 4;
 const SENSES_TRIED = 8;
@@ -300,9 +426,20 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
   if (!LATIN_LETTER.test(typed)) return { text: typed, english, glossed, chinese: typed, translated: false, untranslated };
   const { terms: tableTerms, maxWords: tableWords } = englishTable();
   const { glossary } = ctx;
-  const abbreviated = typed.replace(ABBREVIATED, (w) => (ENGLISH_ABBREVIATIONS.has(w) ? spelt(w) : w.split('-').map(spelt).join('-')));
+  const rules = { ...RULE_DEFAULTS, ...ctx.rules };
+  const grouped = rules.groupedDigits ? typed.replace(GROUPED_DIGITS, (m) => m.replace(/,/g, '')) : typed;
+  const abbreviated = grouped.replace(ABBREVIATED, (w) => (ENGLISH_ABBREVIATIONS.has(w) ? spelt(w) : w.split('-').map(spelt).join('-')));
   const knownWord = (w: string): boolean => tableTerms.has(tableKey(w)) || (glossary !== undefined && glossary.english(glossKey(w)).length > 0);
-  const text = ctx.numbers === false ? abbreviated : numbersAsChinese(abbreviated, ctx.inTexts, knownWord);
+  const translate = (phrase: string): readonly string[] => {
+    const fromTable = tableTerms.get(tableKey(phrase)) ?? [];
+    if (!glossary) return fromTable;
+    const key = glossKey(phrase);
+    const surface = surfaceKey(phrase);
+    const found = glossary.english(key, surface);
+    return [...fromTable, ...(found.length > 0 ? found : glossary.near(key, surface)).map((m) => m.word)];
+  };
+  const counted = ctx.numbers === false ? abbreviated : numbersAsChinese(abbreviated, ctx.inTexts, knownWord);
+  const text = ctx.numbers === false || !rules.numberedNames ? counted : numberedNames(counted, ctx.inTexts, translate);
   const numbered = text !== abbreviated;
   const words: Word[] = [...text.matchAll(LATIN_WORD)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
   if (words.length === 0) return { text, english, glossed, chinese: text, translated: numbered, untranslated };

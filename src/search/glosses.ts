@@ -483,6 +483,39 @@ export function dictionaryFields(head: string): string | undefined {
   return line !== undefined && head.length > 0 && line.startsWith(`${head}\t`) ? line.slice(head.length + 1) : undefined;
 }
 
+/** The shipped dictionary's single-character entries (`字<TAB>gloss…`), listed on first use. */
+let characterLines: readonly string[] | undefined;
+const charactersOf = createBoundedMemo<string, readonly string[]>(10_000);
+
+/**
+ * The single characters the shipped dictionary glosses with an English word (by stem, a gloss's meaningful word):
+ * exempt → 免 "to exempt", method → 法. For numbered names only (english.ts numberedNames), where the texts must
+ * hold the character after a number: alone, a character is too ambiguous to stand for an English word. The
+ * single-character entries are listed once per process; a word's look-up goes through them once and is kept.
+ */
+export function charactersGlossed(word: string): readonly string[] {
+  const wanted = stem(word);
+  const kept = charactersOf.get(wanted);
+  if (kept) return kept;
+  if (!characterLines) {
+    const lines: string[] = [];
+    for (const line of dictionaryOf(loadGlossLines()).lines) {
+      const tab = line.indexOf('\t');
+      // One character: one UTF-16 unit, or a surrogate pair.
+      if (tab === 1 || (tab === 2 && line.charCodeAt(0) >= 0xd800 && line.charCodeAt(0) < 0xdc00)) lines.push(line);
+    }
+    characterLines = lines;
+  }
+  // A gloss holding the stem as written (exempt of "to exempt"; a stem is a prefix of its words) before it is parsed.
+  const found: string[] = [];
+  for (const line of characterLines) {
+    if (!line.includes(wanted)) continue;
+    const [head, ...fields] = line.split('\t');
+    if (fields.some((g) => !g.startsWith('=') && glossKey(g).split(' ').includes(wanted))) found.push(head as string);
+  }
+  return charactersOf.set(wanted, found);
+}
+
 /** Every line of the shipped dictionary with its headword, in order (for neighbours.ts). */
 export function* dictionaryLines(): Generator<[head: string, line: string]> {
   for (const line of dictionaryOf(loadGlossLines()).lines) {
