@@ -119,7 +119,8 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   // English, round 7 (docs/search.md, English, round 7).
   'no numbered names': { englishRules: { numberedNames: false } },
   'no grouped digits': { englishRules: { groupedDigits: false } },
-  'english round 7 (before)': { englishRules: { numberedNames: false, groupedDigits: false } },
+  'no how many': { englishRules: { howMany: false } },
+  'english round 7 (before)': { englishRules: { numberedNames: false, groupedDigits: false, howMany: false } },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

@@ -123,9 +123,16 @@ export interface EnglishRules {
   numberedNames?: boolean;
   /** Digits grouped by thousands as English writes them (4,550 yuan, 122,979 people) read as the texts write them (4550). Default true. */
   groupedDigits?: boolean;
+  /**
+   * "how many" and "how much" ask, as 多少 does: many and much are no topic (they were 不少 "many" and 若干 "a certain
+   * number", found in passages that merely say so). Default true.
+   */
+  howMany?: boolean;
 }
 
-const RULE_DEFAULTS: Required<EnglishRules> = { numberedNames: true, groupedDigits: true };
+const RULE_DEFAULTS: Required<EnglishRules> = { numberedNames: true, groupedDigits: true, howMany: true };
+/** The asking words of how many / how much, out before the look-up. */
+const HOW_MANY = /\b(how)\s+(?:many|much)\b/g;
 
 export interface EnglishMapping {
   /** The text with English the table knows replaced by its Chinese term, and glossed English taken out. */
@@ -427,7 +434,8 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
   const { terms: tableTerms, maxWords: tableWords } = englishTable();
   const { glossary } = ctx;
   const rules = { ...RULE_DEFAULTS, ...ctx.rules };
-  const grouped = rules.groupedDigits ? typed.replace(GROUPED_DIGITS, (m) => m.replace(/,/g, '')) : typed;
+  const asking = rules.howMany ? typed.replace(HOW_MANY, '$1') : typed;
+  const grouped = rules.groupedDigits ? asking.replace(GROUPED_DIGITS, (m) => m.replace(/,/g, '')) : asking;
   const abbreviated = grouped.replace(ABBREVIATED, (w) => (ENGLISH_ABBREVIATIONS.has(w) ? spelt(w) : w.split('-').map(spelt).join('-')));
   const knownWord = (w: string): boolean => tableTerms.has(tableKey(w)) || (glossary !== undefined && glossary.english(glossKey(w)).length > 0);
   const translate = (phrase: string): readonly string[] => {
