@@ -118,9 +118,8 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'heading share 0.3': { headingShare: 0.3 },
   // English, round 7 (docs/search.md, English, round 7).
   'no numbered names': { englishRules: { numberedNames: false } },
-  'no grouped digits': { englishRules: { groupedDigits: false } },
   'no how many': { englishRules: { howMany: false } },
-  'english round 7 (before)': { englishRules: { numberedNames: false, groupedDigits: false, howMany: false } },
+  'english round 7 (before)': { englishRules: { numberedNames: false, howMany: false } },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

@@ -234,7 +234,7 @@ export interface SearchEngineOptions {
   pinyinPlaces?: boolean;
   /**
    * Round 7's English rules, each on unless set false (english.ts EnglishRules: numbered names such as three
-   * exemptions and one subsidy → 三免一补, digits grouped by thousands). Default all on.
+   * exemptions and one subsidy → 三免一补, how many asking as 多少 does). Default all on.
    */
   englishRules?: EnglishRules;
   /**

@@ -28,8 +28,6 @@ function surfaceKey(text: string): string {
 }
 
 const LATIN_WORD = /[a-z][a-z0-9]*/g;
-/** Digits grouped by thousands (4,550; 122,979): not a list of numbers, which would have a space after the comma. */
-const GROUPED_DIGITS = /(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,]|\.\d)/g;
 const LATIN_LETTER = /[a-z]/;
 /**
  * A Latin word as an abbreviation may be written (co-ops, orgs): see ENGLISH_ABBREVIATIONS. Not a piece of a web or
@@ -121,8 +119,6 @@ export interface EnglishRules {
    * nine methods → 九法, four consciousnesses → 四个意识). Default true.
    */
   numberedNames?: boolean;
-  /** Digits grouped by thousands as English writes them (4,550 yuan, 122,979 people) read as the texts write them (4550). Default true. */
-  groupedDigits?: boolean;
   /**
    * "how many" and "how much" ask, as 多少 does: many and much are no topic (they were 不少 "many" and 若干 "a certain
    * number", found in passages that merely say so). Default true.
@@ -130,7 +126,7 @@ export interface EnglishRules {
   howMany?: boolean;
 }
 
-const RULE_DEFAULTS: Required<EnglishRules> = { numberedNames: true, groupedDigits: true, howMany: true };
+const RULE_DEFAULTS: Required<EnglishRules> = { numberedNames: true, howMany: true };
 /** The asking words of how many / how much, out before the look-up. */
 const HOW_MANY = /\b(how)\s+(?:many|much)\b/g;
 
@@ -320,7 +316,9 @@ export function numberedNames(text: string, inTexts: (text: string) => boolean, 
     const n = numberOf(word);
     if (!n || n.ordinal || (n.value < 2 && !(one && n.value === 1))) return undefined;
     const cn = toChineseNumber(n.value);
-    return [...(cn ? [cn] : []), ...(n.value === 2 ? ['两'] : []), ...(/\d/.test(word) ? [word] : [])];
+    // In Chinese: the texts' names count in characters (三免, not 3免), and digits would match inside a longer
+    // number (50元 of 4550元).
+    return [...(cn ? [cn] : []), ...(n.value === 2 ? ['两'] : [])];
   };
   // The Chinese candidates of the English words from token w on, n of them: their translations, then the translations'
   // characters (法 of 方法), kept per phrase.
@@ -435,8 +433,7 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
   const { glossary } = ctx;
   const rules = { ...RULE_DEFAULTS, ...ctx.rules };
   const asking = rules.howMany ? typed.replace(HOW_MANY, '$1') : typed;
-  const grouped = rules.groupedDigits ? asking.replace(GROUPED_DIGITS, (m) => m.replace(/,/g, '')) : asking;
-  const abbreviated = grouped.replace(ABBREVIATED, (w) => (ENGLISH_ABBREVIATIONS.has(w) ? spelt(w) : w.split('-').map(spelt).join('-')));
+  const abbreviated = asking.replace(ABBREVIATED, (w) => (ENGLISH_ABBREVIATIONS.has(w) ? spelt(w) : w.split('-').map(spelt).join('-')));
   const knownWord = (w: string): boolean => tableTerms.has(tableKey(w)) || (glossary !== undefined && glossary.english(glossKey(w)).length > 0);
   const translate = (phrase: string): readonly string[] => {
     const fromTable = tableTerms.get(tableKey(phrase)) ?? [];
