@@ -292,6 +292,8 @@ const NAME_MEASURES = ['', ...MEASURE_WORDS, '大'];
 /** Latin words and digit runs of a text, with where they are. */
 const NAME_TOKEN = /[a-z]+|\d+/g;
 /** What may stand between the parts of a chained name: three exemptions and one subsidy → 三免一补. */
+/** Whether a text has a word a numbered name may start with (a cheap test before the tokens are listed). */
+const NAME_NUMBER = new RegExp(`\\d|(?<![a-z0-9])(?:${[...CARDINALS.slice(1), ...TENS.slice(2), ...NAME_MAGNITUDES.keys()].join('|')})(?![a-z0-9])`);
 /** Most English words a numbered name takes after its number. */
 const MAX_NAME_WORDS = 3;
 const NAME_LINK = /^[\s,&+-]*(?:(?:and|plus)[\s,&+-]*)?$/;
@@ -305,7 +307,8 @@ const NAME_LINK = /^[\s,&+-]*(?:(?:and|plus)[\s,&+-]*)?$/;
  * within it, whole translations before their characters, fewer characters between number and noun first.
  */
 export function numberedNames(text: string, inTexts: (text: string) => boolean, translate: (phrase: string) => readonly string[]): string {
-  if (!/\d|[a-z]/.test(text)) return text;
+  // Most English has no number word: nothing to look at.
+  if (!NAME_NUMBER.test(text)) return text;
   const tokens = [...text.matchAll(NAME_TOKEN)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
   const gap = (a: number, b: number): string => text.slice((tokens[a] as { end: number }).end, (tokens[b] as { start: number }).start);
   const numberAt = (k: number, one: boolean): string[] | undefined => {
