@@ -131,8 +131,14 @@ describe('village lexicon: how people in villages say what the texts discuss', (
     expect(r.results[0]?.id).toBe('003-024');
   });
 
+  it('党员年纪大, 政审 and 一手硬一手软 find the ageing members (002-031), vetting (政治审查, 002-015) and 厚此薄彼 (002-027)', () => {
+    expect(engine.search('党员年纪大怎么办').results[0]?.id).toBe('002-031');
+    expect(engine.search('政审怎么搞').results[0]?.id).toBe('002-015');
+    expect(engine.search('一手硬一手软').results[0]?.id).toBe('002-027');
+  });
+
   it('round 7\'s strings keep questions about other subjects partial or empty (bench/lexicon-probes.txt)', () => {
-    for (const q of ['冲水马桶漏水怎么修', '树苗多少钱一棵', '礼金多少合适同事结婚', '炫富的网红', '窑洞宾馆', '苗寨旅游攻略', '发传单的兼职', '农户贷款逾期', '刺绣的图案', '初中毕业能考驾照吗', '不对付的同事怎么相处', '千篇一律的作文']) {
+    for (const q of ['冲水马桶漏水怎么修', '树苗多少钱一棵', '礼金多少合适同事结婚', '炫富的网红', '窑洞宾馆', '苗寨旅游攻略', '发传单的兼职', '农户贷款逾期', '刺绣的图案', '初中毕业能考驾照吗', '不对付的同事怎么相处', '千篇一律的作文', '人心不齐的公司', '赌场在澳门', '骨灰盒价格', '创卫的检查表', '政策答疑的热线电话', '党建和业务的论文格式']) {
       const r = engine.search(q);
       expect(r.partial || r.results.length === 0, q).toBe(true);
     }
