@@ -22,7 +22,8 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const roundsAt = args.indexOf('--rounds');
 const roundsArg = roundsAt >= 0 ? Number(args[roundsAt + 1]) : undefined;
-const rest = args.filter((_, i) => i !== roundsAt && i !== roundsAt + 1);
+// Without --rounds, indexOf gives -1 and roundsAt + 1 would drop the first argument (the commit).
+const rest = roundsAt >= 0 ? args.filter((_, i) => i !== roundsAt && i !== roundsAt + 1) : args;
 const ref = rest.find((a) => Number.isNaN(Number(a))) ?? 'main';
 const factors = rest.filter((a) => !Number.isNaN(Number(a))).map(Number);
 const commit = execFileSync('git', ['rev-parse', '--short', ref], { cwd: ROOT, encoding: 'utf8' }).trim();
