@@ -108,7 +108,8 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'common English 0.7': { commonEnglishWeight: 0.7 },
   'english round 6 (before)': { englishNumbers: false, pinyinPlaces: false, englishJoined: 3, commonEnglishWeight: 1 },
   // Precision, round 7 (docs/search.md, Precision, round 7).
-  'round 7 precision (before)': { materialStretch: false, aspectTail: false, headingBonus: 0 },
+  'round 7 precision (before)': { materialStretch: false, aspectTail: false, headingBonus: 0, kindNouns: false },
+  'no kind nouns': { kindNouns: false },
   'no material stretch': { materialStretch: false },
   'no aspect tail': { aspectTail: false },
   'no heading bonus': { headingBonus: 0 },

@@ -9,7 +9,7 @@ import type { Glossary } from './glosses.js';
 import { createBoundedMemo } from './bounded-memo.js';
 import { bare } from './normalize.js';
 import { askedAspects, questionCore } from './question.js';
-import { ENGLISH_MATERIAL_WORDS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, QUESTION_FORMS, RELATED_TERMS } from './vocabulary.js';
+import { ASPECT_NOUNS, ENGLISH_MATERIAL_WORDS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, QUESTION_FORMS, RELATED_TERMS } from './vocabulary.js';
 
 /** Prefix of bigram terms (U+E000, private use: normalisation strips it from queries, so users cannot type it). */
 export const GRAM_PREFIX = '\uE000';
@@ -138,6 +138,12 @@ export interface AnalyzeContext {
    * Default true.
    */
   materialStretch?: boolean;
+  /**
+   * Round 7: the words for the kind of answer wanted (aspect nouns: 经验, 做法, 措施, 成效) ending a keyword query, with a
+   * short qualifier or verb before them (典型做法, 建设经验), are aspects beside a subject, as material words are (see
+   * namesKind). Default true.
+   */
+  kindNouns?: boolean;
   /**
    * Round 7: the tail after X的 read with material words and qualifiers (question.ts AspectTailOptions): X的典型经验,
    * X的典型案例, X的心得体会 ask for a kind of text about X. Default true.
@@ -276,6 +282,48 @@ function describesMaterial(spans: readonly Span[], i: number, inTexts: (text: st
 }
 
 const WORDLIKE = /[\p{L}\p{N}]/u;
+
+/** A word for the kind of answer or text wanted: an aspect noun (经验, 做法, 措施, 成效), a material word or a year. */
+const isKindWord = (t: string): boolean => ASPECT_NOUNS.has(t) || MATERIAL_WORDS.has(t) || YEAR.test(t);
+
+/**
+ * Whether spans[i] belongs to the words for the kind of answer wanted that end a keyword query (round 7, kindNouns):
+ * 经验 of 乡村治理 经验, 经验 and 做法 of 家庭医生 经验做法, with a short noun or adjective qualifying the first of them
+ * (典型 of 产业振兴 典型做法) or a verb written against it (建设 of 活动场所 建设经验). Every word after them is such a
+ * word (or a year, punctuation, a space), one at least an aspect noun, and they stand apart from the subject (a space
+ * or punctuation before them) or, written against it, are two words at least that make no expression the texts hold
+ * with it (家庭医生经验做法, 产业振兴典型做法; not 措施 of 六脱措施, a name: “六脱”措施). 做法 of 做法创新 is not at the end.
+ */
+function namesKind(spans: readonly Span[], i: number, inTexts: (text: string) => boolean): boolean {
+  // The kind words' run: from the end of the query back over kind words and what is no word.
+  let start = spans.length;
+  let aspect = false;
+  while (start > 0) {
+    const t = (spans[start - 1] as Span).text;
+    if (WORDLIKE.test(t) && !isKindWord(t)) break;
+    if (ASPECT_NOUNS.has(t)) aspect = true;
+    start--;
+  }
+  while (start < spans.length && !WORDLIKE.test((spans[start] as Span).text)) start++;
+  if (!aspect || start >= spans.length) return false;
+  // A short qualifier or verb written against the first of them (典型|做法, 建设|经验).
+  const first = spans[start] as Span;
+  const before = spans[start - 1];
+  if (before !== undefined && before.end === first.start && ASPECT_NOUNS.has(first.text)) {
+    const qualifier = Array.from(before.text).length <= 2 && (QUALIFIER_TAG.test(before.tag) || VERB_OR_VERBAL_NOUN.test(before.tag));
+    if (qualifier) start--;
+  }
+  if (i < start) return false;
+  const head = spans[start] as Span;
+  const prev = spans[start - 1];
+  if (prev === undefined) return false;
+  if (prev.end !== head.start || !WORDLIKE.test(prev.text)) return true;
+  // Written against the subject: two words at least (经验做法, 典型做法), since one may end a name (“六脱”措施), and
+  // no expression the texts hold with the word before them.
+  let words = 0;
+  for (let k = start; k < spans.length; k++) if (WORDLIKE.test((spans[k] as Span).text)) words++;
+  return words >= 2 && !inTexts(prev.text + head.text);
+}
 
 /** Whether spans[i] ends a stretch written without spaces whose other words are all material words (one at least). */
 function closesMaterialStretch(spans: readonly Span[], i: number): boolean {
@@ -533,7 +581,7 @@ export function analyzeQuery(
       concept.aspect = true;
       aspectSpans.push(span);
     }
-    if (!mapped && ctx.materialAspects !== false && describesMaterial(spans, i, inTexts, ctx.materialStretch !== false)) materialSpans.push(span);
+    if (!mapped && ctx.materialAspects !== false && (describesMaterial(spans, i, inTexts, ctx.materialStretch !== false) || (ctx.kindNouns !== false && namesKind(spans, i, inTexts)))) materialSpans.push(span);
     if (PLACE_TAG.test(span.tag)) concept.place = true;
     const existing = concepts.find((c) => c.text === concept.text);
     if (existing) {

@@ -181,6 +181,8 @@ export interface SearchEngineOptions {
   materialStretch?: boolean;
   /** The tail after X的 read with material words and qualifiers (analyze.ts AnalyzeContext.aspectTail). Default true. */
   aspectTail?: boolean;
+  /** Words for the kind of answer ending a keyword query are aspects (analyze.ts AnalyzeContext.kindNouns). Default true. */
+  kindNouns?: boolean;
   /**
    * For a question about a quantity (多少, 几个, 比例; quantity.ts), the bonus (× the first result's score) of one of
    * its first results stating a number near one of the question's words. 0: off. Default 0.2.
@@ -315,6 +317,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   repeatedVerbs: true,
   materialStretch: true,
   aspectTail: true,
+  kindNouns: true,
   quantityBonus: 0.2,
   quantityWindow: 12,
   headingBonus: 0.8,
@@ -807,7 +810,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return analyzed;
   };
   const analyze = (parsed: ParsedQuery): AnalyzedQuery =>
-    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail }))));
+    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns }))));
   /**
    * A quoted phrase written against the query's words (“党建+”模式有哪些): the phrase and the words as typed are the
    * query's whole (党建模式), for the whole-query bonus, when some text holds them so (“党建+”模式).

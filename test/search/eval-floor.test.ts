@@ -150,9 +150,10 @@ describe('retrieval quality on the judged sets', () => {
     // Ranking precision, round 7 (docs/search.md, Precision, round 7): material words against a topic and a year or
     // format, themes asked for a kind of text, questions about a name one heading carries, typos in the subject, facts;
     // 0.950 / 0.979 before the engine was changed, 0.957 / 0.986 after. The x half is never looked at query by query:
-    // 0.957 / 0.970 before, 0.965 / 0.970 after.
-    { set: 'chat', prefix: 'chat-precision2-', floor: { mrr10: 0.94, success5: 0.97 }, size: 141 },
-    { set: 'chat', prefix: 'chat-precision2x-', floor: { mrr10: 0.95, success5: 0.96 }, size: 67 },
+    // 0.957 / 0.970 before, 0.965 / 0.970 after. With the second batch (a subject and a kind-of-answer word: 经验, 做法,
+    // 措施) 0.935 / 0.988 and 0.963 / 0.974 before the kind-noun rule, 0.960 / 0.988 and 0.970 / 0.974 after.
+    { set: 'chat', prefix: 'chat-precision2-', floor: { mrr10: 0.95, success5: 0.98 }, size: 163 },
+    { set: 'chat', prefix: 'chat-precision2x-', floor: { mrr10: 0.96, success5: 0.96 }, size: 77 },
     // English, round 7 (docs/search.md, English, round 7): full questions, keyword strings, phrasal verbs, British and
     // American spellings, pinyin names, numbers and years, mixed 中文 + English, judged from the passages before the
     // engine was changed: english7 0.690 / 0.825 (97 judged + 3 no-match); its held-out half english7x (aggregates

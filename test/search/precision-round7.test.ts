@@ -10,7 +10,7 @@ import { getSharedCorpus, getSharedEngine } from '../helpers/shared-index.js';
 
 const engine = getSharedEngine();
 const corpus = getSharedCorpus();
-const before = createSearchEngine(corpus, { materialStretch: false, aspectTail: false, headingBonus: 0 });
+const before = createSearchEngine(corpus, { materialStretch: false, aspectTail: false, headingBonus: 0, kindNouns: false });
 const passage = (id: string) => corpus.byId.get(id);
 const aspects = (q: string): string[] => engine.explain(q).analyzed.concepts.filter((c) => c.aspect).map((c) => c.text);
 const first = (e: typeof engine, q: string): string | undefined => e.search(q).results[0]?.id;
@@ -84,5 +84,29 @@ describe('a question whose rarest word a section heading carries', () => {
     expect(passage('000-011')?.section).toContain('组织振兴');
     expect(passage('002-010')?.text).toContain('把推动组织振兴作为党建引领乡村振兴最根本、最紧要的任务');
     expect(first(engine, '为什么说组织振兴是最根本的')).toBe('002-010');
+  });
+});
+
+describe('a subject and a word for the kind of answer: 经验, 做法, 措施, 成效', () => {
+  it('the words ending a keyword query that name the kind of answer are aspects, with a qualifier or verb before them', () => {
+    expect(aspects('家庭医生 经验做法')).toEqual(['经验', '做法']);
+    expect(aspects('产业振兴 典型做法')).toEqual(['典型', '做法']);
+    expect(aspects('村级组织活动场所 建设经验')).toEqual(['建设', '经验']);
+    expect(aspects('控辍保学 措施')).toEqual(['措施']);
+    // Alone they are what the query asks about; followed by another word, the kind word is part of the subject.
+    expect(aspects('经验做法')).toEqual([]);
+    expect(aspects('做法创新')).toEqual([]);
+  });
+
+  it.each([
+    // 002-024 (好经验、好做法) and 002-000 (有益经验) say the words and nothing of family doctors.
+    ['家庭医生 经验做法', '003-010', '002-024'],
+    // 002-032 (有益经验和参考) led, in no passage about village governance.
+    ['乡村治理 经验', '003-029', '002-032'],
+    // 003-004 (六项脱贫措施) led the passage on 狠抓控辍保学.
+    ['控辍保学 措施', '003-008', '003-004'],
+  ])('%s: the passage about the subject first (%s), not one saying the kind word (%s)', (q, id, was) => {
+    expect(first(engine, q)).toBe(id);
+    expect(first(before, q)).toBe(was);
   });
 });
