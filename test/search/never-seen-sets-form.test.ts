@@ -135,7 +135,7 @@ const SETS: SetForm[] = [
       'eval-blind.json', 'eval-blind2.json', 'eval-blind3.json',
     ],
     // Typo, traditional and numbered forms, theme names, short keywords and a few English phrasings came out word for
-    // word like queries of the earlier sets (33 judged ones like tuning queries). They stay in the set; `npm run eval`
+    // word like queries of the earlier sets (34 judged ones like tuning queries). They stay in the set; `npm run eval`
     // also gives its figures without the queries a tuning set holds.
     coincidences: [
       'blind4-everyday-29', 'blind4-english-04', 'blind4-english-09', 'blind4-english-15', 'blind4-english-16',
@@ -147,12 +147,12 @@ const SETS: SetForm[] = [
       'blind4-traditional-09', 'blind4-traditional-11', 'blind4-traditional-14', 'blind4-traditional-16',
       'blind4-number-03', 'blind4-number-04', 'blind4-number-06', 'blind4-number-07', 'blind4-number-11',
       'blind4-number-13', 'blind4-number-14', 'blind4-number-18', 'blind4-fact-01', 'blind4-fact-02', 'blind4-fact-03',
-      'blind4-fact-07', 'blind4-fact-11', 'blind4-fact-16', 'blind4-theme-01', 'blind4-theme-02', 'blind4-theme-03',
-      'blind4-theme-04', 'blind4-theme-05', 'blind4-theme-07', 'blind4-theme-08', 'blind4-theme-09', 'blind4-theme-10',
-      'blind4-keyword-24', 'blind4-keyword-25', 'blind4-theme-16', 'blind4-keyword-01', 'blind4-keyword-03',
-      'blind4-keyword-04', 'blind4-keyword-05', 'blind4-keyword-08', 'blind4-keyword-16', 'blind4-keyword-17',
-      'blind4-keyword-18', 'blind4-no-match-17', 'blind4-no-match-20', 'blind4-no-match-22', 'blind4-no-match-25',
-      'blind4-no-match-27',
+      'blind4-fact-04', 'blind4-fact-07', 'blind4-fact-11', 'blind4-fact-16', 'blind4-theme-01', 'blind4-theme-02',
+      'blind4-theme-03', 'blind4-theme-04', 'blind4-theme-05', 'blind4-theme-07', 'blind4-theme-08', 'blind4-theme-09',
+      'blind4-theme-10', 'blind4-keyword-24', 'blind4-keyword-25', 'blind4-theme-16', 'blind4-keyword-01',
+      'blind4-keyword-03', 'blind4-keyword-04', 'blind4-keyword-05', 'blind4-keyword-08', 'blind4-keyword-16',
+      'blind4-keyword-17', 'blind4-keyword-18', 'blind4-no-match-17', 'blind4-no-match-20', 'blind4-no-match-22',
+      'blind4-no-match-25', 'blind4-no-match-27',
     ],
   },
 ];
