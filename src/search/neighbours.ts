@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dictionaryFields, dictionaryLineCount, dictionaryLines, dictionaryLinesHolding, glossKey, readLexiconLines, stem, surfaceKey } from './glosses.js';
 import { runNow, type Steps } from './pace.js';
+import { createBoundedMemo } from './bounded-memo.js';
 
 /** A library word standing in for a query word the texts lack, with its weight (0–1, relative among neighbours). */
 export interface Neighbour {
@@ -150,16 +151,7 @@ function glossIndex(): GlossIndex {
   const keysOf = (head: string): readonly string[] => {
     let got = keys.get(head);
     if (got) return got;
-    const fields = dictionaryFields(head);
-    const list: string[] = [];
-    if (fields !== undefined) {
-      for (const g of fields.split('\t')) {
-        if (g.startsWith('=')) continue;
-        const key = glossKey(g);
-        if (key.length > 0 && key.split(' ').length <= 4 && !list.includes(key)) list.push(key);
-      }
-    }
-    got = list;
+    got = glossSenses(head).map((s) => s.key);
     if (keys.size >= 50_000) keys.clear();
     keys.set(head, got);
     return got;
@@ -191,29 +183,28 @@ function glossIndex(): GlossIndex {
   return sharedIndex;
 }
 
-const verbSenses = new Map<string, readonly boolean[]>();
 /**
- * Per gloss key of a headword (in the order of GlossIndex.keysOf), whether its sense is a verb's: CC-CEDICT writes a
- * verb's gloss "to …", and a stative verb's "to be …", which reads as an adjective's (穷 "to be poor" is 贫困
- * "impoverished"). Empty when the dictionary lacks the headword.
+ * A headword's senses as the neighbours use them, in the dictionary's order: each gloss's key (glossKey; a reference
+ * "=…", an empty key, one of more than four words or a repeated key is left out) and whether the sense is a verb's —
+ * CC-CEDICT writes a verb's gloss "to …", and a stative verb's "to be …", which reads as an adjective's (穷 "to be
+ * poor" is 贫困 "impoverished"). Empty when the dictionary lacks the headword. GlossIndex.keysOf keeps the keys.
  */
-function verbKeys(head: string): readonly boolean[] {
-  let got = verbSenses.get(head);
-  if (got) return got;
+function glossSenses(head: string): { key: string; verb: boolean }[] {
   const fields = dictionaryFields(head);
-  const keys: string[] = [];
-  const verbs: boolean[] = [];
+  const senses: { key: string; verb: boolean }[] = [];
   for (const g of fields === undefined ? [] : fields.split('\t')) {
     if (g.startsWith('=')) continue;
     const key = glossKey(g);
-    if (key.length === 0 || key.split(' ').length > 4 || keys.includes(key)) continue;
-    keys.push(key);
-    verbs.push(/^to\s/i.test(g.trim()) && !/^to\s+be\s/i.test(g.trim()));
+    if (key.length === 0 || key.split(' ').length > 4 || senses.some((x) => x.key === key)) continue;
+    senses.push({ key, verb: /^to\s/i.test(g.trim()) && !/^to\s+be\s/i.test(g.trim()) });
   }
-  got = verbs;
-  if (verbSenses.size >= 20_000) verbSenses.clear();
-  verbSenses.set(head, got);
-  return got;
+  return senses;
+}
+
+const verbSenses = createBoundedMemo<string, readonly boolean[]>(20_000);
+/** Per gloss key of a headword (in the order of GlossIndex.keysOf), whether its sense is a verb's (glossSenses). */
+function verbKeys(head: string): readonly boolean[] {
+  return verbSenses.get(head) ?? verbSenses.set(head, glossSenses(head).map((s) => s.verb));
 }
 /** Whether two senses (headword, key rank) are of different parts of speech; false when either is unknown. */
 const otherPos = (a: string, ra: number, b: string, rb: number): boolean => {
