@@ -291,11 +291,11 @@ const NAME_MAGNITUDES: ReadonlyMap<string, string> = new Map([['hundred', '百']
 const NAME_MEASURES = ['', ...MEASURE_WORDS, '大'];
 /** Latin words and digit runs of a text, with where they are. */
 const NAME_TOKEN = /[a-z]+|\d+/g;
-/** What may stand between the parts of a chained name: three exemptions and one subsidy → 三免一补. */
 /** Whether a text has a word a numbered name may start with (a cheap test before the tokens are listed). */
 const NAME_NUMBER = new RegExp(`\\d|(?<![a-z0-9])(?:${[...CARDINALS.slice(1), ...TENS.slice(2), ...NAME_MAGNITUDES.keys()].join('|')})(?![a-z0-9])`);
 /** Most English words a numbered name takes after its number. */
 const MAX_NAME_WORDS = 3;
+/** What may stand between the parts of a chained name: three exemptions and one subsidy → 三免一补. */
 const NAME_LINK = /^[\s,&+-]*(?:(?:and|plus)[\s,&+-]*)?$/;
 
 /**
