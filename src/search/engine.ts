@@ -1632,6 +1632,24 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return { ...hits, top };
   }
 
+  /**
+   * `hits` with its first `rerankDepth` results reordered by the bonus each earns, × the first result's score (the
+   * quantity bonus, the heading bonus); equal scores keep their order. `hits` itself when none earns one.
+   */
+  function withBonus(hits: QueryRanking, need: number, bonusOf: (h: Hit) => number): QueryRanking {
+    const depth = rerankDepth;
+    const first = hits.top(Math.max(need, depth));
+    const bonuses = first.slice(0, depth).map(bonusOf);
+    if (!bonuses.some((b) => b > 0)) return hits;
+    const top = first.length > 0 ? (first[0] as Hit).score : 0;
+    const head = first
+      .slice(0, depth)
+      .map((h, k) => ({ k, hit: { index: h.index, score: h.score + (bonuses[k] as number) * top } }))
+      .sort((a, b) => b.hit.score - a.hit.score || a.k - b.k)
+      .map((x) => x.hit);
+    return withHead(hits, first, head, depth);
+  }
+
   // Per passage, the current question's bigram score (see withBigrams), stamped per question.
   const gramScore = new Float64Array(passages.length);
   const gramStamp = new Uint32Array(passages.length);
@@ -1720,20 +1738,11 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       for (const h of [...c.heads, ...c.related]) if (Array.from(h).length > 1) words.push(h);
     }
     if (words.length === 0) return hits;
-    const depth = rerankDepth;
-    const first = hits.top(Math.max(need, depth));
-    const top = first.length > 0 ? (first[0] as Hit).score : 0;
-    const head = first
-      .slice(0, depth)
-      .map((h, k) => {
-        const text = (folded[h.index] as FoldedText).folded;
-        const spans = quantitySpans[h.index] ?? (quantitySpans[h.index] = quantitiesOf(text));
-        const bonus = quantityNear(text, spans, words, o.quantityWindow) ? o.quantityBonus * top : 0;
-        return { k, hit: { index: h.index, score: h.score + bonus } };
-      })
-      .sort((a, b) => b.hit.score - a.hit.score || a.k - b.k)
-      .map((x) => x.hit);
-    return withHead(hits, first, head, depth);
+    return withBonus(hits, need, (h) => {
+      const text = (folded[h.index] as FoldedText).folded;
+      const spans = quantitySpans[h.index] ?? (quantitySpans[h.index] = quantitiesOf(text));
+      return quantityNear(text, spans, words, o.quantityWindow) ? o.quantityBonus : 0;
+    });
   }
 
   /**
@@ -1746,17 +1755,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     if (o.headingBonus <= 0 || hits.total === 0 || !isQuestion(parsed.text) || asksQuantity(parsed.text)) return hits;
     const word = headingWord(analyzed.concepts, (c) => share(c.heads[0] ?? c.text), (c) => themeOf(c) !== undefined, o.headingShare);
     if (!word) return hits;
-    const depth = rerankDepth;
-    const first = hits.top(Math.max(need, depth));
-    const under = (h: Hit): boolean => (bareSections[h.index] as string).includes(word);
-    if (!first.slice(0, depth).some(under)) return hits;
-    const top = first.length > 0 ? (first[0] as Hit).score : 0;
-    const head = first
-      .slice(0, depth)
-      .map((h, k) => ({ k, hit: { index: h.index, score: h.score + (under(h) ? o.headingBonus * top : 0) } }))
-      .sort((a, b) => b.hit.score - a.hit.score || a.k - b.k)
-      .map((x) => x.hit);
-    return withHead(hits, first, head, depth);
+    return withBonus(hits, need, (h) => ((bareSections[h.index] as string).includes(word) ? o.headingBonus : 0));
   }
 
   /** Passages selected by filters alone (no words): by theme strength, or in reading order for doc: only. */
