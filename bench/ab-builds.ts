@@ -1,5 +1,6 @@
 /**
- * `npx tsx bench/ab-builds.ts [commit] [factor…] [--rounds N]` (`--rounds 0`: answers compared only): an interleaved in-process A/B of query latency, the
+ * `npx tsx bench/ab-builds.ts [commit] [factor…] [--rounds N] [--mix-commit C]` (`--rounds 0`: answers compared only;
+ * `--mix-commit`: the queries of commit C's eval sets, bench/mix.ts): an interleaved in-process A/B of query latency, the
  * engine of the working tree against the engine of another commit (default `main`), over every judged query, at 1×
  * (and at the factors given: replicateCorpus). The other commit's src/ and lexicon/ are written under .ab/<commit>/
  * and imported next to this tree's, so both engines run in one process over the same corpus: each query is timed on
@@ -14,12 +15,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadCorpus } from '../src/corpus/index.js';
 import { createSearchEngine, type SearchEngine } from '../src/search/index.js';
-import { EVAL_SETS, readEvalQueries } from './eval.js';
+import { evalMix, mixCommitArg, mixLabel, withoutMixArg } from './mix.js';
 import { pairedRounds, stats } from './paired-timing.js';
 import { replicateCorpus } from './search-bench.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const args = process.argv.slice(2);
+const mixCommit = mixCommitArg(process.argv.slice(2));
+const args = withoutMixArg(process.argv.slice(2));
 const roundsAt = args.indexOf('--rounds');
 const roundsArg = roundsAt >= 0 ? Number(args[roundsAt + 1]) : undefined;
 // Without --rounds, indexOf gives -1 and roundsAt + 1 would drop the first argument (the commit).
@@ -35,7 +37,7 @@ if (!existsSync(path.join(dir, 'src'))) {
 const other = (await import(pathToFileURL(path.join(dir, 'src/search/index.ts')).href)) as { createSearchEngine: typeof createSearchEngine };
 
 const corpus = loadCorpus();
-const sets = EVAL_SETS.map((s) => ({ tuned: s.tuned, queries: readEvalQueries(s.file).map((q) => q.query) }));
+const sets = evalMix(mixCommit);
 const queries = sets.flatMap((s) => s.queries);
 
 const answer = (engine: SearchEngine, q: string): string => {
@@ -43,7 +45,7 @@ const answer = (engine: SearchEngine, q: string): string => {
   return JSON.stringify([strip(engine.search(q, { limit: 10 })), strip(engine.search(q, { limit: 5, page: 2 }))]);
 };
 
-process.stdout.write(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; ${queries.length} queries; working tree vs ${commit}\n`);
+process.stdout.write(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; ${mixLabel(mixCommit, sets)}; working tree vs ${commit}\n`);
 for (const factor of factors.length > 0 ? factors : [1]) {
   const c = factor === 1 ? corpus : replicateCorpus(corpus, factor);
   const now = createSearchEngine(c);

@@ -1,10 +1,12 @@
 /**
- * `npx tsx bench/result-digest.ts [--factor N] [--out file] [--against file]`: a digest of everything the engine
+ * `npx tsx bench/result-digest.ts [--factor N] [--out file] [--against file] [--mix-commit C]`: a digest of everything the engine
  * answers to every judged query (every set, tuning and held-out): ids, scores, snippets and their marks, totals,
  * pages, the partial flag and its words, corrections and suggestions, on the first page of 10 and on page 2 of 5.
  * A speed change must leave it identical. `--factor N` builds the engine over a synthetic library of N× today's text
  * (library-fixture.ts) instead of the seeds, where the pruning and caches of a large index come into play, loaded
  * from its saved index as a restarted bot loads it.
+ * `--mix-commit C`: the queries of commit C's eval sets (bench/mix.ts), so that a digest taken before other engineers
+ * added judged blocks can still be compared with.
  * Held-out queries are never printed: a difference there is reported by set and position only.
  */
 import { createHash } from 'node:crypto';
@@ -14,7 +16,7 @@ import path from 'node:path';
 import { loadCorpus } from '../src/corpus/index.js';
 import { loadLibrary } from '../src/library/index-cache.js';
 import { createSearchEngine, type SearchEngine } from '../src/search/index.js';
-import { EVAL_SETS, readEvalQueries } from './eval.js';
+import { evalMix, mixCommitArg } from './mix.js';
 import { writeSyntheticLibrary } from './library-fixture.js';
 
 function answer(engine: SearchEngine, q: string): string {
@@ -52,13 +54,13 @@ function main(): void {
   }
   const lines: string[] = [];
   const all = createHash('sha256');
-  for (const s of EVAL_SETS) {
+  for (const s of evalMix(mixCommitArg(args))) {
     const h = createHash('sha256');
-    readEvalQueries(s.file).forEach((q, i) => {
-      const d = createHash('sha256').update(answer(engine, q.query)).digest('hex').slice(0, 16);
+    s.queries.forEach((q, i) => {
+      const d = createHash('sha256').update(answer(engine, q)).digest('hex').slice(0, 16);
       h.update(d);
       // Tuning queries are named; held-out ones only by position.
-      lines.push(`${s.name}\t${i}\t${d}\t${s.tuned ? JSON.stringify(q.query) : ''}`);
+      lines.push(`${s.name}\t${i}\t${d}\t${s.tuned ? JSON.stringify(q) : ''}`);
     });
     const digest = h.digest('hex').slice(0, 16);
     all.update(digest);

@@ -24,7 +24,7 @@ import { createLibraryStore } from '../src/library/index.js';
 import { loadCorpus } from '../src/corpus/index.js';
 import type { Corpus, Passage } from '../src/corpus/types.js';
 import { createSearchEngine, loadJieba, type ZhenxingSearchEngine } from '../src/search/index.js';
-import { EVAL_SETS, readEvalQueries } from './eval.js';
+import { evalMix, mixCommitArg, mixLabel } from './mix.js';
 
 /** A short notice added and removed again to time the running bot's reload. */
 const BENCH_DOC_LINES = [
@@ -264,15 +264,18 @@ async function main(): Promise<void> {
   const corpusMs = performance.now() - t;
   const jiebaMs = loadJieba();
   const rssJieba = process.memoryUsage().rss;
-  // Every judged set's queries: the first 66, and the chat and held-out sets (mentions, typos, partial answers …).
-  const queries = EVAL_SETS.flatMap((s) => readEvalQueries(s.file).map((q) => q.query));
-  TUNED_QUERIES.push(...EVAL_SETS.filter((s) => s.tuned).flatMap((s) => readEvalQueries(s.file).map((q) => q.query)));
+  // Every judged set's queries: the first 66, and the chat and held-out sets (mentions, typos, partial answers …),
+  // from the working tree or pinned to a commit's (`--mix-commit <commit>` / BENCH_MIX_COMMIT, bench/mix.ts).
+  const mixCommit = mixCommitArg(process.argv.slice(2));
+  const mix = evalMix(mixCommit);
+  const queries = mix.flatMap((s) => s.queries);
+  TUNED_QUERIES.push(...mix.filter((s) => s.tuned).flatMap((s) => s.queries));
 
   const lines: string[] = [];
   lines.push(`node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   lines.push(`corpus load: ${corpusMs.toFixed(0)} ms (${corpus.passages.length} passages)`);
   lines.push(`jieba dictionary load: ${jiebaMs.toFixed(0)} ms, RSS ${mb(rssStart)} → ${mb(rssJieba)}`);
-  lines.push(`queries: ${queries.length} (test/fixtures/eval-*.json), limit 5, snippets included`);
+  lines.push(`queries: ${mixLabel(mixCommit, mix)}, limit 5, snippets included`);
   lines.push('');
   const only = process.env.BENCH_FACTORS?.split(',').map(Number);
   for (const factor of only ?? [1, 10, 100]) {
