@@ -121,6 +121,10 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'no numbered names': { englishRules: { numberedNames: false } },
   'no how many': { englishRules: { howMany: false } },
   'english round 7 (before)': { englishRules: { numberedNames: false, howMany: false } },
+  // English, round 8 (docs/search.md, English, round 8).
+  'no contractions': { englishRules: { contractions: false } },
+  'no typed joins': { englishRules: { typedJoins: false } },
+  'english round 8 (before)': { englishRules: { contractions: false, typedJoins: false } },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

@@ -10,7 +10,7 @@
  * typed in Chinese: the library's own co-occurrence picks the sense of each word (living is 生活 there, not 生命).
  */
 import { createBoundedMemo } from './bounded-memo.js';
-import { americanSpelling, charactersGlossed, dictionaryFields, glossKey as keyOfGloss, stem as stemOf, surfaceKey as surfaceOfGloss, type Glossary } from './glosses.js';
+import { americanSpelling, charactersGlossed, dictionaryFields, glossedAsTyped, glossKey as keyOfGloss, stem as stemOf, surfaceKey as surfaceOfGloss, type GlossMatch, type Glossary } from './glosses.js';
 import { toChineseNumber } from './numerals.js';
 import { ENGLISH_ABBREVIATIONS, ENGLISH_MATERIAL_WORDS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS } from './vocabulary.js';
 
@@ -124,11 +124,32 @@ export interface EnglishRules {
    * number", found in passages that merely say so). Default true.
    */
   howMany?: boolean;
+  /**
+   * Contractions and the possessive as their words (round 8): can't, don't, isn't → can, do, is + not; 's, 're, 've,
+   * 'll, 'd, 'm dropped — the t of can't and the s of Lhasa's were words of their own, searched and required, so that
+   * no passage was a full answer (Lhasa's landfills). Default true.
+   */
+  contractions?: boolean;
+  /**
+   * Joining tries first the library words glossed with the form typed (round 8): activities → 活动 "activity" before
+   * 积极 "active", which Porter2 puts under the same stem and the dictionary's order puts first, so that cultural
+   * activities is 文化活动 and party-mass activities 党群活动. Default true.
+   */
+  typedJoins?: boolean;
 }
 
-const RULE_DEFAULTS: Required<EnglishRules> = { numberedNames: true, howMany: true };
+const RULE_DEFAULTS: Required<EnglishRules> = { numberedNames: true, howMany: true, contractions: true, typedJoins: true };
 /** The asking words of how many / how much, out before the look-up. */
 const HOW_MANY = /\b(how)\s+(?:many|much)\b/g;
+/** English contractions (see EnglishRules.contractions): n't is not; 's, 're, 've, 'll, 'd, 'm say nothing looked for. */
+const NOT_CONTRACTED = /\b([a-z]+?)n['\u2019]t\b/g;
+const OTHER_CONTRACTED = /\b([a-z]+)['\u2019](?:s|re|ve|ll|d|m)\b/g;
+function uncontracted(text: string): string {
+  if (!/['\u2019]/.test(text)) return text;
+  return text
+    .replace(NOT_CONTRACTED, (_, verb: string) => `${verb === 'ca' ? 'can' : verb === 'wo' ? 'will' : verb === 'sha' ? 'shall' : verb} not`)
+    .replace(OTHER_CONTRACTED, '$1');
+}
 
 export interface EnglishMapping {
   /** The text with English the table knows replaced by its Chinese term, and glossed English taken out. */
@@ -160,6 +181,8 @@ interface Segment {
   source: 'table' | 'gloss' | 'spelled';
   /** Chinese candidates, best first (table: its terms; gloss: the library's words glossed with it). */
   heads: string[];
+  /** The candidates in the order joining tries them, when not that of heads (see EnglishRules.typedJoins). */
+  joins?: string[];
 }
 
 /** Politeness and material words (please, thanks, ppt, latest, slides): chat noise the analyser drops, never translated. */
@@ -394,6 +417,14 @@ export function numberedNames(text: string, inTexts: (text: string) => boolean, 
 
 const HAN = /^\p{Script=Han}+$/u;
 
+/** A look-up's words, those glossed with the form typed first (see EnglishRules.typedJoins); undefined if no change. */
+function typedFirst(matches: readonly GlossMatch[], surface: string): string[] | undefined {
+  const typed = matches.filter((m) => glossedAsTyped(m, surface));
+  if (typed.length === 0 || typed.length === matches.length) return undefined;
+  const first = typed.map((m) => m.word);
+  return [...first, ...matches.filter((m) => !typed.includes(m)).map((m) => m.word)];
+}
+
 /** Most English words whose translations are joined into one Chinese stretch, and senses tried per word. */
 const MAX_JOINED = 4;
 const SENSES_TRIED = 8;
@@ -409,7 +440,8 @@ function spelled(segments: readonly Segment[], ctx: EnglishContext): string | un
   const inTexts = ctx.inTexts;
   const found = (at: number, prefix: string): string | undefined => {
     if (at === segments.length) return ctx.hasTerm(prefix) || (Array.from(prefix).length >= 4 && inTexts(prefix)) ? prefix : undefined;
-    for (const head of (segments[at] as Segment).heads.slice(0, SENSES_TRIED)) {
+    const segment = segments[at] as Segment;
+    for (const head of (segment.joins ?? segment.heads).slice(0, SENSES_TRIED)) {
       // A prefix the texts lack cannot grow into a stretch they hold.
       if (at > 0 && !inTexts(prefix + head)) continue;
       const whole = found(at + 1, prefix + head);
@@ -435,7 +467,8 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
   const { terms: tableTerms, maxWords: tableWords } = englishTable();
   const { glossary } = ctx;
   const rules = { ...RULE_DEFAULTS, ...ctx.rules };
-  const asking = rules.howMany ? typed.replace(HOW_MANY, '$1') : typed;
+  const plain = rules.contractions ? uncontracted(typed) : typed;
+  const asking = rules.howMany ? plain.replace(HOW_MANY, '$1') : plain;
   const abbreviated = asking.replace(ABBREVIATED, (w) => (ENGLISH_ABBREVIATIONS.has(w) ? spelt(w) : w.split('-').map(spelt).join('-')));
   const knownWord = (w: string): boolean => tableTerms.has(tableKey(w)) || (glossary !== undefined && glossary.english(glossKey(w)).length > 0);
   const translate = (phrase: string): readonly string[] => {
@@ -478,10 +511,12 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
         if (n > 1 && glossKey((slice[n - 1] as Word).word).length === 0) continue;
         const key = glossKey(slice.map((w) => w.word).join(' '));
         if (key.split(' ').length > glossary.maxWords) continue;
-        const matches = glossary.english(key, surfaceKey(slice.map((w) => w.word).join(' ')));
+        const surface = surfaceKey(slice.map((w) => w.word).join(' '));
+        const matches = glossary.english(key, surface);
         // Counted in meaningful words: "rural area of" is no longer than the table's rural.
         if (matches.length > 0 && (!found || key.split(' ').length > tableN)) {
           segment = { start: first.start, end: (slice[n - 1] as Word).end, text: '', source: 'gloss', heads: matches.map((m) => m.word) };
+          if (rules.typedJoins) segment.joins = typedFirst(matches, surface);
           segmentN = n;
         }
       }

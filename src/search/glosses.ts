@@ -279,6 +279,16 @@ function singularOf(word: string): string {
   return w;
 }
 
+/**
+ * Whether a match was glossed with the phrase as typed or inflected (activity for activities), not only under its
+ * Porter2 stem (active for activities).
+ */
+export function glossedAsTyped(match: GlossMatch, surface: string): boolean {
+  if (match.surfaces.includes(surface)) return true;
+  const typed = lemmaKey(surface);
+  return match.surfaces.some((x) => x.length > 0 && lemmaKey(x) === typed);
+}
+
 function pluralTyped(surface: string): boolean {
   const last = surface.split(' ').pop() ?? '';
   return last.length > 3 && last.endsWith('s') && !/(?:ss|us|is)$/.test(last);
