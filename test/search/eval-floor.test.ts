@@ -164,9 +164,10 @@ describe('retrieval quality on the judged sets', () => {
     // English, round 8 (docs/search.md, English, round 8): chat English from foreign researchers, NGO staff, overseas
     // Chinese and cadres practising English (questions, phrasal verbs, word senses, typos, mixed 中文 + English), judged
     // from the passages before the engine was changed: english8 0.817 / 0.930 (57 judged + 5 no-match); its held-out
-    // half english8x (aggregates only) 0.802 / 0.897 (58 + 5).
+    // half english8x (aggregates only) 0.802 / 0.897 (58 + 5). With contractions and typed joins: english8 0.813 /
+    // 0.930, english8x 0.818 / 0.914.
     { set: 'chat', prefix: 'chat-english8-', floor: { mrr10: 0.8, success5: 0.91 }, size: 57 },
-    { set: 'chat', prefix: 'chat-english8x-', floor: { mrr10: 0.78, success5: 0.87 }, size: 58 },
+    { set: 'chat', prefix: 'chat-english8x-', floor: { mrr10: 0.8, success5: 0.89 }, size: 58 },
   ];
   const mean = (outcomes: readonly { mrr10: number; success5: number }[]): { mrr10: number; success5: number } => ({
     mrr10: outcomes.reduce((a, o) => a + o.mrr10, 0) / Math.max(1, outcomes.length),
