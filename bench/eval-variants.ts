@@ -125,6 +125,13 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'no contractions': { englishRules: { contractions: false } },
   'no typed joins': { englishRules: { typedJoins: false } },
   'english round 8 (before)': { englishRules: { contractions: false, typedJoins: false } },
+  // Everyday words, round 8 (docs/search.md, Everyday words, round 8).
+  'round 8 everyday (before)': { relatedWhole: false, loneCharacterWords: false },
+  'related pieces any (before)': { relatedWhole: false },
+  'no lone-character words': { loneCharacterWords: false },
+  'no longer separable': { separableLonger: false },
+  'related pieces: credit only': { relatedWhole: 'credit' },
+  'related pieces: full match only': { relatedWhole: 'match' },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

@@ -90,6 +90,11 @@ export interface Concept {
   related: string[];
   /** Related terms as written in the texts, for highlighting. */
   relatedText: string[];
+  /**
+   * The words of each related term the index lacks whole, searched in its place (空壳支部 → 空壳, 支部), when there
+   * are two or more: the engine counts such a term matched only where a passage holds all of them (relatedWhole).
+   */
+  relatedPieces?: string[][];
   /** Set by the engine for a word the texts have only inside another expression (分类 of 分类施策): it matches nothing. */
   stranded?: boolean;
   /**
@@ -125,6 +130,14 @@ export interface AnalyzeContext {
   glossary?: Glossary;
   /** Join separable words split by a complement or aspect marker (上不了学 → 上学; see joinSeparable). Default true. */
   separable?: boolean;
+  /** Also join longer expressions split by a marker (拖了后腿 → 拖后腿; joinSeparable's `longer`). Default false. */
+  separableLonger?: boolean;
+  /**
+   * Whether a string is a headword of the dictionary (CC-CEDICT, glosses.ts dictionaryFields): two lone characters of
+   * jieba's cut that make such a word the texts lack are one word of the query (走|丢 → 走丢; see joinLoneCharacters).
+   * Default none (no joining).
+   */
+  isDictionaryWord?: (word: string) => boolean;
   /** English numbers as the texts write them (english.ts numbersAsChinese). Default true. */
   englishNumbers?: boolean;
   /**
@@ -167,8 +180,43 @@ const SAY_WORDS: ReadonlySet<string> = new Set(RELATED_TERMS.flatMap((g) => g.sa
  * when the two halves together are a word people ask with (a related term's `say`) or a word of the texts. jieba cuts
  * 上|不了|学, and neither 上 nor 学 says what the query is about; the negation says nothing a passage would.
  */
-export function joinSeparable(text: string, isWord: (word: string) => boolean): string {
-  return text.replace(SEPARATING, (m, a: string, _mid: string, b: string) => (SAY_WORDS.has(a + b) || isWord(a + b) ? a + b : m));
+export function joinSeparable(text: string, isWord: (word: string) => boolean, longer = false): string {
+  const joined = text.replace(SEPARATING, (m, a: string, _mid: string, b: string) => (SAY_WORDS.has(a + b) || isWord(a + b) ? a + b : m));
+  return longer ? joinAcross(joined, isWord) : joined;
+}
+
+/** Every `say` string of the related terms of three characters or more (拖后腿, 当兵回来). */
+const SAY_LONG: ReadonlySet<string> = new Set(RELATED_TERMS.flatMap((g) => g.say).filter((w) => Array.from(w).length >= 3));
+/** The longest stretch looked for across a marker, in characters on each side of it. */
+const ACROSS_REACH = 4;
+
+/**
+ * A longer expression split by an aspect marker or complement (拖了后腿 of 农业拖了后腿, 当过兵回来): the marker goes
+ * when the characters on both sides of it, without it, make a `say` string of three characters or more (拖后腿,
+ * 当兵回来) or a word of the texts, stretching across the marker (joinSeparable's `longer`). People put 了 and 过
+ * inside set phrases as they talk; the lexicon and the texts write them bare.
+ */
+function joinAcross(text: string, isWord: (word: string) => boolean): string {
+  let out = text;
+  for (let from = 0; ; ) {
+    SEPARATING.lastIndex = from;
+    const m = SEPARATING.exec(out);
+    if (!m) return out;
+    const junction = m.index + (m[1] as string).length;
+    const rest = junction + (m[2] as string).length;
+    const joined = out.slice(0, junction) + out.slice(rest);
+    let found = false;
+    for (let start = Math.max(0, junction - ACROSS_REACH); start < junction && !found; start++) {
+      for (let end = Math.min(joined.length, junction + ACROSS_REACH); end > junction && !found; end--) {
+        const stretch = joined.slice(start, end);
+        if (stretch.length >= 3 && (SAY_LONG.has(stretch) || isWord(stretch))) found = true;
+      }
+    }
+    if (found) {
+      out = joined;
+      from = junction;
+    } else from = m.index + 1;
+  }
 }
 
 /** Every pair of characters in a `say` string of the related terms (网上 of 网上卖, 看病). */
@@ -356,6 +404,28 @@ interface Span {
   tag: string;
 }
 
+/**
+ * Two lone Han characters jieba cut apart (走|丢 of 家里老人走丢了) that together make a word of the dictionary the
+ * texts lack are one word of the query: as two lone characters they are no key word, so the query's other words made
+ * a full answer of a topic the texts never discuss (老人 through 养老驿站). As one word the texts lack it keeps the
+ * answer partial, and it gets library neighbours like any such word. Neither character may be a stop word or filler
+ * (了, 的, 咋), and the pair must not be in any text: the texts' own words are cut the texts' way.
+ */
+function joinLoneCharacters(spans: Span[], isWord: (word: string) => boolean, inTexts: (text: string) => boolean): Span[] {
+  const lone = (s: Span | undefined): s is Span =>
+    s !== undefined && s.text.length === 1 && HAN_WORD.test(s.text) && !isStopWord(s.text) && !QUERY_FILLERS.has(s.text);
+  const out: Span[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const a = spans[i] as Span;
+    const b = spans[i + 1];
+    if (lone(a) && lone(b) && a.end === b.start && !inTexts(a.text + b.text) && isWord(a.text + b.text)) {
+      out.push({ text: a.text + b.text, start: a.start, end: b.end, tag: VERB_TAG.test(a.tag) || VERB_TAG.test(b.tag) ? 'v' : a.tag });
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
 /** jieba's tags of verbs (v, vd, vi; not vn, a verb used as a noun). */
 const VERB_TAG = /^v[di]?$/;
 
@@ -519,7 +589,7 @@ export function analyzeQuery(
       return ' ';
     });
   }
-  if (ctx.separable !== false) asked = joinSeparable(asked, (w) => hasTerm(w) && inTexts(w));
+  if (ctx.separable !== false) asked = joinSeparable(asked, (w) => hasTerm(w) && inTexts(w), ctx.separableLonger === true);
   const { text, english, glossed, chinese, translated, untranslated } = mapEnglish(asked, { glossary: ctx.glossary, hasTerm, inTexts, numbers: ctx.englishNumbers, maxJoined: ctx.englishJoined, rules: ctx.englishRules });
   const cutSpans = cutWithSpans(text);
   // Typos are looked for in jieba's own cut, before the repairs below (集体|经计 must not become 集体经|计).
@@ -538,7 +608,8 @@ export function analyzeQuery(
     runEnd = han ? span.end : -1;
   }
   if (run.join('').length > 1) runs.push(run);
-  const spans = repairCut(cutSpans, inTexts, hasTerm);
+  const repaired = repairCut(cutSpans, inTexts, hasTerm);
+  const spans = ctx.isDictionaryWord ? joinLoneCharacters(repaired, ctx.isDictionaryWord, inTexts) : repaired;
   const spanConcepts: { span: Span; concept: Concept }[] = [];
   const kept: Span[] = [];
   const aspectSpans: Span[] = [];
@@ -635,6 +706,8 @@ export function analyzeQuery(
         for (const w of words) {
           if (!concept.related.includes(w) && !concept.heads.includes(w)) concept.related.push(w);
         }
+        const pieces = words.filter((w) => w !== term && !concept.heads.includes(w));
+        if (pieces.length > 1) (concept.relatedPieces ??= []).push(pieces);
       }
     }
   }
