@@ -318,10 +318,9 @@ function describesMaterial(spans: readonly Span[], i: number, inTexts: (text: st
   // Round 7 (materialStretch): written against the subject too (文化振兴调研|报告, 组织振兴工作|总结): the material
   // words after the verb still end the stretch, and what they name is the kind of text wanted.
   if (!stretch && prev !== undefined && prev.end === span.start && WORDLIKE.test(prev.text) && !MATERIAL_WORDS.has(prev.text)) return false;
-  const isMaterial = (x: Span): boolean => MATERIAL_WORDS.has(x.text);
   let j = i + 1;
   let material = 0;
-  while (j < spans.length && (spans[j] as Span).start === (spans[j - 1] as Span).end && isMaterial(spans[j] as Span)) {
+  while (j < spans.length && (spans[j] as Span).start === (spans[j - 1] as Span).end && MATERIAL_WORDS.has((spans[j] as Span).text)) {
     material++;
     j++;
   }
@@ -459,19 +458,39 @@ function cutWithSpans(text: string): Span[] {
  * 安置|点有|几个 → 安置点|有|几个, when the character left over is a function word; and a lone content character that
  * belongs to its neighbour: 安置|点 → 安置点.
  */
+/** A span of Han characters. */
+function han(s: Span | undefined): s is Span {
+  return s !== undefined && s.text.length > 0 && HAN_WORD.test(s.text);
+}
+
+/** Whether `prev`, a Han word of two characters or more just before `s`, followed by `c` is a string of the texts. */
+function joinsBefore(prev: Span | undefined, s: Span, c: string, inTexts: (text: string) => boolean): boolean {
+  return han(prev) && prev.end === s.start && Array.from(prev.text).length >= 2 && inTexts(prev.text + c);
+}
+
+/** Whether `c` followed by `next`, a Han word of two characters or more just after `s`, is a string of the texts. */
+function joinsAfter(next: Span | undefined, s: Span, c: string, inTexts: (text: string) => boolean): boolean {
+  return han(next) && next.start === s.end && Array.from(next.text).length >= 2 && inTexts(c + next.text);
+}
+
+/** A content word of two characters or more (not 的 of 的|新闻报道). */
+function contentWord(x: Span | undefined): x is Span {
+  return han(x) && Array.from(x.text).length >= 2 && !isStopWord(x.text);
+}
+
+const NEVER = (): boolean => false;
+const ALWAYS = (): boolean => true;
+
 function repairCut(spans: Span[], inTexts: (text: string) => boolean, hasTerm: (term: string) => boolean): Span[] {
   const out = spans.map((s) => ({ ...s }));
-  const han = (s: Span | undefined): s is Span => s !== undefined && s.text.length > 0 && HAN_WORD.test(s.text);
+  // han, joinsBefore, joinsAfter, contentWord: module functions (under tsx, the bench's runner, a named closure made
+  // per span costs a defineProperty of its name, ~1 µs).
   for (let i = 0; i < out.length; i++) {
     const s = out[i] as Span;
     if (!han(s)) continue;
     const chars = Array.from(s.text);
     const prev = out[i - 1];
     const next = out[i + 1];
-    const joinsPrev = (c: string): boolean =>
-      han(prev) && prev.end === s.start && Array.from(prev.text).length >= 2 && inTexts(prev.text + c);
-    const joinsNext = (c: string): boolean =>
-      han(next) && next.start === s.end && Array.from(next.text).length >= 2 && inTexts(c + next.text);
     if (chars.length === 1) {
       // A lone character that makes a question filler with the next word's first character: 一|共建|了 of 一共建了
       // is 一共|建|了 (the filler then goes, and 共建, a word of the texts, is not searched for).
@@ -486,12 +505,12 @@ function repairCut(spans: Span[], inTexts: (text: string) => boolean, hasTerm: (
       }
       // A lone content character that belongs to its neighbour in the texts: 安置|点 → 安置点.
       if (isStopWord(s.text)) continue;
-      if (joinsPrev(s.text)) {
+      if (joinsBefore(prev, s, s.text, inTexts)) {
         (prev as Span).text += s.text;
         (prev as Span).end = s.end;
         (prev as Span).tag = 'x';
         s.text = '';
-      } else if (joinsNext(s.text)) {
+      } else if (joinsAfter(next, s, s.text, inTexts)) {
         (next as Span).text = s.text + (next as Span).text;
         (next as Span).start = s.start;
         (next as Span).tag = 'x';
@@ -503,11 +522,10 @@ function repairCut(spans: Span[], inTexts: (text: string) => boolean, hasTerm: (
     // texts (as written there), leaving a word of the texts of two characters or more: 生活|垃圾处理 → 生活垃圾|处理.
     if (chars.length >= 4 && !inTexts(s.text)) {
       // Only against a content word of two characters or more (not 的 of 的|新闻报道).
-      const word = (x: Span | undefined): x is Span => han(x) && Array.from(x.text).length >= 2 && !isStopWord(x.text);
       for (let k = 1; k + 2 <= chars.length; k++) {
         const head = chars.slice(0, k).join('');
         const rest = chars.slice(k).join('');
-        if (word(prev) && prev.end === s.start && inTexts(prev.text + head) && hasTerm(rest)) {
+        if (contentWord(prev) && prev.end === s.start && inTexts(prev.text + head) && hasTerm(rest)) {
           prev.text += head;
           prev.end += head.length;
           prev.tag = 'x';
@@ -517,7 +535,7 @@ function repairCut(spans: Span[], inTexts: (text: string) => boolean, hasTerm: (
         }
         const front = chars.slice(0, chars.length - k).join('');
         const back = chars.slice(chars.length - k).join('');
-        if (front.length >= 2 && word(next) && next.start === s.end && inTexts(back + next.text) && hasTerm(front)) {
+        if (front.length >= 2 && contentWord(next) && next.start === s.end && inTexts(back + next.text) && hasTerm(front)) {
           next.text = back + next.text;
           next.start -= back.length;
           next.tag = 'x';
@@ -532,13 +550,13 @@ function repairCut(spans: Span[], inTexts: (text: string) => boolean, hasTerm: (
     if (chars.length !== 2 || inTexts(s.text) || SAY_PAIRS.has(s.text)) continue;
     const [a, b] = chars as [string, string];
     // Only where the character left over is a function word (点有 → 安置点 + 有): 集体|经计 is a typo, not a bad cut.
-    if (joinsPrev(a) && isStopWord(b)) {
+    if (joinsBefore(prev, s, a, inTexts) && isStopWord(b)) {
       (prev as Span).text += a;
       (prev as Span).end += a.length;
       s.text = b;
       s.start += a.length;
       s.tag = 'x';
-    } else if (joinsNext(b) && isStopWord(a)) {
+    } else if (joinsAfter(next, s, b, inTexts) && isStopWord(a)) {
       (next as Span).text = b + (next as Span).text;
       (next as Span).start -= b.length;
       s.text = a;
@@ -576,8 +594,8 @@ export function analyzeQuery(
   context: AnalyzeContext | ((term: string) => boolean) = {},
 ): AnalyzedQuery {
   const ctx: AnalyzeContext = typeof context === 'function' ? { hasTerm: context } : context;
-  const hasTerm = ctx.hasTerm ?? (() => false);
-  const inTexts = ctx.inTexts ?? (() => true);
+  const hasTerm = ctx.hasTerm ?? NEVER;
+  const inTexts = ctx.inTexts ?? ALWAYS;
   const concepts: Concept[] = [];
   const dropped: string[] = [];
   // Question forms (是干什么的, 多少种, 哪三…) out before the cut; what the texts say themselves stays.
@@ -615,21 +633,26 @@ export function analyzeQuery(
   const aspectSpans: Span[] = [];
   // Kept words that describe the material wanted (see describesMaterial): aspects when the query names a subject.
   const materialSpans: Span[] = [];
-  const isContent = (i: number): boolean => {
-    const t = (spans[i] as Span).text;
-    return HAN_WORD.test(t) && Array.from(t).length > 1 && !QUERY_FILLERS.has(t) && isIndexable(t) && !isChatNoise(t, inTexts);
-  };
   const aspects = askedAspects(
     text,
     spans,
-    isContent,
+    // Inline (unnamed): under tsx a named closure costs a defineProperty of its name on every query.
+    (i) => {
+      const t = (spans[i] as Span).text;
+      return HAN_WORD.test(t) && Array.from(t).length > 1 && !QUERY_FILLERS.has(t) && isIndexable(t) && !isChatNoise(t, inTexts);
+    },
     (i) => VERB_TAG.test((spans[i] as Span).tag),
     (i) => MODIFIER_TAG.test((spans[i] as Span).tag),
     ctx.aspectTail === false
       ? {}
       : {
-          isMaterial: (i) => MATERIAL_WORDS.has((spans[i] as Span).text),
-          isQualifier: (i) => QUALIFIER_TAG.test((spans[i] as Span).tag) && Array.from((spans[i] as Span).text).length <= 2,
+          // Methods, not arrow properties: under tsx a named arrow costs a defineProperty of its name per query.
+          isMaterial(i) {
+            return MATERIAL_WORDS.has((spans[i] as Span).text);
+          },
+          isQualifier(i) {
+            return QUALIFIER_TAG.test((spans[i] as Span).tag) && Array.from((spans[i] as Span).text).length <= 2;
+          },
         },
   );
   for (let i = 0; i < spans.length; i++) {

@@ -401,6 +401,11 @@ interface Ranked {
   top(k: number): Hit[];
 }
 
+/** Whether hit a ranks before hit b: a higher score, then a lower index (a module function, not a closure per call). */
+function betterHit(index: Int32Array, score: Float64Array, a: number, b: number): boolean {
+  return (score[a] as number) > (score[b] as number) || (score[a] === score[b] && (index[a] as number) < (index[b] as number));
+}
+
 /**
  * The k best hits, best first (higher score, then lower index: a total order, so the same hits as sorting them
  * all), from parallel arrays; only the k hits are made into objects.
@@ -408,21 +413,19 @@ interface Ranked {
 function topHits(index: Int32Array, score: Float64Array, k: number): Hit[] {
   const n = index.length;
   if (k <= 0 || n === 0) return [];
-  const better = (a: number, b: number): boolean =>
-    (score[a] as number) > (score[b] as number) || (score[a] === score[b] && (index[a] as number) < (index[b] as number));
   let order: number[];
   if (k * 4 >= n) {
-    order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
+    order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (betterHit(index, score, a, b) ? -1 : betterHit(index, score, b, a) ? 1 : 0));
     order.length = Math.min(k, n);
   } else {
     order = [];
     for (let i = 0; i < n; i++) {
-      if (order.length === k && !better(i, order[k - 1] as number)) continue;
+      if (order.length === k && !betterHit(index, score, i, order[k - 1] as number)) continue;
       let lo = 0;
       let hi = order.length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (better(i, order[mid] as number)) hi = mid;
+        if (betterHit(index, score, i, order[mid] as number)) hi = mid;
         else lo = mid + 1;
       }
       order.splice(lo, 0, i);
@@ -466,6 +469,43 @@ function themeTermChars(theme: ThemeId): readonly string[][] {
     themeCharCache.set(theme, terms);
   }
   return terms;
+}
+
+// plan()'s helpers, at module level rather than closures made per query (under tsx, the bench's runner, every named
+// closure also costs a defineProperty of its name: ~1 µs each).
+
+/** Keeps a query term at its highest weight, if the index holds it. */
+function putWeight(weights: Map<string, number>, index: { has(term: string): boolean }, term: string, w: number): void {
+  if (index.has(term) && w > (weights.get(term) ?? 0)) weights.set(term, w);
+}
+
+/** A term's coverage bit as its low word (0 for none: a term past 64, or not searched). */
+function lowOf(bitByTerm: ReadonlyMap<string, number>, term: string): number {
+  const bit = bitByTerm.get(term) ?? -1;
+  return bit >= 0 && bit < 32 ? (1 << bit) >>> 0 : 0;
+}
+
+/** A term's coverage bit as its high word (0 for none). */
+function highOf(bitByTerm: ReadonlyMap<string, number>, term: string): number {
+  const bit = bitByTerm.get(term) ?? -1;
+  return bit >= 32 ? (1 << (bit - 32)) >>> 0 : 0;
+}
+
+function maskLow(bitByTerm: ReadonlyMap<string, number>, list: readonly string[]): number {
+  let low = 0;
+  for (const t of list) low = (low | lowOf(bitByTerm, t)) >>> 0;
+  return low;
+}
+
+function maskHigh(bitByTerm: ReadonlyMap<string, number>, list: readonly string[]): number {
+  let high = 0;
+  for (const t of list) high = (high | highOf(bitByTerm, t)) >>> 0;
+  return high;
+}
+
+/** A concept's terms that are evidence of it: a lone character only for a one-character concept. */
+function addEvidence(evidence: string[], list: readonly string[], chars: number): void {
+  for (const t of list) if (chars === 1 || charCount(t) > 1) evidence.push(t);
 }
 
 /** Set bits of a 32-bit word. */
@@ -973,9 +1013,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   /** The weighted query terms (each once, at its highest weight, only if indexed) and each concept's bits. */
   function plan(concepts: readonly Concept[], headings = false): { terms: WeightedTerm[]; bits: ConceptBits[] } {
     const weights = new Map<string, number>();
-    const put = (term: string, w: number): void => {
-      if (searchIndex.has(term) && w > (weights.get(term) ?? 0)) weights.set(term, w);
-    };
     // In the heading pass (see rank()), a word a section heading names whole is there to be matched.
     const known = concepts.map((c) => wholeKnownOf(c) || (headings && c.kind === 'word' && inHeading(bare(c.text))));
     // A theme named beside a topic the texts hold (生态振兴 垃圾, talent revitalization returning graduates): the
@@ -990,20 +1027,20 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       const scale = (topical && themes[k] !== undefined ? o.themeTopicWeight : 1) * (focus[k] as number);
       // An English word's Chinese found in most passages (village → 乡村) tells them apart less than the topic beside
       // it (village art troupes): it weighs commonEnglishWeight.
-      for (const t of c.heads) put(t, (c.place ? o.placeWeight : 1) * scale * (c.kind === 'english' && share(t) > o.maxPartShare ? o.commonEnglishWeight : 1));
+      for (const t of c.heads) putWeight(weights, searchIndex, t, (c.place ? o.placeWeight : 1) * scale * (c.kind === 'english' && share(t) > o.maxPartShare ? o.commonEnglishWeight : 1));
       // Parts stand in for a concept the texts lack (中共中央政治局 → 中央); where the texts have the concept itself
       // they only add to the score (see `evidence` below). A part found in most passages (振兴 of 人才振兴) says
       // almost nothing about relevance and is left out.
-      for (const t of c.parts) if (share(t) <= o.maxPartShare) put(t, o.partWeight * scale);
+      for (const t of c.parts) if (share(t) <= o.maxPartShare) putWeight(weights, searchIndex, t, o.partWeight * scale);
       // Bigrams are the fallback for words jieba cut differently in the text: when the concept itself is an index
       // term they add little but cost a lot (振兴 is in most passages), so they are searched only otherwise.
       // A word found only in headings (范文 of a page title) is no evidence in the text, so its bigrams are searched.
       // A two-character word jieba did not keep whole in the texts (厕改 of 公厕改建) has one bigram, and that bigram is
       // the word itself: it weighs as the word.
       const gramWeight = c.grams.length === 1 && c.heads.length === 1 && charCount(c.text) === 2 ? 1 : o.gramWeight;
-      if (!c.heads.some(inText)) for (const t of c.grams) put(t, gramWeight);
-      for (const t of c.related) put(t, o.relatedWeight);
-      for (const n of c.nearby ?? []) put(n.term, o.nearbyWeight * n.weight);
+      if (!c.heads.some(inText)) for (const t of c.grams) putWeight(weights, searchIndex, t, gramWeight);
+      for (const t of c.related) putWeight(weights, searchIndex, t, o.relatedWeight);
+      for (const n of c.nearby ?? []) putWeight(weights, searchIndex, n.term, o.nearbyWeight * n.weight);
     });
     // Bits go to the heaviest terms first; past 64 terms a match still scores but does not count for coverage.
     const ordered = [...weights.entries()].sort((x, y) => y[1] - x[1]);
@@ -1013,25 +1050,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       bitByTerm.set(term, bit);
       return { term, weight, bit };
     });
-    // A term's coverage bit as its low and high words (0 for none: a term past 64, or not searched).
-    const lowOf = (term: string): number => {
-      const bit = bitByTerm.get(term) ?? -1;
-      return bit >= 0 && bit < 32 ? (1 << bit) >>> 0 : 0;
-    };
-    const highOf = (term: string): number => {
-      const bit = bitByTerm.get(term) ?? -1;
-      return bit >= 32 ? (1 << (bit - 32)) >>> 0 : 0;
-    };
-    const maskLow = (list: readonly string[]): number => {
-      let low = 0;
-      for (const t of list) low = (low | lowOf(t)) >>> 0;
-      return low;
-    };
-    const maskHigh = (list: readonly string[]): number => {
-      let high = 0;
-      for (const t of list) high = (high | highOf(t)) >>> 0;
-      return high;
-    };
+    // A term's coverage bit as its low and high words: lowOf / highOf / maskLow / maskHigh (module functions).
     const bits = concepts.map((c, k): ConceptBits => {
       // A lone character is no evidence for a longer word (中 of 中电源云学苑 is a word of its own). The parts of a
       // word the texts have only add to the score of passages that match otherwise: alone they find unrelated
@@ -1041,14 +1060,11 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       const nearbyTerms = (c.nearby ?? []).map((n) => n.term);
       const chars = charCount(c.text);
       const evidence: string[] = [];
-      const evident = (list: readonly string[]): void => {
-        for (const t of list) if (chars === 1 || charCount(t) > 1) evidence.push(t);
-      };
-      evident(c.heads);
-      if (!known[k] || theme) evident(c.parts);
-      evident(c.grams);
-      evident(c.related);
-      evident(nearbyTerms);
+      addEvidence(evidence, c.heads, chars);
+      if (!known[k] || theme) addEvidence(evidence, c.parts, chars);
+      addEvidence(evidence, c.grams, chars);
+      addEvidence(evidence, c.related, chars);
+      addEvidence(evidence, nearbyTerms, chars);
       const longParts = known[k] ? c.parts.filter((t) => charCount(t) > 1) : [];
       // A related term searched as its words (空壳支部 → 空壳, 支部) is matched where all of them are (relatedWhole).
       const sets = o.relatedWhole ? (c.relatedPieces ?? []) : [];
@@ -1056,8 +1072,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       const loneRelated = c.related.filter((t) => !pieceOf.has(t) || c.relatedText.includes(t));
       const relatedSets = sets
         .map((set) => {
-          const words = set.map((t) => ({ low: lowOf(t), high: highOf(t), chars: charCount(t) })).filter((w) => w.low !== 0 || w.high !== 0);
-          return { low: maskLow(set), high: maskHigh(set), words, chars: words.reduce((a, w) => a + w.chars, 0) };
+          const words = set.map((t) => ({ low: lowOf(bitByTerm, t), high: highOf(bitByTerm, t), chars: charCount(t) })).filter((w) => w.low !== 0 || w.high !== 0);
+          return { low: maskLow(bitByTerm, set), high: maskHigh(bitByTerm, set), words, chars: words.reduce((a, w) => a + w.chars, 0) };
         })
         .filter((m) => m.low !== 0 || m.high !== 0);
       return {
@@ -1070,22 +1086,22 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         whole: bare(c.text),
         wholeKnown: known[k] as boolean,
         theme,
-        anyLow: maskLow(evidence),
-        anyHigh: maskHigh(evidence),
-        partLow: maskLow(longParts),
-        partHigh: maskHigh(longParts),
+        anyLow: maskLow(bitByTerm, evidence),
+        anyHigh: maskHigh(bitByTerm, evidence),
+        partLow: maskLow(bitByTerm, longParts),
+        partHigh: maskHigh(bitByTerm, longParts),
         known: c.kind === 'phrase' || theme !== undefined || evidence.some((t) => weights.has(t) && inText(t)),
-        headLow: maskLow(c.heads),
-        headHigh: maskHigh(c.heads),
-        parts: c.parts.map((p) => ({ low: lowOf(p), high: highOf(p), chars: charCount(p), text: p })),
-        grams: c.grams.map((g) => ({ low: lowOf(g), high: highOf(g) })),
-        relatedLow: maskLow(loneRelated),
-        relatedHigh: maskHigh(loneRelated),
+        headLow: maskLow(bitByTerm, c.heads),
+        headHigh: maskHigh(bitByTerm, c.heads),
+        parts: c.parts.map((p) => ({ low: lowOf(bitByTerm, p), high: highOf(bitByTerm, p), chars: charCount(p), text: p })),
+        grams: c.grams.map((g) => ({ low: lowOf(bitByTerm, g), high: highOf(bitByTerm, g) })),
+        relatedLow: maskLow(bitByTerm, loneRelated),
+        relatedHigh: maskHigh(bitByTerm, loneRelated),
         relatedSets,
         own: c.kind === 'word' && c.naming && !theme ? c.heads.reduce((a, h) => (a >= 0 ? a : ownArticle(h)), -1) : -1,
-        nearby: nearbyTerms.map((t) => ({ low: lowOf(t), high: highOf(t), text: t })),
-        nearbyLow: maskLow(nearbyTerms),
-        nearbyHigh: maskHigh(nearbyTerms),
+        nearby: nearbyTerms.map((t) => ({ low: lowOf(bitByTerm, t), high: highOf(bitByTerm, t), text: t })),
+        nearbyLow: maskLow(bitByTerm, nearbyTerms),
+        nearbyHigh: maskHigh(bitByTerm, nearbyTerms),
       };
     });
     return { terms, bits };
@@ -1629,7 +1645,13 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
           index[k] = clusterBest[c] as number;
           score[k] = clusterScore[c] as number;
         }
-        return { total: n, top: (k) => topHits(index, score, k) };
+        // Methods, not arrow properties: under tsx (the bench's runner) a named arrow costs a defineProperty of its name.
+        return {
+          total: n,
+          top(k) {
+            return topHits(index, score, k);
+          },
+        };
       },
     };
   }
@@ -1678,11 +1700,13 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
    */
   function withHead(hits: QueryRanking, first: readonly Hit[], head: readonly Hit[], depth: number): QueryRanking {
     let cached = [...head, ...first.slice(depth)];
-    const top = (k: number): Hit[] => {
-      if (k > cached.length && cached.length < hits.total) cached = [...head, ...hits.top(k).slice(depth)];
-      return cached.slice(0, k);
+    return {
+      ...hits,
+      top(k: number): Hit[] {
+        if (k > cached.length && cached.length < hits.total) cached = [...head, ...hits.top(k).slice(depth)];
+        return cached.slice(0, k);
+      },
     };
-    return { ...hits, top };
   }
 
   /**
@@ -1855,6 +1879,16 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   // each offset a word starts or ends. A byte per character rather than a Set of offsets, which held ~6× the memory
   // in a long-running bot that has shown thousands of passages.
   const boundaries: (Uint8Array | undefined)[] = [];
+  /**
+   * Whether passage i's folded text may hold a term (buildSnippet's mayHold): a term of Han characters, Latin letters
+   * and digits alone stands in the folded text only where it stands in its letters and digits (bareText), whose
+   * character pairs the Bloom filter holds. Returned unnamed, as wordTest's: under tsx (the bench's runner) a named
+   * closure costs a defineProperty of its name, ~1 µs, on each snippet.
+   */
+  function heldIn(i: number): (term: string) => boolean {
+    return (term) => !isBareWord(term) || mayHold(i, term);
+  }
+
   function wordTest(i: number): (start: number, end: number) => boolean {
     return (start, end) => {
       let b = boundaries[i];
@@ -1885,15 +1919,12 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       plainText[hit.index] = plain;
     }
     const i = hit.index;
-    // A term of Han characters, Latin letters and digits alone stands in the passage's folded text only where it
-    // stands in its letters and digits (bareText), whose character pairs the Bloom filter holds.
-    const held = (term: string): boolean => !isBareWord(term) || mayHold(i, term);
     let spaced = spacedText[i] as number;
     if (spaced === 0) {
       spaced = /\s/u.test(p.text) ? 2 : 1;
       spacedText[i] = spaced;
     }
-    const { snippet, segments } = buildSnippet(p.text, highlights, o.snippet, folded[i], spans, wordTest(i), plain === 1, held, spaced === 1);
+    const { snippet, segments } = buildSnippet(p.text, highlights, o.snippet, folded[i], spans, wordTest(i), plain === 1, heldIn(i), spaced === 1);
     return {
       id: p.id,
       docId: p.docId,
@@ -2130,7 +2161,16 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   }
 
   function parse(query: string): ParsedQuery {
-    const parsed = parseQuery(query, { maxLength: o.maxQueryLength, docIds, articleIds, leadsWithWord, inTexts: (t) => occurs(foldText(t)) });
+    const parsed = parseQuery(query, {
+      maxLength: o.maxQueryLength,
+      docIds,
+      articleIds,
+      leadsWithWord,
+      // A method, not an arrow property: under tsx a named arrow costs a defineProperty of its name per query.
+      inTexts(t) {
+        return occurs(foldText(t));
+      },
+    });
     // Numbers spelled as the texts spell them (5个振兴 → 五个振兴, 三十九个 → 39个): a folding, like 鄉 → 乡.
     const text = alignNumbers(parsed.text, occurs);
     return text === parsed.text ? parsed : { ...parsed, text };

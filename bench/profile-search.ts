@@ -1,0 +1,99 @@
+/**
+ * `npx tsx bench/profile-search.ts [--factor N] [--passes P] [--mix-commit C] [--out file.cpuprofile]`: a CPU profile
+ * (inspector, 100 µs sampling) of the engine answering the bench's query mix (every judged query, search(q, {limit:
+ * 5}) as `npm run bench` times it; `--dist`: the built engine), after three warm-up passes, over the seeds (or replicateCorpus ×N). Prints the
+ * functions with the most self time and the most inclusive time (a function counted once per sample however deep it
+ * recurses), as shares of the samples inside the timed loop. No query is printed.
+ */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import os from 'node:os';
+import { pathToFileURL } from 'node:url';
+import * as srcCorpus from '../src/corpus/index.js';
+import * as srcSearch from '../src/search/index.js';
+import { ensureBuilt } from '../test/helpers/ensure-built.js';
+import { evalMix, mixCommitArg } from './mix.js';
+import { replicateCorpus } from './search-bench.js';
+
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+const args = process.argv.slice(2);
+const arg = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const factor = Number(arg('--factor') ?? 1);
+const passes = Number(arg('--passes') ?? 5);
+const top = Number(arg('--top') ?? 40);
+// --dist: the built engine (dist/, tsc's output, what `npm start` runs) instead of src/ through tsx, whose esbuild
+// transform wraps every function in a `__name` call (keepNames) and puts each module on one line.
+const dist = args.includes('--dist');
+if (dist) ensureBuilt();
+const fromDist = async <T>(file: string): Promise<T> => (await import(pathToFileURL(`${import.meta.dirname}/../dist/${file}`).href)) as T;
+const { loadCorpus } = dist ? await fromDist<typeof srcCorpus>('corpus/index.js') : srcCorpus;
+const { createSearchEngine } = dist ? await fromDist<typeof srcSearch>('search/index.js') : srcSearch;
+const queries = evalMix(mixCommitArg(args)).flatMap((s) => s.queries);
+const base = loadCorpus();
+const engine = createSearchEngine(factor === 1 ? base : replicateCorpus(base, factor));
+for (let r = 0; r < 3; r++) for (const q of queries) engine.search(q, { limit: 5 });
+
+const session = new Session();
+session.connect();
+const post = <T>(method: string, params?: object): Promise<T> =>
+  new Promise((resolve, reject) => session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res as T))));
+await post('Profiler.enable');
+await post('Profiler.setSamplingInterval', { interval: 100 });
+await post('Profiler.start');
+const c = process.cpuUsage();
+const t = performance.now();
+for (let r = 0; r < passes; r++) for (const q of queries) engine.search(q, { limit: 5 });
+const wall = performance.now() - t;
+const used = process.cpuUsage(c);
+const { profile } = await post<{ profile: Profile }>('Profiler.stop');
+const out = arg('--out');
+if (out) writeFileSync(out, JSON.stringify(profile));
+
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const parent = new Map<number, number>();
+for (const n of profile.nodes) for (const ch of n.children ?? []) parent.set(ch, n.id);
+const name = (n: Node): string => {
+  const f = n.callFrame;
+  const file = f.url.replace(/^.*\/(src|dist|node_modules)\//, '$1/');
+  // tsx puts a module on one line: the column tells its functions apart.
+  return `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}${f.lineNumber === 0 && f.url ? `:${(f as { columnNumber?: number }).columnNumber}` : ''}`;
+};
+const self = new Map<string, number>();
+const incl = new Map<string, number>();
+let total = 0;
+profile.samples.forEach((id, k) => {
+  const dt = profile.timeDeltas[k] ?? 0;
+  total += dt;
+  let n = byId.get(id);
+  if (!n) return;
+  self.set(name(n), (self.get(name(n)) ?? 0) + dt);
+  const seen = new Set<string>();
+  for (let cur: Node | undefined = n; cur; cur = byId.get(parent.get(cur.id) ?? -1)) {
+    const key = name(cur);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    incl.set(key, (incl.get(key) ?? 0) + dt);
+  }
+});
+const pct = (v: number): string => `${((100 * v) / total).toFixed(1).padStart(5)} %`;
+const list = (m: Map<string, number>): string =>
+  [...m.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([k, v]) => `  ${pct(v)}  ${k}`)
+    .join('\n');
+process.stdout.write(
+  `load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; ${factor}×, ${queries.length} queries × ${passes} passes: ` +
+    `wall ${((wall * 1000) / (queries.length * passes)).toFixed(0)} µs, CPU ${((used.user + used.system) / (queries.length * passes)).toFixed(0)} µs per search (mean)\n` +
+    `self time:\n${list(self)}\ninclusive time:\n${list(incl)}\n`,
+);
