@@ -1,7 +1,7 @@
 /**
  * `npx tsx bench/lexicon-ab.ts [--without=N-M | --base=FILE] [--pairs=P] [factor…]`: a paired A/B of query latency,
  * the engine with the whole village lexicon against the engine without its groups N to M (default: the groups added in
- * round 7, 320 onwards), or with the `VILLAGE_LEXICON` of another lexicon.ts (`--base=`, e.g. main's version written
+ * round 8, 409 onwards), or with the `VILLAGE_LEXICON` of another lexicon.ts (`--base=`, e.g. main's version written
  * out with `git show main:src/search/lexicon.ts > /tmp/lexicon-before.ts`). The related terms' lookups are built once at load, so the two arms cannot share a process as in
  * bench/ab.ts: each arm runs in its own child process, A and B alternately (ABAB…, then BABA…), P pairs per factor,
  * so that the load of a shared machine falls on both alike. Every judged query is timed (CPU per search, after a
@@ -59,7 +59,7 @@ const stats = (xs: number[]): string => {
 };
 
 async function parent(args: string[]): Promise<void> {
-  const range = args.find((a) => a.startsWith('--without='))?.slice(10) ?? `320-${VILLAGE_LEXICON.length - 1}`;
+  const range = args.find((a) => a.startsWith('--without='))?.slice(10) ?? `409-${VILLAGE_LEXICON.length - 1}`;
   const [lo, hi] = range.split('-').map(Number) as [number, number];
   const base = args.find((a) => a.startsWith('--base='))?.slice(7) ?? '';
   const drop = base ? [] : Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);

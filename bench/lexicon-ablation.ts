@@ -6,6 +6,11 @@
  * strings (counts only), the change of MRR@10 / success@5 on the tuning sets (queries, chat without its held-out
  * blocks), how many tuning queries rank better / worse without it, and the no-match full answers of every set
  * without it. Never a query's text: the held-out sets are read only to count and to score.
+ *
+ * `--aggregates` adds, per group, the change of the aggregates `npm run eval` prints anyway — every set's MRR@10 /
+ * success@5 / Recall@5, its kinds', and every reported block's (held-out x blocks included) — with the group left
+ * out, so that a group lowering a never-tuned set or a held-out block is found and dropped (never to write one).
+ * `--groups=N,M,…` ablates only those positions (whether or not a judged query holds one of their strings).
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +23,12 @@ interface SetFigures {
   /** MRR@10 per judged query, in file order (held-out blocks of a tuning set marked by `heldOut`). */
   mrr: number[];
   success: number[];
+  recall: number[];
+  /** Kind of each judged query. */
+  kind: string[];
   heldOut: boolean[];
+  /** Reported block (bench/eval.ts REPORTED_BLOCKS prefix) of each judged query, '' for none. */
+  block: string[];
   fullNoMatch: number;
 }
 
@@ -28,7 +38,7 @@ async function child(drop: number[]): Promise<void> {
   // Imported only now: the related terms' lookups are built at load from the groups left.
   const { loadCorpus } = await import('../src/corpus/index.js');
   const { createSearchEngine } = await import('../src/search/index.js');
-  const { EVAL_SETS, engineRanker, evaluate, heldOutBlock, readEvalQueries, resolveJudgments } = await import('./eval.js');
+  const { EVAL_SETS, REPORTED_BLOCKS, engineRanker, evaluate, heldOutBlock, readEvalQueries, resolveJudgments } = await import('./eval.js');
   const corpus = loadCorpus();
   const engine = createSearchEngine(corpus);
   const out: SetFigures[] = [];
@@ -39,7 +49,10 @@ async function child(drop: number[]): Promise<void> {
       tuned: s.tuned,
       mrr: r.outcomes.map((o) => o.mrr10),
       success: r.outcomes.map((o) => o.success5),
+      recall: r.outcomes.map((o) => o.recall5),
+      kind: r.outcomes.map((o) => o.category),
       heldOut: r.outcomes.map((o) => heldOutBlock(s.name, o.id)),
+      block: r.outcomes.map((o) => REPORTED_BLOCKS.find((b) => b.set === s.name && o.id.startsWith(b.prefix))?.prefix ?? ''),
       fullNoMatch: r.fullAnswers.length,
     });
   }
@@ -58,9 +71,30 @@ function run(drop: number[]): SetFigures[] {
 const avg = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 const f3 = (n: number): string => (n >= 0 ? '+' : '') + n.toFixed(3);
 
+/** Aggregates only (what `npm run eval` prints): whole sets, their everyday kind, every reported block. */
+function aggregateChanges(base: SetFigures[], without: SetFigures[]): string[] {
+  const out: string[] = [];
+  const cell = (name: string, b: SetFigures, w: SetFigures, keep: (j: number) => boolean): void => {
+    const pick = (xs: number[]): number[] => xs.filter((_, j) => keep(j));
+    const dm = avg(pick(w.mrr)) - avg(pick(b.mrr));
+    const ds = avg(pick(w.success)) - avg(pick(b.success));
+    const dr = avg(pick(w.recall)) - avg(pick(b.recall));
+    if (Math.abs(dm) > 5e-5 || Math.abs(ds) > 5e-5 || Math.abs(dr) > 5e-5) out.push(`${name} ${f3(dm)}/${f3(ds)} recall ${f3(dr)}`);
+  };
+  for (const [i, w] of without.entries()) {
+    const b = base[i] as SetFigures;
+    cell(w.name, b, w, () => true);
+    for (const kind of new Set(b.kind)) cell(`${w.name} ${kind}`, b, w, (j) => b.kind[j] === kind);
+    for (const prefix of new Set(b.block.filter(Boolean))) cell(prefix.replace(/-$/, ''), b, w, (j) => b.block[j] === prefix);
+  }
+  return out;
+}
+
 async function parent(args: string[]): Promise<void> {
   const from = Number(args.find((a) => a.startsWith('--from='))?.slice(7) ?? 0);
   const to = Number(args.find((a) => a.startsWith('--to='))?.slice(5) ?? VILLAGE_LEXICON.length - 1);
+  const only = args.find((a) => a.startsWith('--groups='))?.slice(9).split(',').map(Number);
+  const aggregates = args.includes('--aggregates');
   const { EVAL_SETS, readEvalQueries } = await import('./eval.js');
   const { foldText } = await import('../src/search/normalize.js');
   const queries = EVAL_SETS.map((s) => ({ tuned: s.tuned, texts: readEvalQueries(s.file).map((q) => foldText(q.query)) }));
@@ -74,7 +108,7 @@ async function parent(args: string[]): Promise<void> {
     const g = VILLAGE_LEXICON[k] as RelatedTerms;
     const tunedHits = queries.filter((q) => q.tuned).reduce((a, q) => a + holds(g, q.texts), 0);
     const heldHits = queries.filter((q) => !q.tuned).reduce((a, q) => a + holds(g, q.texts), 0);
-    if (tunedHits + heldHits === 0) continue;
+    if (only ? !only.includes(k) : tunedHits + heldHits === 0) continue;
     tried++;
     const without = run([k]);
     let better = 0;
@@ -95,6 +129,7 @@ async function parent(args: string[]): Promise<void> {
       cells.push(`${s.name} ${f3(avg(s.mrr.filter(keep)) - avg(b.mrr.filter(keep)))}/${f3(avg(s.success.filter(keep)) - avg(b.success.filter(keep)))} full ${s.fullNoMatch}`);
     }
     process.stdout.write(`#${k} ${g.say[0]} (tuning ${tunedHits}, never-tuned ${heldHits}) without: ${cells.join(' | ')} | tuning better ${better} worse ${worse}\n`);
+    if (aggregates) process.stdout.write(`   aggregates without #${k} (changed only): ${aggregateChanges(base, without).join(' | ') || 'none'}\n`);
   }
   process.stdout.write(`${tried} groups ablated\n`);
 }

@@ -144,6 +144,41 @@ describe('village lexicon: how people in villages say what the texts discuss', (
     }
   });
 
+  // Round 8: concepts no round named the everyday way (002-023 微腐败; 000-007 不搞一刀切 … 传统村落; 003-014 善行义举榜;
+  // 003-011 宅基地复垦, 旧宅腾退; 002-020 一窗受理; 003-007 大病救治; 000-002 土地流转; 004-001 抱团组团; 003-016
+  // 三大节日 … 群众性文化活动; 003-005 转移就业), none of them a word of the texts; before them each was partial, empty or
+  // led by another passage.
+  it('苍蝇式腐败 and 大拆大建 find petty corruption (002-023) and the old villages not to be razed (000-007) first', () => {
+    for (const [q, id] of [['苍蝇式腐败', '002-023'], ['大拆大建', '000-007']] as const) {
+      const r = engine.search(q);
+      expect(r.partial, q).toBe(false);
+      expect(r.results[0]?.id, q).toBe(id);
+    }
+  });
+
+  it('积分超市, 一户多宅, 开证明要跑几趟 and 得了癌症能报多少 find their passages first, as full answers', () => {
+    for (const [q, id] of [['积分超市', '003-014'], ['一户多宅', '003-011'], ['开证明要跑几趟', '002-020'], ['得了癌症能报多少', '003-007']] as const) {
+      const r = engine.search(q);
+      expect(r.partial, q).toBe(false);
+      expect(r.results[0]?.id, q).toBe(id);
+    }
+  });
+
+  it('土地托管, 抱团取暖, 舞龙舞狮 and 劳务派遣 find land use, joint branches, festivals and organised migrant work first', () => {
+    for (const [q, id] of [['土地托管', '000-002'], ['抱团取暖', '004-001'], ['舞龙舞狮', '003-016'], ['劳务派遣', '003-005']] as const) {
+      const r = engine.search(q);
+      expect(r.partial, q).toBe(false);
+      expect(r.results[0]?.id, q).toBe(id);
+    }
+  });
+
+  it('round 8\'s strings keep questions about other subjects partial or empty (bench/lexicon-probes.txt)', () => {
+    for (const q of ['癌症早期症状', '停车场乱收费怎么投诉', '公司合同盖章流程', '茶叶哪种好喝', '消防安全知识竞赛', '土味情话', '共青团入团申请书', '煤气中毒怎么急救', '二手车被压价怎么办', '劳务公司注册流程', '北京庙会门票', '生化危机保护伞公司']) {
+      const r = engine.search(q);
+      expect(r.partial || r.results.length === 0, q).toBe(true);
+    }
+  });
+
   it('a subject the texts never discuss, asked with a lexicon word, is not answered as a full match', () => {
     for (const q of ['美国大选投票', '天气预报', '股票行情', '投诉快递公司', '看风水选日子', '光纤入户多少钱', '候选人名单', '书店几点关门', '跑腿外卖', '帮办签证', '行家推荐股票', '月收入一万怎么理财', '收租公寓', '创业贷款利率', '过节放假安排']) expect(engine.search(q).partial || engine.search(q).results.length === 0, q).toBe(true);
   });
@@ -165,6 +200,17 @@ describe('related terms: every word given for the texts is a word of the library
   it('no everyday string of the village lexicon is also an everyday string of the curated table (vocabulary.ts)', () => {
     const curated = new Set(RELATED_TERMS.slice(0, RELATED_TERMS.length - VILLAGE_LEXICON.length).flatMap((g) => g.say));
     expect(VILLAGE_LEXICON.flatMap((g) => g.say).filter((s) => curated.has(s))).toEqual([]);
+  });
+
+  it('round 8\'s groups (from the 409th) keep the lexicon\'s rules: every text term in a passage, no everyday string a word of the texts or given twice in RELATED_TERMS', () => {
+    const mine = VILLAGE_LEXICON.slice(409);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.flatMap((g) => g.text).filter((term) => !texts.some((t) => t.includes(foldText(term))))).toEqual([]);
+    expect(mine.flatMap((g) => g.say).filter((s) => texts.some((t) => t.includes(foldText(s))))).toEqual([]);
+    const all = RELATED_TERMS.flatMap((g) => g.say);
+    expect(mine.flatMap((g) => g.say).filter((s) => all.indexOf(s) !== all.lastIndexOf(s))).toEqual([]);
+    // Lower-case as folded queries are (乡村ceo), and no empty or padded string.
+    expect(mine.flatMap((g) => g.say).filter((s) => s !== s.trim() || s === '' || s !== s.toLowerCase())).toEqual([]);
   });
 
   it('no everyday string is given twice in the village lexicon', () => {
