@@ -518,7 +518,7 @@ export const VILLAGE_LEXICON: readonly RelatedTerms[] = [
   // ---- round 8, first batch: concepts of the passages no round named the everyday way, and more regional words ----
   // sewage and rubbish as villagers see them (000-009, 002-036, 003-018/019)
   { say: ['生活污水', '污水处理', '污水横流', '污水乱排', '污水直排', '污水管网', '雨污分流', '洗衣水', '泔水', '臭水塘'], text: ['人居环境整治', '环境治理', '环境长效治理', '农村人居环境整治'] },
-  { say: ['垃圾分类', '垃圾桶', '垃圾车', '垃圾清运', '清运垃圾', '垃圾没人收', '垃圾成堆', '垃圾乱倒', '村收集镇转运'], text: ['生活垃圾', '垃圾填埋场', '人居环境整治', '环境整治'] },
+  { say: ['垃圾桶', '垃圾车', '垃圾清运', '清运垃圾', '垃圾没人收', '垃圾成堆', '垃圾乱倒', '村收集镇转运'], text: ['生活垃圾', '垃圾填埋场', '人居环境整治', '环境整治'] },
   // homesteads left empty, asked for, held twice (003-011, 003-021)
   { say: ['庄基地', '房基地', '屋基地', '批宅基', '批地盖房', '一户多宅', '闲置农房', '空置房', '房子空着', '空心房'], text: ['宅基地复垦', '旧宅腾退', '旧房拆除', '拆旧复垦'] },
   // old age provided for (000-002 社会保障, 003-007 社保兜底, 001-012 养老驿站)
