@@ -124,7 +124,10 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   // English, round 8 (docs/search.md, English, round 8).
   'no contractions': { englishRules: { contractions: false } },
   'no typed joins': { englishRules: { typedJoins: false } },
-  'english round 8 (before)': { englishRules: { contractions: false, typedJoins: false } },
+  'senses at related credit': { englishSenseCredit: 0.6 },
+  'senses 0.7': { englishSenseCredit: 0.7 },
+  'senses 0.85': { englishSenseCredit: 0.85 },
+  'english round 8 (before)': { englishRules: { contractions: false, typedJoins: false }, englishSenseCredit: 0.6 },
   // Everyday words, round 8 (docs/search.md, Everyday words, round 8).
   'round 8 everyday (before)': { relatedWhole: false, loneCharacterWords: false },
   'related pieces any (before)': { relatedWhole: false },

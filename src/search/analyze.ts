@@ -88,6 +88,11 @@ export interface Concept {
   grams: string[];
   /** Related domain terms from {@link RELATED_TERMS}, as word terms. */
   related: string[];
+  /**
+   * Whether `related` holds an English word's other senses (glosses.ts: activities → 活跃, 主动 beside 积极), not
+   * curated related terms: they count as SearchEngineOptions.englishSenseCredit.
+   */
+  senses?: boolean;
   /** Related terms as written in the texts, for highlighting. */
   relatedText: string[];
   /**
@@ -741,6 +746,7 @@ export function analyzeQuery(
     // Its weaker senses count as related terms: found, but below the strong ones.
     concept.related = g.weaker.filter((w) => !g.heads.includes(w));
     concept.relatedText = [...concept.related];
+    if (concept.related.length > 0) concept.senses = true;
     concepts.push(concept);
   }
   for (const phrase of phrases) {

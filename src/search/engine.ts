@@ -49,6 +49,12 @@ export interface SearchEngineOptions {
   /** Share of a concept credited when only its related terms match. Default 0.6. */
   relatedCredit?: number;
   /**
+   * Share of an English word credited when only one of its other senses matches (Concept.senses: living → 生活 beside
+   * 生命), above relatedCredit: a sense the rest of the query stands beside in a passage is likely the one meant
+   * (round 8). Default 0.75 (0.6, relatedCredit, before).
+   */
+  englishSenseCredit?: number;
+  /**
    * How strongly a passage is penalised for missing part of the query: score × (floor + (1 − floor) × coverage^power),
    * where coverage is the credited share of the query's concepts. Default 2.
    */
@@ -303,6 +309,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   gramWeight: 0.4,
   relatedWeight: 0.3,
   relatedCredit: 0.6,
+  englishSenseCredit: 0.75,
   everydayFocus: 9,
   everydayFocusFloor: 0.3,
   everydayFocusChar: 0.5,
@@ -944,6 +951,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     /** Its weight in the coverage (everyday focus, see focusOf): 1 but for common words beside a bridged one. */
     focus: number;
     kind: Concept['kind'];
+    /** Share credited when only a related term matches (relatedCredit, or englishSenseCredit for a word's senses). */
+    relatedCredit: number;
     /** The kind of answer asked for (Concept.aspect): scored, but no key word and not counted in the coverage. */
     aspect: boolean;
     /** A plain word found in more than maxPartShare of the passages' texts (发展, 乡村): not required of a full match. */
@@ -1079,6 +1088,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       return {
         focus: focus[k] as number,
         kind: c.kind,
+        relatedCredit: c.senses ? o.englishSenseCredit : o.relatedCredit,
         aspect: c.aspect === true,
         common: c.kind === 'word' && theme === undefined && c.heads.length > 0 && c.heads.every((h) => share(h) > o.maxPartShare),
         naming: c.naming,
@@ -1122,7 +1132,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       for (const g of c.grams) if ((g.low & low) !== 0 || (g.high & high) !== 0) hit++;
       credit = Math.max(credit, (0.85 * hit) / c.grams.length);
     }
-    if ((c.relatedLow & low) !== 0 || (c.relatedHigh & high) !== 0) credit = Math.max(credit, o.relatedCredit);
+    if ((c.relatedLow & low) !== 0 || (c.relatedHigh & high) !== 0) credit = Math.max(credit, c.relatedCredit);
     else if (o.relatedWhole === 'match') {
       for (const m of c.relatedSets) if ((m.low & low) !== 0 || (m.high & high) !== 0) credit = Math.max(credit, o.relatedCredit);
     } else {

@@ -1,8 +1,9 @@
 /**
  * English, round 8 of issue 9 (docs/search.md, English, round 8): contractions and the possessive read as their
  * words, and joining that tries first the library words glossed with the form typed (activities → 活动 "activity"
- * before 积极 "active", which Porter2 puts under the same stem). The real engine over the seeds, each rule against
- * the same engine with the rule off.
+ * before 积极 "active", which Porter2 puts under the same stem), and an English word's other senses credited 0.75 of
+ * it (sense chosen by what else a passage holds). The real engine over the seeds, each rule against the same engine
+ * with the rule off.
  */
 import { describe, expect, it } from 'vitest';
 import { createSearchEngine } from '../../src/search/index.js';
@@ -60,5 +61,23 @@ describe('joining tries the words glossed with the form typed first', () => {
 
   it('a word alone keeps its best sense as before (activities → 积极: joining only reorders what joins)', () => {
     expect(heads(engine, 'activities')).toEqual(heads(before, 'activities'));
+  });
+});
+
+describe('an English word’s other senses count more than a curated related term', () => {
+  const before = createSearchEngine(getSharedCorpus(), { englishSenseCredit: 0.6 });
+  const first = (e: typeof engine, q: string): string | undefined => e.search(q, { limit: 1 }).results[0]?.id;
+
+  it('living is 生命 "living" first and 生活 "to live" among its senses: the minimum living standard passage comes first', () => {
+    const q = 'minimum living standard raised to 4,550 yuan';
+    expect(engine.explain(q).analyzed.concepts.find((c) => c.text === 'living')?.related).toContain('生活');
+    expect(first(before, q)).not.toBe('003-007');
+    expect(first(engine, q)).toBe('003-007');
+  });
+
+  it('step up publicity of poverty alleviation policies: the passage on publicising them (宣讲, 宣传) first', () => {
+    const q = 'step up publicity of poverty alleviation policies';
+    expect(first(before, q)).toBe('003-006');
+    expect(first(engine, q)).toBe('003-024');
   });
 });
