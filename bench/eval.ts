@@ -97,6 +97,8 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
   { set: 'chat', prefix: 'chat-english8x-', heldOut: true },
   { set: 'chat', prefix: 'chat-everyday7-', heldOut: false },
   { set: 'chat', prefix: 'chat-everyday7x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-precision3-', heldOut: false },
+  { set: 'chat', prefix: 'chat-precision3x-', heldOut: true },
 ];
 
 export const heldOutBlock = (setName: string, id: string): boolean =>
