@@ -353,7 +353,12 @@ export interface SetRun {
   reports: SystemReport[];
 }
 
-export function formatReport(run: SetRun, options: { misses?: boolean } = {}): string {
+/**
+ * `versus`: the tuning queries (held-out blocks left out) where the bigram baseline ranks a relevant passage higher
+ * than the engine does, with both ranks and both first three results, so a kind behind bigrams can be read query by
+ * query on the sets that may be tuned on.
+ */
+export function formatReport(run: SetRun, options: { misses?: boolean; versus?: boolean } = {}): string {
   const { reports, queries } = run;
   const lines: string[] = [];
   const judged = queries.filter((q) => q.expect !== 'no-full-match');
@@ -408,6 +413,22 @@ export function formatReport(run: SetRun, options: { misses?: boolean } = {}): s
       }
     }
   }
+  if (main && run.tuned && options.versus) {
+    const bigrams = reports.find((r) => r.name === 'bigrams-only');
+    const theirs = new Map(bigrams?.outcomes.map((o) => [o.id, o]));
+    const behind = main.outcomes.filter((o) => {
+      if (heldOutBlock(run.name, o.id)) return false;
+      const b = theirs.get(o.id)?.firstRelevant ?? null;
+      return b !== null && (o.firstRelevant === null || b < o.firstRelevant);
+    });
+    lines.push(`${main.name}: queries bigrams-only ranks better (${behind.length}):`);
+    for (const m of behind) {
+      const b = theirs.get(m.id);
+      lines.push(
+        `  ${m.id.padEnd(18)} ${m.category.padEnd(9)} ours ${m.firstRelevant ?? '-'}${m.partial ? ' (partial)' : ''} bigrams ${b?.firstRelevant}  ${m.query}  → ${m.top.slice(0, 3).join(', ')} | ${b?.top.slice(0, 3).join(', ')}`,
+      );
+    }
+  }
   return lines.join('\n');
 }
 
@@ -442,7 +463,7 @@ function main(): void {
   const corpus = loadCorpus();
   const engine = createSearchEngine(corpus);
   const runs = runAllSets(corpus, engine, setsArg?.split(','));
-  process.stdout.write(`${runs.map((r) => formatReport(r, { misses: args.includes('--misses') })).join('\n\n')}\n`);
+  process.stdout.write(`${runs.map((r) => formatReport(r, { misses: args.includes('--misses'), versus: args.includes('--versus') })).join('\n\n')}\n`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
