@@ -135,6 +135,11 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'no longer separable': { separableLonger: false },
   'related pieces: credit only': { relatedWhole: 'credit' },
   'related pieces: full match only': { relatedWhole: 'match' },
+  // Precision, round 8 (docs/search.md, Precision, round 8).
+  'typed stretches 0.2': { typedStretchBonus: 0.2 },
+  'round 8 precision (before)': { questionAdverbs: false },
+  'typed stretches 0.1': { typedStretchBonus: 0.1 },
+  'typed stretches 0.3': { typedStretchBonus: 0.3 },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

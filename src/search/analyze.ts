@@ -8,7 +8,7 @@ import { mapEnglish, type EnglishRules } from './english.js';
 import type { Glossary } from './glosses.js';
 import { createBoundedMemo } from './bounded-memo.js';
 import { bare } from './normalize.js';
-import { askedAspects, questionCore } from './question.js';
+import { askedAspects, questionAdverbs, questionCore } from './question.js';
 import { ASPECT_NOUNS, ENGLISH_MATERIAL_WORDS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, QUESTION_FORMS, RELATED_TERMS } from './vocabulary.js';
 
 /** Prefix of bigram terms (U+E000, private use: normalisation strips it from queries, so users cannot type it). */
@@ -163,6 +163,11 @@ export interface AnalyzeContext {
    */
   kindNouns?: boolean;
   /**
+   * Round 8: 主要 / 具体 / 到底 … right before a question's verb or asking word are dropped (question.ts
+   * questionAdverbs): 拉萨扶贫主要发展哪些产业 asks about 扶贫 and 产业, not 主要. Default true.
+   */
+  questionAdverbs?: boolean;
+  /**
    * Round 7: the tail after X的 read with material words and qualifiers (question.ts AspectTailOptions): X的典型经验,
    * X的典型案例, X的心得体会 ask for a kind of text about X. Default true.
    */
@@ -289,6 +294,27 @@ const YEAR = /^(?:19|20)\d\d$/;
 /** A character every question form holds: most queries skip the forms' expressions altogether. */
 const QUESTION_FORM_START = /[干做搞意指哪多几不没理看认评解]|mean/u;
 const HAN_WORD = /^\p{Script=Han}+$/u;
+
+/** Measure words a count question ends in (多少项, 几个, 几家). */
+const MEASURES = /[个户支种名人次项条家所座处笔位批场]$/u;
+
+/**
+ * The measure word ending a count question form (多少项, 几家) when it opens a word the texts hold with what follows,
+ * as jieba cuts the question (多少|项目|钱, 多少|家庭, 多少|人口, but 几个|人): that character belongs to the subject,
+ * not to the question; '' otherwise.
+ */
+function measureOpening(form: string, text: string, at: number, inTexts: (t: string) => boolean): string {
+  const next = text.charAt(at + form.length);
+  if (!MEASURES.test(form) || !/\p{Script=Han}/u.test(next)) return '';
+  const measureAt = form.length - 1;
+  let pos = 0;
+  for (const { word } of tag(text.slice(at, at + form.length + 4))) {
+    if (pos === measureAt) return word.length > 1 && inTexts(word) ? form.charAt(measureAt) : '';
+    pos += word.length;
+    if (pos > measureAt) return '';
+  }
+  return '';
+}
 
 /**
  * Whether a word only says how the user asks or what kind of material they want: politeness and request words
@@ -606,10 +632,12 @@ export function analyzeQuery(
   // Question forms (是干什么的, 多少种, 哪三…) out before the cut; what the texts say themselves stays.
   let asked = freeText;
   if (QUESTION_FORM_START.test(freeText)) for (const form of QUESTION_FORMS) {
-    asked = asked.replace(form, (m) => {
+    asked = asked.replace(form, (m: string, ...rest: unknown[]) => {
       if (inTexts(m)) return m;
-      dropped.push(m);
-      return ' ';
+      const at = rest.find((x) => typeof x === 'number') as number;
+      const kept = measureOpening(m, asked, at, inTexts);
+      dropped.push(kept ? m.slice(0, -kept.length) : m);
+      return ` ${kept}`;
     });
   }
   if (ctx.separable !== false) asked = joinSeparable(asked, (w) => hasTerm(w) && inTexts(w), ctx.separableLonger === true);
@@ -660,10 +688,15 @@ export function analyzeQuery(
           },
         },
   );
+  const adverbs = ctx.questionAdverbs === false ? new Set<number>() : questionAdverbs(text, spans, (i) => /^v/.test((spans[i] as Span).tag), freeText);
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i] as Span;
     const t = span.text;
     if (t.length === 0 || QUERY_FILLERS.has(t) || !isIndexable(t)) continue;
+    if (adverbs.has(i)) {
+      dropped.push(t);
+      continue;
+    }
     if (!english.has(t) && isChatNoise(t, inTexts)) {
       dropped.push(t);
       // "2023年": the 年 of a dropped year goes with it.

@@ -42,6 +42,9 @@ export const isQuestion = (text: string): boolean => ASKING.test(text);
 
 const HAN_RUN = /\p{Script=Han}+/gu;
 
+/** The least length of a typed stretch (typedStretches, heldShare). */
+const STRETCH_MIN = 4;
+
 function pairsOf(text: string): string[] {
   const out = new Set<string>();
   for (const m of text.matchAll(HAN_RUN)) {
@@ -75,4 +78,106 @@ export function rerank(head: readonly ScoredHit[], gram: (index: number) => numb
     .map((h, k) => ({ k, hit: { index: h.index, score: h.score + (weight * top * gram(h.index)) / best } }))
     .sort((a, b) => b.hit.score - a.hit.score || a.k - b.k)
     .map((x) => x.hit);
+}
+
+/** A typed stretch made ready for heldShare: its characters and, per position, the piece of `STRETCH_MIN` there. */
+export interface TypedStretch {
+  chars: readonly string[];
+  windows: readonly string[];
+}
+
+/**
+ * The stretches of a query as typed (its folded text) that a passage may hold as written: the runs of Han letters
+ * and digits between its asking words (什么, 哪, 多少 …), spaces and punctuation, `minLength` characters or more
+ * (default 4: a two- or three-character run is mostly one word, which the words already score, and a three-character
+ * piece such as 村干部 is held by too many passages to tell them apart).
+ */
+export function typedStretches(folded: string, minLength = STRETCH_MIN): string[] {
+  const out: string[] = [];
+  for (const m of folded.replace(ASKING_ALL, ' ').matchAll(/[\p{Script=Han}\p{N}]+/gu)) {
+    if (Array.from(m[0]).length >= minLength) out.push(m[0]);
+  }
+  return out;
+}
+
+/** Stretches made ready for heldShare (each piece of `minLength` cut once per query, not once per passage). */
+export function prepareStretches(stretches: readonly string[], minLength = STRETCH_MIN): TypedStretch[] {
+  return stretches.map((stretch) => {
+    const chars = Array.from(stretch);
+    const windows: string[] = [];
+    for (let at = 0; at + minLength <= chars.length; at++) windows.push(chars.slice(at, at + minLength).join(''));
+    return { chars, windows };
+  });
+}
+
+/**
+ * How much of the stretches `text` holds as written: per stretch, the characters it holds in pieces of `minLength`
+ * characters or more (heldCover), summed, as a share of the stretches' length. Of 三治融合怎么推进 (one stretch, 三治融合), a
+ * passage holding 三治融合 scores 1 where one holding 推进 and 深度融合 scores 0. `text` is a passage's bare text (letters
+ * and digits: 村“两委”班子成员 holds 两委班子成员). `maybe` may rule a piece out without looking (false: the text cannot
+ * hold the stretch's piece at that position, by a filter of its character pairs).
+ */
+export function heldShare(
+  text: string,
+  stretches: readonly (string | TypedStretch)[],
+  minLength = STRETCH_MIN,
+  maybe: (stretch: number, window: number) => boolean = () => true,
+): number {
+  let held = 0;
+  let total = 0;
+  for (let k = 0; k < stretches.length; k++) {
+    const s = stretches[k] as string | TypedStretch;
+    const stretch = typeof s === 'string' ? (prepareStretches([s], minLength)[0] as TypedStretch) : s;
+    total += stretch.chars.length;
+    const reach = reachIn(text, stretch, minLength, (w) => maybe(k, w));
+    if (reach) held += heldCover(reach, 0, stretch.chars.length, minLength);
+  }
+  return total > 0 ? held / total : 0;
+}
+
+/**
+ * Per position of the stretch, the length of the longest piece starting there that `text` holds (0 when under
+ * `minLength`); undefined when it holds none. A piece's suffix is held too, so each position starts from the last
+ * one's reach less one: about one `includes` per character, not one per substring.
+ */
+function reachIn(text: string, stretch: TypedStretch, minLength: number, maybe: (window: number) => boolean): number[] | undefined {
+  const { chars, windows } = stretch;
+  // Whether each piece of minLength is held: 1 yes, 0 no; most texts hold none, and then nothing more is asked.
+  const held = new Uint8Array(windows.length);
+  let any = false;
+  for (let w = 0; w < windows.length; w++) {
+    if (maybe(w) && text.includes(windows[w] as string)) {
+      held[w] = 1;
+      any = true;
+    }
+  }
+  if (!any) return undefined;
+  const reach: number[] = [];
+  let last = 0;
+  for (let at = 0; at < chars.length; at++) {
+    let len = last - 1;
+    if (len < minLength) len = held[at] === 1 ? minLength : 0;
+    if (len >= minLength) while (at + len < chars.length && text.includes(chars.slice(at, at + len + 1).join(''))) len++;
+    last = len >= minLength ? len : 0;
+    reach.push(last);
+  }
+  return reach;
+}
+/**
+ * How many characters of [from, to) `text` holds in pieces of `minLength` or more: the longest piece held (a
+ * piece's prefix is held too, so clipping a reach to the range keeps it held), then the same on either side of it
+ * (发展共同体 and 治理共同体 of 发展共同体和治理共同体的关系, 10 of 14).
+ */
+function heldCover(reach: readonly number[], from: number, to: number, minLength: number): number {
+  let best = 0;
+  let bestAt = from;
+  for (let at = from; at < to; at++) {
+    const len = Math.min(reach[at] as number, to - at);
+    if (len > best) {
+      best = len;
+      bestAt = at;
+    }
+  }
+  if (best < minLength) return 0;
+  return best + heldCover(reach, from, bestAt, minLength) + heldCover(reach, bestAt + best, to, minLength);
 }

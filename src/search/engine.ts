@@ -22,7 +22,7 @@ import type { SearchEngine, SearchOptions, SearchResponse, SearchResult, Suggest
 import { glossKey, type EnglishRules } from './english.js';
 import { dictionaryFields, EMPTY_GLOSSARY, glossaryFromSaved, glossarySteps, loadGlossLines, loadSynonymLines, stem, type Glossary, type SavedGlossary } from './glosses.js';
 import { createNeighbours, type NeighbourOptions, type SavedNeighbours } from './neighbours.js';
-import { BIGRAM_DEFAULTS, contentPairs, isQuestion, questionPairs, rerank, type BigramSignalOptions } from './bigram-signal.js';
+import { BIGRAM_DEFAULTS, contentPairs, isQuestion, questionPairs, heldShare, prepareStretches, rerank, typedStretches, type BigramSignalOptions } from './bigram-signal.js';
 import { createTypoCorrector, latinGroups, type SavedTypoReadings } from './typo.js';
 import { asksQuantity, quantitiesOf, quantityNear } from './quantity.js';
 import { headingWord } from './question.js';
@@ -208,6 +208,8 @@ export interface SearchEngineOptions {
   aspectTail?: boolean;
   /** Words for the kind of answer ending a keyword query are aspects (analyze.ts AnalyzeContext.kindNouns). Default true. */
   kindNouns?: boolean;
+  /** 主要 / 具体 / 到底 before a question's verb or asking word are dropped (analyze.ts AnalyzeContext.questionAdverbs). Default true. */
+  questionAdverbs?: boolean;
   /**
    * For a question about a quantity (多少, 几个, 比例; quantity.ts), the bonus (× the first result's score) of one of
    * its first results stating a number near one of the question's words. 0: off. Default 0.2.
@@ -222,6 +224,13 @@ export interface SearchEngineOptions {
   headingBonus?: number;
   /** Most share of the passages that word may be found in (a rarer word says more of what a heading is about). Default 0.1. */
   headingShare?: number;
+  /**
+   * A full answer's result holding the query's typed stretches (four characters or more) as written in its text or
+   * heading (bigram-signal.ts typedStretches / heldShare) gains typedStretchBonus × its held share × the first
+   * result's score, among the first results: 三治融合 written together before 推进 … 深度融合 apart. 0: off. Default 0
+   * (measured at 0.2, off until its cost is paid: docs/search.md, Precision, round 8).
+   */
+  typedStretchBonus?: number;
   /**
    * Leave uncorrected a word of the query the engine understands: one whose related terms (the village lexicon) the
    * texts hold. It was said on purpose, however near a word of the texts it sounds or looks (领头羊 is not a typo of
@@ -347,10 +356,12 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   materialStretch: true,
   aspectTail: true,
   kindNouns: true,
+  questionAdverbs: true,
   quantityBonus: 0.2,
   quantityWindow: 12,
   headingBonus: 0.8,
   headingShare: 0.1,
+  typedStretchBonus: 0,
   keepUnderstood: true,
   placeWeight: 1,
   placeAsAspect: true,
@@ -442,10 +453,14 @@ function topHits(index: Int32Array, score: Float64Array, k: number): Hit[] {
   return order.map((i) => ({ index: index[i] as number, score: score[i] as number }));
 }
 
-/** Question words, where heldStretch and stretchOf split a query. */
 /** Whether CC-CEDICT has the headword (for loneCharacterWords; the dictionary is read once per process). */
 const inCedict = (word: string): boolean => dictionaryFields(word) !== undefined;
 
+/** The five themes' names (产业振兴 …): a stretch that is one is the theme rules' to weigh. */
+const THEME_NAMES: ReadonlySet<string> = new Set(THEMES.map((t) => t.name));
+/** A query's typed stretches (bigram-signal.ts) but the themes' names. */
+const stretchesOf = (folded: string): string[] => typedStretches(folded).filter((x) => !THEME_NAMES.has(x));
+/** Question words, where heldStretch and stretchOf split a query. */
 const QUESTION_WORDS = /什么|怎么|怎样|如何|为什么|为啥|哪|谁|吗|呢|啥|多少|几/u;
 /** The same words and the mark stretchOf leaves for a dropped word, every match. */
 const QUESTION_WORDS_ALL = new RegExp(`${QUESTION_WORDS.source}|\\u0000`, 'gu');
@@ -885,7 +900,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return analyzed;
   };
   const analyze = (parsed: ParsedQuery): AnalyzedQuery =>
-    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger }))));
+    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger, questionAdverbs: o.questionAdverbs }))));
   /**
    * A quoted phrase written against the query's words (“党建+”模式有哪些): the phrase and the words as typed are the
    * query's whole (党建模式), for the whole-query bonus, when some text holds them so (“党建+”模式).
@@ -1845,6 +1860,34 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return withBonus(hits, need, (h) => ((bareSections[h.index] as string).includes(word) ? o.headingBonus : 0));
   }
 
+  /**
+   * A full answer: among its first results, a passage holding the query's typed stretches as written, in its text or
+   * its section heading (bigram-signal.ts heldShare: four characters or more), gains typedStretchBonus × its held share
+   * × the first result's score — the words the query typed together standing together (三治融合 of 三治融合怎么推进,
+   * where 004-000 held 推进 and 深度融合; 两委班子成员 across the text's quotes) rather than apart or only in part. A
+   * theme's name is left to the theme rules (产业振兴 in a heading says the theme, not the topic); a partial answer is
+   * left alone (everyday words typed together say nothing of a text that lacks some of them).
+   */
+  function withTypedStretches(parsed: ParsedQuery, hits: QueryRanking, need: number): QueryRanking {
+    if (o.typedStretchBonus <= 0 || hits.total === 0 || hits.partial || parsed.phrases.length > 0) return hits;
+    const typed = stretchesOf(parsed.text);
+    if (typed.length === 0) return hits;
+    const stretches = prepareStretches(typed);
+    // Each piece's character pairs, hashed once: a passage whose pair filter lacks one cannot hold it (mayHoldProbe),
+    // and a piece with a pair no text holds is held by none.
+    const probes = stretches.map((x) => x.windows.map((w) => (someGram(w, (g) => !inText(g)) ? undefined : probeOf(w))));
+    return withBonus(hits, need, (h) => {
+      const maybe = (k: number, w: number): boolean => {
+        const probe = probes[k]?.[w];
+        return probe !== undefined && mayHoldProbe(h.index, probe);
+      };
+      const inTextShare = heldShare(bareText[h.index] as string, stretches, undefined, maybe);
+      const section = bareSections[h.index] as string;
+      const inHeading = section.length > 0 ? heldShare(section, stretches) : 0;
+      return o.typedStretchBonus * Math.max(inTextShare, inHeading);
+    });
+  }
+
   /** Passages selected by filters alone (no words): by theme strength, or in reading order for doc: only. */
   function filterOnly(parsed: ParsedQuery): Ranked {
     const collapser = startCollapse();
@@ -2241,7 +2284,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       // A question's first results may be reordered by the bigram signal (withBigrams): they need their exact scores.
       // And so may those of a question about a quantity (withQuantities).
       const reordered =
-        (o.bigrams !== false && (o.bigrams.keywordWeight > 0 || isQuestion(searched.text))) || (o.quantityBonus > 0 && asksQuantity(searched.text));
+        (o.bigrams !== false && (o.bigrams.keywordWeight > 0 || isQuestion(searched.text))) ||
+        (o.quantityBonus > 0 && asksQuantity(searched.text)) ||
+        (o.typedStretchBonus > 0 && stretchesOf(searched.text).length > 0);
       const need = reordered ? Math.max(asked, rerankDepth) : asked;
       let hits = rank(searched, analyzed, need);
       // A quoted phrase no text holds as written, in a question about it (“一户一档”是什么, of the texts' 一村一档、一户一卡:
@@ -2291,6 +2336,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       hits = withBigrams(searched, hits, need);
       hits = withQuantities(searched, analyzed, hits, need);
       hits = withHeading(searched, analyzed, hits, need);
+      hits = withTypedStretches(searched, hits, need);
       return page(query, hits, highlightsFor(analyzed.concepts), options, () => suggest(searched, analyzed), corrected);
     },
 

@@ -34,6 +34,34 @@ export interface CutSpan extends KeptSpan {
   text: string;
 }
 
+/** Adverbs that say how exactly a question asks (主要, 具体, 到底): before its verb or asking word, no subject. */
+const QUESTION_ADVERBS: ReadonlySet<string> = new Set(['主要', '具体', '到底', '究竟', '一般', '通常', '大概', '大致']);
+/** Asking words, at the start of what follows an adverb (具体怎么推进, 到底干啥). */
+const ASKS_NEXT = /^(?:什么|怎么|怎样|如何|为什么|为啥|哪|谁|啥|多少|几|是什么|是怎么|是哪|是谁|有哪|有什么|有多少)/u;
+/** A question: some asking word. */
+const ASKS = /什么|怎么|怎样|如何|为什么|为啥|哪|谁|吗|呢|啥|多少|几/u;
+
+/**
+ * The adverbs of a question that only say how exactly it asks (拉萨扶贫主要发展哪些产业, 五个振兴具体怎么推进, 第一书记到底
+ * 干啥的): 主要 / 具体 / 到底 … right before a verb (`isVerb`) or an asking word, in a query that asks. The texts say
+ * 主要任务 and 具体做法, so as words they would rank a passage holding them (003-023's 主要任务) before one about
+ * the subject; before a noun (主要内容, 主要做法) they qualify what is asked for and stay. `typed` is the query before
+ * its question forms were taken out (生态振兴主要抓哪两块 asks, though 哪两块 is gone from `text`). Returns indexes
+ * into `spans`.
+ */
+export function questionAdverbs(text: string, spans: readonly CutSpan[], isVerb: (i: number) => boolean, typed = text): Set<number> {
+  const out = new Set<number>();
+  if (!ASKS.test(typed)) return out;
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i] as CutSpan;
+    if (!QUESTION_ADVERBS.has(s.text)) continue;
+    const next = spans[i + 1];
+    if (next === undefined || next.start !== s.end) continue;
+    if (isVerb(i + 1) || ASKS_NEXT.test(text.slice(s.end))) out.add(i);
+  }
+  return out;
+}
+
 /** Words that ask which kind of thing: the noun after them is what is asked for (有什么要求, 有哪些经验, 多少钱). */
 const ASKING_DETERMINERS: ReadonlySet<string> = new Set(['什么', '哪些', '哪个', '哪种', '哪类', '啥', '多少']);
 /** Verbs of means before an asking word: 靠啥, 凭什么, 用什么, 通过什么. */
