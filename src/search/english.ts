@@ -428,8 +428,12 @@ function typedFirst(matches: readonly GlossMatch[], surface: string): string[] |
 /** Most English words whose translations are joined into one Chinese stretch, and senses tried per word. */
 const MAX_JOINED = 4;
 const SENSES_TRIED = 8;
-/** Senses of a glossed English word searched: its best, and up to three weaker ones as related terms. */
-const SENSES_SEARCHED = 4;
+/**
+ * Senses of a glossed English word searched: its best, and up to two weaker ones as related terms (three before round
+ * 8: with a word's other senses credited more in the coverage, its fourth sense — rarely the one meant — found more
+ * wrong passages than right ones; docs/search.md, English, round 8).
+ */
+const SENSES_SEARCHED = 3;
 
 /**
  * The first joining of one sense of each segment, in order, that the texts hold as a word of their index, or as a

@@ -81,3 +81,12 @@ describe('an English word’s other senses count more than a curated related ter
     expect(first(engine, q)).toBe('003-024');
   });
 });
+
+describe('three senses searched, not four', () => {
+  it('activities is 积极 and two other senses; its fourth, 激活 "activate", is no longer searched', () => {
+    const c = engine.explain('activities').analyzed.concepts.find((x) => x.text === 'activities');
+    expect(c?.heads).toEqual(['积极']);
+    expect(c?.related).toHaveLength(2);
+    expect(c?.related).not.toContain('激活');
+  });
+});
