@@ -80,6 +80,11 @@ export function rerank(head: readonly ScoredHit[], gram: (index: number) => numb
     .map((x) => x.hit);
 }
 
+/** Rules out, without looking, a piece a text cannot hold (by a filter of its character pairs): false for no. */
+export interface PieceFilter {
+  may(stretch: number, window: number): boolean;
+}
+
 /** A typed stretch made ready for heldShare: its characters and, per position, the piece of `STRETCH_MIN` there. */
 export interface TypedStretch {
   chars: readonly string[];
@@ -114,22 +119,16 @@ export function prepareStretches(stretches: readonly string[], minLength = STRET
  * How much of the stretches `text` holds as written: per stretch, the characters it holds in pieces of `minLength`
  * characters or more (heldCover), summed, as a share of the stretches' length. Of 三治融合怎么推进 (one stretch, 三治融合), a
  * passage holding 三治融合 scores 1 where one holding 推进 and 深度融合 scores 0. `text` is a passage's bare text (letters
- * and digits: 村“两委”班子成员 holds 两委班子成员). `maybe` may rule a piece out without looking (false: the text cannot
- * hold the stretch's piece at that position, by a filter of its character pairs).
+ * and digits: 村“两委”班子成员 holds 两委班子成员). `filter` may rule a piece out without looking.
  */
-export function heldShare(
-  text: string,
-  stretches: readonly (string | TypedStretch)[],
-  minLength = STRETCH_MIN,
-  maybe: (stretch: number, window: number) => boolean = () => true,
-): number {
+export function heldShare(text: string, stretches: readonly (string | TypedStretch)[], minLength = STRETCH_MIN, filter?: PieceFilter): number {
   let held = 0;
   let total = 0;
   for (let k = 0; k < stretches.length; k++) {
     const s = stretches[k] as string | TypedStretch;
     const stretch = typeof s === 'string' ? (prepareStretches([s], minLength)[0] as TypedStretch) : s;
     total += stretch.chars.length;
-    const reach = reachIn(text, stretch, minLength, (w) => maybe(k, w));
+    const reach = reachIn(text, stretch, minLength, k, filter);
     if (reach) held += heldCover(reach, 0, stretch.chars.length, minLength);
   }
   return total > 0 ? held / total : 0;
@@ -140,13 +139,13 @@ export function heldShare(
  * `minLength`); undefined when it holds none. A piece's suffix is held too, so each position starts from the last
  * one's reach less one: about one `includes` per character, not one per substring.
  */
-function reachIn(text: string, stretch: TypedStretch, minLength: number, maybe: (window: number) => boolean): number[] | undefined {
+function reachIn(text: string, stretch: TypedStretch, minLength: number, k: number, filter: PieceFilter | undefined): number[] | undefined {
   const { chars, windows } = stretch;
   // Whether each piece of minLength is held: 1 yes, 0 no; most texts hold none, and then nothing more is asked.
   const held = new Uint8Array(windows.length);
   let any = false;
   for (let w = 0; w < windows.length; w++) {
-    if (maybe(w) && text.includes(windows[w] as string)) {
+    if ((filter === undefined || filter.may(k, w)) && text.includes(windows[w] as string)) {
       held[w] = 1;
       any = true;
     }

@@ -1868,24 +1868,36 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
    * theme's name is left to the theme rules (产业振兴 in a heading says the theme, not the topic); a partial answer is
    * left alone (everyday words typed together say nothing of a text that lacks some of them).
    */
-  function withTypedStretches(parsed: ParsedQuery, hits: QueryRanking, need: number): QueryRanking {
+  function withTypedStretches(parsed: ParsedQuery, analyzed: AnalyzedQuery, hits: QueryRanking, need: number): QueryRanking {
     if (o.typedStretchBonus <= 0 || hits.total === 0 || hits.partial || parsed.phrases.length > 0) return hits;
-    const typed = stretchesOf(parsed.text);
+    const typed = telling(parsed.text, analyzed);
     if (typed.length === 0) return hits;
     const stretches = prepareStretches(typed);
     // Each piece's character pairs, hashed once: a passage whose pair filter lacks one cannot hold it (mayHoldProbe),
-    // and a piece with a pair no text holds is held by none.
+    // and a piece with a pair no text holds is held by none. A method, not a closure per passage (tsx names those).
     const probes = stretches.map((x) => x.windows.map((w) => (someGram(w, (g) => !inText(g)) ? undefined : probeOf(w))));
-    return withBonus(hits, need, (h) => {
-      const maybe = (k: number, w: number): boolean => {
+    const filter = {
+      index: 0,
+      may(k: number, w: number): boolean {
         const probe = probes[k]?.[w];
-        return probe !== undefined && mayHoldProbe(h.index, probe);
-      };
-      const inTextShare = heldShare(bareText[h.index] as string, stretches, undefined, maybe);
+        return probe !== undefined && mayHoldProbe(this.index, probe);
+      },
+    };
+    return withBonus(hits, need, (h) => {
+      filter.index = h.index;
+      const body = heldShare(bareText[h.index] as string, stretches, undefined, filter);
       const section = bareSections[h.index] as string;
-      const inHeading = section.length > 0 ? heldShare(section, stretches) : 0;
-      return o.typedStretchBonus * Math.max(inTextShare, inHeading);
+      return o.typedStretchBonus * (section.length > 0 ? Math.max(body, heldShare(section, stretches)) : body);
     });
+  }
+
+  /**
+   * The query's typed stretches that can tell its results apart: not a theme's name (the theme rules weigh those),
+   * and not one word of the query that the index holds whole (a passage holds that stretch exactly when it holds
+   * the word, which the word's own score already says: 联席会议, 易地扶贫搬迁).
+   */
+  function telling(folded: string, analyzed: AnalyzedQuery): string[] {
+    return stretchesOf(folded).filter((x) => !analyzed.concepts.some((c) => c.text === x && hasTerm(x)));
   }
 
   /** Passages selected by filters alone (no words): by theme strength, or in reading order for doc: only. */
@@ -2286,7 +2298,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       const reordered =
         (o.bigrams !== false && (o.bigrams.keywordWeight > 0 || isQuestion(searched.text))) ||
         (o.quantityBonus > 0 && asksQuantity(searched.text)) ||
-        (o.typedStretchBonus > 0 && stretchesOf(searched.text).length > 0);
+        (o.typedStretchBonus > 0 && telling(searched.text, analyzed).length > 0);
       const need = reordered ? Math.max(asked, rerankDepth) : asked;
       let hits = rank(searched, analyzed, need);
       // A quoted phrase no text holds as written, in a question about it (“一户一档”是什么, of the texts' 一村一档、一户一卡:
@@ -2336,7 +2348,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       hits = withBigrams(searched, hits, need);
       hits = withQuantities(searched, analyzed, hits, need);
       hits = withHeading(searched, analyzed, hits, need);
-      hits = withTypedStretches(searched, hits, need);
+      hits = withTypedStretches(searched, analyzed, hits, need);
       return page(query, hits, highlightsFor(analyzed.concepts), options, () => suggest(searched, analyzed), corrected);
     },
 
