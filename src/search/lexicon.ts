@@ -600,4 +600,67 @@ export const VILLAGE_LEXICON: readonly RelatedTerms[] = [
   { say: ['妇联', '妇代会', '妇女主任', '共青团', '团支部', '团委'], text: ['群团组织', '社会组织', '党群联动'] },
   // poverty relief for vocational schooling (003-006, 003-020)
   { say: ['雨露计划'], text: ['就业培训', '教育扶贫', '资助', '以岗代训'] },
+  // ---- round 8, second batch: older, regional and newer names of concepts already covered, and a few more concepts
+  // the village office as older people still call it (002-013, 002-014, 000-005)
+  { say: ['大队书记', '大队干部', '生产大队'], text: ['两委班子', '村党组织书记', '村部建设', '村级组织活动场所'] },
+  { say: ['能人治村', '能人当村干部', '能人进班子', '让能人当干部', '富人治村'], text: ['选优配强', '致富能手', '两委班子', '头雁'] },
+  // Lhasa's three festivals and Tibetan songs and dances (003-016, 003-014)
+  { say: ['藏戏', '弦子舞', '果谐', '望果节', '雪顿节', '藏历新年', '藏历年'], text: ['三大节日', '群众性文化活动', '文艺队', '文化惠民进万家'] },
+  // members' households marked and linked to their neighbours (001-009, 002-018, 000-009)
+  { say: ['党员示范户', '党员中心户', '党员户挂牌', '党员联系户', '联系户'], text: ['亮身份', '党员联户', '设岗定责', '党员先锋岗位'] },
+  // the villagers' mood written down (002-020, 003-022)
+  { say: ['民情日记', '民情台账', '民情恳谈', '民情档案'], text: ['民情民意', '社情民意', '工作台账', '问题梳理交办反馈'] },
+  // quarrels over land and water (002-018, 002-023)
+  { say: ['土地纠纷', '山林纠纷', '水源纠纷', '争地', '争水', '宅基地纠纷'], text: ['社会和谐', '三治融合', '三官一师', '平安书记'] },
+  // work for nothing but the common good (002-016, 002-036)
+  { say: ['义务劳动', '公益劳动', '义务出工'], text: ['志愿服务', '党员志愿服务', '环境整治', '全民参与'] },
+  // poverty-relief loans, jobs for the poor (001-015, 003-006, 003-020)
+  { say: ['扶贫贷款', '扶贫贷', '扶贫小额信贷'], text: ['金融创新产品', '贷款', '农商银行', '专项扶持资金'] },
+  { say: ['扶贫专岗', '生态岗位', '生态公益岗', '生态护林员'], text: ['八类岗位', '生态扶贫', '就业岗位'] },
+  // talent housed and local craftsmen (000-004/005, 002-016)
+  { say: ['人才驿站', '人才公寓', '乡村工匠', '土秀才', '新乡贤', '乡贤会', '乡贤理事会'], text: ['配套福利', '本土人才', '乡贤人才库', '乡贤回归工程'] },
+  // services at a counter near home (002-020)
+  { say: ['便民服务站', '代办点', '服务大厅', '办事大厅'], text: ['一窗受理', '全程代办', '限时办结', '首问负责'] },
+  // law and morals brought into the village (002-018, 001-010, 003-014)
+  { say: ['法律明白人', '法治带头人', '送法下乡', '普法宣传'], text: ['法治', '民主法治', '三官一师', '三治融合'] },
+  { say: ['道德评议', '百姓评议', '乡风评议', '评议会'], text: ['德治', '道德讲堂', '善行义举榜', '三治融合'] },
+  // one product per township, companies and farmers bound together (000-002, 002-017, 003-004)
+  { say: ['一乡一业', '一镇一业', '一乡一品', '一县一业', '一县一品'], text: ['特色产业', '产业振兴', '特色经济'] },
+  { say: ['公司+农户', '公司加农户', '企业加农户', '企业+农户', '合作社加农户'], text: ['企业+基地+合作社+贫困户', '利益联结机制', '带贫益贫'] },
+  // villagers moved into flats, villages merged (002-011, 003-005)
+  { say: ['农民上楼', '村民上楼', '赶农民上楼', '合村并镇', '撤并村', '村庄撤并', '并村'], text: ['农村新社区', '新居民集聚区', '拆迁安置村', '安置点'] },
+  // land left idle, in the south's words (000-002, 003-011)
+  { say: ['抛荒', '弃耕', '地荒着', '地没人种', '田荒了'], text: ['土地流转', '流转土地', '复垦'] },
+  // relief grain of old (003-007)
+  { say: ['救济粮', '返销粮', '救济款'], text: ['临时救助', '最低生活保障', '兜底'] },
+  // a living, earned the hard way (002-007, 002-034, 003-004)
+  { say: ['找营生', '没营生', '外出挣钱', '出门挣钱', '出去挣钱'], text: ['务工', '转移就业', '增收', '务工收入'] },
+  { say: ['土里刨食', '面朝黄土背朝天', '靠天吃饭', '看天吃饭'], text: ['农业现代化', '农民增收', '农业先进技术', '种养业'] },
+  // orders stuck on the way down, records kept for inspectors (002-024 … 002-027, 002-020)
+  { say: ['肠梗阻', '上热中温下冷', '上热下冷', '搞变通'], text: ['落实不力', '难点、痛点、堵点', '最后一公里', '两张皮'] },
+  { say: ['过度留痕', '痕迹管理', '迎评迎检'], text: ['落实在文件上', '停留在口号上', '两张皮', '形象工程'] },
+  // cadres and villagers close as fish and water (002-020, 001-011)
+  { say: ['鱼水情', '鱼水关系', '血肉联系', '贴心人'], text: ['党群干群关系', '联系服务群众', '走亲连心三服务', '联系群众'] },
+  // safe houses under the housing projects (003-011/012)
+  { say: ['安居工程', '农房改造', '住房改造'], text: ['住房安全有保障', '危房', 'C、D级危房', '安居'] },
+  // ---- round 8, third batch: the relief programmes' later names, research, reporting, collective companies
+  // research funded for the campaign, its stories told (003-003, 003-023)
+  { say: ['做课题', '课题研究', '社科课题', '课题经费'], text: ['阐释研究', '哲学社会科学专项资金', '智力支持'] },
+  { say: ['扶贫故事', '脱贫故事', '宣传典型', '典型报道', '报道典型'], text: ['讲好拉萨脱贫攻坚故事', '新闻宣传', '先进典型', '专题专栏'] },
+  // pledges signed (003-000, 002-002)
+  { say: ['军令状', '立军令状', '签责任书', '责任书'], text: ['军令如山', '责任感', '五级书记', '领导责任制'] },
+  // visitors counted (001-003)
+  { say: ['游客量', '接待了多少游客', '来了多少游客', '游客人数'], text: ['接待游客', '旅游总收入', '乡村旅游'] },
+  // the farm-technology station (001-013, 001-016)
+  { say: ['农技站', '农技推广站', '农技中心', '农业技术站'], text: ['农技推广', '首席农技专家', '科技指导', '农技问题'] },
+  // companies of the village collective, land held together far away (002-022, 001-015)
+  { say: ['强村公司', '村级公司', '村集体公司', '飞地抱团', '飞地经济'], text: ['村级集体经济', '强村九法', '消薄', '经常性收入'] },
+  // a frugal, low-carbon life (002-019)
+  { say: ['绿色生活方式', '节能减排', '光盘行动', '勤俭节约'], text: ['低碳', '生产生活方式', '移风易俗'] },
+  // rewards for getting out of poverty by work (003-009)
+  { say: ['脱贫奖励', '勤劳奖'], text: ['勤劳致富奖励资金', '资金奖励', '荣誉奖励'] },
+  // work instead of relief, buying to help, the funds after 2021 (003-021, 003-020, 003-017, 001-015)
+  { say: ['以工代赈'], text: ['农牧民施工队', '工资性收入', '用工需求', '工程建设项目'] },
+  { say: ['消费帮扶', '帮扶产品', '832平台'], text: ['订单收购', '扶贫产业', '非遗产品', '销售额'] },
+  { say: ['衔接资金', '衔接补助资金', '财政衔接资金'], text: ['专项扶持资金', '项目资金', '有机衔接', '资金帮扶'] },
 ];

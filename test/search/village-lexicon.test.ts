@@ -179,6 +179,30 @@ describe('village lexicon: how people in villages say what the texts discuss', (
     }
   });
 
+  // Round 8, second and third batches: older, regional and newer names (003-016 三大节日; 001-009 设岗定责; 002-020
+  // 一窗受理; 002-018 三官一师; 003-014 道德讲堂; 002-025 落实在文件上; 003-003 阐释研究; 003-000 军令如山; 001-013 农技推广;
+  // 002-022 强村九法; 002-019 低碳; 003-021 农牧民施工队; 000-005 选优配强), none a word of the texts; before them each was
+  // partial, empty or led by another passage.
+  it('雪顿节, 党员示范户, 便民服务站, 法律明白人 … find the passages that discuss them first, as full answers', () => {
+    const cases = [
+      ['雪顿节', '003-016'], ['党员示范户', '001-009'], ['便民服务站', '002-020'], ['法律明白人', '002-018'], ['道德评议', '003-014'],
+      ['过度留痕', '002-025'], ['做课题', '003-003'], ['军令状', '003-000'], ['农技站', '001-013'], ['强村公司', '002-022'],
+      ['光盘行动', '002-019'], ['以工代赈', '003-021'], ['能人治村', '000-005'],
+    ] as const;
+    for (const [q, id] of cases) {
+      const r = engine.search(q);
+      expect(r.partial, q).toBe(false);
+      expect(r.results[0]?.id, q).toBe(id);
+    }
+  });
+
+  it('the second and third batches\' strings keep questions about other subjects partial or empty', () => {
+    for (const q of ['雪顿节去拉萨旅游攻略', '安居工程的房子能卖吗', '服务大厅几点下班', '光盘行动的手抄报', '军令状的成语故事', '做课题的方法论', '鱼水情的歌曲', '肠梗阻的症状', '消防大队部在哪', '营生是什么意思', '科技小院是什么']) {
+      const r = engine.search(q);
+      expect(r.partial || r.results.length === 0, q).toBe(true);
+    }
+  });
+
   it('a subject the texts never discuss, asked with a lexicon word, is not answered as a full match', () => {
     for (const q of ['美国大选投票', '天气预报', '股票行情', '投诉快递公司', '看风水选日子', '光纤入户多少钱', '候选人名单', '书店几点关门', '跑腿外卖', '帮办签证', '行家推荐股票', '月收入一万怎么理财', '收租公寓', '创业贷款利率', '过节放假安排']) expect(engine.search(q).partial || engine.search(q).results.length === 0, q).toBe(true);
   });
