@@ -249,11 +249,13 @@ interface SayEntry {
  * in the group): a query is read once, each position against the strings that can start there, instead of each
  * string of every group looked for in the whole query.
  */
-const SAY_BY_FIRST: ReadonlyMap<string, readonly SayEntry[]> = (() => {
-  const map = new Map<string, SayEntry[]>();
+// Keyed by the first character's code point, not the character: sayMatches looks up every character of the query,
+// and a one-character string of a Han character is a new string (and hash) each time.
+const SAY_BY_FIRST: ReadonlyMap<number, readonly SayEntry[]> = (() => {
+  const map = new Map<number, SayEntry[]>();
   RELATED_TERMS.forEach((g, group) => {
     g.say.forEach((say, at) => {
-      const first = Array.from(say)[0];
+      const first = say.codePointAt(0);
       if (first === undefined) return;
       const list = map.get(first) ?? [];
       list.push({ group, at, say });
@@ -272,10 +274,9 @@ function sayMatches(text: string): { entry: SayEntry; at: number }[] {
   const found: { entry: SayEntry; at: number }[] = [];
   for (let i = 0; i < text.length; ) {
     const cp = text.codePointAt(i) as number;
-    const ch = cp > 0xffff ? text.slice(i, i + 2) : text[i] as string;
-    const list = SAY_BY_FIRST.get(ch);
+    const list = SAY_BY_FIRST.get(cp);
     if (list) for (const entry of list) if (text.startsWith(entry.say, i)) found.push({ entry, at: i });
-    i += ch.length;
+    i += cp > 0xffff ? 2 : 1;
   }
   if (found.length < 2) return found;
   found.sort((a, b) => a.entry.group - b.entry.group || a.entry.at - b.entry.at || a.at - b.at);
@@ -435,6 +436,14 @@ interface Span {
 }
 
 /**
+ * A lone content character of the cut (not a stop word, not a filler). A module function: under tsx a named closure
+ * made per query costs a defineProperty of its name.
+ */
+function lone(s: Span | undefined): s is Span {
+  return s !== undefined && s.text.length === 1 && HAN_WORD.test(s.text) && !isStopWord(s.text) && !QUERY_FILLERS.has(s.text);
+}
+
+/**
  * Two lone Han characters jieba cut apart (走|丢 of 家里老人走丢了) that together make a word of the dictionary the
  * texts lack are one word of the query: as two lone characters they are no key word, so the query's other words made
  * a full answer of a topic the texts never discuss (老人 through 养老驿站). As one word the texts lack it keeps the
@@ -442,8 +451,6 @@ interface Span {
  * (了, 的, 咋), and the pair must not be in any text: the texts' own words are cut the texts' way.
  */
 function joinLoneCharacters(spans: Span[], isWord: (word: string) => boolean, inTexts: (text: string) => boolean): Span[] {
-  const lone = (s: Span | undefined): s is Span =>
-    s !== undefined && s.text.length === 1 && HAN_WORD.test(s.text) && !isStopWord(s.text) && !QUERY_FILLERS.has(s.text);
   const out: Span[] = [];
   for (let i = 0; i < spans.length; i++) {
     const a = spans[i] as Span;

@@ -530,6 +530,14 @@ function addEvidence(evidence: string[], list: readonly string[], chars: number)
   for (const t of list) if (chars === 1 || charCount(t) > 1) evidence.push(t);
 }
 
+/** A candidate's final score for a bonus and full-match outcome, computed as the scan computes it (same operations, order). */
+function finalScoreOf(base: number, bonus: boolean, full: boolean, bonusFactor: number, partialFactor: number): number {
+  let s = base;
+  if (bonus) s *= bonusFactor;
+  if (!full) s *= partialFactor;
+  return s;
+}
+
 /** Set bits of a 32-bit word. */
 function popCount(x: number): number {
   let v = x >>> 0;
@@ -1543,30 +1551,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   ): number {
     const { partialFactor } = o;
     const bonusFactor = 1 + o.wholeQueryBonus;
-    // The final score for a bonus and full-match outcome, computed as the scan computes it (same operations, order).
-    const finalScore = (index: number, bonus: boolean, full: boolean): number => {
-      let s = candScore[index] as number;
-      if (bonus) s *= bonusFactor;
-      if (!full) s *= partialFactor;
-      return s;
-    };
-    // The least and the most final score a candidate can end with (its outcomes still MAYBE taken both ways).
-    let least = 0;
-    let most = 0;
-    const bounds = (index: number): void => {
-      const state = candState[index] as number;
-      const bonus = state & 3;
-      const full = state >> 2;
-      least = Infinity;
-      most = -Infinity;
-      for (let b = bonus === MAYBE ? 0 : bonus; b <= (bonus === MAYBE ? 1 : bonus); b++) {
-        for (let f = full === MAYBE ? 0 : full; f <= (full === MAYBE ? 1 : full); f++) {
-          const s = finalScore(index, b === YES, f === YES);
-          if (s < least) least = s;
-          if (s > most) most = s;
-        }
-      }
-    };
+    // The final score for a bonus and full-match outcome: finalScoreOf (a module function; no closures made per query).
     // The need-th best sure score over distinct clusters: at least `need` clusters end at or above it.
     let threshold = -Infinity;
     if (Number.isFinite(need) && need > 0 && need * 4 < candidates.length) {
@@ -1575,7 +1560,19 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       const clusters: number[] = [];
       for (const index of candidates) {
         const c = cluster[index] as number;
-        bounds(index);
+        // The least and the most final score the candidate can end with (its outcomes still MAYBE taken both ways).
+        const state = candState[index] as number;
+        const bonus = state & 3;
+        const full = state >> 2;
+        let least = Infinity;
+        let most = -Infinity;
+        for (let b = bonus === MAYBE ? 0 : bonus; b <= (bonus === MAYBE ? 1 : bonus); b++) {
+          for (let f = full === MAYBE ? 0 : full; f <= (full === MAYBE ? 1 : full); f++) {
+            const s = finalScoreOf(candScore[index] as number, b === YES, f === YES, bonusFactor, partialFactor);
+            if (s < least) least = s;
+            if (s > most) most = s;
+          }
+        }
         candMost[index] = most;
         if (clusterSureStamp[c] !== sureStamp) {
           clusterSureStamp[c] = sureStamp;
@@ -1612,7 +1609,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         full = isFull(index);
         if (full) fullCount++;
       }
-      add(index, finalScore(index, bonus, full));
+      add(index, finalScoreOf(candScore[index] as number, bonus, full, bonusFactor, partialFactor));
     }
     // Whether any passage at all is a full match decides whether the answer is partial: only then look further.
     if (fullCount === 0 && fullSoFar === 0) {

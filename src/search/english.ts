@@ -425,6 +425,11 @@ function typedFirst(matches: readonly GlossMatch[], surface: string): string[] |
   return [...first, ...matches.filter((m) => !typed.includes(m)).map((m) => m.word)];
 }
 
+/** An abbreviation spelt out (a chat word kept as typed). At module level: under tsx a closure per query costs ~1 µs. */
+function spelt(w: string): string {
+  return isChatWord(w) ? w : ENGLISH_ABBREVIATIONS.get(w) ?? w;
+}
+
 /** Most English words whose translations are joined into one Chinese stretch, and senses tried per word. */
 const MAX_JOINED = 4;
 const SENSES_TRIED = 8;
@@ -462,7 +467,6 @@ function spelled(segments: readonly Segment[], ctx: EnglishContext): string | un
  */
 export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
   // Abbreviations spelt out (a chat word such as info stays the request it is).
-  const spelt = (w: string): string => (isChatWord(w) ? w : ENGLISH_ABBREVIATIONS.get(w) ?? w);
   const english = new Map<string, readonly string[]>();
   const glossed: Glossed[] = [];
   const untranslated: string[] = [];
@@ -473,7 +477,7 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
   const rules = { ...RULE_DEFAULTS, ...ctx.rules };
   const plain = rules.contractions ? uncontracted(typed) : typed;
   const asking = rules.howMany ? plain.replace(HOW_MANY, '$1') : plain;
-  const abbreviated = asking.replace(ABBREVIATED, (w) => (ENGLISH_ABBREVIATIONS.has(w) ? spelt(w) : w.split('-').map(spelt).join('-')));
+  const abbreviated = asking.replace(ABBREVIATED, (w) => (ENGLISH_ABBREVIATIONS.has(w) ? spelt(w) : w.split('-').map((x) => spelt(x)).join('-')));
   const knownWord = (w: string): boolean => tableTerms.has(tableKey(w)) || (glossary !== undefined && glossary.english(glossKey(w)).length > 0);
   const translate = (phrase: string): readonly string[] => {
     const fromTable = tableTerms.get(tableKey(phrase)) ?? [];

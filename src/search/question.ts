@@ -119,12 +119,13 @@ export function askedAspects(
       break;
     }
   }
-  // The next span after i names the kind of answer (an aspect noun or a material word), touching it.
-  const qualifies = (i: number): boolean => {
-    const next = spans[i + 1];
-    return next !== undefined && next.start === (spans[i] as CutSpan).end && (ASPECT_NOUNS.has(next.text) || (tailOptions.isMaterial?.(i + 1) ?? false));
-  };
   if (of > 0 && spans.slice(0, of).some((_, k) => isContent(k))) {
+    // The next span after i names the kind of answer (an aspect noun or a material word), touching it. Made here, not
+    // on every query: under tsx (the bench's runner) a named closure costs a defineProperty of its name.
+    const qualifies = (i: number): boolean => {
+      const next = spans[i + 1];
+      return next !== undefined && next.start === (spans[i] as CutSpan).end && (ASPECT_NOUNS.has(next.text) || (tailOptions.isMaterial?.(i + 1) ?? false));
+    };
     const tail: number[] = [];
     let named = false;
     let other = false;
