@@ -4,7 +4,13 @@
  * 5}) as `npm run bench` times it; `--dist`: the built engine), after three warm-up passes, over the seeds (or replicateCorpus ×N). Prints the
  * functions with the most self time and the most inclusive time (a function counted once per sample however deep it
  * recurses), as shares of the samples inside the timed loop. No query is printed.
+ * Then, under tsx, the named closures made per search: tsx's esbuild transform (keepNames) wraps every named function
+ * in `__name(fn, "name")`, a defineProperty that costs ~1.2 µs for a closure made inside a function (against ~10 ns
+ * for the closure itself in dist/). `npm run bench` runs src/ through tsx, so a closure made per query in a hot path
+ * shows there: prefer module functions, methods (`top(k) { … }`, not `top: (k) => …`) or unnamed arrows passed inline.
  */
+// First: it must see the src/ modules' __name helpers take Object.defineProperty.
+import { countNames } from './count-names.js';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import os from 'node:os';
@@ -56,6 +62,24 @@ for (let r = 0; r < passes; r++) for (const q of queries) engine.search(q, { lim
 const wall = performance.now() - t;
 const used = process.cpuUsage(c);
 const { profile } = await post<{ profile: Profile }>('Profiler.stop');
+
+// Named closures made per search (one more pass, counting tsx's __name calls through Object.defineProperty).
+const named = countNames.counts;
+named.clear();
+countNames.on = true;
+try {
+  for (const q of queries) engine.search(q, { limit: 5 });
+} finally {
+  countNames.on = false;
+}
+const namedTotal = [...named.values()].reduce((a, b) => a + b, 0);
+const namedLine = dist
+  ? 'named closures: none counted (dist/ has no __name)'
+  : `named closures made per search (tsx __name): ${(namedTotal / queries.length).toFixed(1)}; most: ${[...named]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 8)
+      .map(([n, c]) => `${n} ${(c / queries.length).toFixed(2)}`)
+      .join(', ')}`;
 const out = arg('--out');
 if (out) writeFileSync(out, JSON.stringify(profile));
 
@@ -95,5 +119,5 @@ const list = (m: Map<string, number>): string =>
 process.stdout.write(
   `load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; ${factor}×, ${queries.length} queries × ${passes} passes: ` +
     `wall ${((wall * 1000) / (queries.length * passes)).toFixed(0)} µs, CPU ${((used.user + used.system) / (queries.length * passes)).toFixed(0)} µs per search (mean)\n` +
-    `self time:\n${list(self)}\ninclusive time:\n${list(incl)}\n`,
+    `self time:\n${list(self)}\ninclusive time:\n${list(incl)}\n${namedLine}\n`,
 );
