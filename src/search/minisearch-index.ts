@@ -605,11 +605,16 @@ function createDirectScorer(
   // The passages the current query and term have touched, in reusable buffers rather than arrays grown per query.
   const touched = new Int32Array(size);
   const termTouched = new Int32Array(size);
-  // Field lengths by position, one typed array per searched field.
-  const lengths = fieldIds.map((fieldId) => Float64Array.from(state.fieldLength, (l) => l[fieldId] ?? 0));
   const K = 1.2;
   const B = 0.7;
   const D = 0.5;
+  // Per searched field and passage, BM25's length normalisation K · (1 − B + B · length / average), computed once
+  // here rather than per posting per query: the same operations in the same order, so the same bits (a test checks
+  // the scores against MiniSearch's). Eight bytes per passage and field.
+  const norms = fieldIds.map((fieldId) => {
+    const avg = state.avgFieldLength[fieldId] as number;
+    return Float64Array.from(state.fieldLength, (l) => K * (1 - B + (B * (l[fieldId] ?? 0)) / avg));
+  });
   return {
     search(terms, visit) {
       query = query === 0xffffffff ? 1 : query + 1;
@@ -629,16 +634,14 @@ function createDirectScorer(
           const list = data[fieldId];
           if (!list) continue;
           const { ids, tfs } = list;
-          const avg = state.avgFieldLength[fieldId] as number;
           const idf = Math.log(1 + (docCount - ids.length + 0.5) / (ids.length + 0.5));
           const weight = t.weight * (fieldBoost[fields[f] as IndexField] ?? 1);
           const body = isBody[f] as boolean;
-          const fieldLengths = lengths[f] as Float64Array;
+          const norm = norms[f] as Float64Array;
           for (let k = 0; k < ids.length; k++) {
             const i = ids[k] as number;
             const tf = tfs[k] as number;
-            const fieldLength = fieldLengths[i] as number;
-            const raw = idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * fieldLength) / avg)));
+            const raw = idf * (D + (tf * (K + 1)) / (tf + (norm[i] as number)));
             if (termStamp[i] !== termNo) {
               termStamp[i] = termNo;
               termScore[i] = weight * raw;

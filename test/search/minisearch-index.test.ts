@@ -196,6 +196,54 @@ describe('direct scoring from MiniSearch’s postings', () => {
   }, 240_000); // every judged query (2 900 by round 6): 40–60 s at a load average of 10–12 on two cores
 });
 
+describe('BM25 with each passage’s length normalisation computed once (createDirectScorer)', () => {
+  it('scores a term exactly as BM25 computed posting by posting from the index’s data, to the bit', () => {
+    const docs = getSharedCorpus().passages.map((p) => doc(foldText(p.text), foldText(p.section ?? ''), foldText(p.title)));
+    const fieldBoost = { title: 1.5, section: 2, text: 1, grams: 1 };
+    const boosts = [fieldBoost.title, fieldBoost.section, fieldBoost.text, fieldBoost.grams];
+    const index = createPassageIndex(docs, { fieldBoost });
+    // Saved and loaded again (postings as typed arrays), as a restarted bot has it.
+    const loaded = createPassageIndex(docs, { fieldBoost, saved: JSON.parse(JSON.stringify(index.save())) });
+    const plain = index.plain();
+    const [K, B, D] = [1.2, 0.7, 0.5];
+    const N = plain.documentCount;
+    // MiniSearch's BM25 (k 1.2, b 0.7, d 0.5) for one posting, written out as the scorer wrote it before the
+    // normalisation was kept per passage; a term's fields summed in field order, each × weight × field boost.
+    const expected = (data: Record<string, Record<string, number>>, weight: number): Map<number, number> => {
+      const out = new Map<number, number>();
+      for (let f = 0; f < 4; f++) {
+        const postings = data[f];
+        if (!postings) continue;
+        const ids = Object.keys(postings).map(Number);
+        const idf = Math.log(1 + (N - ids.length + 0.5) / (ids.length + 0.5));
+        const w = weight * (boosts[f] as number);
+        const avg = plain.averageFieldLength[f] as number;
+        for (const i of ids) {
+          const tf = postings[i] as number;
+          const length = (plain.fieldLength[i] as number[])[f] as number;
+          const raw = idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * length) / avg)));
+          out.set(i, out.has(i) ? (out.get(i) as number) + w * raw : w * raw);
+        }
+      }
+      return out;
+    };
+    let compared = 0;
+    // Every 40th term (words and bigrams, common and rare), at an odd weight.
+    for (const [k, [t, data]] of plain.index.entries()) {
+      if (k % 40 !== 0) continue;
+      const want = expected(data as Record<string, Record<string, number>>, 0.7);
+      for (const ix of [index, loaded]) {
+        const got = new Map<number, number>();
+        ix.search([{ term: t, weight: 0.7, bit: 0 }], (i, score) => got.set(i, score));
+        expect([...got.keys()].sort((a, b) => a - b), t).toEqual([...want.keys()].sort((a, b) => a - b));
+        for (const [i, score] of got) expect(score, `${t} ${i}`).toBe(want.get(i));
+      }
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(200);
+  });
+});
+
 describe('the assembled index is MiniSearch’s own', () => {
   it('equals, term for term and number for number, what MiniSearch#addAll builds from the same passages', () => {
     const corpus = getSharedCorpus();
