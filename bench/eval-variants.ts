@@ -129,12 +129,10 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'senses 0.85': { englishSenseCredit: 0.85 },
   'english round 8 (before)': { englishRules: { contractions: false, typedJoins: false }, englishSenseCredit: 0.6 },
   // Everyday words, round 8 (docs/search.md, Everyday words, round 8).
-  'round 8 everyday (before)': { relatedWhole: false, loneCharacterWords: false },
-  'related pieces any (before)': { relatedWhole: false },
+  'round 8 everyday (before)': { loneCharacterWords: false, separableLonger: false, complementJoin: false },
   'no lone-character words': { loneCharacterWords: false },
   'no longer separable': { separableLonger: false },
-  'related pieces: credit only': { relatedWhole: 'credit' },
-  'related pieces: full match only': { relatedWhole: 'match' },
+  'no complement join': { complementJoin: false },
   // Precision, round 8 (docs/search.md, Precision, round 8).
   'typed stretches 0.2': { typedStretchBonus: 0.2 },
   'round 8 precision (before)': { questionAdverbs: false },

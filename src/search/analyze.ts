@@ -95,11 +95,6 @@ export interface Concept {
   senses?: boolean;
   /** Related terms as written in the texts, for highlighting. */
   relatedText: string[];
-  /**
-   * The words of each related term the index lacks whole, searched in its place (空壳支部 → 空壳, 支部), when there
-   * are two or more: the engine counts such a term matched only where a passage holds all of them (relatedWhole).
-   */
-  relatedPieces?: string[][];
   /** Set by the engine for a word the texts have only inside another expression (分类 of 分类施策): it matches nothing. */
   stranded?: boolean;
   /**
@@ -137,6 +132,8 @@ export interface AnalyzeContext {
   separable?: boolean;
   /** Also join longer expressions split by a marker (拖了后腿 → 拖后腿; joinSeparable's `longer`). Default false. */
   separableLonger?: boolean;
+  /** Also drop a complement after a one-character verb across which a stretch is said (亮出身份 → 亮身份). Default false. */
+  complements?: boolean;
   /**
    * Whether a string is a headword of the dictionary (CC-CEDICT, glosses.ts dictionaryFields): two lone characters of
    * jieba's cut that make such a word the texts lack are one word of the query (走|丢 → 走丢; see joinLoneCharacters).
@@ -190,10 +187,18 @@ const SAY_WORDS: ReadonlySet<string> = new Set(RELATED_TERMS.flatMap((g) => g.sa
  * when the two halves together are a word people ask with (a related term's `say`) or a word of the texts. jieba cuts
  * 上|不了|学, and neither 上 nor 学 says what the query is about; the negation says nothing a passage would.
  */
-export function joinSeparable(text: string, isWord: (word: string) => boolean, longer = false): string {
+export function joinSeparable(text: string, isWord: (word: string) => boolean, longer = false, complements = false): string {
   const joined = text.replace(SEPARATING, (m, a: string, _mid: string, b: string) => (SAY_WORDS.has(a + b) || isWord(a + b) ? a + b : m));
-  return longer ? joinAcross(joined, isWord) : joined;
+  const across = longer ? joinAcross(joined, isWord, SEPARATING) : joined;
+  return complements ? joinAcross(across, isWord, COMPLEMENT) : across;
 }
+
+/**
+ * A directional or resultative complement after a one-character verb (亮出身份, 选出村干部, 评上先进): like a marker, it
+ * goes when the verb and what follows, without it, make a stretch the lexicon or the texts say (亮身份, 选村干部).
+ * Not before 来 or 去: 出来, 回去 are one complement, and without its first half 搬出来 would read 搬来 (moved in).
+ */
+const COMPLEMENT = /(\p{Script=Han})(出|起|上|下|进|回|开|到|好|完|成|掉|住)([^\P{Script=Han}来去])/gu;
 
 /** Every `say` string of the related terms of three characters or more (拖后腿, 当兵回来). */
 const SAY_LONG: ReadonlySet<string> = new Set(RELATED_TERMS.flatMap((g) => g.say).filter((w) => Array.from(w).length >= 3));
@@ -206,11 +211,11 @@ const ACROSS_REACH = 4;
  * 当兵回来) or a word of the texts, stretching across the marker (joinSeparable's `longer`). People put 了 and 过
  * inside set phrases as they talk; the lexicon and the texts write them bare.
  */
-function joinAcross(text: string, isWord: (word: string) => boolean): string {
+function joinAcross(text: string, isWord: (word: string) => boolean, marker: RegExp): string {
   let out = text;
   for (let from = 0; ; ) {
-    SEPARATING.lastIndex = from;
-    const m = SEPARATING.exec(out);
+    marker.lastIndex = from;
+    const m = marker.exec(out);
     if (!m) return out;
     const junction = m.index + (m[1] as string).length;
     const rest = junction + (m[2] as string).length;
@@ -647,7 +652,7 @@ export function analyzeQuery(
       return ` ${kept}`;
     });
   }
-  if (ctx.separable !== false) asked = joinSeparable(asked, (w) => hasTerm(w) && inTexts(w), ctx.separableLonger === true);
+  if (ctx.separable !== false) asked = joinSeparable(asked, (w) => hasTerm(w) && inTexts(w), ctx.separableLonger === true, ctx.complements === true);
   const { text, english, glossed, chinese, translated, untranslated } = mapEnglish(asked, { glossary: ctx.glossary, hasTerm, inTexts, numbers: ctx.englishNumbers, maxJoined: ctx.englishJoined, rules: ctx.englishRules });
   const cutSpans = cutWithSpans(text);
   // Typos are looked for in jieba's own cut, before the repairs below (集体|经计 must not become 集体经|计).
@@ -774,8 +779,6 @@ export function analyzeQuery(
         for (const w of words) {
           if (!concept.related.includes(w) && !concept.heads.includes(w)) concept.related.push(w);
         }
-        const pieces = words.filter((w) => w !== term && !concept.heads.includes(w));
-        if (pieces.length > 1) (concept.relatedPieces ??= []).push(pieces);
       }
     }
   }

@@ -173,19 +173,16 @@ export interface SearchEngineOptions {
   /** Join separable words split by a complement or aspect marker (上不了学 → 上学, 脱了贫 → 脱贫; analyze.ts). Default true. */
   separableWords?: boolean;
   /**
-   * A related term the index lacks whole (空壳支部, 养老驿站: jieba cuts the texts 空壳|支部) is searched as its words;
-   * a passage matches the related term only where it holds every one of them (空壳 and 支部), not any one (支部 alone
-   * says nothing of a branch that exists in name only). The words still add to the score. 'credit': only the coverage
-   * credit is the share of the term's characters held; 'match': only the full match needs them all. Default false
-   * (measured in round 8, not kept: docs/search.md, Everyday words, round 8).
-   */
-  relatedWhole?: boolean | 'credit' | 'match';
-  /**
    * A longer expression split by 了, 过 or a complement (拖了后腿, 当过兵回来) is joined when, without the marker, it makes a
    * related term's `say` string of three characters or more or a word of the texts across the marker (analyze.ts
    * joinAcross). Default true.
    */
   separableLonger?: boolean;
+  /**
+   * A directional or resultative complement after a one-character verb (亮出身份, 选出村干部) goes like a marker when
+   * the verb and what follows make a say string or a text word without it (analyze.ts COMPLEMENT). Default true.
+   */
+  complementJoin?: boolean;
   /**
    * Two lone characters of jieba's cut that make a dictionary word the texts lack (走|丢 → 走丢) are one word of the
    * query, so a topic the texts never discuss stays partial (analyze.ts joinLoneCharacters). Needs glosses. Default true.
@@ -348,9 +345,9 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   nearbySure: 0.8,
   nearbyAnchorChars: 2,
   separableWords: true,
-  relatedWhole: false,
   loneCharacterWords: true,
   separableLonger: true,
+  complementJoin: true,
   materialAspects: true,
   repeatedVerbs: true,
   materialStretch: true,
@@ -908,7 +905,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return analyzed;
   };
   const analyze = (parsed: ParsedQuery): AnalyzedQuery =>
-    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger, questionAdverbs: o.questionAdverbs }))));
+    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger, complements: o.separableWords && o.complementJoin, questionAdverbs: o.questionAdverbs }))));
   /**
    * A quoted phrase written against the query's words (“党建+”模式有哪些): the phrase and the words as typed are the
    * query's whole (党建模式), for the whole-query bonus, when some text holds them so (“党建+”模式).
@@ -1005,11 +1002,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     grams: { low: number; high: number }[];
     relatedLow: number;
     relatedHigh: number;
-    /**
-     * Related terms the index lacks whole, as their words' bits and characters: matched where all of them are, and
-     * credited by the share of the term's characters a passage holds (relatedWhole).
-     */
-    relatedSets: { low: number; high: number; words: { low: number; high: number; chars: number }[]; chars: number }[];
     /** The article whose own name the concept is (see ownArticle), or -1. */
     own: number;
     /** Library neighbours of a word the texts lack: partial credit, never a full match. */
@@ -1098,16 +1090,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       addEvidence(evidence, c.related, chars);
       addEvidence(evidence, nearbyTerms, chars);
       const longParts = known[k] ? c.parts.filter((t) => charCount(t) > 1) : [];
-      // A related term searched as its words (空壳支部 → 空壳, 支部) is matched where all of them are (relatedWhole).
-      const sets = o.relatedWhole ? (c.relatedPieces ?? []) : [];
-      const pieceOf = new Set(sets.flat());
-      const loneRelated = c.related.filter((t) => !pieceOf.has(t) || c.relatedText.includes(t));
-      const relatedSets = sets
-        .map((set) => {
-          const words = set.map((t) => ({ low: lowOf(bitByTerm, t), high: highOf(bitByTerm, t), chars: charCount(t) })).filter((w) => w.low !== 0 || w.high !== 0);
-          return { low: maskLow(bitByTerm, set), high: maskHigh(bitByTerm, set), words, chars: words.reduce((a, w) => a + w.chars, 0) };
-        })
-        .filter((m) => m.low !== 0 || m.high !== 0);
       return {
         focus: focus[k] as number,
         kind: c.kind,
@@ -1128,9 +1110,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         headHigh: maskHigh(bitByTerm, c.heads),
         parts: c.parts.map((p) => ({ low: lowOf(bitByTerm, p), high: highOf(bitByTerm, p), chars: charCount(p), text: p })),
         grams: c.grams.map((g) => ({ low: lowOf(bitByTerm, g), high: highOf(bitByTerm, g) })),
-        relatedLow: maskLow(bitByTerm, loneRelated),
-        relatedHigh: maskHigh(bitByTerm, loneRelated),
-        relatedSets,
+        relatedLow: maskLow(bitByTerm, c.related),
+        relatedHigh: maskHigh(bitByTerm, c.related),
         own: c.kind === 'word' && c.naming && !theme ? c.heads.reduce((a, h) => (a >= 0 ? a : ownArticle(h)), -1) : -1,
         nearby: nearbyTerms.map((t) => ({ low: lowOf(bitByTerm, t), high: highOf(bitByTerm, t), text: t })),
         nearbyLow: maskLow(bitByTerm, nearbyTerms),
@@ -1156,24 +1137,13 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       credit = Math.max(credit, (0.85 * hit) / c.grams.length);
     }
     if ((c.relatedLow & low) !== 0 || (c.relatedHigh & high) !== 0) credit = Math.max(credit, c.relatedCredit);
-    else if (o.relatedWhole === 'match') {
-      for (const m of c.relatedSets) if ((m.low & low) !== 0 || (m.high & high) !== 0) credit = Math.max(credit, o.relatedCredit);
-    } else {
-      // A related term searched as its words: the share of its characters the passage holds (特色 of 特色经济: half).
-      for (const m of c.relatedSets) {
-        if ((m.low & low) === 0 && (m.high & high) === 0) continue;
-        let held = 0;
-        for (const w of m.words) if ((w.low & low) !== 0 || (w.high & high) !== 0) held += w.chars;
-        credit = Math.max(credit, (o.relatedCredit * held) / m.chars);
-      }
-    }
     if ((c.nearbyLow & low) !== 0 || (c.nearbyHigh & high) !== 0) credit = Math.max(credit, o.nearbyCredit);
     return credit;
   }
 
   /** A concept that can be a key word even with other, longer words in the query. */
   const isKeyish = (c: ConceptBits): boolean =>
-    c.chars > 1 || c.relatedLow !== 0 || c.relatedHigh !== 0 || c.relatedSets.length > 0 || c.nearbyLow !== 0 || c.nearbyHigh !== 0;
+    c.chars > 1 || c.relatedLow !== 0 || c.relatedHigh !== 0 || c.nearbyLow !== 0 || c.nearbyHigh !== 0;
 
   /**
    * The words that decide whether a passage is a result: lone characters only when the query has nothing longer (or
@@ -1525,7 +1495,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     if (c.kind === 'phrase') return YES;
     if ((c.headLow & bodyLow) !== 0 || (c.headHigh & bodyHigh) !== 0) return YES;
     if ((c.relatedLow & bodyLow) !== 0 || (c.relatedHigh & bodyHigh) !== 0) return YES;
-    for (const m of c.relatedSets) if (o.relatedWhole === 'credit' ? (m.low & bodyLow) !== 0 || (m.high & bodyHigh) !== 0 : (m.low & bodyLow) === m.low && (m.high & bodyHigh) === m.high) return YES;
     if (c.theme !== undefined && themeStrength(i, c.theme) > 0) return YES;
     if (c.own === articleOf[i]) return YES;
     if (!c.wholeKnown || c.whole.length === 0) return NO;

@@ -1,6 +1,7 @@
 /**
  * Everyday words, round 8 (issue 9; docs/search.md, Everyday words, round 8). A set phrase people split with 了 or
- * 过 as they talk (拖了后腿, 当过兵回来) is read as the lexicon and the texts write it. Two lone characters of jieba's cut that
+ * 过 as they talk (拖了后腿, 当过兵回来), or with a complement after its verb (摘掉穷帽子), is read as the lexicon and
+ * the texts write it. Two lone characters of jieba's cut that
  * together make a CC-CEDICT word the texts lack (走|丢 of 家里老人走丢了咋找) are one word of the query: as lone
  * characters they were no key word, and the query's one other word (老人, through the related term 养老驿站) made a
  * full answer of a topic the texts never discuss. The real engine over the seeds, and a small library made up here to
@@ -91,5 +92,31 @@ describe('a longer expression split by 了, 过 or a complement', () => {
     expect(r.results[0]?.id).toBe('000-005');
     const marked = r.results[0]?.segments.filter((x) => x.match).map((x) => x.text) ?? [];
     expect(marked).toContain('退役军人');
+  });
+});
+
+describe('a complement after a one-character verb', () => {
+  it('is on by default', () => {
+    expect(SEARCH_DEFAULTS.complementJoin).toBe(true);
+  });
+
+  it('goes where the verb and what follows make a say string or a text word without it, never before 来 or 去', () => {
+    const none = (): boolean => false;
+    expect(joinSeparable('能摘掉穷帽子', none, true, true)).toBe('能摘穷帽子');
+    expect(joinSeparable('也能搞成产业', none, true, true)).toBe('也能搞产业');
+    expect(joinSeparable('党员亮出身份', (w) => w === '亮身份', true, true)).toBe('党员亮身份');
+    // 出来 is one complement: 搬出来 is not 搬来 (moved in).
+    expect(joinSeparable('从山里搬出来的人', none, true, true)).toBe('从山里搬出来的人');
+    // Off: left as typed.
+    expect(joinSeparable('能摘掉穷帽子', none, true)).toBe('能摘掉穷帽子');
+  });
+
+  it('薄弱村啥时候能摘掉穷帽子: the passage where every weak village took off its hat (摘帽) first', () => {
+    const r = engine.search('薄弱村啥时候能摘掉穷帽子', { limit: 5 });
+    expect(r.results[0]?.id).toBe('001-015');
+    const marked = r.results[0]?.segments.filter((x) => x.match).map((x) => x.text) ?? [];
+    expect(marked).toContain('摘帽');
+    const before = createSearchEngine(corpus, { complementJoin: false });
+    expect(before.search('薄弱村啥时候能摘掉穷帽子', { limit: 5 }).results[0]?.id).toBe('002-022');
   });
 });
