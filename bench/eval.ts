@@ -25,6 +25,8 @@
  * - eval-blind4.json — 303 chat queries written blind on 2026-12-02 during the seventh round of engine work, the same
  *   way (no engine read or run, no other set seen, judged by reading the passages, checked by a blind second reader)
  *   and kept off main until that round had landed: its first figures are the verdict on that round. Aggregates only.
+ * - eval-blind5.json — 303 chat queries written blind on 2026-12-02 during the eighth round of engine work, the same
+ *   way, and kept off main until that round had landed: its first figures are the verdict on that round. Aggregates only.
  * A query with `expect: "no-full-match"` (chrome-only names, topics the texts never discuss) has no relevant passage:
  * the engine passes it when it returns nothing or results marked partial. Those queries are left out of the ranking
  * metrics and counted separately.
@@ -57,6 +59,7 @@ export const EVAL_SETS: readonly { name: string; file: string; tuned: boolean }[
   { name: 'blind2', file: path.join(FIXTURES, 'eval-blind2.json'), tuned: false },
   { name: 'blind3', file: path.join(FIXTURES, 'eval-blind3.json'), tuned: false },
   { name: 'blind4', file: path.join(FIXTURES, 'eval-blind4.json'), tuned: false },
+  { name: 'blind5', file: path.join(FIXTURES, 'eval-blind5.json'), tuned: false },
 ];
 
 /**
