@@ -98,6 +98,8 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
   { set: 'chat', prefix: 'chat-english7x-', heldOut: true },
   { set: 'chat', prefix: 'chat-english8-', heldOut: false },
   { set: 'chat', prefix: 'chat-english8x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-english9-', heldOut: false },
+  { set: 'chat', prefix: 'chat-english9x-', heldOut: true },
   { set: 'chat', prefix: 'chat-everyday7-', heldOut: false },
   { set: 'chat', prefix: 'chat-everyday7x-', heldOut: true },
   { set: 'chat', prefix: 'chat-precision3-', heldOut: false },
