@@ -104,6 +104,8 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
   { set: 'chat', prefix: 'chat-everyday7x-', heldOut: true },
   { set: 'chat', prefix: 'chat-precision3-', heldOut: false },
   { set: 'chat', prefix: 'chat-precision3x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-everyday8-', heldOut: false },
+  { set: 'chat', prefix: 'chat-everyday8x-', heldOut: true },
 ];
 
 export const heldOutBlock = (setName: string, id: string): boolean =>
