@@ -25,6 +25,7 @@ import { loadCorpus } from '../src/corpus/index.js';
 import type { Corpus, Passage } from '../src/corpus/types.js';
 import { createSearchEngine, loadJieba, type ZhenxingSearchEngine } from '../src/search/index.js';
 import { evalMix, mixCommitArg, mixLabel } from './mix.js';
+import { memoryFigures, memoryLine } from './memory.js';
 
 /** A short notice added and removed again to time the running bot's reload. */
 const BENCH_DOC_LINES = [
@@ -159,6 +160,31 @@ async function watchedReload(live: ReturnType<typeof createLiveLibrary>, swaps: 
   return { servedMs: swaps.at - t, totalMs, maxDelayMs: delay.max / 1e6, p99DelayMs: delay.percentile(99) / 1e6 };
 }
 
+/**
+ * The library loaded from its saved index as the bot serves it: its first English query and `rounds` timed passes of
+ * the queries, then the memory held with it (heap after a forced GC, the engine and what its queries built). Only
+ * figures are returned: the engine is dropped when this returns, as the bot drops a replaced one, so that the later
+ * steps' engines do not pile up beside it.
+ */
+function servedLibrary(libraryDir: string, cacheDir: string, queries: readonly string[], rounds: number) {
+  const loaded = loadLibrary({ libraryDir, cacheDir });
+  // The English glossary is built with the index: the first English query finds it ready (it was built on that
+  // query before, 0.2–0.9 s).
+  const t = performance.now();
+  loaded.engine.search(FIRST_ENGLISH_QUERY, { limit: 5 });
+  const firstEnglishMs = performance.now() - t;
+  const lat = measure(loaded.engine, queries, rounds);
+  return { firstEnglishMs, glossaryMs: loaded.engine.glossaryMs, lat, memory: memoryFigures() };
+}
+
+/** The library loaded again in this process (after an add or a remove) and a first search: its times only. */
+function timedLoad(libraryDir: string, cacheDir: string) {
+  const t = performance.now();
+  const again = loadLibrary({ libraryDir, cacheDir });
+  again.engine.search('乡村振兴', { limit: 5 });
+  return { totalMs: performance.now() - t, corpusMs: again.corpusMs, indexMs: again.indexMs, built: again.built, reused: again.reused };
+}
+
 /** Ready time, build and load time, and latency for a library of `factor`× today's text. */
 async function libraryAtScale(factor: number, queries: readonly string[], lines: string[]): Promise<void> {
   const work = mkdtempSync(path.join(os.tmpdir(), `zhenxing-bench-${factor}x-`));
@@ -171,13 +197,8 @@ async function libraryAtScale(factor: number, queries: readonly string[], lines:
     const cold = readyInChild(libraryDir, cacheDir);
     const warm = readyInChild(libraryDir, cacheDir);
     const warmedUp = readyInChild(libraryDir, cacheDir, true);
-    const loaded = loadLibrary({ libraryDir, cacheDir });
-    // The English glossary is built with the index: the first English query finds it ready (it was built on that
-    // query before, 0.2–0.9 s).
-    t = performance.now();
-    loaded.engine.search(FIRST_ENGLISH_QUERY, { limit: 5 });
-    const firstEnglishMs = performance.now() - t;
-    const lat = measure(loaded.engine, queries, factor >= 100 ? 3 : factor >= 10 ? 10 : 40);
+    const served = servedLibrary(libraryDir, cacheDir, queries, factor >= 100 ? 3 : factor >= 10 ? 10 : 40);
+    const { firstEnglishMs, glossaryMs, lat } = served;
     // What the running bot does when a document is added or removed: load the library again in the same process,
     // the new document built, every other one's saved words reused.
     const store = createLibraryStore(libraryDir);
@@ -186,15 +207,11 @@ async function libraryAtScale(factor: number, queries: readonly string[], lines:
       lines: BENCH_DOC_LINES,
       original: Buffer.from(BENCH_DOC_LINES.join('\n'), 'utf8'),
     });
-    t = performance.now();
-    const afterAdd = loadLibrary({ libraryDir, cacheDir });
-    afterAdd.engine.search('乡村振兴', { limit: 5 });
-    const addMs = performance.now() - t;
+    const afterAdd = timedLoad(libraryDir, cacheDir);
+    const addMs = afterAdd.totalMs;
     store.remove(added.meta.id);
-    t = performance.now();
-    const afterRemove = loadLibrary({ libraryDir, cacheDir });
-    afterRemove.engine.search('乡村振兴', { limit: 5 });
-    const removeMs = performance.now() - t;
+    const afterRemove = timedLoad(libraryDir, cacheDir);
+    const removeMs = afterRemove.totalMs;
     // The same add and remove in the running bot (createLiveLibrary, started from the saved index), watched.
     const swaps = { at: 0 };
     const live = createLiveLibrary({ libraryDir, cacheDir, pollMs: 3_600_000, onSwap: () => (swaps.at = performance.now()) });
@@ -243,12 +260,13 @@ async function libraryAtScale(factor: number, queries: readonly string[], lines:
       );
     }
     lines.push(
-      `  English glossary: built with the index in ${ms(loaded.engine.glossaryMs)} (part of index load above);` +
+      `  English glossary: built with the index in ${ms(glossaryMs)} (part of index load above);` +
         ` first English query (${FIRST_ENGLISH_QUERY}) ${ms(firstEnglishMs)}`,
     );
     lines.push(`  search latency (wall): p50 ${us(lat.wall.p50)}, p99 ${us(lat.wall.p99)}, max ${us(lat.wall.max)} over ${lat.samples} searches`);
     lines.push(`  search CPU time:       p50 ${us(lat.cpu.p50)}, p99 ${us(lat.cpu.p99)}`);
     lines.push(`  slowest queries (median wall): ${lat.slowest.map((s) => `${s.query} ${us(s.median)}`).join(', ')}`);
+    lines.push(memoryLine('  memory with the served engine after its timed passes', served.memory));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -280,6 +298,8 @@ async function main(): Promise<void> {
   const only = process.env.BENCH_FACTORS?.split(',').map(Number);
   for (const factor of only ?? [1, 10, 100]) {
     await libraryAtScale(factor, queries, lines);
+    // Everything of the phase dropped: what stays is the process's own (jieba, the dictionaries, per-process memos).
+    lines.push(memoryLine(`  memory after the ${factor}× library's steps, their engines dropped`));
     process.stdout.write(`${lines.splice(0).join('\n')}\n`);
   }
   lines.push('', 'The engine alone over the seeds (replicateCorpus gives the old replicated-passages figures):');
@@ -308,6 +328,9 @@ async function main(): Promise<void> {
     lines.push(`  slowest queries (median wall): ${slow.join(', ')}`);
     lines.push(`  RSS: ${mb(rss)}`);
   }
+  // RSS is a high-water mark that counts garbage not yet collected (V8 lets the heap grow far beyond what is live
+  // before a full collection); the heap after a forced collection is what the process holds.
+  lines.push(memoryLine('At the end (the engine alone still held)'));
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
