@@ -106,6 +106,8 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
   { set: 'chat', prefix: 'chat-precision3x-', heldOut: true },
   { set: 'chat', prefix: 'chat-everyday8-', heldOut: false },
   { set: 'chat', prefix: 'chat-everyday8x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-precision4-', heldOut: false },
+  { set: 'chat', prefix: 'chat-precision4x-', heldOut: true },
 ];
 
 export const heldOutBlock = (setName: string, id: string): boolean =>
