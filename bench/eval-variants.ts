@@ -128,6 +128,10 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'senses 0.7': { englishSenseCredit: 0.7 },
   'senses 0.85': { englishSenseCredit: 0.85 },
   'english round 8 (before)': { englishRules: { contractions: false, typedJoins: false }, englishSenseCredit: 0.6 },
+  // English, round 9 (docs/search.md, English, round 9).
+  'no irregular verbs': { englishRules: { irregularVerbs: false } },
+  'no negative prefixes': { englishRules: { negativePrefixes: false } },
+  'english round 9 (before)': { englishRules: { irregularVerbs: false, negativePrefixes: false } },
   // Everyday words, round 8 (docs/search.md, Everyday words, round 8).
   'round 8 everyday (before)': { loneCharacterWords: false, separableLonger: false, complementJoin: false },
   'no lone-character words': { loneCharacterWords: false },

@@ -136,9 +136,32 @@ export interface EnglishRules {
    * activities is 文化活动 and party-mass activities 党群活动. Default true.
    */
   typedJoins?: boolean;
+  /**
+   * Irregular verb forms out (round 9): a past tense or participle of a known verb (English morphology, the closed
+   * list IRREGULAR_FORMS) that neither a gloss, a near gloss nor the index knows says what befell the topic, not the
+   * topic — projects brought in, activities held, students sent, no one left behind — and goes as a filler word does.
+   * It had been searched as typed, found nowhere and required of a full answer (every answer partial), or
+   * misspelling-corrected. Looked up as its verb instead (brought in → bring in → 实现, held → hold → 崇尚, left
+   * behind → leave behind → 留下 where 掉队 was meant) it found wrong senses. A form the look-ups know (built → 新建
+   * "newly built") is left alone. Default true.
+   */
+  irregularVerbs?: boolean;
+  /**
+   * A negative prefix as the texts' negation (round 9): un-, in-, im-, il-, ir-, dis-, non- before a word the look-ups
+   * know, when the whole is unknown, become 不, 非, 无 or 未 before one of its translations where the texts hold that
+   * stretch of three characters or more — unqualified → 不合格, unstable → 不稳定, unclear → 不明确. Default true.
+   */
+  negativePrefixes?: boolean;
 }
 
-const RULE_DEFAULTS: Required<EnglishRules> = { numberedNames: true, howMany: true, contractions: true, typedJoins: true };
+const RULE_DEFAULTS: Required<EnglishRules> = {
+  numberedNames: true,
+  howMany: true,
+  contractions: true,
+  typedJoins: true,
+  irregularVerbs: true,
+  negativePrefixes: true,
+};
 /** The asking words of how many / how much, out before the look-up. */
 const HOW_MANY = /\b(how)\s+(?:many|much)\b/g;
 /** English contractions (see EnglishRules.contractions): n't is not; 's, 're, 've, 'll, 'd, 'm say nothing looked for. */
@@ -430,6 +453,53 @@ function spelt(w: string): string {
   return isChatWord(w) ? w : ENGLISH_ABBREVIATIONS.get(w) ?? w;
 }
 
+/**
+ * Irregular English verb forms (past tense, past participle) and their verb: English morphology, a closed class (the
+ * filler list has was, had, did). A form that is as often another word (found, saw, left) is a form here only where
+ * no look-up knows it (EnglishRules.irregularVerbs).
+ */
+const IRREGULAR_FORMS: ReadonlyMap<string, string> = new Map(
+  (
+    'arose arisen:arise became:become began begun:begin bent:bend bound:bind bled:bleed blew blown:blow broke broken:break ' +
+    'bred:breed brought:bring built:build burnt:burn bought:buy caught:catch chose chosen:choose came:come crept:creep ' +
+    'dealt:deal dug:dig drew drawn:draw drank drunk:drink drove driven:drive ate eaten:eat fell fallen:fall fed:feed ' +
+    'fought:fight fled:flee flew flown:fly forbade forbidden:forbid forgot forgotten:forget forgave forgiven:forgive ' +
+    'froze frozen:freeze got gotten:get gave given:give went gone:go grew grown:grow hung:hang heard:hear hid hidden:hide ' +
+    'held:hold kept:keep knew known:know laid:lay led:lead left:leave lent:lend lost:lose made:make meant:mean met:meet ' +
+    'paid:pay ran:run rose risen:rise said:say sought:seek sold:sell sent:send shook shaken:shake shot:shoot shown:show ' +
+    'sang sung:sing sank sunk:sink slept:sleep spoke spoken:speak spent:spend stood:stand stole stolen:steal stuck:stick ' +
+    'struck stricken:strike strove striven:strive swept:sweep took taken:take taught:teach tore torn:tear told:tell ' +
+    'thought:think threw thrown:throw understood:understand woke woken:wake wore worn:wear won:win wrote written:write ' +
+    'withdrew withdrawn:withdraw undertook undertaken:undertake overcame:overcome upheld:uphold'
+  )
+    .split(' ')
+    .reduce<[string, string][]>((pairs, item, k, all) => {
+      const colon = item.indexOf(':');
+      if (colon < 0) {
+        // A form whose verb comes with a later item of the same group (blew blown:blow).
+        const rest = all.slice(k + 1).find((x) => x.includes(':')) as string;
+        pairs.push([item, rest.slice(rest.indexOf(':') + 1)]);
+      } else pairs.push([item.slice(0, colon), item.slice(colon + 1)]);
+      return pairs;
+    }, []),
+);
+/** A form with a verb's prefix (rebuilt, overgrown, outgrown). */
+const VERB_PREFIX = /^(re|over|under|out|up|mis)(?=[a-z]{3,}$)/;
+
+/** The verb of an irregular form (led → lead, rebuilt → rebuild), or undefined. */
+function verbOf(word: string): string | undefined {
+  const own = IRREGULAR_FORMS.get(word);
+  if (own) return own;
+  const prefix = VERB_PREFIX.exec(word)?.[1];
+  const base = prefix ? IRREGULAR_FORMS.get(word.slice(prefix.length)) : undefined;
+  return prefix && base ? prefix + base : undefined;
+}
+
+/** Negative prefixes of English adjectives and nouns (see EnglishRules.negativePrefixes), longest first. */
+const NEGATIVE_PREFIX = /^(?:non|dis|un|in|im|il|ir)(?=[a-z]{4,}$)/;
+/** Chinese negations put before a translation. */
+const NEGATIONS = ['不', '非', '无', '未'];
+
 /** Most English words whose translations are joined into one Chinese stretch, and senses tried per word. */
 const MAX_JOINED = 4;
 const SENSES_TRIED = 8;
@@ -462,6 +532,50 @@ function spelled(segments: readonly Segment[], ctx: EnglishContext): string | un
 }
 
 /**
+ * Words no look-up knows read by English morphology (EnglishRules.irregularVerbs, negativePrefixes): an irregular verb
+ * form out, a negative prefix and a known word as a Chinese negation and its translation, where the texts hold it.
+ */
+function wordForms(
+  text: string,
+  ctx: EnglishContext,
+  rules: Required<EnglishRules>,
+  known: (word: string) => boolean,
+  translate: (phrase: string) => readonly string[],
+): { text: string; negated: boolean } {
+  const glossary = ctx.glossary as Glossary;
+  let negated = false;
+  const unknown = (w: string): boolean =>
+    !isChatWord(w) && glossKey(w).length > 0 && !known(w) && !ctx.hasTerm(w) && glossary.near(glossKey(w), surfaceKey(w)).length === 0;
+  const out = text.replace(LATIN_WORDS_ANY, (w, at: number) => {
+    // Not inside an address or after a digit (cpsa.org.cn, 3rd).
+    if (at > 0 && /[0-9.@/]/.test(text[at - 1] as string)) return w;
+    if (rules.irregularVerbs) {
+      const verb = verbOf(w);
+      // Said of the topic, not the topic (projects brought in, activities held, students sent): out, as a filler is.
+      if (verb && (known(verb) || isChatWord(verb)) && unknown(w)) return '';
+    }
+    if (rules.negativePrefixes) {
+      const prefix = NEGATIVE_PREFIX.exec(w)?.[0];
+      const rest = prefix ? w.slice(prefix.length) : '';
+      if (prefix && known(rest) && unknown(w)) {
+        for (const head of translate(rest).slice(0, SENSES_TRIED)) {
+          if (!HAN.test(head)) continue;
+          for (const not of NEGATIONS) {
+            const chinese = not + head;
+            if (Array.from(chinese).length >= 3 && ctx.inTexts(chinese)) {
+              negated = true;
+              return ` ${chinese} `;
+            }
+          }
+        }
+      }
+    }
+    return w;
+  });
+  return { text: out, negated };
+}
+
+/**
  * Maps the English of a query's free text to the library's Chinese; see the top of this file. Text without Latin
  * letters comes back as it is.
  */
@@ -487,9 +601,11 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
     const found = glossary.english(key, surface);
     return [...fromTable, ...(found.length > 0 ? found : glossary.near(key, surface)).map((m) => m.word)];
   };
-  const counted = ctx.numbers === false ? abbreviated : numbersAsChinese(abbreviated, ctx.inTexts, knownWord);
+  const forms = glossary && (rules.irregularVerbs || rules.negativePrefixes) ? wordForms(abbreviated, ctx, rules, knownWord, translate) : undefined;
+  const formed = forms?.text ?? abbreviated;
+  const counted = ctx.numbers === false ? formed : numbersAsChinese(formed, ctx.inTexts, knownWord);
   const text = ctx.numbers === false || !rules.numberedNames ? counted : numberedNames(counted, ctx.inTexts, translate);
-  const numbered = text !== abbreviated;
+  const numbered = text !== formed || forms?.negated === true;
   const words: Word[] = [...text.matchAll(LATIN_WORD)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
   if (words.length === 0) return { text, english, glossed, chinese: text, translated: numbered, untranslated };
   const joined = (slice: readonly Word[]): boolean => slice.every((w, k) => k === 0 || JOINER.test(text.slice((slice[k - 1] as Word).end, w.start)));
