@@ -171,9 +171,10 @@ describe('retrieval quality on the judged sets', () => {
     // English, round 9 (docs/search.md, English, round 9): participles (built, grown, led, made), congress, unqualified,
     // district, British spellings, mixed 中文 + English, judged from the passages before the engine was changed:
     // english9 0.807 / 0.923 (65 judged + 4 no-match); its held-out half english9x (aggregates only) 0.775 / 0.859
-    // (64 + 4).
+    // (64 + 4). With irregular verb forms out and negative prefixes (unqualified → 不合格): english9 0.808 / 0.923,
+    // english9x 0.790 / 0.891.
     { set: 'chat', prefix: 'chat-english9-', floor: { mrr10: 0.8, success5: 0.92 }, size: 65 },
-    { set: 'chat', prefix: 'chat-english9x-', floor: { mrr10: 0.77, success5: 0.85 }, size: 64 },
+    { set: 'chat', prefix: 'chat-english9x-', floor: { mrr10: 0.79, success5: 0.89 }, size: 64 },
     // Everyday words, round 8 (docs/search.md, Everyday words, round 8): sentences as villagers and cadres type them,
     // judged from the passages before the engine was changed: everyday7 0.676 / 0.831 (65 judged + 4 no-match); its
     // held-out half everyday7x (aggregates only) 0.648 / 0.723 (65 + 3).
