@@ -11,6 +11,8 @@
  * success@5 / Recall@5, its kinds', and every reported block's (held-out x blocks included) — with the group left
  * out, so that a group lowering a never-tuned set or a held-out block is found and dropped (never to write one).
  * `--groups=N,M,…` ablates only those positions (whether or not a judged query holds one of their strings).
+ * `--strings=a,b,…` (round 9) ablates single `say` strings instead, each left out of its group alone, and only those a
+ * judged query holds (a string no query holds changes no answer); printed as for a group.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +36,8 @@ interface SetFigures {
 
 async function child(drop: number[]): Promise<void> {
   const groups = VILLAGE_LEXICON as RelatedTerms[];
+  const dropSay = process.env.LEXICON_DROP_SAY ?? '';
+  if (dropSay !== '') groups.forEach((g, k) => (groups[k] = { ...g, say: g.say.filter((x) => x !== dropSay) }));
   for (const k of [...drop].sort((a, b) => b - a)) groups.splice(k, 1);
   // Imported only now: the related terms' lookups are built at load from the groups left.
   const { loadCorpus } = await import('../src/corpus/index.js');
@@ -59,9 +63,9 @@ async function child(drop: number[]): Promise<void> {
   process.stdout.write(JSON.stringify(out));
 }
 
-function run(drop: number[]): SetFigures[] {
+function run(drop: number[], dropSay = ''): SetFigures[] {
   const stdout = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child'], {
-    env: { ...process.env, LEXICON_DROP: drop.join(',') },
+    env: { ...process.env, LEXICON_DROP: drop.join(','), LEXICON_DROP_SAY: dropSay },
     maxBuffer: 64 * 1024 * 1024,
     encoding: 'utf8',
   });
@@ -104,6 +108,24 @@ async function parent(args: string[]): Promise<void> {
     f.map((s) => `${s.name} ${avg(s.mrr.filter((_, i) => !s.heldOut[i])).toFixed(3)}/${avg(s.success.filter((_, i) => !s.heldOut[i])).toFixed(3)} full ${s.fullNoMatch}`).join(' | ') + `  ${name}`;
   process.stdout.write(`${line('all groups', base)}\n`);
   let tried = 0;
+  const strings = args.find((a) => a.startsWith('--strings='))?.slice(10).split(',').filter(Boolean);
+  for (const say of strings ?? []) {
+    const g = { say: [say], text: [] } as RelatedTerms;
+    const tunedHits = queries.filter((q) => q.tuned).reduce((a, q) => a + holds(g, q.texts), 0);
+    const heldHits = queries.filter((q) => !q.tuned).reduce((a, q) => a + holds(g, q.texts), 0);
+    if (tunedHits + heldHits === 0) {
+      process.stdout.write(`${say}: no judged query holds it\n`);
+      continue;
+    }
+    tried++;
+    const without = run([], say);
+    process.stdout.write(`${say} (tuning ${tunedHits}, never-tuned ${heldHits}) without it, no-match full answers: ${without.map((s) => `${s.name} ${s.fullNoMatch}`).join(' ')}\n`);
+    process.stdout.write(`   aggregates without ${say} (changed only): ${aggregateChanges(base, without).join(' | ') || 'none'}\n`);
+  }
+  if (strings) {
+    process.stdout.write(`${tried} strings ablated\n`);
+    return;
+  }
   for (let k = from; k <= to && k < VILLAGE_LEXICON.length; k++) {
     const g = VILLAGE_LEXICON[k] as RelatedTerms;
     const tunedHits = queries.filter((q) => q.tuned).reduce((a, q) => a + holds(g, q.texts), 0);
