@@ -12,6 +12,7 @@
  *   `fallbackShare` of the question's content pairs (pairs of its question words left out), and two of them.
  */
 import { GRAM_PREFIX } from './analyze.js';
+import { ASKING } from './question.js';
 
 /** Options of the bigram signal (SearchEngineOptions.bigrams). */
 export interface BigramSignalOptions {
@@ -33,12 +34,9 @@ export interface BigramSignalOptions {
 
 export const BIGRAM_DEFAULTS: Readonly<Required<BigramSignalOptions>> = Object.freeze({ weight: 0.2, keywordWeight: 0, depth: 10, fallbackShare: 0.5 });
 
-/** Words that ask (什么, 怎么, 哪, 谁, 吗, 多少 …): a query holding one is a question. */
-export const ASKING = /什么|怎么|怎样|如何|为什么|为啥|哪|谁|吗|呢|啥|多少|几|能不能|是不是|有没有|会不会|要不要|可不可以/u;
+// The asking words are question.ts's (one list for what makes a question, round 9).
+export { ASKING, isQuestion } from './question.js';
 const ASKING_ALL = new RegExp(ASKING.source, 'gu');
-
-/** Whether a query (its free text) asks a question. */
-export const isQuestion = (text: string): boolean => ASKING.test(text);
 
 const HAN_RUN = /\p{Script=Han}+/gu;
 

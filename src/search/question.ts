@@ -38,8 +38,15 @@ export interface CutSpan extends KeptSpan {
 const QUESTION_ADVERBS: ReadonlySet<string> = new Set(['主要', '具体', '到底', '究竟', '一般', '通常', '大概', '大致']);
 /** Asking words, at the start of what follows an adverb (具体怎么推进, 到底干啥). */
 const ASKS_NEXT = /^(?:什么|怎么|怎样|如何|为什么|为啥|哪|谁|啥|多少|几|是什么|是怎么|是哪|是谁|有哪|有什么|有多少)/u;
-/** A question: some asking word. */
-const ASKS = /什么|怎么|怎样|如何|为什么|为啥|哪|谁|吗|呢|啥|多少|几/u;
+/**
+ * Words that ask (什么, 怎么, 哪, 谁, 吗, 多少, 有没有 …): a query holding one is a question. One list for the whole
+ * engine (round 9): the bigram signal, the heading bonus and the adverbs above read the same; the adverbs had a
+ * near-twin without 能不能 / 是不是 / 有没有 … (no judged answer differed).
+ */
+export const ASKING = /什么|怎么|怎样|如何|为什么|为啥|哪|谁|吗|呢|啥|多少|几|能不能|是不是|有没有|会不会|要不要|可不可以/u;
+
+/** Whether a query (its free text) asks a question. */
+export const isQuestion = (text: string): boolean => ASKING.test(text);
 
 /**
  * The adverbs of a question that only say how exactly it asks (拉萨扶贫主要发展哪些产业, 五个振兴具体怎么推进, 第一书记到底
@@ -51,7 +58,7 @@ const ASKS = /什么|怎么|怎样|如何|为什么|为啥|哪|谁|吗|呢|啥|�
  */
 export function questionAdverbs(text: string, spans: readonly CutSpan[], isVerb: (i: number) => boolean, typed = text): Set<number> {
   const out = new Set<number>();
-  if (!ASKS.test(typed)) return out;
+  if (!isQuestion(typed)) return out;
   for (let i = 0; i < spans.length; i++) {
     const s = spans[i] as CutSpan;
     if (!QUESTION_ADVERBS.has(s.text)) continue;
