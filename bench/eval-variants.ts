@@ -142,6 +142,9 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'round 8 precision (before)': { questionAdverbs: false },
   'typed stretches 0.1': { typedStretchBonus: 0.1 },
   'typed stretches 0.3': { typedStretchBonus: 0.3 },
+  // Precision, round 9 (docs/search.md, Precision, round 9): the typed stretches on by default in their cheap form.
+  'no typed stretches': { typedStretchBonus: 0 },
+  'typed stretches depth 10': { typedStretchDepth: 10 },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

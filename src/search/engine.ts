@@ -224,10 +224,16 @@ export interface SearchEngineOptions {
   /**
    * A full answer's result holding the query's typed stretches (four characters or more) as written in its text or
    * heading (bigram-signal.ts typedStretches / heldShare) gains typedStretchBonus × its held share × the first
-   * result's score, among the first results: 三治融合 written together before 推进 … 深度融合 apart. 0: off. Default 0
-   * (measured at 0.2, off until its cost is paid: docs/search.md, Precision, round 8).
+   * result's score, among the first results: 三治融合 written together before 推进 … 深度融合 apart. 0: off. Default 0.2
+   * (round 9: on since its cheap form, typedStretchDepth, costs ~1 % 1× p50; docs/search.md, Precision, round 9).
    */
   typedStretchBonus?: number;
+  /**
+   * How many of the first results the typed stretches may reorder (round 9: the page's, so that no result past it
+   * needs an exact score), and of those only the ones within typedStretchBonus × the first result's score of it (a
+   * result further down cannot reach the first place). Default 5.
+   */
+  typedStretchDepth?: number;
   /**
    * Leave uncorrected a word of the query the engine understands: one whose related terms (the village lexicon) the
    * texts hold. It was said on purpose, however near a word of the texts it sounds or looks (领头羊 is not a typo of
@@ -358,7 +364,8 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   quantityWindow: 12,
   headingBonus: 0.8,
   headingShare: 0.1,
-  typedStretchBonus: 0,
+  typedStretchBonus: 0.2,
+  typedStretchDepth: 5,
   keepUnderstood: true,
   placeWeight: 1,
   placeAsAspect: true,
@@ -1704,8 +1711,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
    * `hits` with its first `rerankDepth` results reordered by the bonus each earns, × the first result's score (the
    * quantity bonus, the heading bonus); equal scores keep their order. `hits` itself when none earns one.
    */
-  function withBonus(hits: QueryRanking, need: number, bonusOf: (h: Hit) => number): QueryRanking {
-    const depth = rerankDepth;
+  function withBonus(hits: QueryRanking, need: number, bonusOf: (h: Hit) => number, depth = rerankDepth): QueryRanking {
     const first = hits.top(Math.max(need, depth));
     const bonuses = first.slice(0, depth).map(bonusOf);
     if (!bonuses.some((b) => b > 0)) return hits;
@@ -1834,10 +1840,15 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
    * theme's name is left to the theme rules (产业振兴 in a heading says the theme, not the topic); a partial answer is
    * left alone (everyday words typed together say nothing of a text that lacks some of them).
    */
-  function withTypedStretches(parsed: ParsedQuery, analyzed: AnalyzedQuery, hits: QueryRanking, need: number): QueryRanking {
-    if (o.typedStretchBonus <= 0 || hits.total === 0 || hits.partial || parsed.phrases.length > 0) return hits;
-    const typed = telling(parsed.text, analyzed);
-    if (typed.length === 0) return hits;
+  function withTypedStretches(parsed: ParsedQuery, typed: readonly string[], hits: QueryRanking, need: number): QueryRanking {
+    if (o.typedStretchBonus <= 0 || hits.total === 0 || hits.partial || parsed.phrases.length > 0 || typed.length === 0) return hits;
+    // Round 9: only the first results within reach of the first place (a score within bonus × the first's of it), of
+    // the page's first `typedStretchDepth`: most queries have one clear first result, and then nothing is looked up.
+    const first = hits.top(Math.max(need, o.typedStretchDepth));
+    const reach = (first[0] as Hit).score * (1 - o.typedStretchBonus);
+    let depth = 0;
+    while (depth < Math.min(first.length, o.typedStretchDepth) && (first[depth] as Hit).score >= reach) depth++;
+    if (depth < 2) return hits;
     const stretches = prepareStretches(typed);
     // Each piece's character pairs, hashed once: a passage whose pair filter lacks one cannot hold it (mayHoldProbe),
     // and a piece with a pair no text holds is held by none. A method, not a closure per passage (tsx names those).
@@ -1854,7 +1865,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       const body = heldShare(bareText[h.index] as string, stretches, undefined, filter);
       const section = bareSections[h.index] as string;
       return o.typedStretchBonus * (section.length > 0 ? Math.max(body, heldShare(section, stretches)) : body);
-    });
+    }, depth);
   }
 
   /**
@@ -2263,9 +2274,10 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       // And so may those of a question about a quantity (withQuantities).
       const reordered =
         (o.bigrams !== false && (o.bigrams.keywordWeight > 0 || isQuestion(searched.text))) ||
-        (o.quantityBonus > 0 && asksQuantity(searched.text)) ||
-        (o.typedStretchBonus > 0 && telling(searched.text, analyzed).length > 0);
-      const need = reordered ? Math.max(asked, rerankDepth) : asked;
+        (o.quantityBonus > 0 && asksQuantity(searched.text));
+      // The typed stretches reorder only the page's first results (typedStretchDepth): no deeper exact scores.
+      const typed = o.typedStretchBonus > 0 ? telling(searched.text, analyzed) : [];
+      const need = reordered ? Math.max(asked, rerankDepth) : typed.length > 0 ? Math.max(asked, o.typedStretchDepth) : asked;
       let hits = rank(searched, analyzed, need);
       // A quoted phrase no text holds as written, in a question about it (“一户一档”是什么, of the texts' 一村一档、一户一卡:
       // a saying misremembered): its words are searched like the rest of the query, and the answer, lacking the
@@ -2314,7 +2326,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       hits = withBigrams(searched, hits, need);
       hits = withQuantities(searched, analyzed, hits, need);
       hits = withHeading(searched, analyzed, hits, need);
-      hits = withTypedStretches(searched, analyzed, hits, need);
+      // The stretches of the query searched (a phrase or loose retry above changed it: then they are looked for anew).
+      const stretchesNow = o.typedStretchBonus > 0 && searched !== understood.searched ? telling(searched.text, analyzed) : typed;
+      hits = withTypedStretches(searched, stretchesNow, hits, need);
       return page(query, hits, highlightsFor(analyzed.concepts), options, () => suggest(searched, analyzed), corrected);
     },
 

@@ -36,12 +36,13 @@ describe('typed stretches', () => {
 });
 
 describe('the words typed together found together', () => {
-  it('为什么要建强村党支部: after the first, a passage holding 村党支部 as written before one about party branches in general', () => {
+  it('为什么要建强村党支部: a clear first result leaves the rest as they were (round 9: only results within reach of the first place are looked at)', () => {
     const q = '为什么要建强村党支部';
     expect(passage('002-012')?.text).not.toContain('村党支部');
     expect(passage('001-005')?.text).toContain('村党支部');
+    // Round 8's full form put 001-005 second here; the cheap form of round 9 looks at nothing below a clear first.
     expect(ids(before, q).slice(0, 2)).toEqual(['003-027', '002-012']);
-    expect(ids(stretched, q).slice(0, 2)).toEqual(['003-027', '001-005']);
+    expect(ids(stretched, q)).toEqual(ids(before, q));
     expect(stretched.search(q).partial).toBe(false);
   });
 

@@ -36,3 +36,22 @@ describe('one list of asking words', () => {
     expect(ids(engine, q)[0]).toBe('003-004');
   });
 });
+
+describe('typed stretches, on in their cheap form', () => {
+  const off = createSearchEngine(corpus, { typedStretchBonus: 0 });
+  it('of two results near a tie, the one holding the words as typed together comes first', () => {
+    const q = '村两为班子成员怎么选';
+    // 002-030 holds 农村两委班子成员 (村两委班子成员 whole); 000-005 村（社区）“两委”班子成员 (两委班子成员 only).
+    expect(passage('002-030')?.text).toContain('农村两委班子成员');
+    expect(ids(off, q).slice(0, 2)).toEqual(['000-005', '002-030']);
+    expect(ids(engine, q).slice(0, 2)).toEqual(['002-030', '000-005']);
+  });
+
+  it('reorders only the first five, so a small page is the same stretch of a large one', () => {
+    for (const q of ['村两为班子成员怎么选', '生态扶贫2020年的文件', '为什么要建强村党支部']) {
+      const large = ids(engine, q, 10);
+      expect(ids(engine, q, 3)).toEqual(large.slice(0, 3));
+      if (large.length > 3) expect(engine.search(q, { limit: 3, page: 2 }).results.map((r) => r.id)).toEqual(large.slice(3, 6));
+    }
+  });
+});
