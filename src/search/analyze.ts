@@ -95,6 +95,12 @@ export interface Concept {
   senses?: boolean;
   /** Related terms as written in the texts, for highlighting. */
   relatedText: string[];
+  /**
+   * The words of each related term the index lacks whole (空壳支部 → 空壳, 支部), two or more: a passage holding all
+   * of them, or a rare one, likely says the term; one holding a common word (支部) alone may not
+   * (SearchEngineOptions.relatedPiecesShare).
+   */
+  relatedPieces?: string[][];
   /** Set by the engine for a word the texts have only inside another expression (分类 of 分类施策): it matches nothing. */
   stranded?: boolean;
   /**
@@ -776,6 +782,7 @@ export function analyzeQuery(
         // are often generic (农村电商 → 农村) and would pull in half the corpus. A lone character of one
         // (点 of 安置点) says nothing about the related term: left out.
         const words = hasTerm(term) ? [term] : wordTermsCached(term).filter((w) => Array.from(w).length > 1);
+        if (words.length > 1 && !hasTerm(term)) (concept.relatedPieces ??= []).push(words);
         for (const w of words) {
           if (!concept.related.includes(w) && !concept.heads.includes(w)) concept.related.push(w);
         }
