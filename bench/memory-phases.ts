@@ -105,6 +105,8 @@ say('jieba loaded');
 for (const factor of factors) {
   await phase(factor);
   say(`${factor}×: everything of the phase dropped`);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  say(`${factor}×: everything of the phase dropped, after 200 ms of the event loop`);
 }
 engineAlone();
 say('end');

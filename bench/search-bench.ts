@@ -112,6 +112,9 @@ interface ReadyReport {
   /** The first query with a word the library lacks, right after the start, and a second one (ready-child.ts). */
   firstUnknownMs: number;
   secondUnknownMs: number;
+  /** The same two queries' CPU time. */
+  firstUnknownCpuMs: number;
+  secondUnknownCpuMs: number;
   /** With `warm`: the engine's warm-up before those queries. */
   warmMs: number;
   importedMs: number;
@@ -238,7 +241,7 @@ async function libraryAtScale(factor: number, queries: readonly string[], lines:
     );
     lines.push(
       `  first query with a word the library lacks, fresh process (typo and neighbour tables, dictionary):` +
-        ` saved index ${ms(warm.firstUnknownMs)}, or ${ms(warmedUp.firstUnknownMs)} after the engine's warm-up` +
+        ` saved index ${ms(warm.firstUnknownMs)} (CPU ${ms(warm.firstUnknownCpuMs)}), or ${ms(warmedUp.firstUnknownMs)} after the engine's warm-up` +
         ` (warmSteps, ${ms(warmedUp.warmMs)}: what a reload runs before it is served); nothing saved ${ms(cold.firstUnknownMs)};` +
         ` a second such query ${ms(warm.secondUnknownMs)} / ${ms(warmedUp.secondUnknownMs)} / ${ms(cold.secondUnknownMs)}`,
     );

@@ -389,8 +389,11 @@ function* loadLibrarySteps(options: LoadLibraryOptions, slice?: SliceOptions): S
   const corpusMs = performance.now() - t;
   t = performance.now();
   const engine = yield* searchEngineSteps(corpus, { tokens });
-  // Sliced (a reload), what the engine builds on first use is built now, between slices, before it is served.
-  if (slice) yield* engine.warmSteps();
+  // Sliced (a reload), what the engine builds on first use is built now, between slices, before it is served. Saved
+  // now (a first start, the CLI), it is built too, so that the saved index holds the typo and neighbour tables: a
+  // later start's first query with a word the library lacks then reads them instead of every word's pinyin and
+  // dictionary entry (measured in docs/search.md, "Speed and memory, round 9").
+  if (slice || (cacheDir && !options.saveLater)) yield* engine.warmSteps();
   const indexMs = performance.now() - t;
   const removeUnused = (): void => {
     if (!cacheDir) return;

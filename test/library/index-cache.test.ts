@@ -2,7 +2,7 @@
  * The saved library index: a start with the same seeds, documents and code loads passages and index from the saved
  * file and answers exactly as a fresh build; an added document or a damaged file means a fresh build.
  */
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,4 +75,23 @@ describe('saved library index', () => {
     expect([fourth.fromCache, fourth.built, fourth.reused]).toEqual([false, 1, 1]);
     expect(fourth.corpus.passages.length).toBe(first.corpus.passages.length);
   }, 60_000);
+
+  it('saves a first start’s typo and neighbour tables with its index, so a later start does not read every word’s pinyin again', () => {
+    const libraryDir = mkdtempSync(path.join(tmpdir(), 'zx-lib-'));
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'zx-cache-'));
+    const first = loadLibrary({ libraryDir, cacheDir });
+    expect(first.fromCache).toBe(false);
+    const file = JSON.parse(readFileSync(path.join(cacheDir, indexFiles(cacheDir)[0]!), 'utf8')) as { engine: SavedEngineIndex };
+    expect(file.engine.typo?.readings).toContain('集体经济\tji ti jing ji');
+    expect(file.engine.neighbours?.words.split('\n').find((l) => l.startsWith('医生\t'))).toMatch(/^医生\t[^\t]*doctor/);
+    // Loaded, the engine corrects and bridges as the first one did (旱厕: a word the texts lack; 人材: a typo).
+    const later = loadLibrary({ libraryDir, cacheDir });
+    expect(later.fromCache).toBe(true);
+    for (const q of ['旱厕改造有补贴吗', '人材振兴']) {
+      const a = first.engine.search(q, { limit: 5 });
+      const b = later.engine.search(q, { limit: 5 });
+      expect([b.corrected, b.partial, b.results.map((r) => r.id)], q).toEqual([a.corrected, a.partial, a.results.map((r) => r.id)]);
+    }
+    expect(later.engine.save()).toEqual(first.engine.save());
+  });
 });
