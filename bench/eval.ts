@@ -27,6 +27,9 @@
  *   and kept off main until that round had landed: its first figures are the verdict on that round. Aggregates only.
  * - eval-blind5.json — 303 chat queries written blind on 2026-12-02 during the eighth round of engine work, the same
  *   way, and kept off main until that round had landed: its first figures are the verdict on that round. Aggregates only.
+ * - eval-blind6.json — 303 chat queries written blind on 2026-12-02 during the ninth round of engine work, the same
+ *   way (checked by a blind second reader), and kept off main until that round had landed: its first figures are the
+ *   verdict on that round. Aggregates only.
  * A query with `expect: "no-full-match"` (chrome-only names, topics the texts never discuss) has no relevant passage:
  * the engine passes it when it returns nothing or results marked partial. Those queries are left out of the ranking
  * metrics and counted separately.
@@ -60,6 +63,7 @@ export const EVAL_SETS: readonly { name: string; file: string; tuned: boolean }[
   { name: 'blind3', file: path.join(FIXTURES, 'eval-blind3.json'), tuned: false },
   { name: 'blind4', file: path.join(FIXTURES, 'eval-blind4.json'), tuned: false },
   { name: 'blind5', file: path.join(FIXTURES, 'eval-blind5.json'), tuned: false },
+  { name: 'blind6', file: path.join(FIXTURES, 'eval-blind6.json'), tuned: false },
 ];
 
 /**
