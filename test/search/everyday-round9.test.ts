@@ -11,13 +11,15 @@ import { createSearchEngine, SEARCH_DEFAULTS } from '../../src/search/index.js';
 import { getSharedCorpus, getSharedEngine } from '../helpers/shared-index.js';
 
 const corpus = getSharedCorpus();
-const engine = getSharedEngine();
-const before = createSearchEngine(corpus, { relatedPiecesShare: 1 });
+// Off by default since the lead's review of round 9 (it put 003-007 before 003-011 for the village lexicon's
+// 低保保障过头了): measured here with the share it was written with.
+const engine = createSearchEngine(corpus, { relatedPiecesShare: 0.75 });
+const before = getSharedEngine();
 const ids = (e: ReturnType<typeof createSearchEngine>, q: string): string[] => e.search(q, { limit: 5 }).results.map((r) => r.id);
 
 describe('common words of a related term the index lacks whole', () => {
-  it('is on by default: three quarters of the related credit, words in at most a tenth of the passages tell', () => {
-    expect(SEARCH_DEFAULTS.relatedPiecesShare).toBe(0.75);
+  it('is off by default (1); measured at three quarters of the related credit, words in at most a tenth of the passages tell', () => {
+    expect(SEARCH_DEFAULTS.relatedPiecesShare).toBe(1);
     expect(SEARCH_DEFAULTS.relatedPiecesTelling).toBe(0.1);
   });
 
