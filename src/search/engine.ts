@@ -1145,6 +1145,10 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       addEvidence(evidence, c.related, chars);
       addEvidence(evidence, nearbyTerms, chars);
       const longParts = known[k] ? c.parts.filter((t) => charCount(t) > 1) : [];
+      // relatedPiecesShare's masks, each list made once, and none while the rule is off (piecesShare returns 1 then).
+      const piecesOn = o.relatedPiecesShare !== 1;
+      const wholeRelated = piecesOn ? c.related.filter((t) => c.relatedText.includes(t)) : [];
+      const tellingWords = piecesOn ? tellingPieces(c) : [];
       return {
         focus: focus[k] as number,
         kind: c.kind,
@@ -1167,11 +1171,11 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         grams: c.grams.map((g) => ({ low: lowOf(bitByTerm, g), high: highOf(bitByTerm, g) })),
         relatedLow: maskLow(bitByTerm, c.related),
         relatedHigh: maskHigh(bitByTerm, c.related),
-        pieces: piecesOf(bitByTerm, c),
-        wholeRelatedLow: maskLow(bitByTerm, c.related.filter((t) => c.relatedText.includes(t))),
-        wholeRelatedHigh: maskHigh(bitByTerm, c.related.filter((t) => c.relatedText.includes(t))),
-        tellingLow: maskLow(bitByTerm, tellingPieces(c)),
-        tellingHigh: maskHigh(bitByTerm, tellingPieces(c)),
+        pieces: piecesOn ? piecesOf(bitByTerm, c) : [],
+        wholeRelatedLow: maskLow(bitByTerm, wholeRelated),
+        wholeRelatedHigh: maskHigh(bitByTerm, wholeRelated),
+        tellingLow: maskLow(bitByTerm, tellingWords),
+        tellingHigh: maskHigh(bitByTerm, tellingWords),
         own: c.kind === 'word' && c.naming && !theme ? c.heads.reduce((a, h) => (a >= 0 ? a : ownArticle(h)), -1) : -1,
         nearby: nearbyTerms.map((t) => ({ low: lowOf(bitByTerm, t), high: highOf(bitByTerm, t), text: t })),
         nearbyLow: maskLow(bitByTerm, nearbyTerms),
