@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EVAL_SETS, readEvalQueries, resolveJudgments, runAllSets } from '../../bench/eval.js';
+import { EVAL_SETS, heldOutBlock, readEvalQueries, resolveJudgments, runAllSets } from '../../bench/eval.js';
 import { getSharedCorpus, getSharedEngine } from '../helpers/shared-index.js';
 
 // The floor under `npm run eval`: a ranking regression fails CI. Figures at the time of writing are in
@@ -197,6 +197,19 @@ describe('retrieval quality on the judged sets', () => {
     // held-out half precision4x (aggregates only) 0.992 / 1.000 (62) at f1073b7.
     { set: 'chat', prefix: 'chat-precision4-', floor: { mrr10: 0.98, success5: 0.98 }, size: 66 },
     { set: 'chat', prefix: 'chat-precision4x-', floor: { mrr10: 0.99, success5: 1 }, size: 62 },
+    // No-match near misses, round 10 (docs/search.md, No-match near misses, round 10): topics the texts never discuss
+    // beside ones they do (20 a block, expect no-full-match), and judged questions on those neighbours, written from the
+    // passages before the engine was changed (one draft an earlier set holds word for word dropped, not reworded):
+    // nomatch1 1.000 / 1.000 (9 judged), full answers to its no-match queries 1/20; its held-out half nomatch1x
+    // (aggregates only) 1.000 / 1.000 (10 judged), 1/20.
+    { set: 'chat', prefix: 'chat-nomatch1-', floor: { mrr10: 1, success5: 1 }, size: 9 },
+    { set: 'chat', prefix: 'chat-nomatch1x-', floor: { mrr10: 1, success5: 1 }, size: 10 },
+  ];
+  // Blocks written to measure full answers to near-miss no-match queries: held to a ceiling of their own (their figure
+  // when it was set) instead of the set's zero, so that a block can be written before the engine is changed for it.
+  const NO_MATCH_CEILINGS: { set: string; prefix: string; most: number; size: number }[] = [
+    { set: 'chat', prefix: 'chat-nomatch1-', most: 1, size: 20 },
+    { set: 'chat', prefix: 'chat-nomatch1x-', most: 1, size: 20 },
   ];
   const mean = (outcomes: readonly { mrr10: number; success5: number }[]): { mrr10: number; success5: number } => ({
     mrr10: outcomes.reduce((a, o) => a + o.mrr10, 0) / Math.max(1, outcomes.length),
@@ -237,7 +250,18 @@ describe('retrieval quality on the judged sets', () => {
 
   it.each(GATED)('%s: no full answer for chrome-only names or topics the texts never discuss', (name) => {
     const engine = byName.get(name)?.reports[0];
-    expect(engine?.fullAnswers.map((f) => f.query)).toEqual([]);
+    const ceiled = NO_MATCH_CEILINGS.filter((b) => b.set === name);
+    const rest = (engine?.fullAnswers ?? []).filter((f) => !ceiled.some((b) => f.id.startsWith(b.prefix)));
+    // A held-out block's query is named by its id only.
+    expect(rest.map((f) => (heldOutBlock(name, f.id) ? f.id : f.query))).toEqual([]);
+  });
+
+  it.each(NO_MATCH_CEILINGS)('$set, the block $prefix*: at most $most full answers to its no-match queries', ({ set, prefix, most, size }) => {
+    const run = byName.get(set);
+    const noMatch = (run?.queries ?? []).filter((q) => q.expect === 'no-full-match' && q.id.startsWith(prefix));
+    expect(noMatch.length).toBeGreaterThanOrEqual(size);
+    const full = (run?.reports[0]?.fullAnswers ?? []).filter((f) => f.id.startsWith(prefix)).length;
+    expect(full).toBeLessThanOrEqual(most);
   });
 
   it('fails loudly when a judgment matches no passage', () => {
