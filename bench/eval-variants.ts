@@ -132,6 +132,11 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'no irregular verbs': { englishRules: { irregularVerbs: false } },
   'no negative prefixes': { englishRules: { negativePrefixes: false } },
   'english round 9 (before)': { englishRules: { irregularVerbs: false, negativePrefixes: false } },
+  // English, round 10 (docs/search.md, English, round 10).
+  'no place kinds': { englishRules: { placeKinds: false } },
+  'no re- prefix': { englishRules: { rePrefix: false } },
+  'no particles': { englishRules: { particles: false } },
+  'english round 10 (before)': { englishRules: { placeKinds: false, rePrefix: false, particles: false } },
   // Everyday words, round 8 (docs/search.md, Everyday words, round 8).
   'round 8 everyday (before)': { loneCharacterWords: false, separableLonger: false, complementJoin: false },
   'no lone-character words': { loneCharacterWords: false },

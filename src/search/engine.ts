@@ -26,7 +26,7 @@ import { BIGRAM_DEFAULTS, contentPairs, isQuestion, questionPairs, heldShare, pr
 import { createTypoCorrector, latinGroups, type SavedTypoReadings } from './typo.js';
 import { asksQuantity, quantitiesOf, quantityNear } from './quantity.js';
 import { headingWord } from './question.js';
-import { ENGLISH_ABBREVIATIONS, ENGLISH_PLACE_KINDS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
+import { ENGLISH_ABBREVIATIONS, ENGLISH_PLACE_CHARACTERS, ENGLISH_PLACE_KINDS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
 
 /** Tuning and behaviour of {@link createSearchEngine}. Every field is optional; defaults are in SEARCH_DEFAULTS. */
 export interface SearchEngineOptions {
@@ -2211,6 +2211,14 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         const place = syllable && kind ? corrector.fromPinyin([...group.tokens, syllable]) : undefined;
         if (place && kind) {
           replace(`${group.text}${kind[0]}`, occurs(place.join('')) ? place.join('') : place.join(' '));
+          continue;
+        }
+        // Not a word with it: the name alone, with the kind's character where the texts write them together (昌化镇),
+        // else without (林周 of 林周、墨竹工卡): the kind is part of the name, no topic of its own (EnglishRules.placeKinds).
+        const character = kind && o.englishRules.placeKinds !== false ? ENGLISH_PLACE_CHARACTERS.get(kind[2] as string) : undefined;
+        const name = character ? corrector.fromPinyin(group.tokens) : undefined;
+        if (name && kind && character && occurs(name.join(''))) {
+          replace(`${group.text}${kind[0]}`, occurs(name.join('') + character) ? name.join('') + character : name.join(''));
           continue;
         }
       }

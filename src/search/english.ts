@@ -12,7 +12,7 @@
 import { createBoundedMemo } from './bounded-memo.js';
 import { americanSpelling, charactersGlossed, dictionaryFields, glossedAsTyped, glossKey as keyOfGloss, stem as stemOf, surfaceKey as surfaceOfGloss, type GlossMatch, type Glossary } from './glosses.js';
 import { toChineseNumber } from './numerals.js';
-import { ENGLISH_ABBREVIATIONS, ENGLISH_MATERIAL_WORDS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS } from './vocabulary.js';
+import { ENGLISH_ABBREVIATIONS, ENGLISH_MATERIAL_WORDS, ENGLISH_PLACE_CHARACTERS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS } from './vocabulary.js';
 
 // The glosses' keys of the English words and phrases of queries, made once per process (the same words recur).
 const glossKeys = createBoundedMemo<string, string>(10_000);
@@ -152,6 +152,27 @@ export interface EnglishRules {
    * stretch of three characters or more — unqualified → 不合格, unstable → 不稳定, unclear → 不明确. Default true.
    */
   negativePrefixes?: boolean;
+  /**
+   * A place's kind after its name is the character that ends the name (round 10): Chengguan district is 城关区, whose
+   * 区 is the district; the kind had been searched on its own as another topic (district → 地域 "district", county →
+   * a near gloss), required of a full match, so that no passage was one. After an English word whose translation ends
+   * on the kind's character (chengguan → 城关区) the kind goes. A name read from pinyin (Linzhou county, Changhua
+   * town) is engine.ts's: the name and the character where the texts hold them so (昌化镇), else the name alone (林周).
+   * Default true.
+   */
+  placeKinds?: boolean;
+  /**
+   * A word the look-ups know only through its Porter2 stem, whose re- form they know as written, is that form (round
+   * 10): vitalization → revitalization (振兴 "to revitalize"; rural vitalization is the official English of 乡村振兴),
+   * where the stem alone gave 活力 "vitality". A word glossed as written (location, form) is left alone. Default true.
+   */
+  rePrefix?: boolean;
+  /**
+   * back and away after a verb are its particle (round 10): falling back, coming back, doing away, taken away. back
+   * had been 支持 "to back" and away a word of its own; the verb says what the query asks (a verb form: -ing, -ed, an
+   * irregular form or its verb). back after a noun (talent back to villages) is left alone. Default true.
+   */
+  particles?: boolean;
 }
 
 const RULE_DEFAULTS: Required<EnglishRules> = {
@@ -161,7 +182,27 @@ const RULE_DEFAULTS: Required<EnglishRules> = {
   typedJoins: true,
   irregularVerbs: true,
   negativePrefixes: true,
+  placeKinds: true,
+  rePrefix: true,
+  particles: true,
 };
+/** back or away after a word (see EnglishRules.particles). */
+const PARTICLE = /(?<![a-z0-9])([a-z]+)(\s+)(?:back|away)(?![a-z0-9-])/g;
+/** The verbs of the irregular forms (come, bring, fall, take): verbs whatever else they are. */
+const IRREGULAR_VERBS = new Set<string>();
+
+/** back and away after a verb form out (EnglishRules.particles). */
+function particlesOut(text: string): string {
+  if (!/\b(?:back|away)\b/.test(text)) return text;
+  if (IRREGULAR_VERBS.size === 0) for (const v of IRREGULAR_FORMS.values()) IRREGULAR_VERBS.add(v);
+  return text.replace(PARTICLE, (all, verb: string, space: string) => {
+    const base = verb.endsWith('s') ? verb.slice(0, -1) : verb;
+    const isVerb = /(?:[a-z]{2}ing|[a-z]{2}ed)$/.test(verb) || verbOf(verb) !== undefined || IRREGULAR_VERBS.has(verb) || IRREGULAR_VERBS.has(base);
+    return isVerb ? `${verb}${space}` : all;
+  });
+}
+/** A word and the English kind of place after it (Chengguan district); see EnglishRules.placeKinds. */
+const PLACE_KIND = /(?<![a-z0-9])([a-z]+)([\s-]+)(village|town|township|county|district|city|province|prefecture)(?![a-z0-9])/g;
 /** The asking words of how many / how much, out before the look-up. */
 const HOW_MANY = /\b(how)\s+(?:many|much)\b/g;
 /** English contractions (see EnglishRules.contractions): n't is not; 's, 're, 've, 'll, 'd, 'm say nothing looked for. */
@@ -575,6 +616,28 @@ function wordForms(
   return { text: out, negated };
 }
 
+/** A word of six letters or more (not already re-); see EnglishRules.rePrefix. */
+const RE_CANDIDATE = /(?<![a-z0-9-])(?!re)[a-z]{6,}(?![a-z0-9])/g;
+
+/** Words known only by their stem as their re- form where that is known as written (vitalization → revitalization). */
+function reForms(text: string, byStemOnly: (word: string) => boolean, knownAsTyped: (word: string) => boolean): string {
+  return text.replace(RE_CANDIDATE, (w) => (!isChatWord(w) && byStemOnly(w) && knownAsTyped(`re${w}`) ? `re${w}` : w));
+}
+
+/**
+ * A place's English kind after a word whose translation already ends on the kind's character goes (Chengguan district:
+ * chengguan → 城关区, district out); see EnglishRules.placeKinds.
+ */
+function placeKinds(text: string, translate: (phrase: string) => readonly string[]): string {
+  if (!PLACE_KIND.test(text)) return text;
+  PLACE_KIND.lastIndex = 0;
+  return text.replace(PLACE_KIND, (all, name: string, _space: string, kind: string) => {
+    const character = ENGLISH_PLACE_CHARACTERS.get(kind) as string;
+    const head = translate(name)[0];
+    return head !== undefined && HAN.test(head) && Array.from(head).length >= 2 && head.endsWith(character) ? name : all;
+  });
+}
+
 /**
  * Maps the English of a query's free text to the library's Chinese; see the top of this file. Text without Latin
  * letters comes back as it is.
@@ -601,8 +664,18 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
     const found = glossary.english(key, surface);
     return [...fromTable, ...(found.length > 0 ? found : glossary.near(key, surface)).map((m) => m.word)];
   };
-  const forms = glossary && (rules.irregularVerbs || rules.negativePrefixes) ? wordForms(abbreviated, ctx, rules, knownWord, translate) : undefined;
-  const formed = forms?.text ?? abbreviated;
+  const knownAsTyped = (w: string): boolean => {
+    if (tableTerms.has(tableKey(w))) return true;
+    const surface = surfaceKey(w);
+    return glossary !== undefined && glossary.english(glossKey(w), surface).some((m) => glossedAsTyped(m, surface));
+  };
+  // Known, but only through its stem (not unknown: venues is no revenues).
+  const byStemOnly = (w: string): boolean => glossary !== undefined && glossary.english(glossKey(w)).length > 0 && !knownAsTyped(w);
+  const prefixed = glossary && rules.rePrefix ? reForms(abbreviated, byStemOnly, knownAsTyped) : abbreviated;
+  const particled = rules.particles ? particlesOut(prefixed) : prefixed;
+  const placed = rules.placeKinds ? placeKinds(particled, translate) : particled;
+  const forms = glossary && (rules.irregularVerbs || rules.negativePrefixes) ? wordForms(placed, ctx, rules, knownWord, translate) : undefined;
+  const formed = forms?.text ?? placed;
   const counted = ctx.numbers === false ? formed : numbersAsChinese(formed, ctx.inTexts, knownWord);
   const text = ctx.numbers === false || !rules.numberedNames ? counted : numberedNames(counted, ctx.inTexts, translate);
   const numbered = text !== formed || forms?.negated === true;

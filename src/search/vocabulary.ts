@@ -194,6 +194,16 @@ export const ENGLISH_PLACE_KINDS: ReadonlyMap<string, string> = new Map([
   ['province', 'sheng'], ['prefecture', 'zhou'],
 ]);
 
+/**
+ * The character that ends a Chinese place's name of each kind ({@link ENGLISH_PLACE_KINDS}' syllable written):
+ * 城关区 is Chengguan District, 昌化镇 Changhua Town, 林周 (县) Linzhou County. A place's English kind after its name
+ * is that character, or nothing where the texts write the name without it (english.ts and engine.ts, placeKinds).
+ */
+export const ENGLISH_PLACE_CHARACTERS: ReadonlyMap<string, string> = new Map([
+  ['village', '村'], ['town', '镇'], ['township', '乡'], ['county', '县'], ['district', '区'], ['city', '市'],
+  ['province', '省'], ['prefecture', '州'],
+]);
+
 /** Longest English phrase in {@link ENGLISH_TERMS}, in words. */
 export const MAX_ENGLISH_PHRASE_WORDS = Math.max(...Object.keys(ENGLISH_TERMS).map((k) => k.split(' ').length));
 

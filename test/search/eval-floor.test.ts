@@ -208,8 +208,10 @@ describe('retrieval quality on the judged sets', () => {
     // staff type them in Slack (money, window, district, village committee, vitalization, subsidy, toilet, phrasal
     // verbs, plurals, British spellings), judged from the passages before the engine was changed (two drafts that a
     // never-seen set holds word for word dropped, not reworded): english10 0.710 / 0.738 (42 judged + 3 no-match); its
-    // held-out half english10x (aggregates only) 0.868 / 0.907 (43 + 2) at a22ddac.
-    { set: 'chat', prefix: 'chat-english10-', floor: { mrr10: 0.7, success5: 0.73 }, size: 42 },
+    // held-out half english10x (aggregates only) 0.868 / 0.907 (43 + 2) at a22ddac. With back/away as a verb's
+    // particle, re- forms (vitalization → revitalization) and place kinds (Linzhou county → 林周): english10 0.730 /
+    // 0.762, english10x 0.868 / 0.907.
+    { set: 'chat', prefix: 'chat-english10-', floor: { mrr10: 0.73, success5: 0.76 }, size: 42 },
     { set: 'chat', prefix: 'chat-english10x-', floor: { mrr10: 0.86, success5: 0.9 }, size: 43 },
   ];
   // Blocks written to measure full answers to near-miss no-match queries: held to a ceiling of their own (their figure
