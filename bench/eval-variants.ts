@@ -158,6 +158,10 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'pieces share 0.6': { relatedPiecesShare: 0.6 },
   'pieces telling 5%': { relatedPiecesTelling: 0.05 },
   'pieces telling 15%': { relatedPiecesTelling: 0.15 },
+  // Precision, round 10 (docs/search.md, Precision, round 10).
+  'no list bonus': { listBonus: 0 },
+  'list bonus 0.1': { listBonus: 0.1 },
+  'list bonus 0.4': { listBonus: 0.4 },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

@@ -25,7 +25,7 @@ import { createNeighbours, type NeighbourOptions, type SavedNeighbours } from '.
 import { BIGRAM_DEFAULTS, contentPairs, isQuestion, questionPairs, heldShare, prepareStretches, rerank, typedStretches, type BigramSignalOptions } from './bigram-signal.js';
 import { createTypoCorrector, latinGroups, type SavedTypoReadings } from './typo.js';
 import { asksQuantity, quantitiesOf, quantityNear } from './quantity.js';
-import { headingWord } from './question.js';
+import { asksList, headingWord, listsKind } from './question.js';
 import { ENGLISH_ABBREVIATIONS, ENGLISH_PLACE_CHARACTERS, ENGLISH_PLACE_KINDS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
 
 /** Tuning and behaviour of {@link createSearchEngine}. Every field is optional; defaults are in SEARCH_DEFAULTS. */
@@ -235,6 +235,15 @@ export interface SearchEngineOptions {
   /** Most share of the passages that word may be found in (a rarer word says more of what a heading is about). Default 0.1. */
   headingShare?: number;
   /**
+   * For a question asking which ones (哪些, 哪几种, 分别: question.ts asksList), the bonus (× the first result's score)
+   * of one of its first results naming one of the question's words as the kind closing a list (A、B、C等多种利益联结机制:
+   * question.ts listsKind): that passage lists the answer, where another only mentions the subject. 0: off.
+   * Default 0.2.
+   */
+  listBonus?: number;
+  /** Characters before the list's closer (等, 六大) in which its enumeration mark (、, ”“) must stand. Default 40. */
+  listSpan?: number;
+  /**
    * A full answer's result holding the query's typed stretches (four characters or more) as written in its text or
    * heading (bigram-signal.ts typedStretches / heldShare) gains typedStretchBonus × its held share × the first
    * result's score, among the first results: 三治融合 written together before 推进 … 深度融合 apart. 0: off. Default 0.2
@@ -379,6 +388,8 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   quantityWindow: 12,
   headingBonus: 0.8,
   headingShare: 0.1,
+  listBonus: 0.2,
+  listSpan: 40,
   typedStretchBonus: 0.2,
   typedStretchDepth: 5,
   keepUnderstood: true,
@@ -1901,6 +1912,23 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   }
 
   /**
+   * A question asking which ones (哪些, 哪几种: question.ts asksList): among its first results, a passage naming one
+   * of the question's own words (not its aspects) as the kind that closes a list (…“土地流转+优先雇用+社会保障”…等多种
+   * 利益联结机制) gains listBonus × the first result's score: it gives the members asked for, where a passage that
+   * only mentions the subject (要创新完善利益联结机制) does not. A clear lead stays.
+   */
+  function withList(parsed: ParsedQuery, analyzed: AnalyzedQuery, hits: QueryRanking, need: number): QueryRanking {
+    if (o.listBonus <= 0 || hits.total === 0 || !asksList(parsed.text)) return hits;
+    const words: string[] = [];
+    for (const c of analyzed.concepts) {
+      if (c.aspect || c.kind === 'english') continue;
+      for (const h of c.heads) if (Array.from(h).length > 1) words.push(h);
+    }
+    if (words.length === 0) return hits;
+    return withBonus(hits, need, (h) => (listsKind((folded[h.index] as FoldedText).folded, words, o.listSpan) ? o.listBonus : 0));
+  }
+
+  /**
    * A full answer: among its first results, a passage holding the query's typed stretches as written, in its text or
    * its section heading (bigram-signal.ts heldShare: four characters or more), gains typedStretchBonus × its held share
    * × the first result's score — the words the query typed together standing together (三治融合 of 三治融合怎么推进,
@@ -2402,6 +2430,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       hits = withBigrams(searched, hits, need);
       hits = withQuantities(searched, analyzed, hits, need);
       hits = withHeading(searched, analyzed, hits, need);
+      hits = withList(searched, analyzed, hits, need);
       // The stretches of the query searched (a phrase or loose retry above changed it: then they are looked for anew).
       const stretchesNow = o.typedStretchBonus > 0 && searched !== understood.searched ? telling(searched.text, analyzed) : typed;
       hits = withTypedStretches(searched, stretchesNow, hits, need);

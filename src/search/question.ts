@@ -196,3 +196,35 @@ export function headingWord(
   }
   return least <= maxShare ? word : '';
 }
+
+/**
+ * Words asking which ones (哪些, 哪几种, 分别是什么): the answer names several things of a kind, and a text names them
+ * as a list closed by the kind (A、B、C等多种利益联结机制, “林易贷”“耕保贷”等金融创新产品, …农村改革六大行动).
+ */
+const ASKS_LIST = /哪些|哪几|几种|几类|分别/u;
+
+/** Whether a query asks which ones (see ASKS_LIST). */
+export const asksList = (text: string): boolean => ASKS_LIST.test(text);
+
+/** What closes a list right before the kind it lists: 等, 等多种 …, or a count (六大, 三项, 两个). */
+const LIST_CLOSER = /(?:等(?:多种|多类|各类|各种|多项|一系列|系列|一批)?|[一二三四五六七八九十两]+(?:种|项|类|个|大|条))$/u;
+/** The marks of the list itself: an enumeration comma or quoted items side by side. */
+const LIST_MARK = /、|”“/u;
+
+/**
+ * Whether `text` names one of `words` as the kind closing a list (see ASKS_LIST): the word right after a closer
+ * (LIST_CLOSER), with an enumeration mark (LIST_MARK) in the `span` characters before the closer.
+ */
+export function listsKind(text: string, words: readonly string[], span: number): boolean {
+  for (const w of words) {
+    if (w.length === 0) continue;
+    for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
+      const before = text.slice(Math.max(0, at - 6), at);
+      const m = LIST_CLOSER.exec(before);
+      if (!m) continue;
+      const closer = at - before.length + m.index;
+      if (LIST_MARK.test(text.slice(Math.max(0, closer - span), closer))) return true;
+    }
+  }
+  return false;
+}

@@ -216,8 +216,9 @@ describe('retrieval quality on the judged sets', () => {
     // Precision, round 10 (docs/search.md, Precision, round 10): harder facts (the answer passage shares few words
     // with the question), questions with filler words, keywords many passages hold, typos of rare words, judged from
     // the passages before the engine was changed (3 drafts a never-seen set holds word for word dropped): precision5
-    // 0.971 / 1.000 (52, bigrams 0.973 / 0.981); its held-out half precision5x 0.971 / 0.981 (52) at a22ddac.
-    { set: 'chat', prefix: 'chat-precision5-', floor: { mrr10: 0.97, success5: 1 }, size: 52 },
+    // 0.971 / 1.000 (52, bigrams 0.973 / 0.981); its held-out half precision5x 0.971 / 0.981 (52) at a22ddac. With
+    // the list bonus (round 10) precision5 0.981 / 1.000, precision5x unchanged.
+    { set: 'chat', prefix: 'chat-precision5-', floor: { mrr10: 0.98, success5: 1 }, size: 52 },
     { set: 'chat', prefix: 'chat-precision5x-', floor: { mrr10: 0.97, success5: 0.98 }, size: 52 },
   ];
   // Blocks written to measure full answers to near-miss no-match queries: held to a ceiling of their own (their figure

@@ -1,0 +1,42 @@
+/**
+ * Ranking precision, round 10 (issue 9; docs/search.md, Precision, round 10): a question asking which ones prefers
+ * the passage that lists them. On the real engine and library.
+ */
+import { describe, expect, it } from 'vitest';
+import { asksList, listsKind } from '../../src/search/question.js';
+import { createSearchEngine } from '../../src/search/index.js';
+import { getSharedCorpus, getSharedEngine } from '../helpers/shared-index.js';
+
+const engine = getSharedEngine();
+const corpus = getSharedCorpus();
+const passage = (id: string) => corpus.byId.get(id);
+const ids = (e: typeof engine, q: string, limit = 5): string[] => e.search(q, { limit }).results.map((r) => r.id);
+
+describe('a question asking which ones: the passage listing them first', () => {
+  const off = createSearchEngine(corpus, { listBonus: 0 });
+
+  it('reads which-ones questions and lists closed by their kind', () => {
+    for (const q of ['利益联结机制有哪些形式', '都有哪几种形式', '五个振兴分别是什么']) expect(asksList(q)).toBe(true);
+    for (const q of ['利益联结机制是什么', '怎么建立利益联结机制', '利益联结机制']) expect(asksList(q)).toBe(false);
+    expect(listsKind('形成“订单收购+分红”“土地流转+优先雇用+社会保障”等多种利益联结机制', ['利益联结机制'], 40)).toBe(true);
+    expect(listsKind('产业提质、乡村靓化、新风引领、村域善治、农民增收和农村改革六大行动', ['行动'], 40)).toBe(true);
+    // Mentioned, not listed: no closer before it, or a closer with no enumeration before that.
+    expect(listsKind('要创新完善利益联结机制,尽可能地让农民参与', ['利益联结机制'], 40)).toBe(false);
+    expect(listsKind('通过系列攻坚行动,全市农村贫困人口', ['行动'], 40)).toBe(false);
+  });
+
+  it('of two passages near a tie, the one listing the forms of the subject answers first', () => {
+    const q = '就是说那个利益联结机制到底都有哪几种形式啊';
+    // 000-002 lists the mechanisms (… “农民入股+保底收益+按股分红”等多种利益联结机制); 000-003, shorter, only asks to
+    // improve them (要创新完善利益联结机制), and plain BM25 put it first.
+    expect(passage('000-002')?.text).toContain('等多种利益联结机制');
+    expect(ids(off, q).slice(0, 2)).toEqual(['000-003', '000-002']);
+    expect(ids(engine, q).slice(0, 2)).toEqual(['000-002', '000-003']);
+  });
+
+  it('leaves a question that asks no list, and a clear lead, as they were', () => {
+    for (const q of ['利益联结机制是什么', '乡贤人才库按什么单位建', '尼木县的非遗扶贫就业工坊有哪些单位加入']) {
+      expect(ids(engine, q)).toEqual(ids(off, q));
+    }
+  });
+});
