@@ -620,8 +620,8 @@ function wordForms(
 const RE_CANDIDATE = /(?<![a-z0-9-])(?!re)[a-z]{6,}(?![a-z0-9])/g;
 
 /** Words known only by their stem as their re- form where that is known as written (vitalization → revitalization). */
-function reForms(text: string, byStemOnly: (word: string) => boolean, knownAsTyped: (word: string) => boolean): string {
-  return text.replace(RE_CANDIDATE, (w) => (!isChatWord(w) && byStemOnly(w) && knownAsTyped(`re${w}`) ? `re${w}` : w));
+function reForms(text: string, byStemOnly: (word: string) => boolean, reKnown: (word: string) => boolean): string {
+  return text.replace(RE_CANDIDATE, (w) => (!isChatWord(w) && reKnown(w) && byStemOnly(w) ? `re${w}` : w));
 }
 
 /**
@@ -671,7 +671,10 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
   };
   // Known, but only through its stem (not unknown: venues is no revenues).
   const byStemOnly = (w: string): boolean => glossary !== undefined && glossary.english(glossKey(w)).length > 0 && !knownAsTyped(w);
-  const prefixed = glossary && rules.rePrefix ? reForms(abbreviated, byStemOnly, knownAsTyped) : abbreviated;
+  // The re- form looked up by its key first (a map's get): most words have none.
+  const reKnown = (w: string): boolean =>
+    (tableTerms.has(tableKey(`re${w}`)) || (glossary !== undefined && glossary.english(glossKey(`re${w}`)).length > 0)) && knownAsTyped(`re${w}`);
+  const prefixed = glossary && rules.rePrefix ? reForms(abbreviated, byStemOnly, reKnown) : abbreviated;
   const particled = rules.particles ? particlesOut(prefixed) : prefixed;
   const placed = rules.placeKinds ? placeKinds(particled, translate) : particled;
   const forms = glossary && (rules.irregularVerbs || rules.negativePrefixes) ? wordForms(placed, ctx, rules, knownWord, translate) : undefined;
