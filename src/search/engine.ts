@@ -450,7 +450,7 @@ interface Ranked {
 }
 
 /** Whether hit a ranks before hit b: a higher score, then a lower index (a module function, not a closure per call). */
-function betterHit(index: Int32Array, score: Float64Array, a: number, b: number): boolean {
+function betterHit(index: readonly number[], score: readonly number[], a: number, b: number): boolean {
   return (score[a] as number) > (score[b] as number) || (score[a] === score[b] && (index[a] as number) < (index[b] as number));
 }
 
@@ -458,7 +458,7 @@ function betterHit(index: Int32Array, score: Float64Array, a: number, b: number)
  * The k best hits, best first (higher score, then lower index: a total order, so the same hits as sorting them
  * all), from parallel arrays; only the k hits are made into objects.
  */
-function topHits(index: Int32Array, score: Float64Array, k: number): Hit[] {
+function topHits(index: readonly number[], score: readonly number[], k: number): Hit[] {
   const n = index.length;
   if (k <= 0 || n === 0) return [];
   let order: number[];
@@ -1713,14 +1713,16 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       },
       done(): Ranked {
         // Each cluster's best passage and score, copied out of the shared arrays (the next query reuses them) into
-        // typed arrays: a query matching thousands of passages makes objects only for the page it shows.
+        // two arrays of numbers: a query matching thousands of passages makes objects only for the page it shows.
+        // Plain arrays, not typed ones: a typed array past 64 bytes gets its memory outside the heap, which costs
+        // more to get and to collect than a short query's whole copy (two per ranking, several rankings a search).
         const n = seen.length;
-        const index = new Int32Array(n);
-        const score = new Float64Array(n);
+        const index: number[] = [];
+        const score: number[] = [];
         for (let k = 0; k < n; k++) {
           const c = seen[k] as number;
-          index[k] = clusterBest[c] as number;
-          score[k] = clusterScore[c] as number;
+          index.push(clusterBest[c] as number);
+          score.push(clusterScore[c] as number);
         }
         // Methods, not arrow properties: under tsx (the bench's runner) a named arrow costs a defineProperty of its name.
         return {

@@ -688,6 +688,9 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
   const segments: Segment[] = [];
   for (let i = 0; i < words.length; ) {
     const first = words[i] as Word;
+    // Asked of the first word by each way of finding a segment below: looked up once (three Set look-ups and a
+    // look-up in the glosses' key memo, a large Map).
+    const firstMeans = !isChatWord(first.word) && glossKey(first.word).length > 0;
     let segment: Segment | undefined;
     let tableN = 0;
     /** Words of the query the segment found so far spans. */
@@ -702,7 +705,7 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
     // The dictionary: a phrase starting with a word that means something (not `to`, `the`, `please`, nor a word
     // for the kind of material wanted: excel, pdf, which the analyser drops). The longer phrase wins: the table's
     // industrial (产业) gives way to the dictionary's industrial chains (产业链, "industry value chain").
-    if (glossary && !isChatWord(first.word) && glossKey(first.word).length > 0) {
+    if (glossary && firstMeans) {
       for (let n = Math.min(glossary.maxWords + 2, words.length - i); n > tableN && (!segment || segment.source === 'table'); n--) {
         const found = segment;
         const slice = words.slice(i, i + n);
@@ -725,7 +728,7 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
     // No gloss has the phrase whole: the library words it comes nearest to (Glossary.near), longest phrase first. A
     // phrase of two words or more found so beats a shorter one found whole (customs and habits → 移风易俗 "to reform
     // habits and customs", not customs → 习惯); a single word only stands in for none.
-    if (glossary && !isChatWord(first.word) && glossKey(first.word).length > 0) {
+    if (glossary && firstMeans) {
       const least = segment ? Math.max(2, segmentN + 1) : ctx.hasTerm(first.word) ? 2 : 1;
       for (let n = Math.min(glossary.maxWords + 2, words.length - i); n >= least; n--) {
         const slice = words.slice(i, i + n);
@@ -741,7 +744,7 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
     }
     // Nor near: the phrase with one word replaced by a WordNet synonym of a single sense that a gloss has
     // (resettlement sites → relocation sites), longest phrase first.
-    if (!segment && glossary && !isChatWord(first.word) && glossKey(first.word).length > 0 && !ctx.hasTerm(first.word)) {
+    if (!segment && glossary && firstMeans && !ctx.hasTerm(first.word)) {
       for (let n = Math.min(glossary.maxWords, words.length - i); n >= 1 && !segment; n--) {
         const slice = words.slice(i, i + n);
         if (!joined(slice) || (n > 1 && glossKey((slice[n - 1] as Word).word).length === 0)) continue;
@@ -768,7 +771,7 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
       if (i < 0) break;
       continue;
     }
-    if (!isChatWord(first.word) && glossKey(first.word).length > 0 && !ctx.hasTerm(first.word)) {
+    if (firstMeans && !ctx.hasTerm(first.word)) {
       untranslated.push(first.word);
     }
     i++;
