@@ -25,7 +25,7 @@ import { createNeighbours, type NeighbourOptions, type SavedNeighbours } from '.
 import { BIGRAM_DEFAULTS, contentPairs, isQuestion, questionPairs, heldShare, prepareStretches, rerank, typedStretches, type BigramSignalOptions } from './bigram-signal.js';
 import { createTypoCorrector, latinGroups, type SavedTypoReadings } from './typo.js';
 import { asksQuantity, quantitiesOf, quantityNear } from './quantity.js';
-import { asksList, headingWord, listsKind } from './question.js';
+import { ASKING, asksList, headingWord, listsKind } from './question.js';
 import { ENGLISH_ABBREVIATIONS, ENGLISH_PLACE_CHARACTERS, ENGLISH_PLACE_KINDS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
 
 /** Tuning and behaviour of {@link createSearchEngine}. Every field is optional; defaults are in SEARCH_DEFAULTS. */
@@ -490,10 +490,11 @@ const inCedict = (word: string): boolean => dictionaryFields(word) !== undefined
 const THEME_NAMES: ReadonlySet<string> = new Set(THEMES.map((t) => t.name));
 /** A query's typed stretches (bigram-signal.ts) but the themes' names. */
 const stretchesOf = (folded: string): string[] => typedStretches(folded).filter((x) => !THEME_NAMES.has(x));
-/** Question words, where heldStretch and stretchOf split a query. */
-const QUESTION_WORDS = /什么|怎么|怎样|如何|为什么|为啥|哪|谁|吗|呢|啥|多少|几/u;
-/** The same words and the mark stretchOf leaves for a dropped word, every match. */
-const QUESTION_WORDS_ALL = new RegExp(`${QUESTION_WORDS.source}|\\u0000`, 'gu');
+/**
+ * The asking words (question.ts ASKING, the engine's one list since round 10: this was a third, without 能不能 / 是不是 /
+ * 有没有 …), where heldStretch and stretchOf split a query, and the mark stretchOf leaves for a dropped word; every match.
+ */
+const QUESTION_WORDS_ALL = new RegExp(`${ASKING.source}|\\u0000`, 'gu');
 
 const ENGLISH_WORDS: ReadonlySet<string> = new Set(Object.keys(ENGLISH_TERMS).flatMap((k) => k.split(/[\s-]+/).map(stem)));
 
@@ -1742,7 +1743,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
    */
   function heldStretch(text: string): string {
     let best = '';
-    for (const segment of text.split(QUESTION_WORDS)) {
+    for (const segment of text.split(ASKING)) {
       const chars = Array.from(segment);
       // A stretch some text holds has each of its three-character windows held too (a text holding the stretch holds
       // them, and their character pairs): one window the texts lack rules out every stretch over it unasked. Each

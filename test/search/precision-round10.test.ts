@@ -40,3 +40,12 @@ describe('a question asking which ones: the passage listing them first', () => {
     }
   });
 });
+
+describe('one list of asking words in the engine too', () => {
+  it('a saying asked about with 有没有 / 能不能 is found as one asked about with 吗', () => {
+    // The engine's stretch search (stretchOf, heldStretch) split a query at its own list of asking words, which lacked
+    // 有没有, 能不能 …; it now splits at question.ts ASKING. 等靠要 stands only in 003-013 (转变群众“等靠要”观念).
+    expect(passage('003-013')?.text).toContain('等靠要');
+    for (const q of ['等靠要吗', '有没有等靠要', '能不能等靠要']) expect(ids(engine, q)[0]).toBe('003-013');
+  });
+});
