@@ -162,6 +162,10 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'no list bonus': { listBonus: 0 },
   'list bonus 0.1': { listBonus: 0.1 },
   'list bonus 0.4': { listBonus: 0.4 },
+  // No-match near misses, round 10 (docs/search.md, No-match near misses, round 10).
+  'round 10 near misses (before)': { relatedUncoveredMax: Infinity },
+  'uncovered 0': { relatedUncoveredMax: 0 },
+  'uncovered 2': { relatedUncoveredMax: 2 },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

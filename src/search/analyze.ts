@@ -101,6 +101,12 @@ export interface Concept {
    * (SearchEngineOptions.relatedPiecesShare).
    */
   relatedPieces?: string[][];
+  /**
+   * Related words brought by a `say` string that leaves characters of the word as cut outside it (旅游 of 红色旅游 leaves
+   * 红色), each with the fewest characters any such string leaves (0, a string covering the word, is not listed): the
+   * word may name something narrower than the group stands for (SearchEngineOptions.relatedUncoveredMax).
+   */
+  relatedUncovered?: { word: string; uncovered: number }[];
   /** Set by the engine for a word the texts have only inside another expression (分类 of 分类施策): it matches nothing. */
   stranded?: boolean;
   /**
@@ -795,6 +801,9 @@ export function analyzeQuery(
       concepts.splice(k, 1);
     }
   }
+  // Per concept, per related group: the characters of the word its `say` strings cover (bits from the word's start;
+  // 银行 and 贷款, both strings of one group, cover 银行贷款 between them).
+  let covered: Map<Concept, Map<number, { span: Span; bits: number }>> | undefined;
   // Related terms: a `say` string found in the query attaches its group to the concepts it overlaps.
   for (const { entry, at } of sayMatches(text)) {
     const group = RELATED_TERMS[entry.group] as (typeof RELATED_TERMS)[number];
@@ -802,7 +811,12 @@ export function analyzeQuery(
     // Inside a word of the cut, touching neither of its ends (村规 of 乡村规划), the string is no word said.
     if (insideWord(spans, at, at + say.length)) continue;
     const overlapping = spanConcepts.filter((sc) => sc.span.start < at + say.length && sc.span.end > at);
-    for (const { concept } of overlapping) {
+    for (const { span, concept } of overlapping) {
+      let byGroup = covered?.get(concept);
+      if (!byGroup) (covered ??= new Map()).set(concept, (byGroup = new Map()));
+      const cover = byGroup.get(entry.group) ?? { span, bits: 0 };
+      for (let k = Math.max(at, span.start); k < Math.min(at + say.length, span.end) && k - span.start < 31; k++) cover.bits |= 1 << (k - span.start);
+      byGroup.set(entry.group, cover);
       for (const term of group.text) {
         if (concept.heads.includes(term) || concept.relatedText.includes(term)) continue;
         concept.relatedText.push(term);
@@ -816,6 +830,18 @@ export function analyzeQuery(
         }
       }
     }
+  }
+  for (const [concept, byGroup] of covered ?? []) {
+    const least = new Map<string, number>();
+    for (const [g, { span, bits }] of byGroup) {
+      let outside = span.end - span.start;
+      for (let b = bits; b !== 0; b &= b - 1) outside--;
+      for (const term of (RELATED_TERMS[g] as (typeof RELATED_TERMS)[number]).text) {
+        for (const w of hasTerm(term) ? [term] : wordTermsCached(term)) least.set(w, Math.min(outside, least.get(w) ?? Infinity));
+      }
+    }
+    const list = concept.related.flatMap((word) => ((least.get(word) ?? 0) > 0 ? [{ word, uncovered: least.get(word) as number }] : []));
+    if (list.length > 0) concept.relatedUncovered = list;
   }
   // English through the dictionary: a concept named as typed, matched by the library's words glossed with it.
   for (const g of glossed) {

@@ -273,6 +273,15 @@ export interface SearchEngineOptions {
    */
   placeAsAspect?: boolean;
   /**
+   * The most characters of a word the texts lack that a related group's `say` string may leave outside it and still
+   * stand for the word in a full match (round 10). A string covering only part of the word (旅游 of 红色旅游, leaving
+   * 红色; 过节 of 逢年过节) brings a group about something broader or beside it: its terms still credit and rank the
+   * passage, but the answer is partial unless the passage holds the word. A single character left over (厂 of 化肥厂, 主
+   * of 带|货主, jieba cutting the query otherwise) does not count. A word the texts hold is matched as itself (its
+   * related terms as before). Default 1; Infinity: off (every related term makes a full match, as before).
+   */
+  relatedUncoveredMax?: number;
+  /**
    * English numbers and ordinals as the texts write them, with the measure word CC-CEDICT glosses with the noun after
    * them (3rd batch → 第三批, eight types → 八类, 19th → 十九; english.ts numbersAsChinese). Default true.
    */
@@ -395,6 +404,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   keepUnderstood: true,
   placeWeight: 1,
   placeAsAspect: true,
+  relatedUncoveredMax: 1,
   englishNumbers: true,
   englishJoined: 4,
   commonEnglishWeight: 0.6,
@@ -1055,6 +1065,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     grams: { low: number; high: number }[];
     relatedLow: number;
     relatedHigh: number;
+    /** The related terms that stand for the concept in a full match (all but those relatedUncoveredMax leaves out). */
+    fullRelatedLow: number;
+    fullRelatedHigh: number;
     /**
      * Each related term the index lacks whole, as the bits of all its words (every word searched with a bit), and
      * the bits of the related terms searched whole (see relatedPiecesShare).
@@ -1161,6 +1174,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       const piecesOn = o.relatedPiecesShare !== 1;
       const wholeRelated = piecesOn ? c.related.filter((t) => c.relatedText.includes(t)) : [];
       const tellingWords = piecesOn ? tellingPieces(c) : [];
+      // Related terms brought by a string that leaves more of a word the texts lack outside it than relatedUncoveredMax.
+      const beside = c.relatedUncovered === undefined || literal(c) ? [] : c.relatedUncovered.filter((x) => x.uncovered > o.relatedUncoveredMax);
+      const fullRelated = beside.length === 0 ? c.related : c.related.filter((t) => !beside.some((x) => x.word === t));
       return {
         focus: focus[k] as number,
         kind: c.kind,
@@ -1183,6 +1199,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         grams: c.grams.map((g) => ({ low: lowOf(bitByTerm, g), high: highOf(bitByTerm, g) })),
         relatedLow: maskLow(bitByTerm, c.related),
         relatedHigh: maskHigh(bitByTerm, c.related),
+        fullRelatedLow: maskLow(bitByTerm, fullRelated),
+        fullRelatedHigh: maskHigh(bitByTerm, fullRelated),
         pieces: piecesOn ? piecesOf(bitByTerm, c) : [],
         wholeRelatedLow: maskLow(bitByTerm, wholeRelated),
         wholeRelatedHigh: maskHigh(bitByTerm, wholeRelated),
@@ -1581,7 +1599,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   function matchesCheaply(c: ConceptBits, i: number, bodyLow: number, bodyHigh: number): number {
     if (c.kind === 'phrase') return YES;
     if ((c.headLow & bodyLow) !== 0 || (c.headHigh & bodyHigh) !== 0) return YES;
-    if ((c.relatedLow & bodyLow) !== 0 || (c.relatedHigh & bodyHigh) !== 0) return YES;
+    if ((c.fullRelatedLow & bodyLow) !== 0 || (c.fullRelatedHigh & bodyHigh) !== 0) return YES;
     if (c.theme !== undefined && themeStrength(i, c.theme) > 0) return YES;
     if (c.own === articleOf[i]) return YES;
     if (!c.wholeKnown || c.whole.length === 0) return NO;
