@@ -136,7 +136,8 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'no place kinds': { englishRules: { placeKinds: false } },
   'no re- prefix': { englishRules: { rePrefix: false } },
   'no particles': { englishRules: { particles: false } },
-  'english round 10 (before)': { englishRules: { placeKinds: false, rePrefix: false, particles: false } },
+  'no kind joins': { englishRules: { kindJoins: false } },
+  'english round 10 (before)': { englishRules: { placeKinds: false, rePrefix: false, particles: false, kindJoins: false } },
   // Everyday words, round 8 (docs/search.md, Everyday words, round 8).
   'round 8 everyday (before)': { loneCharacterWords: false, separableLonger: false, complementJoin: false },
   'no lone-character words': { loneCharacterWords: false },

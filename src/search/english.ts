@@ -173,6 +173,12 @@ export interface EnglishRules {
    * irregular form or its verb). back after a noun (talent back to villages) is left alone. Default true.
    */
   particles?: boolean;
+  /**
+   * A word before a place's English kind joins the kind's character where the texts hold the two so (round 10): poor
+   * villages → 贫困村, weak villages → 薄弱村, pilot counties → 试点县 — Chinese names a kind of place by a word and the
+   * character. Default true.
+   */
+  kindJoins?: boolean;
 }
 
 const RULE_DEFAULTS: Required<EnglishRules> = {
@@ -185,6 +191,7 @@ const RULE_DEFAULTS: Required<EnglishRules> = {
   placeKinds: true,
   rePrefix: true,
   particles: true,
+  kindJoins: true,
 };
 /** back or away after a word (see EnglishRules.particles). */
 const PARTICLE = /(?<![a-z0-9])([a-z]+)(\s+)(?:back|away)(?![a-z0-9-])/g;
@@ -202,7 +209,9 @@ function particlesOut(text: string): string {
   });
 }
 /** A word and the English kind of place after it (Chengguan district); see EnglishRules.placeKinds. */
-const PLACE_KIND = /(?<![a-z0-9])([a-z]+)([\s-]+)(village|town|township|county|district|city|province|prefecture)(?![a-z0-9])/g;
+const PLACE_KIND = /(?<![a-z0-9])([a-z]+)([\s-]+)(villages?|towns?|townships?|county|counties|districts?|city|cities|provinces?|prefectures?)(?![a-z0-9])/g;
+/** A place kind's plural as its singular (counties → county). */
+const kindSingular = (kind: string): string => (kind.endsWith('ies') ? `${kind.slice(0, -3)}y` : kind.replace(/s$/, ''));
 /** The asking words of how many / how much, out before the look-up. */
 const HOW_MANY = /\b(how)\s+(?:many|much)\b/g;
 /** English contractions (see EnglishRules.contractions): n't is not; 's, 're, 've, 'll, 'd, 'm say nothing looked for. */
@@ -628,13 +637,19 @@ function reForms(text: string, byStemOnly: (word: string) => boolean, reKnown: (
  * A place's English kind after a word whose translation already ends on the kind's character goes (Chengguan district:
  * chengguan → 城关区, district out); see EnglishRules.placeKinds.
  */
-function placeKinds(text: string, translate: (phrase: string) => readonly string[]): string {
+function placeKinds(text: string, translate: (phrase: string) => readonly string[], rules: Required<EnglishRules>, inTexts: (text: string) => boolean): string {
   if (!PLACE_KIND.test(text)) return text;
   PLACE_KIND.lastIndex = 0;
   return text.replace(PLACE_KIND, (all, name: string, _space: string, kind: string) => {
-    const character = ENGLISH_PLACE_CHARACTERS.get(kind) as string;
-    const head = translate(name)[0];
-    return head !== undefined && HAN.test(head) && Array.from(head).length >= 2 && head.endsWith(character) ? name : all;
+    const character = ENGLISH_PLACE_CHARACTERS.get(kindSingular(kind)) as string;
+    const heads = translate(name).filter((h) => HAN.test(h) && Array.from(h).length >= 2);
+    const head = heads[0];
+    if (rules.placeKinds && head !== undefined && head.endsWith(character)) return name;
+    if (rules.kindJoins && !isChatWord(name)) {
+      const joined = heads.slice(0, SENSES_SEARCHED).find((h) => !h.endsWith(character) && inTexts(h + character));
+      if (joined) return ` ${joined}${character} `;
+    }
+    return all;
   });
 }
 
@@ -676,7 +691,7 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
     (tableTerms.has(tableKey(`re${w}`)) || (glossary !== undefined && glossary.english(glossKey(`re${w}`)).length > 0)) && knownAsTyped(`re${w}`);
   const prefixed = glossary && rules.rePrefix ? reForms(abbreviated, byStemOnly, reKnown) : abbreviated;
   const particled = rules.particles ? particlesOut(prefixed) : prefixed;
-  const placed = rules.placeKinds ? placeKinds(particled, translate) : particled;
+  const placed = rules.placeKinds || rules.kindJoins ? placeKinds(particled, translate, rules, ctx.inTexts) : particled;
   const forms = glossary && (rules.irregularVerbs || rules.negativePrefixes) ? wordForms(placed, ctx, rules, knownWord, translate) : undefined;
   const formed = forms?.text ?? placed;
   const counted = ctx.numbers === false ? formed : numbersAsChinese(formed, ctx.inTexts, knownWord);

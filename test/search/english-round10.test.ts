@@ -2,7 +2,8 @@
  * English, round 10 of issue 9 (docs/search.md, English, round 10): back and away after a verb are its particle; a
  * word the look-ups know only by its stem is its re- form where that is known as written (vitalization →
  * revitalization → 振兴); a place's English kind after its name is the character that ends the name (Chengguan
- * district → 城关区, Linzhou county → 林周). The real engine over the seeds, each rule against the same engine with the
+ * district → 城关区, Linzhou county → 林周), and a word before a kind joins its character where the texts hold the two
+ * (weak villages → 薄弱村). The real engine over the seeds, each rule against the same engine with the
  * rule off.
  */
 import { describe, expect, it } from 'vitest';
@@ -58,7 +59,8 @@ describe('a word known only by its stem is its re- form where that is known as w
 });
 
 describe('a place’s English kind after its name is the character that ends the name', () => {
-  const before = createSearchEngine(getSharedCorpus(), { englishRules: { placeKinds: false } });
+  // Off with the kind joins too: they would join chengguan's second sense 城关 with 区.
+  const before = createSearchEngine(getSharedCorpus(), { englishRules: { placeKinds: false, kindJoins: false } });
 
   it.each([
     ['Linzhou county', '003-019'],
@@ -76,7 +78,27 @@ describe('a place’s English kind after its name is the character that ends the
     expect(ids(engine, 'Changhua town online retail', 1)).toEqual(['001-005']);
   });
 
-  it('a word whose translation does not end on the kind keeps it: Taobao villages reads as before', () => {
-    expect(concepts(engine, 'Taobao villages')).toEqual(concepts(before, 'Taobao villages'));
+  it('a word whose translation does not end on the kind keeps it: model villages reads as before', () => {
+    expect(concepts(engine, 'model villages')).toEqual(concepts(before, 'model villages'));
+  });
+});
+
+describe('a word before a place’s English kind joins the kind’s character where the texts hold the two so', () => {
+  const before = createSearchEngine(getSharedCorpus(), { englishRules: { kindJoins: false } });
+
+  it.each([
+    ['weak villages', '薄弱村'],
+    ['civilised villages', '文明村'],
+    ['Taobao villages', '淘宝村'],
+  ])('%s is %s: the first answer holds it (village was 村庄 or 乡村 apart with the rule off)', (q, chinese) => {
+    expect(heads(before, q)).not.toContain(chinese);
+    expect(heads(engine, q)).toContain(chinese);
+    const r = engine.search(q, { limit: 1 });
+    expect(r.partial).toBe(false);
+    expect(r.results[0]?.text).toContain(chinese);
+  });
+
+  it('a stretch the texts lack changes nothing: model villages (典型村 is in no passage)', () => {
+    expect(concepts(engine, 'model villages')).toEqual(concepts(before, 'model villages'));
   });
 });
