@@ -26,7 +26,7 @@ import { BIGRAM_DEFAULTS, contentPairs, isQuestion, questionPairs, heldShare, pr
 import { createTypoCorrector, latinGroups, type SavedTypoReadings } from './typo.js';
 import { asksQuantity, quantitiesOf, quantityNear } from './quantity.js';
 import { ASKING, asksList, headingWord, listsKind } from './question.js';
-import { ENGLISH_ABBREVIATIONS, ENGLISH_PLACE_CHARACTERS, ENGLISH_PLACE_KINDS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
+import { ENGLISH_ABBREVIATIONS, ENGLISH_PLACE_KINDS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
 
 /** Tuning and behaviour of {@link createSearchEngine}. Every field is optional; defaults are in SEARCH_DEFAULTS. */
 export interface SearchEngineOptions {
@@ -2262,7 +2262,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       if (o.pinyinPlaces) {
         const at = text.indexOf(group.text);
         const kind = /^([\s-]+)([a-z]+)/.exec(text.slice(at + group.text.length));
-        const syllable = kind ? ENGLISH_PLACE_KINDS.get(kind[2] as string) : undefined;
+        const syllable = kind ? ENGLISH_PLACE_KINDS.get(kind[2] as string)?.syllable : undefined;
         const place = syllable && kind ? corrector.fromPinyin([...group.tokens, syllable]) : undefined;
         if (place && kind) {
           replace(`${group.text}${kind[0]}`, occurs(place.join('')) ? place.join('') : place.join(' '));
@@ -2270,7 +2270,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         }
         // Not a word with it: the name alone, with the kind's character where the texts write them together (昌化镇),
         // else without (林周 of 林周、墨竹工卡): the kind is part of the name, no topic of its own (EnglishRules.placeKinds).
-        const character = kind && o.englishRules.placeKinds !== false ? ENGLISH_PLACE_CHARACTERS.get(kind[2] as string) : undefined;
+        const character = kind && o.englishRules.placeKinds !== false ? ENGLISH_PLACE_KINDS.get(kind[2] as string)?.character : undefined;
         const name = character ? corrector.fromPinyin(group.tokens) : undefined;
         if (name && kind && character && occurs(name.join(''))) {
           replace(`${group.text}${kind[0]}`, occurs(name.join('') + character) ? name.join('') + character : name.join(''));
@@ -2377,8 +2377,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       if (neighbours) yield* neighbours.buildSteps();
     },
     *firstUseSteps() {
-      yield* corrector.buildSteps();
-      if (neighbours) yield* neighbours.buildSteps();
+      yield* this.warmSteps();
       // Read (one step: unzip and split), then prepared (its sortedness checked) as dictionaryFields does on first use.
       loadGlossLines();
       yield;

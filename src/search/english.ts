@@ -12,7 +12,7 @@
 import { createBoundedMemo } from './bounded-memo.js';
 import { americanSpelling, charactersGlossed, dictionaryFields, glossedAsTyped, glossKey as keyOfGloss, stem as stemOf, surfaceKey as surfaceOfGloss, type GlossMatch, type Glossary } from './glosses.js';
 import { toChineseNumber } from './numerals.js';
-import { ENGLISH_ABBREVIATIONS, ENGLISH_MATERIAL_WORDS, ENGLISH_PLACE_CHARACTERS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS } from './vocabulary.js';
+import { ENGLISH_ABBREVIATIONS, ENGLISH_MATERIAL_WORDS, ENGLISH_PLACE_KINDS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS } from './vocabulary.js';
 
 // The glosses' keys of the English words and phrases of queries, made once per process (the same words recur).
 const glossKeys = createBoundedMemo<string, string>(10_000);
@@ -195,13 +195,10 @@ const RULE_DEFAULTS: Required<EnglishRules> = {
 };
 /** back or away after a word (see EnglishRules.particles). */
 const PARTICLE = /(?<![a-z0-9])([a-z]+)(\s+)(?:back|away)(?![a-z0-9-])/g;
-/** The verbs of the irregular forms (come, bring, fall, take): verbs whatever else they are. */
-const IRREGULAR_VERBS = new Set<string>();
 
 /** back and away after a verb form out (EnglishRules.particles). */
 function particlesOut(text: string): string {
   if (!/\b(?:back|away)\b/.test(text)) return text;
-  if (IRREGULAR_VERBS.size === 0) for (const v of IRREGULAR_FORMS.values()) IRREGULAR_VERBS.add(v);
   return text.replace(PARTICLE, (all, verb: string, space: string) => {
     const base = verb.endsWith('s') ? verb.slice(0, -1) : verb;
     const isVerb = /(?:[a-z]{2}ing|[a-z]{2}ed)$/.test(verb) || verbOf(verb) !== undefined || IRREGULAR_VERBS.has(verb) || IRREGULAR_VERBS.has(base);
@@ -209,7 +206,10 @@ function particlesOut(text: string): string {
   });
 }
 /** A word and the English kind of place after it (Chengguan district); see EnglishRules.placeKinds. */
-const PLACE_KIND = /(?<![a-z0-9])([a-z]+)([\s-]+)(villages?|towns?|townships?|county|counties|districts?|city|cities|provinces?|prefectures?)(?![a-z0-9])/g;
+const PLACE_KIND = new RegExp(
+  `(?<![a-z0-9])([a-z]+)([\\s-]+)(${[...ENGLISH_PLACE_KINDS.keys()].map((k) => (k.endsWith('y') ? `${k}|${k.slice(0, -1)}ies` : `${k}s?`)).join('|')})(?![a-z0-9])`,
+  'g',
+);
 /** A place kind's plural as its singular (counties → county). */
 const kindSingular = (kind: string): string => (kind.endsWith('ies') ? `${kind.slice(0, -3)}y` : kind.replace(/s$/, ''));
 /** The asking words of how many / how much, out before the look-up. */
@@ -533,6 +533,8 @@ const IRREGULAR_FORMS: ReadonlyMap<string, string> = new Map(
       return pairs;
     }, []),
 );
+/** The verbs of the irregular forms (come, bring, fall, take): verbs whatever else they are (particlesOut). */
+const IRREGULAR_VERBS: ReadonlySet<string> = new Set(IRREGULAR_FORMS.values());
 /** A form with a verb's prefix (rebuilt, overgrown, outgrown). */
 const VERB_PREFIX = /^(re|over|under|out|up|mis)(?=[a-z]{3,}$)/;
 
@@ -641,7 +643,7 @@ function placeKinds(text: string, translate: (phrase: string) => readonly string
   if (!PLACE_KIND.test(text)) return text;
   PLACE_KIND.lastIndex = 0;
   return text.replace(PLACE_KIND, (all, name: string, _space: string, kind: string) => {
-    const character = ENGLISH_PLACE_CHARACTERS.get(kindSingular(kind)) as string;
+    const character = (ENGLISH_PLACE_KINDS.get(kindSingular(kind)) as { character: string }).character;
     const heads = translate(name).filter((h) => HAN.test(h) && Array.from(h).length >= 2);
     const head = heads[0];
     if (rules.placeKinds && head !== undefined && head.endsWith(character)) return name;

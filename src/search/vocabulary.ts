@@ -185,24 +185,20 @@ export const ENGLISH_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
- * The English for a kind of Chinese place, with the pinyin syllable of the character that ends such a place's name
- * (Gaohong Town is 高虹镇 gaohong zhen, Bainiu Village 白牛村): how Chinese places are romanised, so a name typed in
- * pinyin before its kind is read with that syllable (engine.ts, pinyinPlaces).
+ * The English for a kind of Chinese place, with the character that ends such a place's name and its pinyin syllable
+ * (Gaohong Town is 高虹镇 gaohong zhen, Bainiu Village 白牛村, Chengguan District 城关区): how Chinese places are
+ * romanised. A name typed in pinyin before its kind is read with that syllable (engine.ts, pinyinPlaces); a place's
+ * English kind after its name is that character, or nothing where the texts write the name without it (林周 of Linzhou
+ * County; english.ts and engine.ts, EnglishRules.placeKinds).
  */
-export const ENGLISH_PLACE_KINDS: ReadonlyMap<string, string> = new Map([
-  ['village', 'cun'], ['town', 'zhen'], ['township', 'xiang'], ['county', 'xian'], ['district', 'qu'], ['city', 'shi'],
-  ['province', 'sheng'], ['prefecture', 'zhou'],
-]);
-
-/**
- * The character that ends a Chinese place's name of each kind ({@link ENGLISH_PLACE_KINDS}' syllable written):
- * 城关区 is Chengguan District, 昌化镇 Changhua Town, 林周 (县) Linzhou County. A place's English kind after its name
- * is that character, or nothing where the texts write the name without it (english.ts and engine.ts, placeKinds).
- */
-export const ENGLISH_PLACE_CHARACTERS: ReadonlyMap<string, string> = new Map([
-  ['village', '村'], ['town', '镇'], ['township', '乡'], ['county', '县'], ['district', '区'], ['city', '市'],
-  ['province', '省'], ['prefecture', '州'],
-]);
+export const ENGLISH_PLACE_KINDS: ReadonlyMap<string, { character: string; syllable: string }> = new Map(
+  (
+    [
+      ['village', '村', 'cun'], ['town', '镇', 'zhen'], ['township', '乡', 'xiang'], ['county', '县', 'xian'],
+      ['district', '区', 'qu'], ['city', '市', 'shi'], ['province', '省', 'sheng'], ['prefecture', '州', 'zhou'],
+    ] as const
+  ).map(([kind, character, syllable]) => [kind, { character, syllable }]),
+);
 
 /** Longest English phrase in {@link ENGLISH_TERMS}, in words. */
 export const MAX_ENGLISH_PHRASE_WORDS = Math.max(...Object.keys(ENGLISH_TERMS).map((k) => k.split(' ').length));
