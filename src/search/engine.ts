@@ -2412,7 +2412,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       // And so may those of a question about a quantity (withQuantities).
       const reordered =
         (o.bigrams !== false && (o.bigrams.keywordWeight > 0 || isQuestion(searched.text))) ||
-        (o.quantityBonus > 0 && asksQuantity(searched.text));
+        (o.quantityBonus > 0 && asksQuantity(searched.text)) ||
+        // 分别 asks which ones without an asking word: withList reorders rerankDepth results, which must be exact.
+        (o.listBonus > 0 && asksList(searched.text));
       // The typed stretches reorder only the page's first results (typedStretchDepth): no deeper exact scores.
       const typed = o.typedStretchBonus > 0 ? telling(searched.text, analyzed) : [];
       const need = reordered ? Math.max(asked, rerankDepth) : typed.length > 0 ? Math.max(asked, o.typedStretchDepth) : asked;
