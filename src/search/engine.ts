@@ -22,10 +22,10 @@ import type { SearchEngine, SearchOptions, SearchResponse, SearchResult, Suggest
 import { glossKey, type EnglishRules } from './english.js';
 import { dictionaryFields, EMPTY_GLOSSARY, glossaryFromSaved, glossarySteps, loadGlossLines, loadSynonymLines, stem, type Glossary, type SavedGlossary } from './glosses.js';
 import { createNeighbours, type NeighbourOptions, type SavedNeighbours } from './neighbours.js';
-import { BIGRAM_DEFAULTS, contentPairs, isQuestion, questionPairs, heldShare, prepareStretches, rerank, typedStretches, type BigramSignalOptions } from './bigram-signal.js';
+import { BIGRAM_DEFAULTS, contentPairs, questionPairs, heldShare, prepareStretches, rerank, typedStretches, type BigramSignalOptions } from './bigram-signal.js';
 import { createTypoCorrector, latinGroups, type SavedTypoReadings } from './typo.js';
 import { asksQuantity, quantitiesOf, quantityNear } from './quantity.js';
-import { ASKING, asksList, headingWord, listsKind } from './question.js';
+import { ASKING, asksList, headingWord, isQuestion, listsKind } from './question.js';
 import { ENGLISH_ABBREVIATIONS, ENGLISH_PLACE_KINDS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
 
 /** Tuning and behaviour of {@link createSearchEngine}. Every field is optional; defaults are in SEARCH_DEFAULTS. */
