@@ -151,14 +151,6 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   // Precision, round 9 (docs/search.md, Precision, round 9): the typed stretches on by default in their cheap form.
   'no typed stretches': { typedStretchBonus: 0 },
   'typed stretches depth 10': { typedStretchDepth: 10 },
-  // Everyday words, round 9 (docs/search.md, Everyday words, round 9).
-  'round 9 everyday (before)': { relatedPiecesShare: 1 },
-  'pieces share 0.75, any word': { relatedPiecesTelling: 0 },
-  'pieces share 0.5, any word': { relatedPiecesShare: 0.5, relatedPiecesTelling: 0 },
-  'pieces share 0.5': { relatedPiecesShare: 0.5 },
-  'pieces share 0.6': { relatedPiecesShare: 0.6 },
-  'pieces telling 5%': { relatedPiecesTelling: 0.05 },
-  'pieces telling 15%': { relatedPiecesTelling: 0.15 },
   // Precision, round 10 (docs/search.md, Precision, round 10).
   'no list bonus': { listBonus: 0 },
   'list bonus 0.1': { listBonus: 0.1 },

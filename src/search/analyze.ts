@@ -96,12 +96,6 @@ export interface Concept {
   /** Related terms as written in the texts, for highlighting. */
   relatedText: string[];
   /**
-   * The words of each related term the index lacks whole (空壳支部 → 空壳, 支部), two or more: a passage holding all
-   * of them, or a rare one, likely says the term; one holding a common word (支部) alone may not
-   * (SearchEngineOptions.relatedPiecesShare).
-   */
-  relatedPieces?: string[][];
-  /**
    * Related words brought by a `say` string that leaves characters of the word as cut outside it (旅游 of 红色旅游 leaves
    * 红色), each with the fewest characters any such string leaves (0, a string covering the word, is not listed): the
    * word may name something narrower than the group stands for (SearchEngineOptions.relatedUncoveredMax).
@@ -824,7 +818,6 @@ export function analyzeQuery(
         // are often generic (农村电商 → 农村) and would pull in half the corpus. A lone character of one
         // (点 of 安置点) says nothing about the related term: left out.
         const words = hasTerm(term) ? [term] : wordTermsCached(term).filter((w) => Array.from(w).length > 1);
-        if (words.length > 1 && !hasTerm(term)) (concept.relatedPieces ??= []).push(words);
         for (const w of words) {
           if (!concept.related.includes(w) && !concept.heads.includes(w)) concept.related.push(w);
         }

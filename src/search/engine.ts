@@ -49,19 +49,6 @@ export interface SearchEngineOptions {
   /** Share of a concept credited when only its related terms match. Default 0.6. */
   relatedCredit?: number;
   /**
-   * A related term the index lacks whole is searched as its words (空壳支部 → 空壳, 支部; analyze.ts
-   * Concept.relatedPieces), and any one of them matched it for relatedCredit. A passage whose only related match is
-   * common words of such terms (支部: in more than relatedPiecesTelling of the passages) — neither a related term
-   * whole, nor all the words of one, nor a telling word (空壳) — gets this share of relatedCredit: it may not say the
-   * term at all. Credit only: a full match is as before (round 8 required all the words for credit and full match
-   * alike, and the first 66 and blind4 fell). 1: off. Default 1 (off): at 0.75 it raised held-out everyday blocks
-   * a little but put 003-007 (最低生活保障) before 003-011 (防范了出现过度保障) for 低保保障过头了, a village-lexicon query
-   * it was not written for (docs/search.md, Everyday words, round 9).
-   */
-  relatedPiecesShare?: number;
-  /** The most share of the passages a word of such a term may be found in and still tell it (see relatedPiecesShare). Default 0.1. */
-  relatedPiecesTelling?: number;
-  /**
    * Share of an English word credited when only one of its other senses matches (Concept.senses: living → 生活 beside
    * 生命), above relatedCredit: a sense the rest of the query stands beside in a passage is likely the one meant
    * (round 8). Default 0.75 (0.6, relatedCredit, before).
@@ -352,8 +339,6 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   gramWeight: 0.4,
   relatedWeight: 0.3,
   relatedCredit: 0.6,
-  relatedPiecesShare: 1,
-  relatedPiecesTelling: 0.1,
   englishSenseCredit: 0.75,
   everydayFocus: 9,
   everydayFocusFloor: 0.3,
@@ -570,25 +555,6 @@ function maskHigh(bitByTerm: ReadonlyMap<string, number>, list: readonly string[
   let high = 0;
   for (const t of list) high = (high | highOf(bitByTerm, t)) >>> 0;
   return high;
-}
-
-/**
- * The bits of each related term the index lacks whole (Concept.relatedPieces): all its words' bits, only when every
- * word was searched with one (a word the index lacks, or past 64 terms, leaves no way to tell the term is held).
- */
-function piecesOf(bitByTerm: ReadonlyMap<string, number>, c: Concept): { low: number; high: number }[] {
-  const out: { low: number; high: number }[] = [];
-  for (const words of c.relatedPieces ?? []) {
-    if (!words.every((w) => (bitByTerm.get(w) ?? -1) >= 0)) continue;
-    out.push({ low: maskLow(bitByTerm, words), high: maskHigh(bitByTerm, words) });
-  }
-  return out;
-}
-
-/** Whether the bits hold every word of one of a concept's related terms the index lacks whole. */
-function holdsPieces(c: { pieces: readonly { low: number; high: number }[] }, low: number, high: number): boolean {
-  for (const g of c.pieces) if ((g.low & low) === g.low && (g.high & high) === g.high) return true;
-  return false;
 }
 
 /** A concept's terms that are evidence of it: a lone character only for a one-character concept. */
@@ -1074,16 +1040,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     /** The related terms that stand for the concept in a full match (all but those relatedUncoveredMax leaves out). */
     fullRelatedLow: number;
     fullRelatedHigh: number;
-    /**
-     * Each related term the index lacks whole, as the bits of all its words (every word searched with a bit), and
-     * the bits of the related terms searched whole (see relatedPiecesShare).
-     */
-    pieces: { low: number; high: number }[];
-    wholeRelatedLow: number;
-    wholeRelatedHigh: number;
-    /** The words of those terms that tell them (relatedPiecesTelling). */
-    tellingLow: number;
-    tellingHigh: number;
     /** The article whose own name the concept is (see ownArticle), or -1. */
     own: number;
     /** Library neighbours of a word the texts lack: partial credit, never a full match. */
@@ -1096,10 +1052,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   const wholeKnownOf = (c: Concept): boolean =>
     c.stranded !== true &&
     (c.kind === 'phrase' || c.heads.some(inText) || occurs(c.text) || c.related.some(inText) || themeOf(c) !== undefined);
-
-  /** The words of a concept's related terms the index lacks whole that tell them (relatedPiecesTelling). */
-  const tellingPieces = (c: Concept): string[] =>
-    o.relatedPiecesTelling > 0 ? (c.relatedPieces ?? []).flatMap((words) => words.filter((w) => share(w) <= o.relatedPiecesTelling)) : [];
 
   /** Whether the texts hold a word concept as itself (not only through related terms or neighbours). */
   const literal = (c: Concept): boolean => c.kind !== 'word' || c.heads.some(inText) || occurs(c.text);
@@ -1176,10 +1128,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       addEvidence(evidence, c.related, chars);
       addEvidence(evidence, nearbyTerms, chars);
       const longParts = known[k] ? c.parts.filter((t) => charCount(t) > 1) : [];
-      // relatedPiecesShare's masks, each list made once, and none while the rule is off (piecesShare returns 1 then).
-      const piecesOn = o.relatedPiecesShare !== 1;
-      const wholeRelated = piecesOn ? c.related.filter((t) => c.relatedText.includes(t)) : [];
-      const tellingWords = piecesOn ? tellingPieces(c) : [];
       // Related terms brought by a string that leaves more of a word the texts lack outside it than relatedUncoveredMax.
       const beside = c.relatedUncovered === undefined || literal(c) ? [] : c.relatedUncovered.filter((x) => x.uncovered > o.relatedUncoveredMax);
       const fullRelated = beside.length === 0 ? c.related : c.related.filter((t) => !beside.some((x) => x.word === t));
@@ -1207,11 +1155,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         relatedHigh: maskHigh(bitByTerm, c.related),
         fullRelatedLow: maskLow(bitByTerm, fullRelated),
         fullRelatedHigh: maskHigh(bitByTerm, fullRelated),
-        pieces: piecesOn ? piecesOf(bitByTerm, c) : [],
-        wholeRelatedLow: maskLow(bitByTerm, wholeRelated),
-        wholeRelatedHigh: maskHigh(bitByTerm, wholeRelated),
-        tellingLow: maskLow(bitByTerm, tellingWords),
-        tellingHigh: maskHigh(bitByTerm, tellingWords),
         own: c.kind === 'word' && c.naming && !theme ? c.heads.reduce((a, h) => (a >= 0 ? a : ownArticle(h)), -1) : -1,
         nearby: nearbyTerms.map((t) => ({ low: lowOf(bitByTerm, t), high: highOf(bitByTerm, t), text: t })),
         nearbyLow: maskLow(bitByTerm, nearbyTerms),
@@ -1236,20 +1179,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       for (const g of c.grams) if ((g.low & low) !== 0 || (g.high & high) !== 0) hit++;
       credit = Math.max(credit, (0.85 * hit) / c.grams.length);
     }
-    if ((c.relatedLow & low) !== 0 || (c.relatedHigh & high) !== 0) credit = Math.max(credit, c.relatedCredit * piecesShare(c, low, high));
+    if ((c.relatedLow & low) !== 0 || (c.relatedHigh & high) !== 0) credit = Math.max(credit, c.relatedCredit);
     if ((c.nearbyLow & low) !== 0 || (c.nearbyHigh & high) !== 0) credit = Math.max(credit, o.nearbyCredit);
     return credit;
-  }
-
-  /**
-   * The share of relatedCredit earned by a passage whose related matches are only some words of terms the index
-   * lacks whole (see relatedPiecesShare): 1 when it holds a related term whole, or all the words of one.
-   */
-  function piecesShare(c: ConceptBits, low: number, high: number): number {
-    if (o.relatedPiecesShare === 1 || c.pieces.length === 0) return 1;
-    if ((c.wholeRelatedLow & low) !== 0 || (c.wholeRelatedHigh & high) !== 0) return 1;
-    if ((c.tellingLow & low) !== 0 || (c.tellingHigh & high) !== 0) return 1;
-    return holdsPieces(c, low, high) ? 1 : o.relatedPiecesShare;
   }
 
   /** A concept that can be a key word even with other, longer words in the query. */
