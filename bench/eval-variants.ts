@@ -159,6 +159,8 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'round 10 near misses (before)': { relatedUncoveredMax: Infinity },
   'uncovered 0': { relatedUncoveredMax: 0 },
   'uncovered 2': { relatedUncoveredMax: 2 },
+  // Everyday words, round 11 (docs/search.md, Everyday words, round 11).
+  'round 11 everyday (before)': { relatedOnce: false },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

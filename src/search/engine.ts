@@ -49,6 +49,13 @@ export interface SearchEngineOptions {
   /** Share of a concept credited when only its related terms match. Default 0.6. */
   relatedCredit?: number;
   /**
+   * Round 11: a related term that another concept of the query has as its own word (支部 of 空壳支部, searched as its
+   * words, beside the typed 支部 of 支部人太多或者光有个空架子) no longer stands for the bridged concept: one word of a
+   * passage matched both, and a passage saying 支部 three times led the one saying 空壳支部. false: as before.
+   * Default true.
+   */
+  relatedOnce?: boolean;
+  /**
    * Share of an English word credited when only one of its other senses matches (Concept.senses: living → 生活 beside
    * 生命), above relatedCredit: a sense the rest of the query stands beside in a passage is likely the one meant
    * (round 8). Default 0.75 (0.6, relatedCredit, before).
@@ -390,6 +397,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   placeWeight: 1,
   placeAsAspect: true,
   relatedUncoveredMax: 1,
+  relatedOnce: true,
   englishNumbers: true,
   englishJoined: 4,
   commonEnglishWeight: 0.6,
@@ -1072,6 +1080,18 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       return Math.max(o.everydayFocusFloor, Math.min(1, idf / o.everydayFocus));
     });
   };
+  /**
+   * Each concept's related terms, less those another concept of the query has as its own word (see relatedOnce):
+   * 支部 of 空壳支部 stands for 空架子 in 支部人太多或者光有个空架子 only where 支部 is not the query's own word.
+   */
+  const relatedOnce = (concepts: readonly Concept[]): (readonly string[])[] => {
+    if (!o.relatedOnce) return concepts.map((c) => c.related);
+    const heads = new Map<string, number>();
+    concepts.forEach((c, k) => {
+      if (c.kind !== 'phrase') for (const h of c.heads) heads.set(h, heads.has(h) && heads.get(h) !== k ? -1 : k);
+    });
+    return concepts.map((c, k) => (c.related.some((t) => heads.has(t) && heads.get(t) !== k) ? c.related.filter((t) => !heads.has(t) || heads.get(t) === k) : c.related));
+  };
   /** The weighted query terms (each once, at its highest weight, only if indexed) and each concept's bits. */
   function plan(concepts: readonly Concept[], headings = false): { terms: WeightedTerm[]; bits: ConceptBits[] } {
     const weights = new Map<string, number>();
@@ -1085,6 +1105,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         themes[k] === undefined && known[k] && c.naming && !c.aspect && !c.place && c.kind !== 'phrase' && c.heads.some((h) => share(h) <= o.themeTopicShare),
     );
     const focus = focusOf(concepts);
+    const ownRelated = relatedOnce(concepts);
     concepts.forEach((c, k) => {
       const scale = (topical && themes[k] !== undefined ? o.themeTopicWeight : 1) * (focus[k] as number);
       // An English word's Chinese found in most passages (village → 乡村) tells them apart less than the topic beside
@@ -1101,7 +1122,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       // the word itself: it weighs as the word.
       const gramWeight = c.grams.length === 1 && c.heads.length === 1 && charCount(c.text) === 2 ? 1 : o.gramWeight;
       if (!c.heads.some(inText)) for (const t of c.grams) putWeight(weights, searchIndex, t, gramWeight);
-      for (const t of c.related) putWeight(weights, searchIndex, t, o.relatedWeight);
+      for (const t of ownRelated[k] as string[]) putWeight(weights, searchIndex, t, o.relatedWeight);
       for (const n of c.nearby ?? []) putWeight(weights, searchIndex, n.term, o.nearbyWeight * n.weight);
     });
     // Bits go to the heaviest terms first; past 64 terms a match still scores but does not count for coverage.
@@ -1125,12 +1146,13 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       addEvidence(evidence, c.heads, chars);
       if (!known[k] || theme) addEvidence(evidence, c.parts, chars);
       addEvidence(evidence, c.grams, chars);
-      addEvidence(evidence, c.related, chars);
+      const related = ownRelated[k] as string[];
+      addEvidence(evidence, related, chars);
       addEvidence(evidence, nearbyTerms, chars);
       const longParts = known[k] ? c.parts.filter((t) => charCount(t) > 1) : [];
       // Related terms brought by a string that leaves more of a word the texts lack outside it than relatedUncoveredMax.
       const beside = c.relatedUncovered === undefined || literal(c) ? [] : c.relatedUncovered.filter((x) => x.uncovered > o.relatedUncoveredMax);
-      const fullRelated = beside.length === 0 ? c.related : c.related.filter((t) => !beside.some((x) => x.word === t));
+      const fullRelated = beside.length === 0 ? related : related.filter((t) => !beside.some((x) => x.word === t));
       return {
         focus: focus[k] as number,
         kind: c.kind,
@@ -1151,8 +1173,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         headHigh: maskHigh(bitByTerm, c.heads),
         parts: c.parts.map((p) => ({ low: lowOf(bitByTerm, p), high: highOf(bitByTerm, p), chars: charCount(p), text: p })),
         grams: c.grams.map((g) => ({ low: lowOf(bitByTerm, g), high: highOf(bitByTerm, g) })),
-        relatedLow: maskLow(bitByTerm, c.related),
-        relatedHigh: maskHigh(bitByTerm, c.related),
+        relatedLow: maskLow(bitByTerm, related),
+        relatedHigh: maskHigh(bitByTerm, related),
         fullRelatedLow: maskLow(bitByTerm, fullRelated),
         fullRelatedHigh: maskHigh(bitByTerm, fullRelated),
         own: c.kind === 'word' && c.naming && !theme ? c.heads.reduce((a, h) => (a >= 0 ? a : ownArticle(h)), -1) : -1,
