@@ -138,6 +138,10 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'no particles': { englishRules: { particles: false } },
   'no kind joins': { englishRules: { kindJoins: false } },
   'english round 10 (before)': { englishRules: { placeKinds: false, rePrefix: false, particles: false, kindJoins: false } },
+  // English, round 11 (docs/search.md, English, round 11).
+  'no character compounds': { englishRules: { characterCompounds: false } },
+  'no superlatives': { englishRules: { superlatives: false } },
+  'english round 11 (before)': { englishRules: { characterCompounds: false, superlatives: false } },
   // Everyday words, round 8 (docs/search.md, Everyday words, round 8).
   'round 8 everyday (before)': { loneCharacterWords: false, separableLonger: false, complementJoin: false },
   'no lone-character words': { loneCharacterWords: false },

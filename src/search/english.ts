@@ -9,7 +9,7 @@
  * 最低 生活 保障 → 最低生活保障; talent revitalization → 人才振兴) go into the query as that Chinese stretch, as if
  * typed in Chinese: the library's own co-occurrence picks the sense of each word (living is 生活 there, not 生命).
  */
-import { createBoundedMemo } from './bounded-memo.js';
+import { createBoundedMemo, type BoundedMemo } from './bounded-memo.js';
 import { americanSpelling, charactersGlossed, dictionaryFields, glossedAsTyped, glossKey as keyOfGloss, stem as stemOf, surfaceKey as surfaceOfGloss, type GlossMatch, type Glossary } from './glosses.js';
 import { toChineseNumber } from './numerals.js';
 import { ENGLISH_ABBREVIATIONS, ENGLISH_MATERIAL_WORDS, ENGLISH_PLACE_KINDS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS } from './vocabulary.js';
@@ -179,6 +179,23 @@ export interface EnglishRules {
    * character. Default true.
    */
   kindJoins?: boolean;
+  /**
+   * Adjacent English words whose dictionary characters compose a word of the index are that word (round 11): Chinese
+   * builds its words of characters, and CC-CEDICT glosses the characters one by one — red boat → 红 "red" + 船 "boat" →
+   * 红船 (of 红船精神), back wave → 后浪, head goose → 头雁, old houses → 旧房. Tried on two or three words joined by
+   * spaces or hyphens, none a filler, whose phrase no look-up knows whole; one character per word, each glossed with the
+   * word itself (glosses.ts charactersGlossed), in the English order, where the index holds the result as a word of its
+   * own (not merely a stretch of the texts: two characters side by side are in the texts by chance). Default true.
+   */
+  characterCompounds?: boolean;
+  /**
+   * A superlative is 最 and its adjective (round 11): strongest → 最强 of 最强党支部, biggest → 最大, lowest → 最低 —
+   * English morphology (-est, -iest, a doubled consonant: biggest, earliest, largest) the stemmer leaves whole, so that
+   * no look-up knew the word and it was searched as typed, required of a full answer. For a word no look-up knows, 最
+   * before one of its adjective's translations or of the characters the dictionary glosses with the adjective, where
+   * the texts hold that stretch. Default true.
+   */
+  superlatives?: boolean;
 }
 
 const RULE_DEFAULTS: Required<EnglishRules> = {
@@ -192,6 +209,8 @@ const RULE_DEFAULTS: Required<EnglishRules> = {
   rePrefix: true,
   particles: true,
   kindJoins: true,
+  characterCompounds: true,
+  superlatives: true,
 };
 /** back or away after a word (see EnglishRules.particles). */
 const PARTICLE = /(?<![a-z0-9])([a-z]+)(\s+)(?:back|away)(?![a-z0-9-])/g;
@@ -547,6 +566,17 @@ function verbOf(word: string): string | undefined {
   return prefix && base ? prefix + base : undefined;
 }
 
+/** A superlative's form (see EnglishRules.superlatives): best, most and the like are no -est of an adjective. */
+const SUPERLATIVE = /^[a-z]{2,}[^aeiou]est$|^[a-z]{2,}iest$/;
+
+/** The adjectives a superlative may be of, likeliest first: strongest → strong, largest → large, biggest → big, earliest → early. */
+function adjectivesOf(word: string): string[] {
+  const stemmed = word.slice(0, -3);
+  if (word.endsWith('iest')) return [`${word.slice(0, -4)}y`];
+  const doubled = /([bdgmnprt])\1$/.test(stemmed) ? [stemmed.slice(0, -1)] : [];
+  return [...doubled, stemmed, `${stemmed}e`];
+}
+
 /** Negative prefixes of English adjectives and nouns (see EnglishRules.negativePrefixes), longest first. */
 const NEGATIVE_PREFIX = /^(?:non|dis|un|in|im|il|ir)(?=[a-z]{4,}$)/;
 /** Chinese negations put before a translation. */
@@ -585,7 +615,8 @@ function spelled(segments: readonly Segment[], ctx: EnglishContext): string | un
 
 /**
  * Words no look-up knows read by English morphology (EnglishRules.irregularVerbs, negativePrefixes): an irregular verb
- * form out, a negative prefix and a known word as a Chinese negation and its translation, where the texts hold it.
+ * form out, a negative prefix and a known word as a Chinese negation and its translation, a superlative as 最 and its
+ * adjective's translation, where the texts hold it. `translated`: some word became Chinese.
  */
 function wordForms(
   text: string,
@@ -593,9 +624,9 @@ function wordForms(
   rules: Required<EnglishRules>,
   known: (word: string) => boolean,
   translate: (phrase: string) => readonly string[],
-): { text: string; negated: boolean } {
+): { text: string; translated: boolean } {
   const glossary = ctx.glossary as Glossary;
-  let negated = false;
+  let translated = false;
   const unknown = (w: string): boolean =>
     !isChatWord(w) && glossKey(w).length > 0 && !known(w) && !ctx.hasTerm(w) && glossary.near(glossKey(w), surfaceKey(w)).length === 0;
   const out = text.replace(LATIN_WORDS_ANY, (w, at: number) => {
@@ -606,6 +637,18 @@ function wordForms(
       // Said of the topic, not the topic (projects brought in, activities held, students sent): out, as a filler is.
       if (verb && (known(verb) || isChatWord(verb)) && unknown(w)) return '';
     }
+    if (rules.superlatives && SUPERLATIVE.test(w) && unknown(w)) {
+      for (const base of adjectivesOf(w)) {
+        // The adjective's characters even where no library word is glossed with it (big → 大, low → 低).
+        const heads = known(base) ? translate(base).slice(0, SENSES_TRIED).filter((h) => HAN.test(h)) : [];
+        for (const head of [...heads, ...charactersGlossed(base)]) {
+          if (ctx.inTexts(`最${head}`)) {
+            translated = true;
+            return ` 最${head} `;
+          }
+        }
+      }
+    }
     if (rules.negativePrefixes) {
       const prefix = NEGATIVE_PREFIX.exec(w)?.[0];
       const rest = prefix ? w.slice(prefix.length) : '';
@@ -615,7 +658,7 @@ function wordForms(
           for (const not of NEGATIONS) {
             const chinese = not + head;
             if (Array.from(chinese).length >= 3 && ctx.inTexts(chinese)) {
-              negated = true;
+              translated = true;
               return ` ${chinese} `;
             }
           }
@@ -624,7 +667,7 @@ function wordForms(
     }
     return w;
   });
-  return { text: out, negated };
+  return { text: out, translated };
 }
 
 /** A word of six letters or more (not already re-); see EnglishRules.rePrefix. */
@@ -653,6 +696,78 @@ function placeKinds(text: string, translate: (phrase: string) => readonly string
     }
     return all;
   });
+}
+
+/** Most English words composed into one word by their characters (EnglishRules.characterCompounds). */
+const MAX_COMPOUNDED = 3;
+/**
+ * The compounds found per run of English words ('' for none), kept per library (its hasTerm): the character products
+ * are the dear part.
+ */
+const compoundMemos = new WeakMap<(term: string) => boolean, BoundedMemo<string, string>>();
+
+/**
+ * Runs of adjacent English words whose characters compose a word of the index as that word (see
+ * EnglishRules.characterCompounds); `phraseKnown` tells a phrase the table or the glosses know whole.
+ */
+function characterCompounds(
+  text: string,
+  hasTerm: (term: string) => boolean,
+  phraseKnown: (phrase: string) => boolean,
+  wordKnown: (word: string) => boolean,
+): string {
+  const words = [...text.matchAll(LATIN_WORD)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
+  if (words.length < 2) return text;
+  // A word that may take part: one that means something (not of, the, please, ppt), no number, not inside an address.
+  const able = words.map((w) => !isChatWord(w.word) && glossKey(w.word).length > 0 && numberOf(w.word) === undefined && (w.start === 0 || !/[0-9.@/]/.test(text[w.start - 1] as string)));
+  let compoundsOf = compoundMemos.get(hasTerm);
+  if (!compoundsOf) compoundMemos.set(hasTerm, (compoundsOf = createBoundedMemo<string, string>(10_000)));
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < words.length; i++) {
+    for (let n = Math.min(MAX_COMPOUNDED, words.length - i); n >= 2; n--) {
+      const run = words.slice(i, i + n);
+      if (!run.every((w, k) => able[i + k] === true && (k === 0 || JOINER.test(text.slice((run[k - 1] as Word).end, w.start))))) continue;
+      const phrase = run.map((w) => w.word).join(' ');
+      let compound = compoundsOf.get(phrase);
+      if (compound === undefined) {
+        // A run of words each translated already is left to the joining of their translations: their characters' other
+        // senses compose words of other meanings (pay later → 纳凉, villagers actually like → 村委会).
+        compound = phraseKnown(phrase) || run.every((w) => wordKnown(w.word)) ? '' : compose(run.map((w) => charactersGlossed(w.word)), (c) => hasTerm(c) && meantBy(c, run));
+        compoundsOf.set(phrase, compound);
+      }
+      if (compound === '') continue;
+      out += `${text.slice(last, (run[0] as Word).start)} ${compound} `;
+      last = (run[n - 1] as Word).end;
+      i += n - 1;
+      break;
+    }
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
+/**
+ * Whether a compound may stand for the English words: the dictionary has it not (a word of the texts' own: 红船, 后浪)
+ * or glosses it with one of them. A compound it glosses otherwise is another word (money going → 发出 "to send out").
+ */
+function meantBy(compound: string, run: readonly Word[]): boolean {
+  const fields = dictionaryFields(compound);
+  if (fields === undefined) return true;
+  const stems = new Set(run.map((w) => stemOf(w.word)));
+  return fields.split('\t').some((g) => !g.startsWith('=') && keyOfGloss(g).split(' ').some((k) => stems.has(k)));
+}
+
+/** The first word of the index spelt by one character of each list, in order ('' if none). */
+function compose(characters: readonly (readonly string[])[], hasTerm: (term: string) => boolean): string {
+  const grow = (at: number, prefix: string): string => {
+    if (at === characters.length) return hasTerm(prefix) ? prefix : '';
+    for (const c of characters[at] as readonly string[]) {
+      const found = grow(at + 1, prefix + c);
+      if (found) return found;
+    }
+    return '';
+  };
+  return characters.some((c) => c.length === 0) ? '' : grow(0, '');
 }
 
 /**
@@ -694,11 +809,13 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
   const prefixed = glossary && rules.rePrefix ? reForms(abbreviated, byStemOnly, reKnown) : abbreviated;
   const particled = rules.particles ? particlesOut(prefixed) : prefixed;
   const placed = rules.placeKinds || rules.kindJoins ? placeKinds(particled, translate, rules, ctx.inTexts) : particled;
-  const forms = glossary && (rules.irregularVerbs || rules.negativePrefixes) ? wordForms(placed, ctx, rules, knownWord, translate) : undefined;
+  const forms = glossary && (rules.irregularVerbs || rules.negativePrefixes || rules.superlatives) ? wordForms(placed, ctx, rules, knownWord, translate) : undefined;
   const formed = forms?.text ?? placed;
   const counted = ctx.numbers === false ? formed : numbersAsChinese(formed, ctx.inTexts, knownWord);
-  const text = ctx.numbers === false || !rules.numberedNames ? counted : numberedNames(counted, ctx.inTexts, translate);
-  const numbered = text !== formed || forms?.negated === true;
+  const named = ctx.numbers === false || !rules.numberedNames ? counted : numberedNames(counted, ctx.inTexts, translate);
+  const phraseKnown = (phrase: string): boolean => tableTerms.has(tableKey(phrase)) || (glossary !== undefined && glossary.english(glossKey(phrase), surfaceKey(phrase)).length > 0);
+  const text = glossary && rules.characterCompounds ? characterCompounds(named, ctx.hasTerm, phraseKnown, (w) => knownWord(w) || (glossary.near(glossKey(w), surfaceKey(w)).length > 0)) : named;
+  const numbered = text !== formed || forms?.translated === true;
   const words: Word[] = [...text.matchAll(LATIN_WORD)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
   if (words.length === 0) return { text, english, glossed, chinese: text, translated: numbered, untranslated };
   const joined = (slice: readonly Word[]): boolean => slice.every((w, k) => k === 0 || JOINER.test(text.slice((slice[k - 1] as Word).end, w.start)));

@@ -217,8 +217,9 @@ describe('retrieval quality on the judged sets', () => {
     // English, British and American spellings, plurals and phrasal verbs, on passages earlier English blocks reached
     // least, judged from the passages before the engine was changed (no draft a never-seen set holds word for word):
     // english11 0.807 / 0.962 (26 judged + 2 no-match); its held-out half english11x (aggregates only) 0.778 / 1.000
-    // (26 + 2) at 31febd7.
-    { set: 'chat', prefix: 'chat-english11-', floor: { mrr10: 0.8, success5: 0.96 }, size: 26 },
+    // (26 + 2) at 31febd7. With character compounds (red boat → 红船) and superlatives (strongest → 最强): english11
+    // 0.855 / 0.962, english11x 0.778 / 1.000.
+    { set: 'chat', prefix: 'chat-english11-', floor: { mrr10: 0.85, success5: 0.96 }, size: 26 },
     { set: 'chat', prefix: 'chat-english11x-', floor: { mrr10: 0.77, success5: 1 }, size: 26 },
     // Precision, round 10 (docs/search.md, Precision, round 10): harder facts (the answer passage shares few words
     // with the question), questions with filler words, keywords many passages hold, typos of rare words, judged from
