@@ -1974,12 +1974,13 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   function highlightsFor(concepts: readonly Concept[]): HighlightTerm[] {
     const terms: HighlightTerm[] = [];
     concepts.forEach((c, group) => {
-      const single = Array.from(c.text).length === 1;
+      // Characters counted by charCount (code points, as Array.from counts them), no array made per word.
+      const single = charCount(c.text) === 1;
       const known = wholeKnownOf(c);
-      for (const h of c.heads) if (single || Array.from(h).length > 1) terms.push({ text: h, weight: c.kind === 'phrase' ? 4 : 3, group });
-      for (const p of c.parts) if (Array.from(p).length > 1) terms.push({ text: p, weight: known ? 0.5 : 1, group, wordOnly: true });
+      for (const h of c.heads) if (single || charCount(h) > 1) terms.push({ text: h, weight: c.kind === 'phrase' ? 4 : 3, group });
+      for (const p of c.parts) if (charCount(p) > 1) terms.push({ text: p, weight: known ? 0.5 : 1, group, wordOnly: true });
       for (const r of c.relatedText) terms.push({ text: foldTerm(r), weight: 1, group });
-      for (const r of c.related) if (Array.from(r).length > 1) terms.push({ text: r, weight: 0.8, group });
+      for (const r of c.related) if (charCount(r) > 1) terms.push({ text: r, weight: 0.8, group });
       for (const n of c.nearby ?? []) terms.push({ text: n.term, weight: 0.6, group, wordOnly: true });
       const theme = themeOf(c);
       if (theme) for (const t of themeHighlights([theme])) terms.push({ ...t, weight: Math.min(t.weight, 1), group, wordOnly: true });

@@ -77,36 +77,75 @@ function findMatches(display: string, folded: FoldedText, terms: readonly Highli
         from = at + 1;
         continue;
       }
-      const [start, end] = toDisplayRange(folded, display.length, at, at + term.text.length);
+      // Most passages fold in place (no map): their offsets are the display's, with no pair made per match.
+      let start = Math.min(at, display.length);
+      let end = Math.min(at + term.text.length, display.length);
+      if (folded.map !== null) [start, end] = toDisplayRange(folded, display.length, at, at + term.text.length);
       if (end > start) found.push({ start, end, weight: term.weight, group: term.group });
       from = at + term.text.length;
     }
   }
   // Prefer longer matches; drop any that overlap one already kept.
-  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  sortStable(found, longerFirst);
   const kept: Range[] = [];
   for (const r of found) {
-    if (kept.every((k) => r.end <= k.start || r.start >= k.end)) kept.push(r);
+    let free = true;
+    for (const k of kept) {
+      if (r.end > k.start && r.start < k.end) {
+        free = false;
+        break;
+      }
+    }
+    if (free) kept.push(r);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return sortStable(kept, earlierFirst);
 }
 
+const longerFirst = (a: Range, b: Range): number => b.end - b.start - (a.end - a.start) || a.start - b.start;
+const earlierFirst = (a: Range, b: Range): number => a.start - b.start;
+
+/**
+ * Sorts in place as Array.prototype.sort does (stable: the same order), by insertion when short (a snippet's matches
+ * are a handful): the built-in sort copies the array into a work area on every call, five snippets a query.
+ */
+function sortStable(list: Range[], order: (a: Range, b: Range) => number): Range[] {
+  if (list.length > 32) return list.sort(order);
+  for (let i = 1; i < list.length; i++) {
+    const r = list[i] as Range;
+    let j = i - 1;
+    while (j >= 0 && order(list[j] as Range, r) > 0) {
+      list[j + 1] = list[j] as Range;
+      j--;
+    }
+    list[j + 1] = r;
+  }
+  return list;
+}
+
+// scoreSpan's groups and their best weights, reused (one span is scored at a time): no two arrays per sentence.
+const spanGroups: number[] = [];
+const spanBest: number[] = [];
+
+/** The worth of display[start, end): `matches` are findMatches', in text order. */
 function scoreSpan(matches: readonly Range[], start: number, end: number): number {
   // Each group's best weight, summed in the order the groups first occur (a Map's order: the same sum to the bit).
-  const groups: number[] = [];
-  const best: number[] = [];
+  let groups = 0;
   let hits = 0;
   for (const m of matches) {
+    // In text order: a match starting at the end or past it ends past it, and so do all after it.
+    if (m.start >= end) break;
     if (m.start < start || m.end > end) continue;
     hits++;
-    const k = groups.indexOf(m.group);
-    if (k < 0) {
-      groups.push(m.group);
-      best.push(Math.max(0, m.weight));
-    } else best[k] = Math.max(best[k] as number, m.weight);
+    let k = 0;
+    while (k < groups && spanGroups[k] !== m.group) k++;
+    if (k === groups) {
+      spanGroups[groups] = m.group;
+      spanBest[groups] = Math.max(0, m.weight);
+      groups++;
+    } else spanBest[k] = Math.max(spanBest[k] as number, m.weight);
   }
   let score = 0;
-  for (const w of best) score += w;
+  for (let k = 0; k < groups; k++) score += spanBest[k] as number;
   // Distinct concepts dominate; repeats only break ties.
   return score + Math.min(hits, 5) * 0.01;
 }
@@ -237,11 +276,14 @@ export function buildSnippet(
     if (comma >= 0) windowStart = Math.max(start, windowStart - 12) + comma + 1;
     windowStart = safe(display, windowStart);
     const budget = o.maxLength - (windowStart > start ? 1 : 0) - 1;
+    // Up to `budget` characters (code points, as a string's iterator gives them) from windowStart, counted on the
+    // UTF-16 units rather than iterated: iterating made a string per character.
     let windowEnd = windowStart;
     let count = 0;
-    for (const ch of display.slice(windowStart, end)) {
-      if (count >= budget) break;
-      windowEnd += ch.length;
+    while (windowEnd < end && count < budget) {
+      const c = display.charCodeAt(windowEnd);
+      const d = windowEnd + 1 < end ? display.charCodeAt(windowEnd + 1) : 0;
+      windowEnd += c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? 2 : 1;
       count++;
     }
     start = windowStart;
