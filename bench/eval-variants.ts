@@ -165,6 +165,11 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'uncovered 2': { relatedUncoveredMax: 2 },
   // Everyday words, round 11 (docs/search.md, Everyday words, round 11).
   'round 11 everyday (before)': { relatedOnce: false },
+  // Precision, round 11 (docs/search.md, Precision, round 11).
+  'no place glue': { placeGlue: false },
+  'no quoted typo targets': { quotedTypoTargets: false },
+  'no which-measure aspects': { whichMeasure: false },
+  'precision round 11 off': { placeGlue: false, quotedTypoTargets: false, whichMeasure: false },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

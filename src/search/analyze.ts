@@ -8,7 +8,7 @@ import { mapEnglish, type EnglishRules } from './english.js';
 import type { Glossary } from './glosses.js';
 import { createBoundedMemo } from './bounded-memo.js';
 import { bare } from './normalize.js';
-import { askedAspects, questionAdverbs, questionCore } from './question.js';
+import { askedAspects, isWhichMeasure, questionAdverbs, questionCore } from './question.js';
 import { ASPECT_NOUNS, ENGLISH_MATERIAL_WORDS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, QUESTION_FORMS, RELATED_TERMS } from './vocabulary.js';
 
 /** Prefix of bigram terms (U+E000, private use: normalisation strips it from queries, so users cannot type it). */
@@ -177,6 +177,17 @@ export interface AnalyzeContext {
   aspectTail?: boolean;
   /** Drop a lone verb repeating a character of a longer word of the query (搬 of 易地扶贫搬迁…搬了). Default true. */
   repeatedVerbs?: boolean;
+  /**
+   * Round 11: a two-character word of jieba's cut that no text holds, a place character glued to the verb or
+   * function word after it (村想, 镇有, 县要 of 我们村想发展…), is the place, then the verb (see splitPlaceGlue).
+   * Default true.
+   */
+  placeGlue?: boolean;
+  /**
+   * Round 11: a noun after 哪 and a measure word (哪次会议, 哪家单位) is the kind of answer asked for, an aspect (question.ts
+   * askedAspects). Default true.
+   */
+  whichMeasure?: boolean;
   /** Most adjacent English words joined into one stretch of the texts (english.ts EnglishContext.maxJoined). */
   englishJoined?: number;
   /** Round 7's English rules (english.ts EnglishRules). Default all on. */
@@ -643,6 +654,40 @@ function repairCut(spans: Span[], inTexts: (text: string) => boolean, hasTerm: (
   return out.filter((s) => s.text.length > 0);
 }
 
+/** Characters of a kind of place a speaker puts before a verb: 我们村想…, 请问镇有…, 县要…. */
+const PLACE_CHARACTERS = /^[村镇乡县区市省]$/u;
+/** jieba's tags of a lone character that says what to do or how, not what about (想, 有, 要, 搞, 该, 能). */
+const GLUED_TAG = /^(?:v[dgi]?|d|[rpcuy])$/;
+
+/**
+ * jieba's HMM glues a place character to the one-character verb after it (我们|村想|发展, 请问|镇有|哪些) into a word
+ * no text holds: as a word the texts lack it keeps every answer partial and draws neighbours of its own. When the
+ * word is in no text, its first character is a kind of place and its second, read alone, a verb, adverb or function
+ * word (jieba's tag, or a stop word), the two are cut apart: the place (tagged s, a place word: it weighs as one) and
+ * the verb (its own tag). The texts' own words are left whole (乡村, 市场, 县级).
+ */
+function splitPlaceGlue(spans: Span[], inTexts: (text: string) => boolean): Span[] {
+  let out: Span[] | undefined;
+  spans.forEach((s, i) => {
+    const verbTag = s.text.length === 2 && PLACE_CHARACTERS.test(s.text.charAt(0)) && HAN_WORD.test(s.text) ? gluedVerbTag(s.text, inTexts) : undefined;
+    if (verbTag === undefined) {
+      out?.push(s);
+      return;
+    }
+    out ??= spans.slice(0, i);
+    out.push({ text: s.text.charAt(0), start: s.start, end: s.start + 1, tag: 's' }, { text: s.text.charAt(1), start: s.start + 1, end: s.end, tag: verbTag });
+  });
+  return out ?? spans;
+}
+
+/** The tag of the second character of a place character glued to a verb (see splitPlaceGlue), or undefined. */
+function gluedVerbTag(word: string, inTexts: (text: string) => boolean): string | undefined {
+  if (inTexts(word)) return undefined;
+  const verb = word.charAt(1);
+  const verbTag = tag(verb)[0]?.tag ?? 'x';
+  return isStopWord(verb) || GLUED_TAG.test(verbTag) ? verbTag : undefined;
+}
+
 /** A concept's smaller words and bigrams, from its heads. */
 function piecesOf(heads: readonly string[]): { parts: readonly string[]; grams: readonly string[] } {
   const headSet = new Set(heads);
@@ -705,7 +750,7 @@ export function analyzeQuery(
     runEnd = han ? span.end : -1;
   }
   if (run.join('').length > 1) runs.push(run);
-  const repaired = repairCut(cutSpans, inTexts, hasTerm);
+  const repaired = repairCut(ctx.placeGlue === false ? cutSpans : splitPlaceGlue(cutSpans, inTexts), inTexts, hasTerm);
   const spans = ctx.isDictionaryWord ? joinLoneCharacters(repaired, ctx.isDictionaryWord, inTexts) : repaired;
   const spanConcepts: { span: Span; concept: Concept }[] = [];
   const kept: Span[] = [];
@@ -733,12 +778,17 @@ export function analyzeQuery(
             return QUALIFIER_TAG.test((spans[i] as Span).tag) && Array.from((spans[i] as Span).text).length <= 2;
           },
         },
+    ctx.whichMeasure !== false,
   );
   const adverbs = ctx.questionAdverbs === false ? new Set<number>() : questionAdverbs(text, spans, (i) => /^v/.test((spans[i] as Span).tag), freeText);
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i] as Span;
     const t = span.text;
     if (t.length === 0 || QUERY_FILLERS.has(t) || !isIndexable(t)) continue;
+    if (ctx.whichMeasure !== false && isWhichMeasure(t)) {
+      dropped.push(t);
+      continue;
+    }
     if (adverbs.has(i)) {
       dropped.push(t);
       continue;

@@ -267,6 +267,23 @@ export interface SearchEngineOptions {
    */
   placeAsAspect?: boolean;
   /**
+   * Round 11: a place character jieba glued to the verb after it into a word no text holds (村想, 镇有, 县要 of
+   * 我们村想发展集体经济) is cut apart: the place (a place word) and the verb (analyze.ts splitPlaceGlue). Default true.
+   */
+  placeGlue?: boolean;
+  /**
+   * Round 11: the typo corrector also corrects to a name the texts put in quotation marks and jieba cuts into single
+   * characters (“化债九法”: 化债九发 → 化债九法; “耕保贷”: 耕保代 → 耕保贷), not only to the words of the texts' cut.
+   * Default true.
+   */
+  quotedTypoTargets?: boolean;
+  /**
+   * Round 11: in a question, the noun after 哪 and a measure word (哪次会议, 哪家单位, 哪位领导) names the kind of answer
+   * asked for, an aspect like the noun after 哪个 / 什么 (question.ts askedAspects): 乡村振兴战略是哪次会议提出的 is answered
+   * by 是党的十九大提出的, which never says 会议. Default true.
+   */
+  whichMeasure?: boolean;
+  /**
    * The most characters of a word the texts lack that a related group's `say` string may leave outside it and still
    * stand for the word in a full match (round 10). A string covering only part of the word (旅游 of 红色旅游, leaving
    * 红色; 过节 of 逢年过节) brings a group about something broader or beside it: its terms still credit and rank the
@@ -396,6 +413,9 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   keepUnderstood: true,
   placeWeight: 1,
   placeAsAspect: true,
+  placeGlue: true,
+  quotedTypoTargets: true,
+  whichMeasure: true,
   relatedUncoveredMax: 1,
   relatedOnce: true,
   englishNumbers: true,
@@ -498,6 +518,9 @@ const inCedict = (word: string): boolean => dictionaryFields(word) !== undefined
 /** The five themes' names (产业振兴 …): a stretch that is one is the theme rules' to weigh. */
 const THEME_NAMES: ReadonlySet<string> = new Set(THEMES.map((t) => t.name));
 /** A query's typed stretches (bigram-signal.ts) but the themes' names. */
+/** A name of two to eight Han characters between quotation marks in a passage's text (“化债九法”, 「耕保贷」). */
+const QUOTED_NAME = /[“"「『]([\p{Script=Han}]{2,8})[”"」』]/gu;
+
 const stretchesOf = (folded: string): string[] => typedStretches(folded).filter((x) => !THEME_NAMES.has(x));
 /**
  * The asking words (question.ts ASKING, the engine's one list since round 10: this was a third, without 能不能 / 是不是 /
@@ -769,10 +792,30 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return list;
   }
 
+  /**
+   * The typo corrector's words: the texts' words and, with quotedTypoTargets, the names the texts put in quotation
+   * marks (“化债九法”, “耕保贷”, “强村九法”) that jieba cuts into single characters, with their passage counts: a typo of
+   * such a name (化债九发, 耕保代) had no word to be corrected to.
+   */
+  function typoWords(): readonly [string, number][] {
+    const words = textWords();
+    const quoted = new Map<string, number>();
+    for (let i = 0; i < folded.length; i++) {
+      const seen = new Set<string>();
+      for (const m of (folded[i] as FoldedText).folded.matchAll(QUOTED_NAME)) {
+        const name = m[1] as string;
+        if (seen.has(name) || searchIndex.textFrequency(name) > 0) continue;
+        seen.add(name);
+        quoted.set(name, (quoted.get(name) ?? 0) + 1);
+      }
+    }
+    return quoted.size === 0 ? words : [...words, ...quoted];
+  }
+
   // Typos are corrected against the words of the passages' text, whatever documents the engine was built over.
   // Its tables are built on the first query with a stretch the texts lack, from the words' pinyin saved with the index
   // when there is one (reading every word's pinyin is most of their cost).
-  const corrector = createTypoCorrector(textWords, saved?.typo ? { saved: saved.typo } : {});
+  const corrector = createTypoCorrector(o.quotedTypoTargets ? typoWords : textWords, saved?.typo ? { saved: saved.typo } : {});
 
   // Dictionary glosses over this library's words, built with the index (in steps, like the rest of a reload) so that
   // no user's first English query waits for them, or loaded with a saved index.
@@ -948,7 +991,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return analyzed;
   };
   const analyze = (parsed: ParsedQuery): AnalyzedQuery =>
-    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger, complements: o.separableWords && o.complementJoin, questionAdverbs: o.questionAdverbs }))));
+    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger, complements: o.separableWords && o.complementJoin, questionAdverbs: o.questionAdverbs, placeGlue: o.placeGlue, whichMeasure: o.whichMeasure }))));
   /**
    * A quoted phrase written against the query's words (“党建+”模式有哪些): the phrase and the words as typed are the
    * query's whole (党建模式), for the whole-query bonus, when some text holds them so (“党建+”模式).

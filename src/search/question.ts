@@ -71,6 +71,14 @@ export function questionAdverbs(text: string, spans: readonly CutSpan[], isVerb:
 
 /** Words that ask which kind of thing: the noun after them is what is asked for (有什么要求, 有哪些经验, 多少钱). */
 const ASKING_DETERMINERS: ReadonlySet<string> = new Set(['什么', '哪些', '哪个', '哪种', '哪类', '啥', '多少']);
+/**
+ * Round 11: 哪 with a measure word as jieba cuts it whole (哪次会议, 哪家单位, 哪位领导, 哪年): the noun after it is the kind
+ * of answer too. The answer names an instance (党的十九大 for 哪次会议), seldom the noun itself.
+ */
+const WHICH_MEASURE = /^哪[次家位届批期所座条项级年天步层]$/u;
+
+/** Whether a word of the cut is 哪 with a measure word (哪次, 哪家): an asking word, dropped like 哪个 (round 11). */
+export const isWhichMeasure = (word: string): boolean => WHICH_MEASURE.test(word);
 /** Verbs of means before an asking word: 靠啥, 凭什么, 用什么, 通过什么. */
 const MEANS_VERBS: ReadonlySet<string> = new Set(['靠', '凭', '用', '拿', '依靠', '通过', '借助', '依托']);
 /** After a verb: what, which, how many (包括哪些, 存在什么, 取得了哪些). */
@@ -98,6 +106,7 @@ export function askedAspects(
   isVerb: (i: number) => boolean = () => false,
   isModifier: (i: number) => boolean = () => false,
   tailOptions: AspectTailOptions = {},
+  whichMeasure = false,
 ): Set<number> {
   const out = new Set<number>();
   for (let i = 0; i < spans.length; i++) {
@@ -107,7 +116,7 @@ export function askedAspects(
     // 靠啥留住, 用什么吸引: a verb after a means verb's 啥 is what the means achieve, the question's own predicate, not
     // the kind of answer asked for (措施 of 靠啥措施 is).
     const means = prev !== undefined && MEANS_VERBS.has(spans[i - 2]?.text ?? '') && isVerb(i);
-    const afterDeterminer = prev !== undefined && prev.end === s.start && ASKING_DETERMINERS.has(prev.text) && !means;
+    const afterDeterminer = prev !== undefined && prev.end === s.start && (ASKING_DETERMINERS.has(prev.text) || (whichMeasure && WHICH_MEASURE.test(prev.text))) && !means;
     const ofAndAsked = OF_BEFORE.test(text.slice(0, s.start)) && ASKED_AFTER.test(text.slice(s.end));
     // The question's own verb, right before what it asks: 包括 of X包括哪些方面, 存在 of X存在什么问题, 交给 of 交给谁.
     // (A verb after 如何 / 怎么 is not one: 吸引 of 怎样吸引人才回乡 says what is asked about.)
