@@ -141,7 +141,8 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   // English, round 11 (docs/search.md, English, round 11).
   'no character compounds': { englishRules: { characterCompounds: false } },
   'no superlatives': { englishRules: { superlatives: false } },
-  'english round 11 (before)': { englishRules: { characterCompounds: false, superlatives: false } },
+  'no demonyms': { englishRules: { demonyms: false } },
+  'english round 11 (before)': { englishRules: { characterCompounds: false, superlatives: false, demonyms: false } },
   // Everyday words, round 8 (docs/search.md, Everyday words, round 8).
   'round 8 everyday (before)': { loneCharacterWords: false, separableLonger: false, complementJoin: false },
   'no lone-character words': { loneCharacterWords: false },

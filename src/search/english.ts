@@ -196,6 +196,13 @@ export interface EnglishRules {
    * the texts hold that stretch. Default true.
    */
   superlatives?: boolean;
+  /**
+   * A people's or language's adjective in -an is its place (round 11): Tibetan → Tibet (西藏, and 藏 of 藏香, 藏纸
+   * among the dictionary's characters for Tibet), Korean → Korea, Mongolian → Mongolia. The dictionary glosses the
+   * place, and the stemmer leaves the adjective whole, so that no look-up knew it. For a word no look-up knows, its
+   * place where one does. Default true.
+   */
+  demonyms?: boolean;
 }
 
 const RULE_DEFAULTS: Required<EnglishRules> = {
@@ -211,6 +218,7 @@ const RULE_DEFAULTS: Required<EnglishRules> = {
   kindJoins: true,
   characterCompounds: true,
   superlatives: true,
+  demonyms: true,
 };
 /** back or away after a word (see EnglishRules.particles). */
 const PARTICLE = /(?<![a-z0-9])([a-z]+)(\s+)(?:back|away)(?![a-z0-9-])/g;
@@ -566,6 +574,9 @@ function verbOf(word: string): string | undefined {
   return prefix && base ? prefix + base : undefined;
 }
 
+/** A people's adjective (see EnglishRules.demonyms): Tibet-an, Korea-n, Mongolia-n. */
+const DEMONYM = /^[a-z]{3,}an$/;
+
 /** A superlative's form (see EnglishRules.superlatives): best, most and the like are no -est of an adjective. */
 const SUPERLATIVE = /^[a-z]{2,}[^aeiou]est$|^[a-z]{2,}iest$/;
 
@@ -636,6 +647,10 @@ function wordForms(
       const verb = verbOf(w);
       // Said of the topic, not the topic (projects brought in, activities held, students sent): out, as a filler is.
       if (verb && (known(verb) || isChatWord(verb)) && unknown(w)) return '';
+    }
+    if (rules.demonyms && DEMONYM.test(w) && unknown(w)) {
+      const place = [w.slice(0, -2), w.slice(0, -1)].find(known);
+      if (place) return place;
     }
     if (rules.superlatives && SUPERLATIVE.test(w) && unknown(w)) {
       for (const base of adjectivesOf(w)) {
@@ -809,7 +824,7 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
   const prefixed = glossary && rules.rePrefix ? reForms(abbreviated, byStemOnly, reKnown) : abbreviated;
   const particled = rules.particles ? particlesOut(prefixed) : prefixed;
   const placed = rules.placeKinds || rules.kindJoins ? placeKinds(particled, translate, rules, ctx.inTexts) : particled;
-  const forms = glossary && (rules.irregularVerbs || rules.negativePrefixes || rules.superlatives) ? wordForms(placed, ctx, rules, knownWord, translate) : undefined;
+  const forms = glossary && (rules.irregularVerbs || rules.negativePrefixes || rules.superlatives || rules.demonyms) ? wordForms(placed, ctx, rules, knownWord, translate) : undefined;
   const formed = forms?.text ?? placed;
   const counted = ctx.numbers === false ? formed : numbersAsChinese(formed, ctx.inTexts, knownWord);
   const named = ctx.numbers === false || !rules.numberedNames ? counted : numberedNames(counted, ctx.inTexts, translate);

@@ -516,10 +516,12 @@ export function charactersGlossed(word: string): readonly string[] {
     }
     characterLines = lines;
   }
-  // A gloss holding the stem as written (exempt of "to exempt"; a stem is a prefix of its words) before it is parsed.
+  // A gloss holding the stem as written (exempt of "to exempt"; a stem is a prefix of its words, but for the i or e
+  // Porter2 may end it on: party → parti, whose glosses say party) before it is parsed.
+  const written = wanted.length > 3 ? wanted.replace(/[ie]$/, '') : wanted;
   const found: string[] = [];
   for (const line of characterLines) {
-    if (!line.includes(wanted)) continue;
+    if (!line.includes(written)) continue;
     const [head, ...fields] = line.split('\t');
     if (fields.some((g) => !g.startsWith('=') && glossKey(g).split(' ').includes(wanted))) found.push(head as string);
   }

@@ -1,7 +1,8 @@
 /**
  * English, round 11 of issue 9 (docs/search.md, English, round 11): adjacent English words whose dictionary characters
  * compose a word of the index are that word (red boat → 红船, head goose → 头雁); a superlative is 最 and its adjective
- * (strongest → 最强). The real engine over the seeds, each rule against the same engine with the rule off.
+ * (strongest → 最强); a people’s adjective in -an is its place (Tibetan → Tibet). The real engine over the seeds,
+ * each rule against the same engine with the rule off.
  */
 import { describe, expect, it } from 'vitest';
 import { createSearchEngine } from '../../src/search/index.js';
@@ -66,5 +67,20 @@ describe('a superlative is 最 and its adjective', () => {
   it('a word the look-ups know is no superlative (interest), nor one whose 最 stretch the texts lack (earliest)', () => {
     expect(concepts(engine, 'interest linkage')).toEqual(concepts(before, 'interest linkage'));
     expect(concepts(engine, 'earliest pilots')).toEqual(concepts(before, 'earliest pilots'));
+  });
+});
+
+describe('a people’s adjective in -an is its place', () => {
+  const before = createSearchEngine(getSharedCorpus(), { englishRules: { demonyms: false } });
+
+  it('Tibetan incense: Tibet’s 藏 and incense’s 香 compose 藏香, its passage first (no answer at all with the rule off)', () => {
+    expect(ids(before, 'Tibetan incense')).toEqual([]);
+    expect(concepts(engine, 'Tibetan incense')).toEqual(['藏香']);
+    expect(ids(engine, 'Tibetan incense', 1)).toEqual(['003-017']);
+  });
+
+  it('an -an word a look-up knows is left alone (plan, urban), as is one whose place none knows (Korean)', () => {
+    expect(concepts(engine, 'urban plan')).toEqual(concepts(before, 'urban plan'));
+    expect(concepts(engine, 'the Korean village')).toContain('korean');
   });
 });
