@@ -171,6 +171,8 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'no quoted typo targets': { quotedTypoTargets: false },
   'no which-measure aspects': { whichMeasure: false },
   'precision round 11 off': { placeGlue: false, quotedTypoTargets: false, whichMeasure: false },
+  // No-match near misses, round 11 (docs/search.md, No-match near misses, round 11).
+  'round 11 head stand-ins (on)': { headStandInClose: true },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

@@ -293,6 +293,18 @@ export interface SearchEngineOptions {
    */
   relatedUncoveredMax?: number;
   /**
+   * In a query with two or more words a full match must hold, the last of them is its head, what the query is about
+   * (工资 of 学校老师的工资, 培训班 of 直播带货培训班, 投票 of 村两委换届选举怎么投票): in a full match it is matched as itself
+   * (the word, its theme, its own article, or the word found whole in the text) or through a related term sharing a
+   * character with it (补贴 → 补助, 活动室 → 活动场所, 年纪 → 年龄), not through one that shares none (培训班 → 技术, 投票 →
+   * 换届, 工资 → 就业): such a term stands for the topic beside the head, not for the head, and still credits and ranks
+   * the passage (round 11). The words before the head keep all their related terms; a lone-character head (富 of
+   * 怎么富起来的) and an English one are exempt. Default false (off: every related term stands in, as before): on, it
+   * also turns the lexicon's everyday answers partial where the last word is a predicate or one of two nouns side by side
+   * (形式主义走过场 → 停留在口号上, 支部散了架怎么办, 舞龙舞狮; docs/search.md, No-match near misses, round 11).
+   */
+  headStandInClose?: boolean;
+  /**
    * English numbers and ordinals as the texts write them, with the measure word CC-CEDICT glosses with the noun after
    * them (3rd batch → 第三批, eight types → 八类, 19th → 十九; english.ts numbersAsChinese). Default true.
    */
@@ -418,6 +430,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   whichMeasure: true,
   relatedUncoveredMax: 1,
   relatedOnce: true,
+  headStandInClose: false,
   englishNumbers: true,
   englishJoined: 4,
   commonEnglishWeight: 0.6,
@@ -594,6 +607,15 @@ function addEvidence(evidence: string[], list: readonly string[], chars: number)
 }
 
 /** A candidate's final score for a bonus and full-match outcome, computed as the scan computes it (same operations, order). */
+/** Whether two strings share a Han character of the basic block or extension A (补贴 and 补助; 投票 and 换届 do not). */
+function sharesHan(a: string, b: string): boolean {
+  for (let i = 0; i < a.length; i++) {
+    const code = a.charCodeAt(i);
+    if (((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf)) && b.includes(a[i] as string)) return true;
+  }
+  return false;
+}
+
 function finalScoreOf(base: number, bonus: boolean, full: boolean, bonusFactor: number, partialFactor: number): number {
   let s = base;
   if (bonus) s *= bonusFactor;
@@ -1088,9 +1110,15 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     grams: { low: number; high: number }[];
     relatedLow: number;
     relatedHigh: number;
-    /** The related terms that stand for the concept in a full match (all but those relatedUncoveredMax leaves out). */
+    /**
+     * The related terms that stand for the concept in a full match (all but those relatedUncoveredMax leaves out; for
+     * the query's head, only the close ones: see headStandInClose).
+     */
     fullRelatedLow: number;
     fullRelatedHigh: number;
+    /** Those of them from a related term sharing a Han character with the concept as typed (headStandInClose). */
+    closeRelatedLow: number;
+    closeRelatedHigh: number;
     /** The article whose own name the concept is (see ownArticle), or -1. */
     own: number;
     /** Library neighbours of a word the texts lack: partial credit, never a full match. */
@@ -1196,6 +1224,10 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       // Related terms brought by a string that leaves more of a word the texts lack outside it than relatedUncoveredMax.
       const beside = c.relatedUncovered === undefined || literal(c) ? [] : c.relatedUncovered.filter((x) => x.uncovered > o.relatedUncoveredMax);
       const fullRelated = beside.length === 0 ? related : related.filter((t) => !beside.some((x) => x.word === t));
+      // A related word is close when the related term it comes from, as the texts write it, shares a character with
+      // the concept (善行 of 善行义举榜 for 光荣榜).
+      const closeTerms = o.headStandInClose && c.kind === 'word' ? c.relatedText.filter((t) => sharesHan(t, c.text)) : [];
+      const close = closeTerms.length === 0 ? [] : fullRelated.filter((t) => closeTerms.some((x) => x.includes(t)));
       return {
         focus: focus[k] as number,
         kind: c.kind,
@@ -1220,6 +1252,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         relatedHigh: maskHigh(bitByTerm, related),
         fullRelatedLow: maskLow(bitByTerm, fullRelated),
         fullRelatedHigh: maskHigh(bitByTerm, fullRelated),
+        closeRelatedLow: maskLow(bitByTerm, close),
+        closeRelatedHigh: maskHigh(bitByTerm, close),
         own: c.kind === 'word' && c.naming && !theme ? c.heads.reduce((a, h) => (a >= 0 ? a : ownArticle(h)), -1) : -1,
         nearby: nearbyTerms.map((t) => ({ low: lowOf(bitByTerm, t), high: highOf(bitByTerm, t), text: t })),
         nearbyLow: maskLow(bitByTerm, nearbyTerms),
@@ -1454,6 +1488,13 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const naming = telling.length > 0 ? telling : namingAll;
     const required = naming.length > 0 ? naming : keys;
     const fullPossible = required.length > 0 && keys.every((c) => c.wholeKnown);
+    // The query's head stands in a full match only as itself or through close related terms (headStandInClose). The
+    // bits are this query's own (plan() makes them per ranking), so matchesCheaply and matchedWords see the change.
+    const head = o.headStandInClose && required.length > 1 ? (required[required.length - 1] as ConceptBits) : undefined;
+    if (head && head.kind === 'word' && head.chars > 1) {
+      head.fullRelatedLow = head.closeRelatedLow;
+      head.fullRelatedHigh = head.closeRelatedHigh;
+    }
     const themed = keys.filter((c) => c.theme !== undefined);
     let keyLow = 0;
     let keyHigh = 0;

@@ -238,7 +238,8 @@ describe('retrieval quality on the judged sets', () => {
     // discusses beside ones they do (expect no-full-match) and judged queries sharing their words, written from the
     // passages before the engine was changed: nomatch2 1.000 / 1.000 (17 judged), full answers to its no-match queries
     // 4/28; its held-out half nomatch2x (aggregates only) 1.000 / 1.000 (17 judged), 6/28 at 31febd7 (one draft a
-    // never-seen set holds word for word dropped, not reworded).
+    // never-seen set holds word for word dropped, not reworded). With the head's stand-ins kept close
+    // (headStandInClose, off by default): full answers 2/28 and 3/28, nomatch1x 0/20.
     { set: 'chat', prefix: 'chat-nomatch2-', floor: { mrr10: 1, success5: 1 }, size: 17 },
     { set: 'chat', prefix: 'chat-nomatch2x-', floor: { mrr10: 1, success5: 1 }, size: 17 },
     // Precision, round 11 (docs/search.md, Precision, round 11): short facts whose answer shares few words with the
