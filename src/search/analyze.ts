@@ -702,7 +702,24 @@ const headPieces = createBoundedMemo<string, { parts: readonly string[]; grams: 
 function makeConcept(text: string, kind: Concept['kind'], heads: string[], naming = true): Concept {
   const only = heads.length === 1 ? (heads[0] as string) : undefined;
   const pieces = only === undefined ? piecesOf(heads) : (headPieces.get(only) ?? headPieces.set(only, piecesOf(heads)));
-  return { text, kind, naming, heads, parts: [...pieces.parts], grams: [...pieces.grams], related: [], relatedText: [] };
+  // Every optional field present from the start (undefined until set): one object shape for all concepts, where
+  // fields added later made nine, and the engine's property reads on concepts megamorphic. The arrays copied by slice.
+  return {
+    text,
+    kind,
+    naming,
+    heads,
+    parts: pieces.parts.slice(),
+    grams: pieces.grams.slice(),
+    related: [],
+    relatedText: [],
+    senses: undefined,
+    relatedUncovered: undefined,
+    stranded: undefined,
+    aspect: undefined,
+    nearby: undefined,
+    place: undefined,
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSnippet, type HighlightTerm } from '../../src/search/snippet.js';
+import { getSharedEngine } from '../helpers/shared-index.js';
 
 // Round 11's snippet changes (speed only): the matches sorted by insertion when few (the built-in sort past 32), a
 // long sentence's window counted on UTF-16 units rather than iterated. What a reader sees must not change.
@@ -32,5 +33,26 @@ describe('snippets (speed, round 11)', () => {
       expect(marked.filter((m) => m === '人才')).toHaveLength(1);
       expect(marked).not.toContain('振兴');
     }
+  });
+});
+
+// Built at import, as the other engine tests build it (the shared index of this vitest worker).
+const engine = getSharedEngine();
+
+describe('concepts (speed, round 11)', () => {
+  it('every concept has the same fields, set or not: one object shape for the engine to read', () => {
+    // A place word (村里), a question's aspect (意义), an English word's senses, a word the texts lack (neighbours).
+    const queries = ['村里的集体经济怎么发展', '三免一补有什么意义', 'village doctors', '赤脚医生', '“一户一档”是什么', '人才振兴'];
+    const shapes = new Set<string>();
+    const set = new Set<string>();
+    for (const q of queries) {
+      for (const c of engine.explain(q).analyzed.concepts) {
+        shapes.add(Object.keys(c).join(','));
+        for (const [k, v] of Object.entries(c)) if (v !== undefined) set.add(k);
+      }
+    }
+    expect(shapes.size).toBe(1);
+    // The queries do set optional fields: the shape holds them all.
+    expect([...set]).toEqual(expect.arrayContaining(['place', 'aspect']));
   });
 });
