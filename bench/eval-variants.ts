@@ -170,6 +170,7 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'no place glue': { placeGlue: false },
   'no quoted typo targets': { quotedTypoTargets: false },
   'no which-measure aspects': { whichMeasure: false },
+  'no determiner modifier': { determinerModifier: false },
   'precision round 11 off': { placeGlue: false, quotedTypoTargets: false, whichMeasure: false },
   // No-match near misses, round 11 (docs/search.md, No-match near misses, round 11).
   'round 11 head stand-ins (on)': { headStandInClose: true },

@@ -188,6 +188,11 @@ export interface AnalyzeContext {
    * askedAspects). Default true.
    */
   whichMeasure?: boolean;
+  /**
+   * Round 11: a noun after an asking determiner and one one-character adjective (有啥好模式, 有什么新办法) is the kind of
+   * answer asked for, as without the adjective (question.ts askedAspects). Default true.
+   */
+  determinerModifier?: boolean;
   /** Most adjacent English words joined into one stretch of the texts (english.ts EnglishContext.maxJoined). */
   englishJoined?: number;
   /** Round 7's English rules (english.ts EnglishRules). Default all on. */
@@ -796,6 +801,7 @@ export function analyzeQuery(
           },
         },
     ctx.whichMeasure !== false,
+    ctx.determinerModifier !== false,
   );
   const adverbs = ctx.questionAdverbs === false ? new Set<number>() : questionAdverbs(text, spans, (i) => /^v/.test((spans[i] as Span).tag), freeText);
   for (let i = 0; i < spans.length; i++) {

@@ -107,6 +107,7 @@ export function askedAspects(
   isModifier: (i: number) => boolean = () => false,
   tailOptions: AspectTailOptions = {},
   whichMeasure = false,
+  determinerModifier = false,
 ): Set<number> {
   const out = new Set<number>();
   for (let i = 0; i < spans.length; i++) {
@@ -116,7 +117,11 @@ export function askedAspects(
     // 靠啥留住, 用什么吸引: a verb after a means verb's 啥 is what the means achieve, the question's own predicate, not
     // the kind of answer asked for (措施 of 靠啥措施 is).
     const means = prev !== undefined && MEANS_VERBS.has(spans[i - 2]?.text ?? '') && isVerb(i);
-    const afterDeterminer = prev !== undefined && prev.end === s.start && (ASKING_DETERMINERS.has(prev.text) || (whichMeasure && WHICH_MEASURE.test(prev.text))) && !means;
+    // Round 11 (determinerModifier): one adjective of one character between them (有啥好模式, 有什么新办法) changes nothing.
+    const before = determinerModifier && prev !== undefined && Array.from(prev.text).length === 1 && isModifier(i - 1) ? spans[i - 2] : undefined;
+    const modified = before !== undefined && prev !== undefined && before.end === prev.start && ASKING_DETERMINERS.has(before.text);
+    const afterDeterminer =
+      prev !== undefined && prev.end === s.start && (modified || ASKING_DETERMINERS.has(prev.text) || (whichMeasure && WHICH_MEASURE.test(prev.text))) && !means;
     const ofAndAsked = OF_BEFORE.test(text.slice(0, s.start)) && ASKED_AFTER.test(text.slice(s.end));
     // The question's own verb, right before what it asks: 包括 of X包括哪些方面, 存在 of X存在什么问题, 交给 of 交给谁.
     // (A verb after 如何 / 怎么 is not one: 吸引 of 怎样吸引人才回乡 says what is asked about.)

@@ -86,3 +86,22 @@ describe('the noun after 哪 and a measure word (哪次会议, 哪家单位)', (
     }
   });
 });
+
+describe('the noun after an asking determiner and a one-character adjective (有啥好模式)', () => {
+  const off = createSearchEngine(corpus, { determinerModifier: false });
+
+  it('is the kind of answer asked for, as without the adjective', () => {
+    const q = '村想搞乡村旅游有啥好模式';
+    // 002-017 names 乡村旅游 among the industries to develop; 003-004 (文化旅游业 … 带贫益贫模式) led while 模式 counted as a
+    // subject.
+    expect(passage('002-017')?.text).toContain('乡村旅游');
+    expect(off.explain(q).analyzed.concepts.find((c) => c.text === '模式')?.aspect).toBeFalsy();
+    expect(engine.explain(q).analyzed.concepts.find((c) => c.text === '模式')?.aspect).toBe(true);
+    expect(ids(off, q)[0]).toBe('003-004');
+    expect(ids(engine, q)[0]).toBe('002-017');
+  });
+
+  it('leaves a two-character word between them, and keyword queries, as they were', () => {
+    for (const q of ['有什么重要意义', '乡村旅游 模式', '带贫益贫模式']) expect(ids(engine, q)).toEqual(ids(off, q));
+  });
+});
