@@ -536,10 +536,9 @@ const inCedict = (word: string): boolean => dictionaryFields(word) !== undefined
 
 /** The five themes' names (产业振兴 …): a stretch that is one is the theme rules' to weigh. */
 const THEME_NAMES: ReadonlySet<string> = new Set(THEMES.map((t) => t.name));
-/** A query's typed stretches (bigram-signal.ts) but the themes' names. */
 /** A name of two to eight Han characters between quotation marks in a passage's text (“化债九法”, 「耕保贷」). */
 const QUOTED_NAME = /[“"「『]([\p{Script=Han}]{2,8})[”"」』]/gu;
-
+/** A query's typed stretches (bigram-signal.ts) but the themes' names. */
 const stretchesOf = (folded: string): string[] => typedStretches(folded).filter((x) => !THEME_NAMES.has(x));
 /**
  * The asking words (question.ts ASKING, the engine's one list since round 10: this was a third, without 能不能 / 是不是 /
