@@ -272,6 +272,16 @@ interface Word {
   end: number;
 }
 
+/** The English words of a text with their places. */
+function latinWords(text: string): Word[] {
+  return [...text.matchAll(LATIN_WORD)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
+}
+
+/** Whether the stretches of a run (words or segments, in order) stand side by side in the text: only JOINER between them. */
+function adjacent(text: string, run: readonly { start: number; end: number }[]): boolean {
+  return run.every((w, k) => k === 0 || JOINER.test(text.slice((run[k - 1] as { end: number }).end, w.start)));
+}
+
 /** One translated stretch of the query. */
 interface Segment {
   start: number;
@@ -731,7 +741,7 @@ function characterCompounds(
   phraseKnown: (phrase: string) => boolean,
   wordKnown: (word: string) => boolean,
 ): string {
-  const words = [...text.matchAll(LATIN_WORD)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
+  const words = latinWords(text);
   if (words.length < 2) return text;
   // A word that may take part: one that means something (not of, the, please, ppt), no number, not inside an address.
   const able = words.map((w) => !isChatWord(w.word) && glossKey(w.word).length > 0 && numberOf(w.word) === undefined && (w.start === 0 || !/[0-9.@/]/.test(text[w.start - 1] as string)));
@@ -742,7 +752,7 @@ function characterCompounds(
   for (let i = 0; i < words.length; i++) {
     for (let n = Math.min(MAX_COMPOUNDED, words.length - i); n >= 2; n--) {
       const run = words.slice(i, i + n);
-      if (!run.every((w, k) => able[i + k] === true && (k === 0 || JOINER.test(text.slice((run[k - 1] as Word).end, w.start))))) continue;
+      if (!run.every((_, k) => able[i + k] === true) || !adjacent(text, run)) continue;
       const phrase = run.map((w) => w.word).join(' ');
       let compound = compoundsOf.get(phrase);
       if (compound === undefined) {
@@ -831,9 +841,9 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
   const phraseKnown = (phrase: string): boolean => tableTerms.has(tableKey(phrase)) || (glossary !== undefined && glossary.english(glossKey(phrase), surfaceKey(phrase)).length > 0);
   const text = glossary && rules.characterCompounds ? characterCompounds(named, ctx.hasTerm, phraseKnown, (w) => knownWord(w) || (glossary.near(glossKey(w), surfaceKey(w)).length > 0)) : named;
   const numbered = text !== formed || forms?.translated === true;
-  const words: Word[] = [...text.matchAll(LATIN_WORD)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
+  const words = latinWords(text);
   if (words.length === 0) return { text, english, glossed, chinese: text, translated: numbered, untranslated };
-  const joined = (slice: readonly Word[]): boolean => slice.every((w, k) => k === 0 || JOINER.test(text.slice((slice[k - 1] as Word).end, w.start)));
+  const joined = (slice: readonly Word[]): boolean => adjacent(text, slice);
   const segments: Segment[] = [];
   for (let i = 0; i < words.length; ) {
     const first = words[i] as Word;
@@ -931,7 +941,7 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
     let done = false;
     for (let n = Math.min(ctx.maxJoined ?? MAX_JOINED, segments.length - i); n >= 2 && !done; n--) {
       const run = segments.slice(i, i + n);
-      if (!run.every((s, k) => k === 0 || JOINER.test(text.slice((run[k - 1] as Segment).end, s.start)))) continue;
+      if (!adjacent(text, run)) continue;
       const whole = spelled(run, ctx);
       if (!whole) continue;
       const last = run[n - 1] as Segment;
