@@ -611,7 +611,6 @@ function addEvidence(evidence: string[], list: readonly string[], chars: number)
   for (const t of list) if (chars === 1 || charCount(t) > 1) evidence.push(t);
 }
 
-/** A candidate's final score for a bonus and full-match outcome, computed as the scan computes it (same operations, order). */
 /** Whether two strings share a Han character of the basic block or extension A (补贴 and 补助; 投票 and 换届 do not). */
 function sharesHan(a: string, b: string): boolean {
   for (let i = 0; i < a.length; i++) {
@@ -621,6 +620,7 @@ function sharesHan(a: string, b: string): boolean {
   return false;
 }
 
+/** A candidate's final score for a bonus and full-match outcome, computed as the scan computes it (same operations, order). */
 function finalScoreOf(base: number, bonus: boolean, full: boolean, bonusFactor: number, partialFactor: number): number {
   let s = base;
   if (bonus) s *= bonusFactor;
