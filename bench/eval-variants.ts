@@ -174,6 +174,10 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'precision round 11 off': { placeGlue: false, quotedTypoTargets: false, whichMeasure: false },
   // No-match near misses, round 11 (docs/search.md, No-match near misses, round 11).
   'round 11 head stand-ins (on)': { headStandInClose: true },
+  // Everyday words, round 12 (docs/search.md, Everyday words, round 12).
+  'round 12 everyday (before)': { insideJoin: false, loneSay: false },
+  'no inside join': { insideJoin: false },
+  'no lone say': { loneSay: false },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

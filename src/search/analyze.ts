@@ -141,6 +141,18 @@ export interface AnalyzeContext {
   /** Also drop a complement after a one-character verb across which a stretch is said (亮出身份 → 亮身份). Default false. */
   complements?: boolean;
   /**
+   * Round 12: drop a degree or scope adverb (都, 也, 太, 很 …) or a 到 that people put inside an everyday expression of
+   * the related terms (年纪都大了 → 年纪大, 村里太穷 → 村里穷, 分到钱 → 分钱), when the characters on both sides of it,
+   * without it, make a `say` string (see joinInside). Default false.
+   */
+  insideJoin?: boolean;
+  /**
+   * Round 12: a `say` string that jieba cut into words the query keeps none of (能人 of 本地的能人, cut 的|能|人, all
+   * stop words) is a concept of its own, with its group's related terms: without one, the string found nothing to
+   * attach to and the query lost what it said. Default false.
+   */
+  loneSay?: boolean;
+  /**
    * Whether a string is a headword of the dictionary (CC-CEDICT, glosses.ts dictionaryFields): two lone characters of
    * jieba's cut that make such a word the texts lack are one word of the query (走|丢 → 走丢; see joinLoneCharacters).
    * Default none (no joining).
@@ -254,6 +266,44 @@ function joinAcross(text: string, isWord: (word: string) => boolean, marker: Reg
       from = junction;
     } else from = m.index + 1;
   }
+}
+
+/**
+ * Degree and scope adverbs, and 到 after a verb, as people put them inside an everyday expression (年纪都大了, 村里太穷,
+ * 收入也低, 分到钱, 回到村里): joinInside drops one where the lexicon writes the expression without it.
+ */
+const INSIDE = /(\p{Script=Han})(都|也|还|就|很|太|挺|真|特别|非常|比较|到)(?=\p{Script=Han})/gu;
+const INSIDE_TEST = /\p{Script=Han}(?:都|也|还|就|很|太|挺|真|特别|非常|比较|到)\p{Script=Han}/u;
+
+/**
+ * Drops an adverb or 到 (INSIDE) where the characters on its two sides, without it, make a related terms' `say`
+ * string: the two characters around it (分到钱 → 分钱, 回到村 → 回村) or a stretch of three or more across it (年纪都大
+ * → 年纪大). Never inside a `say` string the query already says (村里都是老人, 又变穷): each drop is decided on the
+ * text as typed, and all are made together.
+ */
+export function joinInside(text: string): string {
+  if (!INSIDE_TEST.test(text)) return text;
+  const said = sayMatches(text).map((m) => [m.at, m.at + m.entry.say.length] as const);
+  const drops: [number, number][] = [];
+  for (const m of text.matchAll(INSIDE)) {
+    const start = (m.index as number) + (m[1] as string).length;
+    const end = start + (m[2] as string).length;
+    if (said.some(([a, b]) => a < end && b > start)) continue;
+    const joined = text.slice(0, start) + text.slice(end);
+    let found = SAY_WORDS.has(joined.slice(start - 1, start + 1));
+    for (let from = Math.max(0, start - ACROSS_REACH); from < start && !found; from++) {
+      for (let to = Math.min(joined.length, start + ACROSS_REACH); to > start && !found; to--) {
+        if (to - from >= 3 && SAY_LONG.has(joined.slice(from, to))) found = true;
+      }
+    }
+    if (found) drops.push([start, end]);
+  }
+  let out = text;
+  for (let k = drops.length - 1; k >= 0; k--) {
+    const [a, b] = drops[k] as [number, number];
+    out = out.slice(0, a) + out.slice(b);
+  }
+  return out;
 }
 
 /** Every pair of characters in a `say` string of the related terms (网上 of 网上卖, 看病). */
@@ -754,6 +804,7 @@ export function analyzeQuery(
     });
   }
   if (ctx.separable !== false) asked = joinSeparable(asked, (w) => hasTerm(w) && inTexts(w), ctx.separableLonger === true, ctx.complements === true);
+  if (ctx.insideJoin === true) asked = joinInside(asked);
   const { text, english, glossed, chinese, translated, untranslated } = mapEnglish(asked, { glossary: ctx.glossary, hasTerm, inTexts, numbers: ctx.englishNumbers, maxJoined: ctx.englishJoined, rules: ctx.englishRules });
   const cutSpans = cutWithSpans(text);
   // Typos are looked for in jieba's own cut, before the repairs below (集体|经计 must not become 集体经|计).
@@ -877,7 +928,14 @@ export function analyzeQuery(
     const say = entry.say;
     // Inside a word of the cut, touching neither of its ends (村规 of 乡村规划), the string is no word said.
     if (insideWord(spans, at, at + say.length)) continue;
-    const overlapping = spanConcepts.filter((sc) => sc.span.start < at + say.length && sc.span.end > at);
+    let overlapping = spanConcepts.filter((sc) => sc.span.start < at + say.length && sc.span.end > at);
+    if (overlapping.length === 0 && ctx.loneSay === true && Array.from(say).length > 1) {
+      const span: Span = { text: say, start: at, end: at + say.length, tag: 'n' };
+      const concept = concepts.find((c) => c.text === say) ?? makeConcept(say, 'word', [say]);
+      if (!concepts.includes(concept)) concepts.push(concept);
+      spanConcepts.push({ span, concept });
+      overlapping = [{ span, concept }];
+    }
     for (const { span, concept } of overlapping) {
       let byGroup = covered?.get(concept);
       if (!byGroup) (covered ??= new Map()).set(concept, (byGroup = new Map()));

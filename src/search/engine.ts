@@ -180,6 +180,18 @@ export interface SearchEngineOptions {
   /** Join separable words split by a complement or aspect marker (上不了学 → 上学, 脱了贫 → 脱贫; analyze.ts). Default true. */
   separableWords?: boolean;
   /**
+   * Round 12: a degree or scope adverb (都, 也, 太, 很 …) or a 到 inside an everyday expression of the related terms is
+   * dropped where the expression reads without it (年纪都大了 → 年纪大, 村里太穷 → 村里穷, 分到钱 → 分钱; analyze.ts
+   * joinInside). Needs separableWords. Default true; false reproduces the answers before it.
+   */
+  insideJoin?: boolean;
+  /**
+   * Round 12: a related terms' `say` string jieba cut into words the query keeps none of (能人 of 本地的能人: 的|能|人)
+   * is a concept of its own with its group's terms (analyze.ts AnalyzeContext.loneSay). Default true; false
+   * reproduces the answers before it.
+   */
+  loneSay?: boolean;
+  /**
    * A longer expression split by 了, 过 or a complement (拖了后腿, 当过兵回来) is joined when, without the marker, it makes a
    * related term's `say` string of three characters or more or a word of the texts across the marker (analyze.ts
    * joinAcross). Default true.
@@ -410,6 +422,8 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   nearbySure: 0.8,
   nearbyAnchorChars: 2,
   separableWords: true,
+  insideJoin: true,
+  loneSay: true,
   loneCharacterWords: true,
   separableLonger: true,
   complementJoin: true,
@@ -1018,7 +1032,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return analyzed;
   };
   const analyze = (parsed: ParsedQuery): AnalyzedQuery =>
-    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger, complements: o.separableWords && o.complementJoin, questionAdverbs: o.questionAdverbs, placeGlue: o.placeGlue, whichMeasure: o.whichMeasure, determinerModifier: o.determinerModifier }))));
+    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger, complements: o.separableWords && o.complementJoin, insideJoin: o.separableWords && o.insideJoin, loneSay: o.loneSay, questionAdverbs: o.questionAdverbs, placeGlue: o.placeGlue, whichMeasure: o.whichMeasure, determinerModifier: o.determinerModifier }))));
   /**
    * A quoted phrase written against the query's words (“党建+”模式有哪些): the phrase and the words as typed are the
    * query's whole (党建模式), for the whole-query bonus, when some text holds them so (“党建+”模式).
