@@ -178,6 +178,10 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'round 12 everyday (before)': { insideJoin: false, loneSay: false },
   'no inside join': { insideJoin: false },
   'no lone say': { loneSay: false },
+  // Precision, round 12 (docs/search.md, Precision, round 12).
+  'precision round 12 off': { questionVerbCoverage: 1 },
+  'question verb 0.5': { questionVerbCoverage: 0.5 },
+  'question verb 0.3': { questionVerbCoverage: 0.3 },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

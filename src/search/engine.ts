@@ -301,6 +301,15 @@ export interface SearchEngineOptions {
    */
   determinerModifier?: boolean;
   /**
+   * Round 12: in a question every word of which the texts hold (as itself or through a related term: wholeKnown), the
+   * weight in the coverage factor of a word that names nothing (a verb, adverb or adjective: 推进 of 三治融合怎么推进,
+   * 起来 of 淘宝村是怎么发展起来的), against 1 for a naming word. The question's verb says what is asked about its
+   * subject; a passage about the subject that words it otherwise (002-018's “三治融合”的基层治理体系) answers it, where
+   * one holding the verb and a piece of the subject (004-000's 推进 … 深度融合) does not. A query with a word the texts
+   * lack (a partial answer) is left as it was. 1: off. Default 0.7.
+   */
+  questionVerbCoverage?: number;
+  /**
    * The most characters of a word the texts lack that a related group's `say` string may leave outside it and still
    * stand for the word in a full match (round 10). A string covering only part of the word (旅游 of 红色旅游, leaving
    * 红色; 过节 of 逢年过节) brings a group about something broader or beside it: its terms still credit and rank the
@@ -448,6 +457,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   quotedTypoTargets: true,
   whichMeasure: true,
   determinerModifier: true,
+  questionVerbCoverage: 0.7,
   relatedUncoveredMax: 1,
   relatedOnce: true,
   headStandInClose: false,
@@ -1484,6 +1494,10 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     // The concepts the coverage factor counts: all but the kind of answer asked for (unless that is all there is).
     const subjectAt = bits.flatMap((c, k) => (c.aspect ? [] : [k]));
     const counted = subjectAt.length > 0 ? subjectAt : bits.map((_, k) => k);
+    // Each counted concept's weight in the coverage: its everyday focus and, in a question every word of which the
+    // texts hold, less for a word that names nothing (questionVerbCoverage: 推进 of 三治融合怎么推进).
+    const asks = o.questionVerbCoverage !== 1 && isQuestion(parsed.text) && bits.every((c) => c.wholeKnown);
+    const weightOf = asks ? bits.map((c) => (c.naming ? c.focus : c.focus * o.questionVerbCoverage)) : undefined;
     const cutApart = whole.length > 0 && single === undefined && wholeCutApart(concepts, whole);
     if (cutApart) for (const i of holdersOf(whole)) holdStamp[i] = current;
     // A stretch of the query that jieba's words lose (等靠要, 要我脱贫: function characters) held by some text as
@@ -1561,8 +1575,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
           let credit = (c.headLow & low) !== 0 || (c.headHigh & high) !== 0 ? 1 : conceptCredit(c, low, high);
           if (credit < 1 && c.theme !== undefined && themeStrength(index, c.theme) > 0) credit = 1;
           if (credit < 1 && c.own === articleOf[index]) credit = 1;
-          coverage += credit * c.focus;
-          total += c.focus;
+          const w = weightOf === undefined ? c.focus : (weightOf[k] as number);
+          coverage += credit * w;
+          total += w;
           if (credit < weakest) weakest = credit;
         }
         coverage /= total;
