@@ -203,6 +203,16 @@ export interface EnglishRules {
    * place where one does. Default true.
    */
   demonyms?: boolean;
+  /**
+   * The character compounds reach stretches of the texts (round 12): an English word no look-up knows beside known
+   * ones composes, of one of its dictionary characters and the others' translations (or characters), a stretch the
+   * texts hold — new sectors → 新 + 领域 → 新领域, first inquiry responsibility → 首 + 问 + 负责 → 首问负责, wait rely
+   * ask → 等靠要 — where characterCompounds asks for a word of the index (jieba cuts 首问负责 and 等靠要 in pieces, and
+   * 蝶变 is no word of its dictionary). The stretch is three characters or more, or a term the texts quote whole
+   * (“蝶变”): two characters side by side are in the texts by chance. The unknown word had been searched as typed,
+   * found nowhere and required of a full answer. Default true.
+   */
+  characterStretches?: boolean;
 }
 
 const RULE_DEFAULTS: Required<EnglishRules> = {
@@ -219,6 +229,7 @@ const RULE_DEFAULTS: Required<EnglishRules> = {
   characterCompounds: true,
   superlatives: true,
   demonyms: true,
+  characterStretches: true,
 };
 /** back or away after a word (see EnglishRules.particles). */
 const PARTICLE = /(?<![a-z0-9])([a-z]+)(\s+)(?:back|away)(?![a-z0-9-])/g;
@@ -771,6 +782,108 @@ function characterCompounds(
   return last === 0 ? text : out + text.slice(last);
 }
 
+/** The stretches found per run of English words ('' for none), kept per library (its inTexts); see characterStretches. */
+const stretchMemos = new WeakMap<(text: string) => boolean, BoundedMemo<string, string>>();
+/** Translations of a known word tried in a stretch: the senses searched and a few after them (see SENSES_SEARCHED). */
+const STRETCH_SENSES = 6;
+/** Fewest characters of a stretch (EnglishRules.characterStretches): two side by side are in the texts by chance. */
+const STRETCH_MIN = 3;
+
+/**
+ * Runs of adjacent English words, one of them a word no look-up knows, that compose a stretch of the texts, as that
+ * stretch (EnglishRules.characterStretches): after the character compounds, on what they left.
+ */
+function characterStretches(
+  text: string,
+  hasTerm: (term: string) => boolean,
+  inTexts: (text: string) => boolean,
+  phraseKnown: (phrase: string) => boolean,
+  wordKnown: (word: string) => boolean,
+  translate: (word: string) => readonly string[],
+): string {
+  const words = latinWords(text);
+  if (words.length < 2) return text;
+  const able = words.map((w) => !isChatWord(w.word) && glossKey(w.word).length > 0 && numberOf(w.word) === undefined && (w.start === 0 || !/[0-9.@/]/.test(text[w.start - 1] as string)));
+  const known = words.map((w, k) => able[k] === true && wordKnown(w.word));
+  // Most queries have no unknown word: nothing to compose.
+  if (!words.some((_, k) => able[k] === true && !known[k])) return text;
+  const joinsKnown = (a: number, b: number): boolean => {
+    const pair = [words[a], words[b]];
+    return able[a] === true && able[b] === true && adjacent(text, pair as Word[]) && phraseKnown(pair.map((w) => (w as Word).word).join(' '));
+  };
+  let stretchesOf = stretchMemos.get(inTexts);
+  if (!stretchesOf) stretchMemos.set(inTexts, (stretchesOf = createBoundedMemo<string, string>(10_000)));
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < words.length; i++) {
+    for (let n = Math.min(MAX_COMPOUNDED, words.length - i); n >= 2; n--) {
+      const run = words.slice(i, i + n);
+      if (!run.every((_, k) => able[i + k] === true) || run.every((_, k) => known[i + k]) || !adjacent(text, run)) continue;
+      // Not a word of a phrase known whole with the word before or after the run (the commerce of e-commerce).
+      if (joinsKnown(i - 1, i) || joinsKnown(i + n - 1, i + n)) continue;
+      const phrase = run.map((w) => w.word).join(' ');
+      let stretch = stretchesOf.get(phrase);
+      if (stretch === undefined) {
+        stretch = phraseKnown(phrase) ? '' : characterStretch(run, known.slice(i, i + n), hasTerm, inTexts, translate);
+        stretchesOf.set(phrase, stretch);
+      }
+      if (stretch === '') continue;
+      out += `${text.slice(last, (run[0] as Word).start)} ${stretch} `;
+      last = (run[n - 1] as Word).end;
+      i += n - 1;
+      break;
+    }
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
+/** Of a character's glosses, the first ones that may give its sense in a stretch (区 is "small" fourth, after "area"). */
+const EARLY_GLOSSES = 3;
+
+/** A gloss naming, not meaning: an abbreviation, a surname, a dynasty or state, a variant form (新 "abbr. for xinjiang"). */
+const NAMING_GLOSS = /^(?:abbr\.|surname|variant of|old variant|see |used in|ancient)|dynasty|\bpr\./;
+
+/** Whether one of a character's first glosses holds the English word (by stem). */
+function glossedEarly(character: string, word: string): boolean {
+  const wanted = stemOf(word);
+  return (dictionaryFields(character) ?? '')
+    .split('\t')
+    .filter((g) => !g.startsWith('=') && !NAMING_GLOSS.test(g))
+    .slice(0, EARLY_GLOSSES)
+    .some((g) => keyOfGloss(g).split(' ').includes(wanted));
+}
+
+/**
+ * The first stretch of the texts of three characters or more spelt, in the English order, by one dictionary character
+ * of each unknown word and one translation or character of each known word; '' if none.
+ */
+function characterStretch(
+  run: readonly Word[],
+  known: readonly boolean[],
+  hasTerm: (term: string) => boolean,
+  inTexts: (text: string) => boolean,
+  translate: (word: string) => readonly string[],
+): string {
+  const pieces = run.map((w, k) => {
+    // A character the texts use as a word of its own somewhere (新 of 新领域新业态), not only inside others (代 of 现代).
+    const characters = known[k] ? [] : charactersGlossed(w.word).filter((c) => hasTerm(c) && glossedEarly(c, w.word));
+    return known[k] ? translate(w.word).slice(0, STRETCH_SENSES) : w.word.length >= 3 ? characters : [];
+  });
+  if (pieces.some((p) => p.length === 0)) return '';
+  // A prefix the texts lack ends the branch: most products are never asked of the texts.
+  const grow = (at: number, prefix: string): string => {
+    if (at === pieces.length) return [...prefix].length >= STRETCH_MIN && meantBy(prefix, run) ? prefix : '';
+    for (const p of pieces[at] as readonly string[]) {
+      const next = prefix + p;
+      if (at > 0 && !inTexts(next)) continue;
+      const found = grow(at + 1, next);
+      if (found) return found;
+    }
+    return '';
+  };
+  return grow(0, '');
+}
+
 /**
  * Whether a compound may stand for the English words: the dictionary has it not (a word of the texts' own: 红船, 后浪)
  * or glosses it with one of them. A compound it glosses otherwise is another word (money going → 发出 "to send out").
@@ -839,7 +952,9 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
   const counted = ctx.numbers === false ? formed : numbersAsChinese(formed, ctx.inTexts, knownWord);
   const named = ctx.numbers === false || !rules.numberedNames ? counted : numberedNames(counted, ctx.inTexts, translate);
   const phraseKnown = (phrase: string): boolean => tableTerms.has(tableKey(phrase)) || (glossary !== undefined && glossary.english(glossKey(phrase), surfaceKey(phrase)).length > 0);
-  const text = glossary && rules.characterCompounds ? characterCompounds(named, ctx.hasTerm, phraseKnown, (w) => knownWord(w) || (glossary.near(glossKey(w), surfaceKey(w)).length > 0)) : named;
+  const wordKnown = (w: string): boolean => knownWord(w) || (glossary !== undefined && glossary.near(glossKey(w), surfaceKey(w)).length > 0);
+  const compounded = glossary && rules.characterCompounds ? characterCompounds(named, ctx.hasTerm, phraseKnown, wordKnown) : named;
+  const text = glossary && rules.characterStretches ? characterStretches(compounded, ctx.hasTerm, ctx.inTexts, phraseKnown, wordKnown, translate) : compounded;
   const numbered = text !== formed || forms?.translated === true;
   const words = latinWords(text);
   if (words.length === 0) return { text, english, glossed, chinese: text, translated: numbered, untranslated };
