@@ -141,9 +141,9 @@ export interface AnalyzeContext {
   /** Also drop a complement after a one-character verb across which a stretch is said (亮出身份 → 亮身份). Default false. */
   complements?: boolean;
   /**
-   * Round 12: drop a degree or scope adverb (都, 也, 太, 很 …) or a 到 that people put inside an everyday expression of
-   * the related terms (年纪都大了 → 年纪大, 村里太穷 → 村里穷, 分到钱 → 分钱), when the characters on both sides of it,
-   * without it, make a `say` string (see joinInside). Default false.
+   * Round 12: drop a degree or scope adverb (都, 也, 太, 很 …), a 到, a 的 or a measure word that people put inside an
+   * everyday expression of the related terms (年纪都大了 → 年纪大, 分到钱 → 分钱, 住院花的钱 → 住院花钱), when the
+   * characters on both sides of it, without it, make a `say` string (see joinInside). Default false.
    */
   insideJoin?: boolean;
   /**
@@ -269,34 +269,42 @@ function joinAcross(text: string, isWord: (word: string) => boolean, marker: Reg
 }
 
 /**
- * Degree and scope adverbs, and 到 after a verb, as people put them inside an everyday expression (年纪都大了, 村里太穷,
- * 收入也低, 分到钱, 回到村里): joinInside drops one where the lexicon writes the expression without it.
+ * What people put inside an everyday expression as they talk: a degree or scope adverb (年纪都大了, 村里太穷, 收入也低),
+ * 到 after a verb (分到钱, 回到村里), 的 (住院花的钱, 签约的医生) and a measure word between a verb and its object (找个活干,
+ * 学门手艺, 挣点钱). joinInside drops one where the lexicon writes the expression without it.
  */
-const INSIDE = /(\p{Script=Han})(都|也|还|就|很|太|挺|真|特别|非常|比较|到)(?=\p{Script=Han})/gu;
-const INSIDE_TEST = /\p{Script=Han}(?:都|也|还|就|很|太|挺|真|特别|非常|比较|到)\p{Script=Han}/u;
+const INSIDE = /(\p{Script=Han})(都|也|还|就|很|太|挺|真|特别|非常|比较|到|的|个|门|件|点|些)(?=\p{Script=Han})/gu;
+const INSIDE_TEST = /\p{Script=Han}(?:都|也|还|就|很|太|挺|真|特别|非常|比较|到|的|个|门|件|点|些)\p{Script=Han}/u;
 
 /**
- * Drops an adverb or 到 (INSIDE) where the characters on its two sides, without it, make a related terms' `say`
- * string: the two characters around it (分到钱 → 分钱, 回到村 → 回村) or a stretch of three or more across it (年纪都大
- * → 年纪大). Never inside a `say` string the query already says (村里都是老人, 又变穷): each drop is decided on the
- * text as typed, and all are made together.
+ * Drops a character of INSIDE where the characters on its two sides, without it, make a related terms' `say` string:
+ * the two characters around it (分到钱 → 分钱, 回到村 → 回村) or a stretch of three or more across it (年纪都大 → 年纪大,
+ * 住院花的钱 → 住院花钱). The stretch must start and end where jieba's cut of the query does (编篮子 is not said in
+ * 竹编的篮子, a basket of bamboo weaving, where 编 ends the word 竹编), and never cross a `say` string the query already
+ * says (村里都是老人, 又变穷). Each drop is decided on the text as typed, and all are made together.
  */
 export function joinInside(text: string): string {
   if (!INSIDE_TEST.test(text)) return text;
   const said = sayMatches(text).map((m) => [m.at, m.at + m.entry.say.length] as const);
+  let bounds: Set<number> | undefined;
   const drops: [number, number][] = [];
   for (const m of text.matchAll(INSIDE)) {
     const start = (m.index as number) + (m[1] as string).length;
     const end = start + (m[2] as string).length;
     if (said.some(([a, b]) => a < end && b > start)) continue;
     const joined = text.slice(0, start) + text.slice(end);
-    let found = SAY_WORDS.has(joined.slice(start - 1, start + 1));
-    for (let from = Math.max(0, start - ACROSS_REACH); from < start && !found; from++) {
-      for (let to = Math.min(joined.length, start + ACROSS_REACH); to > start && !found; to--) {
-        if (to - from >= 3 && SAY_LONG.has(joined.slice(from, to))) found = true;
+    // Stretches [from, to) of the joined text across the junction, checked against the cut of the text as typed.
+    const stretches: [number, number][] = [];
+    if (SAY_WORDS.has(joined.slice(start - 1, start + 1))) stretches.push([start - 1, start + 1]);
+    for (let from = Math.max(0, start - ACROSS_REACH); from < start; from++) {
+      for (let to = Math.min(joined.length, start + ACROSS_REACH); to > start; to--) {
+        if (to - from >= 3 && SAY_LONG.has(joined.slice(from, to))) stretches.push([from, to]);
       }
     }
-    if (found) drops.push([start, end]);
+    if (stretches.length === 0) continue;
+    bounds ??= new Set(cutWithSpans(text).flatMap((sp) => [sp.start, sp.end]));
+    const cut = bounds;
+    if (stretches.some(([from, to]) => cut.has(from) && cut.has(to + end - start))) drops.push([start, end]);
   }
   let out = text;
   for (let k = drops.length - 1; k >= 0; k--) {

@@ -180,9 +180,10 @@ export interface SearchEngineOptions {
   /** Join separable words split by a complement or aspect marker (上不了学 → 上学, 脱了贫 → 脱贫; analyze.ts). Default true. */
   separableWords?: boolean;
   /**
-   * Round 12: a degree or scope adverb (都, 也, 太, 很 …) or a 到 inside an everyday expression of the related terms is
-   * dropped where the expression reads without it (年纪都大了 → 年纪大, 村里太穷 → 村里穷, 分到钱 → 分钱; analyze.ts
-   * joinInside). Needs separableWords. Default true; false reproduces the answers before it.
+   * Round 12: a degree or scope adverb (都, 也, 太, 很 …), a 到, a 的 or a measure word (个, 门, 点 …) inside an everyday
+   * expression of the related terms is dropped where the expression reads without it (年纪都大了 → 年纪大, 分到钱 → 分钱,
+   * 住院花的钱 → 住院花钱, 找个活干 → 找活干; analyze.ts joinInside). Needs separableWords. Default true; false reproduces
+   * the answers before it.
    */
   insideJoin?: boolean;
   /**
