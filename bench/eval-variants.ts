@@ -144,7 +144,9 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'no demonyms': { englishRules: { demonyms: false } },
   'english round 11 (before)': { englishRules: { characterCompounds: false, superlatives: false, demonyms: false } },
   // English, round 12 (docs/search.md, English, round 12).
-  'english round 12 (before)': { englishRules: { characterStretches: false } },
+  'no character stretches': { englishRules: { characterStretches: false } },
+  'no copular get': { englishRules: { copulaGet: false } },
+  'english round 12 (before)': { englishRules: { characterStretches: false, copulaGet: false } },
   // Everyday words, round 8 (docs/search.md, Everyday words, round 8).
   'round 8 everyday (before)': { loneCharacterWords: false, separableLonger: false, complementJoin: false },
   'no lone-character words': { loneCharacterWords: false },

@@ -213,6 +213,13 @@ export interface EnglishRules {
    * found nowhere and required of a full answer. Default true.
    */
   characterStretches?: boolean;
+  /**
+   * get and grow before an adjective say become (round 12): get rich, getting rich, grow rich → become rich, which
+   * CC-CEDICT glosses 致富 "to become rich" — English's copular get, which the dictionary writes become. get had been
+   * 得到 "to get" and rich 充实 "rich; full; substantial", neither what the texts say. Only where a look-up knows the
+   * become phrase and not the one typed (get through, get up stay as they are). Default true.
+   */
+  copulaGet?: boolean;
 }
 
 const RULE_DEFAULTS: Required<EnglishRules> = {
@@ -230,7 +237,19 @@ const RULE_DEFAULTS: Required<EnglishRules> = {
   superlatives: true,
   demonyms: true,
   characterStretches: true,
+  copulaGet: true,
 };
+/** get and grow in any form before a word (see EnglishRules.copulaGet). */
+const COPULA = /(?<![a-z0-9-])(?:get|gets|getting|got|gotten|grow|grows|growing|grew|grown)(\s+)([a-z]+)(?![a-z0-9-])/g;
+
+/** get or grow before a word as become where a look-up knows the become phrase and not the one typed (EnglishRules.copulaGet). */
+function copulasAsBecome(text: string, phraseKnown: (phrase: string) => boolean): string {
+  if (!/\b(?:get|gets|getting|got|gotten|grow|grows|growing|grew|grown)\s/.test(text)) return text;
+  return text.replace(COPULA, (all, space: string, word: string) => {
+    const typed = all.slice(0, all.length - space.length - word.length);
+    return !phraseKnown(`${typed} ${word}`) && phraseKnown(`become ${word}`) ? `become${space}${word}` : all;
+  });
+}
 /** back or away after a word (see EnglishRules.particles). */
 const PARTICLE = /(?<![a-z0-9])([a-z]+)(\s+)(?:back|away)(?![a-z0-9-])/g;
 
@@ -945,7 +964,8 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
   const reKnown = (w: string): boolean =>
     (tableTerms.has(tableKey(`re${w}`)) || (glossary !== undefined && glossary.english(glossKey(`re${w}`)).length > 0)) && knownAsTyped(`re${w}`);
   const prefixed = glossary && rules.rePrefix ? reForms(abbreviated, byStemOnly, reKnown) : abbreviated;
-  const particled = rules.particles ? particlesOut(prefixed) : prefixed;
+  const becoming = glossary && rules.copulaGet ? copulasAsBecome(prefixed, (phrase) => tableTerms.has(tableKey(phrase)) || glossary.english(glossKey(phrase), surfaceKey(phrase)).length > 0) : prefixed;
+  const particled = rules.particles ? particlesOut(becoming) : becoming;
   const placed = rules.placeKinds || rules.kindJoins ? placeKinds(particled, translate, rules, ctx.inTexts) : particled;
   const forms = glossary && (rules.irregularVerbs || rules.negativePrefixes || rules.superlatives || rules.demonyms) ? wordForms(placed, ctx, rules, knownWord, translate) : undefined;
   const formed = forms?.text ?? placed;

@@ -51,3 +51,25 @@ describe('an unknown English word and its neighbours compose a stretch of the te
     expect(r.results.length === 0 || r.partial === true).toBe(true);
   });
 });
+
+describe('get and grow before an adjective say become', () => {
+  const before = createSearchEngine(getSharedCorpus(), { englishRules: { copulaGet: false } });
+
+  it('farmers get rich or not: 致富 "to become rich", the passage on 农民富不富，关键看支部 first (5th with the rule off)', () => {
+    const q = "farmers get rich or not - it's down to the party branch";
+    expect(concepts(before, q)).not.toContain('致富');
+    expect(concepts(engine, q)).toContain('致富');
+    expect(ids(before, q, 4)).not.toContain('002-042');
+    expect(ids(engine, q, 1)).toEqual(['002-042']);
+  });
+
+  it('teaching villagers skills to get rich: the passage on 致富技能 among the first three (out of the ten with the rule off)', () => {
+    const q = 'teaching villagers skills to get rich';
+    expect(ids(before, q, 10)).not.toContain('002-042');
+    expect(ids(engine, q, 3)).toContain('002-042');
+  });
+
+  it('get before a word the become phrase does not gloss stays as typed: get up early', () => {
+    expect(concepts(engine, 'get up early')).toEqual(concepts(before, 'get up early'));
+  });
+});
