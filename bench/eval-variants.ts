@@ -177,7 +177,9 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'no determiner modifier': { determinerModifier: false },
   'precision round 11 off': { placeGlue: false, quotedTypoTargets: false, whichMeasure: false },
   // No-match near misses, round 11 (docs/search.md, No-match near misses, round 11).
-  'round 11 head stand-ins (on)': { headStandInClose: true },
+  // No-match near misses, round 12: the head rule on by default, held to heads that read as such (headNounOnly).
+  'round 12 head stand-ins (off)': { headStandInClose: false },
+  'round 11 head stand-ins (every last word)': { headNounOnly: false },
   // Everyday words, round 12 (docs/search.md, Everyday words, round 12).
   'round 12 everyday (before)': { insideJoin: false, loneSay: false },
   'no inside join': { insideJoin: false },

@@ -998,3 +998,11 @@ export function analyzeQuery(
   const wholeBare = bare(whole);
   return { concepts, wholeBare: translated && /[a-z]/.test(wholeBare) ? '' : wholeBare, runs, dropped, untranslated };
 }
+
+/**
+ * Where a related terms' `say` string occurs in a (normalised) query: [start, end) offsets, each string's occurrences
+ * as the analyser finds them (engine.ts asks whether one everyday expression spans the words a full match needs).
+ */
+export function saySpans(text: string): [number, number, number][] {
+  return sayMatches(text).map(({ entry, at }) => [at, at + entry.say.length, entry.group]);
+}

@@ -7,7 +7,7 @@
  */
 import { THEMES, type Corpus, type Passage, type ThemeId } from '../corpus/types.js';
 import { THEME_LEXICON } from '../corpus/themes.js';
-import { analyzeQuery, GRAM_PREFIX, someGram, wordTerms, type AnalyzedQuery, type Concept } from './analyze.js';
+import { analyzeQuery, GRAM_PREFIX, saySpans, someGram, wordTerms, type AnalyzedQuery, type Concept } from './analyze.js';
 import { passageIndexSteps, type IndexDocument, type PassageTokens, type SavedPassageIndex, type WeightedTerm } from './minisearch-index.js';
 import { createBoundedMemo } from './bounded-memo.js';
 import { nearDuplicateSteps, type DedupeOptions } from './dedupe.js';
@@ -326,11 +326,19 @@ export interface SearchEngineOptions {
    * character with it (补贴 → 补助, 活动室 → 活动场所, 年纪 → 年龄), not through one that shares none (培训班 → 技术, 投票 →
    * 换届, 工资 → 就业): such a term stands for the topic beside the head, not for the head, and still credits and ranks
    * the passage (round 11). The words before the head keep all their related terms; a lone-character head (富 of
-   * 怎么富起来的) and an English one are exempt. Default false (off: every related term stands in, as before): on, it
-   * also turns the lexicon's everyday answers partial where the last word is a predicate or one of two nouns side by side
-   * (形式主义走过场 → 停留在口号上, 支部散了架怎么办, 舞龙舞狮; docs/search.md, No-match near misses, round 11).
+   * 怎么富起来的) and an English one are exempt. Default true since round 12, held to heads headNounOnly reads as such
+   * (false: every related term stands in, as before round 11).
    */
   headStandInClose?: boolean;
+  /**
+   * Round 12: headStandInClose holds only a last word that reads as the head of what is asked (see readsAsHead): after
+   * 的, an asking determiner or an asking adverb (学校老师的工资, 种树苗用什么土, 换届选举怎么投票) always; otherwise not a
+   * predicate or an asking word by jieba's dictionary (散了架, 改来改去, 哪来), not the object of a verb or after a place
+   * word (出|主意, 荒山上|栽树), not followed by a verb (懒汉等着政府|给, 送戏|下乡), and not in a query that the lexicon's
+   * strings of one group say whole (法律明白人, 形式主义走过场, 舞龙舞狮). Default true; false: the last required word is
+   * always the head (round 11's form, which also turned 17 judged chat answers and five village-lexicon tests partial).
+   */
+  headNounOnly?: boolean;
   /**
    * English numbers and ordinals as the texts write them, with the measure word CC-CEDICT glosses with the noun after
    * them (3rd batch → 第三批, eight types → 八类, 19th → 十九; english.ts numbersAsChinese). Default true.
@@ -461,7 +469,8 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   questionVerbCoverage: 0.7,
   relatedUncoveredMax: 1,
   relatedOnce: true,
-  headStandInClose: false,
+  headStandInClose: true,
+  headNounOnly: true,
   englishNumbers: true,
   englishJoined: 4,
   commonEnglishWeight: 0.6,
@@ -641,6 +650,62 @@ function sharesHan(a: string, b: string): boolean {
   for (let i = 0; i < a.length; i++) {
     const code = a.charCodeAt(i);
     if (((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf)) && b.includes(a[i] as string)) return true;
+  }
+  return false;
+}
+
+/** What marks the word after it as the head of what is asked: 的 (学校老师的工资), an asking determiner or adverb. */
+const HEAD_MARK = /(?:[的之]|什么|啥|哪[些个种类样]|怎么|怎样|如何|咋)$/u;
+/** jieba's tags of a word that says what is done or how (a predicate), not what about: verbs, adjectives, idioms. */
+const PREDICATE_TAG = /^(?:v[di]?|a[d]?|d|i|l|z)$/;
+/** Before the head, a verb it is the object of (出|主意, 搬到|县城) or a place word (荒山上|栽树). */
+const GOVERNS_TAG = /^(?:v[di]?|f)$/;
+/**
+ * After the head (past adverbs and the verbs that lead to a question), a verb, preposition or place word that goes on
+ * saying what happens (政府|给, 送戏|下乡, 县城|边上, 穷人|也能|分到钱): the head is what the sentence is about, not what is asked.
+ */
+const GOES_ON_TAG = /^(?:v[di]?|p|s|f)$/;
+/** Verbs after a head that lead to the question or to another verb (工资|是|多少, 补助|有|多少, 穷人|也|能|分到). */
+const LEADS_ON = new Set(['是', '有', '要', '能', '可以', '会', '算', '属于']);
+
+/**
+ * Whether the word at `at` of a query's text (its last word a full match must hold) reads as the head of what is asked
+ * (SearchEngineOptions.headNounOnly): after 的, an asking determiner or adverb, always; otherwise not a predicate or an
+ * asking word by jieba's dictionary, not governed by the verb or place word before it, not followed by a verb, and not
+ * in a query one related group's `say` strings cover from end to end (法律明白人, 形式主义|走过场: the lexicon says what
+ * the whole query means). Asked only where the rule would change something (the head has a distant stand-in).
+ */
+function readsAsHead(text: string, word: string, at: number): boolean {
+  const end = at + word.length;
+  let governed = false;
+  let after = false;
+  let pos = 0;
+  for (const { word: w, tag: t } of tag(text)) {
+    const i = text.indexOf(w, pos);
+    const start = i >= 0 ? i : pos;
+    pos = start + w.length;
+    if (pos === at && GOVERNS_TAG.test(t)) governed = true;
+    if (start < end) continue;
+    // The first word after the head that is neither an adverb nor a verb leading on says whether the sentence goes on.
+    if (t === 'd' || LEADS_ON.has(w)) continue;
+    after = GOES_ON_TAG.test(t) && !ASKING.test(w);
+    break;
+  }
+  if (after) return false;
+  if (HEAD_MARK.test(text.slice(0, at).trimEnd())) return true;
+  const own = tag(word);
+  if (governed || own.length !== 1 || PREDICATE_TAG.test(own[0]?.tag ?? 'x') || ASKING.test(word)) return false;
+  return !saidWhole(text.replace(/\s+/g, ''));
+}
+
+/** Whether the `say` strings of one related group cover a (bare) query from its first character to its last. */
+function saidWhole(text: string): boolean {
+  const spans = saySpans(text).sort((x, y) => x[0] - y[0]);
+  for (const [, , group] of spans) {
+    // The group's strings, left to right, chain when each starts by the end of the ones before it.
+    let reach = 0;
+    for (const [from, to, g] of spans) if (g === group && from <= reach && to > reach) reach = to;
+    if (reach === text.length) return true;
   }
   return false;
 }
@@ -1194,7 +1259,11 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return concepts.map((c, k) => (c.related.some((t) => heads.has(t) && heads.get(t) !== k) ? c.related.filter((t) => !heads.has(t) || heads.get(t) === k) : c.related));
   };
   /** The weighted query terms (each once, at its highest weight, only if indexed) and each concept's bits. */
-  function plan(concepts: readonly Concept[], headings = false): { terms: WeightedTerm[]; bits: ConceptBits[] } {
+  function plan(
+    concepts: readonly Concept[],
+    headings = false,
+    text = '',
+  ): { terms: WeightedTerm[]; bits: ConceptBits[]; keys: ConceptBits[]; required: ConceptBits[] } {
     const weights = new Map<string, number>();
     // In the heading pass (see rank()), a word a section heading names whole is there to be matched.
     const known = concepts.map((c) => wholeKnownOf(c) || (headings && c.kind === 'word' && inHeading(bare(c.text))));
@@ -1290,7 +1359,20 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         nearbyHigh: maskHigh(bitByTerm, nearbyTerms),
       };
     });
-    return { terms, bits };
+    const keys = keysOf(bits);
+    const required = requiredOf(keys);
+    // The query's head stands in a full match only as itself or through close related terms (headStandInClose), where
+    // it reads as the head (headNounOnly; asked only when a distant stand-in is at stake).
+    const head = o.headStandInClose && required.length > 1 ? (required[required.length - 1] as ConceptBits) : undefined;
+    if (head && head.kind === 'word' && head.chars > 1 && (head.fullRelatedLow !== head.closeRelatedLow || head.fullRelatedHigh !== head.closeRelatedHigh)) {
+      const c = concepts[bits.indexOf(head)] as Concept;
+      const at = text.lastIndexOf(c.text);
+      if (!o.headNounOnly || (at >= 0 && readsAsHead(text, c.text, at))) {
+        head.fullRelatedLow = head.closeRelatedLow;
+        head.fullRelatedHigh = head.closeRelatedHigh;
+      }
+    }
+    return { terms, bits, keys, required };
   }
 
   /** How much of a concept a document matched: 1 for the concept itself, partial credit for its pieces. */
@@ -1327,6 +1409,18 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const keys = longer.length > 0 ? longer : [...bits];
     const subject = keys.filter((c) => !c.aspect);
     return subject.length > 0 ? subject : keys;
+  };
+
+  /**
+   * The words a full match must hold: the naming ones (a passage need not repeat a question's verb), or, with none, all
+   * of them. A word in more than maxPartShare of the passages (发展 of 淘宝村是怎么发展起来的) tells them too little apart
+   * to be required alongside rarer ones.
+   */
+  const requiredOf = (keys: readonly ConceptBits[]): ConceptBits[] => {
+    const namingAll = keys.filter((c) => c.naming);
+    const telling = namingAll.filter((c) => !c.common);
+    const naming = telling.length > 0 ? telling : namingAll;
+    return naming.length > 0 ? naming : [...keys];
   };
 
   // Answers of matchesCheaply (and the per-candidate flags of finish()): MAYBE when only a text scan can tell.
@@ -1484,7 +1578,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
    */
   function rank(parsed: ParsedQuery, analyzed: AnalyzedQuery, need = Infinity, headings = false): QueryRanking {
     const { concepts } = analyzed;
-    const { terms, bits } = plan(concepts, headings);
+    const { terms, bits, keys, required } = plan(concepts, headings, parsed.text);
     const phrasesBare = parsed.phrases.map(bare).filter((p) => p.length > 0);
     const whole = analyzed.wholeBare.length >= 2 ? analyzed.wholeBare : '';
     const collapser = startCollapse();
@@ -1507,28 +1601,13 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     if (stretch) for (const i of holdersOf(stretch)) stretchStamp[i] = current;
     const stretchFactor = 1 + o.stretchBonus;
     const { coverageFloor, coveragePower, themeBoost } = o;
-    // The words that decide whether a passage is a result: lone characters only when the query has nothing longer
-    // (or when people ask with them: 卖 of 网上卖 brings 电商).
-    const keys = keysOf(bits);
+    // The words that decide whether a passage is a result (keys: lone characters only when the query has nothing
+    // longer, or when people ask with them: 卖 of 网上卖 brings 电商) and those a full match must hold (required; plan()
+    // keeps the head's stand-ins close there, headStandInClose). A key word in no text at all, of whatever kind (推荐 of
+    // 推荐阅读, 防止 of 如何防止返贫), means no passage answers the whole query: the answer is partial.
     // Asked again with nothing found (headings): the key words some section heading holds.
     const headingWords = headings ? headingWordsOf(keys) : [];
-    // The words a full match must hold: the naming ones (a passage need not repeat a question's verb), or, with none,
-    // all of them. A key word in no text at all, of whatever kind (推荐 of 推荐阅读, 防止 of 如何防止返贫), means no
-    // passage answers the whole query: the answer is partial.
-    // A word in more than maxPartShare of the passages (发展 of 淘宝村是怎么发展起来的) tells them too little apart to
-    // be required alongside rarer ones.
-    const namingAll = keys.filter((c) => c.naming);
-    const telling = namingAll.filter((c) => !c.common);
-    const naming = telling.length > 0 ? telling : namingAll;
-    const required = naming.length > 0 ? naming : keys;
     const fullPossible = required.length > 0 && keys.every((c) => c.wholeKnown);
-    // The query's head stands in a full match only as itself or through close related terms (headStandInClose). The
-    // bits are this query's own (plan() makes them per ranking), so matchesCheaply and matchedWords see the change.
-    const head = o.headStandInClose && required.length > 1 ? (required[required.length - 1] as ConceptBits) : undefined;
-    if (head && head.kind === 'word' && head.chars > 1) {
-      head.fullRelatedLow = head.closeRelatedLow;
-      head.fullRelatedHigh = head.closeRelatedHigh;
-    }
     const themed = keys.filter((c) => c.theme !== undefined);
     let keyLow = 0;
     let keyHigh = 0;

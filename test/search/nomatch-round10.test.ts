@@ -12,7 +12,8 @@ import { partialNotice } from '../../src/router/format.js';
 import { getSharedCorpus, getSharedEngine } from '../helpers/shared-index.js';
 
 const engine = getSharedEngine();
-const before = createSearchEngine(getSharedCorpus(), { relatedUncoveredMax: Infinity });
+// The answers before round 10: the head rule (on since round 12, nomatch-round12.test.ts) off as well.
+const before = createSearchEngine(getSharedCorpus(), { relatedUncoveredMax: Infinity, headStandInClose: false });
 const top = (e: typeof before, q: string): string[] => e.search(q, { limit: 5 }).results.map((r) => r.id);
 
 describe('a related group brought by a string covering only a piece of a word the texts lack', () => {
