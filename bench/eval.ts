@@ -142,6 +142,8 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
   { set: 'chat', prefix: 'chat-precision7x-', heldOut: true },
   { set: 'chat', prefix: 'chat-nomatch3-', heldOut: false },
   { set: 'chat', prefix: 'chat-nomatch3x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-chatform1-', heldOut: false },
+  { set: 'chat', prefix: 'chat-chatform1x-', heldOut: true },
 ];
 
 export const heldOutBlock = (setName: string, id: string): boolean =>
