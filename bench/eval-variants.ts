@@ -188,6 +188,13 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'precision round 12 off': { questionVerbCoverage: 1 },
   'question verb 0.5': { questionVerbCoverage: 0.5 },
   'question verb 0.3': { questionVerbCoverage: 0.3 },
+  // Chat forms, round 12 (docs/search.md, Chat forms, round 12).
+  'no variant fold': { variantFold: false },
+  'no request frames': { requestFrames: false },
+  'no chat context': { chatContext: false },
+  'no quoted list targets': { quotedListTargets: false },
+  'no typo split': { typoSplitUnknown: false },
+  'chat forms round 12 off': { variantFold: false, requestFrames: false, chatContext: false, quotedListTargets: false, typoSplitUnknown: false },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

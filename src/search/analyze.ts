@@ -9,7 +9,7 @@ import type { Glossary } from './glosses.js';
 import { createBoundedMemo } from './bounded-memo.js';
 import { bare } from './normalize.js';
 import { askedAspects, isWhichMeasure, questionAdverbs, questionCore } from './question.js';
-import { ASPECT_NOUNS, ENGLISH_MATERIAL_WORDS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, QUESTION_FORMS, RELATED_TERMS } from './vocabulary.js';
+import { ASPECT_NOUNS, CHAT_CONTEXT_WORDS, ENGLISH_MATERIAL_WORDS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, QUESTION_FORMS, RELATED_TERMS } from './vocabulary.js';
 
 /** Prefix of bigram terms (U+E000, private use: normalisation strips it from queries, so users cannot type it). */
 export const GRAM_PREFIX = '\uE000';
@@ -205,11 +205,22 @@ export interface AnalyzeContext {
    * answer asked for, as without the adjective (question.ts askedAspects). Default true.
    */
   determinerModifier?: boolean;
+  /**
+   * Round 12: more words for the part, form or deadline of the material wanted (段落, 表格, 电子版, 明天, 月底:
+   * vocabulary.ts CHAT_CONTEXT_WORDS) and dates (12月7日, 12.7) are dropped unless the texts hold them. Default true.
+   */
+  chatContext?: boolean;
   /** Most adjacent English words joined into one stretch of the texts (english.ts EnglishContext.maxJoined). */
   englishJoined?: number;
   /** Round 7's English rules (english.ts EnglishRules). Default all on. */
   englishRules?: EnglishRules;
 }
+
+/**
+ * A day of the month as chat writes it (12月7日, 12月7号, 12.7, 12/7): month and day only, neither part of a longer
+ * number nor before a unit (2.3万名 is a quantity).
+ */
+const CHAT_DATE = /(?<![\d.\/])(?:(?:1[0-2]|0?[1-9])月(?:3[01]|[12]\d|0?[1-9])[日号]?|(?:1[0-2]|0?[1-9])[.\/](?:3[01]|[12]\d|0?[1-9])(?![\d.\/%万亿千百元个名户人]))/gu;
 
 /** What may stand between the two halves of a separable word: 上不了学, 看不起病, 脱了贫, 上过学. */
 const SEPARATING = /(\p{Script=Han})(不了|得了|不起|得起|不上|得上|不到|不成|不着|了|过)(\p{Script=Han})/gu;
@@ -434,8 +445,10 @@ function measureOpening(form: string, text: string, at: number, inTexts: (t: str
  * Whether a word only says how the user asks or what kind of material they want: politeness and request words
  * always; material words (ppt, 材料, 最新 …) and years unless the texts contain them.
  */
-function isChatNoise(word: string, inTexts: (text: string) => boolean): boolean {
+function isChatNoise(word: string, inTexts: (text: string) => boolean, chatContext = false): boolean {
   if (POLITENESS_WORDS.has(word)) return true;
+  // Round 12 (chatContext): what part of a text is wanted (段落, 介绍), in what form (表格, 电子版), by when (明天, 月底).
+  if (chatContext && CHAT_CONTEXT_WORDS.has(word)) return !inTexts(word);
   if (MATERIAL_WORDS.has(word) || ENGLISH_MATERIAL_WORDS.has(word) || YEAR.test(word)) return !inTexts(word);
   return false;
 }
@@ -811,6 +824,16 @@ export function analyzeQuery(
       return ` ${kept}`;
     });
   }
+  // Round 12 (chatContext): a date the message needs the material by (12月7日, 12.7) is no part of its subject, unless
+  // the texts hold it.
+  const chatContext = ctx.chatContext !== false;
+  if (chatContext && /\d/.test(asked)) {
+    asked = asked.replace(CHAT_DATE, (m: string) => {
+      if (inTexts(m)) return m;
+      dropped.push(m);
+      return ' ';
+    });
+  }
   if (ctx.separable !== false) asked = joinSeparable(asked, (w) => hasTerm(w) && inTexts(w), ctx.separableLonger === true, ctx.complements === true);
   if (ctx.insideJoin === true) asked = joinInside(asked);
   const { text, english, glossed, chinese, translated, untranslated } = mapEnglish(asked, { glossary: ctx.glossary, hasTerm, inTexts, numbers: ctx.englishNumbers, maxJoined: ctx.englishJoined, rules: ctx.englishRules });
@@ -821,7 +844,7 @@ export function analyzeQuery(
   let runEnd = -1;
   for (const span of cutSpans) {
     const t = span.text;
-    const kept = t.length > 0 && !QUERY_FILLERS.has(t) && isIndexable(t) && (english.has(t) || !isChatNoise(t, inTexts));
+    const kept = t.length > 0 && !QUERY_FILLERS.has(t) && isIndexable(t) && (english.has(t) || !isChatNoise(t, inTexts, chatContext));
     const han = kept && HAN_WORD.test(t) && !english.has(t);
     if (han && span.start === runEnd) run.push(t);
     else {
@@ -844,7 +867,7 @@ export function analyzeQuery(
     // Inline (unnamed): under tsx a named closure costs a defineProperty of its name on every query.
     (i) => {
       const t = (spans[i] as Span).text;
-      return HAN_WORD.test(t) && Array.from(t).length > 1 && !QUERY_FILLERS.has(t) && isIndexable(t) && !isChatNoise(t, inTexts);
+      return HAN_WORD.test(t) && Array.from(t).length > 1 && !QUERY_FILLERS.has(t) && isIndexable(t) && !isChatNoise(t, inTexts, chatContext);
     },
     (i) => VERB_TAG.test((spans[i] as Span).tag),
     (i) => MODIFIER_TAG.test((spans[i] as Span).tag),
@@ -875,7 +898,7 @@ export function analyzeQuery(
       dropped.push(t);
       continue;
     }
-    if (!english.has(t) && isChatNoise(t, inTexts)) {
+    if (!english.has(t) && isChatNoise(t, inTexts, chatContext)) {
       dropped.push(t);
       // "2023年": the 年 of a dropped year goes with it.
       const next = spans[i + 1];

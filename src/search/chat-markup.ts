@@ -87,11 +87,57 @@ const alt = (words: readonly string[]): string => [...words].sort((a, b) => b.le
 const FRAME_START = new RegExp(`^(?:${SEP}*(?:(?:${alt(GREETINGS)})(?:${SEP}|$)*|(?:${alt(SHORT_GREETINGS)})(?:${SEP}+|$)))+`, 'u');
 const FRAME_END = new RegExp(`(?:(?:(?:${alt(CLOSINGS)})|(?:^|${SEP})(?:${alt(SHORT_CLOSINGS)}))${SEP}*)+$`, 'u');
 
+// Round 12 (requestFrames): the request a message opens with, typed against the subject as often as not (想问下设岗
+//定责, 麻烦发一下乡贤回归工程, 再求一份…, 有没有人知道…), where jieba glues its last character to the subject's first
+// (想|问|下设|港): asking, sending or finding, with a polite word before and a measure after; wanting or asking to know;
+// asking who knows. 求, 问 and 请 alone only before a space or punctuation (求是 is a journal).
+const REQUEST_OPENERS = [
+  '(?:麻烦|劳驾|请|能否|能不能|可否|可以|能)?再?(?:帮忙|帮我)?(?:发|找|查|搜|问|推荐|分享|整理|提供)(?:给我|我)?(?:一下|一份|下)',
+  '我?想(?:问|请教|咨询|了解|找|要)(?:一下|下)?',
+  '再?求(?:一份|一下|问|助|分享)',
+  '(?:有没有|有谁|谁)人?(?:知道|了解|有)',
+  '(?:咨询|请教)(?:一下|下)',
+];
+const SHORT_REQUESTS = ['求', '问', '请', '麻烦', '帮忙'];
+// The request a message closes with: send it (发一下, 发我一下, 给我发一下) or say where it is (是哪篇里的, 出自哪).
+const REQUEST_CLOSERS = [
+  '(?:麻烦|请|帮忙)?(?:给我|帮我)?(?:发|传|分享)(?:给我|我)?(?:一下|下|一份)',
+  '(?:麻烦|请|帮忙)?(?:发|传)(?:给我|我)',
+  '(?:是|在)?哪一?篇(?:文章|材料|文件)?(?:里面|里|中)?的?',
+  '是?出自哪(?:里|儿|篇)?的?',
+];
+// Thanks for an earlier answer may open the next request (谢谢大家！再求一份…): before a space or punctuation only.
+const REQUEST_START = new RegExp(`^${SEP}*(?:(?:${REQUEST_OPENERS.join('|')})|(?:${alt([...SHORT_REQUESTS, ...CLOSINGS])})(?=${SEP}))${SEP}*`, 'u');
+const REQUEST_END = new RegExp(`${SEP}*(?:${REQUEST_CLOSERS.join('|')})${SEP}*$`, 'u');
+
+// The characters a request or thanks opens with, and those a request closes with (a quick test before the above).
+const REQUEST_FIRST = /^[\s\p{P}\p{S}]*[麻劳请能可再帮发找查搜问推分整提我想求有谁咨谢多感拜辛先在急]/u;
+const REQUEST_LAST = /[下份我的篇里面中儿哪][\s\p{P}\p{S}]*$/u;
+
+/** Options of {@link stripFraming}. */
+export interface FramingOptions {
+  /** Round 12: requests at the ends too (想问下, 麻烦发一下, 求一份; 发我一下, 是哪篇里的). Default false. */
+  requests?: boolean;
+}
+
 /**
- * Takes greetings off the start of a normalised query and thanks off its end (您好，集体经济 谢谢啦 → 集体经济).
+ * Takes greetings off the start of a normalised query and thanks off its end (您好，集体经济 谢谢啦 → 集体经济), and
+ * with `requests` the requests around them (老师好 想问下设岗定责 → 设岗定责; 集体经济 发我一下 谢谢 → 集体经济).
  * Returns the query unchanged when nothing else would be left (谢谢 alone is searched as typed and finds nothing).
  */
-export function stripFraming(normalized: string): string {
-  const out = normalized.replace(FRAME_START, '').replace(FRAME_END, '').trim();
+export function stripFraming(normalized: string, options: FramingOptions = {}): string {
+  let out = normalized.replace(FRAME_START, '').replace(FRAME_END, '').trim();
+  if (options.requests) {
+    // A greeting, a request, a greeting again (老师好 麻烦问下 在吗 …): off in turns until nothing more comes off.
+    for (let k = 0; k < 3; k++) {
+      // Most queries neither open nor close with a character a request or thanks can: the expressions are not run.
+      let next = out;
+      if (REQUEST_FIRST.test(next)) next = next.replace(REQUEST_START, '').replace(FRAME_START, '');
+      if (REQUEST_LAST.test(next)) next = next.replace(REQUEST_END, '').replace(FRAME_END, '');
+      next = next.trim();
+      if (next === out || !/[\p{L}\p{N}]/u.test(next)) break;
+      out = next;
+    }
+  }
   return /[\p{L}\p{N}]/u.test(out) ? out : normalized;
 }

@@ -14,7 +14,7 @@ import { nearDuplicateSteps, type DedupeOptions } from './dedupe.js';
 import { runNow, type Steps } from './pace.js';
 import { unknownTheme } from './errors.js';
 import { cut, DOMAIN_WORDS, generalIdf, isStopWord, loadJieba, tag } from './jieba.js';
-import { bare, charCount, DEFAULT_MAX_QUERY_LENGTH, foldText, foldWithMap, isBareWord, type FoldedText } from './normalize.js';
+import { bare, charCount, DEFAULT_MAX_QUERY_LENGTH, foldText, foldVariants, foldWithMap, isBareWord, type FoldedText } from './normalize.js';
 import { alignNumbers } from './numerals.js';
 import { parseQuery, type ParsedQuery } from './query-parser.js';
 import { buildSnippet, isPlainText, splitSentences, type HighlightTerm, type SnippetOptions } from './snippet.js';
@@ -297,6 +297,35 @@ export interface SearchEngineOptions {
    */
   whichMeasure?: boolean;
   /**
+   * Round 12: a character of the query that no text holds is replaced by the simplified form of its Taiwan, Hong Kong
+   * or Japanese variant where the texts hold that (normalize.ts foldVariants): 著力 → 着力, 衞生 → 卫生, 経済 → 经济,
+   * which OpenCC's t2s leaves as typed. Default true.
+   */
+  variantFold?: boolean;
+  /**
+   * Round 12: with quotedTypoTargets, the items of a list the texts put in one pair of quotation marks (“千企结千村、
+   * 消灭薄弱村”) are typo targets too, as a quoted name is: 千企接千村 → 千企结千村. Default true.
+   */
+  quotedListTargets?: boolean;
+  /**
+   * Round 12: the typo corrector may replace a stretch that starts or ends inside a word of the query no text holds
+   * (typo.ts RunContext.splitUnknown): jieba cuts 文化大午台 文化|大午|台 and the texts 文化大舞台 文化|大|舞台, so no
+   * stretch of whole words read like a word of the texts; 午台 → 舞台, beside the 大 left over. Default true.
+   */
+  typoSplitUnknown?: boolean;
+  /**
+   * Round 12: request phrases a chat message opens or closes with (想问下, 麻烦发一下, 求一份, 有没有人知道 …; 发我一下,
+   * 是哪篇里的, 出自哪) come off its ends like greetings and thanks (chat-markup.ts stripFraming), before jieba cuts
+   * them into words glued to the subject (想|问|下设|港 of 想问下设港定责). Default true.
+   */
+  requestFrames?: boolean;
+  /**
+   * Round 12: more words that say what kind of material is wanted or when (段落, 介绍, 表格, 电子版 …; 明天, 上午, 下周一,
+   * 月底 …) and dates (12月7日, 12.7) are chat context, dropped unless the texts hold them (analyze.ts, like material
+   * words and years). Default true.
+   */
+  chatContext?: boolean;
+  /**
    * Round 11: the noun after an asking determiner with one one-character adjective between them (有啥好模式, 有什么新办法)
    * is an aspect, as 有啥模式's is (question.ts askedAspects): 村想搞乡村旅游有啥好模式 is about 乡村旅游. Default true.
    */
@@ -467,6 +496,11 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   whichMeasure: true,
   determinerModifier: true,
   questionVerbCoverage: 0.7,
+  variantFold: true,
+  quotedListTargets: true,
+  typoSplitUnknown: true,
+  requestFrames: true,
+  chatContext: true,
   relatedUncoveredMax: 1,
   relatedOnce: true,
   headStandInClose: true,
@@ -572,6 +606,8 @@ const inCedict = (word: string): boolean => dictionaryFields(word) !== undefined
 const THEME_NAMES: ReadonlySet<string> = new Set(THEMES.map((t) => t.name));
 /** A name of two to eight Han characters between quotation marks in a passage's text (“化债九法”, 「耕保贷」). */
 const QUOTED_NAME = /[“"「『]([\p{Script=Han}]{2,8})[”"」』]/gu;
+/** A list of names in one pair of quotation marks, the names set apart by 、 (“千企结千村、消灭薄弱村”). */
+const QUOTED_LIST = /[“"「『]((?:\p{Script=Han}{2,8}、)+\p{Script=Han}{2,8})[”"」』]/gu;
 /** A query's typed stretches (bigram-signal.ts) but the themes' names. */
 const stretchesOf = (folded: string): string[] => typedStretches(folded).filter((x) => !THEME_NAMES.has(x));
 /**
@@ -919,8 +955,11 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const quoted = new Map<string, number>();
     for (let i = 0; i < folded.length; i++) {
       const seen = new Set<string>();
-      for (const m of (folded[i] as FoldedText).folded.matchAll(QUOTED_NAME)) {
-        const name = m[1] as string;
+      const text = (folded[i] as FoldedText).folded;
+      const names = [...text.matchAll(QUOTED_NAME)].map((m) => m[1] as string);
+      // Round 12 (quotedListTargets): the items of a list in one pair of quotation marks (“千企结千村、消灭薄弱村”).
+      if (o.quotedListTargets) for (const m of text.matchAll(QUOTED_LIST)) names.push(...(m[1] as string).split('、').filter((x) => x.length >= 2 && x.length <= 8));
+      for (const name of names) {
         if (seen.has(name) || searchIndex.textFrequency(name) > 0) continue;
         seen.add(name);
         quoted.set(name, (quoted.get(name) ?? 0) + 1);
@@ -1108,7 +1147,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return analyzed;
   };
   const analyze = (parsed: ParsedQuery): AnalyzedQuery =>
-    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger, complements: o.separableWords && o.complementJoin, insideJoin: o.separableWords && o.insideJoin, loneSay: o.loneSay, questionAdverbs: o.questionAdverbs, placeGlue: o.placeGlue, whichMeasure: o.whichMeasure, determinerModifier: o.determinerModifier }))));
+    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger, complements: o.separableWords && o.complementJoin, insideJoin: o.separableWords && o.insideJoin, loneSay: o.loneSay, questionAdverbs: o.questionAdverbs, placeGlue: o.placeGlue, whichMeasure: o.whichMeasure, determinerModifier: o.determinerModifier, chatContext: o.chatContext }))));
   /**
    * A quoted phrase written against the query's words (“党建+”模式有哪些): the phrase and the words as typed are the
    * query's whole (党建模式), for the whole-query bonus, when some text holds them so (“党建+”模式).
@@ -2402,7 +2441,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     analyzed.runs.forEach((run, k) => {
       const after = analyzed.runs[k + 1]?.[0];
       const fixes = corrector
-        .correctRun(run, pairKnown, occurs, { before, after, isWord: isDictionaryWord, together })
+        .correctRun(run, pairKnown, occurs, { before, after, isWord: isDictionaryWord, together, splitUnknown: o.typoSplitUnknown })
         .filter((fix) => !o.keepUnderstood || !understoodWord(analyzed, fix.from));
       for (const fix of fixes) replace(fix.from, fix.to);
       const last = fixes[fixes.length - 1];
@@ -2486,8 +2525,19 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return result;
   }
 
+  // The characters of the passages' text (letters and digits), on first use: foldVariants asks of a query's characters.
+  let heldCharacters: Set<string> | undefined;
+  const heldCharacter = (ch: string): boolean => {
+    if (!heldCharacters) {
+      heldCharacters = new Set<string>();
+      for (const t of bareText) for (const c of t) heldCharacters.add(c);
+    }
+    return heldCharacters.has(ch);
+  };
+
   function parse(query: string): ParsedQuery {
     const parsed = parseQuery(query, {
+      requests: o.requestFrames,
       maxLength: o.maxQueryLength,
       docIds,
       articleIds,
@@ -2498,8 +2548,11 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       },
     });
     // Numbers spelled as the texts spell them (5个振兴 → 五个振兴, 三十九个 → 39个): a folding, like 鄉 → 乡.
-    const text = alignNumbers(parsed.text, occurs);
-    return text === parsed.text ? parsed : { ...parsed, text };
+    const aligned = alignNumbers(parsed.text, occurs);
+    // Regional variants the texts lack, as the texts write them (著力 → 着力, 衞生 → 卫生): a folding too.
+    const text = o.variantFold ? foldVariants(aligned, heldCharacter) : aligned;
+    const phrases = o.variantFold ? parsed.phrases.map((p) => foldVariants(p, heldCharacter)) : parsed.phrases;
+    return text === parsed.text && phrases.every((p, k) => p === parsed.phrases[k]) ? parsed : { ...parsed, text, phrases };
   }
 
   /**

@@ -21,6 +21,71 @@ export function toSimplified(text: string): string {
   return convert(text);
 }
 
+// Round 12 (variantFold): the regional variant tables of opencc-js (Taiwan, Hong Kong, Japanese forms to OpenCC's
+// standard traditional ones), without the t2s step, made on the first query that needs them (~30 ms).
+let variantConverters: ((text: string) => string)[] | undefined;
+
+// Every character the variant tables' entries change (in phrases too: 著 of 沿著), or null when the tables are not laid
+// out as this version of opencc-js lays them out (then every query with a character the texts lack is converted).
+let variantKeyCharacters: ReadonlySet<string> | null | undefined;
+
+function variantKeys(): ReadonlySet<string> | null {
+  const chars = new Set<string>();
+  for (const k of ['tw', 'hk', 'jp'] as const) {
+    const groups = OpenCC.Locale.from[k] as unknown;
+    if (!Array.isArray(groups)) return null;
+    for (const group of groups as unknown[]) {
+      if (!Array.isArray(group)) return null;
+      for (const dict of group as unknown[]) {
+        if (typeof dict !== 'string') return null;
+        for (const entry of dict.split('|')) {
+          // Only the characters an entry changes (著 of 著力 → 着力, not 力).
+          const [key, value] = entry.split(' ') as [string, string | undefined];
+          const from = Array.from(key);
+          const to = Array.from(value ?? '');
+          from.forEach((ch, i) => {
+            if (from.length !== to.length || to[i] !== ch) chars.add(ch);
+          });
+        }
+      }
+    }
+  }
+  return chars.size > 0 ? chars : null;
+}
+
+/**
+ * Characters of a normalised query that no text holds (`held` is false), replaced by the simplified form of their
+ * Taiwan, Hong Kong or Japanese variant where the texts hold that (round 12, variantFold): OpenCC's t2s leaves 著 of
+ * Taiwan's 著力 (着力), Hong Kong's 衞 (卫) and Japanese 経済 (经济) as typed. Each table reads the whole query, so
+ * that phrase entries apply (著力 → 着力, but 著作 stays); a replacement is kept only where it keeps the length and
+ * gives a character the texts hold. Returns the text itself when every character is held (most queries).
+ */
+export function foldVariants(text: string, held: (ch: string) => boolean): string {
+  // Most characters the texts lack (typos, everyday words: 咋, 娃) are in no variant table: no conversion for them.
+  let convertible = false;
+  for (const ch of text) {
+    if ((ch.codePointAt(0) as number) < 0x3400 || held(ch)) continue;
+    const keyed = (variantKeyCharacters ??= variantKeys());
+    if (keyed === null || keyed.has(ch)) {
+      convertible = true;
+      break;
+    }
+  }
+  if (!convertible) return text;
+  variantConverters ??= (['tw', 'hk', 'jp'] as const).map((k) => OpenCC.ConverterFactory(OpenCC.Locale.from[k], []));
+  const chars = Array.from(text);
+  for (const convert of variantConverters) {
+    const other = Array.from(toSimplified(convert(chars.join(''))));
+    if (other.length !== chars.length) continue;
+    for (let k = 0; k < chars.length; k++) {
+      const ch = chars[k] as string;
+      const to = other[k] as string;
+      if (to !== ch && (ch.codePointAt(0) as number) >= 0x3400 && !held(ch) && held(to)) chars[k] = to;
+    }
+  }
+  return chars.join('');
+}
+
 // The first characters (code points) of the t2s conversion's dictionary entries; null when the dictionaries are not
 // laid out as this version of opencc-js lays them out (then every text is converted).
 let entryStarts: ReadonlySet<number> | null | undefined;

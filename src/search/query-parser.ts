@@ -34,6 +34,8 @@ export interface ParseOptions {
   leadsWithWord?: (text: string) => boolean;
   /** Whether the library's texts hold a string: lets emoticon codes ([捂脸]) be removed (chat-markup.ts). */
   inTexts?: (text: string) => boolean;
+  /** Round 12: requests at the message's ends come off with greetings and thanks (chat-markup.ts). Default false. */
+  requests?: boolean;
 }
 
 const OPENING_QUOTES = new Set(['"', '“', '「', '『']);
@@ -100,7 +102,7 @@ export function parseQuery(raw: string, options: ParseOptions = {}): ParsedQuery
           ...(options.inTexts ? { inTexts: options.inTexts } : {}),
         });
   // Greetings and thanks at the ends of the message (您好, 谢谢啦) are no part of the query either.
-  const normalized = stripFraming(normalizeQuery(cleaned, { maxLength: options.maxLength }));
+  const normalized = stripFraming(normalizeQuery(cleaned, { maxLength: options.maxLength }), { requests: options.requests === true });
   if (normalized.length === 0) throw queryEmpty();
   const { tokens, phrases } = splitQuotes(normalized);
   const free: string[] = [];

@@ -84,6 +84,12 @@ export interface RunContext {
   isWord?: (text: string) => boolean;
   /** Whether some passage holds both strings (for a neighbour across a space, which need not stand next to it). */
   together?: (a: string, b: string) => boolean;
+  /**
+   * Round 12: a word of the run that no text holds (大午 of 文化|大午|台, jieba's cut of a typo of 文化大舞台) may be
+   * split: a stretch may start or end inside it, as the texts' own cut would (大|舞台), and the part of it left outside
+   * is the stretch's neighbour (大 + 舞台 → 大舞台). Needs `occurs`. Default false.
+   */
+  splitUnknown?: boolean;
 }
 
 const FUZZY: [RegExp, string][] = [
@@ -340,6 +346,28 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
       }
       const cuts = new Set<number>([...starts, at]);
       if (chars.length < 2) return [];
+      // Round 12 (splitUnknown): inside a word no text holds, every character boundary is a cut too.
+      if (context.splitUnknown && occurs) {
+        words.forEach((w, k) => {
+          const n = Array.from(w).length;
+          if (n >= 2 && HAN_ONLY.test(w) && !occurs(w)) for (let d = 1; d < n; d++) cuts.add((starts[k] as number) + d);
+        });
+      }
+      // The text next to a stretch starting (ending) at a cut: the word before (after) it, or the rest of the word it
+      // splits (大 of 大午 before 午台).
+      const leftOf = (s: number): string | undefined => {
+        const k = starts.indexOf(s);
+        if (k >= 0) return words[k - 1];
+        const w = starts.filter((b) => b < s).length - 1;
+        return chars.slice(starts[w] as number, s).join('');
+      };
+      const rightOf = (e: number): string | undefined => {
+        const k = starts.indexOf(e);
+        if (k >= 0 || e === at) return k >= 0 ? words[k] : undefined;
+        const w = starts.filter((b) => b < e).length - 1;
+        const end = (starts[w + 1] as number | undefined) ?? at;
+        return chars.slice(e, end).join('');
+      };
       const bad = chars.slice(0, -1).map((c, i) => !pairKnown(c + chars[i + 1]));
       const out: Correction[] = [];
       let i = 0;
@@ -373,8 +401,8 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
             // too (第一书记 选排 → 选派), or, standing alone in its run, when the pair is no word at all and reads
             // exactly like one of the texts (乡闲 → 乡贤; 房价 is a word, so it stays; 后续扶值 is not alone).
             if (to && len === 2 && occurs) {
-              const left = words[starts.indexOf(s) - 1];
-              const right = words[starts.indexOf(s + len)];
+              const left = context.splitUnknown ? leftOf(s) : words[starts.indexOf(s) - 1];
+              const right = context.splitUnknown ? rightOf(s + len) : words[starts.indexOf(s + len)];
               const { before, after, together } = context;
               // A pair the texts hold as typed (受益 of 五好活动受益的群众) is a word said on purpose unless the change
               // makes an expression the texts hold with the word next to it (联系|会议 → 联席会议): a word across a

@@ -264,6 +264,20 @@ export const MATERIAL_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Round 12: more chat context around a subject, dropped like {@link MATERIAL_WORDS} unless the texts hold the word:
+ * which part of a text is wanted (段落, 那段, 介绍, 出处), in what form (表格, 汇总表, 电子版, 完整版), and by when (明天,
+ * 上午, 下周一, 月底 …: jieba tags most of them t, a time, but the texts' own time words such as 年底 and 近期 are
+ * theirs). Matched as whole jieba words.
+ */
+export const CHAT_CONTEXT_WORDS: ReadonlySet<string> = new Set([
+  '段落', '那段', '这段', '那一段', '这一段', '一段话', '原话', '出处', '介绍', '简介', '表格', '汇总表', '一览表', '统计表',
+  '电子版', '完整版', '文字版', '打印版', '高清', '截图', '汇编', '稿', '汇报稿', '宣讲稿', '主持词',
+  '今天', '明天', '后天', '昨天', '今早', '明早', '今晚', '明晚', '上午', '下午', '中午', '晚上', '早上', '今天上午',
+  '今天下午', '明天上午', '明天下午', '本周', '这周', '下周', '上周', '周一', '周二', '周三', '周四', '周五', '周六',
+  '周日', '周末', '下周一', '下周二', '下周三', '下周四', '下周五', '月底', '月初', '节前', '节后', '尽快', '马上',
+]);
+
+/**
  * Question forms that ask for a kind of answer, not about a subject: what something does (是干什么的), what a name
  * means (是什么意思, 是指什么, what does … mean), how many of what (多少种, 几个, 哪三…), how big (多大), yes or no
  * (能不能, 是不是, 有没有 …). jieba cuts them into pieces
