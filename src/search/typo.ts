@@ -421,6 +421,14 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
                   !context.isWord(window.join(''))));
               if (!supported) to = undefined;
             }
+            // A stretch starting or ending inside a word (splitUnknown) is a typo only where the rest of that word with
+            // the correction is a string of the texts (大 + 舞台: 大舞台), not wherever it reads like a word (一比 of
+            // 比一比 reads like 一笔).
+            if (to && occurs && (!starts.includes(s) || !(starts.includes(s + len) || s + len === at))) {
+              const head = starts.includes(s) ? '' : (leftOf(s) ?? '');
+              const tail = starts.includes(s + len) || s + len === at ? '' : (rightOf(s + len) ?? '');
+              if (!occurs(head + to + tail)) to = undefined;
+            }
             if (to) {
               out.push({ start: chars.slice(0, s).join('').length, from: window.join(''), to });
               done = true;
