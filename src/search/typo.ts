@@ -167,6 +167,27 @@ function bestFit(
 }
 
 /**
+ * The text before a stretch starting at character `s` of a run (typo.ts splitUnknown): the word before it, or the rest
+ * of the word it splits (大 of 大午 before 午台). Module functions rather than closures per run (see fitsWindow).
+ */
+function textBefore(s: number, words: readonly string[], starts: readonly number[], chars: readonly string[]): string | undefined {
+  const k = starts.indexOf(s);
+  if (k >= 0) return words[k - 1];
+  const w = starts.filter((b) => b < s).length - 1;
+  return chars.slice(starts[w] as number, s).join('');
+}
+
+/** The text after a stretch ending at character `e` of a run of `at` characters (see textBefore). */
+function textAfter(e: number, words: readonly string[], starts: readonly number[], chars: readonly string[], at: number): string | undefined {
+  const k = starts.indexOf(e);
+  if (k >= 0) return words[k];
+  if (e === at) return undefined;
+  const w = starts.filter((b) => b < e).length - 1;
+  const end = (starts[w + 1] as number | undefined) ?? at;
+  return chars.slice(e, end).join('');
+}
+
+/**
  * Builds a corrector over `vocabulary`: words (simplified, as in the texts) with their passage counts. Words of one
  * character or with anything but Han characters are ignored.
  */
@@ -346,29 +367,16 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
       }
       const cuts = new Set<number>([...starts, at]);
       if (chars.length < 2) return [];
-      // Round 12 (splitUnknown): inside a word no text holds, every character boundary is a cut too.
-      if (context.splitUnknown && occurs) {
+      const bad = chars.slice(0, -1).map((c, i) => !pairKnown(c + chars[i + 1]));
+      // Round 12 (splitUnknown): inside a word no text holds, every character boundary is a cut too (only looked for
+      // when some pair is unknown: most runs read fine).
+      const split = context.splitUnknown === true && occurs !== undefined && bad.includes(true);
+      if (split) {
         words.forEach((w, k) => {
           const n = Array.from(w).length;
           if (n >= 2 && HAN_ONLY.test(w) && !occurs(w)) for (let d = 1; d < n; d++) cuts.add((starts[k] as number) + d);
         });
       }
-      // The text next to a stretch starting (ending) at a cut: the word before (after) it, or the rest of the word it
-      // splits (大 of 大午 before 午台).
-      const leftOf = (s: number): string | undefined => {
-        const k = starts.indexOf(s);
-        if (k >= 0) return words[k - 1];
-        const w = starts.filter((b) => b < s).length - 1;
-        return chars.slice(starts[w] as number, s).join('');
-      };
-      const rightOf = (e: number): string | undefined => {
-        const k = starts.indexOf(e);
-        if (k >= 0 || e === at) return k >= 0 ? words[k] : undefined;
-        const w = starts.filter((b) => b < e).length - 1;
-        const end = (starts[w + 1] as number | undefined) ?? at;
-        return chars.slice(e, end).join('');
-      };
-      const bad = chars.slice(0, -1).map((c, i) => !pairKnown(c + chars[i + 1]));
       const out: Correction[] = [];
       let i = 0;
       while (i < bad.length) {
@@ -401,8 +409,8 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
             // too (第一书记 选排 → 选派), or, standing alone in its run, when the pair is no word at all and reads
             // exactly like one of the texts (乡闲 → 乡贤; 房价 is a word, so it stays; 后续扶值 is not alone).
             if (to && len === 2 && occurs) {
-              const left = context.splitUnknown ? leftOf(s) : words[starts.indexOf(s) - 1];
-              const right = context.splitUnknown ? rightOf(s + len) : words[starts.indexOf(s + len)];
+              const left = split ? textBefore(s, words, starts, chars) : words[starts.indexOf(s) - 1];
+              const right = split ? textAfter(s + len, words, starts, chars, at) : words[starts.indexOf(s + len)];
               const { before, after, together } = context;
               // A pair the texts hold as typed (受益 of 五好活动受益的群众) is a word said on purpose unless the change
               // makes an expression the texts hold with the word next to it (联系|会议 → 联席会议): a word across a
@@ -424,9 +432,9 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
             // A stretch starting or ending inside a word (splitUnknown) is a typo only where the rest of that word with
             // the correction is a string of the texts (大 + 舞台: 大舞台), not wherever it reads like a word (一比 of
             // 比一比 reads like 一笔).
-            if (to && occurs && (!starts.includes(s) || !(starts.includes(s + len) || s + len === at))) {
-              const head = starts.includes(s) ? '' : (leftOf(s) ?? '');
-              const tail = starts.includes(s + len) || s + len === at ? '' : (rightOf(s + len) ?? '');
+            if (to && split && occurs && (!starts.includes(s) || !(starts.includes(s + len) || s + len === at))) {
+              const head = starts.includes(s) ? '' : (textBefore(s, words, starts, chars) ?? '');
+              const tail = starts.includes(s + len) || s + len === at ? '' : (textAfter(s + len, words, starts, chars, at) ?? '');
               if (!occurs(head + to + tail)) to = undefined;
             }
             if (to) {
