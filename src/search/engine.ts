@@ -722,8 +722,9 @@ function readsAsHead(text: string, word: string, at: number): boolean {
     pos = start + w.length;
     if (pos === at && GOVERNS_TAG.test(t)) governed = true;
     if (start < end) continue;
-    // The first word after the head that is neither an adverb nor a verb leading on says whether the sentence goes on.
-    if (t === 'd' || LEADS_ON.has(w)) continue;
+    // The first word after the head that is neither an adverb (好 of 好挣钱 too) nor a verb leading on says whether the
+    // sentence goes on.
+    if (t === 'd' || t === 'a' || t === 'ad' || LEADS_ON.has(w)) continue;
     after = GOES_ON_TAG.test(t) && !ASKING.test(w);
     break;
   }

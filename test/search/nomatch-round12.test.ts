@@ -41,6 +41,7 @@ describe('the head rule held to words that read as the head of what is asked', (
       ['农闲时候送戏下乡', '003-016'],
       ['机关里的年轻人组织起来给村里出主意', '001-008'], // the object of 出
       ['干不了活的穷人也能分到钱', '003-020'], // after 的, but the sentence goes on (也能分到钱)
+      ['学门手艺好挣钱', '002-042'], // past an adverb (好), a verb goes on
     ] as const) {
       const now = engine.search(q, { limit: 5 });
       expect(now.partial, q).toBe(false);
