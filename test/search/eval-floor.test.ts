@@ -297,6 +297,12 @@ describe('retrieval quality on the judged sets', () => {
     // 1.000 (34 + 3), before and after the round's rules.
     { set: 'chat', prefix: 'chat-chatform1-', floor: { mrr10: 1, success5: 1 }, size: 35 },
     { set: 'chat', prefix: 'chat-chatform1x-', floor: { mrr10: 0.98, success5: 1 }, size: 34 },
+    // Everyday words, round 13 (docs/search.md, Everyday words, round 13): villagers' and cadres' words for what the
+    // five texts say in policy language (旱茅房改成冲水的, 跳大神搞迷信, 年轻的叫不动老的叫得动), judged from the passages
+    // before the engine was changed (no draft a never-seen set holds word for word): everyday11 0.757 / 0.906 (32 judged
+    // + 2 no-match); its held-out half everyday11x (aggregates only) 0.647 / 0.781 (32 + 2) at dc77280.
+    { set: 'chat', prefix: 'chat-everyday11-', floor: { mrr10: 0.75, success5: 0.9 }, size: 32 },
+    { set: 'chat', prefix: 'chat-everyday11x-', floor: { mrr10: 0.64, success5: 0.78 }, size: 32 },
   ];
   // Blocks written to measure full answers to near-miss no-match queries: held to a ceiling of their own (their figure
   // when it was set) instead of the set's zero, so that a block can be written before the engine is changed for it.
@@ -313,6 +319,8 @@ describe('retrieval quality on the judged sets', () => {
     { set: 'chat', prefix: 'chat-nomatch3x-', most: 5, size: 28 },
     { set: 'chat', prefix: 'chat-chatform1-', most: 0, size: 3 },
     { set: 'chat', prefix: 'chat-chatform1x-', most: 1, size: 3 },
+    { set: 'chat', prefix: 'chat-everyday11-', most: 0, size: 2 },
+    { set: 'chat', prefix: 'chat-everyday11x-', most: 1, size: 2 },
   ];
   const mean = (outcomes: readonly { mrr10: number; success5: number }[]): { mrr10: number; success5: number } => ({
     mrr10: outcomes.reduce((a, o) => a + o.mrr10, 0) / Math.max(1, outcomes.length),
