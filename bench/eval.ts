@@ -150,6 +150,8 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
   { set: 'chat', prefix: 'chat-chatform1x-', heldOut: true },
   { set: 'chat', prefix: 'chat-everyday11-', heldOut: false },
   { set: 'chat', prefix: 'chat-everyday11x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-precision8-', heldOut: false },
+  { set: 'chat', prefix: 'chat-precision8x-', heldOut: true },
 ];
 
 export const heldOutBlock = (setName: string, id: string): boolean =>
