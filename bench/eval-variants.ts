@@ -147,6 +147,10 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'no character stretches': { englishRules: { characterStretches: false } },
   'no copular get': { englishRules: { copulaGet: false } },
   'english round 12 (before)': { englishRules: { characterStretches: false, copulaGet: false } },
+  // Round 13 (docs/search.md, English, round 13).
+  'no derivations': { englishRules: { derivations: false } },
+  'no coordinate pairs': { englishRules: { coordinatePairs: false } },
+  'english round 13 (before)': { englishRules: { derivations: false, coordinatePairs: false } },
   // Everyday words, round 8 (docs/search.md, Everyday words, round 8).
   'round 8 everyday (before)': { loneCharacterWords: false, separableLonger: false, complementJoin: false },
   'no lone-character words': { loneCharacterWords: false },

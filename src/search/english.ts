@@ -220,6 +220,23 @@ export interface EnglishRules {
    * become phrase and not the one typed (get through, get up stay as they are). Default true.
    */
   copulaGet?: boolean;
+  /**
+   * A noun derived by a suffix Porter2 does not strip is its base (round 13): payment → pay (付费), demolition →
+   * demolish (拆除), enforcement → enforce, friendliness → friendly (友善), fairness → fair — English derivation the
+   * stemmer leaves whole (-ment and -ness outside its R2, -ition whose verb ends in -ish), so that no look-up knew the
+   * word and it was searched as typed, required of a full answer. For a word no look-up knows: -ment(s) and -ition(s)
+   * as a verb (the base glossed "to pay"; apartment is no apart), -ness and -iness as the adjective. Default true.
+   */
+  derivations?: boolean;
+  /**
+   * Two words joined by a hyphen, and, & or / are the compound Chinese makes of their first characters (round 13):
+   * urban-rural → 城 of 城镇化 + 乡 of 乡村 → 城乡 "city and countryside", party and masses → 党群, teachers and
+   * students → 师生 — Chinese abbreviates a coordinate pair so, and the texts write 城乡融合, 城乡结对共建, 城乡藩篱 where
+   * urban alone had been 城镇化 "urbanization" (Porter2's stem). Both words known, their pair unknown whole; the first
+   * character of one of each word's first translations, in either order, where the index holds the compound as a word
+   * and the dictionary glosses it as a pair (with and) or not at all. Default true.
+   */
+  coordinatePairs?: boolean;
 }
 
 const RULE_DEFAULTS: Required<EnglishRules> = {
@@ -238,6 +255,8 @@ const RULE_DEFAULTS: Required<EnglishRules> = {
   demonyms: true,
   characterStretches: true,
   copulaGet: true,
+  derivations: true,
+  coordinatePairs: true,
 };
 /** get and grow in any form before a word (see EnglishRules.copulaGet). */
 const COPULA = /(?<![a-z0-9-])(?:get|gets|getting|got|gotten|grow|grows|growing|grew|grown)(\s+)([a-z]+)(?![a-z0-9-])/g;
@@ -633,6 +652,17 @@ const NEGATIVE_PREFIX = /^(?:non|dis|un|in|im|il|ir)(?=[a-z]{4,}$)/;
 /** Chinese negations put before a translation. */
 const NEGATIONS = ['不', '非', '无', '未'];
 
+/**
+ * Derivational suffixes Porter2 leaves on (see EnglishRules.derivations) and the base each stands on, with whether the
+ * base must be a verb: -ment and -ition make nouns of verbs, -ness of adjectives.
+ */
+const DERIVATIONS: readonly { suffix: RegExp; base: (stem: string) => string; verb: boolean }[] = [
+  { suffix: /^([a-z]{3,})ments?$/, base: (x) => x, verb: true },
+  { suffix: /^([a-z]{3,})itions?$/, base: (x) => `${x}ish`, verb: true },
+  { suffix: /^([a-z]{3,})iness(?:es)?$/, base: (x) => `${x}y`, verb: false },
+  { suffix: /^([a-z]{3,})ness(?:es)?$/, base: (x) => x, verb: false },
+];
+
 /** Most English words whose translations are joined into one Chinese stretch, and senses tried per word. */
 const MAX_JOINED = 4;
 const SENSES_TRIED = 8;
@@ -683,6 +713,18 @@ function wordForms(
   const out = text.replace(LATIN_WORDS_ANY, (w, at: number) => {
     // Not inside an address or after a digit (cpsa.org.cn, 3rd).
     if (at > 0 && /[0-9.@/]/.test(text[at - 1] as string)) return w;
+    if (rules.derivations && unknown(w)) {
+      for (const { suffix, base, verb } of DERIVATIONS) {
+        const stem = suffix.exec(w)?.[1];
+        if (stem === undefined) continue;
+        const word = base(stem);
+        const surface = surfaceKey(word);
+        // A verb's base is one in its best sense, as typed ("to pay"): basement is no base (基础), garment no gar.
+        const best = known(word) ? glossary.english(glossKey(word), surface)[0] : undefined;
+        if (best && (!verb || (best.verb === true && glossedAsTyped(best, surface)))) return word;
+        break;
+      }
+    }
     if (rules.irregularVerbs) {
       const verb = verbOf(w);
       // Said of the topic, not the topic (projects brought in, activities held, students sent): out, as a filler is.
@@ -751,6 +793,66 @@ function placeKinds(text: string, translate: (phrase: string) => readonly string
     }
     return all;
   });
+}
+
+/** What joins two words of a coordinate pair (EnglishRules.coordinatePairs): a hyphen, and, &, /. */
+const PAIR_LINK = /^(?:\s*[-&/]\s*|\s+and\s+)$/;
+/** Translations of each word of a pair whose first character is tried. */
+const PAIR_SENSES = 3;
+/** A dictionary gloss naming a pair: "city and countryside", "the Party and the masses". */
+const PAIR_GLOSS = /\band\b|&/;
+const pairMemos = new WeakMap<(term: string) => boolean, BoundedMemo<string, string>>();
+
+/** Coordinate pairs of known words as the compound of their first characters (see EnglishRules.coordinatePairs). */
+function coordinatePairs(
+  text: string,
+  hasTerm: (term: string) => boolean,
+  phraseKnown: (phrase: string) => boolean,
+  wordKnown: (word: string) => boolean,
+  translate: (word: string) => readonly string[],
+): string {
+  const words = latinWords(text);
+  if (words.length < 2) return text;
+  let pairsOf = pairMemos.get(hasTerm);
+  if (!pairsOf) pairMemos.set(hasTerm, (pairsOf = createBoundedMemo<string, string>(10_000)));
+  const able = (w: Word): boolean => !isChatWord(w.word) && glossKey(w.word).length > 0 && numberOf(w.word) === undefined && (w.start === 0 || !/[0-9.@/]/.test(text[w.start - 1] as string));
+  let out = '';
+  let last = 0;
+  for (let i = 0; i + 1 < words.length; i++) {
+    const a = words[i] as Word;
+    // and is a word of its own between the two.
+    const skip = words[i + 1]?.word === 'and' ? 2 : 1;
+    const b = words[i + skip];
+    if (b === undefined) break;
+    const link = text.slice(a.end, b.start);
+    if (!PAIR_LINK.test(link) || !able(a) || !able(b)) continue;
+    const key = `${a.word} ${b.word}`;
+    let pair = pairsOf.get(key);
+    if (pair === undefined) {
+      pair = '';
+      if (wordKnown(a.word) && wordKnown(b.word) && !phraseKnown(key) && !phraseKnown(`${a.word} and ${b.word}`)) {
+        const firsts = (w: Word): string[] => [...new Set(translate(w.word).slice(0, PAIR_SENSES).filter((h) => HAN.test(h)).map((h) => Array.from(h)[0] as string))];
+        const [fa, fb] = [firsts(a), firsts(b)];
+        const meant = (c: string): boolean => {
+          const fields = dictionaryFields(c);
+          return hasTerm(c) && (fields === undefined || PAIR_GLOSS.test(fields));
+        };
+        found: for (const x of fa) {
+          for (const y of fb) {
+            if (x === y) continue;
+            if (meant(x + y)) { pair = x + y; break found; }
+            if (meant(y + x)) { pair = y + x; break found; }
+          }
+        }
+      }
+      pairsOf.set(key, pair);
+    }
+    if (pair === '') continue;
+    out += `${text.slice(last, a.start)} ${pair} `;
+    last = b.end;
+    i += skip;
+  }
+  return last === 0 ? text : out + text.slice(last);
 }
 
 /** Most English words composed into one word by their characters (EnglishRules.characterCompounds). */
@@ -967,13 +1069,14 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
   const becoming = glossary && rules.copulaGet ? copulasAsBecome(prefixed, (phrase) => tableTerms.has(tableKey(phrase)) || glossary.english(glossKey(phrase), surfaceKey(phrase)).length > 0) : prefixed;
   const particled = rules.particles ? particlesOut(becoming) : becoming;
   const placed = rules.placeKinds || rules.kindJoins ? placeKinds(particled, translate, rules, ctx.inTexts) : particled;
-  const forms = glossary && (rules.irregularVerbs || rules.negativePrefixes || rules.superlatives || rules.demonyms) ? wordForms(placed, ctx, rules, knownWord, translate) : undefined;
+  const forms = glossary && (rules.irregularVerbs || rules.negativePrefixes || rules.superlatives || rules.demonyms || rules.derivations) ? wordForms(placed, ctx, rules, knownWord, translate) : undefined;
   const formed = forms?.text ?? placed;
   const counted = ctx.numbers === false ? formed : numbersAsChinese(formed, ctx.inTexts, knownWord);
   const named = ctx.numbers === false || !rules.numberedNames ? counted : numberedNames(counted, ctx.inTexts, translate);
   const phraseKnown = (phrase: string): boolean => tableTerms.has(tableKey(phrase)) || (glossary !== undefined && glossary.english(glossKey(phrase), surfaceKey(phrase)).length > 0);
   const wordKnown = (w: string): boolean => knownWord(w) || (glossary !== undefined && glossary.near(glossKey(w), surfaceKey(w)).length > 0);
-  const compounded = glossary && rules.characterCompounds ? characterCompounds(named, ctx.hasTerm, phraseKnown, wordKnown) : named;
+  const paired = glossary && rules.coordinatePairs ? coordinatePairs(named, ctx.hasTerm, phraseKnown, wordKnown, translate) : named;
+  const compounded = glossary && rules.characterCompounds ? characterCompounds(paired, ctx.hasTerm, phraseKnown, wordKnown) : paired;
   const text = glossary && rules.characterStretches ? characterStretches(compounded, ctx.hasTerm, ctx.inTexts, phraseKnown, wordKnown, translate) : compounded;
   const numbered = text !== formed || forms?.translated === true;
   const words = latinWords(text);
