@@ -199,6 +199,10 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'no quoted list targets': { quotedListTargets: false },
   'no typo split': { typoSplitUnknown: false },
   'chat forms round 12 off': { variantFold: false, requestFrames: false, chatContext: false, quotedListTargets: false, typoSplitUnknown: false },
+  // Precision, round 13 (docs/search.md, Precision, round 13).
+  'precision round 13 off': { junctionBonus: 0 },
+  'junctions 0.2': { junctionBonus: 0.2 },
+  'junctions 0.4': { junctionBonus: 0.4 },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

@@ -264,6 +264,17 @@ export interface SearchEngineOptions {
    */
   typedStretchDepth?: number;
   /**
+   * Round 13: a full answer's result holding a junction of the query — the two characters where two of its content
+   * words typed together meet (育扶 of 教育|扶贫 in 教育扶贫政策汇编, 态扶 of 生态|扶贫) — gains junctionBonus × the share of
+   * the query's telling junctions it holds × the first result's score, among the first results within reach: the
+   * words stand together in its text as typed, where another holds each of them apart (003-024's 思想教育 … 易地扶贫搬迁).
+   * The word scores know nothing of that; a plain bigram ranking does. A junction counts only when some text holds
+   * it and at most junctionShare of the passages do (a pair in every other passage tells nothing). 0: off. Default 0.
+   */
+  junctionBonus?: number;
+  /** Most share of the passages holding a junction for it to count (see junctionBonus). Default 0.1. */
+  junctionShare?: number;
+  /**
    * Leave uncorrected a word of the query the engine understands: one whose related terms (the village lexicon) the
    * texts hold. It was said on purpose, however near a word of the texts it sounds or looks (领头羊 is not a typo of
    * 领头雁). A stretch of several words counts when each of them is understood so (选村干部, not 农村干部). Default true.
@@ -488,6 +499,8 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   listSpan: 40,
   typedStretchBonus: 0.2,
   typedStretchDepth: 5,
+  junctionBonus: 0.3,
+  junctionShare: 0.1,
   keepUnderstood: true,
   placeWeight: 1,
   placeAsAspect: true,
@@ -2184,6 +2197,50 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   }
 
   /**
+   * The query's junctions (see junctionBonus): per run of adjacent Han words, the last character of a content word
+   * (a concept of the query that is no aspect, stop word or dropped word) and the first of the content word after it,
+   * when some text holds that pair and at most junctionShare of the passages do.
+   */
+  function junctionsOf(analyzed: AnalyzedQuery): string[] {
+    const content = new Set<string>();
+    for (const c of analyzed.concepts) if (c.kind === 'word' && !c.aspect && !c.place) content.add(c.text);
+    const out: string[] = [];
+    for (const run of analyzed.runs) {
+      for (let k = 0; k + 1 < run.length; k++) {
+        const a = run[k] as string;
+        const b = run[k + 1] as string;
+        if (!content.has(a) || !content.has(b) || isStopWord(a) || isStopWord(b)) continue;
+        const pair = `${a.slice(-1)}${b.slice(0, 1)}`;
+        const df = searchIndex.textFrequency(`${GRAM_PREFIX}${pair}`);
+        if (df > 0 && df <= o.junctionShare * searchIndex.size && !out.includes(pair)) out.push(pair);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A full answer: among its first results within reach of the first place (a score within junctionBonus × the
+   * first's), a passage holding the query's junctions in its text gains junctionBonus × the share it holds × the
+   * first result's score (see junctionBonus). A partial answer is left alone, as withTypedStretches leaves it.
+   */
+  function withJunctions(parsed: ParsedQuery, analyzed: AnalyzedQuery, hits: QueryRanking, need: number): QueryRanking {
+    if (o.junctionBonus <= 0 || hits.total === 0 || hits.partial || parsed.phrases.length > 0) return hits;
+    const junctions = junctionsOf(analyzed);
+    if (junctions.length === 0) return hits;
+    const first = hits.top(Math.max(need, o.typedStretchDepth));
+    const reach = (first[0] as Hit).score * (1 - o.junctionBonus);
+    let depth = 0;
+    while (depth < Math.min(first.length, o.typedStretchDepth) && (first[depth] as Hit).score >= reach) depth++;
+    if (depth < 2) return hits;
+    return withBonus(hits, need, (h) => {
+      const text = bareText[h.index] as string;
+      let held = 0;
+      for (const j of junctions) if (text.includes(j)) held++;
+      return (o.junctionBonus * held) / junctions.length;
+    }, depth);
+  }
+
+  /**
    * The query's typed stretches that can tell its results apart: not a theme's name (the theme rules weigh those),
    * and not one word of the query that the index holds whole (a passage holds that stretch exactly when it holds
    * the word, which the word's own score already says: 联席会议, 易地扶贫搬迁).
@@ -2624,7 +2681,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         (o.listBonus > 0 && asksList(searched.text));
       // The typed stretches reorder only the page's first results (typedStretchDepth): no deeper exact scores.
       const typed = o.typedStretchBonus > 0 ? telling(searched.text, analyzed) : [];
-      const need = reordered ? Math.max(asked, rerankDepth) : typed.length > 0 ? Math.max(asked, o.typedStretchDepth) : asked;
+      // So do the junctions (withJunctions), as deep.
+      const joined = typed.length > 0 || (o.junctionBonus > 0 && junctionsOf(analyzed).length > 0);
+      const need = reordered ? Math.max(asked, rerankDepth) : joined ? Math.max(asked, o.typedStretchDepth) : asked;
       let hits = rank(searched, analyzed, need);
       // A quoted phrase no text holds as written, in a question about it (“一户一档”是什么, of the texts' 一村一档、一户一卡:
       // a saying misremembered): its words are searched like the rest of the query, and the answer, lacking the
@@ -2677,6 +2736,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       // The stretches of the query searched (a phrase or loose retry above changed it: then they are looked for anew).
       const stretchesNow = o.typedStretchBonus > 0 && searched !== understood.searched ? telling(searched.text, analyzed) : typed;
       hits = withTypedStretches(searched, stretchesNow, hits, need);
+      hits = withJunctions(searched, analyzed, hits, need);
       return page(query, hits, highlightsFor(analyzed.concepts), options, () => suggest(searched, analyzed), corrected);
     },
 

@@ -13,8 +13,9 @@ import { getSharedCorpus, getSharedEngine } from '../helpers/shared-index.js';
 const engine = getSharedEngine();
 const corpus = getSharedCorpus();
 const without = createSearchEngine(corpus, { bigrams: false });
-// Words alone: neither the bigram signal nor round 8's typed stretches (困难家庭大学生 typed together is one of them).
-const wordsAlone = createSearchEngine(corpus, { bigrams: false, typedStretchBonus: 0 });
+// Words alone: neither the bigram signal nor round 8's typed stretches (困难家庭大学生 typed together is one of them) nor
+// round 13's junctions (家大 of 家庭|大学生).
+const wordsAlone = createSearchEngine(corpus, { bigrams: false, typedStretchBonus: 0, junctionBonus: 0 });
 const text = (id: string): string => corpus.byId.get(id)?.text ?? '';
 const ids = (r: { results: { id: string }[] }): string[] => r.results.map((x) => x.id);
 const pair = (s: string): string => `${GRAM_PREFIX}${s}`;

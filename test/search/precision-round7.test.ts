@@ -10,9 +10,9 @@ import { getSharedCorpus, getSharedEngine } from '../helpers/shared-index.js';
 
 const engine = getSharedEngine();
 const corpus = getSharedCorpus();
-// Round 8's typed stretches off too: they also put 003-028 and 003-029 first (the words typed together), which would
-// hide what the round-7 rules do alone.
-const before = createSearchEngine(corpus, { materialStretch: false, aspectTail: false, headingBonus: 0, kindNouns: false, typedStretchBonus: 0 });
+// Round 8's typed stretches and round 13's junctions off too: they also put 003-028 and 003-029 first (the words typed
+// together), which would hide what the round-7 rules do alone.
+const before = createSearchEngine(corpus, { materialStretch: false, aspectTail: false, headingBonus: 0, kindNouns: false, typedStretchBonus: 0, junctionBonus: 0 });
 const passage = (id: string) => corpus.byId.get(id);
 const aspects = (q: string): string[] => engine.explain(q).analyzed.concepts.filter((c) => c.aspect).map((c) => c.text);
 const first = (e: typeof engine, q: string): string | undefined => e.search(q).results[0]?.id;
