@@ -203,6 +203,7 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'precision round 13 off': { junctionBonus: 0 },
   'junctions 0.2': { junctionBonus: 0.2 },
   'junctions 0.4': { junctionBonus: 0.4 },
+  'stop word before a typo': { typoStopLead: true },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

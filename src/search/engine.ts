@@ -275,6 +275,12 @@ export interface SearchEngineOptions {
   /** Most share of the passages holding a junction for it to count (see junctionBonus). Default 0.1. */
   junctionShare?: number;
   /**
+   * Round 13: a one-character stop word typed right before a stretch the texts lack, glued to it by a pair no text
+   * holds, is read with it by the typo corrector, kept as typed, when the word meant starts with it and has four
+   * characters or more (后狼党支部 → 后浪党支部: the stop list had left 后 out, and 狼党支部 is no typo of any word). Default false.
+   */
+  typoStopLead?: boolean;
+  /**
    * Leave uncorrected a word of the query the engine understands: one whose related terms (the village lexicon) the
    * texts hold. It was said on purpose, however near a word of the texts it sounds or looks (领头羊 is not a typo of
    * 领头雁). A stretch of several words counts when each of them is understood so (选村干部, not 农村干部). Default true.
@@ -501,6 +507,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   typedStretchDepth: 5,
   junctionBonus: 0.3,
   junctionShare: 0.1,
+  typoStopLead: false,
   keepUnderstood: true,
   placeWeight: 1,
   placeAsAspect: true,
@@ -2483,6 +2490,18 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
    * The query with its typos corrected (see typo.ts), or undefined when nothing needed correcting. Only the words
    * kept after chat cleanup are looked at, and only stretches the texts lack are replaced.
    */
+  /**
+   * The one-character stop word typed right before a run of the query (typoStopLead), when no text holds it with the
+   * run's first character; undefined otherwise.
+   */
+  const leadOf = (text: string, run: readonly string[]): string | undefined => {
+    const at = text.indexOf(run.join(''));
+    const ch = at > 0 ? text[at - 1] : undefined;
+    if (ch === undefined || !/\p{Script=Han}/u.test(ch) || !isStopWord(ch)) return undefined;
+    const first = Array.from(run[0] as string)[0] as string;
+    return pairKnown(ch + first) ? undefined : ch;
+  };
+
   function correct(parsed: ParsedQuery, analyzed: AnalyzedQuery): { parsed: ParsedQuery; query: string } | undefined {
     let text = parsed.text;
     let normalized = parsed.normalized;
@@ -2498,9 +2517,19 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     let before: string | undefined;
     analyzed.runs.forEach((run, k) => {
       const after = analyzed.runs[k + 1]?.[0];
-      const fixes = corrector
-        .correctRun(run, pairKnown, occurs, { before, after, isWord: isDictionaryWord, together, splitUnknown: o.typoSplitUnknown })
-        .filter((fix) => !o.keepUnderstood || !understoodWord(analyzed, fix.from));
+      const context = { before, after, isWord: isDictionaryWord, together, splitUnknown: o.typoSplitUnknown };
+      let fixes = corrector.correctRun(run, pairKnown, occurs, context).filter((fix) => !o.keepUnderstood || !understoodWord(analyzed, fix.from));
+      // Round 13 (typoStopLead): a one-character stop word typed right before the run, glued to it by a pair no text
+      // holds (后 of 后|狼|党支部, which the stop list leaves out of the run), may be the first character of the word
+      // meant (后浪党支部): the run is read again with it, as typed, and a word of four characters or more starting
+      // with it replaces the stretch.
+      const lead = o.typoStopLead ? leadOf(parsed.text, run) : undefined;
+      if (lead) {
+        const led = corrector
+          .correctRun([lead, ...run], pairKnown, occurs, { ...context, keepFirst: true })
+          .filter((fix) => fix.start === 0 && fix.to.startsWith(lead) && Array.from(fix.to).length >= 4);
+        if (led.length > 0) fixes = [...led, ...fixes.filter((fix) => !(led[0] as { from: string }).from.includes(fix.from))];
+      }
       for (const fix of fixes) replace(fix.from, fix.to);
       const last = fixes[fixes.length - 1];
       before = last && last.start + last.from.length === run.join('').length ? last.to : run[run.length - 1];

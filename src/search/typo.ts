@@ -90,6 +90,11 @@ export interface RunContext {
    * is the stretch's neighbour (大 + 舞台 → 大舞台). Needs `occurs`. Default false.
    */
   splitUnknown?: boolean;
+  /**
+   * Round 13: the run's first character stays as typed (a stop word the caller put before the run: 后 of 后|狼|党支部);
+   * only the characters after it may change. Default false.
+   */
+  keepFirst?: boolean;
 }
 
 const FUZZY: [RegExp, string][] = [
@@ -391,7 +396,7 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
         const badTo = j + 1;
         i = j + 1;
         if (j - badFrom + 1 > maxBadRun) continue;
-        const changeable = chars.map((_, k) => k >= badFrom && k <= badTo);
+        const changeable = chars.map((_, k) => k >= badFrom && k <= badTo && !(k === 0 && context.keepFirst === true));
         let done = false;
         // Longest window first: 集体经计 → 集体经济 is surer than 经计 → 经济 alone. A window must hold a character
         // of every unknown pair (人居环竟整治: 环竟 and 竟整 share 竟, so 人居环竟 will do).

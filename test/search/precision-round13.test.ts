@@ -57,3 +57,25 @@ describe('the junction of two words typed together (junctionBonus)', () => {
     expect(scored(engine, q)).toEqual(scored(off, q));
   });
 });
+
+describe('a stop word typed before a stretch the texts lack, read with it by the typo corrector (typoStopLead, off by default)', () => {
+  const lead = createSearchEngine(corpus, { typoStopLead: true });
+
+  it('corrects a name whose first character is a stop word, kept as typed', () => {
+    const q = '后狼党支部';
+    // “后浪党支部” of 001-008; 后 is a stop word, so the run the corrector reads is 狼|党支部, no typo of any word.
+    expect(passage('001-008')?.text).toContain('“后浪党支部”');
+    expect(engine.search(q).corrected).toBeNull();
+    expect(ids(engine, q)[0]).not.toBe('001-008');
+    const r = lead.search(q);
+    expect(r.corrected).toBe('后浪党支部');
+    expect(r.results[0]?.id).toBe('001-008');
+  });
+
+  it('changes nothing where no word of the texts of four characters or more starts with the stop word and reads so', () => {
+    // 和 before 协社会, 在 before 效学生 (pairs no text holds), 的 inside 村里的集体经济: the answers are the default engine's.
+    for (const q of ['和协社会', '在效学生', '村里的集体经济']) {
+      expect(lead.search(q, { limit: 10 }).results.map((x) => [x.id, x.score])).toEqual(engine.search(q, { limit: 10 }).results.map((x) => [x.id, x.score]));
+    }
+  });
+});
