@@ -150,7 +150,8 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   // Round 13 (docs/search.md, English, round 13).
   'no derivations': { englishRules: { derivations: false } },
   'no coordinate pairs': { englishRules: { coordinatePairs: false } },
-  'english round 13 (before)': { englishRules: { derivations: false, coordinatePairs: false } },
+  'no spaced pairs': { englishRules: { spacedPairs: false } },
+  'english round 13 (before)': { englishRules: { derivations: false, coordinatePairs: false, spacedPairs: false } },
   // Everyday words, round 8 (docs/search.md, Everyday words, round 8).
   'round 8 everyday (before)': { loneCharacterWords: false, separableLonger: false, complementJoin: false },
   'no lone-character words': { loneCharacterWords: false },

@@ -237,6 +237,11 @@ export interface EnglishRules {
    * and the dictionary glosses it as a pair (with and) or not at all. Default true.
    */
   coordinatePairs?: boolean;
+  /**
+   * coordinatePairs also for two words side by side with no link (urban rural barriers → 城乡), where the dictionary
+   * glosses the compound as a pair (with and) — a compound of the texts' own (党群) needs the link. Default true.
+   */
+  spacedPairs?: boolean;
 }
 
 const RULE_DEFAULTS: Required<EnglishRules> = {
@@ -257,6 +262,7 @@ const RULE_DEFAULTS: Required<EnglishRules> = {
   copulaGet: true,
   derivations: true,
   coordinatePairs: true,
+  spacedPairs: true,
 };
 /** get and grow in any form before a word (see EnglishRules.copulaGet). */
 const COPULA = /(?<![a-z0-9-])(?:get|gets|getting|got|gotten|grow|grows|growing|grew|grown)(\s+)([a-z]+)(?![a-z0-9-])/g;
@@ -810,6 +816,7 @@ function coordinatePairs(
   phraseKnown: (phrase: string) => boolean,
   wordKnown: (word: string) => boolean,
   translate: (word: string) => readonly string[],
+  spacedPairs: boolean,
 ): string {
   const words = latinWords(text);
   if (words.length < 2) return text;
@@ -825,8 +832,10 @@ function coordinatePairs(
     const b = words[i + skip];
     if (b === undefined) break;
     const link = text.slice(a.end, b.start);
-    if (!PAIR_LINK.test(link) || !able(a) || !able(b)) continue;
-    const key = `${a.word} ${b.word}`;
+    // Side by side (urban rural barriers), only a compound the dictionary glosses as a pair.
+    const spaced = spacedPairs && skip === 1 && /^\s+$/.test(link);
+    if ((!spaced && !PAIR_LINK.test(link)) || !able(a) || !able(b)) continue;
+    const key = `${spaced ? ' ' : ''}${a.word} ${b.word}`;
     let pair = pairsOf.get(key);
     if (pair === undefined) {
       pair = '';
@@ -835,7 +844,7 @@ function coordinatePairs(
         const [fa, fb] = [firsts(a), firsts(b)];
         const meant = (c: string): boolean => {
           const fields = dictionaryFields(c);
-          return hasTerm(c) && (fields === undefined || PAIR_GLOSS.test(fields));
+          return hasTerm(c) && (fields === undefined ? !spaced : PAIR_GLOSS.test(fields));
         };
         found: for (const x of fa) {
           for (const y of fb) {
@@ -1075,7 +1084,7 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
   const named = ctx.numbers === false || !rules.numberedNames ? counted : numberedNames(counted, ctx.inTexts, translate);
   const phraseKnown = (phrase: string): boolean => tableTerms.has(tableKey(phrase)) || (glossary !== undefined && glossary.english(glossKey(phrase), surfaceKey(phrase)).length > 0);
   const wordKnown = (w: string): boolean => knownWord(w) || (glossary !== undefined && glossary.near(glossKey(w), surfaceKey(w)).length > 0);
-  const paired = glossary && rules.coordinatePairs ? coordinatePairs(named, ctx.hasTerm, phraseKnown, wordKnown, translate) : named;
+  const paired = glossary && rules.coordinatePairs ? coordinatePairs(named, ctx.hasTerm, phraseKnown, wordKnown, translate, rules.spacedPairs) : named;
   const compounded = glossary && rules.characterCompounds ? characterCompounds(paired, ctx.hasTerm, phraseKnown, wordKnown) : paired;
   const text = glossary && rules.characterStretches ? characterStretches(compounded, ctx.hasTerm, ctx.inTexts, phraseKnown, wordKnown, translate) : compounded;
   const numbered = text !== formed || forms?.translated === true;

@@ -76,11 +76,22 @@ describe('two words joined by a hyphen or and are the compound of their first ch
     expect(ids(engine, q, 1)).toEqual(['001-013']);
   });
 
-  it('a pair a look-up knows whole is left to it (移风易俗), and two words side by side without a link compose nothing', () => {
+  it('a pair a look-up knows whole is left to it (移风易俗), and so is a phrase with no pair in it', () => {
     expect(heads(engine, 'customs and habits')).toContain('移风易俗');
-    for (const q of ['customs and habits', 'urban rural factor docking meetings', 'rural revitalization and ecology']) {
+    for (const q of ['customs and habits', 'rural revitalization and ecology']) {
       expect(concepts(engine, q)).toEqual(concepts(before, q));
     }
+  });
+
+  it('side by side, without a link, only a compound the dictionary glosses as a pair: urban rural → 城乡, party masses not 党群', () => {
+    const spacedOff = createSearchEngine(getSharedCorpus(), { englishRules: { spacedPairs: false } });
+    const q = 'urban rural factor docking meetings';
+    expect(concepts(spacedOff, q)).not.toContain('城乡');
+    expect(concepts(engine, q)).toContain('城乡');
+    expect(ids(spacedOff, q, 4)).not.toContain('004-002');
+    expect(ids(engine, q, 1)).toEqual(['004-002']);
+    expect(concepts(engine, 'party masses activities')).not.toContain('党群');
+    expect(concepts(engine, 'party and masses activities')).toContain('党群');
   });
 
   it('a topic the texts never discuss gets no full answer: urban-rural bus routes', () => {
