@@ -205,6 +205,9 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'junctions 0.2': { junctionBonus: 0.2 },
   'junctions 0.4': { junctionBonus: 0.4 },
   'stop word before a typo': { typoStopLead: true },
+  // No-match near misses, round 13 (docs/search.md, No-match near misses, round 13).
+  'round 13 asked amount (off)': { askedAmountStated: false },
+  'round 13 payment near (off)': { paymentNear: false },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

@@ -24,7 +24,7 @@ import { dictionaryFields, EMPTY_GLOSSARY, glossaryFromSaved, glossarySteps, loa
 import { createNeighbours, type NeighbourOptions, type SavedNeighbours } from './neighbours.js';
 import { BIGRAM_DEFAULTS, contentPairs, questionPairs, heldShare, prepareStretches, rerank, typedStretches, type BigramSignalOptions } from './bigram-signal.js';
 import { createTypoCorrector, latinGroups, type SavedTypoReadings } from './typo.js';
-import { asksQuantity, quantitiesOf, quantityNear } from './quantity.js';
+import { amountsOf, asksMoney, asksQuantity, namesPayment, quantitiesOf, quantityNear } from './quantity.js';
 import { ASKING, asksList, headingWord, isQuestion, listsKind } from './question.js';
 import { ENGLISH_ABBREVIATIONS, ENGLISH_PLACE_KINDS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
 
@@ -386,6 +386,23 @@ export interface SearchEngineOptions {
    */
   headNounOnly?: boolean;
   /**
+   * Round 13: a question asking for an amount of money (多少钱, 交多少, 补助标准, 工资多少: quantity.ts asksMoney) is
+   * answered in full only by a passage stating an amount (…元, …万元) within amountWindow characters of one of the words
+   * a full match must hold that names the subject rather than the payment (危房改造 of 危房改造补助标准, not 补助 or 标准),
+   * as itself or through one of its related terms. A passage that holds the words but no amount near the subject
+   * (003-012 on C、D级危房, for 危房改造补助标准是多少) still credits and ranks, but is no full match. Default true; false:
+   * the words alone make a full match, as before round 13.
+   */
+  askedAmountStated?: boolean;
+  /** Characters between the subject and the amount, either side (askedAmountStated). Default 20. */
+  amountWindow?: number;
+  /**
+   * Round 13, with askedAmountStated: a query whose last required word names a payment (补贴, 补助, 工资 …: quantity.ts
+   * namesPayment) and asks no amount (文艺队演出补贴) is answered in full only by a passage holding that word, or a
+   * related term sharing a character with it, within amountWindow characters of the subject (as for the amount).
+   */
+  paymentNear?: boolean;
+  /**
    * English numbers and ordinals as the texts write them, with the measure word CC-CEDICT glosses with the noun after
    * them (3rd batch → 第三批, eight types → 八类, 19th → 十九; english.ts numbersAsChinese). Default true.
    */
@@ -525,6 +542,9 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   relatedOnce: true,
   headStandInClose: true,
   headNounOnly: true,
+  askedAmountStated: true,
+  amountWindow: 20,
+  paymentNear: true,
   englishNumbers: true,
   englishJoined: 4,
   commonEnglishWeight: 0.6,
@@ -1636,6 +1656,41 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
    * match, the others follow it (score × partialFactor); when none is, the answer is partial (the lenient pass over
    * the words the texts know) and says so.
    */
+  /**
+   * The strings naming the subject of a question asking for an amount (askedAmountStated): the required words that do
+   * not name the payment (quantity.ts namesPayment), as themselves and through their related terms that share a
+   * character with them (two characters or more). undefined, and the rule is off for the query, when every required word names the payment.
+   */
+  function amountAnchors(concepts: readonly Concept[], bits: readonly ConceptBits[], required: readonly ConceptBits[]): string[] | undefined {
+    const out: string[] = [];
+    bits.forEach((b, k) => {
+      const c = concepts[k] as Concept;
+      if (!required.includes(b) || c.kind !== 'word' || namesPayment(c.text)) return;
+      // Its related terms only where they share a character with it (医保 → 医疗保险, 退牧还草 → 草原): a distant one
+      // (退牧还草 → 扶贫, 补助) stands for the topic's neighbourhood, found near many amounts.
+      const close = c.related.filter((t) => sharesHan(t, c.text) && !namesPayment(t));
+      for (const t of [bare(c.text), ...c.heads, ...close]) if (Array.from(t).length > 1 && !out.includes(t)) out.push(t);
+    });
+    return out.length > 0 ? out : undefined;
+  }
+
+  // Each passage's amounts of money (quantity.ts amountsOf), found on the first question about money that reaches it.
+  const amountSpans: ([number, number][] | undefined)[] = [];
+  /** Whether one of `payment` stands in passage `i` within amountWindow characters of one of `anchors` (paymentNear). */
+  function paymentNear(i: number, anchors: readonly string[], payment: readonly string[]): boolean {
+    const text = (folded[i] as FoldedText).folded;
+    const spans: [number, number][] = [];
+    for (const w of payment) for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) spans.push([at, at + w.length]);
+    return quantityNear(text, spans, anchors, o.amountWindow);
+  }
+
+  /** Whether passage `i` states an amount of money within amountWindow characters of one of `anchors`. */
+  function amountNear(i: number, anchors: readonly string[]): boolean {
+    const text = (folded[i] as FoldedText).folded;
+    const spans = amountSpans[i] ?? (amountSpans[i] = amountsOf(text));
+    return quantityNear(text, spans, anchors, o.amountWindow);
+  }
+
   function rank(parsed: ParsedQuery, analyzed: AnalyzedQuery, need = Infinity, headings = false): QueryRanking {
     const { concepts } = analyzed;
     const { terms, bits, keys, required } = plan(concepts, headings, parsed.text);
@@ -1668,6 +1723,25 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     // Asked again with nothing found (headings): the key words some section heading holds.
     const headingWords = headings ? headingWordsOf(keys) : [];
     const fullPossible = required.length > 0 && keys.every((c) => c.wholeKnown);
+    // A question asking for an amount of money (askedAmountStated): the words a full match must hold that name its
+    // subject, with their related terms; a full match must state an amount near one of them (a text scan in finish()).
+    const money = fullPossible && o.askedAmountStated && asksMoney(parsed.text);
+    // Round 13 (paymentNear): a query ending in the payment it asks about (文艺队演出补贴): the payment, itself or a
+    // related term sharing a character with it, must stand near the subject.
+    const last = required[required.length - 1];
+    const lastConcept = last === undefined ? undefined : (concepts[bits.indexOf(last)] as Concept);
+    const payment =
+      !money &&
+      fullPossible &&
+      o.askedAmountStated &&
+      o.paymentNear &&
+      required.length > 1 &&
+      lastConcept?.kind === 'word' &&
+      namesPayment(lastConcept.text) &&
+      readsAsHead(parsed.text, lastConcept.text, parsed.text.lastIndexOf(lastConcept.text))
+        ? [...new Set([bare(lastConcept.text), ...lastConcept.heads, ...lastConcept.related.filter((t) => sharesHan(t, lastConcept.text))])]
+        : undefined;
+    const anchors = money || payment ? amountAnchors(concepts, bits, required) : undefined;
     const themed = keys.filter((c) => c.theme !== undefined);
     let keyLow = 0;
     let keyHigh = 0;
@@ -1749,6 +1823,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
           if (settled === MAYBE) full = MAYBE;
         }
       }
+      if (full === YES && anchors !== undefined) full = MAYBE;
       if (full === YES) fullCount++;
       candidates.push(index);
       candScore[index] = score;
@@ -1794,7 +1869,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       const bodyLow = hitBodyLow[index] as number;
       const bodyHigh = hitBodyHigh[index] as number;
       for (const c of required) if (!matchesWhole(c, index, bodyLow, bodyHigh)) return false;
-      return true;
+      return anchors === undefined || (payment ? paymentNear(index, anchors, payment) : amountNear(index, anchors));
     }, (index) =>
       (mayHold(index, whole) && (bareText[index] as string).includes(whole)) || (bareHeadings[index] as string).includes(whole),
     fullCount);

@@ -39,3 +39,35 @@ export function quantityNear(text: string, quantities: readonly [number, number]
   }
   return false;
 }
+
+/**
+ * Round 13: words asking for an amount of money — 多少钱, a payment asked how much (交多少, 补多少), or a payment or fee
+ * with 标准 / 多少 after it (补助标准, 工资多少, 收费标准, 物业费多少). Not 报多少 (报销 is answered by a share).
+ */
+const ASKS_MONEY =
+  /多少钱|几块钱|多少块|多少元|(?:交|缴|补|给|发|赔|挣|赚|花|付|收)了?多少|(?:费|价|钱|补贴|补助|补偿|津贴|工资|薪水|奖金|奖励|资金|押金|分红)的?(?:标准|(?:是|有|大概|一般|能有|能拿)?多少)/u;
+
+/** Whether a query asks for an amount of money (see ASKS_MONEY). */
+export const asksMoney = (text: string): boolean => ASKS_MONEY.test(text);
+
+/**
+ * The words naming the payment asked about, not its subject (补助 and 标准 of 危房改造补助标准; but 生活费 of
+ * 生活费补助标准 is the subject): a query word that is one of these is no anchor for the amount.
+ */
+const PAYMENT_WORDS: ReadonlySet<string> = new Set(['标准', '补贴', '补助', '补偿', '津贴', '工资', '薪水', '奖金', '奖励', '资金', '押金', '分红', '费用', '费', '价格', '价钱', '价', '钱', '收费', '多少', '金额']);
+
+/** Whether a word of a query names the payment asked about rather than its subject (see PAYMENT_WORDS). */
+export const namesPayment = (word: string): boolean => PAYMENT_WORDS.has(word);
+
+/**
+ * An amount of money as the texts write it: digits or the anonymised x, perhaps 余 / 多 and 万 / 亿, then 元; or a share
+ * (95%), which answers what one pays of a bill (住院自己要掏多少钱: 报销比例分别达到95%).
+ */
+const MONEY = /(?:\d+(?:\.\d+)?|x+(?:\.x+)?)(?:(?:余|多)?(?:万|亿)?元|%|％)/gu;
+
+/** Start and end offsets of the amounts of money (and shares) in a text. */
+export function amountsOf(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of text.matchAll(MONEY)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
