@@ -14,7 +14,8 @@ import { createSearchEngine, SEARCH_DEFAULTS } from '../../src/search/index.js';
 import { partialNotice } from '../../src/router/format.js';
 import { getSharedCorpus, getSharedEngine } from '../helpers/shared-index.js';
 
-const before = createSearchEngine(getSharedCorpus(), { headStandInClose: false });
+// Round 13's paymentNear also makes 学校老师的工资 partial (工资, a payment read as the head, stands near no subject): off too.
+const before = createSearchEngine(getSharedCorpus(), { headStandInClose: false, paymentNear: false });
 const engine = createSearchEngine(getSharedCorpus(), { headNounOnly: false });
 const top = (e: typeof before, q: string): string[] => e.search(q, { limit: 5 }).results.map((r) => r.id);
 

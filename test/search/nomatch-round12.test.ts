@@ -12,7 +12,8 @@ import { createSearchEngine, SEARCH_DEFAULTS } from '../../src/search/index.js';
 import { getSharedCorpus, getSharedEngine } from '../helpers/shared-index.js';
 
 const engine = getSharedEngine();
-const off = createSearchEngine(getSharedCorpus(), { headStandInClose: false });
+// Round 13's paymentNear also makes 学校老师的工资 partial (工资, a payment read as the head, stands near no subject): off too.
+const off = createSearchEngine(getSharedCorpus(), { headStandInClose: false, paymentNear: false });
 const everyLastWord = createSearchEngine(getSharedCorpus(), { headNounOnly: false });
 
 describe('the head rule held to words that read as the head of what is asked', () => {
