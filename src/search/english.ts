@@ -662,6 +662,8 @@ const NEGATIONS = ['不', '非', '无', '未'];
  * Derivational suffixes Porter2 leaves on (see EnglishRules.derivations) and the base each stands on, with whether the
  * base must be a verb: -ment and -ition make nouns of verbs, -ness of adjectives.
  */
+/** Any of DERIVATIONS' suffixes, tried first. */
+const DERIVED = /(?:ments?|itions?|ness(?:es)?)$/;
 const DERIVATIONS: readonly { suffix: RegExp; base: (stem: string) => string; verb: boolean }[] = [
   { suffix: /^([a-z]{3,})ments?$/, base: (x) => x, verb: true },
   { suffix: /^([a-z]{3,})itions?$/, base: (x) => `${x}ish`, verb: true },
@@ -719,10 +721,12 @@ function wordForms(
   const out = text.replace(LATIN_WORDS_ANY, (w, at: number) => {
     // Not inside an address or after a digit (cpsa.org.cn, 3rd).
     if (at > 0 && /[0-9.@/]/.test(text[at - 1] as string)) return w;
-    if (rules.derivations && unknown(w)) {
+    if (rules.derivations && DERIVED.test(w)) {
       for (const { suffix, base, verb } of DERIVATIONS) {
         const stem = suffix.exec(w)?.[1];
         if (stem === undefined) continue;
+        // The suffix first (a regular expression), the look-ups after: most words have none.
+        if (!unknown(w)) break;
         const word = base(stem);
         const surface = surfaceKey(word);
         // A verb's base is one in its best sense, as typed ("to pay"): basement is no base (基础), garment no gar.
