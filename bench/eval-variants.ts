@@ -208,6 +208,8 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   // No-match near misses, round 13 (docs/search.md, No-match near misses, round 13).
   'round 13 asked amount (off)': { askedAmountStated: false },
   'round 13 payment near (off)': { paymentNear: false },
+  // Round 13 (docs/search.md, Everyday words, round 13).
+  'round 13 everyday (before)': { standInHeadings: false },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

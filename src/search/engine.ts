@@ -162,6 +162,16 @@ export interface SearchEngineOptions {
    */
   nearbySure?: number;
   /**
+   * Stand-ins weigh less in headings (round 13): a related term or a library neighbour of a Chinese word the query
+   * types, unless a word of the query has it as its own, is scored in a passage's title and section at this boost
+   * instead of the fields' (fieldBoost: section 2, title 1.5; 0: the text only). A heading names its section's theme
+   * with the texts' broad words (乡风文明, 集体经济), which the village lexicon lists beside the specific one (移风易俗
+   * for 红白喜事, 彩礼): boosted in headings, every passage under 推动实现“乡风文明” outranked those about changing
+   * customs. A heading holding the query's own word still says the section is about it. false: boosted as any term.
+   * Default 0.5.
+   */
+  standInHeadings?: number | false;
+  /**
    * Everyday focus: in a query with a *bridged* word — one the texts lack, reached only through related terms or
    * library neighbours (低保 of 低保一个人一年多少钱, 村官 of 村官大多是初中毕业) — a literal word common in Chinese at large
    * (jieba's general idf below this level: 一个 2.8, 公司 3.5, 地方 4.4, 一年 5.3) weighs idf / this level, in its terms'
@@ -501,6 +511,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   nearbyAnchored: true,
   nearbyCooccur: true,
   nearbySure: 0.8,
+  standInHeadings: 0.5,
   nearbyAnchorChars: 2,
   separableWords: true,
   insideJoin: true,
@@ -1356,6 +1367,14 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     );
     const focus = focusOf(concepts);
     const ownRelated = relatedOnce(concepts);
+    // Terms standing in for a Chinese word the query types (related terms, neighbours; not a word mapped from English),
+    // and terms of the query's own.
+    const standIns = new Set<string>();
+    const own = new Set<string>();
+    concepts.forEach((c, k) => {
+      for (const t of [...c.heads, ...c.parts, ...c.grams]) own.add(t);
+      if (c.kind === 'word' && text.includes(c.text)) for (const t of [...(ownRelated[k] as string[]), ...(c.nearby ?? []).map((n) => n.term)]) standIns.add(t);
+    });
     concepts.forEach((c, k) => {
       const scale = (topical && themes[k] !== undefined ? o.themeTopicWeight : 1) * (focus[k] as number);
       // An English word's Chinese found in most passages (village → 乡村) tells them apart less than the topic beside
@@ -1381,7 +1400,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const terms: WeightedTerm[] = ordered.map(([term, weight], i) => {
       const bit = i < 64 ? i : -1;
       bitByTerm.set(term, bit);
-      return { term, weight, bit };
+      return o.standInHeadings !== false && standIns.has(term) && !own.has(term) ? { term, weight, bit, headingBoost: o.standInHeadings } : { term, weight, bit };
     });
     // A term's coverage bit as its low and high words: lowOf / highOf / maskLow / maskHigh (module functions).
     const bits = concepts.map((c, k): ConceptBits => {

@@ -45,6 +45,12 @@ export interface WeightedTerm {
   term: string;
   weight: number;
   bit: number;
+  /**
+   * The boost of the title and section for this term, in place of the index's field boosts (round 13: a stand-in for
+   * a word the query says, see SearchEngineOptions.standInHeadings; 0: scored in the body only). The direct scorer
+   * honours it; MiniSearch's own search, the reference the direct scores are compared with, does not.
+   */
+  headingBoost?: number;
 }
 
 /**
@@ -632,10 +638,11 @@ function createDirectScorer(
         for (let f = 0; f < fields.length; f++) {
           const fieldId = fieldIds[f] as number;
           const list = data[fieldId];
-          if (!list) continue;
+          const heading = t.headingBoost !== undefined && !(isBody[f] as boolean);
+          if (!list || (heading && t.headingBoost === 0)) continue;
           const { ids, tfs } = list;
           const idf = Math.log(1 + (docCount - ids.length + 0.5) / (ids.length + 0.5));
-          const weight = t.weight * (fieldBoost[fields[f] as IndexField] ?? 1);
+          const weight = t.weight * (heading ? (t.headingBoost as number) : (fieldBoost[fields[f] as IndexField] ?? 1));
           const body = isBody[f] as boolean;
           const norm = norms[f] as Float64Array;
           for (let k = 0; k < ids.length; k++) {

@@ -311,9 +311,10 @@ describe('retrieval quality on the judged sets', () => {
     // Everyday words, round 13 (docs/search.md, Everyday words, round 13): villagers' and cadres' words for what the
     // five texts say in policy language (旱茅房改成冲水的, 跳大神搞迷信, 年轻的叫不动老的叫得动), judged from the passages
     // before the engine was changed (no draft a never-seen set holds word for word): everyday11 0.757 / 0.906 (32 judged
-    // + 2 no-match); its held-out half everyday11x (aggregates only) 0.647 / 0.781 (32 + 2) at dc77280.
-    { set: 'chat', prefix: 'chat-everyday11-', floor: { mrr10: 0.75, success5: 0.9 }, size: 32 },
-    { set: 'chat', prefix: 'chat-everyday11x-', floor: { mrr10: 0.64, success5: 0.78 }, size: 32 },
+    // + 2 no-match); its held-out half everyday11x (aggregates only) 0.647 / 0.781 (32 + 2) at dc77280. With stand-ins
+    // weighing less in headings (standInHeadings, round 13): everyday11 0.779 / 0.906, everyday11x 0.662 / 0.781.
+    { set: 'chat', prefix: 'chat-everyday11-', floor: { mrr10: 0.77, success5: 0.9 }, size: 32 },
+    { set: 'chat', prefix: 'chat-everyday11x-', floor: { mrr10: 0.66, success5: 0.78 }, size: 32 },
     // Precision, round 13 (docs/search.md, Precision, round 13): typos of words the texts use, hard facts (one figure
     // in a passage of many), short keywords and material requests, judged from the passages before the engine was
     // changed (14 drafts the never-seen form test and 2 the unseen-set copy check below named dropped, not reworded):
