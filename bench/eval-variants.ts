@@ -208,6 +208,7 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   // No-match near misses, round 13 (docs/search.md, No-match near misses, round 13).
   'round 13 asked amount (off)': { askedAmountStated: false },
   'round 13 payment near (off)': { paymentNear: false },
+  'round 13 payment modified (off)': { paymentModified: false },
   // Round 13 (docs/search.md, Everyday words, round 13).
   'round 13 everyday (before)': { standInHeadings: false },
 };

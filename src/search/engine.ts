@@ -413,6 +413,11 @@ export interface SearchEngineOptions {
    */
   paymentNear?: boolean;
   /**
+   * Round 13, with paymentNear: a payment word ending the query after a verb of two characters or more (文艺队演出补贴:
+   * the verb says what the payment is for) counts as the head too, though round 12's readsAsHead says a verb governs it.
+   */
+  paymentModified?: boolean;
+  /**
    * English numbers and ordinals as the texts write them, with the measure word CC-CEDICT glosses with the noun after
    * them (3rd batch → 第三批, eight types → 八类, 19th → 十九; english.ts numbersAsChinese). Default true.
    */
@@ -556,6 +561,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   askedAmountStated: true,
   amountWindow: 20,
   paymentNear: true,
+  paymentModified: true,
   englishNumbers: true,
   englishJoined: 4,
   commonEnglishWeight: 0.6,
@@ -784,6 +790,18 @@ function readsAsHead(text: string, word: string, at: number): boolean {
   const own = tag(word);
   if (governed || own.length !== 1 || PREDICATE_TAG.test(own[0]?.tag ?? 'x') || ASKING.test(word)) return false;
   return !saidWhole(text.replace(/\s+/g, ''));
+}
+
+/**
+ * Whether a payment word ends the query right after a verb of two characters or more (演出|补贴, 养殖|补贴, 创业|补贴): such
+ * a verb names the activity the payment is for, where one of one character takes it as its object (挣|工资, 拿|补贴).
+ * (SearchEngineOptions.paymentModified.)
+ */
+function modifiedPayment(text: string, word: string): boolean {
+  const words = tag(text.replace(/\s+/g, ''));
+  const last = words[words.length - 1];
+  const before = words[words.length - 2];
+  return last?.word === word && before !== undefined && /^v[n]?$/.test(before.tag) && Array.from(before.word).length > 1;
 }
 
 /** Whether the `say` strings of one related group cover a (bare) query from its first character to its last. */
@@ -1757,7 +1775,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       required.length > 1 &&
       lastConcept?.kind === 'word' &&
       namesPayment(lastConcept.text) &&
-      readsAsHead(parsed.text, lastConcept.text, parsed.text.lastIndexOf(lastConcept.text))
+      (readsAsHead(parsed.text, lastConcept.text, parsed.text.lastIndexOf(lastConcept.text)) || (o.paymentModified && modifiedPayment(parsed.text, lastConcept.text)))
         ? [...new Set([bare(lastConcept.text), ...lastConcept.heads, ...lastConcept.related.filter((t) => sharesHan(t, lastConcept.text))])]
         : undefined;
     const anchors = money || payment ? amountAnchors(concepts, bits, required) : undefined;

@@ -328,7 +328,8 @@ describe('retrieval quality on the judged sets', () => {
     // changed (15 drafts the chat set already held word for word replaced before the commit; one draft the unseen set
     // holds word for word, chat-nomatch4-30, dropped, not reworded): nomatch4 1.000 / 1.000 (17 judged), full answers
     // to its no-match queries 9/28; its held-out half nomatch4x (aggregates only) 1.000 / 1.000 (17), 4/28 at dc77280.
-    // With askedAmountStated and paymentNear (round 13): nomatch4 7/28, nomatch4x unchanged (1.000 / 1.000, 4/28).
+    // With askedAmountStated, paymentNear and paymentModified (round 13): nomatch4 6/28, nomatch4x unchanged (1.000 /
+    // 1.000, 4/28).
     { set: 'chat', prefix: 'chat-nomatch4-', floor: { mrr10: 1, success5: 1 }, size: 17 },
     { set: 'chat', prefix: 'chat-nomatch4x-', floor: { mrr10: 1, success5: 1 }, size: 17 },
   ];
@@ -344,12 +345,12 @@ describe('retrieval quality on the judged sets', () => {
     { set: 'chat', prefix: 'chat-everyday10-', most: 0, size: 2 },
     { set: 'chat', prefix: 'chat-everyday10x-', most: 0, size: 2 },
     { set: 'chat', prefix: 'chat-nomatch3-', most: 0, size: 28 }, // round 13's askedAmountStated: 1 → 0
-    { set: 'chat', prefix: 'chat-nomatch3x-', most: 5, size: 28 },
+    { set: 'chat', prefix: 'chat-nomatch3x-', most: 4, size: 28 }, // round 13's paymentModified: 5 → 4
     { set: 'chat', prefix: 'chat-chatform1-', most: 0, size: 3 },
     { set: 'chat', prefix: 'chat-chatform1x-', most: 1, size: 3 },
     { set: 'chat', prefix: 'chat-everyday11-', most: 0, size: 2 },
     { set: 'chat', prefix: 'chat-everyday11x-', most: 1, size: 2 },
-    { set: 'chat', prefix: 'chat-nomatch4-', most: 7, size: 28 }, // 9 at dc77280; askedAmountStated 7
+    { set: 'chat', prefix: 'chat-nomatch4-', most: 6, size: 28 }, // 9 at dc77280; askedAmountStated 7, paymentModified 6
     { set: 'chat', prefix: 'chat-nomatch4x-', most: 4, size: 28 },
   ];
   const mean = (outcomes: readonly { mrr10: number; success5: number }[]): { mrr10: number; success5: number } => ({

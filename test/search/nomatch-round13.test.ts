@@ -3,8 +3,8 @@
  * amount of money (多少钱, 交多少, 补助标准, 工资多少: askedAmountStated) is answered in full only by a passage stating
  * an amount (…元, or a share …%) within amountWindow characters of its subject, the words a full match must hold that
  * do not name the payment (危房改造 of 危房改造补助标准, 生活费 of 生活费补助标准, not 补助 or 标准). A query ending in the
- * payment it asks about, read as the head (乡镇干部的工资: paymentNear), needs that payment near its subject. The real
- * engine over the seeds.
+ * payment it asks about, read as the head (乡镇干部的工资: paymentNear) or after a verb of two characters that says what
+ * it is for (文艺队演出补贴: paymentModified), needs that payment near its subject. The real engine over the seeds.
  */
 import { describe, expect, it } from 'vitest';
 import { createSearchEngine, SEARCH_DEFAULTS } from '../../src/search/index.js';
@@ -13,12 +13,14 @@ import { getSharedCorpus, getSharedEngine } from '../helpers/shared-index.js';
 const engine = getSharedEngine();
 const off = createSearchEngine(getSharedCorpus(), { askedAmountStated: false });
 const noPayment = createSearchEngine(getSharedCorpus(), { paymentNear: false });
+const unmodified = createSearchEngine(getSharedCorpus(), { paymentModified: false });
 
 describe('an asked amount must be stated near the subject', () => {
   it('is on by default', () => {
     expect(SEARCH_DEFAULTS.askedAmountStated).toBe(true);
     expect(SEARCH_DEFAULTS.paymentNear).toBe(true);
     expect(SEARCH_DEFAULTS.amountWindow).toBe(20);
+    expect(SEARCH_DEFAULTS.paymentModified).toBe(true);
   });
 
   it('a subsidy standard the texts never state is a partial answer now (full with the rule off), the same first passage', () => {
@@ -56,5 +58,14 @@ describe('an asked amount must be stated near the subject', () => {
     const wages = engine.search('当护林员护草员也能挣工资', { limit: 5 });
     expect(wages.partial).toBe(false);
     expect(wages.results.slice(0, 3).map((r) => r.id)).toContain('003-006');
+  });
+
+  it('a payment after a verb of two characters is what it is for (演出|补贴), one of one character takes it (挣|工资)', () => {
+    // 003-016 names 村文艺队 and 文艺下乡, no subsidy; 003-006's 补助 stands near no 文艺.
+    expect(unmodified.search('文艺队演出补贴').partial).toBe(false);
+    const now = engine.search('文艺队演出补贴', { limit: 5 });
+    expect(now.partial).toBe(true);
+    expect(now.results[0]?.id).toBe('003-016');
+    expect(engine.search('当护林员护草员也能挣工资').partial).toBe(false);
   });
 });
