@@ -211,6 +211,10 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'round 13 payment modified (off)': { paymentModified: false },
   // Round 13 (docs/search.md, Everyday words, round 13).
   'round 13 everyday (before)': { standInHeadings: false },
+  // Material, round 14 (docs/search.md, Material requests, round 14).
+  'material round 14 off': { yearSuffix: false, textKinds: false },
+  'no year suffix': { yearSuffix: false },
+  'no text kinds': { textKinds: false },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

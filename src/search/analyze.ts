@@ -9,7 +9,7 @@ import type { Glossary } from './glosses.js';
 import { createBoundedMemo } from './bounded-memo.js';
 import { bare } from './normalize.js';
 import { askedAspects, isWhichMeasure, questionAdverbs, questionCore } from './question.js';
-import { ASPECT_NOUNS, CHAT_CONTEXT_WORDS, ENGLISH_MATERIAL_WORDS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, QUESTION_FORMS, RELATED_TERMS } from './vocabulary.js';
+import { ASPECT_NOUNS, CHAT_CONTEXT_WORDS, ENGLISH_MATERIAL_WORDS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, QUESTION_FORMS, RELATED_TERMS, TEXT_KIND_WORDS } from './vocabulary.js';
 
 /** Prefix of bigram terms (U+E000, private use: normalisation strips it from queries, so users cannot type it). */
 export const GRAM_PREFIX = '\uE000';
@@ -177,6 +177,18 @@ export interface AnalyzeContext {
    * namesKind). Default true.
    */
   kindNouns?: boolean;
+  /**
+   * Round 14: the 年 or 年度 typed after a year the texts hold (2020年, 2019年度) is part of the year, not a word of its
+   * own: as one it ranked passages that say xxxx年 often (002-030) first. A dropped year's 年 already goes with it.
+   * Default true.
+   */
+  yearSuffix?: boolean;
+  /**
+   * Round 14: a word for a kind of speech or text (TEXT_KIND_WORDS: 讲话, 调研, 宣讲, 发言, 述职) ending a request, apart
+   * from the subject or before material words, is material like 材料; and in a stretch read for material (see
+   * describesMaterial) a year and a form word (稿 of 宣讲|稿) end it as material words do. Default true.
+   */
+  textKinds?: boolean;
   /**
    * Round 8: 主要 / 具体 / 到底 … right before a question's verb or asking word are dropped (question.ts
    * questionAdverbs): 拉萨扶贫主要发展哪些产业 asks about 扶贫 and 产业, not 主要. Default true.
@@ -459,11 +471,13 @@ function isChatNoise(word: string, inTexts: (text: string) => boolean, chatConte
  * (学习材料, 学习心得, 事迹材料), or a verb opening a stretch of the query written without spaces that the cut ends in
  * material words (研究|范文, 培训|课件, 工作|总结: the material's kind).
  */
-function describesMaterial(spans: readonly Span[], i: number, inTexts: (text: string) => boolean, stretch = false): boolean {
+function describesMaterial(spans: readonly Span[], i: number, inTexts: (text: string) => boolean, stretch = false, kinds = false): boolean {
   const span = spans[i] as Span;
   const t = span.text;
   // A material word used as a verb (学习 of 在手机上学习党课) says what the user does, not what they want to read.
   if (YEAR.test(t) || (MATERIAL_WORDS.has(t) && !VERB_TAG.test(span.tag))) return true;
+  // Round 14 (textKinds): 讲话, 调研, 述职 … ending the request, apart from the subject or before material words.
+  if (kinds && TEXT_KIND_WORDS.has(t) && endsAsKind(spans, i)) return true;
   const chars = Array.from(t);
   if (chars.length >= 4 && HAN_WORD.test(t) && !inTexts(t)) {
     for (let k = 2; k <= chars.length - 2; k++) if (MATERIAL_WORDS.has(chars.slice(k).join(''))) return true;
@@ -478,8 +492,12 @@ function describesMaterial(spans: readonly Span[], i: number, inTexts: (text: st
   if (!stretch && prev !== undefined && prev.end === span.start && WORDLIKE.test(prev.text) && !MATERIAL_WORDS.has(prev.text)) return false;
   let j = i + 1;
   let material = 0;
-  while (j < spans.length && (spans[j] as Span).start === (spans[j - 1] as Span).end && MATERIAL_WORDS.has((spans[j] as Span).text)) {
-    material++;
+  while (j < spans.length && (spans[j] as Span).start === (spans[j - 1] as Span).end) {
+    const w = (spans[j] as Span).text;
+    // Round 14 (textKinds): 稿 (宣讲|稿) and a material compound end the stretch as material words do, and a year
+    // with its 年 may follow them (调研|报告|2019); a year alone after the verb (审查|2020) is no material.
+    if (MATERIAL_WORDS.has(w) || (kinds && (w === '稿' || materialCompound(w)))) material++;
+    else if (!(kinds && material > 0 && (YEAR.test(w) || w === '年' || w === '年度'))) break;
     j++;
   }
   const next = spans[j];
@@ -487,6 +505,39 @@ function describesMaterial(spans: readonly Span[], i: number, inTexts: (text: st
 }
 
 const WORDLIKE = /[\p{L}\p{N}]/u;
+
+/**
+ * Round 14 (textKinds): a word that may end a request for material after its subject: a material word, a word for a
+ * kind of text, a year with its 年, or a form word the chat context drops (稿 of 宣讲|稿, 汇编).
+ */
+const endsMaterial = (t: string): boolean =>
+  MATERIAL_WORDS.has(t) || TEXT_KIND_WORDS.has(t) || YEAR.test(t) || t === '年' || t === '年度' || CHAT_CONTEXT_WORDS.has(t) || materialCompound(t);
+
+/** A word of four characters or more ending in a material word (学习材料, 事迹材料, 经验交流材料). */
+function materialCompound(t: string): boolean {
+  const chars = Array.from(t);
+  if (chars.length < 4 || !HAN_WORD.test(t)) return false;
+  for (let k = 2; k <= chars.length - 2; k++) if (MATERIAL_WORDS.has(chars.slice(k).join(''))) return true;
+  return false;
+}
+
+/**
+ * Whether the word for a kind of text at spans[i] ends the request (only words of endsMaterial, or no words, after it)
+ * and either stands apart from the word before it (a space or punctuation: 组织振兴 讲话, 党建引领乡村振兴 调研) or has
+ * such a word written against it (宣讲|稿, 调研|报告). Written against the subject and alone (组织振兴调研) it may be
+ * the subject's own verb, and stays a word of the subject.
+ */
+function endsAsKind(spans: readonly Span[], i: number): boolean {
+  for (let k = i + 1; k < spans.length; k++) {
+    const t = (spans[k] as Span).text;
+    if (WORDLIKE.test(t) && !endsMaterial(t)) return false;
+  }
+  const span = spans[i] as Span;
+  const prev = spans[i - 1];
+  const next = spans[i + 1];
+  if (next !== undefined && next.start === span.end && WORDLIKE.test(next.text)) return true;
+  return prev === undefined || prev.end !== span.start || !WORDLIKE.test(prev.text) || endsMaterial(prev.text);
+}
 
 /** A word for the kind of answer or text wanted: an aspect noun (经验, 做法, 措施, 成效), a material word or a year. */
 const isKindWord = (t: string): boolean => ASPECT_NOUNS.has(t) || MATERIAL_WORDS.has(t) || YEAR.test(t);
@@ -890,6 +941,11 @@ export function analyzeQuery(
     const span = spans[i] as Span;
     const t = span.text;
     if (t.length === 0 || QUERY_FILLERS.has(t) || !isIndexable(t)) continue;
+    // Round 14 (yearSuffix): the 年 / 年度 of a year the texts hold (2020年) is the year's, as a dropped year's is.
+    if ((t === '年' || t === '年度') && ctx.yearSuffix !== false && i > 0 && (spans[i - 1] as Span).end === span.start && YEAR.test((spans[i - 1] as Span).text)) {
+      dropped.push(t);
+      continue;
+    }
     if (ctx.whichMeasure !== false && isWhichMeasure(t)) {
       dropped.push(t);
       continue;
@@ -914,7 +970,7 @@ export function analyzeQuery(
       concept.aspect = true;
       aspectSpans.push(span);
     }
-    if (!mapped && ctx.materialAspects !== false && (describesMaterial(spans, i, inTexts, ctx.materialStretch !== false) || (ctx.kindNouns !== false && namesKind(spans, i, inTexts)))) materialSpans.push(span);
+    if (!mapped && ctx.materialAspects !== false && (describesMaterial(spans, i, inTexts, ctx.materialStretch !== false, ctx.textKinds !== false) || (ctx.kindNouns !== false && namesKind(spans, i, inTexts)))) materialSpans.push(span);
     if (PLACE_TAG.test(span.tag)) concept.place = true;
     const existing = concepts.find((c) => c.text === concept.text);
     if (existing) {

@@ -235,6 +235,13 @@ export interface SearchEngineOptions {
   aspectTail?: boolean;
   /** Words for the kind of answer ending a keyword query are aspects (analyze.ts AnalyzeContext.kindNouns). Default true. */
   kindNouns?: boolean;
+  /** Round 14: the 年 / 年度 after a year the texts hold is the year's (analyze.ts AnalyzeContext.yearSuffix). Default true. */
+  yearSuffix?: boolean;
+  /**
+   * Round 14: words for a kind of speech or text (讲话, 调研, 宣讲, 发言, 述职) ending a request are material, and a year or
+   * 稿 ends a material stretch (analyze.ts AnalyzeContext.textKinds). Default true.
+   */
+  textKinds?: boolean;
   /** 主要 / 具体 / 到底 before a question's verb or asking word are dropped (analyze.ts AnalyzeContext.questionAdverbs). Default true. */
   questionAdverbs?: boolean;
   /**
@@ -529,6 +536,8 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   materialStretch: true,
   aspectTail: true,
   kindNouns: true,
+  yearSuffix: true,
+  textKinds: false,
   questionAdverbs: true,
   quantityBonus: 0.2,
   quantityWindow: 12,
@@ -1217,7 +1226,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return analyzed;
   };
   const analyze = (parsed: ParsedQuery): AnalyzedQuery =>
-    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger, complements: o.separableWords && o.complementJoin, insideJoin: o.separableWords && o.insideJoin, loneSay: o.loneSay, questionAdverbs: o.questionAdverbs, placeGlue: o.placeGlue, whichMeasure: o.whichMeasure, determinerModifier: o.determinerModifier, chatContext: o.chatContext }))));
+    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, yearSuffix: o.yearSuffix, textKinds: o.textKinds, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger, complements: o.separableWords && o.complementJoin, insideJoin: o.separableWords && o.insideJoin, loneSay: o.loneSay, questionAdverbs: o.questionAdverbs, placeGlue: o.placeGlue, whichMeasure: o.whichMeasure, determinerModifier: o.determinerModifier, chatContext: o.chatContext }))));
   /**
    * A quoted phrase written against the query's words (“党建+”模式有哪些): the phrase and the words as typed are the
    * query's whole (党建模式), for the whole-query bonus, when some text holds them so (“党建+”模式).

@@ -264,6 +264,15 @@ export const MATERIAL_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Round 14: words for the kind of speech or text a person has to give or write (讲话 of 讲话稿, 调研 of 调研报告, 述职,
+ * 宣讲, 发言, 演讲, 致辞): general Chinese words for genres, not the library's. Ending a request for material they say
+ * what is wanted, not what about (analyze.ts describesMaterial, option textKinds); elsewhere they stay the topic.
+ */
+export const TEXT_KIND_WORDS: ReadonlySet<string> = new Set([
+  '讲话', '宣讲', '发言', '演讲', '调研', '述职', '致辞', '讲课', '授课', '交流发言', '典型发言', '表态发言',
+]);
+
+/**
  * Round 12: more chat context around a subject, dropped like {@link MATERIAL_WORDS} unless the texts hold the word:
  * which part of a text is wanted (段落, 那段, 介绍, 出处), in what form (表格, 汇总表, 电子版, 完整版), and by when (明天,
  * 上午, 下周一, 月底 …: jieba tags most of them t, a time, but the texts' own time words such as 年底 and 近期 are

@@ -32,7 +32,10 @@ describe('the junction of two words typed together (junctionBonus)', () => {
     // 003-026 holds 2020年 (《求是》杂志2020年第9期) and 生态 in a list of the five revitalisations; 003-006 holds 生态扶贫.
     expect(passage('003-026')?.text).toContain('2020年');
     expect(passage('003-026')?.text).not.toContain('生态扶贫');
-    expect(ids(off, q)[0]).toBe('003-026');
+    // Round 14's yearSuffix (the 年 of 2020年 no word of its own) puts 003-006 first as well: both off to see the junction.
+    const neither = createSearchEngine(corpus, { junctionBonus: 0, yearSuffix: false });
+    expect(ids(neither, q)[0]).toBe('003-026');
+    expect(ids(createSearchEngine(corpus, { yearSuffix: false }), q)[0]).toBe('003-006');
     expect(ids(engine, q)[0]).toBe('003-006');
   });
 
