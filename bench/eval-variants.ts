@@ -152,6 +152,9 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'no coordinate pairs': { englishRules: { coordinatePairs: false } },
   'no spaced pairs': { englishRules: { spacedPairs: false } },
   'english round 13 (before)': { englishRules: { derivations: false, coordinatePairs: false, spacedPairs: false } },
+  'no whole stretches': { englishRules: { wholeStretches: false } },
+  'no known characters': { englishRules: { knownCharacters: false } },
+  'english round 14 (before)': { englishRules: { wholeStretches: false, knownCharacters: false } },
   // Everyday words, round 8 (docs/search.md, Everyday words, round 8).
   'round 8 everyday (before)': { loneCharacterWords: false, separableLonger: false, complementJoin: false },
   'no lone-character words': { loneCharacterWords: false },

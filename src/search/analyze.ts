@@ -226,6 +226,8 @@ export interface AnalyzeContext {
   englishJoined?: number;
   /** Round 7's English rules (english.ts EnglishRules). Default all on. */
   englishRules?: EnglishRules;
+  /** Whether the texts hold a string as whole words (english.ts EnglishContext.inTextsWhole). Default: as inTexts. */
+  inTextsWhole?: (text: string) => boolean;
 }
 
 /**
@@ -656,6 +658,55 @@ const QUALIFIER_TAG = /^(?:n|a|an|b)$/;
 const PLACE_TAG = /^[sf]$/;
 
 /** jieba's precise cut (the same words as `cut`, HMM on) with tags and offsets into `text`. */
+const LATIN = /[a-z]/i;
+/** Fewest characters of a run spelt from English that keepStretchesWhole keeps whole. */
+const COMPOSED_WHOLE = 4;
+
+/**
+ * Round 14 (english.ts EnglishRules.wholeStretches): in a query with English words, a run of Chinese whose characters
+ * the cut's kept words do not all cover (电|商人|才 of 电商人才 spelt from e-commerce talent; 等|靠|要 typed among English
+ * words) is one word where the texts hold it — the whole run, or else its uncovered characters (two or more) — when no
+ * word of the cut crosses its ends. `kept` tells a word of the cut the analyser keeps.
+ */
+function keepStretchesWhole(spans: Span[], text: string, typedText: string, inTexts: (text: string) => boolean, kept: (word: string) => boolean): Span[] {
+  let out = spans;
+  for (const m of text.matchAll(HAN_RUN)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (end - start < 2) continue;
+    const covered = new Uint8Array(end - start);
+    for (const s of out) if (s.start >= start && s.end <= end && kept(s.text)) covered.fill(1, s.start - start, s.end - start);
+    if (covered.every((c) => c === 1)) continue;
+    let from = -1;
+    let to = -1;
+    // Typed so (等靠要 among English words): the user named it. Spelt from English, a run of four characters or more
+    // (电商人才): a shorter one the English made may be characters side by side by chance (四个自 of four respects).
+    const typed = typedText.includes(m[0]);
+    if ((typed || end - start >= COMPOSED_WHOLE) && inTexts(m[0])) {
+      from = start;
+      to = end;
+    } else if (typed) {
+      for (let a = 0; a < covered.length; ) {
+        if (covered[a] === 1) {
+          a++;
+          continue;
+        }
+        let b = a;
+        while (b < covered.length && covered[b] === 0) b++;
+        if (b - a >= 2 && b - a > to - from && inTexts(text.slice(start + a, start + b))) {
+          from = start + a;
+          to = start + b;
+        }
+        a = b;
+      }
+    }
+    if (from < 0 || out.some((s) => (s.start < from && s.end > from) || (s.start < to && s.end > to))) continue;
+    const whole: Span = { text: text.slice(from, to), start: from, end: to, tag: 'n' };
+    out = [...out.filter((s) => s.end <= from), whole, ...out.filter((s) => s.start >= to)];
+  }
+  return out;
+}
+
 function cutWithSpans(text: string): Span[] {
   const spans: Span[] = [];
   let pos = 0;
@@ -887,7 +938,7 @@ export function analyzeQuery(
   }
   if (ctx.separable !== false) asked = joinSeparable(asked, (w) => hasTerm(w) && inTexts(w), ctx.separableLonger === true, ctx.complements === true);
   if (ctx.insideJoin === true) asked = joinInside(asked);
-  const { text, english, glossed, chinese, translated, untranslated } = mapEnglish(asked, { glossary: ctx.glossary, hasTerm, inTexts, numbers: ctx.englishNumbers, maxJoined: ctx.englishJoined, rules: ctx.englishRules });
+  const { text, english, glossed, chinese, translated, untranslated } = mapEnglish(asked, { glossary: ctx.glossary, hasTerm, inTexts, numbers: ctx.englishNumbers, maxJoined: ctx.englishJoined, rules: ctx.englishRules, inTextsWhole: ctx.inTextsWhole });
   const cutSpans = cutWithSpans(text);
   // Typos are looked for in jieba's own cut, before the repairs below (集体|经计 must not become 集体经|计).
   const runs: string[][] = [];
@@ -906,7 +957,11 @@ export function analyzeQuery(
   }
   if (run.join('').length > 1) runs.push(run);
   const repaired = repairCut(ctx.placeGlue === false ? cutSpans : splitPlaceGlue(cutSpans, inTexts), inTexts, hasTerm);
-  const spans = ctx.isDictionaryWord ? joinLoneCharacters(repaired, ctx.isDictionaryWord, inTexts) : repaired;
+  const joinedLone = ctx.isDictionaryWord ? joinLoneCharacters(repaired, ctx.isDictionaryWord, inTexts) : repaired;
+  const spans =
+    ctx.englishRules?.wholeStretches !== false && LATIN.test(freeText)
+      ? keepStretchesWhole(joinedLone, text, freeText, inTexts, (t) => t.length > 0 && !QUERY_FILLERS.has(t) && isIndexable(t) && (english.has(t) || !isChatNoise(t, inTexts, chatContext)))
+      : joinedLone;
   const spanConcepts: { span: Span; concept: Concept }[] = [];
   const kept: Span[] = [];
   const aspectSpans: Span[] = [];

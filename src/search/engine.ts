@@ -668,6 +668,10 @@ function topHits(index: readonly number[], score: readonly number[], k: number):
 /** Whether CC-CEDICT has the headword (for loneCharacterWords; the dictionary is read once per process). */
 const inCedict = (word: string): boolean => dictionaryFields(word) !== undefined;
 
+/** Occurrences of a string occursWhole cuts around, and the characters of text cut on each side of one. */
+const WHOLE_LOOKS = 4;
+const WHOLE_WINDOW = 6;
+
 /** The five themes' names (产业振兴 …): a stretch that is one is the theme rules' to weigh. */
 const THEME_NAMES: ReadonlySet<string> = new Set(THEMES.map((t) => t.name));
 /** A name of two to eight Han characters between quotation marks in a passage's text (“化债九法”, 「耕保贷」). */
@@ -1226,7 +1230,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return analyzed;
   };
   const analyze = (parsed: ParsedQuery): AnalyzedQuery =>
-    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, yearSuffix: o.yearSuffix, textKinds: o.textKinds, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger, complements: o.separableWords && o.complementJoin, insideJoin: o.separableWords && o.insideJoin, loneSay: o.loneSay, questionAdverbs: o.questionAdverbs, placeGlue: o.placeGlue, whichMeasure: o.whichMeasure, determinerModifier: o.determinerModifier, chatContext: o.chatContext }))));
+    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, inTextsWhole: occursWhole, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, yearSuffix: o.yearSuffix, textKinds: o.textKinds, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger, complements: o.separableWords && o.complementJoin, insideJoin: o.separableWords && o.insideJoin, loneSay: o.loneSay, questionAdverbs: o.questionAdverbs, placeGlue: o.placeGlue, whichMeasure: o.whichMeasure, determinerModifier: o.determinerModifier, chatContext: o.chatContext }))));
   /**
    * A quoted phrase written against the query's words (“党建+”模式有哪些): the phrase and the words as typed are the
    * query's whole (党建模式), for the whole-query bonus, when some text holds them so (“党建+”模式).
@@ -1600,6 +1604,35 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   };
   // Per passage, the query number whose subject it holds whole (see rank()).
   const holdStamp = new Uint32Array(passages.length);
+  /**
+   * Round 14 (english.ts EnglishRules.knownCharacters): whether some passage holds a string as whole words — jieba's
+   * cut of the text around one of its first occurrences, punctuation kept, has a word starting where it starts and
+   * one ending where it ends (硬措施 of 用硬措施落实; not 乡村党 of 乡村党组织, 强乡村 of 加强乡村 or 党建强、乡村美).
+   * Cached per string.
+   */
+  const wholeCache = createBoundedMemo<string, boolean>(10_000);
+  const occursWhole = (text: string): boolean => {
+    const key = bare(text);
+    const cached = wholeCache.get(key);
+    if (cached !== undefined) return cached;
+    let found = false;
+    if (occurs(key)) {
+      let looked = 0;
+      for (const i of holdersOf(key)) {
+        // The folded text, punctuation kept: 党建强、乡村美 holds no 强乡村 as words.
+        const t = (folded[i] as FoldedText).folded;
+        for (let at = t.indexOf(key); at >= 0 && looked < WHOLE_LOOKS && !found; at = t.indexOf(key, at + 1), looked++) {
+          const from = Math.max(0, at - WHOLE_WINDOW);
+          const ends = new Set<number>([from]);
+          let pos = from;
+          for (const w of cut(t.slice(from, at + key.length + WHOLE_WINDOW))) ends.add((pos += w.length));
+          found = ends.has(at) && ends.has(at + key.length);
+        }
+        if (found || looked >= WHOLE_LOOKS) break;
+      }
+    }
+    return wholeCache.set(key, found);
+  };
   /** Whether jieba's cut of a stretch holds a place or direction word (村里 of 村里有): it says where, not what. */
   const saysWhere = (piece: string): boolean => tag(piece).some((t) => t.tag === 's' || t.tag === 'f');
   // Per passage, the query number whose held stretch (stretchOf) it holds.

@@ -105,6 +105,11 @@ export interface EnglishContext {
   maxJoined?: number;
   /** Round 7's rules, each on by default (see {@link EnglishRules}). */
   rules?: EnglishRules;
+  /**
+   * Whether the texts hold a string as whole words somewhere: jieba's cut around one of its occurrences starts a word
+   * where it starts and ends one where it ends (硬措施 of 用硬措施落实; not 乡村党 of 乡村党组织). Default: as inTexts.
+   */
+  inTextsWhole?: (text: string) => boolean;
 }
 
 /**
@@ -242,6 +247,25 @@ export interface EnglishRules {
    * glosses the compound as a pair (with and) — a compound of the texts' own (党群) needs the link. Default true.
    */
   spacedPairs?: boolean;
+  /**
+   * A Chinese stretch of an English query that jieba's cut loses characters of stays whole where the texts hold it
+   * (round 14; analyze.ts keepStretchesWhole): English spelt as a stretch of the texts (e-commerce talent → 电商人才) and
+   * Chinese typed among English words (等靠要 mindset) go to the cut as if typed, and the cut and the stop list lost
+   * their function characters — 电|商人|才 kept 电商人 and dropped 才; 等|靠|要 dropped all three, so that the query
+   * searched its English alone. In a query with English words the stretch is what the user named: one word of the
+   * query, as a stretch the engine looks for in the texts. Default true.
+   */
+  wholeStretches?: boolean;
+  /**
+   * A known word gives one of its dictionary characters to a stretch too (round 14; characterStretches): Chinese
+   * makes words of a character and a word — hard measures → 硬 + 措施 → 硬措施, hard tasks → 硬任务, service teams →
+   * 服务 + 队 → 服务队, construction teams → 施工队, mobilisation power → 动员力, general requirements → 总要求 — where
+   * each English word has a translation of its own (hard → 难以 "hard to", teams → 团队) that does not join the
+   * other's. characterStretches had tried a known word's translations only, and only in a run with an unknown word.
+   * A stretch with such a character counts only where the texts hold it as whole words (EnglishContext.inTextsWhole):
+   * a character beside a word is often the edge of a longer word (乡村党 of 乡村党组织, 强乡村 of 加强乡村). Default true.
+   */
+  knownCharacters?: boolean;
 }
 
 const RULE_DEFAULTS: Required<EnglishRules> = {
@@ -263,6 +287,8 @@ const RULE_DEFAULTS: Required<EnglishRules> = {
   derivations: true,
   coordinatePairs: true,
   spacedPairs: true,
+  wholeStretches: true,
+  knownCharacters: true,
 };
 /** get and grow in any form before a word (see EnglishRules.copulaGet). */
 const COPULA = /(?<![a-z0-9-])(?:get|gets|getting|got|gotten|grow|grows|growing|grew|grown)(\s+)([a-z]+)(?![a-z0-9-])/g;
@@ -934,13 +960,15 @@ function characterStretches(
   phraseKnown: (phrase: string) => boolean,
   wordKnown: (word: string) => boolean,
   translate: (word: string) => readonly string[],
+  knownCharacters = false,
+  inTextsWhole: (text: string) => boolean = inTexts,
 ): string {
   const words = latinWords(text);
   if (words.length < 2) return text;
   const able = words.map((w) => !isChatWord(w.word) && glossKey(w.word).length > 0 && numberOf(w.word) === undefined && (w.start === 0 || !/[0-9.@/]/.test(text[w.start - 1] as string)));
   const known = words.map((w, k) => able[k] === true && wordKnown(w.word));
   // Most queries have no unknown word: nothing to compose.
-  if (!words.some((_, k) => able[k] === true && !known[k])) return text;
+  if (!knownCharacters && !words.some((_, k) => able[k] === true && !known[k])) return text;
   const joinsKnown = (a: number, b: number): boolean => {
     const pair = [words[a], words[b]];
     return able[a] === true && able[b] === true && adjacent(text, pair as Word[]) && phraseKnown(pair.map((w) => (w as Word).word).join(' '));
@@ -952,13 +980,13 @@ function characterStretches(
   for (let i = 0; i < words.length; i++) {
     for (let n = Math.min(MAX_COMPOUNDED, words.length - i); n >= 2; n--) {
       const run = words.slice(i, i + n);
-      if (!run.every((_, k) => able[i + k] === true) || run.every((_, k) => known[i + k]) || !adjacent(text, run)) continue;
+      if (!run.every((_, k) => able[i + k] === true) || (!knownCharacters && run.every((_, k) => known[i + k])) || !adjacent(text, run)) continue;
       // Not a word of a phrase known whole with the word before or after the run (the commerce of e-commerce).
       if (joinsKnown(i - 1, i) || joinsKnown(i + n - 1, i + n)) continue;
       const phrase = run.map((w) => w.word).join(' ');
       let stretch = stretchesOf.get(phrase);
       if (stretch === undefined) {
-        stretch = phraseKnown(phrase) ? '' : characterStretch(run, known.slice(i, i + n), hasTerm, inTexts, translate);
+        stretch = phraseKnown(phrase) ? '' : characterStretch(run, known.slice(i, i + n), hasTerm, inTexts, translate, knownCharacters, inTextsWhole);
         stretchesOf.set(phrase, stretch);
       }
       if (stretch === '') continue;
@@ -997,25 +1025,33 @@ function characterStretch(
   hasTerm: (term: string) => boolean,
   inTexts: (text: string) => boolean,
   translate: (word: string) => readonly string[],
+  knownCharacters = false,
+  inTextsWhole: (text: string) => boolean = inTexts,
 ): string {
+  // Per word: its pieces, and how many of them are translations (the rest are characters).
+  const translations = run.map((w, k) => (known[k] ? translate(w.word).slice(0, STRETCH_SENSES) : []));
   const pieces = run.map((w, k) => {
     // A character the texts use as a word of its own somewhere (新 of 新领域新业态), not only inside others (代 of 现代).
-    const characters = known[k] ? [] : charactersGlossed(w.word).filter((c) => hasTerm(c) && glossedEarly(c, w.word));
-    return known[k] ? translate(w.word).slice(0, STRETCH_SENSES) : w.word.length >= 3 ? characters : [];
+    const characters = known[k] && !knownCharacters ? [] : charactersGlossed(w.word).filter((c) => hasTerm(c) && glossedEarly(c, w.word));
+    return known[k] ? [...(translations[k] as string[]), ...characters.filter((c) => !(translations[k] as string[]).includes(c))] : w.word.length >= 3 ? characters : [];
   });
   if (pieces.some((p) => p.length === 0)) return '';
-  // A prefix the texts lack ends the branch: most products are never asked of the texts.
-  const grow = (at: number, prefix: string): string => {
-    if (at === pieces.length) return [...prefix].length >= STRETCH_MIN && meantBy(prefix, run) ? prefix : '';
+  // A prefix the texts lack ends the branch: most products are never asked of the texts. `borrowed`: a known word
+  // gave a character (knownCharacters), so the stretch must stand in the texts as whole words.
+  const allKnown = known.every(Boolean);
+  const grow = (at: number, prefix: string, borrowed: boolean): string => {
+    // A run of known words only is left to the joining of their translations (spelled) unless a character is borrowed.
+    if (at === pieces.length) return [...prefix].length >= STRETCH_MIN && (borrowed || !allKnown) && meantBy(prefix, run) && (!borrowed || inTextsWhole(prefix)) ? prefix : '';
+    const own = translations[at] as readonly string[];
     for (const p of pieces[at] as readonly string[]) {
       const next = prefix + p;
       if (at > 0 && !inTexts(next)) continue;
-      const found = grow(at + 1, next);
+      const found = grow(at + 1, next, borrowed || (known[at] === true && !own.includes(p)));
       if (found) return found;
     }
     return '';
   };
-  return grow(0, '');
+  return grow(0, '', false);
 }
 
 /**
@@ -1090,7 +1126,7 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
   const wordKnown = (w: string): boolean => knownWord(w) || (glossary !== undefined && glossary.near(glossKey(w), surfaceKey(w)).length > 0);
   const paired = glossary && rules.coordinatePairs ? coordinatePairs(named, ctx.hasTerm, phraseKnown, wordKnown, translate, rules.spacedPairs) : named;
   const compounded = glossary && rules.characterCompounds ? characterCompounds(paired, ctx.hasTerm, phraseKnown, wordKnown) : paired;
-  const text = glossary && rules.characterStretches ? characterStretches(compounded, ctx.hasTerm, ctx.inTexts, phraseKnown, wordKnown, translate) : compounded;
+  const text = glossary && rules.characterStretches ? characterStretches(compounded, ctx.hasTerm, ctx.inTexts, phraseKnown, wordKnown, translate, rules.knownCharacters, ctx.inTextsWhole ?? ctx.inTexts) : compounded;
   const numbered = text !== formed || forms?.translated === true;
   const words = latinWords(text);
   if (words.length === 0) return { text, english, glossed, chinese: text, translated: numbered, untranslated };
