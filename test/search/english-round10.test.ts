@@ -60,7 +60,8 @@ describe('a word known only by its stem is its re- form where that is known as w
 
 describe('a place’s English kind after its name is the character that ends the name', () => {
   // Off with the kind joins too: they would join chengguan's second sense 城关 with 区.
-  const before = createSearchEngine(getSharedCorpus(), { englishRules: { placeKinds: false, kindJoins: false } });
+  // Round 14's knownCharacters reaches some of the same stretches (district's 区, village's 村): off here too.
+  const before = createSearchEngine(getSharedCorpus(), { englishRules: { placeKinds: false, kindJoins: false, knownCharacters: false } });
 
   it.each([
     ['Linzhou county', '003-019'],
@@ -84,7 +85,8 @@ describe('a place’s English kind after its name is the character that ends the
 });
 
 describe('a word before a place’s English kind joins the kind’s character where the texts hold the two so', () => {
-  const before = createSearchEngine(getSharedCorpus(), { englishRules: { kindJoins: false } });
+  // Round 14's knownCharacters joins a word and village's 村 too (薄弱村): off here too.
+  const before = createSearchEngine(getSharedCorpus(), { englishRules: { kindJoins: false, knownCharacters: false } });
 
   it.each([
     ['weak villages', '薄弱村'],
