@@ -164,6 +164,8 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
   { set: 'chat', prefix: 'chat-nomatch4x-', heldOut: true },
   { set: 'chat', prefix: 'chat-material2-', heldOut: false },
   { set: 'chat', prefix: 'chat-material2x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-everyday12-', heldOut: false },
+  { set: 'chat', prefix: 'chat-everyday12x-', heldOut: true },
 ];
 
 export const heldOutBlock = (setName: string, id: string): boolean =>
