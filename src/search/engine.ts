@@ -187,6 +187,22 @@ export interface SearchEngineOptions {
    * as a part of a word weighs (partWeight). Default 0.5.
    */
   everydayFocusChar?: number;
+  /**
+   * Round 14: a light noun heading a 的 phrase (LIGHT_NOUN: 地方, 事, 事情 … as in 吃饭休息的地方, 党的事) says what kind
+   * of thing the phrase names, a place or a matter, not what it is about: the words before 的 say that. It is not
+   * searched and does not count in the coverage; a full answer must still hold it, so no answer turns full. Searched,
+   * 地方 (rare as a word in the texts, where it means a respect or the locality: 最大的地方, 地方特色) put 003-015 before
+   * the passage about 活动场所 for 村里没个像样的地方给党员搞活动. false: searched as any word. Default true.
+   */
+  lightNouns?: boolean;
+  /**
+   * Round 14: a query none of whose words of two characters or more a passage holds, nor their stand-ins (上面的钱往下面投:
+   * 上面 a place word, 往下面 in no text), is asked once more with its lone nouns as its key words (钱, 投: 钱往基层投),
+   * and the answer is partial. Lone characters are otherwise key words only in a query with nothing longer (isKeyish);
+   * only nouns, since a lone adjective or verb (新 of the page name 新视点) says too little to answer with. false: no
+   * such retry. Default true.
+   */
+  loneNounRetry?: boolean;
   /** Join separable words split by a complement or aspect marker (上不了学 → 上学, 脱了贫 → 脱贫; analyze.ts). Default true. */
   separableWords?: boolean;
   /**
@@ -499,6 +515,8 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   everydayFocus: 9,
   everydayFocusFloor: 0.3,
   everydayFocusChar: 0.5,
+  lightNouns: true,
+  loneNounRetry: true,
   coveragePower: 2,
   coverageFloor: 0.1,
   partialFactor: 0.5,
@@ -761,6 +779,8 @@ function sharesHan(a: string, b: string): boolean {
 }
 
 /** What marks the word after it as the head of what is asked: 的 (学校老师的工资), an asking determiner or adverb. */
+/** Light nouns: heading a 的 phrase, they say what kind of thing it names, not what it is about (see lightNouns). */
+const LIGHT_NOUN = /^(?:地方|地儿|事|事情|事儿)$/u;
 const HEAD_MARK = /(?:[的之]|什么|啥|哪[些个种类样]|怎么|怎样|如何|咋)$/u;
 /** jieba's tags of a word that says what is done or how (a predicate), not what about: verbs, adjectives, idioms. */
 const PREDICATE_TAG = /^(?:v[di]?|a[d]?|d|i|l|z)$/;
@@ -1397,6 +1417,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         themes[k] === undefined && known[k] && c.naming && !c.aspect && !c.place && c.kind !== 'phrase' && c.heads.some((h) => share(h) <= o.themeTopicShare),
     );
     const focus = focusOf(concepts);
+    if (o.lightNouns) concepts.forEach((c, k) => {
+      if (c.kind === 'word' && LIGHT_NOUN.test(c.text) && text.includes(`的${c.text}`)) focus[k] = 0;
+    });
     const ownRelated = relatedOnce(concepts);
     // Terms standing in for a Chinese word the query types (related terms, neighbours; not a word mapped from English),
     // and terms of the query's own.
@@ -1534,8 +1557,10 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
    * when people ask with them: 卖 of 网上卖 brings 电商); the kind of answer a question asks for (aspect) only when
    * the query has nothing else.
    */
+  // Set while a query is asked again with its lone nouns as key words (loneNounRetry).
+  let loneNounKeys = false;
   const keysOf = (bits: readonly ConceptBits[]): ConceptBits[] => {
-    const longer = bits.filter(isKeyish);
+    const longer = loneNounKeys ? bits.filter((c) => c.kind === 'word' && c.chars === 1 && c.naming && !c.aspect) : bits.filter(isKeyish);
     const keys = longer.length > 0 ? longer : [...bits];
     const subject = keys.filter((c) => !c.aspect);
     return subject.length > 0 ? subject : keys;
@@ -1873,7 +1898,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
           total += w;
           if (credit < weakest) weakest = credit;
         }
-        coverage /= total;
+        coverage = total > 0 ? coverage / total : 1;
       }
       let score = coverage === 1 ? base : base * (coverageFloor + (1 - coverageFloor) * Math.pow(coverage, coveragePower));
       const themeFactor = strength > 0 ? 1 + themeBoost * strength : 1;
@@ -2908,6 +2933,16 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
             analyzed = phraseAnalyzed;
             hits = { ...phraseHits, partial: wordTerms(typed.replace(stretch, ' ')).some((w) => !QUERY_FILLERS.has(w)) };
           }
+        }
+      }
+      // Still nothing: the lone nouns as key words (loneNounRetry; 钱, 投 of 上面的钱往下面投), a partial answer.
+      if (hits.total === 0 && o.loneNounRetry && searched.phrases.length === 0 && analyzed.concepts.some((c) => c.kind === 'word' && c.naming && !c.aspect && charCount(c.text) === 1)) {
+        loneNounKeys = true;
+        try {
+          const lone = rank(searched, analyzed, need);
+          if (lone.total > 0) hits = { ...lone, partial: true };
+        } finally {
+          loneNounKeys = false;
         }
       }
       // A question: the character-bigram signal (bigram-signal.ts) reorders its first results and answers an empty

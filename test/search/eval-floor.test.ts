@@ -347,6 +347,13 @@ describe('retrieval quality on the judged sets', () => {
     // (aggregates only) 0.946 / 0.964 (83) at 49ab6de. With yearSuffix (round 14): 0.970 / 1.000 and 0.962 / 0.976.
     { set: 'chat', prefix: 'chat-material2-', floor: { mrr10: 0.96, success5: 1 }, size: 83 },
     { set: 'chat', prefix: 'chat-material2x-', floor: { mrr10: 0.96, success5: 0.97 }, size: 83 },
+    // Everyday words, round 14 (docs/search.md, Everyday words, round 14): villagers' and cadres' words for what the
+    // five texts say in policy language (田交给老板种自己进他厂里上班, 当官的要把每家每户都跑到), judged from the passages
+    // before the engine was run on them (no draft a never-seen set holds word for word): everyday12 0.559 / 0.636 (33
+    // judged + 2 no-match); its held-out half everyday12x (aggregates only) 0.550 / 0.750 (32 + 2) at 49ab6de. With
+    // lightNouns and loneNounRetry (round 14): everyday12 0.574 / 0.636, everyday12x unchanged.
+    { set: 'chat', prefix: 'chat-everyday12-', floor: { mrr10: 0.57, success5: 0.63 }, size: 33 },
+    { set: 'chat', prefix: 'chat-everyday12x-', floor: { mrr10: 0.55, success5: 0.75 }, size: 32 },
   ];
   // Blocks written to measure full answers to near-miss no-match queries: held to a ceiling of their own (their figure
   // when it was set) instead of the set's zero, so that a block can be written before the engine is changed for it.
@@ -367,6 +374,8 @@ describe('retrieval quality on the judged sets', () => {
     { set: 'chat', prefix: 'chat-everyday11x-', most: 1, size: 2 },
     { set: 'chat', prefix: 'chat-nomatch4-', most: 6, size: 28 }, // 9 at dc77280; askedAmountStated 7, paymentModified 6
     { set: 'chat', prefix: 'chat-nomatch4x-', most: 4, size: 28 },
+    { set: 'chat', prefix: 'chat-everyday12-', most: 0, size: 2 },
+    { set: 'chat', prefix: 'chat-everyday12x-', most: 0, size: 2 },
   ];
   const mean = (outcomes: readonly { mrr10: number; success5: number }[]): { mrr10: number; success5: number } => ({
     mrr10: outcomes.reduce((a, o) => a + o.mrr10, 0) / Math.max(1, outcomes.length),
