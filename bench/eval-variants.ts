@@ -218,10 +218,8 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'material round 14 off': { yearSuffix: false, textKinds: false },
   'no year suffix': { yearSuffix: false },
   'no text kinds': { textKinds: false },
-  // Round 14 (docs/search.md, Everyday words, round 14): a light noun after 的 not searched, and the lone-noun retry.
-  'round 14 everyday (before)': { lightNouns: false, loneNounRetry: false },
-  'no light nouns': { lightNouns: false },
-  'no lone-noun retry': { loneNounRetry: false },
+  // Round 14 (docs/search.md, Everyday words, round 14): a light noun after 的 not searched.
+  'round 14 everyday (before)': { lightNouns: false },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

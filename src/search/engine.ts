@@ -195,14 +195,6 @@ export interface SearchEngineOptions {
    * the passage about 活动场所 for 村里没个像样的地方给党员搞活动. false: searched as any word. Default true.
    */
   lightNouns?: boolean;
-  /**
-   * Round 14: a query none of whose words of two characters or more a passage holds, nor their stand-ins (上面的钱往下面投:
-   * 上面 a place word, 往下面 in no text), is asked once more with its lone nouns as its key words (钱, 投: 钱往基层投),
-   * and the answer is partial. Lone characters are otherwise key words only in a query with nothing longer (isKeyish);
-   * only nouns, since a lone adjective or verb (新 of the page name 新视点) says too little to answer with. false: no
-   * such retry. Default true.
-   */
-  loneNounRetry?: boolean;
   /** Join separable words split by a complement or aspect marker (上不了学 → 上学, 脱了贫 → 脱贫; analyze.ts). Default true. */
   separableWords?: boolean;
   /**
@@ -516,7 +508,6 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   everydayFocusFloor: 0.3,
   everydayFocusChar: 0.5,
   lightNouns: true,
-  loneNounRetry: true,
   coveragePower: 2,
   coverageFloor: 0.1,
   partialFactor: 0.5,
@@ -1557,10 +1548,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
    * when people ask with them: 卖 of 网上卖 brings 电商); the kind of answer a question asks for (aspect) only when
    * the query has nothing else.
    */
-  // Set while a query is asked again with its lone nouns as key words (loneNounRetry).
-  let loneNounKeys = false;
   const keysOf = (bits: readonly ConceptBits[]): ConceptBits[] => {
-    const longer = loneNounKeys ? bits.filter((c) => c.kind === 'word' && c.chars === 1 && c.naming && !c.aspect) : bits.filter(isKeyish);
+    const longer = bits.filter(isKeyish);
     const keys = longer.length > 0 ? longer : [...bits];
     const subject = keys.filter((c) => !c.aspect);
     return subject.length > 0 ? subject : keys;
@@ -2933,16 +2922,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
             analyzed = phraseAnalyzed;
             hits = { ...phraseHits, partial: wordTerms(typed.replace(stretch, ' ')).some((w) => !QUERY_FILLERS.has(w)) };
           }
-        }
-      }
-      // Still nothing: the lone nouns as key words (loneNounRetry; 钱, 投 of 上面的钱往下面投), a partial answer.
-      if (hits.total === 0 && o.loneNounRetry && searched.phrases.length === 0 && analyzed.concepts.some((c) => c.kind === 'word' && c.naming && !c.aspect && charCount(c.text) === 1)) {
-        loneNounKeys = true;
-        try {
-          const lone = rank(searched, analyzed, need);
-          if (lone.total > 0) hits = { ...lone, partial: true };
-        } finally {
-          loneNounKeys = false;
         }
       }
       // A question: the character-bigram signal (bigram-signal.ts) reorders its first results and answers an empty

@@ -3,7 +3,6 @@
  *
  * lightNouns: a light noun heading a 的 phrase (吃饭休息的地方, 党的事) says what kind of thing the phrase names, not what
  * it is about; it is not searched and does not count in the coverage, and a full answer must still hold it.
- * loneNounRetry: a query whose longer words find nothing is asked again with its lone nouns as key words (partial).
  *
  * The real engine over the seeds.
  */
@@ -14,7 +13,6 @@ import { getSharedCorpus, getSharedEngine } from '../helpers/shared-index.js';
 const corpus = getSharedCorpus();
 const engine = getSharedEngine();
 const noLight = createSearchEngine(corpus, { lightNouns: false });
-const noRetry = createSearchEngine(corpus, { loneNounRetry: false });
 type Engine = ReturnType<typeof createSearchEngine>;
 const ids = (e: Engine, q: string): string[] => e.search(q, { limit: 5 }).results.map((r) => r.id);
 const scored = (e: Engine, q: string): [string, number][] => e.search(q, { limit: 10 }).results.map((r) => [r.id, r.score]);
@@ -50,27 +48,5 @@ describe('a light noun after 的 is not searched (lightNouns)', () => {
     }
     // None of the texts' passages on activity rooms says 地方: partial, as before.
     expect(engine.search('党员开会活动的地方').partial).toBe(true);
-  });
-});
-
-describe('lone nouns answer a query whose longer words find nothing (loneNounRetry)', () => {
-  it('is on by default', () => {
-    expect(SEARCH_DEFAULTS.loneNounRetry).toBe(true);
-  });
-
-  it('上面的钱往下面投: nothing before; now a partial answer led by 人往基层走、钱往基层投', () => {
-    const q = '上面的钱往下面投';
-    expect(noRetry.search(q).results).toEqual([]);
-    const r = engine.search(q);
-    expect(r.partial).toBe(true);
-    expect(r.results[0]?.id).toBe('002-021');
-  });
-
-  it('a lone adjective is no key word: the page name 新视点 still finds nothing', () => {
-    expect(engine.search('新视点').results).toEqual([]);
-  });
-
-  it('a query its longer words answer is unchanged', () => {
-    for (const q of ['村里的钱从哪来', '党员带头致富']) expect(scored(engine, q)).toEqual(scored(noRetry, q));
   });
 });
