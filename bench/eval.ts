@@ -166,6 +166,8 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
   { set: 'chat', prefix: 'chat-material2x-', heldOut: true },
   { set: 'chat', prefix: 'chat-everyday12-', heldOut: false },
   { set: 'chat', prefix: 'chat-everyday12x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-nomatch5-', heldOut: false },
+  { set: 'chat', prefix: 'chat-nomatch5x-', heldOut: true },
 ];
 
 export const heldOutBlock = (setName: string, id: string): boolean =>
