@@ -212,6 +212,10 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'round 13 asked amount (off)': { askedAmountStated: false },
   'round 13 payment near (off)': { paymentNear: false },
   'round 13 payment modified (off)': { paymentModified: false },
+  // No-match near misses, round 14 (docs/search.md, No-match near misses, round 14).
+  'round 14 no-match (off)': { askedHowMention: false, numberedNames: false },
+  'round 14 asked how (off)': { askedHowMention: false },
+  'round 14 numbered names (off)': { numberedNames: false },
   // Round 13 (docs/search.md, Everyday words, round 13).
   'round 13 everyday (before)': { standInHeadings: false },
   // Material, round 14 (docs/search.md, Material requests, round 14).

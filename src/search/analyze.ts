@@ -199,6 +199,12 @@ export interface AnalyzeContext {
    * X的典型案例, X的心得体会 ask for a kind of text about X. Default true.
    */
   aspectTail?: boolean;
+  /**
+   * Round 14: a numeral a related group's `say` strings leave outside a word (四 of 四下基层's 四下, 下基层 → 深入基层)
+   * counts as two characters left over: a numbered set (四下基层, 三会一课) is a name of its own, not the group's topic
+   * (see SearchEngineOptions.relatedUncoveredMax). Default false here; the engine passes numberedNames.
+   */
+  numberedNames?: boolean;
   /** Drop a lone verb repeating a character of a longer word of the query (搬 of 易地扶贫搬迁…搬了). Default true. */
   repeatedVerbs?: boolean;
   /**
@@ -1102,6 +1108,9 @@ export function analyzeQuery(
     for (const [g, { span, bits }] of byGroup) {
       let outside = span.end - span.start;
       for (let b = bits; b !== 0; b &= b - 1) outside--;
+      if (ctx.numberedNames === true && outside > 0) {
+        for (let k = 0; k < span.end - span.start && k < 31; k++) if ((bits & (1 << k)) === 0 && NUMERAL_CHAR.test(span.text[k] as string)) outside += 1;
+      }
       for (const term of (RELATED_TERMS[g] as (typeof RELATED_TERMS)[number]).text) {
         for (const w of hasTerm(term) ? [term] : wordTermsCached(term)) least.set(w, Math.min(outside, least.get(w) ?? Infinity));
       }
@@ -1137,6 +1146,8 @@ export function analyzeQuery(
  * Where a related terms' `say` string occurs in a (normalised) query: [start, end) offsets, each string's occurrences
  * as the analyser finds them (engine.ts asks whether one everyday expression spans the words a full match needs).
  */
+const NUMERAL_CHAR = /[0-9一二三四五六七八九十两百千万]/u;
+
 export function saySpans(text: string): [number, number, number][] {
   return sayMatches(text).map(({ entry, at }) => [at, at + entry.say.length, entry.group]);
 }

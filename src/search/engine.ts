@@ -24,6 +24,7 @@ import { dictionaryFields, EMPTY_GLOSSARY, glossaryFromSaved, glossarySteps, loa
 import { createNeighbours, type NeighbourOptions, type SavedNeighbours } from './neighbours.js';
 import { BIGRAM_DEFAULTS, contentPairs, questionPairs, heldShare, prepareStretches, rerank, typedStretches, type BigramSignalOptions } from './bigram-signal.js';
 import { createTypoCorrector, latinGroups, type SavedTypoReadings } from './typo.js';
+import { asksHow, onlyMentioned } from './mention.js';
 import { amountsOf, asksMoney, asksQuantity, namesPayment, quantitiesOf, quantityNear } from './quantity.js';
 import { ASKING, asksList, headingWord, isQuestion, listsKind } from './question.js';
 import { ENGLISH_ABBREVIATIONS, ENGLISH_PLACE_KINDS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
@@ -433,6 +434,20 @@ export interface SearchEngineOptions {
    */
   paymentModified?: boolean;
   /**
+   * Round 14: a question asking how something is done, where it is or what it holds (mention.ts asksHow: 怎么, 如何, 在哪,
+   * 什么内容; not one asking a quantity) is no full match for a passage that holds its required words as written but
+   * its rarest one only counted (设立志愿服务站376个 for 志愿服务站在哪; 发放化债专项贷款xx户 for 化债专项贷款怎么还): the
+   * count says how many, not how or where. Such a passage still credits and ranks. Default true; false: the words
+   * alone make a full match, as before round 14.
+   */
+  askedHowMention?: boolean;
+  /**
+   * Round 14: a numeral that a related group's `say` strings leave outside a word the texts lack (四 of 四下基层's 四下)
+   * counts as two characters left over (relatedUncoveredMax): a numbered set is a name of its own, and the group's
+   * terms (深入基层) credit and rank a passage but make no full match. Default true; false: one character, as before.
+   */
+  numberedNames?: boolean;
+  /**
    * English numbers and ordinals as the texts write them, with the measure word CC-CEDICT glosses with the noun after
    * them (3rd batch → 第三批, eight types → 八类, 19th → 十九; english.ts numbersAsChinese). Default true.
    */
@@ -580,6 +595,8 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   amountWindow: 20,
   paymentNear: true,
   paymentModified: true,
+  askedHowMention: true,
+  numberedNames: true,
   englishNumbers: true,
   englishJoined: 4,
   commonEnglishWeight: 0.6,
@@ -1241,7 +1258,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return analyzed;
   };
   const analyze = (parsed: ParsedQuery): AnalyzedQuery =>
-    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, inTextsWhole: occursWhole, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, yearSuffix: o.yearSuffix, textKinds: o.textKinds, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger, complements: o.separableWords && o.complementJoin, insideJoin: o.separableWords && o.insideJoin, loneSay: o.loneSay, questionAdverbs: o.questionAdverbs, placeGlue: o.placeGlue, whichMeasure: o.whichMeasure, determinerModifier: o.determinerModifier, chatContext: o.chatContext }))));
+    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, inTextsWhole: occursWhole, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, yearSuffix: o.yearSuffix, textKinds: o.textKinds, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger, complements: o.separableWords && o.complementJoin, insideJoin: o.separableWords && o.insideJoin, loneSay: o.loneSay, questionAdverbs: o.questionAdverbs, placeGlue: o.placeGlue, whichMeasure: o.whichMeasure, determinerModifier: o.determinerModifier, chatContext: o.chatContext, numberedNames: o.numberedNames }))));
   /**
    * A quoted phrase written against the query's words (“党建+”模式有哪些): the phrase and the words as typed are the
    * query's whole (党建模式), for the whole-query bonus, when some text holds them so (“党建+”模式).
@@ -1609,6 +1626,11 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   // The passages whose text holds a string (letters and digits), per string, for wholeCutApart: found once by the
   // Bloom filters and a scan, then read by every later query with the same subject.
   const holdersCache = createBoundedMemo<string, Int32Array>(1_000);
+  /** `words` the rarest first (by the passages holding them as written); [] when one of them is in no passage. */
+  const rarestHeld = (words: readonly string[]): string[] => {
+    const held = words.map((w) => ({ w, n: holdersOf(w).length }));
+    return held.some((x) => x.n === 0) ? [] : held.sort((x, y) => x.n - y.n).map((x) => x.w);
+  };
   const holdersOf = (whole: string): Int32Array => {
     const found = holdersCache.get(whole);
     if (found) return found;
@@ -1835,6 +1857,12 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         ? [...new Set([bare(lastConcept.text), ...lastConcept.heads, ...lastConcept.related.filter((t) => sharesHan(t, lastConcept.text))])]
         : undefined;
     const anchors = money || payment ? amountAnchors(concepts, bits, required) : undefined;
+    // Round 14 (askedHowMention): a question asking how, where or what about a thing needs more than a mention of it.
+    const mentioned =
+      fullPossible && o.askedHowMention && asksHow(parsed.text) && !asksQuantity(parsed.text)
+        ? rarestHeld(required.flatMap((c) => (c.kind === 'word' && c.whole.length > 1 ? [c.whole] : [])))
+        : undefined;
+    const scan = anchors !== undefined || (mentioned !== undefined && mentioned.length > 0);
     const themed = keys.filter((c) => c.theme !== undefined);
     let keyLow = 0;
     let keyHigh = 0;
@@ -1916,7 +1944,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
           if (settled === MAYBE) full = MAYBE;
         }
       }
-      if (full === YES && anchors !== undefined) full = MAYBE;
+      if (full === YES && scan) full = MAYBE;
       if (full === YES) fullCount++;
       candidates.push(index);
       candScore[index] = score;
@@ -1962,6 +1990,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       const bodyLow = hitBodyLow[index] as number;
       const bodyHigh = hitBodyHigh[index] as number;
       for (const c of required) if (!matchesWhole(c, index, bodyLow, bodyHigh)) return false;
+      if (mentioned !== undefined && mentioned.length > 0 && onlyMentioned((folded[index] as FoldedText).folded, mentioned)) return false;
       return anchors === undefined || (payment ? paymentNear(index, anchors, payment) : amountNear(index, anchors));
     }, (index) =>
       (mayHold(index, whole) && (bareText[index] as string).includes(whole)) || (bareHeadings[index] as string).includes(whole),

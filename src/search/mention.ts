@@ -1,0 +1,46 @@
+/**
+ * Round 14 (issue 9): a passage that only counts a thing (设立志愿服务站376个, 拥有农村淘宝网店xxxx余家, 发放化债专项贷款xx户)
+ * does not tell how it is done, where it is or what it holds. A question asking that (志愿服务站在哪, 化债专项贷款怎么还)
+ * is no full match for such a passage (SearchEngineOptions.askedHowMention).
+ */
+
+/**
+ * Words asking how something is done, where it is or what it holds: 怎么 / 怎样 / 如何 / 咋 (not 怎么样, how well; not
+ * 怎么回事), 在哪, 哪里, 哪儿, 什么内容, 讲什么.
+ */
+const ASKS_HOW = /(?:怎么|怎样|如何|咋)(?!样|回事)|在哪|哪里|哪儿|什么内容|讲什么|讲啥/u;
+
+/** Whether a query asks how something is done, where it is or what it holds (see ASKS_HOW). */
+export const asksHow = (text: string): boolean => ASKS_HOW.test(text);
+
+/** What bounds a clause or an enumeration item of a folded text (normalize.ts folds ，→ , and （→ ( ). */
+const BOUND = /[、,。;:!?()\n]/u;
+
+/**
+ * A count after the word, in its item, at most six characters on: 志愿服务站376个, 淘宝网店xxxx余家, 化债专项贷款xx户,
+ * 志愿者5.6万余名 (digits or the texts' anonymised x, then a measure word).
+ */
+const COUNT_AFTER = /^[^、,。;:!?()\n]{0,6}?(?:\d+(?:\.\d+)?|x+(?:\.x+)?)(?:余|多)?(?:万|亿)?(?:余|多)?(?:个|名|户|人次|人|支|项|场次|场|次|条|家|种|所|座|处|对|批|类)/u;
+
+/**
+ * Whether the occurrence of a word ending at `end` of folded `text` is only counted: a count follows it in its item,
+ * and no list of names in brackets follows the count (垃圾填埋场1个(曲水) says which and where).
+ */
+function countedAt(text: string, end: number): boolean {
+  let right = end;
+  while (right < text.length && !BOUND.test(text[right] as string)) right++;
+  const count = COUNT_AFTER.exec(text.slice(end, right));
+  return count !== null && text[end + count[0].length] !== '(';
+}
+
+/**
+ * Whether a passage's folded `text` holds every one of `words` (a question's required words as written, the rarest
+ * first) and holds the first, the rarest, only where it is counted (see countedAt). A word the text does not hold as
+ * written (matched through a related term) leaves the passage alone: false.
+ */
+export function onlyMentioned(text: string, words: readonly string[]): boolean {
+  if (words.length === 0 || words.some((w) => !text.includes(w))) return false;
+  const w = words[0] as string;
+  for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) if (!countedAt(text, at + w.length)) return false;
+  return true;
+}
