@@ -35,12 +35,25 @@ function countedAt(text: string, end: number): boolean {
 
 /**
  * Whether a passage's folded `text` holds every one of `words` (a question's required words as written, the rarest
- * first) and holds the first, the rarest, only where it is counted (see countedAt). A word the text does not hold as
- * written (matched through a related term) leaves the passage alone: false.
+ * first) and holds the first, the rarest, only where it is counted (see countedAt), its first two characters (a word of
+ * three or more) nowhere else. A word the text does not hold as written (matched through a related term) leaves the
+ * passage alone: false.
  */
 export function onlyMentioned(text: string, words: readonly string[]): boolean {
   if (words.length === 0 || words.some((w) => !text.includes(w))) return false;
   const w = words[0] as string;
-  for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) if (!countedAt(text, at + w.length)) return false;
+  let n = 0;
+  for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
+    if (!countedAt(text, at + w.length)) return false;
+    n++;
+  }
+  // The word's first two characters elsewhere (淘宝 of 淘宝村 in 淘宝镇, 淘宝网店 beside 淘宝村xx个): the passage speaks
+  // of the thing beyond its count.
+  if (Array.from(w).length > 2) {
+    const stem = w.slice(0, 2);
+    let stems = 0;
+    for (let at = text.indexOf(stem); at >= 0; at = text.indexOf(stem, at + 1)) stems++;
+    if (stems > n) return false;
+  }
   return true;
 }
