@@ -219,9 +219,10 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   // Round 13 (docs/search.md, Everyday words, round 13).
   'round 13 everyday (before)': { standInHeadings: false },
   // Material, round 14 (docs/search.md, Material requests, round 14).
-  'material round 14 off': { yearSuffix: false, textKinds: false },
   'no year suffix': { yearSuffix: false },
-  'no text kinds': { textKinds: false },
+  'text kinds on': { textKinds: true },
+  'no genre words': { genreWords: false },
+  'material round 14 off': { yearSuffix: false, genreWords: false },
   // Round 14 (docs/search.md, Everyday words, round 14): a light noun after 的 not searched.
   'round 14 everyday (before)': { lightNouns: false },
 };

@@ -9,7 +9,7 @@ import type { Glossary } from './glosses.js';
 import { createBoundedMemo } from './bounded-memo.js';
 import { bare } from './normalize.js';
 import { askedAspects, isWhichMeasure, questionAdverbs, questionCore } from './question.js';
-import { ASPECT_NOUNS, CHAT_CONTEXT_WORDS, ENGLISH_MATERIAL_WORDS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, QUESTION_FORMS, RELATED_TERMS, TEXT_KIND_WORDS } from './vocabulary.js';
+import { ASPECT_NOUNS, CHAT_CONTEXT_WORDS, ENGLISH_MATERIAL_WORDS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, QUESTION_FORMS, RELATED_TERMS, GENRE_WORDS, TEXT_KIND_WORDS } from './vocabulary.js';
 
 /** Prefix of bigram terms (U+E000, private use: normalisation strips it from queries, so users cannot type it). */
 export const GRAM_PREFIX = '\uE000';
@@ -189,6 +189,12 @@ export interface AnalyzeContext {
    * describesMaterial) a year and a form word (稿 of 宣讲|稿) end it as material words do. Default true.
    */
   textKinds?: boolean;
+  /**
+   * Round 14: a word for a kind of text no text holds (GENRE_WORDS: 党课, 范本, 读后感, 发言, 述职) ending a request, apart
+   * from the subject or before material words, is material like 材料: beside a subject the texts hold the answer is
+   * no longer partial for want of it. Default true.
+   */
+  genreWords?: boolean;
   /**
    * Round 8: 主要 / 具体 / 到底 … right before a question's verb or asking word are dropped (question.ts
    * questionAdverbs): 拉萨扶贫主要发展哪些产业 asks about 扶贫 and 产业, not 主要. Default true.
@@ -479,13 +485,15 @@ function isChatNoise(word: string, inTexts: (text: string) => boolean, chatConte
  * (学习材料, 学习心得, 事迹材料), or a verb opening a stretch of the query written without spaces that the cut ends in
  * material words (研究|范文, 培训|课件, 工作|总结: the material's kind).
  */
-function describesMaterial(spans: readonly Span[], i: number, inTexts: (text: string) => boolean, stretch = false, kinds = false): boolean {
+function describesMaterial(spans: readonly Span[], i: number, inTexts: (text: string) => boolean, stretch = false, kinds = false, genres = false): boolean {
   const span = spans[i] as Span;
   const t = span.text;
   // A material word used as a verb (学习 of 在手机上学习党课) says what the user does, not what they want to read.
   if (YEAR.test(t) || (MATERIAL_WORDS.has(t) && !VERB_TAG.test(span.tag))) return true;
   // Round 14 (textKinds): 讲话, 调研, 述职 … ending the request, apart from the subject or before material words.
   if (kinds && TEXT_KIND_WORDS.has(t) && endsAsKind(spans, i)) return true;
+  // Round 14 (genreWords): 党课, 范本, 发言 … that no text holds, ending the request the same way.
+  if (genres && GENRE_WORDS.has(t) && endsAsKind(spans, i) && !inTexts(t)) return true;
   const chars = Array.from(t);
   if (chars.length >= 4 && HAN_WORD.test(t) && !inTexts(t)) {
     for (let k = 2; k <= chars.length - 2; k++) if (MATERIAL_WORDS.has(chars.slice(k).join(''))) return true;
@@ -519,7 +527,7 @@ const WORDLIKE = /[\p{L}\p{N}]/u;
  * kind of text, a year with its 年, or a form word the chat context drops (稿 of 宣讲|稿, 汇编).
  */
 const endsMaterial = (t: string): boolean =>
-  MATERIAL_WORDS.has(t) || TEXT_KIND_WORDS.has(t) || YEAR.test(t) || t === '年' || t === '年度' || CHAT_CONTEXT_WORDS.has(t) || materialCompound(t);
+  MATERIAL_WORDS.has(t) || TEXT_KIND_WORDS.has(t) || GENRE_WORDS.has(t) || YEAR.test(t) || t === '年' || t === '年度' || CHAT_CONTEXT_WORDS.has(t) || materialCompound(t);
 
 /** A word of four characters or more ending in a material word (学习材料, 事迹材料, 经验交流材料). */
 function materialCompound(t: string): boolean {
@@ -1031,7 +1039,7 @@ export function analyzeQuery(
       concept.aspect = true;
       aspectSpans.push(span);
     }
-    if (!mapped && ctx.materialAspects !== false && (describesMaterial(spans, i, inTexts, ctx.materialStretch !== false, ctx.textKinds !== false) || (ctx.kindNouns !== false && namesKind(spans, i, inTexts)))) materialSpans.push(span);
+    if (!mapped && ctx.materialAspects !== false && (describesMaterial(spans, i, inTexts, ctx.materialStretch !== false, ctx.textKinds === true, ctx.genreWords !== false) || (ctx.kindNouns !== false && namesKind(spans, i, inTexts)))) materialSpans.push(span);
     if (PLACE_TAG.test(span.tag)) concept.place = true;
     const existing = concepts.find((c) => c.text === concept.text);
     if (existing) {

@@ -251,6 +251,11 @@ export interface SearchEngineOptions {
    * 稿 ends a material stretch (analyze.ts AnalyzeContext.textKinds). Default true.
    */
   textKinds?: boolean;
+  /**
+   * Round 14: words for a kind of text no text holds (党课, 范本, 读后感, 发言, 述职) ending a request are material aspects
+   * beside a subject the texts hold (analyze.ts AnalyzeContext.genreWords). Default true.
+   */
+  genreWords?: boolean;
   /** 主要 / 具体 / 到底 before a question's verb or asking word are dropped (analyze.ts AnalyzeContext.questionAdverbs). Default true. */
   questionAdverbs?: boolean;
   /**
@@ -562,6 +567,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   kindNouns: true,
   yearSuffix: true,
   textKinds: false,
+  genreWords: true,
   questionAdverbs: true,
   quantityBonus: 0.2,
   quantityWindow: 12,
@@ -1258,7 +1264,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return analyzed;
   };
   const analyze = (parsed: ParsedQuery): AnalyzedQuery =>
-    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, inTextsWhole: occursWhole, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, yearSuffix: o.yearSuffix, textKinds: o.textKinds, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger, complements: o.separableWords && o.complementJoin, insideJoin: o.separableWords && o.insideJoin, loneSay: o.loneSay, questionAdverbs: o.questionAdverbs, placeGlue: o.placeGlue, whichMeasure: o.whichMeasure, determinerModifier: o.determinerModifier, chatContext: o.chatContext, numberedNames: o.numberedNames }))));
+    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, inTextsWhole: occursWhole, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, yearSuffix: o.yearSuffix, textKinds: o.textKinds, genreWords: o.genreWords, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger, complements: o.separableWords && o.complementJoin, insideJoin: o.separableWords && o.insideJoin, loneSay: o.loneSay, questionAdverbs: o.questionAdverbs, placeGlue: o.placeGlue, whichMeasure: o.whichMeasure, determinerModifier: o.determinerModifier, chatContext: o.chatContext, numberedNames: o.numberedNames }))));
   /**
    * A quoted phrase written against the query's words (“党建+”模式有哪些): the phrase and the words as typed are the
    * query's whole (党建模式), for the whole-query bonus, when some text holds them so (“党建+”模式).

@@ -273,6 +273,18 @@ export const TEXT_KIND_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Round 14: more words for a kind of text people ask for (党课, 微党课, 范本, 读后感, 征文, 简报, 思想汇报, 发言, 述职 …): general
+ * Chinese words for genres, not the library's, none of which its texts hold. Ending a request beside a subject the
+ * texts hold they are material aspects (analyze.ts describesMaterial, option genreWords), so the answer is not partial
+ * for want of them; a word a text holds is left alone (it may be what a passage is about).
+ */
+export const GENRE_WORDS: ReadonlySet<string> = new Set([
+  '党课', '微党课', '读后感', '观后感', '心得感悟', '感悟', '经验交流', '交流材料', '发言材料', '征文', '简报', '教案',
+  '讲义', '笔记', '学习笔记', '思想汇报', '提纲', '标语', '题库', '宣传片', '手抄报', '黑板报', '串词', '主持稿', '讲座', '课程',
+  '说课', '演示文稿', '海报', '展板', '新闻稿', '宣传稿', '通讯稿', '稿件', '知识竞赛', '发言', '演讲', '述职', '致辞', '讲课', '授课',
+]);
+
+/**
  * Round 12: more chat context around a subject, dropped like {@link MATERIAL_WORDS} unless the texts hold the word:
  * which part of a text is wanted (段落, 那段, 介绍, 出处), in what form (表格, 汇总表, 电子版, 完整版), and by when (明天,
  * 上午, 下周一, 月底 …: jieba tags most of them t, a time, but the texts' own time words such as 年底 and 近期 are

@@ -69,3 +69,24 @@ describe('words for a kind of speech or text ending a request (textKinds, off by
     expect(ids(on, '习近平总书记重要讲话精神 学习材料')[0]).toBe('003-001');
   });
 });
+
+describe('words for a kind of text no text holds (genreWords)', () => {
+  const off = createSearchEngine(corpus, { genreWords: false });
+
+  it('makes 党课, 征文, 述职 ending a request material, so the answer is no longer partial', () => {
+    for (const q of ['组织振兴 党课 课件 pptx', '好家风建设 征文', '第一书记 述职']) {
+      expect(off.search(q).partial, q).toBe(true);
+      expect(engine.search(q).partial, q).toBeFalsy();
+      expect(ids(engine, q)[0], q).toBe(ids(off, q)[0]);
+    }
+    expect(engine.explain('组织振兴 党课 课件 pptx').analyzed.concepts.find((c) => c.text === '党课')?.aspect).toBe(true);
+  });
+
+  it('leaves such a word alone where it is the subject or inside it', () => {
+    // Nothing beside it that the texts hold: still nothing found.
+    expect(engine.search('党课怎么上').total).toBe(0);
+    // 微党课 inside the request, not ending it: the answer stays partial.
+    expect(engine.search('微党课比赛评分标准').partial).toBe(true);
+    expect(ids(engine, '微党课比赛评分标准')).toEqual(ids(off, '微党课比赛评分标准'));
+  });
+});
