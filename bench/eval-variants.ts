@@ -154,7 +154,8 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'english round 13 (before)': { englishRules: { derivations: false, coordinatePairs: false, spacedPairs: false } },
   'no whole stretches': { englishRules: { wholeStretches: false } },
   'no known characters': { englishRules: { knownCharacters: false } },
-  'english round 14 (before)': { englishRules: { wholeStretches: false, knownCharacters: false } },
+  'english round 14 (before)': { englishRules: { wholeStretches: false, knownCharacters: false }, englishBesideChinese: 1 },
+  'English beside Chinese at full weight': { englishBesideChinese: 1 },
   // Everyday words, round 8 (docs/search.md, Everyday words, round 8).
   'round 8 everyday (before)': { loneCharacterWords: false, separableLonger: false, complementJoin: false },
   'no lone-character words': { loneCharacterWords: false },

@@ -78,3 +78,23 @@ describe('a known English word gives a dictionary character to a stretch the tex
     expect(concepts(engine, q)).toEqual(concepts(before, q));
   });
 });
+
+describe('a Chinese word typed among English words weighs more than the English around it', () => {
+  const before = createSearchEngine(getSharedCorpus(), { englishBesideChinese: 1 });
+
+  it('等靠要 mindset of poor villagers: the passage on changing the 等靠要 观念 first (9th at full weight: mindset → 精神)', () => {
+    const q = '等靠要 mindset of poor villagers';
+    expect(ids(before, q, 5)).not.toContain('003-013');
+    expect(ids(engine, q, 1)).toEqual(['003-013']);
+  });
+
+  it('领雁工程 details: a passage on the 领雁工程 first (details had put 002-012 first)', () => {
+    const q = '领雁工程 details';
+    expect(ids(before, q, 1)).toEqual(['002-012']);
+    expect(['002-014', '002-015']).toContain(ids(engine, q, 1)[0]);
+  });
+
+  it('beside a word in many passages or a theme’s name the English keeps its weight: 党建 alliance, 生态振兴 tree planting', () => {
+    for (const q of ['党建 alliance', '生态振兴 tree planting']) expect(ids(engine, q, 3)).toEqual(ids(before, q, 3));
+  });
+});
