@@ -186,7 +186,8 @@ export interface AnalyzeContext {
   /**
    * Round 14: a word for a kind of speech or text (TEXT_KIND_WORDS: 讲话, 调研, 宣讲, 发言, 述职) ending a request, apart
    * from the subject or before material words, is material like 材料; and in a stretch read for material (see
-   * describesMaterial) a year and a form word (稿 of 宣讲|稿) end it as material words do. Default true.
+   * describesMaterial) a year and a form word (稿 of 宣讲|稿) end it as material words do. Default false (measured
+   * and left off: docs/search.md, Material requests, round 14).
    */
   textKinds?: boolean;
   /**
@@ -494,10 +495,8 @@ function describesMaterial(spans: readonly Span[], i: number, inTexts: (text: st
   if (kinds && TEXT_KIND_WORDS.has(t) && endsAsKind(spans, i)) return true;
   // Round 14 (genreWords): 党课, 范本, 发言 … that no text holds, ending the request the same way.
   if (genres && GENRE_WORDS.has(t) && endsAsKind(spans, i) && !inTexts(t)) return true;
+  if (materialCompound(t) && !inTexts(t)) return true;
   const chars = Array.from(t);
-  if (chars.length >= 4 && HAN_WORD.test(t) && !inTexts(t)) {
-    for (let k = 2; k <= chars.length - 2; k++) if (MATERIAL_WORDS.has(chars.slice(k).join(''))) return true;
-  }
   if (!HAN_WORD.test(t)) return false;
   // A short noun closing a stretch that material words open (最新|政策, 今年|最新|文件): what kind of text is wanted.
   if (chars.length <= 2 && /^(?:n|vn)$/.test(span.tag) && closesMaterialStretch(spans, i)) return true;
@@ -513,7 +512,7 @@ function describesMaterial(spans: readonly Span[], i: number, inTexts: (text: st
     // Round 14 (textKinds): 稿 (宣讲|稿) and a material compound end the stretch as material words do, and a year
     // with its 年 may follow them (调研|报告|2019); a year alone after the verb (审查|2020) is no material.
     if (MATERIAL_WORDS.has(w) || (kinds && (w === '稿' || materialCompound(w)))) material++;
-    else if (!(kinds && material > 0 && (YEAR.test(w) || w === '年' || w === '年度'))) break;
+    else if (!(kinds && material > 0 && (YEAR.test(w) || isYearSuffix(w)))) break;
     j++;
   }
   const next = spans[j];
@@ -527,7 +526,10 @@ const WORDLIKE = /[\p{L}\p{N}]/u;
  * kind of text, a year with its 年, or a form word the chat context drops (稿 of 宣讲|稿, 汇编).
  */
 const endsMaterial = (t: string): boolean =>
-  MATERIAL_WORDS.has(t) || TEXT_KIND_WORDS.has(t) || GENRE_WORDS.has(t) || YEAR.test(t) || t === '年' || t === '年度' || CHAT_CONTEXT_WORDS.has(t) || materialCompound(t);
+  MATERIAL_WORDS.has(t) || TEXT_KIND_WORDS.has(t) || GENRE_WORDS.has(t) || YEAR.test(t) || isYearSuffix(t) || CHAT_CONTEXT_WORDS.has(t) || materialCompound(t);
+
+/** The 年 / 年度 typed after a year (2020年, 2019年度). */
+const isYearSuffix = (t: string): boolean => t === '年' || t === '年度';
 
 /** A word of four characters or more ending in a material word (学习材料, 事迹材料, 经验交流材料). */
 function materialCompound(t: string): boolean {
@@ -671,7 +673,7 @@ const QUALIFIER_TAG = /^(?:n|a|an|b)$/;
 /** jieba's tags of place and direction words (村里, 家里, 城里, 上面): they say where, not what about. */
 const PLACE_TAG = /^[sf]$/;
 
-/** jieba's precise cut (the same words as `cut`, HMM on) with tags and offsets into `text`. */
+/** A Latin letter: the query has English words (EnglishRules.wholeStretches). */
 const LATIN = /[a-z]/i;
 /** Fewest characters of a run spelt from English that keepStretchesWhole keeps whole. */
 const COMPOSED_WHOLE = 4;
@@ -721,6 +723,7 @@ function keepStretchesWhole(spans: Span[], text: string, typedText: string, inTe
   return out;
 }
 
+/** jieba's precise cut (the same words as `cut`, HMM on) with tags and offsets into `text`. */
 function cutWithSpans(text: string): Span[] {
   const spans: Span[] = [];
   let pos = 0;
@@ -1011,7 +1014,7 @@ export function analyzeQuery(
     const t = span.text;
     if (t.length === 0 || QUERY_FILLERS.has(t) || !isIndexable(t)) continue;
     // Round 14 (yearSuffix): the 年 / 年度 of a year the texts hold (2020年) is the year's, as a dropped year's is.
-    if ((t === '年' || t === '年度') && ctx.yearSuffix !== false && i > 0 && (spans[i - 1] as Span).end === span.start && YEAR.test((spans[i - 1] as Span).text)) {
+    if (isYearSuffix(t) && ctx.yearSuffix !== false && i > 0 && (spans[i - 1] as Span).end === span.start && YEAR.test((spans[i - 1] as Span).text)) {
       dropped.push(t);
       continue;
     }
@@ -1027,7 +1030,7 @@ export function analyzeQuery(
       dropped.push(t);
       // "2023年": the 年 of a dropped year goes with it.
       const next = spans[i + 1];
-      if (YEAR.test(t) && next && next.start === span.end && (next.text === '年' || next.text === '年度')) i++;
+      if (YEAR.test(t) && next && next.start === span.end && isYearSuffix(next.text)) i++;
       continue;
     }
     kept.push(span);
@@ -1150,12 +1153,13 @@ export function analyzeQuery(
   return { concepts, wholeBare: translated && /[a-z]/.test(wholeBare) ? '' : wholeBare, runs, dropped, untranslated };
 }
 
+/** A numeral character, Arabic or Chinese (numberedNames). */
+const NUMERAL_CHAR = /[0-9一二三四五六七八九十两百千万]/u;
+
 /**
  * Where a related terms' `say` string occurs in a (normalised) query: [start, end) offsets, each string's occurrences
  * as the analyser finds them (engine.ts asks whether one everyday expression spans the words a full match needs).
  */
-const NUMERAL_CHAR = /[0-9一二三四五六七八九十两百千万]/u;
-
 export function saySpans(text: string): [number, number, number][] {
   return sayMatches(text).map(({ entry, at }) => [at, at + entry.say.length, entry.group]);
 }

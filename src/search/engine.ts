@@ -248,7 +248,8 @@ export interface SearchEngineOptions {
   yearSuffix?: boolean;
   /**
    * Round 14: words for a kind of speech or text (讲话, 调研, 宣讲, 发言, 述职) ending a request are material, and a year or
-   * 稿 ends a material stretch (analyze.ts AnalyzeContext.textKinds). Default true.
+   * 稿 ends a material stretch (analyze.ts AnalyzeContext.textKinds). Default false: measured and left off (it lowered
+   * material queries it was not written for; docs/search.md, Material requests, round 14).
    */
   textKinds?: boolean;
   /**
@@ -805,9 +806,9 @@ function sharesHan(a: string, b: string): boolean {
   return false;
 }
 
-/** What marks the word after it as the head of what is asked: 的 (学校老师的工资), an asking determiner or adverb. */
 /** Light nouns: heading a 的 phrase, they say what kind of thing it names, not what it is about (see lightNouns). */
 const LIGHT_NOUN = /^(?:地方|地儿|事|事情|事儿)$/u;
+/** What marks the word after it as the head of what is asked: 的 (学校老师的工资), an asking determiner or adverb. */
 const HEAD_MARK = /(?:[的之]|什么|啥|哪[些个种类样]|怎么|怎样|如何|咋)$/u;
 /** jieba's tags of a word that says what is done or how (a predicate), not what about: verbs, adjectives, idioms. */
 const PREDICATE_TAG = /^(?:v[di]?|a[d]?|d|i|l|z)$/;
