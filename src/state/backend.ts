@@ -5,8 +5,9 @@
  * export and import.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Gauge, type Registry } from 'prom-client';
+import type { Registry } from 'prom-client';
 import { z } from 'zod';
 import { createFileSearchLog, DEFAULT_MAX_SEARCH_AGE_DAYS, SEARCH_LOG_FILE, toSearchLogEntry, type SearchLog, type SearchLogEntry } from '../feedback/search-log.js';
 import { createFileVoteStore, voteSchema, VOTES_FILE, type Tally, type Vote, type VoteStore } from '../feedback/votes.js';
@@ -375,6 +376,9 @@ export async function createStateBackend(options: StateBackendOptions): Promise<
  * write waits for it) and `zhenxing_state_pending_writes`, read at every scrape.
  */
 export function registerStateMetrics(registry: Registry, backend: StateBackend): void {
+  // Required here, not imported: the CLI loads this module for every search and never registers metrics, and
+  // prom-client costs each process ~0.1–0.2 s to load.
+  const { Gauge } = createRequire(import.meta.url)('prom-client') as typeof import('prom-client');
   new Gauge({
     name: 'zhenxing_state_up',
     help: 'Whether the state store (files, or Redis with STATE_URL) can be written now, with no writes waiting',

@@ -5,8 +5,15 @@
  * local mirror, queue a write — instead of hanging a user's request; the client keeps reconnecting in the
  * background and `onReady` callbacks run each time the connection comes (back).
  */
-import { Redis } from 'ioredis';
+import { createRequire } from 'node:module';
+import type { Redis } from 'ioredis';
 import type { Logger } from '../observability/logger.js';
+
+// ioredis is loaded on the first connection, not with this module: the CLI reaches this module for every search (its
+// vote reader) but needs Redis only with STATE_URL, and loading ioredis costs each process ~0.3 s.
+const requireModule = createRequire(import.meta.url);
+let RedisClient: typeof Redis | undefined;
+const redisClass = (): typeof Redis => (RedisClient ??= (requireModule('ioredis') as typeof import('ioredis')).Redis);
 
 export interface RedisConnectionOptions {
   /** STATE_URL: redis://[:password@]host:port[/db] (rediss:// for TLS). */
@@ -80,10 +87,11 @@ export function createRedisConnection(options: RedisConnectionOptions): RedisCon
     // A client name makes the replicas recognisable in CLIENT LIST.
     connectionName: 'zhenxing',
   };
-  const client = new Redis(options.url, common);
+  const Client = redisClass();
+  const client = new Client(options.url, common);
   // The subscriber keeps its subscriptions in ioredis and re-subscribes on reconnect; its SUBSCRIBE waits in the
   // offline queue until Redis is there.
-  const subscriber = new Redis(options.url, {
+  const subscriber = new Client(options.url, {
     ...common,
     enableOfflineQueue: true,
     maxRetriesPerRequest: null,
