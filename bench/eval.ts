@@ -172,6 +172,8 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
   { set: 'chat', prefix: 'chat-everyday12x-', heldOut: true },
   { set: 'chat', prefix: 'chat-nomatch5-', heldOut: false },
   { set: 'chat', prefix: 'chat-nomatch5x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-everyday13-', heldOut: false },
+  { set: 'chat', prefix: 'chat-everyday13x-', heldOut: true },
 ];
 
 export const heldOutBlock = (setName: string, id: string): boolean =>
