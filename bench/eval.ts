@@ -144,6 +144,8 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
   { set: 'chat', prefix: 'chat-english13x-', heldOut: true },
   { set: 'chat', prefix: 'chat-english14-', heldOut: false },
   { set: 'chat', prefix: 'chat-english14x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-english15-', heldOut: false },
+  { set: 'chat', prefix: 'chat-english15x-', heldOut: true },
   { set: 'chat', prefix: 'chat-precision5-', heldOut: false },
   { set: 'chat', prefix: 'chat-precision5x-', heldOut: true },
   { set: 'chat', prefix: 'chat-everyday9-', heldOut: false },
