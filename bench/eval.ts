@@ -176,6 +176,8 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
   { set: 'chat', prefix: 'chat-nomatch5x-', heldOut: true },
   { set: 'chat', prefix: 'chat-everyday13-', heldOut: false },
   { set: 'chat', prefix: 'chat-everyday13x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-nomatch6-', heldOut: false },
+  { set: 'chat', prefix: 'chat-nomatch6x-', heldOut: true },
 ];
 
 export const heldOutBlock = (setName: string, id: string): boolean =>
