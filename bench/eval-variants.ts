@@ -224,6 +224,8 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'text kinds on': { textKinds: true },
   'no genre words': { genreWords: false },
   'material round 14 off': { yearSuffix: false, genreWords: false },
+  // Material, round 15 (docs/search.md, Material requests, round 15): a keyword's length in the coverage.
+  'no length coverage': { lengthCoverage: 0 },
   // Round 14 (docs/search.md, Everyday words, round 14): a light noun after 的 not searched.
   'round 14 everyday (before)': { lightNouns: false },
 };

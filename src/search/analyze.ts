@@ -124,6 +124,11 @@ export interface AnalyzedQuery {
   dropped: string[];
   /** English words neither the vocabulary nor the dictionary knows (where misspellings are looked for). */
   untranslated: string[];
+  /**
+   * Round 15: whether the query asks for material: it drops a material word or a year (ppt, 讲稿, 2024), or keeps one
+   * as an aspect beside its subject (学习材料, 党课, 研究|范文). See SearchEngineOptions.lengthCoverage.
+   */
+  material?: boolean;
 }
 
 /** What the analyser may ask about the library. */
@@ -932,6 +937,7 @@ export function analyzeQuery(
   const inTexts = ctx.inTexts ?? ALWAYS;
   const concepts: Concept[] = [];
   const dropped: string[] = [];
+  let asksMaterial = false;
   // Question forms (是干什么的, 多少种, 哪三…) out before the cut; what the texts say themselves stays.
   let asked = freeText;
   if (QUESTION_FORM_START.test(freeText)) for (const form of QUESTION_FORMS) {
@@ -1028,6 +1034,7 @@ export function analyzeQuery(
     }
     if (!english.has(t) && isChatNoise(t, inTexts, chatContext)) {
       dropped.push(t);
+      if (MATERIAL_WORDS.has(t) || ENGLISH_MATERIAL_WORDS.has(t) || YEAR.test(t)) asksMaterial = true;
       // "2023年": the 年 of a dropped year goes with it.
       const next = spans[i + 1];
       if (YEAR.test(t) && next && next.start === span.end && isYearSuffix(next.text)) i++;
@@ -1062,6 +1069,7 @@ export function analyzeQuery(
       (c) => c.kind === 'phrase' || (!material.has(c.text) && !c.aspect && c.naming && (c.kind === 'english' || c.heads.some((h) => hasTerm(h) || inTexts(h)))),
     );
     if (subject) {
+      asksMaterial = true;
       for (const c of concepts) {
         if (!material.has(c.text) || c.aspect) continue;
         c.aspect = true;
@@ -1150,7 +1158,7 @@ export function analyzeQuery(
   let whole = translated ? chinese : questionCore(text, kept.length > aspectSpans.length ? kept.filter((s) => !aspectSpans.includes(s)) : kept);
   for (const d of dropped) whole = whole.replace(d, ' ');
   const wholeBare = bare(whole);
-  return { concepts, wholeBare: translated && /[a-z]/.test(wholeBare) ? '' : wholeBare, runs, dropped, untranslated };
+  return { concepts, wholeBare: translated && /[a-z]/.test(wholeBare) ? '' : wholeBare, runs, dropped, untranslated, ...(asksMaterial ? { material: true } : {}) };
 }
 
 /** A numeral character, Arabic or Chinese (numberedNames). */

@@ -389,6 +389,16 @@ export interface SearchEngineOptions {
    */
   questionVerbCoverage?: number;
   /**
+   * Round 15: in a request for material (AnalyzedQuery.material) or a list of Chinese keywords typed apart that asks no
+   * question (文化振兴 讲话 学习材料, 控辍保学 政策 宣讲), each counted concept's weight in the coverage factor is × its
+   * characters ^ this, as a bigram ranking weighs a word by its pairs. Such a request names its subject with the long
+   * word (文化振兴, 控辍保学, 人居环境整治) and says what kind of text it wants with short ones that some passage may hold
+   * as its own topic (讲话 of 003-001's 重要讲话精神, 宣讲 of 003-024): counted alike, a passage holding the short word
+   * tied on coverage with one about the subject, and its rarer word's score put it first. 0: off (every concept counts
+   * alike, as before). Default 0.75.
+   */
+  lengthCoverage?: number;
+  /**
    * The most characters of a word the texts lack that a related group's `say` string may leave outside it and still
    * stand for the word in a full match (round 10). A string covering only part of the word (旅游 of 红色旅游, leaving
    * 红色; 过节 of 逢年过节) brings a group about something broader or beside it: its terms still credit and rank the
@@ -597,6 +607,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   whichMeasure: true,
   determinerModifier: true,
   questionVerbCoverage: 0.7,
+  lengthCoverage: 0.75,
   variantFold: true,
   quotedListTargets: true,
   typoSplitUnknown: true,
@@ -897,6 +908,12 @@ function clampInt(value: number | undefined, fallback: number, min: number, max:
   if (value === undefined || !Number.isFinite(value)) return fallback;
   return Math.min(max, Math.max(min, Math.trunc(value)));
 }
+
+/**
+ * Round 15 (lengthCoverage): Chinese keywords typed apart (控辍保学 政策 宣讲), no question and no Latin letters (English
+ * queries and their mixed forms are weighed by their own rules).
+ */
+const keywordList = (text: string): boolean => /\p{Script=Han}\s+\p{Script=Han}/u.test(text) && !/[a-z]/i.test(text) && !isQuestion(text);
 
 /** Builds the engine over a loaded corpus. Loads jieba first if this process has not yet. */
 export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions = {}): ZhenxingSearchEngine {
@@ -1854,7 +1871,13 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     // Each counted concept's weight in the coverage: its everyday focus and, in a question every word of which the
     // texts hold, less for a word that names nothing (questionVerbCoverage: 推进 of 三治融合怎么推进).
     const asks = o.questionVerbCoverage !== 1 && isQuestion(parsed.text) && bits.every((c) => c.wholeKnown);
-    const weightOf = asks ? bits.map((c) => (c.naming ? c.focus : c.focus * o.questionVerbCoverage)) : undefined;
+    let weightOf = asks ? bits.map((c) => (c.naming ? c.focus : c.focus * o.questionVerbCoverage)) : undefined;
+    // Round 15 (lengthCoverage): in a request for material or a list of keywords, a concept counts by its length.
+    // A word's characters (an English word or a phrase counts as a two-character word).
+    if (o.lengthCoverage > 0 && (analyzed.material === true || keywordList(parsed.text))) {
+      const focus = weightOf ?? bits.map((c) => c.focus);
+      weightOf = focus.map((w, k) => w * Math.pow((bits[k] as ConceptBits).kind === 'word' ? (bits[k] as ConceptBits).chars : 2, o.lengthCoverage));
+    }
     const cutApart = whole.length > 0 && single === undefined && wholeCutApart(concepts, whole);
     if (cutApart) for (const i of holdersOf(whole)) holdStamp[i] = current;
     // A stretch of the query that jieba's words lose (等靠要, 要我脱贫: function characters) held by some text as
