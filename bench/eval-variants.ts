@@ -228,6 +228,9 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'no length coverage': { lengthCoverage: 0 },
   // Round 14 (docs/search.md, Everyday words, round 14): a light noun after 的 not searched.
   'round 14 everyday (before)': { lightNouns: false },
+  // Precision, round 15 (docs/search.md, Precision, round 15): a question's verb in headings.
+  'precision round 15 off': { questionVerbHeadings: false },
+  'question verb headings 1': { questionVerbHeadings: 1 },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

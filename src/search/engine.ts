@@ -399,6 +399,16 @@ export interface SearchEngineOptions {
    */
   lengthCoverage?: number;
   /**
+   * Round 15: in a question, the heading boost of a word that names nothing (a verb, adverb or adjective: 提出 of
+   * 乡村振兴战略是哪次会议提出的), in place of the fields' (fieldBoost: section 2, title 1.5; 0: the text only), and its
+   * coverage credit taken from the text alone. A section heading names what its passages are about with the texts'
+   * words (一、问题提出与研究意义, 推动实现“治理有效”), and a question's verb in it says nothing about whether a passage
+   * under it answers: every passage under 问题提出与研究意义 held 提出 and outranked 001-000's 乡村振兴战略是党的十九大提出的.
+   * A naming word in a heading still says the section is about it. false: off (the fields' boosts, any field covers).
+   * Default 0.
+   */
+  questionVerbHeadings?: number | false;
+  /**
    * The most characters of a word the texts lack that a related group's `say` string may leave outside it and still
    * stand for the word in a full match (round 10). A string covering only part of the word (旅游 of 红色旅游, leaving
    * 红色; 过节 of 逢年过节) brings a group about something broader or beside it: its terms still credit and rank the
@@ -608,6 +618,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   determinerModifier: true,
   questionVerbCoverage: 0.7,
   lengthCoverage: 0.75,
+  questionVerbHeadings: 0,
   variantFold: true,
   quotedListTargets: true,
   typoSplitUnknown: true,
@@ -1368,6 +1379,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     /** A plain word found in more than maxPartShare of the passages' texts (发展, 乡村): not required of a full match. */
     common: boolean;
     naming: boolean;
+    /** A question's verb (questionVerbHeadings): covered by a match in the text, not in a heading. */
+    bodyOnly: boolean;
     chars: number;
     /** The concept as typed, letters and digits only: found whole in a passage's text, it counts as matched. */
     whole: string;
@@ -1505,12 +1518,27 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       for (const t of ownRelated[k] as string[]) putWeight(weights, searchIndex, t, o.relatedWeight);
       for (const n of c.nearby ?? []) putWeight(weights, searchIndex, n.term, o.nearbyWeight * n.weight);
     });
+    // Round 15 (questionVerbHeadings): a question's words that name nothing (its verb), scored in headings at that
+    // boost and covered by the text alone; a term a naming word of the query has too is left as it is.
+    const verbHeads = new Set<string>();
+    // Only beside a telling subject the texts hold (a naming word of two characters or more, in at most maxPartShare
+    // of the passages): in
+    // 乡村治理为什么这么重要 or 要我脱贫和我要脱贫有什么区别 the verb (治理, 脱贫) is what the question is about.
+    const subject = concepts.some(
+      (c, k) => c.kind === 'word' && c.naming && !c.aspect && !c.place && known[k] && charCount(c.text) > 1 && c.heads.some((h) => share(h) <= o.maxPartShare),
+    );
+    if (o.questionVerbHeadings !== false && !headings && subject && isQuestion(text)) {
+      const named = new Set<string>();
+      for (const c of concepts) if (c.kind !== 'word' || c.naming || c.aspect) for (const t of [...c.heads, ...c.parts]) named.add(t);
+      for (const c of concepts) if (c.kind === 'word' && !c.naming && !c.aspect) for (const t of c.heads) if (!named.has(t)) verbHeads.add(t);
+    }
     // Bits go to the heaviest terms first; past 64 terms a match still scores but does not count for coverage.
     const ordered = [...weights.entries()].sort((x, y) => y[1] - x[1]);
     const bitByTerm = new Map<string, number>();
     const terms: WeightedTerm[] = ordered.map(([term, weight], i) => {
       const bit = i < 64 ? i : -1;
       bitByTerm.set(term, bit);
+      if (verbHeads.has(term)) return { term, weight, bit, headingBoost: o.questionVerbHeadings as number };
       return o.standInHeadings !== false && standIns.has(term) && !own.has(term) ? { term, weight, bit, headingBoost: o.standInHeadings } : { term, weight, bit };
     });
     // A term's coverage bit as its low and high words: lowOf / highOf / maskLow / maskHigh (module functions).
@@ -1544,6 +1572,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         aspect: c.aspect === true,
         common: c.kind === 'word' && theme === undefined && c.heads.length > 0 && c.heads.every((h) => share(h) > o.maxPartShare),
         naming: c.naming,
+        bodyOnly: c.heads.some((h) => verbHeads.has(h)),
         chars: Math.max(1, chars),
         whole: bare(c.text),
         wholeKnown: known[k] as boolean,
@@ -1962,7 +1991,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         for (const k of counted) {
           const c = bits[k] as ConceptBits;
           // Inline fast path: most candidates match a concept as itself.
-          let credit = (c.headLow & low) !== 0 || (c.headHigh & high) !== 0 ? 1 : conceptCredit(c, low, high);
+          const l = c.bodyOnly ? bodyLow : low;
+          const h = c.bodyOnly ? bodyHigh : high;
+          let credit = (c.headLow & l) !== 0 || (c.headHigh & h) !== 0 ? 1 : conceptCredit(c, l, h);
           if (credit < 1 && c.theme !== undefined && themeStrength(index, c.theme) > 0) credit = 1;
           if (credit < 1 && c.own === articleOf[index]) credit = 1;
           const w = weightOf === undefined ? c.focus : (weightOf[k] as number);
