@@ -156,6 +156,8 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'no known characters': { englishRules: { knownCharacters: false } },
   'english round 14 (before)': { englishRules: { wholeStretches: false, knownCharacters: false }, englishBesideChinese: 1 },
   'English beside Chinese at full weight': { englishBesideChinese: 1 },
+  // Round 15 (docs/search.md, English, round 15): an English word whose best sense is the dictionary's guess weighs less.
+  'english round 15 (before)': { englishGuessWeight: 1 },
   // Everyday words, round 8 (docs/search.md, Everyday words, round 8).
   'round 8 everyday (before)': { loneCharacterWords: false, separableLonger: false, complementJoin: false },
   'no lone-character words': { loneCharacterWords: false },

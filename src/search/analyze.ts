@@ -112,6 +112,11 @@ export interface Concept {
   nearby?: { term: string; weight: number }[];
   /** A place or direction word (村里, 家里, 上面: jieba tags s, f): where, not what about; it weighs less. */
   place?: boolean;
+  /**
+   * An English word whose best sense is the dictionary's guess (english.ts Glossed.guess: glossed only with another
+   * word of its stem or inside a longer gloss): it weighs SearchEngineOptions.englishGuessWeight.
+   */
+  guess?: boolean;
 }
 
 export interface AnalyzedQuery {
@@ -1145,6 +1150,7 @@ export function analyzeQuery(
     concept.related = g.weaker.filter((w) => !g.heads.includes(w));
     concept.relatedText = [...concept.related];
     if (concept.related.length > 0) concept.senses = true;
+    if (g.guess) concept.guess = true;
     concepts.push(concept);
   }
   for (const phrase of phrases) {

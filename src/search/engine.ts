@@ -498,6 +498,15 @@ export interface SearchEngineOptions {
    */
   englishBesideChinese?: number;
   /**
+   * Round 15: an English word whose best sense is the dictionary's guess weighs this much, in the score and in the
+   * coverage, against the query's other words: a single word whose best sense no gloss writes as typed or inflected,
+   * only with another word of its Porter2 stem or inside a longer gloss (activities → 积极 "active", evening → 更是
+   * "even", later → 横向 "lateral", going → 外出 "to go out"; analyze.ts Concept.guess), so that the words the
+   * dictionary glosses as typed order the passages. 1: off (before round 15). Default 0.7 (0.5 and 0.3 gained less on
+   * the tuning blocks).
+   */
+  englishGuessWeight?: number;
+  /**
    * A place name typed in pinyin before the English for its kind (Gaohong town, Bainiu village, Linzhou county) is read
    * with that kind's syllable (gaohong zhen → 高虹镇; vocabulary.ts ENGLISH_PLACE_KINDS). Default true.
    */
@@ -637,6 +646,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   englishNumbers: true,
   englishJoined: 4,
   englishBesideChinese: 0.3,
+  englishGuessWeight: 0.7,
   commonEnglishWeight: 0.6,
   pinyinPlaces: true,
   englishRules: {},
@@ -1490,6 +1500,11 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         if (c.kind === 'english') focus[k] = (focus[k] as number) * o.englishBesideChinese;
       });
     }
+    // An English word whose best sense is the dictionary's guess (englishGuessWeight) weighs less than those glossed
+    // as typed.
+    if (o.englishGuessWeight !== 1) concepts.forEach((c, k) => {
+      if (c.kind === 'english' && c.guess === true) focus[k] = (focus[k] as number) * o.englishGuessWeight;
+    });
     const ownRelated = relatedOnce(concepts);
     // Terms standing in for a Chinese word the query types (related terms, neighbours; not a word mapped from English),
     // and terms of the query's own.

@@ -86,6 +86,14 @@ export interface Glossed {
   heads: string[];
   /** Its other senses, searched as related terms. */
   weaker: string[];
+  /**
+   * Whether its best sense is the dictionary's guess rather than its word: a single word whose best sense no gloss
+   * writes as typed or inflected, only with another word of its Porter2 stem or inside a longer gloss (activities → 积极
+   * "active", evening → 更是 "even", later → 横向 "lateral", going → 外出 "to go out"). The engine weighs it less
+   * (SearchEngineOptions.englishGuessWeight). A word found only near a gloss (Glossary.near: crime → 扫黑 "to fight
+   * organized crime") is not marked: measured, it lost more than it gained (docs/search.md, English, round 15).
+   */
+  guess?: boolean;
 }
 
 /** What {@link mapEnglish} asks about the library. */
@@ -374,6 +382,8 @@ interface Segment {
   heads: string[];
   /** The candidates in the order joining tries them, when not that of heads (see EnglishRules.typedJoins). */
   joins?: string[];
+  /** A single word's candidates glossed with it as typed or inflected, when found whole (see Glossed.guess). */
+  typed?: string[];
 }
 
 /** Politeness and material words (please, thanks, ppt, latest, slides): chat noise the analyser drops, never translated. */
@@ -1166,6 +1176,8 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
         if (matches.length > 0 && (!found || key.split(' ').length > tableN)) {
           segment = { start: first.start, end: (slice[n - 1] as Word).end, text: '', source: 'gloss', heads: matches.map((m) => m.word) };
           if (rules.typedJoins) segment.joins = typedFirst(matches, surface);
+          // A plural's own noun counts as typed (meetings: 会议 "meeting", which glossedAsTyped reads as meet).
+          if (n === 1) segment.typed = matches.filter((m) => glossedAsTyped(m, surface) || (surface.endsWith('s') && glossedAsTyped(m, surface.slice(0, -1)))).map((m) => m.word);
           segmentN = n;
         }
       }
@@ -1264,7 +1276,8 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
       out += `${before} `;
       // The best sense (the word's first gloss, exactly as written, the commoner word among equals) stands for the
       // English; the others are searched as related terms, below it: good is 良好 first, 产品 "goods" far after.
-      glossed.push({ text: s.text, heads: [terms[0] as string], weaker: terms.slice(1) });
+      const guess = s.typed !== undefined && !s.typed.includes(terms[0] as string);
+      glossed.push({ text: s.text, heads: [terms[0] as string], weaker: terms.slice(1), ...(guess ? { guess } : {}) });
     } else out += `${before} ${head} `;
     chinese += `${unsaid(before)}${terms[0] ?? head}`;
   }

@@ -13,7 +13,7 @@ const heads = (e: typeof engine, q: string): string[] => e.explain(q).analyzed.c
 const ids = (e: typeof engine, q: string, limit = 3): string[] => e.search(q, { limit }).results.map((r) => r.id);
 
 describe('a noun derived by a suffix the stemmer leaves on is its base', () => {
-  const before = createSearchEngine(getSharedCorpus(), { englishRules: { derivations: false } });
+  const before = createSearchEngine(getSharedCorpus(), { englishRules: { derivations: false }, englishGuessWeight: 1 });
 
   it('treatment first, payment later: payment is pay (付费), the passage on 先诊疗后付费 first (3rd with the rule off)', () => {
     const q = 'treatment first, payment later';
@@ -51,7 +51,7 @@ describe('a noun derived by a suffix the stemmer leaves on is its base', () => {
 });
 
 describe('two words joined by a hyphen or and are the compound of their first characters', () => {
-  const before = createSearchEngine(getSharedCorpus(), { englishRules: { coordinatePairs: false } });
+  const before = createSearchEngine(getSharedCorpus(), { englishRules: { coordinatePairs: false }, englishGuessWeight: 1 });
 
   it('urban-rural twinning of party branches: 城乡, a passage on 城乡 pairing first (9th with the rule off)', () => {
     const q = 'urban-rural twinning of party branches';
