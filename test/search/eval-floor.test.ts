@@ -257,7 +257,7 @@ describe('retrieval quality on the judged sets', () => {
     // English, round 15 (docs/search.md, English, round 15): English and mixed chat queries on the passages earlier
     // English tuning blocks reached least, judged from the passages before the engine was changed (3 drafts the chat
     // tuning blocks held word for word and 1 a never-seen set holds dropped): english15 0.747 / 0.818 (44 judged + 2
-    // no-match); its held-out half english15x (aggregates only) 0.745 / 0.841 (44 + 2) at 49da8dc. With
+    // no-match); its held-out half english15x (aggregates only) 0.745 / 0.841 (44 + 2) at 54c138c. With
     // englishGuessWeight (round 15): english15 unchanged, english15x 0.756 / 0.841.
     { set: 'chat', prefix: 'chat-english15-', floor: { mrr10: 0.74, success5: 0.81 }, size: 44 },
     { set: 'chat', prefix: 'chat-english15x-', floor: { mrr10: 0.75, success5: 0.84 }, size: 44 },
