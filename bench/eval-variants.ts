@@ -233,6 +233,7 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   // Precision, round 15 (docs/search.md, Precision, round 15): a question's verb in headings.
   'precision round 15 off': { questionVerbHeadings: false },
   'question verb headings 1': { questionVerbHeadings: 1 },
+  'round 15 no-match (off)': { listedMention: false, askedNounSubject: false },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

@@ -235,6 +235,8 @@ export interface AnalyzeContext {
    * askedAspects). Default true.
    */
   whichMeasure?: boolean;
+  /** Round 15: in X的Y有哪些Z, Y is the subject and Z the kind of answer (question.ts askedAspects). Default true. */
+  askedNounSubject?: boolean;
   /**
    * Round 11: a noun after an asking determiner and one one-character adjective (有啥好模式, 有什么新办法) is the kind of
    * answer asked for, as without the adjective (question.ts askedAspects). Default true.
@@ -1018,6 +1020,7 @@ export function analyzeQuery(
         },
     ctx.whichMeasure !== false,
     ctx.determinerModifier !== false,
+    ctx.askedNounSubject !== false,
   );
   const adverbs = ctx.questionAdverbs === false ? new Set<number>() : questionAdverbs(text, spans, (i) => /^v/.test((spans[i] as Span).tag), freeText);
   for (let i = 0; i < spans.length; i++) {

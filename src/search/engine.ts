@@ -24,7 +24,7 @@ import { dictionaryFields, EMPTY_GLOSSARY, glossaryFromSaved, glossarySteps, loa
 import { createNeighbours, type NeighbourOptions, type SavedNeighbours } from './neighbours.js';
 import { BIGRAM_DEFAULTS, contentPairs, questionPairs, heldShare, prepareStretches, rerank, typedStretches, type BigramSignalOptions } from './bigram-signal.js';
 import { createTypoCorrector, latinGroups, type SavedTypoReadings } from './typo.js';
-import { asksHow, onlyMentioned } from './mention.js';
+import { asksHow, onlyListed, onlyMentioned } from './mention.js';
 import { amountsOf, asksMoney, asksQuantity, namesPayment, quantitiesOf, quantityNear } from './quantity.js';
 import { ASKING, asksList, headingWord, isQuestion, listsKind } from './question.js';
 import { ENGLISH_ABBREVIATIONS, ENGLISH_PLACE_KINDS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
@@ -474,6 +474,23 @@ export interface SearchEngineOptions {
    */
   numberedNames?: boolean;
   /**
+   * Round 15: a question asking how something is done, where it is or what it holds (mention.ts asksHow; not one asking
+   * a quantity, nor how a saying is worded: 多劳多得是怎么说的) is no full match for a passage that names the rarest of its
+   * required words only as an item of enumerations (展示书法、藏香、藏纸、石刻; 文化大舞台(道德讲堂、善行义举榜)) whose clauses
+   * say, outside the item, no other word of the question, none of its related terms and, for a verb of two characters,
+   * not its first (培育 for 培养) (mention.ts onlyListed): a list names the thing; it does not say how it is made
+   * (藏纸是怎么做出来的) or what it holds (道德讲堂讲什么内容). 藏香藏纸在哪展示 stays full (展示 stands in the clause).
+   * Such a passage still credits and ranks. Default true; false: as before round 15.
+   */
+  listedMention?: boolean;
+  /**
+   * Round 15: a noun after X的 and before an asking word is the kind of answer asked for (question.ts askedAspects: X的
+   * 标准是什么, X的做法有哪些), except where the question goes on to ask for a noun of its own (迎丰村的村规民约有哪些条款
+   * asks for 条款, the kind of answer; 村规民约 is its subject and must be held by a full match). Default true; false: as
+   * before round 15.
+   */
+  askedNounSubject?: boolean;
+  /**
    * English numbers and ordinals as the texts write them, with the measure word CC-CEDICT glosses with the noun after
    * them (3rd batch → 第三批, eight types → 八类, 19th → 十九; english.ts numbersAsChinese). Default true.
    */
@@ -643,6 +660,8 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   paymentModified: true,
   askedHowMention: true,
   numberedNames: true,
+  listedMention: true,
+  askedNounSubject: true,
   englishNumbers: true,
   englishJoined: 4,
   englishBesideChinese: 0.3,
@@ -884,6 +903,9 @@ function readsAsHead(text: string, word: string, at: number): boolean {
   if (governed || own.length !== 1 || PREDICATE_TAG.test(own[0]?.tag ?? 'x') || ASKING.test(word)) return false;
   return !saidWhole(text.replace(/\s+/g, ''));
 }
+
+/** Round 15 (listedMention): a question about the words of a saying (多劳多得是怎么说的), which a list quoting it gives. */
+const ASKS_WORDING = /(?:怎么|怎样|如何)说/u;
 
 /**
  * Whether a payment word ends the query right after a verb of two characters or more (演出|补贴, 养殖|补贴, 创业|补贴): such
@@ -1316,7 +1338,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return analyzed;
   };
   const analyze = (parsed: ParsedQuery): AnalyzedQuery =>
-    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, inTextsWhole: occursWhole, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, yearSuffix: o.yearSuffix, textKinds: o.textKinds, genreWords: o.genreWords, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger, complements: o.separableWords && o.complementJoin, insideJoin: o.separableWords && o.insideJoin, loneSay: o.loneSay, questionAdverbs: o.questionAdverbs, placeGlue: o.placeGlue, whichMeasure: o.whichMeasure, determinerModifier: o.determinerModifier, chatContext: o.chatContext, numberedNames: o.numberedNames }))));
+    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, inTextsWhole: occursWhole, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, yearSuffix: o.yearSuffix, textKinds: o.textKinds, genreWords: o.genreWords, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger, complements: o.separableWords && o.complementJoin, insideJoin: o.separableWords && o.insideJoin, loneSay: o.loneSay, questionAdverbs: o.questionAdverbs, placeGlue: o.placeGlue, whichMeasure: o.whichMeasure, askedNounSubject: o.askedNounSubject, determinerModifier: o.determinerModifier, chatContext: o.chatContext, numberedNames: o.numberedNames }))));
   /**
    * A quoted phrase written against the query's words (“党建+”模式有哪些): the phrase and the words as typed are the
    * query's whole (党建模式), for the whole-query bonus, when some text holds them so (“党建+”模式).
@@ -1961,7 +1983,23 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       fullPossible && o.askedHowMention && asksHow(parsed.text) && !asksQuantity(parsed.text)
         ? rarestHeld(required.flatMap((c) => (c.kind === 'word' && c.whole.length > 1 ? [c.whole] : [])))
         : undefined;
-    const scan = anchors !== undefined || (mentioned !== undefined && mentioned.length > 0);
+    // Round 15 (listedMention): a question about a thing some passages name only in a list asks more than the list says.
+    let listed: string | undefined;
+    let listedEvidence: string[] = [];
+    if (fullPossible && o.listedMention && asksHow(parsed.text) && !asksQuantity(parsed.text) && !ASKS_WORDING.test(parsed.text)) {
+      const rarest = rarestHeld(required.flatMap((c) => (c.kind === 'word' && c.whole.length > 1 ? [c.whole] : [])))[0];
+      if (rarest !== undefined) {
+        listed = rarest;
+        listedEvidence = [
+          ...new Set(
+            concepts.flatMap((c) =>
+              c.kind !== 'word' || c.place ? [] : [bare(c.text), ...c.heads, ...c.related, ...(!c.naming && charCount(c.text) === 2 ? [c.text.slice(0, 1)] : [])],
+            ),
+          ),
+        ].filter((t) => t.length > 0 && !listed?.includes(t));
+      }
+    }
+    const scan = anchors !== undefined || (mentioned !== undefined && mentioned.length > 0) || listed !== undefined;
     const themed = keys.filter((c) => c.theme !== undefined);
     let keyLow = 0;
     let keyHigh = 0;
@@ -2092,6 +2130,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       const bodyHigh = hitBodyHigh[index] as number;
       for (const c of required) if (!matchesWhole(c, index, bodyLow, bodyHigh)) return false;
       if (mentioned !== undefined && mentioned.length > 0 && onlyMentioned((folded[index] as FoldedText).folded, mentioned)) return false;
+      if (listed !== undefined && onlyListed((folded[index] as FoldedText).folded, listed, listedEvidence)) return false;
       return anchors === undefined || (payment ? paymentNear(index, anchors, payment) : amountNear(index, anchors));
     }, (index) =>
       (mayHold(index, whole) && (bareText[index] as string).includes(whole)) || (bareHeadings[index] as string).includes(whole),

@@ -57,3 +57,51 @@ export function onlyMentioned(text: string, words: readonly string[]): boolean {
   }
   return true;
 }
+
+/** What bounds a clause of a folded text: not 、 or brackets, which stand inside one. */
+const CLAUSE_BOUND = /[,。;:!?\n]/u;
+
+/** What bounds an item of an enumeration inside a clause. */
+const ITEM_BOUND = /[、()]/u;
+
+/**
+ * Round 15: whether the occurrence of a word at [start, end) of folded `text` is an item of an enumeration: a 、 right
+ * before or after it (书法、藏香、藏纸、石刻; (道德讲堂、善行义举榜)).
+ */
+const listedAt = (text: string, start: number, end: number): boolean => text[start - 1] === '、' || text[end] === '、';
+
+/**
+ * Round 15 (SearchEngineOptions.listedMention): whether a passage's folded `text` names the word `w` (a question's
+ * rarest required word, as written) only as an item of enumerations, and the clauses holding those items say none of
+ * `evidence` (what the question asks about it: its other words, with their related terms) outside the item naming
+ * it. 展示书法、藏香、藏纸、石刻 answers 藏香藏纸在哪展示 (展示 stands in the clause), not 藏纸是怎么做出来的; a
+ * list names the thing, it does not tell how it is made or what it holds. False when the text does not hold `w`.
+ */
+export function onlyListed(text: string, w: string, evidence: readonly string[]): boolean {
+  let n = 0;
+  for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + w.length)) {
+    const end = at + w.length;
+    if (!listedAt(text, at, end)) return false;
+    let left = at;
+    while (left > 0 && !CLAUSE_BOUND.test(text[left - 1] as string)) left--;
+    let right = end;
+    while (right < text.length && !CLAUSE_BOUND.test(text[right] as string)) right++;
+    // The item naming the thing (道德讲堂 of (道德讲堂、善行义举榜)) is the thing itself; what is said of it stands outside.
+    let itemStart = at;
+    while (itemStart > left && !ITEM_BOUND.test(text[itemStart - 1] as string)) itemStart--;
+    let itemEnd = end;
+    while (itemEnd < right && !ITEM_BOUND.test(text[itemEnd] as string)) itemEnd++;
+    const clause = `${text.slice(left, itemStart)}|${text.slice(itemEnd, right)}`;
+    for (const e of evidence) if (e.length > 0 && clause.includes(e)) return false;
+    n++;
+  }
+  // The word's first two characters elsewhere (淘宝 of 淘宝村 beside 淘宝镇 and 淘宝网店): the passage speaks of the thing
+  // beyond the list, as onlyMentioned has it.
+  if (n > 0 && Array.from(w).length > 2) {
+    const stem = w.slice(0, 2);
+    let stems = 0;
+    for (let at = text.indexOf(stem); at >= 0; at = text.indexOf(stem, at + 1)) stems++;
+    if (stems > n) return false;
+  }
+  return n > 0;
+}

@@ -108,6 +108,7 @@ export function askedAspects(
   tailOptions: AspectTailOptions = {},
   whichMeasure = false,
   determinerModifier = false,
+  askedNounSubject = false,
 ): Set<number> {
   const out = new Set<number>();
   for (let i = 0; i < spans.length; i++) {
@@ -122,7 +123,11 @@ export function askedAspects(
     const modified = before !== undefined && prev !== undefined && before.end === prev.start && ASKING_DETERMINERS.has(before.text);
     const afterDeterminer =
       prev !== undefined && prev.end === s.start && (modified || ASKING_DETERMINERS.has(prev.text) || (whichMeasure && WHICH_MEASURE.test(prev.text))) && !means;
-    const ofAndAsked = OF_BEFORE.test(text.slice(0, s.start)) && ASKED_AFTER.test(text.slice(s.end));
+    const asked = OF_BEFORE.test(text.slice(0, s.start)) ? ASKED_AFTER.exec(text.slice(s.end)) : null;
+    // Round 15 (askedNounSubject): X的Y有哪些Z asks for Z, a noun of its own after the asking word (迎丰村的村规民约有哪些
+    // 条款): Y is then the subject, not the kind of answer; Z is (afterDeterminer).
+    const askedNext = asked !== null && askedNounSubject ? spans.findIndex((n) => n.start === s.end + asked[0].length) : -1;
+    const ofAndAsked = asked !== null && !(askedNext > i && isContent(askedNext) && !ASPECT_NOUNS.has((spans[askedNext] as CutSpan).text));
     // The question's own verb, right before what it asks: 包括 of X包括哪些方面, 存在 of X存在什么问题, 交给 of 交给谁.
     // (A verb after 如何 / 怎么 is not one: 吸引 of 怎样吸引人才回乡 says what is asked about.)
     const verb = isVerb(i) && VERB_ASKED.test(text.slice(s.end));
