@@ -228,6 +228,8 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'material round 14 off': { yearSuffix: false, genreWords: false },
   // Material, round 15 (docs/search.md, Material requests, round 15): a keyword's length in the coverage.
   'no length coverage': { lengthCoverage: 0 },
+  'no subject first': { subjectFirst: 1 },
+  'material round 15 off': { lengthCoverage: 0, subjectFirst: 1 },
   // Round 14 (docs/search.md, Everyday words, round 14): a light noun after 的 not searched.
   'round 14 everyday (before)': { lightNouns: false },
   // Precision, round 15 (docs/search.md, Precision, round 15): a question's verb in headings.

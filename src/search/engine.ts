@@ -409,6 +409,15 @@ export interface SearchEngineOptions {
    */
   questionVerbHeadings?: number | false;
   /**
+   * Round 15: in a request for material or a list of Chinese keywords typed apart (as lengthCoverage; no Latin
+   * letters), the words of its first part before a space that holds a counted word weigh × this in the coverage
+   * factor: people type the subject first and the kind of text after it (好家风 动员讲话, 移风易俗 宣传动员 材料, 健康扶贫
+   * 典型发言), and a passage holding only the later words (002-035's 群众动员力, 002-019's 典型示范) tied with the subject's
+   * own. A theme's name is left at its weight (生态振兴 湿地: the theme says where to look, the topic decides; see
+   * themeTopicWeight). 1: off. Default 2.
+   */
+  subjectFirst?: number;
+  /**
    * The most characters of a word the texts lack that a related group's `say` string may leave outside it and still
    * stand for the word in a full match (round 10). A string covering only part of the word (旅游 of 红色旅游, leaving
    * 红色; 过节 of 逢年过节) brings a group about something broader or beside it: its terms still credit and rank the
@@ -645,6 +654,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   questionVerbCoverage: 0.7,
   lengthCoverage: 0.75,
   questionVerbHeadings: 0,
+  subjectFirst: 2,
   variantFold: true,
   quotedListTargets: true,
   typoSplitUnknown: true,
@@ -1943,6 +1953,15 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     if (o.lengthCoverage > 0 && (analyzed.material === true || keywordList(parsed.text))) {
       const focus = weightOf ?? bits.map((c) => c.focus);
       weightOf = focus.map((w, k) => w * Math.pow((bits[k] as ConceptBits).kind === 'word' ? (bits[k] as ConceptBits).chars : 2, o.lengthCoverage));
+    }
+    // Round 15 (subjectFirst): the words of the request's first part, typed before the kind of text, weigh more.
+    if (o.subjectFirst !== 1 && !/[a-z]/i.test(parsed.text) && (analyzed.material === true || keywordList(parsed.text))) {
+      const parts = parsed.text.split(/\s+/).filter((x) => x.length > 0);
+      const first = parts.length > 1 ? parts.find((part) => counted.some((k) => part.includes((concepts[k] as Concept).text))) : undefined;
+      if (first !== undefined) {
+        const w0 = weightOf ?? bits.map((c) => c.focus);
+        weightOf = w0.map((w, k) => ((bits[k] as ConceptBits).theme === undefined && first.includes((concepts[k] as Concept).text) ? w * o.subjectFirst : w));
+      }
     }
     const cutApart = whole.length > 0 && single === undefined && wholeCutApart(concepts, whole);
     if (cutApart) for (const i of holdersOf(whole)) holdStamp[i] = current;

@@ -15,7 +15,8 @@ const ids = (e: typeof engine, q: string, limit = 5): string[] => e.search(q, { 
 const words = (e: typeof engine, q: string): string[] => e.explain(q).analyzed.concepts.map((c) => c.text);
 
 describe('requests at the ends of a message (requestFrames)', () => {
-  const off = createSearchEngine(corpus, { requestFrames: false });
+  // Round 15's subjectFirst off too: it also puts the subject typed first (集体经济) before 发 (material-round15.test.ts).
+  const off = createSearchEngine(corpus, { requestFrames: false, subjectFirst: 1 });
 
   it('come off before jieba glues them to the subject, so a typo in it is corrected', () => {
     const q = '想问下设港定责是怎么搞的';

@@ -1,7 +1,8 @@
 /**
  * Material requests, round 15 (issue 9; docs/search.md, Material requests, round 15): in a request for material or a
  * list of keywords typed apart, a word counts in the coverage by its length (lengthCoverage), as a bigram ranking
- * weighs it by its pairs. On the real engine and library.
+ * weighs it by its pairs, and the words typed first, the subject, count twice (subjectFirst). On the real engine and
+ * library.
  */
 import { describe, expect, it } from 'vitest';
 import { createSearchEngine } from '../../src/search/index.js';
@@ -9,7 +10,8 @@ import { getSharedCorpus, getSharedEngine } from '../helpers/shared-index.js';
 
 const engine = getSharedEngine();
 const corpus = getSharedCorpus();
-const off = createSearchEngine(corpus, { lengthCoverage: 0 });
+const off = createSearchEngine(corpus, { lengthCoverage: 0, subjectFirst: 1 });
+const lengthOnly = createSearchEngine(corpus, { subjectFirst: 1 });
 const ids = (e: typeof engine, q: string, limit = 5): string[] => e.search(q, { limit }).results.map((r) => r.id);
 const holders = (word: string): string[] => corpus.passages.filter((p) => p.text.includes(word)).map((p) => p.id);
 
@@ -46,6 +48,26 @@ describe('a keyword counts in the coverage by its length (lengthCoverage)', () =
     expect(material('文化振兴的心得体会范文')).toBe(true);
     expect(material('人才振兴')).toBe(false);
     expect(material('控辍保学 政策 宣讲')).toBe(false);
+  });
+});
+
+describe('the words typed first weigh more (subjectFirst)', () => {
+  it('puts the subject typed first before a passage holding the kind of text typed after it', () => {
+    // 002-035's heading and text say 群众动员力 / 动员; 001-010 is the passage on 好家风. Neither holds both.
+    expect(holders('动员')).toEqual(['002-035']);
+    expect(passageText('001-010')).toContain('好家风');
+    expect(ids(lengthOnly, '好家风 动员讲话')[0]).toBe('002-035');
+    expect(ids(engine, '好家风 动员讲话')[0]).toBe('001-010');
+    // 002-019 says 典型示范; 003-007 says 健康扶贫, which jieba cuts 健康|扶贫.
+    expect(ids(lengthOnly, '健康扶贫 典型发言')[0]).toBe('002-019');
+    expect(ids(engine, '健康扶贫 典型发言')[0]).toBe('003-007');
+  });
+
+  it('leaves a theme’s name typed first at its weight, and a query in one part or with Latin letters alone', () => {
+    // The theme says where to look and the topic decides (themeTopicWeight): 003-006's 湿地 ranks as it did.
+    for (const q of ['生态振兴 湿地', '好家风动员讲话', '好家风 动员 ppt']) {
+      expect(ids(engine, q, 10)).toEqual(ids(lengthOnly, q, 10));
+    }
   });
 });
 
