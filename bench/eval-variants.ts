@@ -236,6 +236,8 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'precision round 15 off': { questionVerbHeadings: false },
   'question verb headings 1': { questionVerbHeadings: 1 },
   'round 15 no-match (off)': { listedMention: false, askedNounSubject: false },
+  // Round 15 (docs/search.md, Everyday words, round 15).
+  'round 15 everyday (before)': { unheldNearby: 0 },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

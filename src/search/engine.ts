@@ -21,7 +21,7 @@ import { buildSnippet, isPlainText, splitSentences, type HighlightTerm, type Sni
 import type { SearchEngine, SearchOptions, SearchResponse, SearchResult, Suggestion } from './types.js';
 import { glossKey, type EnglishRules } from './english.js';
 import { dictionaryFields, EMPTY_GLOSSARY, glossaryFromSaved, glossarySteps, loadGlossLines, loadSynonymLines, stem, type Glossary, type SavedGlossary } from './glosses.js';
-import { createNeighbours, type NeighbourOptions, type SavedNeighbours } from './neighbours.js';
+import { createNeighbours, type Neighbour, type NeighbourOptions, type SavedNeighbours } from './neighbours.js';
 import { BIGRAM_DEFAULTS, contentPairs, questionPairs, heldShare, prepareStretches, rerank, typedStretches, type BigramSignalOptions } from './bigram-signal.js';
 import { createTypoCorrector, latinGroups, type SavedTypoReadings } from './typo.js';
 import { asksHow, onlyListed, onlyMentioned } from './mention.js';
@@ -162,6 +162,15 @@ export interface SearchEngineOptions {
    * about village cadres, not beside 村干部. Default 0.8.
    */
   nearbySure?: number;
+  /**
+   * Round 15: neighbours for a sentence none of whose words the texts hold (庙里也放书给人看, 在外面发达的老乡请回来), at
+   * least this many Han characters long as typed (0: never, as before: such a query got none, see nearbyAnchored).
+   * With no word of the texts to anchor them, a word's neighbour stands in when it is sure (nearbySure: 庙里 → 寺庙,
+   * 回来 → 回归) or when it stands in one passage's text with a neighbour of another word of the query: the library's
+   * co-occurrence picks the sense. Page chrome (本文移动端, 推荐范文, 您的位置) is a label of a few characters, not a
+   * sentence, and gets none. Neighbours never make an answer full. Default 7.
+   */
+  unheldNearby?: number;
   /**
    * Stand-ins weigh less in headings (round 13): a related term or a library neighbour of a Chinese word the query
    * types, unless a word of the query has it as its own, is scored in a passage's title and section at this boost
@@ -616,6 +625,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   nearbyAnchored: true,
   nearbyCooccur: true,
   nearbySure: 0.8,
+  unheldNearby: 7,
   standInHeadings: 0.5,
   nearbyAnchorChars: 2,
   separableWords: true,
@@ -1324,13 +1334,13 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
    * a lone character, see nearbyAnchorChars), a neighbour must stand in some passage with it: the library's own
    * co-occurrence picks the sense the query is about.
    */
-  const befriend = (analyzed: AnalyzedQuery): AnalyzedQuery => {
+  const befriend = (analyzed: AnalyzedQuery, text: string): AnalyzedQuery => {
     if (o.placeAsAspect && analyzed.concepts.some((c) => !c.place && !c.aspect && c.kind !== 'phrase')) {
       for (const c of analyzed.concepts) if (c.place) c.aspect = true;
     }
     if (!neighbours) return analyzed;
     const held = analyzed.concepts.map(heldByTexts);
-    if (o.nearbyAnchored && !held.some(Boolean)) return analyzed;
+    if (o.nearbyAnchored && !held.some(Boolean)) return o.unheldNearby > 0 && hanCount(text) >= o.unheldNearby ? befriendUnheld(analyzed) : analyzed;
     analyzed.concepts.forEach((c, k) => {
       // An aspect (意义 of X有什么意义) is not what the query is about: it gets none and anchors none.
       if (c.kind !== 'word' || c.stranded || c.aspect || held[k]) return;
@@ -1347,8 +1357,26 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     });
     return analyzed;
   };
+  /** Han characters of a query as typed. */
+  const hanCount = (text: string): number => text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  /** Neighbours for a sentence none of whose words the texts hold (see unheldNearby). */
+  const befriendUnheld = (analyzed: AnalyzedQuery): AnalyzedQuery => {
+    if (!neighbours) return analyzed;
+    const eligible = (c: Concept): boolean => c.kind === 'word' && !c.stranded && !c.aspect && !c.place && charCount(c.text) >= 2 && !scanned(bare(c.text));
+    const near = analyzed.concepts.map((c) => (eligible(c) ? neighbours.of(c.text).filter((n) => hasTerm(n.word) && !c.parts.includes(n.word)) : []));
+    analyzed.concepts.forEach((c, k) => {
+      const others = near.flatMap((n, j) => (j === k ? [] : n.map((m) => m.word)));
+      const kept = (near[k] as Neighbour[]).filter((n) => {
+        if (n.weight >= o.nearbySure) return true;
+        const beside = others.filter((m) => m !== n.word);
+        return beside.length > 0 && cooccurs(n.word, beside);
+      });
+      if (kept.length > 0) c.nearby = kept.map((n) => ({ term: n.word, weight: n.weight }));
+    });
+    return analyzed;
+  };
   const analyze = (parsed: ParsedQuery): AnalyzedQuery =>
-    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, inTextsWhole: occursWhole, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, yearSuffix: o.yearSuffix, textKinds: o.textKinds, genreWords: o.genreWords, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger, complements: o.separableWords && o.complementJoin, insideJoin: o.separableWords && o.insideJoin, loneSay: o.loneSay, questionAdverbs: o.questionAdverbs, placeGlue: o.placeGlue, whichMeasure: o.whichMeasure, askedNounSubject: o.askedNounSubject, determinerModifier: o.determinerModifier, chatContext: o.chatContext, numberedNames: o.numberedNames }))));
+    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, inTextsWhole: occursWhole, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, yearSuffix: o.yearSuffix, textKinds: o.textKinds, genreWords: o.genreWords, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger, complements: o.separableWords && o.complementJoin, insideJoin: o.separableWords && o.insideJoin, loneSay: o.loneSay, questionAdverbs: o.questionAdverbs, placeGlue: o.placeGlue, whichMeasure: o.whichMeasure, askedNounSubject: o.askedNounSubject, determinerModifier: o.determinerModifier, chatContext: o.chatContext, numberedNames: o.numberedNames })), parsed.text));
   /**
    * A quoted phrase written against the query's words (“党建+”模式有哪些): the phrase and the words as typed are the
    * query's whole (党建模式), for the whole-query bonus, when some text holds them so (“党建+”模式).
