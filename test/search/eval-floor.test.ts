@@ -385,8 +385,9 @@ describe('retrieval quality on the judged sets', () => {
     // Everyday words, round 15 (docs/search.md, Everyday words, round 15): villagers' and cadres' words for what the
     // five texts say in policy language (村部房子漏雨该重盖了, 光伸手向镇里要钱自己不想办法), judged from the passages before
     // the engine was run on them (no draft a never-seen set holds word for word): everyday13 0.643 / 0.765 (34 judged +
-    // 2 no-match); its held-out half everyday13x (aggregates only) 0.765 / 0.824 (34 + 2) at 062c153.
-    { set: 'chat', prefix: 'chat-everyday13-', floor: { mrr10: 0.64, success5: 0.76 }, size: 34 },
+    // 2 no-match); its held-out half everyday13x (aggregates only) 0.765 / 0.824 (34 + 2) at 062c153. With
+    // unheldNearby (round 15): everyday13 0.673 / 0.794, everyday13x unchanged.
+    { set: 'chat', prefix: 'chat-everyday13-', floor: { mrr10: 0.67, success5: 0.79 }, size: 34 },
     { set: 'chat', prefix: 'chat-everyday13x-', floor: { mrr10: 0.76, success5: 0.82 }, size: 34 },
     // No-match near misses, round 15 (docs/search.md, No-match near misses, round 15): 29 / 27 no-match queries a block
     // (a head the texts hold only inside another compound, a modifier they lack, everyday troubles whose stand-ins are
