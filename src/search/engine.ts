@@ -1978,12 +1978,13 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     let weightOf = asks ? bits.map((c) => (c.naming ? c.focus : c.focus * o.questionVerbCoverage)) : undefined;
     // Round 15 (lengthCoverage): in a request for material or a list of keywords, a concept counts by its length.
     // A word's characters (an English word or a phrase counts as a two-character word).
-    if (o.lengthCoverage > 0 && (analyzed.material === true || keywordList(parsed.text))) {
+    const materialOrList = (o.lengthCoverage > 0 || o.subjectFirst !== 1) && (analyzed.material === true || keywordList(parsed.text));
+    if (o.lengthCoverage > 0 && materialOrList) {
       const focus = weightOf ?? bits.map((c) => c.focus);
       weightOf = focus.map((w, k) => w * Math.pow((bits[k] as ConceptBits).kind === 'word' ? (bits[k] as ConceptBits).chars : 2, o.lengthCoverage));
     }
     // Round 15 (subjectFirst): the words of the request's first part, typed before the kind of text, weigh more.
-    if (o.subjectFirst !== 1 && !/[a-z]/i.test(parsed.text) && (analyzed.material === true || keywordList(parsed.text))) {
+    if (o.subjectFirst !== 1 && !LATIN_IN.test(parsed.text) && materialOrList) {
       const parts = parsed.text.split(/\s+/).filter((x) => x.length > 0);
       const first = parts.length > 1 ? parts.find((part) => counted.some((k) => part.includes((concepts[k] as Concept).text))) : undefined;
       if (first !== undefined) {
@@ -2026,15 +2027,15 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         : undefined;
     const anchors = money || payment ? amountAnchors(concepts, bits, required) : undefined;
     // Round 14 (askedHowMention): a question asking how, where or what about a thing needs more than a mention of it.
-    const mentioned =
-      fullPossible && o.askedHowMention && asksHow(parsed.text) && !asksQuantity(parsed.text)
-        ? rarestHeld(required.flatMap((c) => (c.kind === 'word' && c.whole.length > 1 ? [c.whole] : [])))
-        : undefined;
+    const asksHowThing = fullPossible && (o.askedHowMention || o.listedMention) && asksHow(parsed.text) && !asksQuantity(parsed.text);
+    // The question's required words as written, the rarest first (both rules look at the rarest).
+    const howWords = asksHowThing ? rarestHeld(required.flatMap((c) => (c.kind === 'word' && c.whole.length > 1 ? [c.whole] : []))) : [];
+    const mentioned = asksHowThing && o.askedHowMention ? howWords : undefined;
     // Round 15 (listedMention): a question about a thing some passages name only in a list asks more than the list says.
     let listed: string | undefined;
     let listedEvidence: string[] = [];
-    if (fullPossible && o.listedMention && asksHow(parsed.text) && !asksQuantity(parsed.text) && !ASKS_WORDING.test(parsed.text)) {
-      const rarest = rarestHeld(required.flatMap((c) => (c.kind === 'word' && c.whole.length > 1 ? [c.whole] : [])))[0];
+    if (asksHowThing && o.listedMention && !ASKS_WORDING.test(parsed.text)) {
+      const rarest = howWords[0];
       if (rarest !== undefined) {
         listed = rarest;
         listedEvidence = [

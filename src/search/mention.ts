@@ -49,13 +49,19 @@ export function onlyMentioned(text: string, words: readonly string[]): boolean {
   }
   // The word's first two characters elsewhere (淘宝 of 淘宝村 in 淘宝镇, 淘宝网店 beside 淘宝村xx个): the passage speaks
   // of the thing beyond its count.
-  if (Array.from(w).length > 2) {
-    const stem = w.slice(0, 2);
-    let stems = 0;
-    for (let at = text.indexOf(stem); at >= 0; at = text.indexOf(stem, at + 1)) stems++;
-    if (stems > n) return false;
-  }
-  return true;
+  return !stemElsewhere(text, w, n);
+}
+
+/**
+ * Whether the first two characters of `w` (a word of three or more) occur in `text` more often than its `n`
+ * occurrences: the passage speaks of the thing beyond them (淘宝 of 淘宝镇 beside 淘宝村).
+ */
+function stemElsewhere(text: string, w: string, n: number): boolean {
+  if (Array.from(w).length <= 2) return false;
+  const stem = w.slice(0, 2);
+  let stems = 0;
+  for (let at = text.indexOf(stem); at >= 0; at = text.indexOf(stem, at + 1)) stems++;
+  return stems > n;
 }
 
 /** What bounds a clause of a folded text: not 、 or brackets, which stand inside one. */
@@ -97,11 +103,5 @@ export function onlyListed(text: string, w: string, evidence: readonly string[])
   }
   // The word's first two characters elsewhere (淘宝 of 淘宝村 beside 淘宝镇 and 淘宝网店): the passage speaks of the thing
   // beyond the list, as onlyMentioned has it.
-  if (n > 0 && Array.from(w).length > 2) {
-    const stem = w.slice(0, 2);
-    let stems = 0;
-    for (let at = text.indexOf(stem); at >= 0; at = text.indexOf(stem, at + 1)) stems++;
-    if (stems > n) return false;
-  }
-  return n > 0;
+  return n > 0 && !stemElsewhere(text, w, n);
 }
