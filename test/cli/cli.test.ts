@@ -56,20 +56,18 @@ describe('zhenxing search --json', { timeout: 60_000 }, () => {
   }, 60_000);
 
   it('returns an empty page past the last one, so a script paging until empty stops', async () => {
-    const first = JSON.parse((await run(['search', '头雁', '--json', '--limit', '50'])).stdout) as {
-      total: number;
-      results: unknown[];
-    };
-    expect(first.results.length).toBe(first.total);
+    // 头雁 has fewer than 50 results, so page 2 of 50 is past the last one.
     const past = JSON.parse((await run(['search', '头雁', '--json', '--limit', '50', '--page', '2'])).stdout) as {
       total: number;
       results: unknown[];
     };
-    expect(past).toEqual({ query: '头雁', total: first.total, partial: false, matched: [], corrected: null, results: [] });
+    expect(past.total).toBeGreaterThan(0);
+    expect(past.total).toBeLessThanOrEqual(50);
+    expect(past).toEqual({ query: '头雁', total: past.total, partial: false, matched: [], corrected: null, results: [] });
     const text = await run(['search', '头雁', '--page', '40']);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('没有更多结果了。');
-    // Three processes, each loading jieba's dictionary: on a shared, loaded machine that alone can pass 20 s.
+    // Two processes, each loading jieba's dictionary: on a shared, loaded machine that alone can pass 20 s.
   }, 60_000);
 
   it('`主题 产业 集体经济` searches within the theme, as in chat', async () => {
@@ -85,13 +83,6 @@ describe('zhenxing search --json', { timeout: 60_000 }, () => {
       expect(r.text).toMatch(/集体|经济/);
     }
   });
-
-  it('finds 乡村振兴 when the query is written in traditional characters', async () => {
-    const out = JSON.parse((await run(['search', '鄉村振興', '--json', '--limit', '1'])).stdout) as {
-      results: { text: string }[];
-    };
-    expect(out.results[0]?.text).toContain('乡村振兴');
-  });
 });
 
 describe('zhenxing search --batch --json', { timeout: 60_000 }, () => {
@@ -106,6 +97,8 @@ describe('zhenxing search --batch --json', { timeout: 60_000 }, () => {
     expect(outs[1]?.results).toEqual([]);
     expect(outs[3]?.error).toEqual(expect.any(String));
     expect(outs[6]?.results.length).toBeGreaterThan(0);
+    // Written in traditional characters, 鄉村振興 finds the simplified text (asked here: one jieba load less).
+    expect((outs[2]?.results[0] as { text: string } | undefined)?.text).toContain('乡村振兴');
   });
 });
 
