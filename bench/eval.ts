@@ -186,6 +186,8 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
   { set: 'chat', prefix: 'chat-material3x-', heldOut: true },
   { set: 'chat', prefix: 'chat-precision9-', heldOut: false },
   { set: 'chat', prefix: 'chat-precision9x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-english16-', heldOut: false },
+  { set: 'chat', prefix: 'chat-english16x-', heldOut: true },
 ];
 
 export const heldOutBlock = (setName: string, id: string): boolean =>
