@@ -190,6 +190,8 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
   { set: 'chat', prefix: 'chat-english16x-', heldOut: true },
   { set: 'chat', prefix: 'chat-everyday14-', heldOut: false },
   { set: 'chat', prefix: 'chat-everyday14x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-nomatch7-', heldOut: false },
+  { set: 'chat', prefix: 'chat-nomatch7x-', heldOut: true },
 ];
 
 export const heldOutBlock = (setName: string, id: string): boolean =>
