@@ -509,6 +509,12 @@ export interface SearchEngineOptions {
    */
   askedNounSubject?: boolean;
   /**
+   * Round 16: a question asking how much money with 多少 before the payment it asks about (旧宅腾退能拿多少补偿, 一个月多少
+   * 工资, 有多少补贴; quantity.ts ASKS_MONEY_BEFORE) asks for an amount as 补偿多少 does, and askedAmountStated holds it to
+   * the same test: a full match states an amount near its subject. Default true; false: only the forms before round 16.
+   */
+  amountBeforePayment?: boolean;
+  /**
    * English numbers and ordinals as the texts write them, with the measure word CC-CEDICT glosses with the noun after
    * them (3rd batch → 第三批, eight types → 八类, 19th → 十九; english.ts numbersAsChinese). Default true.
    */
@@ -682,6 +688,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   numberedNames: true,
   listedMention: true,
   askedNounSubject: true,
+  amountBeforePayment: true,
   englishNumbers: true,
   englishJoined: 4,
   englishBesideChinese: 0.3,
@@ -2009,7 +2016,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const fullPossible = required.length > 0 && keys.every((c) => c.wholeKnown);
     // A question asking for an amount of money (askedAmountStated): the words a full match must hold that name its
     // subject, with their related terms; a full match must state an amount near one of them (a text scan in finish()).
-    const money = fullPossible && o.askedAmountStated && asksMoney(parsed.text);
+    const money = fullPossible && o.askedAmountStated && asksMoney(parsed.text, o.amountBeforePayment);
     // Round 13 (paymentNear): a query ending in the payment it asks about (文艺队演出补贴): the payment, itself or a
     // related term sharing a character with it, must stand near the subject.
     const last = required[required.length - 1];

@@ -47,8 +47,17 @@ export function quantityNear(text: string, quantities: readonly [number, number]
 const ASKS_MONEY =
   /多少钱|几块钱|多少块|多少元|(?:交|缴|补|给|发|赔|挣|赚|花|付|收)了?多少|(?:费|价|钱|补贴|补助|补偿|津贴|工资|薪水|奖金|奖励|资金|押金|分红)的?(?:标准|(?:是|有|大概|一般|能有|能拿)?多少)/u;
 
-/** Whether a query asks for an amount of money (see ASKS_MONEY). */
-export const asksMoney = (text: string): boolean => ASKS_MONEY.test(text);
+/**
+ * Round 16: the amount asked before the payment it is of — 能拿多少补偿, 一个月多少工资, 有多少补贴, 给多少钱的奖励 — where
+ * ASKS_MONEY reads only the payment before 多少 (补偿多少) or a verb of paying before it (给多少).
+ */
+const ASKS_MONEY_BEFORE = /(?:多少|几块)(?:钱的?)?(?:补贴|补助|补偿|赔偿|津贴|工资|薪水|奖金|奖励|分红|费用)/u;
+
+/**
+ * Whether a query asks for an amount of money (see ASKS_MONEY; with `before`, ASKS_MONEY_BEFORE too:
+ * SearchEngineOptions.amountBeforePayment).
+ */
+export const asksMoney = (text: string, before = false): boolean => ASKS_MONEY.test(text) || (before && ASKS_MONEY_BEFORE.test(text));
 
 /**
  * The words naming the payment asked about, not its subject (补助 and 标准 of 危房改造补助标准; but 生活费 of
