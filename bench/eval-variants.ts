@@ -238,6 +238,8 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'round 15 no-match (off)': { listedMention: false, askedNounSubject: false },
   // Round 15 (docs/search.md, Everyday words, round 15).
   'round 15 everyday (before)': { unheldNearby: 0 },
+  // Round 16 (docs/search.md, No-match near misses, round 16): 多少 before the payment asked about.
+  'round 16 no-match (off)': { amountBeforePayment: false },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

@@ -419,6 +419,14 @@ describe('retrieval quality on the judged sets', () => {
     // round was kept, so these are main's figures.
     { set: 'chat', prefix: 'chat-everyday14-', floor: { mrr10: 0.65, success5: 0.79 }, size: 34 },
     { set: 'chat', prefix: 'chat-everyday14x-', floor: { mrr10: 0.7, success5: 0.76 }, size: 34 },
+    // No-match near misses, round 16 (docs/search.md, No-match near misses, round 16): 28 no-match queries a block (a
+    // time, fee, procedure, contact or detail asked beside a concept the texts discuss; each topic string checked
+    // absent from the passages) and 16 / 14 judged neighbours, written from the passages before any engine run (six
+    // drafts the never-seen form test named dropped, not reworded): nomatch7 1.000 / 1.000, full answers to its
+    // no-match queries 4/28; its held-out half nomatch7x (aggregates only) 1.000 / 1.000, 4/28 at be5c1cb + the blocks.
+    // With amountBeforePayment (round 16): nomatch7 3/28, nomatch7x unchanged.
+    { set: 'chat', prefix: 'chat-nomatch7-', floor: { mrr10: 1, success5: 1 }, size: 16 },
+    { set: 'chat', prefix: 'chat-nomatch7x-', floor: { mrr10: 1, success5: 1 }, size: 14 },
   ];
   // Blocks written to measure full answers to near-miss no-match queries: held to a ceiling of their own (their figure
   // when it was set) instead of the set's zero, so that a block can be written before the engine is changed for it.
@@ -451,6 +459,8 @@ describe('retrieval quality on the judged sets', () => {
     { set: 'chat', prefix: 'chat-everyday13x-', most: 0, size: 2 },
     { set: 'chat', prefix: 'chat-everyday14-', most: 0, size: 2 },
     { set: 'chat', prefix: 'chat-everyday14x-', most: 0, size: 2 },
+    { set: 'chat', prefix: 'chat-nomatch7-', most: 3, size: 28 }, // 4 at be5c1cb; round 16's amountBeforePayment 3
+    { set: 'chat', prefix: 'chat-nomatch7x-', most: 4, size: 28 },
   ];
   const mean = (outcomes: readonly { mrr10: number; success5: number }[]): { mrr10: number; success5: number } => ({
     mrr10: outcomes.reduce((a, o) => a + o.mrr10, 0) / Math.max(1, outcomes.length),
