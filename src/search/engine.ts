@@ -24,7 +24,7 @@ import { dictionaryFields, EMPTY_GLOSSARY, glossaryFromSaved, glossarySteps, loa
 import { createNeighbours, type Neighbour, type NeighbourOptions, type SavedNeighbours } from './neighbours.js';
 import { BIGRAM_DEFAULTS, contentPairs, questionPairs, heldShare, prepareStretches, rerank, typedStretches, type BigramSignalOptions } from './bigram-signal.js';
 import { createTypoCorrector, latinGroups, type SavedTypoReadings } from './typo.js';
-import { asksHow, onlyListed, onlyMentioned } from './mention.js';
+import { asksHow, onlyItem, onlyListed, onlyMentioned } from './mention.js';
 import { amountsOf, asksMoney, asksQuantity, namesPayment, quantitiesOf, quantityNear } from './quantity.js';
 import { ASKING, asksList, headingWord, isQuestion, listsKind } from './question.js';
 import { ENGLISH_ABBREVIATIONS, ENGLISH_PLACE_KINDS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
@@ -315,6 +315,14 @@ export interface SearchEngineOptions {
   junctionBonus?: number;
   /** Most share of the passages holding a junction for it to count (see junctionBonus). Default 0.1. */
   junctionShare?: number;
+  /**
+   * Round 16: among a full answer's first results within reach of the first place, a passage naming the query's
+   * rarest content word in a clause of its own (四是活跃基层阵地) gains itemBonus × the first result's score over one
+   * naming it only as an item of enumerations (活动分开办、阵地分开建; 现代农业、乡村旅游、休闲养老、农村电商等), when some
+   * result within reach does only that (mention.ts onlyItem): a list names the thing; the clause is about it.
+   * 0: off (as before round 16). Default 0.2.
+   */
+  itemBonus?: number;
   /**
    * Round 13: a one-character stop word typed right before a stretch the texts lack, glued to it by a pair no text
    * holds, is read with it by the typo corrector, kept as typed, when the word meant starts with it and has four
@@ -659,6 +667,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   typedStretchDepth: 5,
   junctionBonus: 0.3,
   junctionShare: 0.1,
+  itemBonus: 0.2,
   typoStopLead: false,
   keepUnderstood: true,
   placeWeight: 1,
@@ -2640,6 +2649,33 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   }
 
   /**
+   * A full answer (see itemBonus): the query's rarest content word of two characters or more that some text holds as
+   * written; among the first results within reach, those naming it in a clause of their own gain itemBonus, when
+   * another within reach names it only as an item of enumerations.
+   */
+  function withItems(parsed: ParsedQuery, analyzed: AnalyzedQuery, hits: QueryRanking, need: number): QueryRanking {
+    if (o.itemBonus <= 0 || hits.total === 0 || hits.partial || parsed.phrases.length > 0) return hits;
+    const first = hits.top(Math.max(need, o.typedStretchDepth));
+    const reach = (first[0] as Hit).score * (1 - o.itemBonus);
+    let depth = 0;
+    while (depth < Math.min(first.length, o.typedStretchDepth) && (first[depth] as Hit).score >= reach) depth++;
+    if (depth < 2) return hits;
+    const words: string[] = [];
+    for (const c of analyzed.concepts) if (c.kind === 'word' && !c.aspect && !c.place && c.naming && Array.from(c.text).length > 1) words.push(c.text);
+    const w = rarestHeld(words)[0];
+    if (w === undefined) return hits;
+    // Per result within reach: 0 not holding the word as written, 1 only in enumerations, 2 in a clause of its own.
+    const kinds = new Map<number, number>();
+    for (const h of first.slice(0, depth)) {
+      const text = (folded[h.index] as FoldedText).folded;
+      kinds.set(h.index, text.includes(w) ? (onlyItem(text, w) ? 1 : 2) : 0);
+    }
+    const seen = [...kinds.values()];
+    if (!seen.includes(1) || !seen.includes(2)) return hits;
+    return withBonus(hits, need, (h) => (kinds.get(h.index) === 2 ? o.itemBonus : 0), depth);
+  }
+
+  /**
    * The query's typed stretches that can tell its results apart: not a theme's name (the theme rules weigh those),
    * and not one word of the query that the index holds whole (a passage holds that stretch exactly when it holds
    * the word, which the word's own score already says: 联席会议, 易地扶贫搬迁).
@@ -3103,7 +3139,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       // The typed stretches reorder only the page's first results (typedStretchDepth): no deeper exact scores.
       const typed = o.typedStretchBonus > 0 ? telling(searched.text, analyzed) : [];
       // So do the junctions (withJunctions), as deep.
-      const joined = typed.length > 0 || (o.junctionBonus > 0 && junctionsOf(analyzed).length > 0);
+      const joined = typed.length > 0 || (o.junctionBonus > 0 && junctionsOf(analyzed).length > 0) || o.itemBonus > 0;
       const need = reordered ? Math.max(asked, rerankDepth) : joined ? Math.max(asked, o.typedStretchDepth) : asked;
       let hits = rank(searched, analyzed, need);
       // A quoted phrase no text holds as written, in a question about it (“一户一档”是什么, of the texts' 一村一档、一户一卡:
@@ -3158,6 +3194,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       const stretchesNow = o.typedStretchBonus > 0 && searched !== understood.searched ? telling(searched.text, analyzed) : typed;
       hits = withTypedStretches(searched, stretchesNow, hits, need);
       hits = withJunctions(searched, analyzed, hits, need);
+      hits = withItems(searched, analyzed, hits, need);
       return page(query, hits, highlightsFor(analyzed.concepts), options, () => suggest(searched, analyzed), corrected);
     },
 

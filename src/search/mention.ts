@@ -105,3 +105,29 @@ export function onlyListed(text: string, w: string, evidence: readonly string[])
   // beyond the list, as onlyMentioned has it.
   return n > 0 && !stemElsewhere(text, w, n);
 }
+
+/**
+ * Round 16 (SearchEngineOptions.itemBonus): whether every occurrence of `w` in folded `text` stands in an item of an
+ * enumeration — the stretch around it up to a 、, a bracket or a clause's end has a 、 at one end (活动分开办、阵地分开建、
+ * 工作分开抓; 现代农业、乡村旅游、休闲养老、农村电商等特色产业). False when the text does not hold `w`.
+ */
+/** The most characters of an enumeration's item before its 、 (onlyItem). */
+const ITEM_MAX = 10;
+
+export function onlyItem(text: string, w: string): boolean {
+  let n = 0;
+  for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + w.length)) {
+    let left = at;
+    while (left > 0 && !ITEM_BOUND.test(text[left - 1] as string) && !CLAUSE_BOUND.test(text[left - 1] as string)) left--;
+    let right = at + w.length;
+    while (right < text.length && !ITEM_BOUND.test(text[right] as string) && !CLAUSE_BOUND.test(text[right] as string)) right++;
+    // A 、 after the item, or before it when the word closes it (淳朴民风, 农村电商等): the last item of a list runs on to
+    // the clause's end, where the list's head may stand (乡镇、县(区)、市级定点医院住院医疗费用报销: 医院 is no item).
+    const rest = text.slice(at + w.length, right).replace(/^[”’"'》]+/u, '');
+    // An item is short: a clause running on to a 、 of figures after it (报销比例分别达到95%、90%) is none.
+    const item = text[right] === '、' && right - left <= ITEM_MAX;
+    if (!item && !(text[left - 1] === '、' && (rest.length === 0 || rest.startsWith('等')))) return false;
+    n++;
+  }
+  return n > 0;
+}
