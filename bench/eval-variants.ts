@@ -240,6 +240,8 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'round 15 everyday (before)': { unheldNearby: 0 },
   // Round 16 (docs/search.md, No-match near misses, round 16): 多少 before the payment asked about.
   'round 16 no-match (off)': { amountBeforePayment: false },
+  // Round 16 (docs/search.md, Precision, round 16).
+  'precision round 16 off': { itemBonus: 0 },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with
