@@ -33,8 +33,9 @@ describe('the junction of two words typed together (junctionBonus)', () => {
     expect(passage('003-026')?.text).toContain('2020年');
     expect(passage('003-026')?.text).not.toContain('生态扶贫');
     // Round 14's yearSuffix (the 年 of 2020年 no word of its own) puts 003-006 first as well: both off to see the junction.
-    // Round 15's lengthCoverage off too (a one-character 年 weighs little in the coverage there).
-    const neither = createSearchEngine(corpus, { junctionBonus: 0, yearSuffix: false, lengthCoverage: 0 });
+    // Round 15's lengthCoverage off too (a one-character 年 weighs little in the coverage there), and round 16's
+    // itemBonus (003-026 names 生态 only in the list 产业、人才、文化、生态、组织).
+    const neither = createSearchEngine(corpus, { junctionBonus: 0, yearSuffix: false, lengthCoverage: 0, itemBonus: 0 });
     expect(ids(neither, q)[0]).toBe('003-026');
     expect(ids(createSearchEngine(corpus, { yearSuffix: false }), q)[0]).toBe('003-006');
     expect(ids(engine, q)[0]).toBe('003-006');
