@@ -106,14 +106,14 @@ export function onlyListed(text: string, w: string, evidence: readonly string[])
   return n > 0 && !stemElsewhere(text, w, n);
 }
 
+/** The most characters of an enumeration's item before its 、 (onlyItem). */
+const ITEM_MAX = 10;
+
 /**
  * Round 16 (SearchEngineOptions.itemBonus): whether every occurrence of `w` in folded `text` stands in an item of an
  * enumeration — the stretch around it up to a 、, a bracket or a clause's end has a 、 at one end (活动分开办、阵地分开建、
  * 工作分开抓; 现代农业、乡村旅游、休闲养老、农村电商等特色产业). False when the text does not hold `w`.
  */
-/** The most characters of an enumeration's item before its 、 (onlyItem). */
-const ITEM_MAX = 10;
-
 export function onlyItem(text: string, w: string): boolean {
   let n = 0;
   for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + w.length)) {
