@@ -9,7 +9,7 @@ import type { Glossary } from './glosses.js';
 import { createBoundedMemo } from './bounded-memo.js';
 import { bare } from './normalize.js';
 import { askedAspects, isWhichMeasure, questionAdverbs, questionCore } from './question.js';
-import { ASPECT_NOUNS, CHAT_CONTEXT_WORDS, ENGLISH_MATERIAL_WORDS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, QUESTION_FORMS, RELATED_TERMS, GENRE_WORDS, TEXT_KIND_WORDS } from './vocabulary.js';
+import { ASPECT_NOUNS, CHAT_CONTEXT_WORDS, ENGLISH_KIND_WORDS, ENGLISH_MATERIAL_WORDS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, QUESTION_FORMS, RELATED_TERMS, GENRE_WORDS, TEXT_KIND_WORDS } from './vocabulary.js';
 
 /** Prefix of bigram terms (U+E000, private use: normalisation strips it from queries, so users cannot type it). */
 export const GRAM_PREFIX = '\uE000';
@@ -207,6 +207,22 @@ export interface AnalyzeContext {
    */
   genreWords?: boolean;
   /**
+   * Round 16: an English word for a kind of text (ENGLISH_KIND_WORDS: report, speech, draft, presentation) in a query
+   * whose subject is typed in Chinese (two Han characters together) is dropped like 报告 and 讲稿, and the query is a
+   * request for material: 组织振兴 report 2024 had report read as 报道. Default true.
+   */
+  englishKinds?: boolean;
+  /**
+   * Round 16: a word for a kind of text no text holds (GENRE_WORDS) opening the request, apart from what follows
+   * (党课 发挥党员先锋模范作用, 经验交流 领头雁 队伍建设), is material as it is ending it (genreWords). Default true.
+   */
+  genreOpening?: boolean;
+  /**
+   * Round 16: a count of texts typed as one word (一篇, 几篇, 两份, 3篇, 一套) is dropped: as a naming word no text holds
+   * it made every such request partial (想要一篇人才振兴的讲稿). Default true.
+   */
+  textCounts?: boolean;
+  /**
    * Round 8: 主要 / 具体 / 到底 … right before a question's verb or asking word are dropped (question.ts
    * questionAdverbs): 拉萨扶贫主要发展哪些产业 asks about 扶贫 and 产业, not 主要. Default true.
    */
@@ -259,6 +275,20 @@ export interface AnalyzeContext {
  * A day of the month as chat writes it (12月7日, 12月7号, 12.7, 12/7): month and day only, neither part of a longer
  * number nor before a unit (2.3万名 is a quantity).
  */
+/** Round 16 (englishKinds): a query with an English word for a kind of text (report, speech, draft …) and two Han characters. */
+const LATIN_KIND = /(?:report|speech|draft|presentation|essay|outline|lecture|transcript|handout|courseware|writeup)/i;
+const HAN_PAIR = /\p{Script=Han}{2}/u;
+const LATIN_KIND_WORDS = /(?<![A-Za-z])[A-Za-z]+(?![A-Za-z])/g;
+/**
+ * Round 16 (textCounts): 上|一篇, 下|一篇, 这|一篇, 第|一篇: which text, not how many (上一篇 下一篇 is page chrome).
+ */
+function afterOrdinal(spans: readonly Span[], i: number): boolean {
+  const prev = spans[i - 1];
+  return prev !== undefined && prev.end === (spans[i] as Span).start && /[上下这那每第前后同另首末]$/u.test(prev.text);
+}
+
+/** Round 16 (textCounts): a count of texts (一篇, 几篇, 两份, 3篇, 一套). */
+const TEXT_COUNT = /^(?:[一二两三四五六七八九十几数]|\d{1,2})[篇份套]$/u;
 const CHAT_DATE = /(?<![\d.\/])(?:(?:1[0-2]|0?[1-9])月(?:3[01]|[12]\d|0?[1-9])[日号]?|(?:1[0-2]|0?[1-9])[.\/](?:3[01]|[12]\d|0?[1-9])(?![\d.\/%万亿千百元个名户人]))/gu;
 
 /** What may stand between the two halves of a separable word: 上不了学, 看不起病, 脱了贫, 上过学. */
@@ -498,7 +528,7 @@ function isChatNoise(word: string, inTexts: (text: string) => boolean, chatConte
  * (学习材料, 学习心得, 事迹材料), or a verb opening a stretch of the query written without spaces that the cut ends in
  * material words (研究|范文, 培训|课件, 工作|总结: the material's kind).
  */
-function describesMaterial(spans: readonly Span[], i: number, inTexts: (text: string) => boolean, stretch = false, kinds = false, genres = false): boolean {
+function describesMaterial(spans: readonly Span[], i: number, inTexts: (text: string) => boolean, stretch = false, kinds = false, genres = false, opening = false): boolean {
   const span = spans[i] as Span;
   const t = span.text;
   // A material word used as a verb (学习 of 在手机上学习党课) says what the user does, not what they want to read.
@@ -506,7 +536,7 @@ function describesMaterial(spans: readonly Span[], i: number, inTexts: (text: st
   // Round 14 (textKinds): 讲话, 调研, 述职 … ending the request, apart from the subject or before material words.
   if (kinds && TEXT_KIND_WORDS.has(t) && endsAsKind(spans, i)) return true;
   // Round 14 (genreWords): 党课, 范本, 发言 … that no text holds, ending the request the same way.
-  if (genres && GENRE_WORDS.has(t) && endsAsKind(spans, i) && !inTexts(t)) return true;
+  if (genres && GENRE_WORDS.has(t) && (endsAsKind(spans, i) || (opening && opensAsKind(spans, i))) && !inTexts(t)) return true;
   if (materialCompound(t) && !inTexts(t)) return true;
   const chars = Array.from(t);
   if (!HAN_WORD.test(t)) return false;
@@ -567,6 +597,21 @@ function endsAsKind(spans: readonly Span[], i: number): boolean {
   const next = spans[i + 1];
   if (next !== undefined && next.start === span.end && WORDLIKE.test(next.text)) return true;
   return prev === undefined || prev.end !== span.start || !WORDLIKE.test(prev.text) || endsMaterial(prev.text);
+}
+
+/**
+ * Round 16 (genreOpening): whether the word for a kind of text at spans[i] opens the request (only words of
+ * endsMaterial or request words before it: 求, 急需) and stands apart from what follows (a space or punctuation:
+ * 党课 发挥党员先锋模范作用, 经验交流 领头雁): typed first, it says what is wanted as it does typed last.
+ */
+function opensAsKind(spans: readonly Span[], i: number): boolean {
+  for (let k = 0; k < i; k++) {
+    const t = (spans[k] as Span).text;
+    if (WORDLIKE.test(t) && !endsMaterial(t) && !POLITENESS_WORDS.has(t) && !QUERY_FILLERS.has(t)) return false;
+  }
+  const span = spans[i] as Span;
+  const next = spans[i + 1];
+  return next !== undefined && (next.start !== span.end || !WORDLIKE.test(next.text));
 }
 
 /** A word for the kind of answer or text wanted: an aspect noun (经验, 做法, 措施, 成效), a material word or a year. */
@@ -966,6 +1011,15 @@ export function analyzeQuery(
       return ' ';
     });
   }
+  // Round 16 (englishKinds): report, speech, draft … beside a subject typed in Chinese say what kind of text is wanted.
+  if (ctx.englishKinds !== false && LATIN_KIND.test(asked) && HAN_PAIR.test(asked)) {
+    asked = asked.replace(LATIN_KIND_WORDS, (m: string) => {
+      if (!ENGLISH_KIND_WORDS.has(m.toLowerCase())) return m;
+      dropped.push(m);
+      asksMaterial = true;
+      return ' ';
+    });
+  }
   if (ctx.separable !== false) asked = joinSeparable(asked, (w) => hasTerm(w) && inTexts(w), ctx.separableLonger === true, ctx.complements === true);
   if (ctx.insideJoin === true) asked = joinInside(asked);
   const { text, english, glossed, chinese, translated, untranslated } = mapEnglish(asked, { glossary: ctx.glossary, hasTerm, inTexts, numbers: ctx.englishNumbers, maxJoined: ctx.englishJoined, rules: ctx.englishRules, inTextsWhole: ctx.inTextsWhole });
@@ -1040,6 +1094,18 @@ export function analyzeQuery(
       dropped.push(t);
       continue;
     }
+    // Round 16 (textCounts): how many texts are wanted (一篇, 几篇, 两份, 3篇) says nothing about their subject.
+    if (ctx.textCounts !== false && TEXT_COUNT.test(t) && !inTexts(t) && !afterOrdinal(spans, i)) {
+      dropped.push(t);
+      continue;
+    }
+    // Cut apart (3|篇): the digits and the measure go together.
+    const measure = spans[i + 1];
+    if (ctx.textCounts !== false && /^\d{1,2}$/.test(t) && measure !== undefined && measure.start === span.end && TEXT_COUNT.test(t + measure.text) && !inTexts(t + measure.text)) {
+      dropped.push(t + measure.text);
+      i++;
+      continue;
+    }
     if (!english.has(t) && isChatNoise(t, inTexts, chatContext)) {
       dropped.push(t);
       if (MATERIAL_WORDS.has(t) || ENGLISH_MATERIAL_WORDS.has(t) || YEAR.test(t)) asksMaterial = true;
@@ -1057,7 +1123,7 @@ export function analyzeQuery(
       concept.aspect = true;
       aspectSpans.push(span);
     }
-    if (!mapped && ctx.materialAspects !== false && (describesMaterial(spans, i, inTexts, ctx.materialStretch !== false, ctx.textKinds === true, ctx.genreWords !== false) || (ctx.kindNouns !== false && namesKind(spans, i, inTexts)))) materialSpans.push(span);
+    if (!mapped && ctx.materialAspects !== false && (describesMaterial(spans, i, inTexts, ctx.materialStretch !== false, ctx.textKinds === true, ctx.genreWords !== false, ctx.genreOpening !== false) || (ctx.kindNouns !== false && namesKind(spans, i, inTexts)))) materialSpans.push(span);
     if (PLACE_TAG.test(span.tag)) concept.place = true;
     const existing = concepts.find((c) => c.text === concept.text);
     if (existing) {

@@ -266,6 +266,22 @@ export interface SearchEngineOptions {
    * beside a subject the texts hold (analyze.ts AnalyzeContext.genreWords). Default true.
    */
   genreWords?: boolean;
+  /**
+   * Round 16: an English word for a kind of text (report, speech, draft, presentation) beside a subject typed in
+   * Chinese is dropped like 报告 and the query is a request for material (analyze.ts AnalyzeContext.englishKinds).
+   * Default true.
+   */
+  englishKinds?: boolean;
+  /**
+   * Round 16: a word for a kind of text no text holds (党课, 经验交流, 述职) opening a request apart from its subject is
+   * material as it is ending one (analyze.ts AnalyzeContext.genreOpening). Default true.
+   */
+  genreOpening?: boolean;
+  /**
+   * Round 16: a count of texts typed as one word (一篇, 几篇, 两份, 3篇) is dropped (analyze.ts AnalyzeContext.textCounts).
+   * Default true.
+   */
+  textCounts?: boolean;
   /** 主要 / 具体 / 到底 before a question's verb or asking word are dropped (analyze.ts AnalyzeContext.questionAdverbs). Default true. */
   questionAdverbs?: boolean;
   /**
@@ -656,6 +672,9 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   yearSuffix: true,
   textKinds: false,
   genreWords: true,
+  englishKinds: true,
+  genreOpening: true,
+  textCounts: true,
   questionAdverbs: true,
   quantityBonus: 0.2,
   quantityWindow: 12,
@@ -1392,7 +1411,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return analyzed;
   };
   const analyze = (parsed: ParsedQuery): AnalyzedQuery =>
-    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, inTextsWhole: occursWhole, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, yearSuffix: o.yearSuffix, textKinds: o.textKinds, genreWords: o.genreWords, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger, complements: o.separableWords && o.complementJoin, insideJoin: o.separableWords && o.insideJoin, loneSay: o.loneSay, questionAdverbs: o.questionAdverbs, placeGlue: o.placeGlue, whichMeasure: o.whichMeasure, askedNounSubject: o.askedNounSubject, determinerModifier: o.determinerModifier, chatContext: o.chatContext, numberedNames: o.numberedNames })), parsed.text));
+    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, inTextsWhole: occursWhole, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, yearSuffix: o.yearSuffix, textKinds: o.textKinds, genreWords: o.genreWords, englishKinds: o.englishKinds, genreOpening: o.genreOpening, textCounts: o.textCounts, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger, complements: o.separableWords && o.complementJoin, insideJoin: o.separableWords && o.insideJoin, loneSay: o.loneSay, questionAdverbs: o.questionAdverbs, placeGlue: o.placeGlue, whichMeasure: o.whichMeasure, askedNounSubject: o.askedNounSubject, determinerModifier: o.determinerModifier, chatContext: o.chatContext, numberedNames: o.numberedNames })), parsed.text));
   /**
    * A quoted phrase written against the query's words (“党建+”模式有哪些): the phrase and the words as typed are the
    * query's whole (党建模式), for the whole-query bonus, when some text holds them so (“党建+”模式).

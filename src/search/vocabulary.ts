@@ -170,6 +170,17 @@ export const ENGLISH_MATERIAL_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Round 16: English words for a kind of text (a report, a speech, a draft, a presentation) typed beside a Chinese
+ * subject (组织振兴 report 2024, speech draft 产业振兴): what is wanted, like 报告 and 讲稿, not what about (analyze.ts,
+ * option englishKinds). Not in {@link ENGLISH_MATERIAL_WORDS}: in an English query report or speech may be the subject
+ * (media reports, the General Secretary's speech), so only a query whose subject is typed in Chinese drops them.
+ */
+export const ENGLISH_KIND_WORDS: ReadonlySet<string> = new Set([
+  'report', 'reports', 'speech', 'speeches', 'draft', 'drafts', 'presentation', 'presentations', 'essay', 'essays',
+  'outline', 'outlines', 'lecture', 'lectures', 'transcript', 'transcripts', 'handout', 'handouts', 'courseware', 'writeup',
+]);
+
+/**
  * English abbreviations and acronyms as chat writes them, spelt out before the English is looked up (social orgs,
  * co-ops, agri-tech, eco, govt): ordinary English shorthand, not words of this library. CPC and CCP are the Party
  * (党 in the texts); CC-CEDICT glosses 党务 "party affairs" with "communist party", and the texts never write 共产党.
