@@ -230,6 +230,11 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'no length coverage': { lengthCoverage: 0 },
   'no subject first': { subjectFirst: 1 },
   'material round 15 off': { lengthCoverage: 0, subjectFirst: 1 },
+  // Material, round 16 (docs/search.md, Material requests, round 16).
+  'no english kinds': { englishKinds: false },
+  'no genre opening': { genreOpening: false },
+  'no text counts': { textCounts: false },
+  'material round 16 off': { englishKinds: false, genreOpening: false, textCounts: false },
   // Round 14 (docs/search.md, Everyday words, round 14): a light noun after 的 not searched.
   'round 14 everyday (before)': { lightNouns: false },
   // Precision, round 15 (docs/search.md, Precision, round 15): a question's verb in headings.
