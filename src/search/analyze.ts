@@ -271,14 +271,9 @@ export interface AnalyzeContext {
   inTextsWhole?: (text: string) => boolean;
 }
 
-/**
- * A day of the month as chat writes it (12月7日, 12月7号, 12.7, 12/7): month and day only, neither part of a longer
- * number nor before a unit (2.3万名 is a quantity).
- */
-/** Round 16 (englishKinds): a query with an English word for a kind of text (report, speech, draft …) and two Han characters. */
-const LATIN_KIND = /(?:report|speech|draft|presentation|essay|outline|lecture|transcript|handout|courseware|writeup)/i;
+/** Round 16 (englishKinds): two Han characters together (a subject typed in Chinese); a word in Latin letters. */
 const HAN_PAIR = /\p{Script=Han}{2}/u;
-const LATIN_KIND_WORDS = /(?<![A-Za-z])[A-Za-z]+(?![A-Za-z])/g;
+const LATIN_WORD = /(?<![A-Za-z])[A-Za-z]+(?![A-Za-z])/g;
 /**
  * Round 16 (textCounts): 上|一篇, 下|一篇, 这|一篇, 第|一篇: which text, not how many (上一篇 下一篇 is page chrome).
  */
@@ -289,6 +284,10 @@ function afterOrdinal(spans: readonly Span[], i: number): boolean {
 
 /** Round 16 (textCounts): a count of texts (一篇, 几篇, 两份, 3篇, 一套). */
 const TEXT_COUNT = /^(?:[一二两三四五六七八九十几数]|\d{1,2})[篇份套]$/u;
+/**
+ * A day of the month as chat writes it (12月7日, 12月7号, 12.7, 12/7): month and day only, neither part of a longer
+ * number nor before a unit (2.3万名 is a quantity).
+ */
 const CHAT_DATE = /(?<![\d.\/])(?:(?:1[0-2]|0?[1-9])月(?:3[01]|[12]\d|0?[1-9])[日号]?|(?:1[0-2]|0?[1-9])[.\/](?:3[01]|[12]\d|0?[1-9])(?![\d.\/%万亿千百元个名户人]))/gu;
 
 /** What may stand between the two halves of a separable word: 上不了学, 看不起病, 脱了贫, 上过学. */
@@ -1012,9 +1011,10 @@ export function analyzeQuery(
     });
   }
   // Round 16 (englishKinds): report, speech, draft … beside a subject typed in Chinese say what kind of text is wanted.
-  if (ctx.englishKinds !== false && LATIN_KIND.test(asked) && HAN_PAIR.test(asked)) {
-    asked = asked.replace(LATIN_KIND_WORDS, (m: string) => {
-      if (!ENGLISH_KIND_WORDS.has(m.toLowerCase())) return m;
+  const kindWord = (m: string): boolean => ENGLISH_KIND_WORDS.has(m.toLowerCase());
+  if (ctx.englishKinds !== false && HAN_PAIR.test(asked) && (asked.match(LATIN_WORD) ?? []).some(kindWord)) {
+    asked = asked.replace(LATIN_WORD, (m: string) => {
+      if (!kindWord(m)) return m;
       dropped.push(m);
       asksMaterial = true;
       return ' ';
