@@ -198,6 +198,8 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
   { set: 'chat', prefix: 'chat-nomatch7x-', heldOut: true },
   { set: 'chat', prefix: 'chat-precision10-', heldOut: false },
   { set: 'chat', prefix: 'chat-precision10x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-everyday15-', heldOut: false },
+  { set: 'chat', prefix: 'chat-everyday15x-', heldOut: true },
   { set: 'chat', prefix: 'chat-material4-', heldOut: false },
   { set: 'chat', prefix: 'chat-material4x-', heldOut: true },
 ];
