@@ -247,6 +247,9 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'round 16 no-match (off)': { amountBeforePayment: false },
   // Round 16 (docs/search.md, Precision, round 16).
   'precision round 16 off': { itemBonus: 0 },
+  // Everyday words, round 16, second half (docs/search.md): coverage weighted by how specific a word is.
+  'coverage specificity 0.5': { coverageSpecific: 0.5 },
+  'coverage specificity 1': { coverageSpecific: 1 },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

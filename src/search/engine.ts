@@ -539,6 +539,14 @@ export interface SearchEngineOptions {
    */
   amountBeforePayment?: boolean;
   /**
+   * Round 16 (everyday, second half): a concept's weight in the coverage factor × its specificity to this power — the
+   * library idf of its rarest head, log(1 / share) / log(passages), 1 for a word the texts lack — so that a passage
+   * holding one generic word as typed (a lone 学, 带) covers less of the query than one holding several of its ideas
+   * through related terms. Default 0 (off: measured at 0.5 in round 16 and not kept, docs/search.md); 0 leaves the
+   * coverage as before.
+   */
+  coverageSpecific?: number;
+  /**
    * English numbers and ordinals as the texts write them, with the measure word CC-CEDICT glosses with the noun after
    * them (3rd batch → 第三批, eight types → 八类, 19th → 十九; english.ts numbersAsChinese). Default true.
    */
@@ -717,6 +725,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   listedMention: true,
   askedNounSubject: true,
   amountBeforePayment: true,
+  coverageSpecific: 0,
   englishNumbers: true,
   englishJoined: 4,
   englishBesideChinese: 0.3,
@@ -1109,6 +1118,20 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   /** Share of passages whose text contains a word term. */
   const share = (term: string): number => (searchIndex.size > 0 ? searchIndex.textFrequency(term) / searchIndex.size : 0);
   /**
+   * coverageSpecific: the library idf of a concept's rarest head the texts hold, scaled to 0..1 (a word in one passage
+   * 1, in every passage 0), to the option's power; 1 for a concept whose heads no text holds (nothing to tell).
+   */
+  const specificity = (heads: readonly string[]): number => {
+    if (o.coverageSpecific === 0 || searchIndex.size < 2) return 1;
+    let least = 1;
+    for (const h of heads) {
+      const s = share(h);
+      if (s > 0 && s < least) least = s;
+    }
+    if (least >= 1) return heads.some((h) => share(h) > 0) ? 0 : 1;
+    return Math.pow(Math.log(1 / least) / Math.log(searchIndex.size), o.coverageSpecific);
+  };
+  /**
    * The article a name belongs to: every passage whose text holds it is in that one article, and at least
    * ownShare of the article's passages (and three) hold it: 拉萨 of the article on Lhasa. The article's other
    * passages are about it too (建成易地扶贫搬迁安置点39个 is Lhasa's), so they count as holding it for the coverage
@@ -1481,6 +1504,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     relatedCredit: number;
     /** The kind of answer asked for (Concept.aspect): scored, but no key word and not counted in the coverage. */
     aspect: boolean;
+    /** Its specificity to the power coverageSpecific (1 when that is 0): × its weight in the coverage. */
+    specific: number;
     /** A plain word found in more than maxPartShare of the passages' texts (发展, 乡村): not required of a full match. */
     common: boolean;
     naming: boolean;
@@ -1680,6 +1705,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         kind: c.kind,
         relatedCredit: c.senses ? o.englishSenseCredit : o.relatedCredit,
         aspect: c.aspect === true,
+        specific: specificity(c.heads),
         common: c.kind === 'word' && theme === undefined && c.heads.length > 0 && c.heads.every((h) => share(h) > o.maxPartShare),
         naming: c.naming,
         bodyOnly: c.heads.some((h) => verbHeads.has(h)),
@@ -2026,6 +2052,12 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         const w0 = weightOf ?? bits.map((c) => c.focus);
         weightOf = w0.map((w, k) => ((bits[k] as ConceptBits).theme === undefined && first.includes((concepts[k] as Concept).text) ? w * o.subjectFirst : w));
       }
+    }
+    // Round 16 (coverageSpecific): a generic word covers less of the query than a telling one. Not in a query with
+    // English words: an English word's head is a translation, whose share in the library says little of the word typed.
+    if (o.coverageSpecific !== 0 && !LATIN_IN.test(parsed.text)) {
+      const w0 = weightOf ?? bits.map((c) => c.focus);
+      weightOf = w0.map((w, k) => w * (bits[k] as ConceptBits).specific);
     }
     const cutApart = whole.length > 0 && single === undefined && wholeCutApart(concepts, whole);
     if (cutApart) for (const i of holdersOf(whole)) holdStamp[i] = current;
