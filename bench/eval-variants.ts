@@ -137,6 +137,8 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'no re- prefix': { englishRules: { rePrefix: false } },
   'no particles': { englishRules: { particles: false } },
   'no kind joins': { englishRules: { kindJoins: false } },
+  // Round 16, second half (docs/search.md, English, round 16 (second half)).
+  'no English said': { englishSaid: false },
   'english round 10 (before)': { englishRules: { placeKinds: false, rePrefix: false, particles: false, kindJoins: false } },
   // English, round 11 (docs/search.md, English, round 11).
   'no character compounds': { englishRules: { characterCompounds: false } },

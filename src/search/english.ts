@@ -118,6 +118,42 @@ export interface EnglishContext {
    * where it starts and ends one where it ends (硬措施 of 用硬措施落实; not 乡村党 of 乡村党组织). Default: as inTexts.
    */
   inTextsWhole?: (text: string) => boolean;
+  /**
+   * Round 16 (englishSaid): the everyday Chinese the dictionary gives for an English word no look-up knows, when
+   * that Chinese is a word people ask with (a `say` string of the related terms): disabled → 残疾, dance → 跳舞. See
+   * {@link saidAsOf}. Default none.
+   */
+  saidAs?: (key: string) => string | undefined;
+}
+
+/**
+ * English gloss keys → the related terms' `say` strings (vocabulary.ts and the village lexicon) whose first gloss in
+ * the dictionary is that one word (disabled of 残疾 "disabled; handicapped", dance of 跳舞 "to dance"), the first
+ * group's string among several: from there the chain a Chinese everyday query goes through (残疾 → 因病因残, 失能)
+ * takes an English word the library's own words have no gloss for. A `say` string of two characters or more, as the
+ * glossary's words are (one character is too ambiguous). Built once per list of groups.
+ */
+const saidMaps = new WeakMap<readonly { say: readonly string[] }[], ReadonlyMap<string, string>>();
+export function saidAsOf(groups: readonly { say: readonly string[] }[], fields: (head: string) => string | undefined): (key: string) => string | undefined {
+  let map = saidMaps.get(groups);
+  if (!map) {
+    const built = new Map<string, string>();
+    for (const g of groups) for (const say of g.say) {
+      if (Array.from(say).length < 2) continue;
+      const line = fields(say);
+      if (!line) continue;
+      line.split('\t').filter((f) => f.length > 0 && !f.startsWith('=')).forEach((sense, at) => {
+        const key = glossKey(sense);
+        // Its first gloss only: a later one is often a sense people would not ask with (种花 "vaccination").
+        if (at > 0 || key.length === 0 || key.includes(' ') || built.has(key)) return;
+        built.set(key, say);
+      });
+    }
+    map = built;
+    saidMaps.set(groups, map);
+  }
+  const found = map;
+  return (key) => found.get(key);
 }
 
 /**
@@ -1230,6 +1266,13 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
       continue;
     }
     if (firstMeans && !ctx.hasTerm(first.word)) {
+      // No look-up knows it: the everyday Chinese for it, analysed as if typed (englishSaid).
+      const said = ctx.saidAs?.(glossKey(first.word));
+      if (said !== undefined) {
+        segments.push({ start: first.start, end: first.end, text: text.slice(first.start, first.end), source: 'spelled', heads: [said] });
+        i++;
+        continue;
+      }
       untranslated.push(first.word);
     }
     i++;
