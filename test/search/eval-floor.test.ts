@@ -271,8 +271,8 @@ describe('retrieval quality on the judged sets', () => {
     // English, round 16, second half (docs/search.md, English, round 16 (second half)): English queries with everyday
     // words (money, kids, disabled, window, bench, butterfly …), judged from the passages before any engine run (one
     // draft a chat tuning block held word for word dropped): english17 0.803 / 0.867 (30 judged + 2 no-match); its
-    // held-out half english17x (aggregates only) 0.776 / 0.828 (29 + 2) at 107b5d3. With englishSaid: english17 0.832
-    // / 0.900, english17x unchanged.
+    // held-out half english17x (aggregates only) 0.776 / 0.828 (29 + 2) at ba328f6 (written as 107b5d3). With
+    // englishSaid: english17 0.832 / 0.900, english17x unchanged.
     { set: 'chat', prefix: 'chat-english17-', floor: { mrr10: 0.83, success5: 0.9 }, size: 30 },
     { set: 'chat', prefix: 'chat-english17x-', floor: { mrr10: 0.77, success5: 0.82 }, size: 29 },
     // Precision, round 10 (docs/search.md, Precision, round 10): harder facts (the answer passage shares few words
