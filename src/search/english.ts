@@ -126,6 +126,9 @@ export interface EnglishContext {
   saidAs?: (key: string) => string | undefined;
 }
 
+/** saidAsOf's maps, built once per list of groups (every engine over the same lexicon shares one). */
+const saidMaps = new WeakMap<readonly { say: readonly string[] }[], ReadonlyMap<string, string>>();
+
 /**
  * English gloss keys → the related terms' `say` strings (vocabulary.ts and the village lexicon) whose first gloss in
  * the dictionary is that one word (disabled of 残疾 "disabled; handicapped", dance of 跳舞 "to dance"), the first
@@ -133,7 +136,6 @@ export interface EnglishContext {
  * takes an English word the library's own words have no gloss for. A `say` string of two characters or more, as the
  * glossary's words are (one character is too ambiguous). Built once per list of groups.
  */
-const saidMaps = new WeakMap<readonly { say: readonly string[] }[], ReadonlyMap<string, string>>();
 export function saidAsOf(groups: readonly { say: readonly string[] }[], fields: (head: string) => string | undefined): (key: string) => string | undefined {
   let map = saidMaps.get(groups);
   if (!map) {
@@ -142,12 +144,11 @@ export function saidAsOf(groups: readonly { say: readonly string[] }[], fields: 
       if (Array.from(say).length < 2) continue;
       const line = fields(say);
       if (!line) continue;
-      line.split('\t').filter((f) => f.length > 0 && !f.startsWith('=')).forEach((sense, at) => {
-        const key = glossKey(sense);
-        // Its first gloss only: a later one is often a sense people would not ask with (种花 "vaccination").
-        if (at > 0 || key.length === 0 || key.includes(' ') || built.has(key)) return;
-        built.set(key, say);
-      });
+      // Its first gloss only: a later one is often a sense people would not ask with (种花 "vaccination").
+      const sense = line.split('\t').find((f) => f.length > 0 && !f.startsWith('='));
+      const key = sense === undefined ? '' : glossKey(sense);
+      if (key.length === 0 || key.includes(' ') || built.has(key)) continue;
+      built.set(key, say);
     }
     map = built;
     saidMaps.set(groups, map);
