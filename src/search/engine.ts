@@ -2048,29 +2048,25 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     // Each counted concept's weight in the coverage: its everyday focus and, in a question every word of which the
     // texts hold, less for a word that names nothing (questionVerbCoverage: 推进 of 三治融合怎么推进).
     const asks = o.questionVerbCoverage !== 1 && isQuestion(parsed.text) && bits.every((c) => c.wholeKnown);
-    let weightOf = asks ? bits.map((c) => (c.naming ? c.focus : c.focus * o.questionVerbCoverage)) : undefined;
+    let weightOf: number[] | undefined;
+    // Each rule below scales every counted concept's weight (from its focus) by a factor of its own.
+    const scale = (factor: (c: ConceptBits, k: number) => number): void => {
+      weightOf = (weightOf ?? bits.map((c) => c.focus)).map((w, k) => w * factor(bits[k] as ConceptBits, k));
+    };
+    if (asks) scale((c) => (c.naming ? 1 : o.questionVerbCoverage));
     // Round 15 (lengthCoverage): in a request for material or a list of keywords, a concept counts by its length.
     // A word's characters (an English word or a phrase counts as a two-character word).
     const materialOrList = (o.lengthCoverage > 0 || o.subjectFirst !== 1) && (analyzed.material === true || keywordList(parsed.text));
-    if (o.lengthCoverage > 0 && materialOrList) {
-      const focus = weightOf ?? bits.map((c) => c.focus);
-      weightOf = focus.map((w, k) => w * Math.pow((bits[k] as ConceptBits).kind === 'word' ? (bits[k] as ConceptBits).chars : 2, o.lengthCoverage));
-    }
+    if (o.lengthCoverage > 0 && materialOrList) scale((c) => Math.pow(c.kind === 'word' ? c.chars : 2, o.lengthCoverage));
     // Round 15 (subjectFirst): the words of the request's first part, typed before the kind of text, weigh more.
     if (o.subjectFirst !== 1 && !LATIN_IN.test(parsed.text) && materialOrList) {
       const parts = parsed.text.split(/\s+/).filter((x) => x.length > 0);
       const first = parts.length > 1 ? parts.find((part) => counted.some((k) => part.includes((concepts[k] as Concept).text))) : undefined;
-      if (first !== undefined) {
-        const w0 = weightOf ?? bits.map((c) => c.focus);
-        weightOf = w0.map((w, k) => ((bits[k] as ConceptBits).theme === undefined && first.includes((concepts[k] as Concept).text) ? w * o.subjectFirst : w));
-      }
+      if (first !== undefined) scale((c, k) => (c.theme === undefined && first.includes((concepts[k] as Concept).text) ? o.subjectFirst : 1));
     }
     // Round 16 (coverageSpecific): a generic word covers less of the query than a telling one. Not in a query with
     // English words: an English word's head is a translation, whose share in the library says little of the word typed.
-    if (o.coverageSpecific !== 0 && !LATIN_IN.test(parsed.text)) {
-      const w0 = weightOf ?? bits.map((c) => c.focus);
-      weightOf = w0.map((w, k) => w * (bits[k] as ConceptBits).specific);
-    }
+    if (o.coverageSpecific !== 0 && !LATIN_IN.test(parsed.text)) scale((c) => c.specific);
     const cutApart = whole.length > 0 && single === undefined && wholeCutApart(concepts, whole);
     if (cutApart) for (const i of holdersOf(whole)) holdStamp[i] = current;
     // A stretch of the query that jieba's words lose (等靠要, 要我脱贫: function characters) held by some text as
@@ -2724,7 +2720,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     while (depth < Math.min(first.length, o.typedStretchDepth) && (first[depth] as Hit).score >= reach) depth++;
     if (depth < 2) return hits;
     const words: string[] = [];
-    for (const c of analyzed.concepts) if (c.kind === 'word' && !c.aspect && !c.place && c.naming && Array.from(c.text).length > 1) words.push(c.text);
+    for (const c of analyzed.concepts) if (c.kind === 'word' && !c.aspect && !c.place && c.naming && charCount(c.text) > 1) words.push(c.text);
     const w = rarestHeld(words)[0];
     if (w === undefined) return hits;
     // Per result within reach: 0 not holding the word as written, 1 only in enumerations, 2 in a clause of its own.

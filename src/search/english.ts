@@ -11,6 +11,7 @@
  */
 import { createBoundedMemo, type BoundedMemo } from './bounded-memo.js';
 import { americanSpelling, charactersGlossed, dictionaryFields, glossedAsTyped, glossKey as keyOfGloss, stem as stemOf, surfaceKey as surfaceOfGloss, type GlossMatch, type Glossary } from './glosses.js';
+import { charCount } from './normalize.js';
 import { toChineseNumber } from './numerals.js';
 import { ENGLISH_ABBREVIATIONS, ENGLISH_MATERIAL_WORDS, ENGLISH_PLACE_KINDS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS } from './vocabulary.js';
 
@@ -141,7 +142,7 @@ export function saidAsOf(groups: readonly { say: readonly string[] }[], fields: 
   if (!map) {
     const built = new Map<string, string>();
     for (const g of groups) for (const say of g.say) {
-      if (Array.from(say).length < 2) continue;
+      if (charCount(say) < 2) continue;
       const line = fields(say);
       if (!line) continue;
       // Its first gloss only: a later one is often a sense people would not ask with (种花 "vaccination").

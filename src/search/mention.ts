@@ -70,6 +70,21 @@ const CLAUSE_BOUND = /[,。;:!?\n]/u;
 /** What bounds an item of an enumeration inside a clause. */
 const ITEM_BOUND = /[、()]/u;
 
+const isClauseBound = (ch: string): boolean => CLAUSE_BOUND.test(ch);
+const isItemBound = (ch: string): boolean => ITEM_BOUND.test(ch) || CLAUSE_BOUND.test(ch);
+
+/**
+ * The stretch of `text` around [start, end) out to the nearest character on each side for which `bound` holds (or the
+ * text's ends): the clause (isClauseBound) or the enumeration's item (isItemBound) an occurrence stands in.
+ */
+function spanAround(text: string, start: number, end: number, bound: (ch: string) => boolean): [number, number] {
+  let left = start;
+  while (left > 0 && !bound(text[left - 1] as string)) left--;
+  let right = end;
+  while (right < text.length && !bound(text[right] as string)) right++;
+  return [left, right];
+}
+
 /**
  * Round 15: whether the occurrence of a word at [start, end) of folded `text` is an item of an enumeration: a 、 right
  * before or after it (书法、藏香、藏纸、石刻; (道德讲堂、善行义举榜)).
@@ -88,15 +103,9 @@ export function onlyListed(text: string, w: string, evidence: readonly string[])
   for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + w.length)) {
     const end = at + w.length;
     if (!listedAt(text, at, end)) return false;
-    let left = at;
-    while (left > 0 && !CLAUSE_BOUND.test(text[left - 1] as string)) left--;
-    let right = end;
-    while (right < text.length && !CLAUSE_BOUND.test(text[right] as string)) right++;
+    const [left, right] = spanAround(text, at, end, isClauseBound);
     // The item naming the thing (道德讲堂 of (道德讲堂、善行义举榜)) is the thing itself; what is said of it stands outside.
-    let itemStart = at;
-    while (itemStart > left && !ITEM_BOUND.test(text[itemStart - 1] as string)) itemStart--;
-    let itemEnd = end;
-    while (itemEnd < right && !ITEM_BOUND.test(text[itemEnd] as string)) itemEnd++;
+    const [itemStart, itemEnd] = spanAround(text, at, end, isItemBound);
     const clause = `${text.slice(left, itemStart)}|${text.slice(itemEnd, right)}`;
     for (const e of evidence) if (e.length > 0 && clause.includes(e)) return false;
     n++;
@@ -117,10 +126,7 @@ const ITEM_MAX = 10;
 export function onlyItem(text: string, w: string): boolean {
   let n = 0;
   for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + w.length)) {
-    let left = at;
-    while (left > 0 && !ITEM_BOUND.test(text[left - 1] as string) && !CLAUSE_BOUND.test(text[left - 1] as string)) left--;
-    let right = at + w.length;
-    while (right < text.length && !ITEM_BOUND.test(text[right] as string) && !CLAUSE_BOUND.test(text[right] as string)) right++;
+    const [left, right] = spanAround(text, at, at + w.length, isItemBound);
     // A 、 after the item, or before it when the word closes it (淳朴民风, 农村电商等): the last item of a list runs on to
     // the clause's end, where the list's head may stand (乡镇、县(区)、市级定点医院住院医疗费用报销: 医院 is no item).
     const rest = text.slice(at + w.length, right).replace(/^[”’"'》]+/u, '');
