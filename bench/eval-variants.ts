@@ -139,6 +139,8 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'no kind joins': { englishRules: { kindJoins: false } },
   // Round 16, second half (docs/search.md, English, round 16 (second half)).
   'no English said': { englishSaid: false },
+  // Round 17 (docs/search.md, English, round 17): an English word read through its rare dictionary character.
+  'no English character': { englishCharacter: 0 },
   'english round 10 (before)': { englishRules: { placeKinds: false, rePrefix: false, particles: false, kindJoins: false } },
   // English, round 11 (docs/search.md, English, round 11).
   'no character compounds': { englishRules: { characterCompounds: false } },

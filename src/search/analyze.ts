@@ -269,6 +269,8 @@ export interface AnalyzeContext {
   englishRules?: EnglishRules;
   /** An English word no look-up knows read through the everyday Chinese for it (english.ts EnglishContext.saidAs). */
   saidAs?: (key: string) => string | undefined;
+  /** An English word read as the texts' word holding its rare dictionary character (english.ts EnglishContext.characterSaid). */
+  characterSaid?: (word: string) => string | undefined;
   /** Whether the texts hold a string as whole words (english.ts EnglishContext.inTextsWhole). Default: as inTexts. */
   inTextsWhole?: (text: string) => boolean;
 }
@@ -1024,7 +1026,7 @@ export function analyzeQuery(
   }
   if (ctx.separable !== false) asked = joinSeparable(asked, (w) => hasTerm(w) && inTexts(w), ctx.separableLonger === true, ctx.complements === true);
   if (ctx.insideJoin === true) asked = joinInside(asked);
-  const { text, english, glossed, chinese, translated, untranslated } = mapEnglish(asked, { glossary: ctx.glossary, hasTerm, inTexts, numbers: ctx.englishNumbers, maxJoined: ctx.englishJoined, rules: ctx.englishRules, inTextsWhole: ctx.inTextsWhole, saidAs: ctx.saidAs });
+  const { text, english, glossed, chinese, translated, untranslated } = mapEnglish(asked, { glossary: ctx.glossary, hasTerm, inTexts, numbers: ctx.englishNumbers, maxJoined: ctx.englishJoined, rules: ctx.englishRules, inTextsWhole: ctx.inTextsWhole, saidAs: ctx.saidAs, characterSaid: ctx.characterSaid });
   const cutSpans = cutWithSpans(text);
   // Typos are looked for in jieba's own cut, before the repairs below (集体|经计 must not become 集体经|计).
   const runs: string[][] = [];

@@ -19,7 +19,7 @@ import { alignNumbers } from './numerals.js';
 import { parseQuery, type ParsedQuery } from './query-parser.js';
 import { buildSnippet, isPlainText, splitSentences, type HighlightTerm, type SnippetOptions } from './snippet.js';
 import type { SearchEngine, SearchOptions, SearchResponse, SearchResult, Suggestion } from './types.js';
-import { glossKey, saidAsOf, type EnglishRules } from './english.js';
+import { characterSaidOf, glossKey, saidAsOf, type EnglishRules } from './english.js';
 import { dictionaryFields, EMPTY_GLOSSARY, glossaryFromSaved, glossarySteps, loadGlossLines, loadSynonymLines, stem, type Glossary, type SavedGlossary } from './glosses.js';
 import { createNeighbours, type Neighbour, type NeighbourOptions, type SavedNeighbours } from './neighbours.js';
 import { BIGRAM_DEFAULTS, contentPairs, questionPairs, heldShare, prepareStretches, rerank, typedStretches, type BigramSignalOptions } from './bigram-signal.js';
@@ -588,6 +588,14 @@ export interface SearchEngineOptions {
    */
   englishSaid?: boolean;
   /**
+   * Round 17: an English word no look-up knows and no `say` string gives (englishSaid), whose Chinese is a single
+   * character the texts hardly use, is read as the texts' word holding that character, analysed as if typed in Chinese
+   * (bench → 凳 → 板凳 of 板凳会, window → 窗 → 一窗受理, money → 钱; english.ts characterSaidOf): at most this share of
+   * the passages may hold the character (a common one, 新 "new", 老 "old", stands in words of other senses). Needs the
+   * glosses. 0: off (before round 17). Default 0.03.
+   */
+  englishCharacter?: number;
+  /**
    * A place name typed in pinyin before the English for its kind (Gaohong town, Bainiu village, Linzhou county) is read
    * with that kind's syllable (gaohong zhen → 高虹镇; vocabulary.ts ENGLISH_PLACE_KINDS). Default true.
    */
@@ -739,6 +747,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   englishBesideChinese: 0.3,
   englishGuessWeight: 0.7,
   englishSaid: true,
+  englishCharacter: 0.03,
   commonEnglishWeight: 0.6,
   pinyinPlaces: true,
   englishRules: {},
@@ -1445,8 +1454,23 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   // englishSaid: the English → `say` string map, built on the first English word no look-up knows.
   let saidMap: ((key: string) => string | undefined) | undefined;
   const saidAs = o.englishSaid && o.glosses ? (key: string): string | undefined => (saidMap ??= saidAsOf(RELATED_TERMS, dictionaryFields))(key) : undefined;
+  // englishCharacter: the texts' word holding a rare dictionary character, built on the first word it is asked of.
+  let characterMap: ((word: string) => string | undefined) | undefined;
+  const characterCounts = new Map<string, number>();
+  const passagesHolding = (c: string): number => {
+    let n = characterCounts.get(c);
+    if (n === undefined) {
+      n = 0;
+      for (const t of bareText) if (t.includes(c)) n++;
+      characterCounts.set(c, n);
+    }
+    return n;
+  };
+  const characterSaid = o.englishCharacter > 0 && o.glosses
+    ? (word: string): string | undefined => (characterMap ??= characterSaidOf({ words: textWords, passagesHolding, size: passages.length }, o.englishCharacter))(word)
+    : undefined;
   const analyze = (parsed: ParsedQuery): AnalyzedQuery =>
-    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, saidAs, inTextsWhole: occursWhole, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, yearSuffix: o.yearSuffix, textKinds: o.textKinds, genreWords: o.genreWords, englishKinds: o.englishKinds, genreOpening: o.genreOpening, textCounts: o.textCounts, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger, complements: o.separableWords && o.complementJoin, insideJoin: o.separableWords && o.insideJoin, loneSay: o.loneSay, questionAdverbs: o.questionAdverbs, placeGlue: o.placeGlue, whichMeasure: o.whichMeasure, askedNounSubject: o.askedNounSubject, determinerModifier: o.determinerModifier, chatContext: o.chatContext, numberedNames: o.numberedNames })), parsed.text));
+    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, saidAs, characterSaid, inTextsWhole: occursWhole, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, yearSuffix: o.yearSuffix, textKinds: o.textKinds, genreWords: o.genreWords, englishKinds: o.englishKinds, genreOpening: o.genreOpening, textCounts: o.textCounts, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger, complements: o.separableWords && o.complementJoin, insideJoin: o.separableWords && o.insideJoin, loneSay: o.loneSay, questionAdverbs: o.questionAdverbs, placeGlue: o.placeGlue, whichMeasure: o.whichMeasure, askedNounSubject: o.askedNounSubject, determinerModifier: o.determinerModifier, chatContext: o.chatContext, numberedNames: o.numberedNames })), parsed.text));
   /**
    * A quoted phrase written against the query's words (“党建+”模式有哪些): the phrase and the words as typed are the
    * query's whole (党建模式), for the whole-query bonus, when some text holds them so (“党建+”模式).

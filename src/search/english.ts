@@ -125,6 +125,12 @@ export interface EnglishContext {
    * {@link saidAsOf}. Default none.
    */
   saidAs?: (key: string) => string | undefined;
+  /**
+   * Round 17 (englishCharacter): for an English word no look-up knows and no `say` string gives, the texts' word
+   * holding a rare dictionary character that is that word (bench → 凳 → 板凳, window → 窗 → 一窗受理). See
+   * {@link characterSaidOf}. Default none.
+   */
+  characterSaid?: (word: string) => string | undefined;
 }
 
 /** saidAsOf's maps, built once per list of groups (every engine over the same lexicon shares one). */
@@ -1063,6 +1069,78 @@ function glossedEarly(character: string, word: string): boolean {
     .some((g) => keyOfGloss(g).split(' ').includes(wanted));
 }
 
+/** What {@link characterSaidOf} asks of the library. */
+export interface CharacterLibrary {
+  /** The texts' words with their passage counts (bigram terms left out). */
+  words: () => readonly (readonly [string, number])[];
+  /** How many passages' text holds the character. */
+  passagesHolding: (character: string) => number;
+  /** How many passages there are. */
+  size: number;
+}
+
+/**
+ * englishCharacter (round 17): an English word no look-up knows whose Chinese is a single character — bench 凳, window
+ * 窗, butterfly 蝶, money 钱, scattered 散 — is read as the texts' word holding that character (板凳 of 板凳会, 一窗受理,
+ * 蝶变's 蝶, 钱 of 钱往基层投, 小弱散), analysed as if typed in Chinese. The glossary leaves single characters out (most
+ * are too ambiguous), and round 16's englishSaid needs a `say` string of two characters or more. What makes such a
+ * character telling is that the texts hardly use it: one of its first glosses is the word whole (a verb's "to" aside,
+ * as the glossary's keys read it), and at most `maxShare` of the passages hold it (common ones — 新 "new", 老 "old",
+ * 小 "small", 风 "wind" — stand in many words of other senses). Among several, the earlier gloss, then the rarer
+ * character; of its words, the one most passages hold. Nothing is written per English word: the dictionary and the
+ * library decide, so a document added later brings its own characters' words. Kept per word.
+ */
+export function characterSaidOf(library: CharacterLibrary, maxShare: number): (word: string) => string | undefined {
+  // '' for none (a bounded memo's get cannot tell a kept undefined from a miss).
+  const memo = createBoundedMemo<string, string>(10_000);
+  let holding: Map<string, [string, number][]> | undefined;
+  // Of the texts' words holding the character, the one most passages hold that means the English word: the
+  // dictionary glosses it so or lacks it (a word of the texts' own: 一窗受理, 小弱散), as round 11's compounds ask
+  // (cap → 帽 is not 摘帽 "to be rehabilitated", private → 私 not 无私 "selfless").
+  const wordFor = (character: string, typed: string): string | undefined => {
+    if (!holding) {
+      const words = new Map<string, [string, number][]>();
+      for (const [word, df] of library.words()) {
+        if (!/[\u4e00-\u9fff]/.test(word)) continue;
+        for (const c of new Set(word)) {
+          const list = words.get(c);
+          if (list) list.push([word, df]);
+          else words.set(c, [[word, df]]);
+        }
+      }
+      for (const list of words.values()) list.sort((a, b) => b[1] - a[1]);
+      holding = words;
+    }
+    const run = [{ word: typed, start: 0, end: typed.length }];
+    return holding.get(character)?.find(([w]) => meantBy(w, run))?.[0];
+  };
+  return (word) => {
+    const kept = memo.get(word);
+    if (kept !== undefined) return kept === '' ? undefined : kept;
+    // The word as typed or in the singular, as a gloss writes it (a verb's "to" aside): briefings is not 短 "brief".
+    const typed = surfaceOfGloss(word);
+    const single = surfaceOfGloss(singular(americanSpelling(word)));
+    let found: { word: string; rank: number; count: number } | undefined;
+    if (typed.length > 0 && !typed.includes(' ')) {
+      for (const c of charactersGlossed(word)) {
+        const glosses = (dictionaryFields(c) ?? '').split('\t').filter((g) => !g.startsWith('=') && !NAMING_GLOSS.test(g)).slice(0, EARLY_GLOSSES);
+        const rank = glosses.findIndex((g) => {
+          const k = surfaceOfGloss(g);
+          return k === typed || k === single;
+        });
+        if (rank < 0) continue;
+        const count = library.passagesHolding(c);
+        if (count === 0 || count > maxShare * library.size) continue;
+        const text = wordFor(c, word);
+        if (text === undefined) continue;
+        if (!found || rank < found.rank || (rank === found.rank && count < found.count)) found = { word: text, rank, count };
+      }
+    }
+    memo.set(word, found?.word ?? '');
+    return found?.word;
+  };
+}
+
 /**
  * The first stretch of the texts of three characters or more spelt, in the English order, by one dictionary character
  * of each unknown word and one translation or character of each known word; '' if none.
@@ -1269,7 +1347,7 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
     }
     if (firstMeans && !ctx.hasTerm(first.word)) {
       // No look-up knows it: the everyday Chinese for it, analysed as if typed (englishSaid).
-      const said = ctx.saidAs?.(glossKey(first.word));
+      const said = ctx.saidAs?.(glossKey(first.word)) ?? ctx.characterSaid?.(first.word);
       if (said !== undefined) {
         segments.push({ start: first.start, end: first.end, text: text.slice(first.start, first.end), source: 'spelled', heads: [said] });
         i++;
