@@ -254,6 +254,8 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   // Everyday words, round 16, second half (docs/search.md): coverage weighted by how specific a word is.
   'coverage specificity 0.5': { coverageSpecific: 0.5 },
   'coverage specificity 1': { coverageSpecific: 1 },
+  // Round 17 (docs/search.md, Everyday words, round 17): a place word the dictionary knows, named for itself, off.
+  'no dictionary places': { dictionaryPlaces: false },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

@@ -206,6 +206,8 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
   { set: 'chat', prefix: 'chat-english17x-', heldOut: true },
   { set: 'chat', prefix: 'chat-english18-', heldOut: false },
   { set: 'chat', prefix: 'chat-english18x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-everyday16-', heldOut: false },
+  { set: 'chat', prefix: 'chat-everyday16x-', heldOut: true },
 ];
 
 export const heldOutBlock = (setName: string, id: string): boolean =>

@@ -247,6 +247,11 @@ export interface AnalyzeContext {
    */
   placeGlue?: boolean;
   /**
+   * Round 17: splitPlaceGlue cuts apart only a word jieba's dictionary lacks (tag x, found by its HMM): a dictionary
+   * word (乡下, 乡亲, 县里) is a word, not a place character glued to a verb. Default false (every such word).
+   */
+  placeGlueUnknown?: boolean;
+  /**
    * Round 11: a noun after 哪 and a measure word (哪次会议, 哪家单位) is the kind of answer asked for, an aspect (question.ts
    * askedAspects). Default true.
    */
@@ -921,10 +926,10 @@ const GLUED_TAG = /^(?:v[dgi]?|d|[rpcuy])$/;
  * word (jieba's tag, or a stop word), the two are cut apart: the place (tagged s, a place word: it weighs as one) and
  * the verb (its own tag). The texts' own words are left whole (乡村, 市场, 县级).
  */
-function splitPlaceGlue(spans: Span[], inTexts: (text: string) => boolean): Span[] {
+function splitPlaceGlue(spans: Span[], inTexts: (text: string) => boolean, unknownOnly = false): Span[] {
   let out: Span[] | undefined;
   spans.forEach((s, i) => {
-    const verbTag = s.text.length === 2 && PLACE_CHARACTERS.test(s.text.charAt(0)) && HAN_WORD.test(s.text) ? gluedVerbTag(s.text, inTexts) : undefined;
+    const verbTag = (!unknownOnly || s.tag === 'x') && s.text.length === 2 && PLACE_CHARACTERS.test(s.text.charAt(0)) && HAN_WORD.test(s.text) ? gluedVerbTag(s.text, inTexts) : undefined;
     if (verbTag === undefined) {
       out?.push(s);
       return;
@@ -1044,7 +1049,7 @@ export function analyzeQuery(
     runEnd = han ? span.end : -1;
   }
   if (run.join('').length > 1) runs.push(run);
-  const repaired = repairCut(ctx.placeGlue === false ? cutSpans : splitPlaceGlue(cutSpans, inTexts), inTexts, hasTerm);
+  const repaired = repairCut(ctx.placeGlue === false ? cutSpans : splitPlaceGlue(cutSpans, inTexts, ctx.placeGlueUnknown === true), inTexts, hasTerm);
   const joinedLone = ctx.isDictionaryWord ? joinLoneCharacters(repaired, ctx.isDictionaryWord, inTexts) : repaired;
   const spans =
     ctx.englishRules?.wholeStretches !== false && LATIN.test(freeText)

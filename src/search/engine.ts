@@ -367,6 +367,15 @@ export interface SearchEngineOptions {
    */
   placeGlue?: boolean;
   /**
+   * Round 17 (everyday words): in a query naming nothing else the texts hold (itself or through related terms: 家里 of
+   * 家里揭不开锅了 stays a place), a place word CC-CEDICT
+   * knows and no text holds (乡下 "countryside") is what the query is about, in words the texts write otherwise (农村,
+   * 城乡): it is a word like any other the texts lack (library neighbours stand in for it, it counts in the coverage),
+   * not a mere where (placeAsAspect); not a direction word (jieba's tag f: 外面). And splitPlaceGlue leaves jieba's
+   * dictionary words whole (乡下 is no 乡 glued to 下; analyze.ts placeGlueUnknown). Needs `glosses`. Default true.
+   */
+  dictionaryPlaces?: boolean;
+  /**
    * Round 11: the typo corrector also corrects to a name the texts put in quotation marks and jieba cuts into single
    * characters (“化债九法”: 化债九发 → 化债九法; “耕保贷”: 耕保代 → 耕保贷), not only to the words of the texts' cut.
    * Default true.
@@ -716,6 +725,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   placeWeight: 1,
   placeAsAspect: true,
   placeGlue: true,
+  dictionaryPlaces: true,
   quotedTypoTargets: true,
   whichMeasure: true,
   determinerModifier: true,
@@ -1404,6 +1414,19 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return false;
   };
   /**
+   * Round 17 (dictionaryPlaces): in a query that names nothing else the texts hold (no naming word of two characters
+   * or more but places, itself or through related terms), a place word CC-CEDICT knows and no text holds (乡下 "countryside") is what the
+   * query is about, not where: it stops being a place word, so that it counts in the coverage and library neighbours
+   * stand in for it (乡下 → 城乡, 农村). A direction word (jieba's tag f: 外面, 上面) only says where, relative to
+   * something; a place word CC-CEDICT lacks (城里) has no reading to go by.
+   */
+  const namePlaces = (concepts: Concept[]): void => {
+    if (concepts.some((c) => c.kind === 'word' && c.naming && !c.place && !c.aspect && charCount(c.text) >= 2 && heldByTexts(c))) return;
+    for (const c of concepts) {
+      if (c.place && c.kind === 'word' && !c.aspect && charCount(c.text) >= 2 && !heldByTexts(c) && inCedict(c.text) && tag(c.text)[0]?.tag !== 'f') c.place = undefined;
+    }
+  };
+  /**
    * A word the texts lack, with no related term, in a query holding some word the texts have: library neighbours
    * (neighbours.ts) stand in for it at a low weight. A query none of whose words the texts hold is about something
    * else (page chrome, 飞机票价格) and gets none. When the query names something the texts hold (not a place word nor
@@ -1411,6 +1434,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
    * co-occurrence picks the sense the query is about.
    */
   const befriend = (analyzed: AnalyzedQuery, text: string): AnalyzedQuery => {
+    if (o.dictionaryPlaces && o.glosses) namePlaces(analyzed.concepts);
     if (o.placeAsAspect && analyzed.concepts.some((c) => !c.place && !c.aspect && c.kind !== 'phrase')) {
       for (const c of analyzed.concepts) if (c.place) c.aspect = true;
     }
@@ -1470,7 +1494,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     ? (word: string): string | undefined => (characterMap ??= characterSaidOf({ words: textWords, passagesHolding, size: passages.length }, o.englishCharacter))(word)
     : undefined;
   const analyze = (parsed: ParsedQuery): AnalyzedQuery =>
-    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, saidAs, characterSaid, inTextsWhole: occursWhole, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, yearSuffix: o.yearSuffix, textKinds: o.textKinds, genreWords: o.genreWords, englishKinds: o.englishKinds, genreOpening: o.genreOpening, textCounts: o.textCounts, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger, complements: o.separableWords && o.complementJoin, insideJoin: o.separableWords && o.insideJoin, loneSay: o.loneSay, questionAdverbs: o.questionAdverbs, placeGlue: o.placeGlue, whichMeasure: o.whichMeasure, askedNounSubject: o.askedNounSubject, determinerModifier: o.determinerModifier, chatContext: o.chatContext, numberedNames: o.numberedNames })), parsed.text));
+    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, saidAs, characterSaid, inTextsWhole: occursWhole, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, yearSuffix: o.yearSuffix, textKinds: o.textKinds, genreWords: o.genreWords, englishKinds: o.englishKinds, genreOpening: o.genreOpening, textCounts: o.textCounts, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger, complements: o.separableWords && o.complementJoin, insideJoin: o.separableWords && o.insideJoin, loneSay: o.loneSay, questionAdverbs: o.questionAdverbs, placeGlue: o.placeGlue, placeGlueUnknown: o.dictionaryPlaces, whichMeasure: o.whichMeasure, askedNounSubject: o.askedNounSubject, determinerModifier: o.determinerModifier, chatContext: o.chatContext, numberedNames: o.numberedNames })), parsed.text));
   /**
    * A quoted phrase written against the query's words (“党建+”模式有哪些): the phrase and the words as typed are the
    * query's whole (党建模式), for the whole-query bonus, when some text holds them so (“党建+”模式).
