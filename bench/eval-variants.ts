@@ -239,6 +239,12 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'no genre opening': { genreOpening: false },
   'no text counts': { textCounts: false },
   'material round 16 off': { englishKinds: false, genreOpening: false, textCounts: false },
+  // Material, round 17 (docs/search.md, Material requests, round 17).
+  'no broad opening': { broadOpening: 0 },
+  'broad opening 0.5': { broadOpening: 0.5 },
+  'broad opening 2': { broadOpening: 2 },
+  'no rejoined material': { rejoinMaterial: false },
+  'material round 17 off': { broadOpening: 0, rejoinMaterial: false },
   // Round 14 (docs/search.md, Everyday words, round 14): a light noun after 的 not searched.
   'round 14 everyday (before)': { lightNouns: false },
   // Precision, round 15 (docs/search.md, Precision, round 15): a question's verb in headings.

@@ -223,6 +223,12 @@ export interface AnalyzeContext {
    */
   textCounts?: boolean;
   /**
+   * Round 17: a word the chat context or the material words list that jieba cut in two (宣讲|稿, 周|五) is dropped
+   * whole, as it is when jieba keeps it whole (宣讲稿 → dropped), and a form word so rejoined (…稿, a material word)
+   * makes the query a request for material. Default true.
+   */
+  rejoinMaterial?: boolean;
+  /**
    * Round 8: 主要 / 具体 / 到底 … right before a question's verb or asking word are dropped (question.ts
    * questionAdverbs): 拉萨扶贫主要发展哪些产业 asks about 扶贫 and 产业, not 主要. Default true.
    */
@@ -577,6 +583,20 @@ const WORDLIKE = /[\p{L}\p{N}]/u;
  */
 const endsMaterial = (t: string): boolean =>
   MATERIAL_WORDS.has(t) || TEXT_KIND_WORDS.has(t) || GENRE_WORDS.has(t) || YEAR.test(t) || isYearSuffix(t) || CHAT_CONTEXT_WORDS.has(t) || materialCompound(t);
+
+/**
+ * Round 17 (rejoinMaterial): spans[i] and the span written against it, when together (not apart) they make a word of
+ * the chat context or the material words that no text holds and jieba cut in two (宣讲|稿, 周|五): that word; ''
+ * otherwise. spans[i] alone must be a word the query would keep (汇报 of 汇报|稿 goes by itself).
+ */
+function rejoinedNoise(spans: readonly Span[], i: number, inTexts: (text: string) => boolean): string {
+  const a = spans[i] as Span;
+  const b = spans[i + 1];
+  if (b === undefined || b.start !== a.end) return '';
+  const w = a.text + b.text;
+  if (!(CHAT_CONTEXT_WORDS.has(w) || MATERIAL_WORDS.has(w)) || inTexts(w)) return '';
+  return isChatNoise(a.text, inTexts, true) ? '' : w;
+}
 
 /** The 年 / 年度 typed after a year (2020年, 2019年度). */
 const isYearSuffix = (t: string): boolean => t === '年' || t === '年度';
@@ -1090,6 +1110,14 @@ export function analyzeQuery(
     const span = spans[i] as Span;
     const t = span.text;
     if (t.length === 0 || QUERY_FILLERS.has(t) || !isIndexable(t)) continue;
+    // Round 17 (rejoinMaterial): a listed word jieba cut in two (宣讲|稿) goes whole, as it would uncut.
+    const rejoined = ctx.rejoinMaterial !== false && chatContext ? rejoinedNoise(spans, i, inTexts) : '';
+    if (rejoined) {
+      dropped.push(rejoined);
+      if (MATERIAL_WORDS.has(rejoined) || rejoined.endsWith('稿')) asksMaterial = true;
+      i++;
+      continue;
+    }
     // Round 14 (yearSuffix): the 年 / 年度 of a year the texts hold (2020年) is the year's, as a dropped year's is.
     if (isYearSuffix(t) && ctx.yearSuffix !== false && i > 0 && (spans[i - 1] as Span).end === span.start && YEAR.test((spans[i - 1] as Span).text)) {
       dropped.push(t);

@@ -282,6 +282,11 @@ export interface SearchEngineOptions {
    * Default true.
    */
   textCounts?: boolean;
+  /**
+   * Round 17: a chat-context or material word jieba cut in two (宣讲|稿, 周|五) is dropped whole (analyze.ts
+   * AnalyzeContext.rejoinMaterial). Default true.
+   */
+  rejoinMaterial?: boolean;
   /** 主要 / 具体 / 到底 before a question's verb or asking word are dropped (analyze.ts AnalyzeContext.questionAdverbs). Default true. */
   questionAdverbs?: boolean;
   /**
@@ -440,6 +445,14 @@ export interface SearchEngineOptions {
    * alike, as before). Default 0.75.
    */
   lengthCoverage?: number;
+  /**
+   * Round 17: in a request for material whose subject words are all broad (each in more than maxPartShare of the
+   * passages' texts: 乡村振兴 ppt, 乡村振兴 党课讲稿 2024), those words are not scored in titles and section headings (a
+   * heading that names what nearly every passage is about says nothing of its own passages), and the opening passage
+   * of an article whose title holds them all (not a fragment: the text's own statement of its subject) scores
+   * × (1 + broadOpening). Default 1; 0 is off (the answers before round 17).
+   */
+  broadOpening?: number;
   /**
    * Round 15: in a question, the heading boost of a word that names nothing (a verb, adverb or adjective: 提出 of
    * 乡村振兴战略是哪次会议提出的), in place of the fields' (fieldBoost: section 2, title 1.5; 0: the text only), and its
@@ -708,6 +721,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   englishKinds: true,
   genreOpening: true,
   textCounts: true,
+  rejoinMaterial: true,
   questionAdverbs: true,
   quantityBonus: 0.2,
   quantityWindow: 12,
@@ -731,6 +745,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   determinerModifier: true,
   questionVerbCoverage: 0.7,
   lengthCoverage: 0.75,
+  broadOpening: 1,
   questionVerbHeadings: 0,
   subjectFirst: 2,
   variantFold: true,
@@ -1076,6 +1091,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   const bareHeadings: string[] = [];
   // Section headings alone: a passage under 打造城乡党建共同体 matches that name fully though its text does not repeat it.
   const bareSections: string[] = [];
+  // An article's opening passage (not a fragment: 000-000 starts mid-sentence): its title, letters and digits only;
+  // '' for every other passage (broadOpening).
+  const openingTitle: string[] = [];
   // Titles and sections repeat across an article's passages: fold each distinct one once.
   const headingCache = new Map<string, string>();
   const foldHeading = (text: string | null): string => {
@@ -1097,6 +1115,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     // NUL keeps the whole query from matching across the end of the title and the start of the section.
     bareHeadings.push(`${bare(title)}\u0000${bare(section)}`);
     bareSections.push(bare(section));
+    openingTitle.push(p.position.start === 0 && !p.fragment ? bare(title) : '');
     documents.push({ title, section, text: f.folded });
     yield;
   }
@@ -1494,7 +1513,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     ? (word: string): string | undefined => (characterMap ??= characterSaidOf({ words: textWords, passagesHolding, size: passages.length }, o.englishCharacter))(word)
     : undefined;
   const analyze = (parsed: ParsedQuery): AnalyzedQuery =>
-    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, saidAs, characterSaid, inTextsWhole: occursWhole, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, yearSuffix: o.yearSuffix, textKinds: o.textKinds, genreWords: o.genreWords, englishKinds: o.englishKinds, genreOpening: o.genreOpening, textCounts: o.textCounts, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger, complements: o.separableWords && o.complementJoin, insideJoin: o.separableWords && o.insideJoin, loneSay: o.loneSay, questionAdverbs: o.questionAdverbs, placeGlue: o.placeGlue, placeGlueUnknown: o.dictionaryPlaces, whichMeasure: o.whichMeasure, askedNounSubject: o.askedNounSubject, determinerModifier: o.determinerModifier, chatContext: o.chatContext, numberedNames: o.numberedNames })), parsed.text));
+    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, saidAs, characterSaid, inTextsWhole: occursWhole, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, yearSuffix: o.yearSuffix, textKinds: o.textKinds, genreWords: o.genreWords, englishKinds: o.englishKinds, genreOpening: o.genreOpening, textCounts: o.textCounts, rejoinMaterial: o.rejoinMaterial, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger, complements: o.separableWords && o.complementJoin, insideJoin: o.separableWords && o.insideJoin, loneSay: o.loneSay, questionAdverbs: o.questionAdverbs, placeGlue: o.placeGlue, placeGlueUnknown: o.dictionaryPlaces, whichMeasure: o.whichMeasure, askedNounSubject: o.askedNounSubject, determinerModifier: o.determinerModifier, chatContext: o.chatContext, numberedNames: o.numberedNames })), parsed.text));
   /**
    * A quoted phrase written against the query's words (“党建+”模式有哪些): the phrase and the words as typed are the
    * query's whole (党建模式), for the whole-query bonus, when some text holds them so (“党建+”模式).
@@ -1649,11 +1668,26 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return concepts.map((c, k) => (c.related.some((t) => heads.has(t) && heads.get(t) !== k) ? c.related.filter((t) => !heads.has(t) || heads.get(t) === k) : c.related));
   };
   /** The weighted query terms (each once, at its highest weight, only if indexed) and each concept's bits. */
+  /**
+   * broadOpening: the subject words of a request for material, letters and digits only, when every one is broad — a
+   * naming word, no theme's name, each of its heads in more than maxPartShare of the passages' texts (乡村振兴, not
+   * 党建引领) — and undefined otherwise. The subject is every concept but the aspects (a kind of text kept beside it:
+   * 党课 of 乡村振兴 党课讲稿), or all of them when there is nothing else.
+   */
+  function broadSubject(concepts: readonly Concept[], themes: readonly (ThemeId | undefined)[]): string[] | undefined {
+    const subject = concepts.some((c) => !c.aspect) ? concepts.filter((c) => !c.aspect) : concepts;
+    const broad = subject.every(
+      (c) => c.kind === 'word' && c.naming && themes[concepts.indexOf(c)] === undefined && c.heads.length > 0 && c.heads.every((h) => share(h) > o.maxPartShare),
+    );
+    return subject.length > 0 && broad ? subject.map((c) => bare(c.text)) : undefined;
+  }
+
   function plan(
     concepts: readonly Concept[],
     headings = false,
     text = '',
-  ): { terms: WeightedTerm[]; bits: ConceptBits[]; keys: ConceptBits[]; required: ConceptBits[] } {
+    material = false,
+  ): { terms: WeightedTerm[]; bits: ConceptBits[]; keys: ConceptBits[]; required: ConceptBits[]; broad: string[] | undefined } {
     const weights = new Map<string, number>();
     // In the heading pass (see rank()), a word a section heading names whole is there to be matched.
     const known = concepts.map((c) => wholeKnownOf(c) || (headings && c.kind === 'word' && inHeading(bare(c.text))));
@@ -1730,9 +1764,14 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     // Bits go to the heaviest terms first; past 64 terms a match still scores but does not count for coverage.
     const ordered = [...weights.entries()].sort((x, y) => y[1] - x[1]);
     const bitByTerm = new Map<string, number>();
+    // Round 17 (broadOpening): a request for material whose subject words are all broad; their heads are scored in the
+    // body only.
+    const broad = o.broadOpening > 0 && material && !headings ? broadSubject(concepts, themes) : undefined;
+    const broadHeads = new Set(broad === undefined ? [] : concepts.flatMap((c) => (broad.includes(bare(c.text)) ? c.heads : [])));
     const terms: WeightedTerm[] = ordered.map(([term, weight], i) => {
       const bit = i < 64 ? i : -1;
       bitByTerm.set(term, bit);
+      if (broadHeads.has(term)) return { term, weight, bit, headingBoost: 0 };
       if (verbHeads.has(term)) return { term, weight, bit, headingBoost: o.questionVerbHeadings as number };
       return o.standInHeadings !== false && standIns.has(term) && !own.has(term) ? { term, weight, bit, headingBoost: o.standInHeadings } : { term, weight, bit };
     });
@@ -1807,7 +1846,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         head.fullRelatedHigh = head.closeRelatedHigh;
       }
     }
-    return { terms, bits, keys, required };
+    return { terms, bits, keys, required, broad };
   }
 
   /** How much of a concept a document matched: 1 for the concept itself, partial credit for its pieces. */
@@ -2082,7 +2121,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
 
   function rank(parsed: ParsedQuery, analyzed: AnalyzedQuery, need = Infinity, headings = false): QueryRanking {
     const { concepts } = analyzed;
-    const { terms, bits, keys, required } = plan(concepts, headings, parsed.text);
+    const { terms, bits, keys, required, broad } = plan(concepts, headings, parsed.text, analyzed.material === true);
     const phrasesBare = parsed.phrases.map(bare).filter((p) => p.length > 0);
     const whole = analyzed.wholeBare.length >= 2 ? analyzed.wholeBare : '';
     const collapser = startCollapse();
@@ -2122,6 +2161,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const stretch = o.stretchBonus > 0 ? stretchOf(parsed.text, analyzed) : '';
     if (stretch) for (const i of holdersOf(stretch)) stretchStamp[i] = current;
     const stretchFactor = 1 + o.stretchBonus;
+    // Round 17 (broadOpening): the opening passage of an article whose title holds every broad subject word.
+    const openingFactor = 1 + o.broadOpening;
     const { coverageFloor, coveragePower, themeBoost } = o;
     // The words that decide whether a passage is a result (keys: lone characters only when the query has nothing
     // longer, or when people ask with them: 卖 of 网上卖 brings 电商) and those a full match must hold (required; plan()
@@ -2231,6 +2272,10 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       const themeFactor = strength > 0 ? 1 + themeBoost * strength : 1;
       score *= themeFactor;
       if (stretch && stretchStamp[index] === current) score *= stretchFactor;
+      if (broad !== undefined) {
+        const title = openingTitle[index] as string;
+        if (title.length > 0 && broad.every((w) => title.includes(w))) score *= openingFactor;
+      }
       hitBodyLow[index] = bodyLow;
       hitBodyHigh[index] = bodyHigh;
       // What the text scans below (the whole query, the required words found whole) may still add is settled where
