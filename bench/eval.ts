@@ -204,6 +204,8 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
   { set: 'chat', prefix: 'chat-material4x-', heldOut: true },
   { set: 'chat', prefix: 'chat-english17-', heldOut: false },
   { set: 'chat', prefix: 'chat-english17x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-nomatch8-', heldOut: false },
+  { set: 'chat', prefix: 'chat-nomatch8x-', heldOut: true },
 ];
 
 export const heldOutBlock = (setName: string, id: string): boolean =>
