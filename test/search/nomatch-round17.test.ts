@@ -50,6 +50,17 @@ describe('a stand-in named only as an item of a list', () => {
     expect(then.results[0]?.id).toBe('003-016');
   });
 
+  it('catches the same shape where an earlier rule did not exist: 老人 through 养老驿站 in a list', () => {
+    // Without round 8's loneCharacterWords, 走|丢 of 家里老人走丢了咋找 are no key words and 老人 is all a full match needs;
+    // 001-012 holds it only as 养老驿站 in 文化礼堂、养老驿站、xx非遗传承馆等一系列民心工程.
+    const q = '家里老人走丢了咋找';
+    const noLone = createSearchEngine(getSharedCorpus(), { loneCharacterWords: false });
+    const noLoneOff = createSearchEngine(getSharedCorpus(), { loneCharacterWords: false, standInListed: false });
+    expect(noLoneOff.search(q, { limit: 5 }).partial).toBe(false);
+    expect(noLone.search(q, { limit: 5 }).partial).toBe(true);
+    expect(noLone.search(q, { limit: 5 }).results[0]?.id).toBe('001-012');
+  });
+
   it('a list the question speaks of keeps its full answer', () => {
     // 000-005 lists who is chosen for the two committees: 回乡大学毕业生 stands for 大学生 and 回村 together, and
     // 两委班子 follows the list (the blind block's judged chat-nomatch8-11; chat-question13-81).
