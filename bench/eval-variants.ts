@@ -255,6 +255,8 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'round 15 everyday (before)': { unheldNearby: 0 },
   // Round 16 (docs/search.md, No-match near misses, round 16): 多少 before the payment asked about.
   'round 16 no-match (off)': { amountBeforePayment: false },
+  // No-match near misses, round 17 (docs/search.md): a stand-in named only as a list's item is no full match.
+  'round 17 no-match (off)': { standInListed: false },
   // Round 16 (docs/search.md, Precision, round 16).
   'precision round 16 off': { itemBonus: 0 },
   // Everyday words, round 16, second half (docs/search.md): coverage weighted by how specific a word is.

@@ -24,7 +24,7 @@ import { dictionaryFields, EMPTY_GLOSSARY, glossaryFromSaved, glossarySteps, loa
 import { createNeighbours, type Neighbour, type NeighbourOptions, type SavedNeighbours } from './neighbours.js';
 import { BIGRAM_DEFAULTS, contentPairs, questionPairs, heldShare, prepareStretches, rerank, typedStretches, type BigramSignalOptions } from './bigram-signal.js';
 import { createTypoCorrector, latinGroups, type SavedTypoReadings } from './typo.js';
-import { asksHow, onlyItem, onlyListed, onlyMentioned } from './mention.js';
+import { asksHow, onlyItem, onlyListed, onlyListedItem, onlyMentioned } from './mention.js';
 import { amountsOf, asksMoney, asksQuantity, namesPayment, quantitiesOf, quantityNear } from './quantity.js';
 import { ASKING, asksList, headingWord, isQuestion, listsKind } from './question.js';
 import { ENGLISH_ABBREVIATIONS, ENGLISH_PLACE_KINDS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
@@ -561,6 +561,16 @@ export interface SearchEngineOptions {
    */
   amountBeforePayment?: boolean;
   /**
+   * Round 17: in a question asking how something is done, where it is or what it holds (mention.ts asksHow; not one
+   * asking a quantity), a passage holding a required word only through related terms (a stand-in) is no full match
+   * when its text names each of those terms only as an item of an enumeration, and neither the item nor the clause
+   * outside the enumeration says another word of the question (mention.ts onlyListedItem): 推动农家书屋、寺庙书屋、
+   * 广播电视“村村通”、电影放映、信息共享等文化惠民工程实现全覆盖 for 信号 of 村村通电视没信号怎么办. A list names the stand-in;
+   * it does not speak of the thing asked. Such a passage still credits and ranks. Default true; false: as before
+   * round 17.
+   */
+  standInListed?: boolean;
+  /**
    * Round 16 (everyday, second half): a concept's weight in the coverage factor × its specificity to this power — the
    * library idf of its rarest head, log(1 / share) / log(passages), 1 for a word the texts lack — so that a passage
    * holding one generic word as typed (a lone 学, 带) covers less of the query than one holding several of its ideas
@@ -766,6 +776,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   listedMention: true,
   askedNounSubject: true,
   amountBeforePayment: true,
+  standInListed: true,
   coverageSpecific: 0,
   englishNumbers: true,
   englishJoined: 4,
@@ -1620,6 +1631,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
      */
     fullRelatedLow: number;
     fullRelatedHigh: number;
+    /** Those terms as text (standInListed reads where they stand), and the close ones. */
+    fullRelatedText: string[];
+    closeRelatedText: string[];
     /** Those of them from a related term sharing a Han character with the concept as typed (headStandInClose). */
     closeRelatedLow: number;
     closeRelatedHigh: number;
@@ -1825,6 +1839,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         relatedHigh: maskHigh(bitByTerm, related),
         fullRelatedLow: maskLow(bitByTerm, fullRelated),
         fullRelatedHigh: maskHigh(bitByTerm, fullRelated),
+        fullRelatedText: fullRelated,
+        closeRelatedText: close,
         closeRelatedLow: maskLow(bitByTerm, close),
         closeRelatedHigh: maskHigh(bitByTerm, close),
         own: c.kind === 'word' && c.naming && !theme ? c.heads.reduce((a, h) => (a >= 0 ? a : ownArticle(h)), -1) : -1,
@@ -1844,6 +1860,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       if (!o.headNounOnly || (at >= 0 && readsAsHead(text, c.text, at))) {
         head.fullRelatedLow = head.closeRelatedLow;
         head.fullRelatedHigh = head.closeRelatedHigh;
+        head.fullRelatedText = head.closeRelatedText;
       }
     }
     return { terms, bits, keys, required, broad };
@@ -2211,6 +2228,19 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         ].filter((t) => t.length > 0 && !listed?.includes(t));
       }
     }
+    // Round 17 (standInListed): in such a question, the required words a passage may hold only through related terms;
+    // where those terms stand in its text decides a full match (standInOnlyListed).
+    const standIns = fullPossible && o.standInListed && asksHow(parsed.text) && !asksQuantity(parsed.text) ? required.filter((c) => c.kind === 'word' && c.fullRelatedText.length > 0) : [];
+    // What the question says beside each such word: its other words as typed, their dictionary words and related terms.
+    const standInEvidence = standIns.map((s) => {
+      const at = bits.indexOf(s);
+      const own = new Set(s.fullRelatedText);
+      return [
+        ...new Set(
+          concepts.flatMap((c, k) => (k === at || c.kind !== 'word' || c.place ? [] : [bare(c.text), ...c.heads, ...c.related])).filter((t) => charCount(t) > 1 && !own.has(t)),
+        ),
+      ];
+    });
     const scan = anchors !== undefined || (mentioned !== undefined && mentioned.length > 0) || listed !== undefined;
     const themed = keys.filter((c) => c.theme !== undefined);
     let keyLow = 0;
@@ -2300,6 +2330,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         }
       }
       if (full === YES && scan) full = MAYBE;
+      // Only where a stand-in may be all the passage has of a word is its text read (standInListed).
+      if (full === YES) for (const c of standIns) if ((c.headLow & bodyLow) === 0 && (c.headHigh & bodyHigh) === 0) full = MAYBE;
       if (full === YES) fullCount++;
       candidates.push(index);
       candScore[index] = score;
@@ -2347,6 +2379,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       for (const c of required) if (!matchesWhole(c, index, bodyLow, bodyHigh)) return false;
       if (mentioned !== undefined && mentioned.length > 0 && onlyMentioned((folded[index] as FoldedText).folded, mentioned)) return false;
       if (listed !== undefined && onlyListed((folded[index] as FoldedText).folded, listed, listedEvidence)) return false;
+      for (let k = 0; k < standIns.length; k++) if (standInOnlyListed(standIns[k] as ConceptBits, standInEvidence[k] as string[], index, bodyLow, bodyHigh)) return false;
       return anchors === undefined || (payment ? paymentNear(index, anchors, payment) : amountNear(index, anchors));
     }, (index) =>
       (mayHold(index, whole) && (bareText[index] as string).includes(whole)) || (bareHeadings[index] as string).includes(whole),
@@ -2365,6 +2398,26 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   const clusterSure = new Float64Array(passages.length);
   const clusterSureStamp = new Uint32Array(passages.length);
   let sureStamp = 0;
+
+  /**
+   * Round 17 (standInListed): whether passage `i` holds required concept `c` only through related terms, each of which
+   * its text names only as an item of an enumeration (mention.ts onlyItem). A passage holding the word itself, its
+   * theme or its article, or none of the terms as written (cut otherwise), is left alone: false.
+   */
+  function standInOnlyListed(c: ConceptBits, evidence: readonly string[], i: number, bodyLow: number, bodyHigh: number): boolean {
+    if ((c.headLow & bodyLow) !== 0 || (c.headHigh & bodyHigh) !== 0) return false;
+    if (c.theme !== undefined && themeStrength(i, c.theme) > 0) return false;
+    if (c.own === articleOf[i]) return false;
+    if (c.whole.length > 0 && ((bareText[i] as string).includes(c.whole) || (bareSections[i] as string).includes(c.whole))) return false;
+    const text = (folded[i] as FoldedText).folded;
+    let held = 0;
+    for (const t of c.fullRelatedText) {
+      if (!text.includes(t)) continue;
+      if (!onlyListedItem(text, t, evidence)) return false;
+      held++;
+    }
+    return held > 0;
+  }
 
   /** What matchesWhole answers from the bits alone: YES or NO, or MAYBE when it would scan the text. */
   function matchesCheaply(c: ConceptBits, i: number, bodyLow: number, bodyHigh: number): number {

@@ -4,6 +4,8 @@
  * is no full match for such a passage (SearchEngineOptions.askedHowMention).
  */
 
+import { bare } from './normalize.js';
+
 /**
  * Words asking how something is done, where it is or what it holds: 怎么 / 怎样 / 如何 / 咋 (not 怎么样, how well; not
  * 怎么回事), 在哪, 哪里, 哪儿, 什么内容, 讲什么.
@@ -126,13 +128,63 @@ const ITEM_MAX = 10;
 export function onlyItem(text: string, w: string): boolean {
   let n = 0;
   for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + w.length)) {
-    const [left, right] = spanAround(text, at, at + w.length, isItemBound);
-    // A 、 after the item, or before it when the word closes it (淳朴民风, 农村电商等): the last item of a list runs on to
-    // the clause's end, where the list's head may stand (乡镇、县(区)、市级定点医院住院医疗费用报销: 医院 is no item).
-    const rest = text.slice(at + w.length, right).replace(/^[”’"'》]+/u, '');
-    // An item is short: a clause running on to a 、 of figures after it (报销比例分别达到95%、90%) is none.
-    const item = text[right] === '、' && right - left <= ITEM_MAX;
-    if (!item && !(text[left - 1] === '、' && (rest.length === 0 || rest.startsWith('等')))) return false;
+    if (!itemAt(text, at, at + w.length, false)) return false;
+    n++;
+  }
+  return n > 0;
+}
+
+/**
+ * Whether the occurrence [at, end) of a word in folded `text` stands in an item of an enumeration (onlyItem). With
+ * `etc`, the last item also where it runs on to the 等 closing the list within a few characters (信息共享等: standInListed).
+ */
+function itemAt(text: string, at: number, end: number, etc: boolean): boolean {
+  const [left, right] = spanAround(text, at, end, isItemBound);
+  // A 、 after the item, or before it when the word closes it (淳朴民风, 农村电商等): the last item of a list runs on to
+  // the clause's end, where the list's head may stand (乡镇、县(区)、市级定点医院住院医疗费用报销: 医院 is no item).
+  const rest = text.slice(end, right).replace(/^[”’"'》]+/u, '');
+  // An item is short: a clause running on to a 、 of figures after it (报销比例分别达到95%、90%) is none.
+  if (text[right] === '、' && right - left <= ITEM_MAX) return true;
+  if (text[left - 1] !== '、') return false;
+  return rest.length === 0 || rest.startsWith('等') || (etc && ETC_AFTER.test(rest));
+}
+
+/** The 等 closing a list a few characters after a word of its last item (信息|共享等). */
+const ETC_AFTER = /^[^、]{0,8}?等/u;
+
+/**
+ * Round 17 (SearchEngineOptions.standInListed): whether folded `text` holds `w` (a related term standing for a word the
+ * question needs) only as an item of enumerations, and the clauses holding them say none of `evidence` (the question's
+ * other words, with their related terms) outside the enumeration: 推动农家书屋、寺庙书屋、广播电视“村村通”、电影放映、
+ * 信息共享等文化惠民工程实现全覆盖 names 信息共享 among the programmes, it says nothing of a signal. False when the text
+ * does not hold `w`.
+ */
+export function onlyListedItem(text: string, w: string, evidence: readonly string[]): boolean {
+  let n = 0;
+  for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + w.length)) {
+    const end = at + w.length;
+    if (!itemAt(text, at, end, true)) return false;
+    // The enumeration: the items joined by 、 on either side, and the 等 closing it.
+    let [first, last] = spanAround(text, at, end, isItemBound);
+    while (first > 1 && text[first - 1] === '、') first = spanAround(text, first - 2, first - 1, isItemBound)[0];
+    let lastStart = first;
+    while (last < text.length - 1 && text[last] === '、') {
+      lastStart = last + 1;
+      last = spanAround(text, lastStart, lastStart, isItemBound)[1];
+    }
+    // The last item runs on past the 等 closing the list (信息共享等文化惠民工程): the list ends there.
+    const etc = ETC_AFTER.exec(text.slice(Math.max(lastStart, at), last));
+    if (etc !== null) last = Math.max(lastStart, at) + etc[0].length;
+    const [left, right] = spanAround(text, at, end, isClauseBound);
+    // Letters and digits only: the question's words as the texts write them, past quote marks (“两委”班子).
+    const outside = `${bare(text.slice(left, Math.max(left, first)))}|${bare(text.slice(Math.min(right, last), right))}`;
+    // The item itself beside the term, up to the 等 closing the list: 回乡大学毕业生 holds 回乡 of 回村 beside 大学 of
+    // 年轻人 — the item names two things asked, the list is what the passage speaks of.
+    const [itemStart, itemRun] = spanAround(text, at, end, isItemBound);
+    const itemEnd = Math.min(itemRun, last);
+    const item = `${bare(text.slice(itemStart, at))}|${bare(text.slice(end, itemEnd))}`;
+    for (const e of evidence) if (e.length > 0 && item.includes(e)) return false;
+    for (const e of evidence) if (e.length > 0 && outside.includes(e)) return false;
     n++;
   }
   return n > 0;
