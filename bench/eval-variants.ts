@@ -141,6 +141,10 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'no English said': { englishSaid: false },
   // Round 17 (docs/search.md, English, round 17): an English word read through its rare dictionary character.
   'no English character': { englishCharacter: 0 },
+  // Round 17, second half (docs/search.md, English, round 17 (second half)): phrasal verbs, englishCharacter's parts.
+  'no English phrasal': { englishPhrasal: false },
+  'no English character parts': { englishCharacterParts: false },
+  'english round 17b (before)': { englishPhrasal: false, englishCharacterParts: false },
   'english round 10 (before)': { englishRules: { placeKinds: false, rePrefix: false, particles: false, kindJoins: false } },
   // English, round 11 (docs/search.md, English, round 11).
   'no character compounds': { englishRules: { characterCompounds: false } },

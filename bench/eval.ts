@@ -212,6 +212,8 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
   { set: 'chat', prefix: 'chat-material5x-', heldOut: true },
   { set: 'chat', prefix: 'chat-nomatch8-', heldOut: false },
   { set: 'chat', prefix: 'chat-nomatch8x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-english19-', heldOut: false },
+  { set: 'chat', prefix: 'chat-english19x-', heldOut: true },
 ];
 
 export const heldOutBlock = (setName: string, id: string): boolean =>

@@ -4,7 +4,7 @@
  * collide in MiniSearch's single term dictionary (a bigram 人才 and the word 人才 are different terms).
  */
 import { cutForSearch, isStopWord, tag } from './jieba.js';
-import { mapEnglish, type EnglishRules } from './english.js';
+import { mapEnglish, type EnglishRules, type PhrasalWord } from './english.js';
 import type { Glossary } from './glosses.js';
 import { createBoundedMemo } from './bounded-memo.js';
 import { bare } from './normalize.js';
@@ -282,6 +282,8 @@ export interface AnalyzeContext {
   saidAs?: (key: string) => string | undefined;
   /** An English word read as the texts' word holding its rare dictionary character (english.ts EnglishContext.characterSaid). */
   characterSaid?: (word: string) => string | undefined;
+  /** A verb and its particle read as the texts' word glossed with them (english.ts EnglishContext.phrasal). */
+  phrasal?: (verbStem: string, particle: string) => readonly PhrasalWord[] | undefined;
   /** Whether the texts hold a string as whole words (english.ts EnglishContext.inTextsWhole). Default: as inTexts. */
   inTextsWhole?: (text: string) => boolean;
 }
@@ -1051,7 +1053,7 @@ export function analyzeQuery(
   }
   if (ctx.separable !== false) asked = joinSeparable(asked, (w) => hasTerm(w) && inTexts(w), ctx.separableLonger === true, ctx.complements === true);
   if (ctx.insideJoin === true) asked = joinInside(asked);
-  const { text, english, glossed, chinese, translated, untranslated } = mapEnglish(asked, { glossary: ctx.glossary, hasTerm, inTexts, numbers: ctx.englishNumbers, maxJoined: ctx.englishJoined, rules: ctx.englishRules, inTextsWhole: ctx.inTextsWhole, saidAs: ctx.saidAs, characterSaid: ctx.characterSaid });
+  const { text, english, glossed, chinese, translated, untranslated } = mapEnglish(asked, { glossary: ctx.glossary, hasTerm, inTexts, numbers: ctx.englishNumbers, maxJoined: ctx.englishJoined, rules: ctx.englishRules, inTextsWhole: ctx.inTextsWhole, saidAs: ctx.saidAs, characterSaid: ctx.characterSaid, phrasal: ctx.phrasal });
   const cutSpans = cutWithSpans(text);
   // Typos are looked for in jieba's own cut, before the repairs below (集体|经计 must not become 集体经|计).
   const runs: string[][] = [];

@@ -19,7 +19,7 @@ import { alignNumbers } from './numerals.js';
 import { parseQuery, type ParsedQuery } from './query-parser.js';
 import { buildSnippet, isPlainText, splitSentences, type HighlightTerm, type SnippetOptions } from './snippet.js';
 import type { SearchEngine, SearchOptions, SearchResponse, SearchResult, Suggestion } from './types.js';
-import { characterSaidOf, glossKey, saidAsOf, type EnglishRules } from './english.js';
+import { characterSaidOf, glossKey, phrasalOf, saidAsOf, type EnglishRules } from './english.js';
 import { dictionaryFields, EMPTY_GLOSSARY, glossaryFromSaved, glossarySteps, loadGlossLines, loadSynonymLines, stem, type Glossary, type SavedGlossary } from './glosses.js';
 import { createNeighbours, type Neighbour, type NeighbourOptions, type SavedNeighbours } from './neighbours.js';
 import { BIGRAM_DEFAULTS, contentPairs, questionPairs, heldShare, prepareStretches, rerank, typedStretches, type BigramSignalOptions } from './bigram-signal.js';
@@ -628,6 +628,20 @@ export interface SearchEngineOptions {
    */
   englishCharacter?: number;
   /**
+   * Round 17 (second half): an English verb and its particle (up, out, over, down, off, back, away) are read as the
+   * texts' word the dictionary glosses with them (teaming up → 抱团 "to team up", cracking down → 扫黑 "to crack down
+   * on illegal activities"; english.ts phrasalOf), where the verb alone had been looked up (teaming → 团队 "team": the
+   * glossary's keys drop the particle as a filler); one glossing more than three of the texts' words (set up) is left
+   * to its verb. Needs the glosses. false: off (before). Default true.
+   */
+  englishPhrasal?: boolean;
+  /**
+   * Round 17 (second half): englishCharacter reads an English word as a word of the texts the dictionary lacks only
+   * if no dictionary word inside it holding the character is glossed otherwise (big → 伟 "big" is not 宏伟蓝图, whose
+   * 伟 is 宏伟's, "grand; magnificent"; english.ts partsMeant). false: any such word (before). Default true.
+   */
+  englishCharacterParts?: boolean;
+  /**
    * A place name typed in pinyin before the English for its kind (Gaohong town, Bainiu village, Linzhou county) is read
    * with that kind's syllable (gaohong zhen → 高虹镇; vocabulary.ts ENGLISH_PLACE_KINDS). Default true.
    */
@@ -784,6 +798,8 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   englishGuessWeight: 0.7,
   englishSaid: true,
   englishCharacter: 0.03,
+  englishPhrasal: true,
+  englishCharacterParts: true,
   commonEnglishWeight: 0.6,
   pinyinPlaces: true,
   englishRules: {},
@@ -1521,10 +1537,12 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return n;
   };
   const characterSaid = o.englishCharacter > 0 && o.glosses
-    ? (word: string): string | undefined => (characterMap ??= characterSaidOf({ words: textWords, passagesHolding, size: passages.length }, o.englishCharacter))(word)
+    ? (word: string): string | undefined => (characterMap ??= characterSaidOf({ words: textWords, passagesHolding, size: passages.length }, o.englishCharacter, o.englishCharacterParts))(word)
     : undefined;
+  // englishPhrasal: the texts' words by the phrasal verbs glossing them, listed on the first verb and particle asked.
+  const phrasal = o.englishPhrasal && o.glosses ? phrasalOf(textWords) : undefined;
   const analyze = (parsed: ParsedQuery): AnalyzedQuery =>
-    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, saidAs, characterSaid, inTextsWhole: occursWhole, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, yearSuffix: o.yearSuffix, textKinds: o.textKinds, genreWords: o.genreWords, englishKinds: o.englishKinds, genreOpening: o.genreOpening, textCounts: o.textCounts, rejoinMaterial: o.rejoinMaterial, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger, complements: o.separableWords && o.complementJoin, insideJoin: o.separableWords && o.insideJoin, loneSay: o.loneSay, questionAdverbs: o.questionAdverbs, placeGlue: o.placeGlue, placeGlueUnknown: o.dictionaryPlaces, whichMeasure: o.whichMeasure, askedNounSubject: o.askedNounSubject, determinerModifier: o.determinerModifier, chatContext: o.chatContext, numberedNames: o.numberedNames })), parsed.text));
+    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, saidAs, characterSaid, phrasal, inTextsWhole: occursWhole, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, yearSuffix: o.yearSuffix, textKinds: o.textKinds, genreWords: o.genreWords, englishKinds: o.englishKinds, genreOpening: o.genreOpening, textCounts: o.textCounts, rejoinMaterial: o.rejoinMaterial, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger, complements: o.separableWords && o.complementJoin, insideJoin: o.separableWords && o.insideJoin, loneSay: o.loneSay, questionAdverbs: o.questionAdverbs, placeGlue: o.placeGlue, placeGlueUnknown: o.dictionaryPlaces, whichMeasure: o.whichMeasure, askedNounSubject: o.askedNounSubject, determinerModifier: o.determinerModifier, chatContext: o.chatContext, numberedNames: o.numberedNames })), parsed.text));
   /**
    * A quoted phrase written against the query's words (“党建+”模式有哪些): the phrase and the words as typed are the
    * query's whole (党建模式), for the whole-query bonus, when some text holds them so (“党建+”模式).

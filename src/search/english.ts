@@ -131,6 +131,12 @@ export interface EnglishContext {
    * {@link characterSaidOf}. Default none.
    */
   characterSaid?: (word: string) => string | undefined;
+  /**
+   * Round 17 (second half; englishPhrasal): the texts' words the dictionary glosses with an English verb and its
+   * particle (team up → 抱团 "to team up", drop out of school → 辍学), by the verb's stem and the particle. See
+   * {@link phrasalOf}. Default none.
+   */
+  phrasal?: (verbStem: string, particle: string) => readonly PhrasalWord[] | undefined;
 }
 
 /** saidAsOf's maps, built once per list of groups (every engine over the same lexicon shares one). */
@@ -1069,6 +1075,114 @@ function glossedEarly(character: string, word: string): boolean {
     .some((g) => keyOfGloss(g).split(' ').includes(wanted));
 }
 
+/**
+ * Particles of English phrasal verbs (a closed class): with them a verb means what it does not alone (team up, sort
+ * out, take over, fall back). The glossary's keys drop up, out, over, down and off as fillers, and particlesOut drops
+ * back and away after a verb, so that a phrasal verb was looked up as its verb (teaming → 团队 "team").
+ */
+const PHRASAL_PARTICLES = new Set(['up', 'out', 'over', 'down', 'off', 'back', 'away']);
+/** A dictionary gloss that is a phrasal verb: "to team up", "to crack down on sth", "to drop out of school". */
+const PHRASAL_GLOSS = /^(?:to )?([a-z]+) (up|out|over|down|off|back|away)(?: (.+))?$/;
+
+/** A word of the texts the dictionary glosses with a phrasal verb (see {@link phrasalOf}). */
+export interface PhrasalWord {
+  word: string;
+  /** Passages holding it. */
+  count: number;
+  /** Where the gloss stands among the word's glosses (0: its first sense). */
+  rank: number;
+  /** The gloss's words after the particle, as gloss keys (school of "out of school"; none for "on sth"). */
+  rest: string[];
+}
+
+/**
+ * englishPhrasal (round 17, second half): the texts' words (two characters or more) by the phrasal verbs the
+ * dictionary glosses them with, keyed by the verb's stem and the particle: team up → 抱团, drop out → 辍学 ("to drop
+ * out of school"), crack down → 扫黑 ("to crack down on illegal activities"). Built once per library from its own words' lines,
+ * so a word a later document brings is served too; nothing is written per English phrase.
+ */
+export function phrasalOf(words: () => readonly (readonly [string, number])[]): (verbStem: string, particle: string) => readonly PhrasalWord[] | undefined {
+  let map: Map<string, PhrasalWord[]> | undefined;
+  return (verbStem, particle) => {
+    if (!map) {
+      map = new Map();
+      for (const [word, count] of words()) {
+        if (charCount(word) < 2 || !HAN.test(word)) continue;
+        const fields = dictionaryFields(word);
+        if (!fields) continue;
+        const glosses = fields.split('\t').filter((g) => !g.startsWith('=') && !NAMING_GLOSS.test(g));
+        glosses.forEach((g, rank) => {
+          const m = PHRASAL_GLOSS.exec(g);
+          if (!m) return;
+          const key = `${stemOf(m[1] as string)} ${m[2] as string}`;
+          const rest = m[3] === undefined ? [] : glossKey(m[3]).split(' ').filter((k) => k.length > 0);
+          const list = map?.get(key);
+          const entry = { word, count, rank, rest };
+          if (list) list.push(entry);
+          else map?.set(key, [entry]);
+        });
+      }
+    }
+    return map.get(`${verbStem} ${particle}`);
+  };
+}
+
+/**
+ * A word's glosses that may give it for a phrasal verb: its first two. A later one is a sense the word is rarely
+ * meant in (下降 "to go down" is fourth, 报销 "to wipe out" fourth, 出现 "to show up" fourth).
+ */
+const PHRASAL_SENSES = 2;
+/** Most words of the texts a phrasal verb may stand for (see phrasalVerbs). */
+const PHRASAL_WORDS = 3;
+/** Most query words after the particle a phrasal gloss's rest may take in (dropping out of school: of, school). */
+const PHRASAL_REST = 3;
+
+/**
+ * A verb and its particle as the texts' word the dictionary glosses with them (EnglishContext.phrasal): teaming up →
+ * 抱团, cracking down → 扫黑, dropping out of school → 辍学 (the gloss's rest, "of school", typed after it too, is
+ * taken in). Among several words: the gloss's rest typed after the particle, longest first; then the word more
+ * passages hold; then the earlier gloss. Only words joined by spaces (follow-up is a noun).
+ */
+function phrasalVerbs(text: string, phrasal: NonNullable<EnglishContext['phrasal']>): string {
+  if (!/\b(?:up|out|over|down|off|back|away)\b/.test(text)) return text;
+  const words = latinWords(text);
+  let out = '';
+  let last = 0;
+  for (let i = 0; i + 1 < words.length; i++) {
+    const verb = words[i] as Word;
+    const particle = words[i + 1] as Word;
+    if (!PHRASAL_PARTICLES.has(particle.word) || !/^\s+$/.test(text.slice(verb.end, particle.start))) continue;
+    if (isChatWord(verb.word) || glossKey(verb.word).length === 0 || (verb.start > 0 && /[0-9.@/-]/.test(text[verb.start - 1] as string))) continue;
+    const found = phrasal(stemOf(verbOf(verb.word) ?? verb.word), particle.word);
+    if (!found || found.length === 0) continue;
+    // The query's meaningful words after the particle, as keys, with where each ends.
+    const after: { key: string; end: number }[] = [];
+    for (let j = i + 2; j < words.length && after.length < PHRASAL_REST; j++) {
+      const w = words[j] as Word;
+      if (!/^[\s-]+$/.test(text.slice((words[j - 1] as Word).end, w.start))) break;
+      const key = glossKey(w.word);
+      if (key.length > 0) after.push({ key, end: w.end });
+    }
+    // Where a gloss's rest typed after the particle ends (the particle's end for none typed).
+    const restEnd = (p: PhrasalWord): number =>
+      p.rest.length > 0 && p.rest.length <= after.length && p.rest.every((k, n) => after[n]?.key === k) ? (after[p.rest.length - 1] as { end: number }).end : particle.end;
+    const senses = found.filter((p) => p.rank < PHRASAL_SENSES);
+    // A phrasal verb the dictionary gives many of the texts' words for is a general verb (set up: 建立, 成立, 设立,
+    // 树立 …; carry out): its verb's own reading does as well.
+    if (senses.length > PHRASAL_WORDS) continue;
+    const ranked = senses
+      .map((p) => ({ p, end: restEnd(p) }))
+      .sort((a, b) => b.end - a.end || b.p.count - a.p.count || a.p.rank - b.p.rank);
+    const best = ranked[0];
+    if (!best) continue;
+    const end = best.end;
+    out += `${text.slice(last, verb.start)} ${best.p.word} `;
+    last = end;
+    while (i + 1 < words.length && (words[i + 1] as Word).start < end) i++;
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
 /** What {@link characterSaidOf} asks of the library. */
 export interface CharacterLibrary {
   /** The texts' words with their passage counts (bigram terms left out). */
@@ -1090,7 +1204,7 @@ export interface CharacterLibrary {
  * character; of its words, the one most passages hold. Nothing is written per English word: the dictionary and the
  * library decide, so a document added later brings its own characters' words. Kept per word.
  */
-export function characterSaidOf(library: CharacterLibrary, maxShare: number): (word: string) => string | undefined {
+export function characterSaidOf(library: CharacterLibrary, maxShare: number, parts = false): (word: string) => string | undefined {
   // '' for none (a bounded memo's get cannot tell a kept undefined from a miss).
   const memo = createBoundedMemo<string, string>(10_000);
   let holding: Map<string, [string, number][]> | undefined;
@@ -1112,7 +1226,7 @@ export function characterSaidOf(library: CharacterLibrary, maxShare: number): (w
       holding = words;
     }
     const run = [{ word: typed, start: 0, end: typed.length }];
-    return holding.get(character)?.find(([w]) => meantBy(w, run))?.[0];
+    return holding.get(character)?.find(([w]) => meantBy(w, run) && (!parts || partsMeant(w, character, run)))?.[0];
   };
   return (word) => {
     const kept = memo.get(word);
@@ -1139,6 +1253,26 @@ export function characterSaidOf(library: CharacterLibrary, maxShare: number): (w
     memo.set(word, found?.word ?? '');
     return found?.word;
   };
+}
+
+/**
+ * englishCharacterParts (round 17, second half): a word of the texts the dictionary lacks (宏伟蓝图, 一窗受理) stands for
+ * the English word through its character only if no dictionary word inside it holding that character is glossed
+ * otherwise: big → 伟 "big" is not 宏伟蓝图, whose 伟 is 宏伟's, "grand; imposing; magnificent"; window → 窗 is
+ * 一窗受理 (no dictionary word inside it holds 窗 but 窗 itself), bench → 凳 is 板凳会 (板凳 "wooden bench or stool").
+ */
+function partsMeant(word: string, character: string, run: readonly Word[]): boolean {
+  if (dictionaryFields(word) !== undefined) return true;
+  const chars = Array.from(word);
+  for (let i = 0; i < chars.length; i++) {
+    for (let j = i + 2; j <= chars.length && j - i < chars.length; j++) {
+      const inner = chars.slice(i, j);
+      if (!inner.includes(character)) continue;
+      const piece = inner.join('');
+      if (dictionaryFields(piece) !== undefined && !meantBy(piece, run)) return false;
+    }
+  }
+  return true;
 }
 
 /**
@@ -1240,7 +1374,8 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
   // The re- form looked up by its key first (a map's get): most words have none.
   const reKnown = (w: string): boolean =>
     (tableTerms.has(tableKey(`re${w}`)) || (glossary !== undefined && glossary.english(glossKey(`re${w}`)).length > 0)) && knownAsTyped(`re${w}`);
-  const prefixed = glossary && rules.rePrefix ? reForms(abbreviated, byStemOnly, reKnown) : abbreviated;
+  const phrased = glossary && ctx.phrasal ? phrasalVerbs(abbreviated, ctx.phrasal) : abbreviated;
+  const prefixed = glossary && rules.rePrefix ? reForms(phrased, byStemOnly, reKnown) : phrased;
   const becoming = glossary && rules.copulaGet ? copulasAsBecome(prefixed, (phrase) => tableTerms.has(tableKey(phrase)) || glossary.english(glossKey(phrase), surfaceKey(phrase)).length > 0) : prefixed;
   const particled = rules.particles ? particlesOut(becoming) : becoming;
   const placed = rules.placeKinds || rules.kindJoins ? placeKinds(particled, translate, rules, ctx.inTexts) : particled;
