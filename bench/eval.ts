@@ -210,6 +210,8 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
   { set: 'chat', prefix: 'chat-everyday16x-', heldOut: true },
   { set: 'chat', prefix: 'chat-material5-', heldOut: false },
   { set: 'chat', prefix: 'chat-material5x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-everyday17-', heldOut: false },
+  { set: 'chat', prefix: 'chat-everyday17x-', heldOut: true },
 ];
 
 export const heldOutBlock = (setName: string, id: string): boolean =>
