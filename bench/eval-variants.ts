@@ -268,6 +268,8 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'coverage specificity 1': { coverageSpecific: 1 },
   // Round 17 (docs/search.md, Everyday words, round 17): a place word the dictionary knows, named for itself, off.
   'no dictionary places': { dictionaryPlaces: false },
+  // Round 17, second half (docs/search.md, Everyday words, round 17 (second half)).
+  'no gloss composition': { glossComposed: false },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

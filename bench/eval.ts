@@ -214,6 +214,8 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
   { set: 'chat', prefix: 'chat-nomatch8x-', heldOut: true },
   { set: 'chat', prefix: 'chat-english19-', heldOut: false },
   { set: 'chat', prefix: 'chat-english19x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-everyday17-', heldOut: false },
+  { set: 'chat', prefix: 'chat-everyday17x-', heldOut: true },
 ];
 
 export const heldOutBlock = (setName: string, id: string): boolean =>

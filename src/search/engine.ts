@@ -20,7 +20,7 @@ import { parseQuery, type ParsedQuery } from './query-parser.js';
 import { buildSnippet, isPlainText, splitSentences, type HighlightTerm, type SnippetOptions } from './snippet.js';
 import type { SearchEngine, SearchOptions, SearchResponse, SearchResult, Suggestion } from './types.js';
 import { characterSaidOf, glossKey, phrasalOf, saidAsOf, type EnglishRules } from './english.js';
-import { dictionaryFields, EMPTY_GLOSSARY, glossaryFromSaved, glossarySteps, loadGlossLines, loadSynonymLines, stem, type Glossary, type SavedGlossary } from './glosses.js';
+import { dictionaryFields, dictionaryLines, EMPTY_GLOSSARY, glossaryFromSaved, glossarySteps, loadGlossLines, loadSynonymLines, stem, type Glossary, type SavedGlossary } from './glosses.js';
 import { createNeighbours, type Neighbour, type NeighbourOptions, type SavedNeighbours } from './neighbours.js';
 import { BIGRAM_DEFAULTS, contentPairs, questionPairs, heldShare, prepareStretches, rerank, typedStretches, type BigramSignalOptions } from './bigram-signal.js';
 import { createTypoCorrector, latinGroups, type SavedTypoReadings } from './typo.js';
@@ -380,6 +380,15 @@ export interface SearchEngineOptions {
    * dictionary words whole (乡下 is no 乡 glued to 下; analyze.ts placeGlueUnknown). Needs `glosses`. Default true.
    */
   dictionaryPlaces?: boolean;
+  /**
+   * Round 17, second half (everyday words): a two-character word of the texts each of whose characters means, in
+   * CC-CEDICT's first two senses, one of two words the query types side by side (穷|回去 → 返贫: 返 "to return" as
+   * 回去, 贫 "poor" as 穷), in either order, stands in for both words as a library neighbour (weight 1 × nearbyWeight,
+   * never a full match). The texts write many of their notions as such two-character compounds of literary
+   * characters, where a chat query spells the same meaning out in everyday words. Only a pair that composes exactly
+   * one library word gets it (an unambiguous reading). Needs `glosses` and `neighbours`. Default true.
+   */
+  glossComposed?: boolean;
   /**
    * Round 11: the typo corrector also corrects to a name the texts put in quotation marks and jieba cuts into single
    * characters (“化债九法”: 化债九发 → 化债九法; “耕保贷”: 耕保代 → 耕保贷), not only to the words of the texts' cut.
@@ -764,6 +773,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   placeAsAspect: true,
   placeGlue: true,
   dictionaryPlaces: true,
+  glossComposed: true,
   quotedTypoTargets: true,
   whichMeasure: true,
   determinerModifier: true,
@@ -1501,7 +1511,89 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         .filter((n) => hasTerm(n.word) && !c.parts.includes(n.word) && (anchors.length === 0 || cooccurs(n.word, anchors) || (n.weight >= o.nearbySure && cooccurs(n.word, anchors, true))));
       if (near.length > 0) c.nearby = near.map((n) => ({ term: n.word, weight: n.weight }));
     });
+    if (o.glossComposed) befriendComposed(analyzed, text);
     return analyzed;
+  };
+  /** The gloss keys of a dictionary headword's first two senses (neighbours.ts reads the same senses). */
+  const senseKeys = (w: string): string[] =>
+    (dictionaryFields(w) ?? '').split('\t').filter((g) => g !== '' && !g.startsWith('=')).slice(0, 2).map(glossKey).filter(Boolean);
+  // glossComposed: single characters by the gloss keys of their first two senses, and the library's two-character
+  // words by their first character, listed on first use; a word's characters and a pair's composed words are kept.
+  let charactersByKey: Map<string, string[]> | undefined;
+  let pairsByFirst: Map<string, string[]> | undefined;
+  const meaningMemo = createBoundedMemo<string, ReadonlySet<string>>(10_000);
+  const composedMemo = createBoundedMemo<string, readonly string[]>(10_000);
+  /** The characters that mean a word (a character means itself): one of their first two senses is one of its. */
+  const charactersMeaning = (w: string): ReadonlySet<string> => {
+    const kept = meaningMemo.get(w);
+    if (kept) return kept;
+    if (!charactersByKey) {
+      charactersByKey = new Map();
+      for (const [head, line] of dictionaryLines()) {
+        if (charCount(head) !== 1) continue;
+        for (const g of line.split('\t').slice(1).filter((x) => !x.startsWith('=')).slice(0, 2)) {
+          const key = glossKey(g);
+          if (!key) continue;
+          const at = charactersByKey.get(key);
+          if (at) at.push(head);
+          else charactersByKey.set(key, [head]);
+        }
+      }
+    }
+    const out = new Set<string>();
+    if (charCount(w) === 1) out.add(w);
+    for (const k of senseKeys(w)) for (const ch of charactersByKey.get(k) ?? []) out.add(ch);
+    return meaningMemo.set(w, out);
+  };
+  /** The library words composed of a character meaning `a` and one meaning `b`, in either order (not `a` + `b`). */
+  const composedOf = (a: string, b: string): readonly string[] => {
+    const key = `${a}\u0000${b}`;
+    const kept = composedMemo.get(key);
+    if (kept !== undefined) return kept;
+    if (!pairsByFirst) {
+      pairsByFirst = new Map();
+      for (const [term] of textWords()) {
+        const chars = Array.from(term);
+        if (chars.length !== 2) continue;
+        const at = pairsByFirst.get(chars[0] as string);
+        if (at) at.push(term);
+        else pairsByFirst.set(chars[0] as string, [term]);
+      }
+    }
+    const ca = charactersMeaning(a);
+    const cb = charactersMeaning(b);
+    const found = new Set<string>();
+    for (const [first, second] of [[ca, cb], [cb, ca]] as const) {
+      for (const x of first) {
+        for (const w of pairsByFirst.get(x) ?? []) {
+          const y = Array.from(w)[1] as string;
+          if (y !== x && second.has(y) && w !== a + b && occurs(w)) found.add(w);
+        }
+      }
+    }
+    return composedMemo.set(key, [...found]);
+  };
+  /**
+   * glossComposed: for two words typed side by side, the texts' two-character word made of a character meaning one
+   * and a character meaning the other (穷|回去 → 返贫) stands in for both, when there is exactly one; not the pair as
+   * typed, nor a word the query holds elsewhere.
+   */
+  const befriendComposed = (analyzed: AnalyzedQuery, text: string): void => {
+    const cs = analyzed.concepts;
+    for (let k = 0; k + 1 < cs.length; k++) {
+      const a = cs[k] as Concept;
+      const b = cs[k + 1] as Concept;
+      if (a.kind !== 'word' || b.kind !== 'word' || a.stranded || b.stranded || a.aspect || b.aspect) continue;
+      if (!text.includes(a.text + b.text)) continue;
+      // Not a word the query holds elsewhere; exactly one left.
+      const found = composedOf(a.text, b.text).filter((x) => !text.includes(x));
+      if (found.length !== 1) continue;
+      const w = found[0] as string;
+      for (const c of [a, b]) {
+        if (c.heads.includes(w) || c.related.includes(w) || c.nearby?.some((n) => n.term === w)) continue;
+        c.nearby = [...(c.nearby ?? []), { term: w, weight: 1 }];
+      }
+    }
   };
   /** Han characters of a query as typed. */
   const hanCount = (text: string): number => text.match(/\p{Script=Han}/gu)?.length ?? 0;
@@ -3326,6 +3418,11 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       loadGlossLines();
       yield;
       dictionaryFields('');
+      // glossComposed's table of characters by their senses (one pass over the dictionary's single characters).
+      if (o.glossComposed && neighbours) {
+        yield;
+        charactersMeaning('');
+      }
     },
     *saveJson() {
       yield '{"index":';
