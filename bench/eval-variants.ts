@@ -270,6 +270,17 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'no dictionary places': { dictionaryPlaces: false },
   // Round 17, second half (docs/search.md, Everyday words, round 17 (second half)).
   'no gloss composition': { glossComposed: false },
+  // Round 17 as a whole (the lead's end-of-round A/B): every rule of the round off, which reproduces 72e6d1a's answers.
+  'round 17 off': {
+    englishCharacter: 0,
+    englishPhrasal: false,
+    englishCharacterParts: false,
+    broadOpening: 0,
+    rejoinMaterial: false,
+    standInListed: false,
+    dictionaryPlaces: false,
+    glossComposed: false,
+  },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with
