@@ -214,6 +214,8 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
   { set: 'chat', prefix: 'chat-everyday16x-', heldOut: true },
   { set: 'chat', prefix: 'chat-material5-', heldOut: false },
   { set: 'chat', prefix: 'chat-material5x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-material6-', heldOut: false },
+  { set: 'chat', prefix: 'chat-material6x-', heldOut: true },
   { set: 'chat', prefix: 'chat-nomatch8-', heldOut: false },
   { set: 'chat', prefix: 'chat-nomatch8x-', heldOut: true },
   { set: 'chat', prefix: 'chat-english19-', heldOut: false },

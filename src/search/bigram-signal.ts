@@ -23,6 +23,18 @@ export interface BigramSignalOptions {
    * their ranking alone. Default 0.
    */
   keywordWeight?: number;
+  /**
+   * Round 17: weight of the signal for a request for material that asks no question (AnalyzedQuery.material: ppt,
+   * 讲稿, 2024 …), over its full answers only: the engine's order reranked as a question's is (engine share + weight ×
+   * bigram share over the first `depth` results). The character pairs searched are those of the query with its
+   * dropped words (material, request and politeness words) cut out, or of the whole query (`materialPairs`). 0: off.
+   * Default 0.01 (a tie-breaker: from 0.03 on it put the engine's right first result second on five tuning queries).
+   */
+  materialWeight?: number;
+  /** Which pairs a request for material searches: 'subject' (dropped words cut out) or 'whole'. Default 'subject'. */
+  materialPairs?: 'subject' | 'whole';
+  /** Whether a request for material's partial answers are reranked too (its words missed in part). Default false. */
+  materialPartial?: boolean;
   /** How many of the engine's first results the signal may reorder. Default 10. */
   depth?: number;
   /**
@@ -32,7 +44,15 @@ export interface BigramSignalOptions {
   fallbackShare?: number;
 }
 
-export const BIGRAM_DEFAULTS: Readonly<Required<BigramSignalOptions>> = Object.freeze({ weight: 0.2, keywordWeight: 0, depth: 10, fallbackShare: 0.5 });
+export const BIGRAM_DEFAULTS: Readonly<Required<BigramSignalOptions>> = Object.freeze({
+  weight: 0.2,
+  keywordWeight: 0,
+  materialWeight: 0.01,
+  materialPairs: 'subject',
+  materialPartial: false,
+  depth: 10,
+  fallbackShare: 0.5,
+});
 
 // The asking words are question.ts's (one list for what makes a question, round 9).
 export { ASKING, isQuestion } from './question.js';
@@ -57,6 +77,13 @@ export const questionPairs = (folded: string): string[] => pairsOf(folded);
 
 /** The query's distinct Han pairs with its asking words cut out (什么, 怎么 … and the pairs across them). */
 export const contentPairs = (folded: string): string[] => pairsOf(folded.replace(ASKING_ALL, ' '));
+
+/** The query's distinct Han pairs with the given words cut out (a request for material's subject: 党建 of 党建ppt). */
+export function subjectPairs(folded: string, dropped: readonly string[]): string[] {
+  let text = folded;
+  for (const word of dropped) if (word.length > 0) text = text.split(word).join(' ');
+  return pairsOf(text);
+}
 
 /** A ranked hit: a passage's position and score. */
 export interface ScoredHit {

@@ -22,7 +22,7 @@ import type { SearchEngine, SearchOptions, SearchResponse, SearchResult, Suggest
 import { characterSaidOf, glossKey, phrasalOf, saidAsOf, type EnglishRules } from './english.js';
 import { dictionaryFields, dictionaryLines, EMPTY_GLOSSARY, glossaryFromSaved, glossarySteps, loadGlossLines, loadSynonymLines, stem, type Glossary, type SavedGlossary } from './glosses.js';
 import { createNeighbours, type Neighbour, type NeighbourOptions, type SavedNeighbours } from './neighbours.js';
-import { BIGRAM_DEFAULTS, contentPairs, questionPairs, heldShare, prepareStretches, rerank, typedStretches, type BigramSignalOptions } from './bigram-signal.js';
+import { BIGRAM_DEFAULTS, contentPairs, questionPairs, heldShare, prepareStretches, rerank, subjectPairs, typedStretches, type BigramSignalOptions } from './bigram-signal.js';
 import { createTypoCorrector, latinGroups, type SavedTypoReadings } from './typo.js';
 import { asksHow, onlyItem, onlyListed, onlyListedItem, onlyMentioned } from './mention.js';
 import { amountsOf, asksMoney, asksQuantity, namesPayment, quantitiesOf, quantityNear } from './quantity.js';
@@ -2769,14 +2769,19 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
    * Filters (theme, document) hold for what it adds; a query with a quoted phrase is left as it is (a phrase asks for
    * those words exactly).
    */
-  function withBigrams(parsed: ParsedQuery, hits: QueryRanking, need: number): QueryRanking {
+  function withBigrams(parsed: ParsedQuery, analyzed: AnalyzedQuery, hits: QueryRanking, need: number): QueryRanking {
     const b = o.bigrams;
     if (b === false || parsed.phrases.length > 0) return hits;
     const question = isQuestion(parsed.text);
+    // A request for material (round 17) names its subject in a few words the texts write as such: the characters held
+    // in common order its full answers, as a question's (a partial answer is left alone: its words missed).
+    const material = !question && b.materialWeight > 0 && analyzed.material === true;
     // A keyword query only as a tie-breaker among full answers: where the words miss (everyday words the texts lack),
     // characters held in common are no evidence of meaning.
-    if (!question && (b.keywordWeight <= 0 || hits.total === 0 || hits.partial)) return hits;
-    const weight = question ? b.weight : b.keywordWeight;
+    const keywordWeight = material ? b.materialWeight : b.keywordWeight;
+    const partialLeft = hits.partial && !(material && b.materialPartial);
+    if (!question && (keywordWeight <= 0 || hits.total === 0 || partialLeft)) return hits;
+    const weight = question ? b.weight : keywordWeight;
     // The parsed text is folded already (normalizeQuery).
     const folded = parsed.text;
     gramRound = gramRound === 0xffffffff ? 1 : gramRound + 1;
@@ -2785,7 +2790,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     if (hits.total > 0) {
       if (weight <= 0) return hits;
       const terms: WeightedTerm[] = [];
-      for (const term of questionPairs(folded)) if (hasTerm(term)) terms.push({ term, weight: 1, bit: -1 });
+      const subject = material && b.materialPairs === 'subject';
+      const pairs = subject ? subjectPairs(folded, analyzed.dropped) : questionPairs(folded);
+      for (const term of pairs) if (hasTerm(term)) terms.push({ term, weight: 1, bit: -1 });
       // The best bigram score over the library, not only over these results: a result that is the best of a weak lot
       // (matching the question's 怎么办 and little else) gets no more than its share of what the library holds.
       let best = 0;
@@ -3452,7 +3459,10 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       // A question's first results may be reordered by the bigram signal (withBigrams): they need their exact scores.
       // And so may those of a question about a quantity (withQuantities).
       const reordered =
-        (o.bigrams !== false && (o.bigrams.keywordWeight > 0 || isQuestion(searched.text))) ||
+        (o.bigrams !== false &&
+          (o.bigrams.keywordWeight > 0 ||
+            isQuestion(searched.text) ||
+            (o.bigrams.materialWeight > 0 && analyzed.material === true))) ||
         (o.quantityBonus > 0 && asksQuantity(searched.text)) ||
         // 分别 asks which ones without an asking word: withList reorders rerankDepth results, which must be exact.
         (o.listBonus > 0 && asksList(searched.text));
@@ -3506,7 +3516,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       }
       // A question: the character-bigram signal (bigram-signal.ts) reorders its first results and answers an empty
       // one (partial).
-      hits = withBigrams(searched, hits, need);
+      hits = withBigrams(searched, analyzed, hits, need);
       hits = withQuantities(searched, analyzed, hits, need);
       hits = withHeading(searched, analyzed, hits, need);
       hits = withList(searched, analyzed, hits, need);
