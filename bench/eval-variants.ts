@@ -284,6 +284,7 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
     standInListed: false,
     dictionaryPlaces: false,
     glossComposed: false,
+    bigrams: { materialWeight: 0 },
   },
 };
 
