@@ -1618,16 +1618,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   const saidAs = o.englishSaid && o.glosses ? (key: string): string | undefined => (saidMap ??= saidAsOf(RELATED_TERMS, dictionaryFields))(key) : undefined;
   // englishCharacter: the texts' word holding a rare dictionary character, built on the first word it is asked of.
   let characterMap: ((word: string) => string | undefined) | undefined;
-  const characterCounts = new Map<string, number>();
-  const passagesHolding = (c: string): number => {
-    let n = characterCounts.get(c);
-    if (n === undefined) {
-      n = 0;
-      for (const t of bareText) if (t.includes(c)) n++;
-      characterCounts.set(c, n);
-    }
-    return n;
-  };
+  // How many passages' text holds a character: holdersOf's scan, cached with it.
+  const passagesHolding = (c: string): number => holdersOf(c).length;
   const characterSaid = o.englishCharacter > 0 && o.glosses
     ? (word: string): string | undefined => (characterMap ??= characterSaidOf({ words: textWords, passagesHolding, size: passages.length }, o.englishCharacter, o.englishCharacterParts))(word)
     : undefined;

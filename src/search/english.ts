@@ -1065,12 +1065,13 @@ const EARLY_GLOSSES = 3;
 /** A gloss naming, not meaning: an abbreviation, a surname, a dynasty or state, a variant form (新 "abbr. for xinjiang"). */
 const NAMING_GLOSS = /^(?:abbr\.|surname|variant of|old variant|see |used in|ancient)|dynasty|\bpr\./;
 
+/** A headword's dictionary fields (tab-separated) without its references (=…) and naming glosses: what it means. */
+const meaningGlosses = (fields: string): string[] => fields.split('\t').filter((g) => !g.startsWith('=') && !NAMING_GLOSS.test(g));
+
 /** Whether one of a character's first glosses holds the English word (by stem). */
 function glossedEarly(character: string, word: string): boolean {
   const wanted = stemOf(word);
-  return (dictionaryFields(character) ?? '')
-    .split('\t')
-    .filter((g) => !g.startsWith('=') && !NAMING_GLOSS.test(g))
+  return meaningGlosses(dictionaryFields(character) ?? '')
     .slice(0, EARLY_GLOSSES)
     .some((g) => keyOfGloss(g).split(' ').includes(wanted));
 }
@@ -1110,7 +1111,7 @@ export function phrasalOf(words: () => readonly (readonly [string, number])[]): 
         if (charCount(word) < 2 || !HAN.test(word)) continue;
         const fields = dictionaryFields(word);
         if (!fields) continue;
-        const glosses = fields.split('\t').filter((g) => !g.startsWith('=') && !NAMING_GLOSS.test(g));
+        const glosses = meaningGlosses(fields);
         glosses.forEach((g, rank) => {
           const m = PHRASAL_GLOSS.exec(g);
           if (!m) return;
@@ -1237,7 +1238,7 @@ export function characterSaidOf(library: CharacterLibrary, maxShare: number, par
     let found: { word: string; rank: number; count: number } | undefined;
     if (typed.length > 0 && !typed.includes(' ')) {
       for (const c of charactersGlossed(word)) {
-        const glosses = (dictionaryFields(c) ?? '').split('\t').filter((g) => !g.startsWith('=') && !NAMING_GLOSS.test(g)).slice(0, EARLY_GLOSSES);
+        const glosses = meaningGlosses(dictionaryFields(c) ?? '').slice(0, EARLY_GLOSSES);
         const rank = glosses.findIndex((g) => {
           const k = surfaceOfGloss(g);
           return k === typed || k === single;

@@ -164,8 +164,10 @@ export function onlyListedItem(text: string, w: string, evidence: readonly strin
   for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + w.length)) {
     const end = at + w.length;
     if (!itemAt(text, at, end, true)) return false;
-    // The enumeration: the items joined by 、 on either side, and the 等 closing it.
-    let [first, last] = spanAround(text, at, end, isItemBound);
+    // The item holding the term, then the enumeration: the items joined by 、 on either side, and the 等 closing it.
+    const [itemStart, itemRun] = spanAround(text, at, end, isItemBound);
+    let first = itemStart;
+    let last = itemRun;
     while (first > 1 && text[first - 1] === '、') first = spanAround(text, first - 2, first - 1, isItemBound)[0];
     let lastStart = first;
     while (last < text.length - 1 && text[last] === '、') {
@@ -180,11 +182,8 @@ export function onlyListedItem(text: string, w: string, evidence: readonly strin
     const outside = `${bare(text.slice(left, Math.max(left, first)))}|${bare(text.slice(Math.min(right, last), right))}`;
     // The item itself beside the term, up to the 等 closing the list: 回乡大学毕业生 holds 回乡 of 回村 beside 大学 of
     // 年轻人 — the item names two things asked, the list is what the passage speaks of.
-    const [itemStart, itemRun] = spanAround(text, at, end, isItemBound);
-    const itemEnd = Math.min(itemRun, last);
-    const item = `${bare(text.slice(itemStart, at))}|${bare(text.slice(end, itemEnd))}`;
-    for (const e of evidence) if (e.length > 0 && item.includes(e)) return false;
-    for (const e of evidence) if (e.length > 0 && outside.includes(e)) return false;
+    const item = `${bare(text.slice(itemStart, at))}|${bare(text.slice(end, Math.min(itemRun, last)))}`;
+    if (evidence.some((e) => e.length > 0 && (item.includes(e) || outside.includes(e)))) return false;
     n++;
   }
   return n > 0;
