@@ -222,6 +222,12 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
   { set: 'chat', prefix: 'chat-english19x-', heldOut: true },
   { set: 'chat', prefix: 'chat-everyday17-', heldOut: false },
   { set: 'chat', prefix: 'chat-everyday17x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-material7-', heldOut: false },
+  { set: 'chat', prefix: 'chat-material7x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-material8-', heldOut: false },
+  { set: 'chat', prefix: 'chat-material8x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-material9-', heldOut: false },
+  { set: 'chat', prefix: 'chat-material9x-', heldOut: true },
 ];
 
 export const heldOutBlock = (setName: string, id: string): boolean =>
