@@ -108,6 +108,8 @@ export interface Concept {
    * askedAspects in question.ts): it adds to the score but neither qualifies a passage nor is required of a full match.
    */
   aspect?: boolean;
+  /** Set by the engine (round 18, materialClause): a request's circumstance typed after its kind of text; an aspect. */
+  clause?: boolean;
   /** Set by the engine for a word the texts lack: library words standing in for it (neighbours.ts), with weights. */
   nearby?: { term: string; weight: number }[];
   /** A place or direction word (村里, 家里, 上面: jieba tags s, f): where, not what about; it weighs less. */

@@ -10,6 +10,7 @@ import { THEME_LEXICON } from '../corpus/themes.js';
 import { analyzeQuery, GRAM_PREFIX, saySpans, someGram, wordTerms, type AnalyzedQuery, type Concept } from './analyze.js';
 import { passageIndexSteps, type IndexDocument, type PassageTokens, type SavedPassageIndex, type WeightedTerm } from './minisearch-index.js';
 import { createBoundedMemo } from './bounded-memo.js';
+import { clauseConcepts } from './request-clause.js';
 import { nearDuplicateSteps, type DedupeOptions } from './dedupe.js';
 import { runNow, type Steps } from './pace.js';
 import { unknownTheme } from './errors.js';
@@ -463,6 +464,17 @@ export interface SearchEngineOptions {
    */
   broadOpening?: number;
   /**
+   * Round 18: in a request for material, the words typed after its word for a kind of text (the first typed after a
+   * subject word), from the first space or punctuation mark after it on (…的党课讲稿？周五支部党课要用 · …的PPT，明天村两委会上要用 · …调研报告 word版 急用),
+   * when a word the texts hold names the subject before that kind word, are the request's circumstances (when, where,
+   * for whom, how urgent), not its subject (request-clause.ts): aspects — they neither make a passage a result nor are
+   * required of a full match nor count in the coverage — and their terms weigh × materialClause. Only when the
+   * subject before the kind word, in Han characters of naming words held as typed, is longer than the clause (主题党日
+   * 讲稿 红船精神 names its subject after it). Default 1 (chosen on the tuning queries: 0.5 the same, 0.25 one worse);
+   * 0: off (the answers before round 18).
+   */
+  materialClause?: number;
+  /**
    * Round 15: in a question, the heading boost of a word that names nothing (a verb, adverb or adjective: 提出 of
    * 乡村振兴战略是哪次会议提出的), in place of the fields' (fieldBoost: section 2, title 1.5; 0: the text only), and its
    * coverage credit taken from the text alone. A section heading names what its passages are about with the texts'
@@ -780,6 +792,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   questionVerbCoverage: 0.7,
   lengthCoverage: 0.75,
   broadOpening: 1,
+  materialClause: 1,
   questionVerbHeadings: 0,
   subjectFirst: 2,
   variantFold: true,
@@ -1625,8 +1638,23 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     : undefined;
   // englishPhrasal: the texts' words by the phrasal verbs glossing them, listed on the first verb and particle asked.
   const phrasal = o.englishPhrasal && o.glosses ? phrasalOf(textWords) : undefined;
+  /** Round 18 (materialClause): a request's circumstances typed after its kind of text are aspects (request-clause.ts). */
+  const clauseAsides = (text: string, analyzed: AnalyzedQuery): AnalyzedQuery => {
+    if (!(o.materialClause > 0)) return analyzed;
+    // The subject before the kind word is held as typed: an everyday word held through related terms (村支书) may be
+    // no more the subject than the clause after it.
+    const { clause, kinds } = clauseConcepts(text, analyzed, (c) => c.heads.some(inText) || occurs(c.text));
+    for (const c of clause) {
+      c.aspect = true;
+      c.clause = true;
+    }
+    // A kind word the texts lack before the clause (党课 of 党课讲稿？周五…) is the kind of text wanted, as genreWords
+    // reads one ending a request.
+    for (const c of kinds) c.aspect = true;
+    return analyzed;
+  };
   const analyze = (parsed: ParsedQuery): AnalyzedQuery =>
-    gluePhrases(parsed, befriend(unbind(analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, saidAs, characterSaid, phrasal, inTextsWhole: occursWhole, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, yearSuffix: o.yearSuffix, textKinds: o.textKinds, genreWords: o.genreWords, englishKinds: o.englishKinds, genreOpening: o.genreOpening, textCounts: o.textCounts, rejoinMaterial: o.rejoinMaterial, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger, complements: o.separableWords && o.complementJoin, insideJoin: o.separableWords && o.insideJoin, loneSay: o.loneSay, questionAdverbs: o.questionAdverbs, placeGlue: o.placeGlue, placeGlueUnknown: o.dictionaryPlaces, whichMeasure: o.whichMeasure, askedNounSubject: o.askedNounSubject, determinerModifier: o.determinerModifier, chatContext: o.chatContext, numberedNames: o.numberedNames })), parsed.text));
+    gluePhrases(parsed, befriend(unbind(clauseAsides(parsed.text, analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, saidAs, characterSaid, phrasal, inTextsWhole: occursWhole, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, yearSuffix: o.yearSuffix, textKinds: o.textKinds, genreWords: o.genreWords, englishKinds: o.englishKinds, genreOpening: o.genreOpening, textCounts: o.textCounts, rejoinMaterial: o.rejoinMaterial, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger, complements: o.separableWords && o.complementJoin, insideJoin: o.separableWords && o.insideJoin, loneSay: o.loneSay, questionAdverbs: o.questionAdverbs, placeGlue: o.placeGlue, placeGlueUnknown: o.dictionaryPlaces, whichMeasure: o.whichMeasure, askedNounSubject: o.askedNounSubject, determinerModifier: o.determinerModifier, chatContext: o.chatContext, numberedNames: o.numberedNames }))), parsed.text));
   /**
    * A quoted phrase written against the query's words (“党建+”模式有哪些): the phrase and the words as typed are the
    * query's whole (党建模式), for the whole-query bonus, when some text holds them so (“党建+”模式).
@@ -1845,7 +1873,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       if (c.kind === 'word' && text.includes(c.text)) for (const t of [...(ownRelated[k] as string[]), ...(c.nearby ?? []).map((n) => n.term)]) standIns.add(t);
     });
     concepts.forEach((c, k) => {
-      const scale = (topical && themes[k] !== undefined ? o.themeTopicWeight : 1) * (focus[k] as number);
+      // Round 18 (materialClause): a request's circumstances weigh × materialClause.
+      const clauseScale = c.clause === true ? o.materialClause : 1;
+      const scale = (topical && themes[k] !== undefined ? o.themeTopicWeight : 1) * (focus[k] as number) * clauseScale;
       // An English word's Chinese found in most passages (village → 乡村) tells them apart less than the topic beside
       // it (village art troupes): it weighs commonEnglishWeight.
       for (const t of c.heads) putWeight(weights, searchIndex, t, (c.place ? o.placeWeight : 1) * scale * (c.kind === 'english' && share(t) > o.maxPartShare ? o.commonEnglishWeight : 1));
@@ -1859,8 +1889,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       // A two-character word jieba did not keep whole in the texts (厕改 of 公厕改建) has one bigram, and that bigram is
       // the word itself: it weighs as the word.
       const gramWeight = c.grams.length === 1 && c.heads.length === 1 && charCount(c.text) === 2 ? 1 : o.gramWeight;
-      if (!c.heads.some(inText)) for (const t of c.grams) putWeight(weights, searchIndex, t, gramWeight);
-      for (const t of ownRelated[k] as string[]) putWeight(weights, searchIndex, t, o.relatedWeight);
+      if (!c.heads.some(inText)) for (const t of c.grams) putWeight(weights, searchIndex, t, gramWeight * clauseScale);
+      for (const t of ownRelated[k] as string[]) putWeight(weights, searchIndex, t, o.relatedWeight * clauseScale);
       for (const n of c.nearby ?? []) putWeight(weights, searchIndex, n.term, o.nearbyWeight * n.weight);
     });
     // Round 15 (questionVerbHeadings): a question's words that name nothing (its verb), scored in headings at that

@@ -1,0 +1,42 @@
+/**
+ * Material requests, round 18 (issue 9; docs/search.md, Material requests, round 18): the circumstances typed after a
+ * request for material's kind of text (when, where, for whom, how long, how urgent) are aspects, not its subject
+ * (materialClause, request-clause.ts). On the real engine and library.
+ */
+import { describe, expect, it } from 'vitest';
+import { createSearchEngine } from '../../src/search/index.js';
+import { getSharedCorpus, getSharedEngine } from '../helpers/shared-index.js';
+
+const engine = getSharedEngine();
+const corpus = getSharedCorpus();
+const off = createSearchEngine(corpus, { materialClause: 0 });
+const first = (e: typeof engine, q: string): string | undefined => e.search(q, { limit: 5 }).results[0]?.id;
+
+describe('a request for material’s circumstances after its kind of text (materialClause)', () => {
+  it('answers the subject in full, not a passage that says a word of the occasion', () => {
+    // 党建引领产业振兴: 000-001 / 000-002 (以高质量党建引领产业振兴); 支部 of the occasion put 002-009 first, partial.
+    const q = '谁有党建引领产业振兴的党课讲稿？周五支部要讲';
+    expect(off.search(q).partial).toBe(true);
+    expect(first(off, q)).toBe('002-009');
+    const on = engine.search(q, { limit: 5 });
+    expect(on.partial).toBe(false);
+    expect(['000-001', '000-002']).toContain(on.results[0]?.id);
+  });
+
+  it('reads a length or an audience after the kind of text as no subject', () => {
+    // 1500字左右: 002-012 (党支部活力提升工程, 若干) first; now the openings on 乡村振兴.
+    expect(first(off, '乡村振兴心得体会 1500字左右 有范文吗')).toBe('002-012');
+    expect(['001-000', '002-000', '004-000']).toContain(first(engine, '乡村振兴心得体会 1500字左右 有范文吗'));
+    // An audience: 003-024 (宣传宣讲) first, partial; now 003-006 / 003-008 on 教育 and 资助.
+    const q = '教育扶贫学生资助政策宣讲材料 面向贫困户家长';
+    expect(first(off, q)).toBe('003-024');
+    expect(engine.search(q).partial).toBe(false);
+    expect(['003-006', '003-008', '003-009']).toContain(first(engine, q));
+  });
+
+  it('leaves a clause that names the subject, keywords and questions alone', () => {
+    for (const q of ['专题党课讲稿：巩固脱贫攻坚成果同乡村振兴有效衔接', '主题党日 讲稿 红船精神', '村支书述职报告 带领群众致富', '党建引领产业振兴 支部', '党建引领产业振兴怎么做']) {
+      expect(engine.search(q, { limit: 10 }).results.map((r) => r.id)).toEqual(off.search(q, { limit: 10 }).results.map((r) => r.id));
+    }
+  });
+});
