@@ -253,8 +253,10 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'broad opening 2': { broadOpening: 2 },
   'no rejoined material': { rejoinMaterial: false },
   'material round 17 off': { broadOpening: 0, rejoinMaterial: false },
-  // Material, round 18 (docs/search.md, Material requests, round 18): a request's circumstances after its kind of text.
+  // Material, round 18 (docs/search.md, Material requests, round 18): a request's circumstances after its kind of text
+  // (off by default: its never-tuned gate failed; 'material clause on' is the value chosen on tuning).
   'no material clause': { materialClause: 0 },
+  'material clause on': { materialClause: 1 },
   'material clause 0.5': { materialClause: 0.5 },
   'material clause 0.25': { materialClause: 0.25 },
   // Round 14 (docs/search.md, Everyday words, round 14): a light noun after 的 not searched.
