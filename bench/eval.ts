@@ -54,6 +54,9 @@
  * - eval-blind14.json — 303 chat queries written blind on 2026-12-03 during the seventeenth round of engine work, the
  *   same way (checked by a blind second reader), and kept off main until that round had landed: its first figures are
  *   the verdict on that round. Aggregates only.
+ * - eval-blind15.json — 303 chat queries written blind on 2026-12-03 during the eighteenth round of engine work, the
+ *   same way (checked by a blind second reader), and kept off main until that round had landed: its first figures are
+ *   the verdict on that round. Aggregates only.
  * A query with `expect: "no-full-match"` (chrome-only names, topics the texts never discuss) has no relevant passage:
  * the engine passes it when it returns nothing or results marked partial. Those queries are left out of the ranking
  * metrics and counted separately.
@@ -96,6 +99,7 @@ export const EVAL_SETS: readonly { name: string; file: string; tuned: boolean }[
   { name: 'blind12', file: path.join(FIXTURES, 'eval-blind12.json'), tuned: false },
   { name: 'blind13', file: path.join(FIXTURES, 'eval-blind13.json'), tuned: false },
   { name: 'blind14', file: path.join(FIXTURES, 'eval-blind14.json'), tuned: false },
+  { name: 'blind15', file: path.join(FIXTURES, 'eval-blind15.json'), tuned: false },
 ];
 
 /**
