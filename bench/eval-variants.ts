@@ -286,6 +286,20 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
     glossComposed: false,
     bigrams: { materialWeight: 0 },
   },
+  // Round 18 (docs/search.md, Ranking weights, round 18): the weights before the joint re-fit on the tuning queries
+  // (bench/tune-weights.ts), which reproduces 7d9cee9's answers.
+  'round 18 weights off': {
+    fieldBoost: { title: 1.5 },
+    bm25: { b: 0.7 },
+    gramWeight: 0.4,
+    relatedWeight: 0.3,
+    relatedCredit: 0.6,
+    themeBoost: 0.5,
+    lengthCoverage: 0.75,
+    commonEnglishWeight: 0.6,
+    englishGuessWeight: 0.7,
+    bigrams: { keywordWeight: 0, depth: 10 },
+  },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with
