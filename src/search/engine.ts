@@ -37,28 +37,24 @@ export interface SearchEngineOptions {
   defaultLimit?: number;
   /** Largest page size honoured; larger limits are clamped. Default 50. */
   maxLimit?: number;
-  /**
-   * BM25 boost per field. Section headings name a passage's subject, so they weigh most. Default title 0.75, section 2,
-   * text 1 (title 1.5 before round 18's joint re-fit on the tuning queries, docs/search.md, Ranking weights, round 18: an article's title is shared by all its passages and says
-   * little about which of them answers).
-   */
+  /** BM25 boost per field. Section headings name a passage's subject, so they weigh most. Default title 1.5, section 2, text 1. */
   fieldBoost?: { title?: number; section?: number; text?: number };
   /**
    * BM25's parameters for the words and bigrams: k (how fast a word's repetitions saturate), b (how much a long
    * passage's length discounts them), d (BM25+'s floor per occurrence). Round 18 lifted them out of the scorer's
-   * constants to re-fit them with the other weights (docs/search.md, Ranking weights, round 18). Default k 1.2, b 0.875,
-   * d 0.5 (b 0.7, MiniSearch's, before the re-fit: a long passage's repetitions now count a little less).
+   * constants to re-fit them with the other weights (docs/search.md, Ranking weights, round 18). Default MiniSearch's:
+   * k 1.2, b 0.7, d 0.5.
    */
   bm25?: Bm25Parameters;
   /** Weight of a concept's smaller dictionary words (第一书记 → 书记) relative to the concept itself. Default 0.5. */
   partWeight?: number;
   /** Parts found in more than this share of passages are not searched (too common to mean anything). Default 0.3. */
   maxPartShare?: number;
-  /** Weight of Han bigram terms relative to words. Default 0.6 (0.4 before round 18's joint re-fit on the tuning queries, docs/search.md, Ranking weights, round 18). */
+  /** Weight of Han bigram terms relative to words. Default 0.4. */
   gramWeight?: number;
-  /** Weight of related terms (看病 → 医疗) relative to the user's own words. Default 0.375 (0.3 before round 18's joint re-fit on the tuning queries, docs/search.md, Ranking weights, round 18). */
+  /** Weight of related terms (看病 → 医疗) relative to the user's own words. Default 0.3. */
   relatedWeight?: number;
-  /** Share of a concept credited when only its related terms match. Default 0.75 (0.6 before round 18's joint re-fit on the tuning queries, docs/search.md, Ranking weights, round 18). */
+  /** Share of a concept credited when only its related terms match. Default 0.6. */
   relatedCredit?: number;
   /**
    * Round 11: a related term that another concept of the query has as its own word (支部 of 空壳支部, searched as its
@@ -95,10 +91,7 @@ export interface SearchEngineOptions {
    * to count as naming it too (拉萨 of the article on Lhasa; see ownArticle). Above 1: off. Default 0.25.
    */
   ownShare?: number;
-  /**
-   * Score bonus of a theme's passages for a query naming the theme (组织振兴, organization), × strength. Default 1.25
-   * (0.5 before round 18's joint re-fit on the tuning queries, docs/search.md, Ranking weights, round 18).
-   */
+  /** Score bonus of a theme's passages for a query naming the theme (组织振兴, organization), × strength. Default 0.5. */
   themeBoost?: number;
   /** Score of a theme passage that matches no word of the query, relative to the best match's score. Default 0.1. */
   themeOnlyWeight?: number;
@@ -188,7 +181,7 @@ export interface SearchEngineOptions {
   /**
    * Stand-ins weigh less in headings (round 13): a related term or a library neighbour of a Chinese word the query
    * types, unless a word of the query has it as its own, is scored in a passage's title and section at this boost
-   * instead of the fields' (fieldBoost: section 2, title 0.75; 0: the text only). A heading names its section's theme
+   * instead of the fields' (fieldBoost: section 2, title 1.5; 0: the text only). A heading names its section's theme
    * with the texts' broad words (乡风文明, 集体经济), which the village lexicon lists beside the specific one (移风易俗
    * for 红白喜事, 彩礼): boosted in headings, every passage under 推动实现“乡风文明” outranked those about changing
    * customs. A heading holding the query's own word still says the section is about it. false: boosted as any term.
@@ -465,7 +458,7 @@ export interface SearchEngineOptions {
    * word (文化振兴, 控辍保学, 人居环境整治) and says what kind of text it wants with short ones that some passage may hold
    * as its own topic (讲话 of 003-001's 重要讲话精神, 宣讲 of 003-024): counted alike, a passage holding the short word
    * tied on coverage with one about the subject, and its rarer word's score put it first. 0: off (every concept counts
-   * alike, as before). Default 0.9375 (0.75 before round 18's joint re-fit on the tuning queries, docs/search.md, Ranking weights, round 18).
+   * alike, as before). Default 0.75.
    */
   lengthCoverage?: number;
   /**
@@ -478,7 +471,7 @@ export interface SearchEngineOptions {
   broadOpening?: number;
   /**
    * Round 15: in a question, the heading boost of a word that names nothing (a verb, adverb or adjective: 提出 of
-   * 乡村振兴战略是哪次会议提出的), in place of the fields' (fieldBoost: section 2, title 0.75; 0: the text only), and its
+   * 乡村振兴战略是哪次会议提出的), in place of the fields' (fieldBoost: section 2, title 1.5; 0: the text only), and its
    * coverage credit taken from the text alone. A section heading names what its passages are about with the texts'
    * words (一、问题提出与研究意义, 推动实现“治理有效”), and a question's verb in it says nothing about whether a passage
    * under it answers: every passage under 问题提出与研究意义 held 提出 and outranked 001-000's 乡村振兴战略是党的十九大提出的.
@@ -614,8 +607,7 @@ export interface SearchEngineOptions {
   /**
    * Weight of an English word's Chinese word found in more than maxPartShare of the passages (village → 乡村, rural →
    * 农村, party → 党) relative to other words: how telling a translation is, as IDF says of a word typed. The concept
-   * is still required of a full match. Default 0.45 (1 before round 6, 0.6 before round 18's joint re-fit on the
-   * tuning queries, docs/search.md, Ranking weights, round 18).
+   * is still required of a full match. Default 0.6 (1 before round 6).
    */
   commonEnglishWeight?: number;
   /**
@@ -631,8 +623,8 @@ export interface SearchEngineOptions {
    * coverage, against the query's other words: a single word whose best sense no gloss writes as typed or inflected,
    * only with another word of its Porter2 stem or inside a longer gloss (activities → 积极 "active", evening → 更是
    * "even", later → 横向 "lateral", going → 外出 "to go out"; analyze.ts Concept.guess), so that the words the
-   * dictionary glosses as typed order the passages. 1: off (before round 15). Default 0.525 (0.7 before round 18's
-   * joint re-fit on the tuning queries, docs/search.md, Ranking weights, round 18; in round 15 0.5 and 0.3 had gained less on its tuning blocks).
+   * dictionary glosses as typed order the passages. 1: off (before round 15). Default 0.7 (0.5 and 0.3 gained less on
+   * the tuning blocks).
    */
   englishGuessWeight?: number;
   /**
@@ -715,16 +707,13 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   maxQueryLength: DEFAULT_MAX_QUERY_LENGTH,
   defaultLimit: 5,
   maxLimit: 50,
-  // Round 18 (the joint re-fit, docs/search.md, Ranking weights, round 18): title 1.5 → 0.75, bm25 b 0.7 → 0.875,
-  // gramWeight 0.4 → 0.6, relatedWeight 0.3 → 0.375, relatedCredit 0.6 → 0.75, themeBoost 0.5 → 1.25, lengthCoverage
-  // 0.75 → 0.9375, commonEnglishWeight 0.6 → 0.45, englishGuessWeight 0.7 → 0.525 (bigrams: bigram-signal.ts).
-  fieldBoost: { title: 0.75, section: 2, text: 1 },
-  bm25: { ...BM25_DEFAULTS, b: 0.875 },
+  fieldBoost: { title: 1.5, section: 2, text: 1 },
+  bm25: BM25_DEFAULTS,
   partWeight: 0.5,
   maxPartShare: 0.3,
-  gramWeight: 0.6,
-  relatedWeight: 0.375,
-  relatedCredit: 0.75,
+  gramWeight: 0.4,
+  relatedWeight: 0.3,
+  relatedCredit: 0.6,
   englishSenseCredit: 0.75,
   everydayFocus: 9,
   everydayFocusFloor: 0.3,
@@ -735,7 +724,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   partialFactor: 0.5,
   ownShare: 0.25,
   stretchBonus: 0.5,
-  themeBoost: 1.25,
+  themeBoost: 0.5,
   themeOnlyWeight: 0.1,
   themeTopicWeight: 0.3,
   themeTopicShare: 0.2,
@@ -798,7 +787,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   whichMeasure: true,
   determinerModifier: true,
   questionVerbCoverage: 0.7,
-  lengthCoverage: 0.9375,
+  lengthCoverage: 0.75,
   broadOpening: 1,
   questionVerbHeadings: 0,
   subjectFirst: 2,
@@ -825,12 +814,12 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   englishNumbers: true,
   englishJoined: 4,
   englishBesideChinese: 0.3,
-  englishGuessWeight: 0.525,
+  englishGuessWeight: 0.7,
   englishSaid: true,
   englishCharacter: 0.03,
   englishPhrasal: true,
   englishCharacterParts: true,
-  commonEnglishWeight: 0.45,
+  commonEnglishWeight: 0.6,
   pinyinPlaces: true,
   englishRules: {},
 });
