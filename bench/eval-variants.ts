@@ -292,6 +292,35 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
     glossComposed: false,
     bigrams: { materialWeight: 0 },
   },
+  // Round 18 (docs/search.md, Ranking weights, round 18): the weights of the joint re-fit on the tuning queries
+  // (bench/tune-weights.ts). It passed its never-tuned gate but broke 37 earlier real-engine tests, so the defaults
+  // stayed as they were; this variant holds the re-fitted values (6fa2b91 had them as defaults).
+  'round 18 weights': {
+    fieldBoost: { title: 0.75 },
+    bm25: { b: 0.875 },
+    gramWeight: 0.6,
+    relatedWeight: 0.375,
+    relatedCredit: 0.75,
+    themeBoost: 1.25,
+    lengthCoverage: 0.9375,
+    commonEnglishWeight: 0.45,
+    englishGuessWeight: 0.525,
+    bigrams: { keywordWeight: 0.1, depth: 15 },
+  },
+  // The weights before the re-fit (today's defaults), set explicitly: with 6fa2b91's defaults it reproduces 7d9cee9's
+  // answers exactly (bench/result-digest.ts --variant).
+  'round 18 weights off': {
+    fieldBoost: { title: 1.5 },
+    bm25: { b: 0.7 },
+    gramWeight: 0.4,
+    relatedWeight: 0.3,
+    relatedCredit: 0.6,
+    themeBoost: 0.5,
+    lengthCoverage: 0.75,
+    commonEnglishWeight: 0.6,
+    englishGuessWeight: 0.7,
+    bigrams: { keywordWeight: 0, depth: 10 },
+  },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

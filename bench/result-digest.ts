@@ -6,7 +6,8 @@
  * (library-fixture.ts) instead of the seeds, where the pruning and caches of a large index come into play, loaded
  * from its saved index as a restarted bot loads it.
  * `--mix-commit C`: the queries of commit C's eval sets (bench/mix.ts), so that a digest taken before other engineers
- * added judged blocks can still be compared with.
+ * added judged blocks can still be compared with. `--variant NAME`: the engine under one of bench/eval-variants.ts's
+ * option sets (at 1×), so that a variant restoring old defaults can be checked to give the old answers exactly.
  * Held-out queries are never printed: a difference there is reported by set and position only.
  */
 import { createHash } from 'node:crypto';
@@ -17,6 +18,7 @@ import { loadCorpus } from '../src/corpus/index.js';
 import { loadLibrary } from '../src/library/index-cache.js';
 import { createSearchEngine, type SearchEngine } from '../src/search/index.js';
 import { evalMix, mixCommitArg } from './mix.js';
+import { VARIANTS } from './eval-variants.js';
 import { writeSyntheticLibrary } from './library-fixture.js';
 
 function answer(engine: SearchEngine, q: string): string {
@@ -50,7 +52,10 @@ function main(): void {
     if (!loaded.fromCache) throw new Error('the saved library index was not loaded');
     engine = loaded.engine;
   } else {
-    engine = createSearchEngine(loadCorpus());
+    const variant = arg('--variant');
+    const options = variant === undefined ? {} : VARIANTS[variant];
+    if (!options) throw new Error(`no variant named ${variant}`);
+    engine = createSearchEngine(loadCorpus(), options);
   }
   const lines: string[] = [];
   const all = createHash('sha256');

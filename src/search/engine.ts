@@ -8,7 +8,7 @@
 import { THEMES, type Corpus, type Passage, type ThemeId } from '../corpus/types.js';
 import { THEME_LEXICON } from '../corpus/themes.js';
 import { analyzeQuery, GRAM_PREFIX, saySpans, someGram, wordTerms, type AnalyzedQuery, type Concept } from './analyze.js';
-import { passageIndexSteps, type IndexDocument, type PassageTokens, type SavedPassageIndex, type WeightedTerm } from './minisearch-index.js';
+import { BM25_DEFAULTS, passageIndexSteps, type Bm25Parameters, type IndexDocument, type PassageTokens, type SavedPassageIndex, type WeightedTerm } from './minisearch-index.js';
 import { createBoundedMemo } from './bounded-memo.js';
 import { clauseConcepts } from './request-clause.js';
 import { nearDuplicateSteps, type DedupeOptions } from './dedupe.js';
@@ -40,6 +40,13 @@ export interface SearchEngineOptions {
   maxLimit?: number;
   /** BM25 boost per field. Section headings name a passage's subject, so they weigh most. Default title 1.5, section 2, text 1. */
   fieldBoost?: { title?: number; section?: number; text?: number };
+  /**
+   * BM25's parameters for the words and bigrams: k (how fast a word's repetitions saturate), b (how much a long
+   * passage's length discounts them), d (BM25+'s floor per occurrence). Round 18 lifted them out of the scorer's
+   * constants to re-fit them with the other weights (docs/search.md, Ranking weights, round 18). Default MiniSearch's:
+   * k 1.2, b 0.7, d 0.5.
+   */
+  bm25?: Bm25Parameters;
   /** Weight of a concept's smaller dictionary words (第一书记 → 书记) relative to the concept itself. Default 0.5. */
   partWeight?: number;
   /** Parts found in more than this share of passages are not searched (too common to mean anything). Default 0.3. */
@@ -699,8 +706,9 @@ export interface SavedEngineIndex {
   neighbours?: SavedNeighbours;
 }
 
-type ResolvedOptions = Required<Omit<SearchEngineOptions, 'fieldBoost' | 'dedupe' | 'snippet' | 'saved' | 'tokens' | 'neighbours' | 'bigrams'>> & {
+type ResolvedOptions = Required<Omit<SearchEngineOptions, 'fieldBoost' | 'bm25' | 'dedupe' | 'snippet' | 'saved' | 'tokens' | 'neighbours' | 'bigrams'>> & {
   fieldBoost: Required<NonNullable<SearchEngineOptions['fieldBoost']>>;
+  bm25: Required<Bm25Parameters>;
   dedupe: DedupeOptions | false;
   neighbours: NeighbourOptions | false;
   bigrams: Required<BigramSignalOptions> | false;
@@ -713,6 +721,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   defaultLimit: 5,
   maxLimit: 50,
   fieldBoost: { title: 1.5, section: 2, text: 1 },
+  bm25: BM25_DEFAULTS,
   partWeight: 0.5,
   maxPartShare: 0.3,
   gramWeight: 0.4,
@@ -834,6 +843,7 @@ function resolveOptions(options: SearchEngineOptions): ResolvedOptions {
     ...SEARCH_DEFAULTS,
     ...Object.fromEntries(Object.entries(options).filter(([k, v]) => v !== undefined && k !== 'saved' && k !== 'tokens')),
     fieldBoost: { ...SEARCH_DEFAULTS.fieldBoost, ...options.fieldBoost },
+    bm25: { ...SEARCH_DEFAULTS.bm25, ...options.bm25 },
     dedupe: options.dedupe === false ? false : { ...(options.dedupe ?? {}) },
     neighbours: options.neighbours === false ? false : { ...(options.neighbours ?? {}) },
     bigrams: options.bigrams === false ? false : { ...BIGRAM_DEFAULTS, ...options.bigrams },
@@ -1197,6 +1207,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   const saved = options.saved && options.saved.cluster.length === passages.length ? options.saved : undefined;
   const searchIndex = yield* passageIndexSteps(documents, {
     fieldBoost: { ...o.fieldBoost, grams: 1 },
+    bm25: o.bm25,
     ...(saved ? { saved: saved.index } : {}),
     ...(options.tokens ? { tokens: options.tokens } : {}),
   });

@@ -67,9 +67,24 @@ export interface PassageTokens {
 }
 
 /** Options of {@link createPassageIndex}. */
+/** BM25's parameters (PassageIndexOptions.bm25); each defaults to MiniSearch's. */
+export interface Bm25Parameters {
+  k?: number;
+  b?: number;
+  d?: number;
+}
+
+/** MiniSearch's BM25 defaults. */
+export const BM25_DEFAULTS: Readonly<Required<Bm25Parameters>> = Object.freeze({ k: 1.2, b: 0.7, d: 0.5 });
+
 export interface PassageIndexOptions {
   /** BM25 boost per field; a field with boost 0 (or absent) is not searched. Default title 1, section 1, text 1, grams 1. */
   fieldBoost?: Partial<Record<IndexField, number>>;
+  /**
+   * BM25's parameters: k (term-frequency saturation), b (length normalisation) and d (BM25+'s lower bound). Default
+   * MiniSearch's, k 1.2, b 0.7, d 0.5 (round 18 lifted them from constants into this option to re-fit them).
+   */
+  bm25?: Bm25Parameters;
   /**
    * Score from the postings directly (same scores, far fewer allocations; see createDirectScorer) rather than through
    * `miniSearch.search` on an index built by MiniSearch's own `addAll`. Default true; false is for the tests that
@@ -462,6 +477,7 @@ export function createPassageIndex(docs: readonly IndexDocument[], options: Pass
 export function* passageIndexSteps(docs: readonly IndexDocument[], options: PassageIndexOptions = {}): Steps<PassageIndex> {
   const fieldBoost: Record<IndexField, number> = { title: 1, section: 1, text: 1, grams: 1, ...options.fieldBoost };
   const searched = INDEX_FIELDS.filter((f) => (fieldBoost[f] ?? 0) > 0);
+  const bm25: Required<Bm25Parameters> = { ...BM25_DEFAULTS, ...options.bm25 };
   const miniSearchOptions = {
     idField: 'i',
     fields: [...INDEX_FIELDS],
@@ -511,6 +527,7 @@ export function* passageIndexSteps(docs: readonly IndexDocument[], options: Pass
     tokenize: splitTerms,
     processTerm: identity,
     boostTerm: (term) => current.get(term)?.weight ?? 0,
+    bm25,
     // Each result is handed to the engine here and then dropped: the engine ranks by its own final score, so
     // MiniSearch need not collect and sort thousands of results it would only throw away.
     filter: (r) => {
@@ -544,7 +561,7 @@ export function* passageIndexSteps(docs: readonly IndexDocument[], options: Pass
     },
   };
 
-  const direct = options.direct === false ? undefined : createDirectScorer(built, searched, fieldBoost);
+  const direct = options.direct === false ? undefined : createDirectScorer(built, searched, fieldBoost, bm25);
   const getMiniSearch = (): MiniSearch<StoredDocument> => {
     miniSearch ??= MiniSearch.loadJS<StoredDocument>(toPlain(built), miniSearchOptions);
     return miniSearch;
@@ -583,7 +600,7 @@ export function* passageIndexSteps(docs: readonly IndexDocument[], options: Pass
 }
 
 /**
- * Scores straight from the postings, with MiniSearch's BM25 (its defaults k 1.2, b 0.7, d 0.5), the same field
+ * Scores straight from the postings, with MiniSearch's BM25 (the parameters given, by default its own), the same field
  * boosts and term weights, summed in the same order, so the scores equal those of `miniSearch.search` (a test
  * compares the two). What it saves is MiniSearch's allocation of a result object, a term array and a match object per
  * (term, field, passage), the merge of one Map per term, and its radix-tree lookup of each term (a scan of thousands
@@ -594,6 +611,7 @@ function createDirectScorer(
   state: IndexState,
   fields: readonly IndexField[],
   fieldBoost: Record<IndexField, number>,
+  bm25: Required<Bm25Parameters>,
 ): { search(terms: readonly WeightedTerm[], visit: MatchVisitor): number } {
   const size = state.documentCount;
   const fieldIds = fields.map((f) => FIELD_IDS[f]);
@@ -611,9 +629,9 @@ function createDirectScorer(
   // The passages the current query and term have touched, in reusable buffers rather than arrays grown per query.
   const touched = new Int32Array(size);
   const termTouched = new Int32Array(size);
-  const K = 1.2;
-  const B = 0.7;
-  const D = 0.5;
+  const K = bm25.k;
+  const B = bm25.b;
+  const D = bm25.d;
   // Per searched field and passage, BM25's length normalisation K · (1 − B + B · length / average), computed once
   // here rather than per posting per query: the same operations in the same order, so the same bits (a test checks
   // the scores against MiniSearch's). Eight bytes per passage and field.
