@@ -54,9 +54,19 @@ function tableKeyOf(phrase: string): string {
     .toLowerCase()
     .split(/[\s-]+/)
     .filter((w) => w.length > 0)
-    .map((w) => singular(americanSpelling(w)))
+    .map(tableWord)
     .join(' ');
 }
+
+/**
+ * A word as the table keys it: in the singular, spelt American. Kept per word: a query's phrases are many and new
+ * (tableKeys forgets them all each 10,000), their words few and recurring, and americanSpelling is eight replaces.
+ */
+function tableWord(w: string): string {
+  return tableWords.get(w) ?? tableWords.set(w, singular(americanSpelling(w)));
+}
+
+const tableWords = createBoundedMemo<string, string>(10_000);
 
 function singular(w: string): string {
   if (w.length <= 3) return w;
