@@ -7,6 +7,8 @@
  * both back to back, in alternating order, so that the load of a shared machine falls on both alike; CPU time per
  * search, p50 / p90 / p99 / mean. It also compares the two engines' answers to every query (ids, scores, snippets,
  * totals …; held-out queries are counted, never printed): a speed change must report `answers identical`.
+ * `--dist` (no commit): the working tree's src/ under tsx (what `npm run bench` times) against its own build, dist/
+ * (tsc's output, what production runs: `node dist/main.js`), built first if stale — tsx's transform cost, paired.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -15,26 +17,30 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadCorpus } from '../src/corpus/index.js';
 import { createSearchEngine, type SearchEngine } from '../src/search/index.js';
+import { ensureBuilt } from '../test/helpers/ensure-built.js';
 import { evalMix, mixCommitArg, mixLabel, withoutMixArg } from './mix.js';
 import { pairedRounds, stats } from './paired-timing.js';
 import { replicateCorpus } from './search-bench.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const mixCommit = mixCommitArg(process.argv.slice(2));
-const args = withoutMixArg(process.argv.slice(2));
+const dist = process.argv.includes('--dist');
+const args = withoutMixArg(process.argv.slice(2)).filter((a) => a !== '--dist');
 const roundsAt = args.indexOf('--rounds');
 const roundsArg = roundsAt >= 0 ? Number(args[roundsAt + 1]) : undefined;
 // Without --rounds, indexOf gives -1 and roundsAt + 1 would drop the first argument (the commit).
 const rest = roundsAt >= 0 ? args.filter((_, i) => i !== roundsAt && i !== roundsAt + 1) : args;
 const ref = rest.find((a) => Number.isNaN(Number(a))) ?? 'main';
 const factors = rest.filter((a) => !Number.isNaN(Number(a))).map(Number);
-const commit = execFileSync('git', ['rev-parse', '--short', ref], { cwd: ROOT, encoding: 'utf8' }).trim();
+const commit = dist ? 'dist/' : execFileSync('git', ['rev-parse', '--short', ref], { cwd: ROOT, encoding: 'utf8' }).trim();
 const dir = path.join(ROOT, '.ab', commit);
-if (!existsSync(path.join(dir, 'src'))) {
+if (dist) ensureBuilt();
+else if (!existsSync(path.join(dir, 'src'))) {
   mkdirSync(dir, { recursive: true });
   execFileSync('sh', ['-c', `git archive ${commit} src lexicon | tar -x -C ${JSON.stringify(dir)}`], { cwd: ROOT });
 }
-const other = (await import(pathToFileURL(path.join(dir, 'src/search/index.ts')).href)) as { createSearchEngine: typeof createSearchEngine };
+const otherEntry = dist ? path.join(ROOT, 'dist/search/index.js') : path.join(dir, 'src/search/index.ts');
+const other = (await import(pathToFileURL(otherEntry).href)) as { createSearchEngine: typeof createSearchEngine };
 
 const corpus = loadCorpus();
 const sets = evalMix(mixCommit);

@@ -8,6 +8,9 @@
  * in `__name(fn, "name")`, a defineProperty that costs ~1.2 µs for a closure made inside a function (against ~10 ns
  * for the closure itself in dist/). `npm run bench` runs src/ through tsx, so a closure made per query in a hot path
  * shows there: prefer module functions, methods (`top(k) { … }`, not `top: (k) => …`) or unnamed arrows passed inline.
+ * `--middle`: only the queries that set the p50 — those whose least CPU time over the three warm-up passes lies
+ * between the 30th and 70th percentile of the mix (the p50 moves only when such queries get cheaper).
+ * `--lines N`: also the N source lines with the most self time (most useful with `--dist`, whose lines are tsc's).
  */
 // First: it must see the src/ modules' __name helpers take Object.defineProperty.
 import { countNames } from './count-names.js';
@@ -25,6 +28,7 @@ interface Node {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   children?: number[];
+  positionTicks?: { line: number; ticks: number }[];
 }
 interface Profile {
   nodes: Node[];
@@ -44,10 +48,27 @@ if (dist) ensureBuilt();
 const fromDist = async <T>(file: string): Promise<T> => (await import(pathToFileURL(`${import.meta.dirname}/../dist/${file}`).href)) as T;
 const { loadCorpus } = dist ? await fromDist<typeof srcCorpus>('corpus/index.js') : srcCorpus;
 const { createSearchEngine } = dist ? await fromDist<typeof srcSearch>('search/index.js') : srcSearch;
-const queries = evalMix(mixCommitArg(args)).flatMap((s) => s.queries);
+const mix = evalMix(mixCommitArg(args)).flatMap((s) => s.queries);
 const base = loadCorpus();
 const engine = createSearchEngine(factor === 1 ? base : replicateCorpus(base, factor));
-for (let r = 0; r < 3; r++) for (const q of queries) engine.search(q, { limit: 5 });
+const least = mix.map(() => Infinity);
+for (let r = 0; r < 3; r++)
+  mix.forEach((q, i) => {
+    const c0 = process.cpuUsage();
+    engine.search(q, { limit: 5 });
+    const u = process.cpuUsage(c0);
+    least[i] = Math.min(least[i] as number, u.user + u.system);
+  });
+const middle = args.includes('--middle');
+const queries = middle ? middleQueries(mix, least) : mix;
+
+/** The queries whose least time lies between the 30th and 70th percentile of all (in the mix's order). */
+function middleQueries(all: readonly string[], times: readonly number[]): string[] {
+  const sorted = [...times].sort((a, b) => a - b);
+  const low = sorted[Math.floor(0.3 * sorted.length)] as number;
+  const high = sorted[Math.floor(0.7 * sorted.length)] as number;
+  return all.filter((_, i) => (times[i] as number) >= low && (times[i] as number) <= high);
+}
 
 const session = new Session();
 session.connect();
@@ -93,6 +114,20 @@ const name = (n: Node): string => {
   return `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}${f.lineNumber === 0 && f.url ? `:${(f as { columnNumber?: number }).columnNumber}` : ''}`;
 };
 const self = new Map<string, number>();
+// Self time by source line, from each node's line ticks (shares of its samples by line).
+const lines = new Map<string, number>();
+const perTick = total0(profile);
+for (const n of profile.nodes) {
+  const f = n.callFrame;
+  const file = f.url.replace(/^.*\/(src|dist|node_modules)\//, '$1/');
+  for (const t of n.positionTicks ?? []) lines.set(`${file}:${t.line} ${f.functionName || '(anonymous)'}`, (lines.get(`${file}:${t.line} ${f.functionName || '(anonymous)'}`) ?? 0) + t.ticks * perTick);
+}
+
+/** The mean time of a sample, to weigh line ticks like the samples they come from. */
+function total0(p: Profile): number {
+  const sum = p.timeDeltas.reduce((a, b) => a + b, 0);
+  return p.samples.length > 0 ? sum / p.samples.length : 0;
+}
 const incl = new Map<string, number>();
 let total = 0;
 profile.samples.forEach((id, k) => {
@@ -119,5 +154,11 @@ const list = (m: Map<string, number>): string =>
 process.stdout.write(
   `load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; ${factor}×, ${queries.length} queries × ${passes} passes: ` +
     `wall ${((wall * 1000) / (queries.length * passes)).toFixed(0)} µs, CPU ${((used.user + used.system) / (queries.length * passes)).toFixed(0)} µs per search (mean)\n` +
+    `${middle ? `the ${queries.length} queries around the p50 (least time between the 30th and 70th percentile)\n` : ''}` +
     `self time:\n${list(self)}\ninclusive time:\n${list(incl)}\n${namedLine}\n`,
 );
+const lineCount = Number(arg('--lines') ?? 0);
+if (lineCount > 0) {
+  const byLine = [...lines.entries()].sort((a, b) => b[1] - a[1]).slice(0, lineCount);
+  process.stdout.write(`self time by line:\n${byLine.map(([k, v]) => `  ${pct(v)}  ${k}`).join('\n')}\n`);
+}

@@ -503,6 +503,12 @@ function sayMatches(text: string): { entry: SayEntry; at: number }[] {
 }
 
 const YEAR = /^(?:19|20)\d\d$/;
+
+/** An English word for a kind of text (report, speech, draft): ENGLISH_KIND_WORDS. A module function: see lone. */
+function isEnglishKindWord(word: string): boolean {
+  return ENGLISH_KIND_WORDS.has(word.toLowerCase());
+}
+
 /** A character every question form holds: most queries skip the forms' expressions altogether. */
 const QUESTION_FORM_START = /[干做搞意指哪多几不没理看认评解]|mean/u;
 const HAN_WORD = /^\p{Script=Han}+$/u;
@@ -1044,10 +1050,9 @@ export function analyzeQuery(
     });
   }
   // Round 16 (englishKinds): report, speech, draft … beside a subject typed in Chinese say what kind of text is wanted.
-  const kindWord = (m: string): boolean => ENGLISH_KIND_WORDS.has(m.toLowerCase());
-  if (ctx.englishKinds !== false && HAN_PAIR.test(asked) && (asked.match(LATIN_WORD) ?? []).some(kindWord)) {
+  if (ctx.englishKinds !== false && HAN_PAIR.test(asked) && (asked.match(LATIN_WORD) ?? []).some(isEnglishKindWord)) {
     asked = asked.replace(LATIN_WORD, (m: string) => {
-      if (!kindWord(m)) return m;
+      if (!isEnglishKindWord(m)) return m;
       dropped.push(m);
       asksMaterial = true;
       return ' ';

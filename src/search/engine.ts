@@ -892,6 +892,14 @@ interface Ranked {
   top(k: number): Hit[];
 }
 
+/**
+ * The counted concepts' coverage weights (from each concept's focus when no rule has scaled them yet) scaled by a
+ * rule's factor: rank() applies its coverage rules one after another. A module function, not a closure per query.
+ */
+function scaledWeights<C extends { focus: number }>(weights: readonly number[] | undefined, bits: readonly C[], factor: (c: C, k: number) => number): number[] {
+  return (weights ?? bits.map((c) => c.focus)).map((w, k) => w * factor(bits[k] as C, k));
+}
+
 /** Whether hit a ranks before hit b: a higher score, then a lower index (a module function, not a closure per call). */
 function betterHit(index: readonly number[], score: readonly number[], a: number, b: number): boolean {
   return (score[a] as number) > (score[b] as number) || (score[a] === score[b] && (index[a] as number) < (index[b] as number));
@@ -2297,24 +2305,21 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     // texts hold, less for a word that names nothing (questionVerbCoverage: 推进 of 三治融合怎么推进).
     const asks = o.questionVerbCoverage !== 1 && isQuestion(parsed.text) && bits.every((c) => c.wholeKnown);
     let weightOf: number[] | undefined;
-    // Each rule below scales every counted concept's weight (from its focus) by a factor of its own.
-    const scale = (factor: (c: ConceptBits, k: number) => number): void => {
-      weightOf = (weightOf ?? bits.map((c) => c.focus)).map((w, k) => w * factor(bits[k] as ConceptBits, k));
-    };
-    if (asks) scale((c) => (c.naming ? 1 : o.questionVerbCoverage));
+    // Each rule below scales every counted concept's weight (from its focus) by a factor of its own (scaledWeights).
+    if (asks) weightOf = scaledWeights(weightOf, bits, (c) => (c.naming ? 1 : o.questionVerbCoverage));
     // Round 15 (lengthCoverage): in a request for material or a list of keywords, a concept counts by its length.
     // A word's characters (an English word or a phrase counts as a two-character word).
     const materialOrList = (o.lengthCoverage > 0 || o.subjectFirst !== 1) && (analyzed.material === true || keywordList(parsed.text));
-    if (o.lengthCoverage > 0 && materialOrList) scale((c) => Math.pow(c.kind === 'word' ? c.chars : 2, o.lengthCoverage));
+    if (o.lengthCoverage > 0 && materialOrList) weightOf = scaledWeights(weightOf, bits, (c) => Math.pow(c.kind === 'word' ? c.chars : 2, o.lengthCoverage));
     // Round 15 (subjectFirst): the words of the request's first part, typed before the kind of text, weigh more.
     if (o.subjectFirst !== 1 && !LATIN_IN.test(parsed.text) && materialOrList) {
       const parts = parsed.text.split(/\s+/).filter((x) => x.length > 0);
       const first = parts.length > 1 ? parts.find((part) => counted.some((k) => part.includes((concepts[k] as Concept).text))) : undefined;
-      if (first !== undefined) scale((c, k) => (c.theme === undefined && first.includes((concepts[k] as Concept).text) ? o.subjectFirst : 1));
+      if (first !== undefined) weightOf = scaledWeights(weightOf, bits, (c, k) => (c.theme === undefined && first.includes((concepts[k] as Concept).text) ? o.subjectFirst : 1));
     }
     // Round 16 (coverageSpecific): a generic word covers less of the query than a telling one. Not in a query with
     // English words: an English word's head is a translation, whose share in the library says little of the word typed.
-    if (o.coverageSpecific !== 0 && !LATIN_IN.test(parsed.text)) scale((c) => c.specific);
+    if (o.coverageSpecific !== 0 && !LATIN_IN.test(parsed.text)) weightOf = scaledWeights(weightOf, bits, (c) => c.specific);
     const cutApart = whole.length > 0 && single === undefined && wholeCutApart(concepts, whole);
     if (cutApart) for (const i of holdersOf(whole)) holdStamp[i] = current;
     // A stretch of the query that jieba's words lose (等靠要, 要我脱贫: function characters) held by some text as
@@ -2398,88 +2403,91 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     let fullCount = 0;
     let bestBase = 0;
     const candidates: number[] = [];
-    const consider = (index: number, base: number, low: number, high: number, bodyLow: number, bodyHigh: number): void => {
-      hitStamp[index] = current;
-      // A passage must match one of the key words in its text: a match in the title or section heading alone (the
-      // page title of an article, a column name) adds to the score of passages that qualify, but does not qualify one.
-      // A quoted phrase is checked against the text by the filter below; a theme's passages qualify for its name.
-      let strength = 0;
-      for (const c of themed) strength = Math.max(strength, themeStrength(index, c.theme as ThemeId));
-      if (!keyPhrase && strength === 0 && (keyLow & bodyLow) === 0 && (keyHigh & bodyHigh) === 0) {
-        let holds = false;
-        for (const c of keys) {
-          if (((c.partLow & bodyLow) !== 0 || (c.partHigh & bodyHigh) !== 0) && mayHold(index, c.whole) && (bareText[index] as string).includes(c.whole)) {
-            holds = true;
-            break;
+    // A method, not a named arrow: under tsx a named closure made per query costs a defineProperty of its name.
+    const { consider } = {
+      consider(index: number, base: number, low: number, high: number, bodyLow: number, bodyHigh: number): void {
+        hitStamp[index] = current;
+        // A passage must match one of the key words in its text: a match in the title or section heading alone (the
+        // page title of an article, a column name) adds to the score of passages that qualify, but does not qualify one.
+        // A quoted phrase is checked against the text by the filter below; a theme's passages qualify for its name.
+        let strength = 0;
+        for (const c of themed) strength = Math.max(strength, themeStrength(index, c.theme as ThemeId));
+        if (!keyPhrase && strength === 0 && (keyLow & bodyLow) === 0 && (keyHigh & bodyHigh) === 0) {
+          let holds = false;
+          for (const c of keys) {
+            if (((c.partLow & bodyLow) !== 0 || (c.partHigh & bodyHigh) !== 0) && mayHold(index, c.whole) && (bareText[index] as string).includes(c.whole)) {
+              holds = true;
+              break;
+            }
+          }
+          // Asked again with nothing found in any text (see search()): a section heading that names a key word whole
+          // (以“五力”为抓手 for 五力) makes the passages under it results.
+          if (!holds && headings) holds = headingKeys(index, headingWords);
+          if (!holds) return;
+        }
+        if (filtered && !passesFilters(index, parsed, phrasesBare)) return;
+        if (base > bestBase) bestBase = base;
+        let coverage = 1;
+        let weakest = 1;
+        // Holding the query's subject as written, a passage has every word of it, however its words were cut.
+        const holdsWhole = cutApart && holdStamp[index] === current;
+        if (counted.length > 0 && !holdsWhole) {
+          coverage = 0;
+          let total = 0;
+          for (const k of counted) {
+            const c = bits[k] as ConceptBits;
+            // Inline fast path: most candidates match a concept as itself.
+            const l = c.bodyOnly ? bodyLow : low;
+            const h = c.bodyOnly ? bodyHigh : high;
+            let credit = (c.headLow & l) !== 0 || (c.headHigh & h) !== 0 ? 1 : conceptCredit(c, l, h);
+            if (credit < 1 && c.theme !== undefined && themeStrength(index, c.theme) > 0) credit = 1;
+            if (credit < 1 && c.own === articleOf[index]) credit = 1;
+            const w = weightOf === undefined ? c.focus : (weightOf[k] as number);
+            coverage += credit * w;
+            total += w;
+            if (credit < weakest) weakest = credit;
+          }
+          coverage = total > 0 ? coverage / total : 1;
+        }
+        let score = coverage === 1 ? base : base * (coverageFloor + (1 - coverageFloor) * Math.pow(coverage, coveragePower));
+        const themeFactor = strength > 0 ? 1 + themeBoost * strength : 1;
+        score *= themeFactor;
+        if (stretch && stretchStamp[index] === current) score *= stretchFactor;
+        if (broad !== undefined) {
+          const title = openingTitle[index] as string;
+          if (title.length > 0 && broad.every((w) => title.includes(w))) score *= openingFactor;
+        }
+        hitBodyLow[index] = bodyLow;
+        hitBodyHigh[index] = bodyHigh;
+        // What the text scans below (the whole query, the required words found whole) may still add is settled where
+        // the bits settle it; the rest is left to finish(), which scans only passages that can reach the page.
+        // A passage holding the whole query has matched each concept itself or all of its bigrams (credit ≥ 0.85):
+        // only then is the text scanned for it.
+        let bonus = NO;
+        if (holdsWhole) bonus = YES;
+        else if (cutApart) bonus = NO;
+        else if (whole && weakest >= 0.85) {
+          bonus = single !== undefined && ((single.headLow & low) !== 0 || (single.headHigh & high) !== 0) ? YES : MAYBE;
+        }
+        let full = fullPossible ? YES : NO;
+        if (full === YES) {
+          for (const c of required) {
+            const settled = matchesCheaply(c, index, bodyLow, bodyHigh);
+            if (settled === NO) {
+              full = NO;
+              break;
+            }
+            if (settled === MAYBE) full = MAYBE;
           }
         }
-        // Asked again with nothing found in any text (see search()): a section heading that names a key word whole
-        // (以“五力”为抓手 for 五力) makes the passages under it results.
-        if (!holds && headings) holds = headingKeys(index, headingWords);
-        if (!holds) return;
-      }
-      if (filtered && !passesFilters(index, parsed, phrasesBare)) return;
-      if (base > bestBase) bestBase = base;
-      let coverage = 1;
-      let weakest = 1;
-      // Holding the query's subject as written, a passage has every word of it, however its words were cut.
-      const holdsWhole = cutApart && holdStamp[index] === current;
-      if (counted.length > 0 && !holdsWhole) {
-        coverage = 0;
-        let total = 0;
-        for (const k of counted) {
-          const c = bits[k] as ConceptBits;
-          // Inline fast path: most candidates match a concept as itself.
-          const l = c.bodyOnly ? bodyLow : low;
-          const h = c.bodyOnly ? bodyHigh : high;
-          let credit = (c.headLow & l) !== 0 || (c.headHigh & h) !== 0 ? 1 : conceptCredit(c, l, h);
-          if (credit < 1 && c.theme !== undefined && themeStrength(index, c.theme) > 0) credit = 1;
-          if (credit < 1 && c.own === articleOf[index]) credit = 1;
-          const w = weightOf === undefined ? c.focus : (weightOf[k] as number);
-          coverage += credit * w;
-          total += w;
-          if (credit < weakest) weakest = credit;
-        }
-        coverage = total > 0 ? coverage / total : 1;
-      }
-      let score = coverage === 1 ? base : base * (coverageFloor + (1 - coverageFloor) * Math.pow(coverage, coveragePower));
-      const themeFactor = strength > 0 ? 1 + themeBoost * strength : 1;
-      score *= themeFactor;
-      if (stretch && stretchStamp[index] === current) score *= stretchFactor;
-      if (broad !== undefined) {
-        const title = openingTitle[index] as string;
-        if (title.length > 0 && broad.every((w) => title.includes(w))) score *= openingFactor;
-      }
-      hitBodyLow[index] = bodyLow;
-      hitBodyHigh[index] = bodyHigh;
-      // What the text scans below (the whole query, the required words found whole) may still add is settled where
-      // the bits settle it; the rest is left to finish(), which scans only passages that can reach the page.
-      // A passage holding the whole query has matched each concept itself or all of its bigrams (credit ≥ 0.85):
-      // only then is the text scanned for it.
-      let bonus = NO;
-      if (holdsWhole) bonus = YES;
-      else if (cutApart) bonus = NO;
-      else if (whole && weakest >= 0.85) {
-        bonus = single !== undefined && ((single.headLow & low) !== 0 || (single.headHigh & high) !== 0) ? YES : MAYBE;
-      }
-      let full = fullPossible ? YES : NO;
-      if (full === YES) {
-        for (const c of required) {
-          const settled = matchesCheaply(c, index, bodyLow, bodyHigh);
-          if (settled === NO) {
-            full = NO;
-            break;
-          }
-          if (settled === MAYBE) full = MAYBE;
-        }
-      }
-      if (full === YES && scan) full = MAYBE;
-      // Only where a stand-in may be all the passage has of a word is its text read (standInListed).
-      if (full === YES) for (const c of standIns) if ((c.headLow & bodyLow) === 0 && (c.headHigh & bodyHigh) === 0) full = MAYBE;
-      if (full === YES) fullCount++;
-      candidates.push(index);
-      candScore[index] = score;
-      candState[index] = bonus | (full << 2);
+        if (full === YES && scan) full = MAYBE;
+        // Only where a stand-in may be all the passage has of a word is its text read (standInListed).
+        if (full === YES) for (const c of standIns) if ((c.headLow & bodyLow) === 0 && (c.headHigh & bodyHigh) === 0) full = MAYBE;
+        if (full === YES) fullCount++;
+        candidates.push(index);
+        candScore[index] = score;
+        candState[index] = bonus | (full << 2);
+      },
     };
     const matched = searchIndex.search(terms, consider);
     // A theme named in the query brings its passages even where they match no word of it, below the best match.
@@ -3148,8 +3156,11 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   /** The words a partial answer's results do match, as the query has them, in query order. */
   function matchedWords(ranked: QueryRanking, hits: readonly Hit[]): string[] {
     const out: string[] = [];
-    const push = (w: string): void => {
-      if (w.length > 0 && !out.includes(w)) out.push(w);
+    // A method, not a named arrow: under tsx a named closure made per query costs a defineProperty of its name.
+    const { push } = {
+      push(w: string): void {
+        if (w.length > 0 && !out.includes(w)) out.push(w);
+      },
     };
     const keys = keysOf(ranked.bits);
     for (const c of keys) {
@@ -3221,10 +3232,15 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
 
   function suggest(parsed: ParsedQuery, analyzed: AnalyzedQuery | undefined): Suggestion[] {
     const out: Suggestion[] = [];
-    const push = (s: Suggestion): void => {
-      if (out.length < o.maxSuggestions && !out.some((x) => x.text === s.text)) out.push(s);
+    // Methods, not named arrows: under tsx a named closure made per query costs a defineProperty of its name.
+    const { push, themeText } = {
+      push(s: Suggestion): void {
+        if (out.length < o.maxSuggestions && !out.some((x) => x.text === s.text)) out.push(s);
+      },
+      themeText(t: ThemeId): string {
+        return `主题:${THEMES.find((x) => x.id === t)?.short ?? t}`;
+      },
     };
-    const themeText = (t: ThemeId): string => `主题:${THEMES.find((x) => x.id === t)?.short ?? t}`;
     // Words that match outside the filters: offer the words alone, and the filters alone.
     if (analyzed && (parsed.themes.length > 0 || parsed.docs.length > 0 || parsed.phrases.length > 0)) {
       const loose = rank({ ...parsed, themes: [], docs: [], phrases: [] }, analyzed);
@@ -3291,11 +3307,14 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     let normalized = parsed.normalized;
     let changed = false;
     // A string is replaced where it first stands; a pattern where it first matches (a whole English word).
-    const replace = (from: string | RegExp, to: string): void => {
-      if (typeof from === 'string' ? !text.includes(from) : !from.test(text)) return;
-      text = text.replace(from, to);
-      normalized = normalized.replace(from, to);
-      changed = true;
+    // A method, not a named arrow: under tsx a named closure made per query costs a defineProperty of its name.
+    const { replace } = {
+      replace(from: string | RegExp, to: string): void {
+        if (typeof from === 'string' ? !text.includes(from) : !from.test(text)) return;
+        text = text.replace(from, to);
+        normalized = normalized.replace(from, to);
+        changed = true;
+      },
     };
     // Each run is corrected knowing the words around it across spaces (第一书记 选排 → 选派).
     let before: string | undefined;

@@ -54,9 +54,19 @@ function tableKeyOf(phrase: string): string {
     .toLowerCase()
     .split(/[\s-]+/)
     .filter((w) => w.length > 0)
-    .map((w) => singular(americanSpelling(w)))
+    .map(tableWord)
     .join(' ');
 }
+
+/**
+ * A word as the table keys it: in the singular, spelt American. Kept per word: a query's phrases are many and new
+ * (tableKeys forgets them all each 10,000), their words few and recurring, and americanSpelling is eight replaces.
+ */
+function tableWord(w: string): string {
+  return tableWords.get(w) ?? tableWords.set(w, singular(americanSpelling(w)));
+}
+
+const tableWords = createBoundedMemo<string, string>(10_000);
 
 function singular(w: string): string {
   if (w.length <= 3) return w;
@@ -773,19 +783,28 @@ const SENSES_SEARCHED = 3;
  * trying each word's better senses first.
  */
 function spelled(segments: readonly Segment[], ctx: EnglishContext): string | undefined {
-  const inTexts = ctx.inTexts;
-  const found = (at: number, prefix: string): string | undefined => {
-    if (at === segments.length) return ctx.hasTerm(prefix) || (Array.from(prefix).length >= 4 && inTexts(prefix)) ? prefix : undefined;
-    const segment = segments[at] as Segment;
-    for (const head of (segment.joins ?? segment.heads).slice(0, SENSES_TRIED)) {
-      // A prefix the texts lack cannot grow into a stretch they hold.
-      if (at > 0 && !inTexts(prefix + head)) continue;
-      const whole = found(at + 1, prefix + head);
-      if (whole) return whole;
-    }
-    return undefined;
-  };
-  return found(0, '');
+  return spelledFrom(segments, ctx, 0, '');
+}
+
+/** spelled() from segment `at` on, after `prefix` (a module function, not a closure per query: see readsAsEnglish). */
+function spelledFrom(segments: readonly Segment[], ctx: EnglishContext, at: number, prefix: string): string | undefined {
+  if (at === segments.length) return ctx.hasTerm(prefix) || (Array.from(prefix).length >= 4 && ctx.inTexts(prefix)) ? prefix : undefined;
+  const segment = segments[at] as Segment;
+  for (const head of (segment.joins ?? segment.heads).slice(0, SENSES_TRIED)) {
+    // A prefix the texts lack cannot grow into a stretch they hold.
+    if (at > 0 && !ctx.inTexts(prefix + head)) continue;
+    const whole = spelledFrom(segments, ctx, at + 1, prefix + head);
+    if (whole) return whole;
+  }
+  return undefined;
+}
+
+/**
+ * Whether wordForms may read a word by its morphology: a word with meaning that no look-up, term or near gloss knows.
+ * A module function, not a closure per query: under tsx (the bench's runner) a named closure costs a defineProperty.
+ */
+function unknownWord(w: string, ctx: EnglishContext, glossary: Glossary, known: (word: string) => boolean): boolean {
+  return !isChatWord(w) && glossKey(w).length > 0 && !known(w) && !ctx.hasTerm(w) && glossary.near(glossKey(w), surfaceKey(w)).length === 0;
 }
 
 /**
@@ -802,8 +821,6 @@ function wordForms(
 ): { text: string; translated: boolean } {
   const glossary = ctx.glossary as Glossary;
   let translated = false;
-  const unknown = (w: string): boolean =>
-    !isChatWord(w) && glossKey(w).length > 0 && !known(w) && !ctx.hasTerm(w) && glossary.near(glossKey(w), surfaceKey(w)).length === 0;
   const out = text.replace(LATIN_WORDS_ANY, (w, at: number) => {
     // Not inside an address or after a digit (cpsa.org.cn, 3rd).
     if (at > 0 && /[0-9.@/]/.test(text[at - 1] as string)) return w;
@@ -812,7 +829,7 @@ function wordForms(
         const stem = suffix.exec(w)?.[1];
         if (stem === undefined) continue;
         // The suffix first (a regular expression), the look-ups after: most words have none.
-        if (!unknown(w)) break;
+        if (!unknownWord(w, ctx, glossary, known)) break;
         const word = base(stem);
         const surface = surfaceKey(word);
         // A verb's base is one in its best sense, as typed ("to pay"): basement is no base (基础), garment no gar.
@@ -824,13 +841,13 @@ function wordForms(
     if (rules.irregularVerbs) {
       const verb = verbOf(w);
       // Said of the topic, not the topic (projects brought in, activities held, students sent): out, as a filler is.
-      if (verb && (known(verb) || isChatWord(verb)) && unknown(w)) return '';
+      if (verb && (known(verb) || isChatWord(verb)) && unknownWord(w, ctx, glossary, known)) return '';
     }
-    if (rules.demonyms && DEMONYM.test(w) && unknown(w)) {
+    if (rules.demonyms && DEMONYM.test(w) && unknownWord(w, ctx, glossary, known)) {
       const place = [w.slice(0, -2), w.slice(0, -1)].find(known);
       if (place) return place;
     }
-    if (rules.superlatives && SUPERLATIVE.test(w) && unknown(w)) {
+    if (rules.superlatives && SUPERLATIVE.test(w) && unknownWord(w, ctx, glossary, known)) {
       for (const base of adjectivesOf(w)) {
         // The adjective's characters even where no library word is glossed with it (big → 大, low → 低).
         const heads = known(base) ? translate(base).slice(0, SENSES_TRIED).filter((h) => HAN.test(h)) : [];
@@ -845,7 +862,7 @@ function wordForms(
     if (rules.negativePrefixes) {
       const prefix = NEGATIVE_PREFIX.exec(w)?.[0];
       const rest = prefix ? w.slice(prefix.length) : '';
-      if (prefix && known(rest) && unknown(w)) {
+      if (prefix && known(rest) && unknownWord(w, ctx, glossary, known)) {
         for (const head of translate(rest).slice(0, SENSES_TRIED)) {
           if (!HAN.test(head)) continue;
           for (const not of NEGATIONS) {
@@ -899,6 +916,21 @@ const PAIR_SENSES = 3;
 const PAIR_GLOSS = /\band\b|&/;
 const pairMemos = new WeakMap<(term: string) => boolean, BoundedMemo<string, string>>();
 
+/**
+ * Whether a Latin word of `text` may be read as English for a pair or a compound: no chat word, a word with meaning, no
+ * number, not after a digit, dot, @ or / (a piece of a version, an address). Module functions here, not closures per
+ * query: under tsx (the bench's runner) a named closure costs a defineProperty of its name.
+ */
+function readsAsEnglish(w: Word, text: string): boolean {
+  return !isChatWord(w.word) && glossKey(w.word).length > 0 && numberOf(w.word) === undefined && (w.start === 0 || !/[0-9.@/]/.test(text[w.start - 1] as string));
+}
+
+/** Whether words a and b (side by side, both readable: `able`) make a phrase known whole (the e-commerce of commerce). */
+function joinsKnown(words: readonly Word[], able: readonly boolean[], text: string, phraseKnown: (phrase: string) => boolean, a: number, b: number): boolean {
+  const pair = [words[a], words[b]];
+  return able[a] === true && able[b] === true && adjacent(text, pair as Word[]) && phraseKnown(pair.map((w) => (w as Word).word).join(' '));
+}
+
 /** Coordinate pairs of known words as the compound of their first characters (see EnglishRules.coordinatePairs). */
 function coordinatePairs(
   text: string,
@@ -912,7 +944,6 @@ function coordinatePairs(
   if (words.length < 2) return text;
   let pairsOf = pairMemos.get(hasTerm);
   if (!pairsOf) pairMemos.set(hasTerm, (pairsOf = createBoundedMemo<string, string>(10_000)));
-  const able = (w: Word): boolean => !isChatWord(w.word) && glossKey(w.word).length > 0 && numberOf(w.word) === undefined && (w.start === 0 || !/[0-9.@/]/.test(text[w.start - 1] as string));
   let out = '';
   let last = 0;
   for (let i = 0; i + 1 < words.length; i++) {
@@ -924,7 +955,7 @@ function coordinatePairs(
     const link = text.slice(a.end, b.start);
     // Side by side (urban rural barriers), only a compound the dictionary glosses as a pair.
     const spaced = spacedPairs && skip === 1 && /^\s+$/.test(link);
-    if ((!spaced && !PAIR_LINK.test(link)) || !able(a) || !able(b)) continue;
+    if ((!spaced && !PAIR_LINK.test(link)) || !readsAsEnglish(a, text) || !readsAsEnglish(b, text)) continue;
     const key = `${spaced ? ' ' : ''}${a.word} ${b.word}`;
     let pair = pairsOf.get(key);
     if (pair === undefined) {
@@ -975,7 +1006,7 @@ function characterCompounds(
   const words = latinWords(text);
   if (words.length < 2) return text;
   // A word that may take part: one that means something (not of, the, please, ppt), no number, not inside an address.
-  const able = words.map((w) => !isChatWord(w.word) && glossKey(w.word).length > 0 && numberOf(w.word) === undefined && (w.start === 0 || !/[0-9.@/]/.test(text[w.start - 1] as string)));
+  const able = words.map((w) => readsAsEnglish(w, text));
   let compoundsOf = compoundMemos.get(hasTerm);
   if (!compoundsOf) compoundMemos.set(hasTerm, (compoundsOf = createBoundedMemo<string, string>(10_000)));
   let out = '';
@@ -1025,14 +1056,10 @@ function characterStretches(
 ): string {
   const words = latinWords(text);
   if (words.length < 2) return text;
-  const able = words.map((w) => !isChatWord(w.word) && glossKey(w.word).length > 0 && numberOf(w.word) === undefined && (w.start === 0 || !/[0-9.@/]/.test(text[w.start - 1] as string)));
+  const able = words.map((w) => readsAsEnglish(w, text));
   const known = words.map((w, k) => able[k] === true && wordKnown(w.word));
   // Most queries have no unknown word: nothing to compose.
   if (!knownCharacters && !words.some((_, k) => able[k] === true && !known[k])) return text;
-  const joinsKnown = (a: number, b: number): boolean => {
-    const pair = [words[a], words[b]];
-    return able[a] === true && able[b] === true && adjacent(text, pair as Word[]) && phraseKnown(pair.map((w) => (w as Word).word).join(' '));
-  };
   let stretchesOf = stretchMemos.get(inTexts);
   if (!stretchesOf) stretchMemos.set(inTexts, (stretchesOf = createBoundedMemo<string, string>(10_000)));
   let out = '';
@@ -1042,7 +1069,7 @@ function characterStretches(
       const run = words.slice(i, i + n);
       if (!run.every((_, k) => able[i + k] === true) || (!knownCharacters && run.every((_, k) => known[i + k])) || !adjacent(text, run)) continue;
       // Not a word of a phrase known whole with the word before or after the run (the commerce of e-commerce).
-      if (joinsKnown(i - 1, i) || joinsKnown(i + n - 1, i + n)) continue;
+      if (joinsKnown(words, able, text, phraseKnown, i - 1, i) || joinsKnown(words, able, text, phraseKnown, i + n - 1, i + n)) continue;
       const phrase = run.map((w) => w.word).join(' ');
       let stretch = stretchesOf.get(phrase);
       if (stretch === undefined) {
@@ -1356,25 +1383,40 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
   const plain = rules.contractions ? uncontracted(typed) : typed;
   const asking = rules.howMany ? plain.replace(HOW_MANY, '$1') : plain;
   const abbreviated = asking.replace(ABBREVIATED, (w) => (ENGLISH_ABBREVIATIONS.has(w) ? spelt(w) : w.split('-').map((x) => spelt(x)).join('-')));
-  const knownWord = (w: string): boolean => tableTerms.has(tableKey(w)) || (glossary !== undefined && glossary.english(glossKey(w)).length > 0);
-  const translate = (phrase: string): readonly string[] => {
-    const fromTable = tableTerms.get(tableKey(phrase)) ?? [];
-    if (!glossary) return fromTable;
-    const key = glossKey(phrase);
-    const surface = surfaceKey(phrase);
-    const found = glossary.english(key, surface);
-    return [...fromTable, ...(found.length > 0 ? found : glossary.near(key, surface)).map((m) => m.word)];
+  // Methods of one object, not named arrows: under tsx (the bench's runner) a named closure made per query costs a
+  // defineProperty of its name.
+  const { knownWord, translate, knownAsTyped, byStemOnly, reKnown, phraseKnown, wordKnown } = {
+    knownWord(w: string): boolean {
+      return tableTerms.has(tableKey(w)) || (glossary !== undefined && glossary.english(glossKey(w)).length > 0);
+    },
+    translate(phrase: string): readonly string[] {
+      const fromTable = tableTerms.get(tableKey(phrase)) ?? [];
+      if (!glossary) return fromTable;
+      const key = glossKey(phrase);
+      const surface = surfaceKey(phrase);
+      const found = glossary.english(key, surface);
+      return [...fromTable, ...(found.length > 0 ? found : glossary.near(key, surface)).map((m) => m.word)];
+    },
+    knownAsTyped(w: string): boolean {
+      if (tableTerms.has(tableKey(w))) return true;
+      const surface = surfaceKey(w);
+      return glossary !== undefined && glossary.english(glossKey(w), surface).some((m) => glossedAsTyped(m, surface));
+    },
+    // Known, but only through its stem (not unknown: venues is no revenues).
+    byStemOnly(w: string): boolean {
+      return glossary !== undefined && glossary.english(glossKey(w)).length > 0 && !knownAsTyped(w);
+    },
+    // The re- form looked up by its key first (a map's get): most words have none.
+    reKnown(w: string): boolean {
+      return (tableTerms.has(tableKey(`re${w}`)) || (glossary !== undefined && glossary.english(glossKey(`re${w}`)).length > 0)) && knownAsTyped(`re${w}`);
+    },
+    phraseKnown(phrase: string): boolean {
+      return tableTerms.has(tableKey(phrase)) || (glossary !== undefined && glossary.english(glossKey(phrase), surfaceKey(phrase)).length > 0);
+    },
+    wordKnown(w: string): boolean {
+      return knownWord(w) || (glossary !== undefined && glossary.near(glossKey(w), surfaceKey(w)).length > 0);
+    },
   };
-  const knownAsTyped = (w: string): boolean => {
-    if (tableTerms.has(tableKey(w))) return true;
-    const surface = surfaceKey(w);
-    return glossary !== undefined && glossary.english(glossKey(w), surface).some((m) => glossedAsTyped(m, surface));
-  };
-  // Known, but only through its stem (not unknown: venues is no revenues).
-  const byStemOnly = (w: string): boolean => glossary !== undefined && glossary.english(glossKey(w)).length > 0 && !knownAsTyped(w);
-  // The re- form looked up by its key first (a map's get): most words have none.
-  const reKnown = (w: string): boolean =>
-    (tableTerms.has(tableKey(`re${w}`)) || (glossary !== undefined && glossary.english(glossKey(`re${w}`)).length > 0)) && knownAsTyped(`re${w}`);
   const phrased = glossary && ctx.phrasal ? phrasalVerbs(abbreviated, ctx.phrasal) : abbreviated;
   const prefixed = glossary && rules.rePrefix ? reForms(phrased, byStemOnly, reKnown) : phrased;
   const becoming = glossary && rules.copulaGet ? copulasAsBecome(prefixed, (phrase) => tableTerms.has(tableKey(phrase)) || glossary.english(glossKey(phrase), surfaceKey(phrase)).length > 0) : prefixed;
@@ -1384,15 +1426,12 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
   const formed = forms?.text ?? placed;
   const counted = ctx.numbers === false ? formed : numbersAsChinese(formed, ctx.inTexts, knownWord);
   const named = ctx.numbers === false || !rules.numberedNames ? counted : numberedNames(counted, ctx.inTexts, translate);
-  const phraseKnown = (phrase: string): boolean => tableTerms.has(tableKey(phrase)) || (glossary !== undefined && glossary.english(glossKey(phrase), surfaceKey(phrase)).length > 0);
-  const wordKnown = (w: string): boolean => knownWord(w) || (glossary !== undefined && glossary.near(glossKey(w), surfaceKey(w)).length > 0);
   const paired = glossary && rules.coordinatePairs ? coordinatePairs(named, ctx.hasTerm, phraseKnown, wordKnown, translate, rules.spacedPairs) : named;
   const compounded = glossary && rules.characterCompounds ? characterCompounds(paired, ctx.hasTerm, phraseKnown, wordKnown) : paired;
   const text = glossary && rules.characterStretches ? characterStretches(compounded, ctx.hasTerm, ctx.inTexts, phraseKnown, wordKnown, translate, rules.knownCharacters, ctx.inTextsWhole ?? ctx.inTexts) : compounded;
   const numbered = text !== formed || forms?.translated === true;
   const words = latinWords(text);
   if (words.length === 0) return { text, english, glossed, chinese: text, translated: numbered, untranslated };
-  const joined = (slice: readonly Word[]): boolean => adjacent(text, slice);
   const segments: Segment[] = [];
   for (let i = 0; i < words.length; ) {
     const first = words[i] as Word;
@@ -1405,7 +1444,7 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
     let segmentN = 0;
     for (let n = Math.min(tableWords, words.length - i); n >= 1 && !segment; n--) {
       const slice = words.slice(i, i + n);
-      if (!joined(slice)) continue;
+      if (!adjacent(text, slice)) continue;
       const terms = tableTerms.get(tableKey(slice.map((w) => w.word).join(' ')));
       if (terms) segment = { start: first.start, end: (slice[n - 1] as Word).end, text: '', source: 'table', heads: [...terms] };
       if (terms) tableN = n;
@@ -1417,7 +1456,7 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
       for (let n = Math.min(glossary.maxWords + 2, words.length - i); n > tableN && (!segment || segment.source === 'table'); n--) {
         const found = segment;
         const slice = words.slice(i, i + n);
-        if (!joined(slice)) continue;
+        if (!adjacent(text, slice)) continue;
         // A phrase ends on a word that means something too (not `home to`).
         if (n > 1 && glossKey((slice[n - 1] as Word).word).length === 0) continue;
         const key = glossKey(slice.map((w) => w.word).join(' '));
@@ -1442,7 +1481,7 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
       const least = segment ? Math.max(2, segmentN + 1) : ctx.hasTerm(first.word) ? 2 : 1;
       for (let n = Math.min(glossary.maxWords + 2, words.length - i); n >= least; n--) {
         const slice = words.slice(i, i + n);
-        if (!joined(slice) || (n > 1 && glossKey((slice[n - 1] as Word).word).length === 0)) continue;
+        if (!adjacent(text, slice) || (n > 1 && glossKey((slice[n - 1] as Word).word).length === 0)) continue;
         const key = glossKey(slice.map((w) => w.word).join(' '));
         if (key.split(' ').length > glossary.maxWords || (n > 1 && key.split(' ').length < 2)) continue;
         const matches = glossary.near(key, surfaceKey(slice.map((w) => w.word).join(' ')));
@@ -1457,7 +1496,7 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
     if (!segment && glossary && firstMeans && !ctx.hasTerm(first.word)) {
       for (let n = Math.min(glossary.maxWords, words.length - i); n >= 1 && !segment; n--) {
         const slice = words.slice(i, i + n);
-        if (!joined(slice) || (n > 1 && glossKey((slice[n - 1] as Word).word).length === 0)) continue;
+        if (!adjacent(text, slice) || (n > 1 && glossKey((slice[n - 1] as Word).word).length === 0)) continue;
         for (let j = 0; j < n && !segment; j++) {
           const typed = (slice[j] as Word).word;
           if (glossKey(typed).length === 0 || isChatWord(typed)) continue;

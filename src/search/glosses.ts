@@ -304,9 +304,15 @@ function bySurface(list: readonly GlossMatch[], surface: string | undefined): re
   if (surface === undefined || list.length < 2) return list;
   const typed = lemmaKey(surface);
   const noun = pluralTyped(surface);
-  const rank = (m: GlossMatch): number =>
-    (m.surfaces.includes(surface) ? 0 : m.surfaces.some((x) => x.length > 0 && lemmaKey(x) === typed) ? 2 : 4) + (noun && m.verb ? 1 : 0);
-  return list.map((m, i) => ({ m, i, r: rank(m) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.m);
+  return list.map((m, i) => ({ m, i, r: surfaceRank(m, surface, typed, noun) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.m);
+}
+
+/**
+ * A match's place in bySurface's order (lower first). A module function: under tsx a named closure made per look-up
+ * costs a defineProperty of its name.
+ */
+function surfaceRank(m: GlossMatch, surface: string, typed: string, noun: boolean): number {
+  return (m.surfaces.includes(surface) ? 0 : m.surfaces.some((x) => x.length > 0 && lemmaKey(x) === typed) ? 2 : 4) + (noun && m.verb ? 1 : 0);
 }
 
 /**
@@ -739,6 +745,20 @@ export function* glossarySteps(lines: readonly string[], library: GlossaryLibrar
   return makeGlossary(byKey, inside, alikes, known, knownStems, maxWords, () => dict, () => wordnet);
 }
 
+/**
+ * Whether a gloss's words are the typed words, each as typed or in the singular (near(): a plural typed names things).
+ * Module functions here, not closures per look-up: under tsx a named closure costs a defineProperty of its name.
+ */
+function sameNouns(gloss: string, typed: readonly string[]): boolean {
+  const words = gloss.split(' ');
+  return words.length === typed.length && words.every((w, k) => w === typed[k] || singularOf(w) === singularOf(typed[k] as string));
+}
+
+/** Whether a word reads as a past participle ending a gloss as an adjective (highly rated): see near(). */
+function isParticiple(w: string | undefined): boolean {
+  return w !== undefined && /[^e]ed$/.test(w);
+}
+
 /** The glossary over what was found (see glossarySteps): look-up, spelling and saving. */
 function makeGlossary(
   byKey: ReadonlyMap<string, readonly GlossMatch[]>,
@@ -820,17 +840,12 @@ function makeGlossary(
     // adjective's form of the stem (rates is not 星级 "star rating" or "highly rated"; stations is "station").
     if (surface !== undefined && pluralTyped(surface)) {
       const typed = surface.split(' ');
-      const noun = (x: string): boolean => {
-        const words = x.split(' ');
-        return words.length === typed.length && words.every((w, k) => w === typed[k] || singularOf(w) === singularOf(typed[k] as string));
-      };
-      const list = (inside.get(key) ?? []).filter((m) => m.surfaces.some(noun));
+      const list = (inside.get(key) ?? []).filter((m) => m.surfaces.some((x) => sameNouns(x, typed)));
       return ranked(list.length > 0 ? list : alikes.get(key) ?? [], surface);
     }
     // A participle ends a gloss as an adjective ("highly rated"): no name of a thing typed otherwise.
-    const participle = (w: string | undefined): boolean => w !== undefined && /[^e]ed$/.test(w);
-    if (surface !== undefined && !participle(surface.split(' ')[0])) {
-      const list = (inside.get(key) ?? []).filter((m) => m.surfaces.some((x) => !participle(x.split(' ')[0])));
+    if (surface !== undefined && !isParticiple(surface.split(' ')[0])) {
+      const list = (inside.get(key) ?? []).filter((m) => m.surfaces.some((x) => !isParticiple(x.split(' ')[0])));
       return ranked(list.length > 0 ? list : alikes.get(key) ?? [], surface);
     }
     return ranked(inside.get(key) ?? alikes.get(key) ?? [], surface);

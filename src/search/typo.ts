@@ -476,19 +476,24 @@ export function latinGroups(text: string, isEnglish: (word: string) => boolean):
   for (const m of text.matchAll(LATIN_STRETCH)) {
     const words = [...m[0].matchAll(/[a-z]+/g)].map((w) => ({ word: w[0], start: m.index + w.index, end: m.index + w.index + w[0].length }));
     let group: typeof words = [];
-    const flush = (): void => {
-      if (group.length > 0) {
-        const first = group[0] as (typeof words)[number];
-        const last = group[group.length - 1] as (typeof words)[number];
-        out.push({ text: text.slice(first.start, last.end), tokens: group.map((w) => w.word) });
-      }
-      group = [];
-    };
     for (const w of words) {
-      if (isEnglish(w.word)) flush();
-      else group.push(w);
+      if (isEnglish(w.word)) {
+        pushGroup(out, text, group);
+        group = [];
+      } else group.push(w);
     }
-    flush();
+    pushGroup(out, text, group);
   }
   return out;
+}
+
+/**
+ * latinGroups' group of words read as pinyin, if it has any. A module function, not a closure per query: under tsx (the
+ * bench's runner) a named closure costs a defineProperty of its name.
+ */
+function pushGroup(out: LatinGroup[], text: string, group: readonly { word: string; start: number; end: number }[]): void {
+  const first = group[0];
+  const last = group[group.length - 1];
+  if (first === undefined || last === undefined) return;
+  out.push({ text: text.slice(first.start, last.end), tokens: group.map((w) => w.word) });
 }
