@@ -900,6 +900,11 @@ function scaledWeights<C extends { focus: number }>(weights: readonly number[] |
   return (weights ?? bits.map((c) => c.focus)).map((w, k) => w * factor(bits[k] as C, k));
 }
 
+/** A theme as a suggestion's text (主题:组织): what the user types to search it. It needs nothing of the engine. */
+function themeText(t: ThemeId): string {
+  return `主题:${THEMES.find((x) => x.id === t)?.short ?? t}`;
+}
+
 /** Whether hit a ranks before hit b: a higher score, then a lower index (a module function, not a closure per call). */
 function betterHit(index: readonly number[], score: readonly number[], a: number, b: number): boolean {
   return (score[a] as number) > (score[b] as number) || (score[a] === score[b] && (index[a] as number) < (index[b] as number));
@@ -3232,13 +3237,10 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
 
   function suggest(parsed: ParsedQuery, analyzed: AnalyzedQuery | undefined): Suggestion[] {
     const out: Suggestion[] = [];
-    // Methods, not named arrows: under tsx a named closure made per query costs a defineProperty of its name.
-    const { push, themeText } = {
+    // A method, not a named arrow: under tsx a named closure made per query costs a defineProperty of its name.
+    const { push } = {
       push(s: Suggestion): void {
         if (out.length < o.maxSuggestions && !out.some((x) => x.text === s.text)) out.push(s);
-      },
-      themeText(t: ThemeId): string {
-        return `主题:${THEMES.find((x) => x.id === t)?.short ?? t}`;
       },
     };
     // Words that match outside the filters: offer the words alone, and the filters alone.

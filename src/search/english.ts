@@ -1408,7 +1408,7 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
     },
     // The re- form looked up by its key first (a map's get): most words have none.
     reKnown(w: string): boolean {
-      return (tableTerms.has(tableKey(`re${w}`)) || (glossary !== undefined && glossary.english(glossKey(`re${w}`)).length > 0)) && knownAsTyped(`re${w}`);
+      return knownWord(`re${w}`) && knownAsTyped(`re${w}`);
     },
     phraseKnown(phrase: string): boolean {
       return tableTerms.has(tableKey(phrase)) || (glossary !== undefined && glossary.english(glossKey(phrase), surfaceKey(phrase)).length > 0);
@@ -1419,7 +1419,7 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
   };
   const phrased = glossary && ctx.phrasal ? phrasalVerbs(abbreviated, ctx.phrasal) : abbreviated;
   const prefixed = glossary && rules.rePrefix ? reForms(phrased, byStemOnly, reKnown) : phrased;
-  const becoming = glossary && rules.copulaGet ? copulasAsBecome(prefixed, (phrase) => tableTerms.has(tableKey(phrase)) || glossary.english(glossKey(phrase), surfaceKey(phrase)).length > 0) : prefixed;
+  const becoming = glossary && rules.copulaGet ? copulasAsBecome(prefixed, phraseKnown) : prefixed;
   const particled = rules.particles ? particlesOut(becoming) : becoming;
   const placed = rules.placeKinds || rules.kindJoins ? placeKinds(particled, translate, rules, ctx.inTexts) : particled;
   const forms = glossary && (rules.irregularVerbs || rules.negativePrefixes || rules.superlatives || rules.demonyms || rules.derivations) ? wordForms(placed, ctx, rules, knownWord, translate) : undefined;

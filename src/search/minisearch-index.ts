@@ -66,7 +66,6 @@ export interface PassageTokens {
   text: readonly string[];
 }
 
-/** Options of {@link createPassageIndex}. */
 /** BM25's parameters (PassageIndexOptions.bm25); each defaults to MiniSearch's. */
 export interface Bm25Parameters {
   k?: number;
@@ -77,6 +76,7 @@ export interface Bm25Parameters {
 /** MiniSearch's BM25 defaults. */
 export const BM25_DEFAULTS: Readonly<Required<Bm25Parameters>> = Object.freeze({ k: 1.2, b: 0.7, d: 0.5 });
 
+/** Options of {@link createPassageIndex}. */
 export interface PassageIndexOptions {
   /** BM25 boost per field; a field with boost 0 (or absent) is not searched. Default title 1, section 1, text 1, grams 1. */
   fieldBoost?: Partial<Record<IndexField, number>>;
