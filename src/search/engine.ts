@@ -7,7 +7,7 @@
  */
 import { THEMES, type Corpus, type Passage, type ThemeId } from '../corpus/types.js';
 import { THEME_LEXICON } from '../corpus/themes.js';
-import { analyzeQuery, GRAM_PREFIX, saySpans, someGram, wordTerms, type AnalyzedQuery, type Concept } from './analyze.js';
+import { analyzeQuery, GRAM_PREFIX, saySpans, someGram, wordTerms, type AnalyzeContext, type AnalyzedQuery, type Concept } from './analyze.js';
 import { BM25_DEFAULTS, passageIndexSteps, type Bm25Parameters, type IndexDocument, type PassageTokens, type SavedPassageIndex, type WeightedTerm } from './minisearch-index.js';
 import { createBoundedMemo } from './bounded-memo.js';
 import { clauseConcepts } from './request-clause.js';
@@ -1677,8 +1677,10 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     for (const c of kinds) c.aspect = true;
     return analyzed;
   };
+  // The query's text and phrases are all analyzeQuery needs of each query: its context is the engine's (analysisContext,
+  // made once below).
   const analyze = (parsed: ParsedQuery): AnalyzedQuery =>
-    gluePhrases(parsed, befriend(unbind(clauseAsides(parsed.text, analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, saidAs, characterSaid, phrasal, inTextsWhole: occursWhole, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, yearSuffix: o.yearSuffix, textKinds: o.textKinds, genreWords: o.genreWords, englishKinds: o.englishKinds, genreOpening: o.genreOpening, textCounts: o.textCounts, rejoinMaterial: o.rejoinMaterial, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger, complements: o.separableWords && o.complementJoin, insideJoin: o.separableWords && o.insideJoin, loneSay: o.loneSay, questionAdverbs: o.questionAdverbs, placeGlue: o.placeGlue, placeGlueUnknown: o.dictionaryPlaces, whichMeasure: o.whichMeasure, askedNounSubject: o.askedNounSubject, determinerModifier: o.determinerModifier, chatContext: o.chatContext, numberedNames: o.numberedNames }))), parsed.text));
+    gluePhrases(parsed, befriend(unbind(clauseAsides(parsed.text, analyzeQuery(parsed.text, parsed.phrases, analysisContext))), parsed.text));
   /**
    * A quoted phrase written against the query's words (“党建+”模式有哪些): the phrase and the words as typed are the
    * query's whole (党建模式), for the whole-query bonus, when some text holds them so (“党建+”模式).
@@ -2154,6 +2156,48 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       }
     }
     return wholeCache.set(key, found);
+  };
+  /**
+   * What analyzeQuery reads besides the query (analyze.ts AnalyzeContext): the engine's look-ups and its options, the
+   * same for every query, so made once here (after occursWhole, which it names) rather than on each analyze().
+   */
+  const analysisContext: AnalyzeContext = {
+    hasTerm,
+    inTexts: occurs,
+    inTextsWhole: occursWhole,
+    glossary,
+    saidAs,
+    characterSaid,
+    phrasal,
+    isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined,
+    separable: o.separableWords,
+    separableLonger: o.separableWords && o.separableLonger,
+    complements: o.separableWords && o.complementJoin,
+    insideJoin: o.separableWords && o.insideJoin,
+    englishNumbers: o.englishNumbers,
+    englishJoined: o.englishJoined,
+    englishRules: o.englishRules,
+    materialAspects: o.materialAspects,
+    repeatedVerbs: o.repeatedVerbs,
+    materialStretch: o.materialStretch,
+    aspectTail: o.aspectTail,
+    kindNouns: o.kindNouns,
+    yearSuffix: o.yearSuffix,
+    textKinds: o.textKinds,
+    genreWords: o.genreWords,
+    englishKinds: o.englishKinds,
+    genreOpening: o.genreOpening,
+    textCounts: o.textCounts,
+    rejoinMaterial: o.rejoinMaterial,
+    loneSay: o.loneSay,
+    questionAdverbs: o.questionAdverbs,
+    placeGlue: o.placeGlue,
+    placeGlueUnknown: o.dictionaryPlaces,
+    whichMeasure: o.whichMeasure,
+    askedNounSubject: o.askedNounSubject,
+    determinerModifier: o.determinerModifier,
+    chatContext: o.chatContext,
+    numberedNames: o.numberedNames,
   };
   /** Whether jieba's cut of a stretch holds a place or direction word (村里 of 村里有): it says where, not what. */
   const saysWhere = (piece: string): boolean => tag(piece).some((t) => t.tag === 's' || t.tag === 'f');
