@@ -7,8 +7,11 @@
  * both back to back, in alternating order, so that the load of a shared machine falls on both alike; CPU time per
  * search, p50 / p90 / p99 / mean. It also compares the two engines' answers to every query (ids, scores, snippets,
  * totals …; held-out queries are counted, never printed): a speed change must report `answers identical`.
- * `--dist` (no commit): the working tree's src/ under tsx (what `npm run bench` times) against its own build, dist/
- * (tsc's output, what production runs: `node dist/main.js`), built first if stale — tsx's transform cost, paired.
+ * `--dist` (no commit): the working tree's src/ under tsx (what `npm run bench --tsx` times) against its own build,
+ * dist/ (tsc's output, what production runs and `npm run bench` times), built first if stale — tsx's transform cost,
+ * paired. `<commit> --dist`: the built engines on both sides, the working tree's dist/ (built first if stale) against
+ * the commit's own tsc build (.ab/<commit>/dist, built once from its src/ and tsconfig files): a speed change as
+ * production sees it, without tsx's cost of named closures.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -30,16 +33,33 @@ const roundsAt = args.indexOf('--rounds');
 const roundsArg = roundsAt >= 0 ? Number(args[roundsAt + 1]) : undefined;
 // Without --rounds, indexOf gives -1 and roundsAt + 1 would drop the first argument (the commit).
 const rest = roundsAt >= 0 ? args.filter((_, i) => i !== roundsAt && i !== roundsAt + 1) : args;
-const ref = rest.find((a) => Number.isNaN(Number(a))) ?? 'main';
+const named = rest.find((a) => Number.isNaN(Number(a)));
 const factors = rest.filter((a) => !Number.isNaN(Number(a))).map(Number);
-const commit = dist ? 'dist/' : execFileSync('git', ['rev-parse', '--short', ref], { cwd: ROOT, encoding: 'utf8' }).trim();
+/** `--dist` with a commit: both sides built (the working tree's dist/ against the commit's). */
+const bothBuilt = dist && named !== undefined;
+const commit = dist && !bothBuilt ? 'dist/' : execFileSync('git', ['rev-parse', '--short', named ?? 'main'], { cwd: ROOT, encoding: 'utf8' }).trim();
 const dir = path.join(ROOT, '.ab', commit);
 if (dist) ensureBuilt();
-else if (!existsSync(path.join(dir, 'src'))) {
+if (!(dist && !bothBuilt) && !existsSync(path.join(dir, 'src'))) {
   mkdirSync(dir, { recursive: true });
   execFileSync('sh', ['-c', `git archive ${commit} src lexicon | tar -x -C ${JSON.stringify(dir)}`], { cwd: ROOT });
 }
-const otherEntry = dist ? path.join(ROOT, 'dist/search/index.js') : path.join(dir, 'src/search/index.ts');
+if (bothBuilt && !existsSync(path.join(dir, 'dist/search/index.js'))) buildCommit(commit, dir);
+
+/**
+ * The commit's src/ built by tsc with its own tsconfig files into `dir`/dist (node_modules and @types resolve from
+ * the repository's, two directories up; lexicon/ sits beside dist/ as in the repository). Built once: a commit's
+ * build never changes.
+ */
+function buildCommit(at: string, into: string): void {
+  execFileSync('sh', ['-c', `git archive ${at} tsconfig.json tsconfig.build.json | tar -x -C ${JSON.stringify(into)}`], { cwd: ROOT });
+  const tsc = path.join(ROOT, 'node_modules/.bin/tsc');
+  execFileSync(tsc, ['-p', path.join(into, 'tsconfig.build.json')], { cwd: into, stdio: ['ignore', 2, 2] });
+}
+
+const selfEntry = path.join(ROOT, 'dist/search/index.js');
+const otherEntry = dist ? path.join(bothBuilt ? dir : ROOT, 'dist/search/index.js') : path.join(dir, 'src/search/index.ts');
+const self = bothBuilt ? ((await import(pathToFileURL(selfEntry).href)) as { createSearchEngine: typeof createSearchEngine }) : { createSearchEngine };
 const other = (await import(pathToFileURL(otherEntry).href)) as { createSearchEngine: typeof createSearchEngine };
 
 const corpus = loadCorpus();
@@ -51,10 +71,10 @@ const answer = (engine: SearchEngine, q: string): string => {
   return JSON.stringify([strip(engine.search(q, { limit: 10 })), strip(engine.search(q, { limit: 5, page: 2 }))]);
 };
 
-process.stdout.write(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; ${mixLabel(mixCommit, sets)}; working tree vs ${commit}\n`);
+process.stdout.write(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; ${mixLabel(mixCommit, sets)}; working tree vs ${commit}${bothBuilt ? ', both built (dist/)' : ''}\n`);
 for (const factor of factors.length > 0 ? factors : [1]) {
   const c = factor === 1 ? corpus : replicateCorpus(corpus, factor);
-  const now = createSearchEngine(c);
+  const now = self.createSearchEngine(c);
   const then = other.createSearchEngine(c);
   let differ = 0;
   for (const q of queries) if (answer(now, q) !== answer(then, q)) differ++;

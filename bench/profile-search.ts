@@ -6,8 +6,8 @@
  * recurses), as shares of the samples inside the timed loop. No query is printed.
  * Then, under tsx, the named closures made per search: tsx's esbuild transform (keepNames) wraps every named function
  * in `__name(fn, "name")`, a defineProperty that costs ~1.2 µs for a closure made inside a function (against ~10 ns
- * for the closure itself in dist/). `npm run bench` runs src/ through tsx, so a closure made per query in a hot path
- * shows there: prefer module functions, methods (`top(k) { … }`, not `top: (k) => …`) or unnamed arrows passed inline.
+ * for the closure itself in dist/). A cost of tsx alone: since round 19 `npm run bench` times dist/, as production
+ * runs it, so write closures where they read best; the count explains a gap between `--tsx` and dist/ figures.
  * `--middle`: only the queries that set the p50 — those whose least CPU time over the three warm-up passes lies
  * between the 30th and 70th percentile of the mix (the p50 moves only when such queries get cheaper).
  * `--lines N`: also the N source lines with the most self time (most useful with `--dist`, whose lines are tsc's).

@@ -3,6 +3,10 @@
  * the seeds' sentences, see library-fixture.ts): the bot's ready time in a fresh process without and with the saved
  * index, index build and load time, and query latency p50/p99 over the judged queries. Then the engine alone on the
  * seeds (jieba load, build, latency, RSS) as before.
+ * What is timed is the engine as production runs it: tsc's build, dist/ (`node dist/main.js`), built afresh by this
+ * script before anything is timed, so it never times a stale build. `--tsx`: src/ through tsx instead (esbuild's
+ * transform, with its `__name` call for every named function made; what the bench timed until round 19), to compare.
+ * The fresh processes (ready-child.ts) always run dist/.
  * Figures are printed, never asserted: the machine is shared and timings vary from run to run. CPU time per search is
  * printed next to wall time because it is not inflated when other processes compete for the cores.
  * Targets: ≤ 300 µs/query p50 at 1×, ≤ 10 ms p99 at 100× (issue 9), index build ≤ 300 ms at 1× (jieba load apart).
@@ -16,16 +20,51 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
-import { loadLibrary } from '../src/library/index-cache.js';
-import { createLiveLibrary } from '../src/library/live.js';
-import { ensureBuilt } from '../test/helpers/ensure-built.js';
+import { buildDist, ensureBuilt } from '../test/helpers/ensure-built.js';
 import { benchDocMeta, writeSyntheticLibrary } from './library-fixture.js';
-import { createLibraryStore } from '../src/library/index.js';
-import { loadCorpus } from '../src/corpus/index.js';
 import type { Corpus, Passage } from '../src/corpus/types.js';
-import { createSearchEngine, loadJieba, type ZhenxingSearchEngine } from '../src/search/index.js';
+import type { ZhenxingSearchEngine } from '../src/search/index.js';
 import { evalMix, mixCommitArg, mixLabel } from './mix.js';
 import { memoryFigures, memoryLine } from './memory.js';
+
+/** The modules whose code the bench times, all from one build: dist/ (tsc's) or src/ (through tsx, `--tsx`). */
+interface Timed {
+  /** What is timed, for the header line. */
+  label: string;
+  loadLibrary: typeof import('../src/library/index-cache.js').loadLibrary;
+  createLiveLibrary: typeof import('../src/library/live.js').createLiveLibrary;
+  createLibraryStore: typeof import('../src/library/index.js').createLibraryStore;
+  loadCorpus: typeof import('../src/corpus/index.js').loadCorpus;
+  createSearchEngine: typeof import('../src/search/index.js').createSearchEngine;
+  loadJieba: typeof import('../src/search/index.js').loadJieba;
+}
+
+/**
+ * dist/ built now (tsc, `npm run build`: ~15 s) and imported, or src/ under tsx. Never both: a second copy of the
+ * engine's modules would hold memos and memory of its own. Only the synthetic library's writer (library-fixture.ts)
+ * reads src/, and it times nothing.
+ */
+async function timedModules(tsx: boolean): Promise<Timed> {
+  if (!tsx) buildDist();
+  const root = new URL(tsx ? '../src/' : '../dist/', import.meta.url);
+  const from = async <T>(file: string): Promise<T> => (await import(new URL(file, root).href)) as T;
+  const [cache, live, library, corpus, search] = await Promise.all([
+    from<typeof import('../src/library/index-cache.js')>('library/index-cache.js'),
+    from<typeof import('../src/library/live.js')>('library/live.js'),
+    from<typeof import('../src/library/index.js')>('library/index.js'),
+    from<typeof import('../src/corpus/index.js')>('corpus/index.js'),
+    from<typeof import('../src/search/index.js')>('search/index.js'),
+  ]);
+  return {
+    label: tsx ? 'src/ through tsx (--tsx; production runs dist/)' : "dist/, tsc's build made just now (what `node dist/main.js` runs)",
+    loadLibrary: cache.loadLibrary,
+    createLiveLibrary: live.createLiveLibrary,
+    createLibraryStore: library.createLibraryStore,
+    loadCorpus: corpus.loadCorpus,
+    createSearchEngine: search.createSearchEngine,
+    loadJieba: search.loadJieba,
+  };
+}
 
 /** A short notice added and removed again to time the running bot's reload. */
 const BENCH_DOC_LINES = [
@@ -149,7 +188,7 @@ interface WatchedReload {
  * The running bot's reload after `change` (a document added or removed), as createLiveLibrary does it, with the event
  * loop watched: the longest time a Slack command or /healthz arriving meanwhile would have waited.
  */
-async function watchedReload(live: ReturnType<typeof createLiveLibrary>, swaps: { at: number }, change: () => void): Promise<WatchedReload> {
+async function watchedReload(live: ReturnType<Timed['createLiveLibrary']>, swaps: { at: number }, change: () => void): Promise<WatchedReload> {
   const delay = monitorEventLoopDelay({ resolution: 2 });
   delay.enable();
   // The histogram's timer running before the reload starts.
@@ -169,8 +208,8 @@ async function watchedReload(live: ReturnType<typeof createLiveLibrary>, swaps: 
  * figures are returned: the engine is dropped when this returns, as the bot drops a replaced one, so that the later
  * steps' engines do not pile up beside it.
  */
-function servedLibrary(libraryDir: string, cacheDir: string, queries: readonly string[], rounds: number) {
-  const loaded = loadLibrary({ libraryDir, cacheDir });
+function servedLibrary(m: Timed, libraryDir: string, cacheDir: string, queries: readonly string[], rounds: number) {
+  const loaded = m.loadLibrary({ libraryDir, cacheDir });
   // The English glossary is built with the index: the first English query finds it ready (it was built on that
   // query before, 0.2–0.9 s).
   const t = performance.now();
@@ -181,15 +220,15 @@ function servedLibrary(libraryDir: string, cacheDir: string, queries: readonly s
 }
 
 /** The library loaded again in this process (after an add or a remove) and a first search: its times only. */
-function timedLoad(libraryDir: string, cacheDir: string) {
+function timedLoad(m: Timed, libraryDir: string, cacheDir: string) {
   const t = performance.now();
-  const again = loadLibrary({ libraryDir, cacheDir });
+  const again = m.loadLibrary({ libraryDir, cacheDir });
   again.engine.search('乡村振兴', { limit: 5 });
   return { totalMs: performance.now() - t, corpusMs: again.corpusMs, indexMs: again.indexMs, built: again.built, reused: again.reused };
 }
 
 /** Ready time, build and load time, and latency for a library of `factor`× today's text. */
-async function libraryAtScale(factor: number, queries: readonly string[], lines: string[]): Promise<void> {
+async function libraryAtScale(m: Timed, factor: number, queries: readonly string[], lines: string[]): Promise<void> {
   const work = mkdtempSync(path.join(os.tmpdir(), `zhenxing-bench-${factor}x-`));
   try {
     const libraryDir = path.join(work, 'library');
@@ -202,24 +241,24 @@ async function libraryAtScale(factor: number, queries: readonly string[], lines:
     const warmedUp = readyInChild(libraryDir, cacheDir, 'warm');
     // The running bot (createLiveLibrary) from the saved index, its first such query once its background warm-up is done.
     const started = readyInChild(libraryDir, cacheDir, 'started');
-    const served = servedLibrary(libraryDir, cacheDir, queries, factor >= 100 ? 3 : factor >= 10 ? 10 : 40);
+    const served = servedLibrary(m, libraryDir, cacheDir, queries, factor >= 100 ? 3 : factor >= 10 ? 10 : 40);
     const { firstEnglishMs, glossaryMs, lat } = served;
     // What the running bot does when a document is added or removed: load the library again in the same process,
     // the new document built, every other one's saved words reused.
-    const store = createLibraryStore(libraryDir);
+    const store = m.createLibraryStore(libraryDir);
     const added = store.add({
       meta: benchDocMeta('bench-notice.txt', BENCH_DOC_TITLE, new Date()),
       lines: BENCH_DOC_LINES,
       original: Buffer.from(BENCH_DOC_LINES.join('\n'), 'utf8'),
     });
-    const afterAdd = timedLoad(libraryDir, cacheDir);
+    const afterAdd = timedLoad(m, libraryDir, cacheDir);
     const addMs = afterAdd.totalMs;
     store.remove(added.meta.id);
-    const afterRemove = timedLoad(libraryDir, cacheDir);
+    const afterRemove = timedLoad(m, libraryDir, cacheDir);
     const removeMs = afterRemove.totalMs;
     // The same add and remove in the running bot (createLiveLibrary, started from the saved index), watched.
     const swaps = { at: 0 };
-    const live = createLiveLibrary({ libraryDir, cacheDir, pollMs: 3_600_000, onSwap: () => (swaps.at = performance.now()) });
+    const live = m.createLiveLibrary({ libraryDir, cacheDir, pollMs: 3_600_000, onSwap: () => (swaps.at = performance.now()) });
     let liveId = '';
     const liveAdd = await watchedReload(live, swaps, () => {
       liveId = store.add({
@@ -282,16 +321,19 @@ async function libraryAtScale(factor: number, queries: readonly string[], lines:
 const ms = (n: number): string => (n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(0)} ms`);
 
 async function main(): Promise<void> {
-  ensureBuilt();
+  const args = process.argv.slice(2);
+  // The fresh processes of the ready times run dist/ in either mode.
+  const m = await timedModules(args.includes('--tsx'));
+  if (args.includes('--tsx')) ensureBuilt();
   const rssStart = process.memoryUsage().rss;
   let t = performance.now();
-  const corpus = loadCorpus();
+  const corpus = m.loadCorpus();
   const corpusMs = performance.now() - t;
-  const jiebaMs = loadJieba();
+  const jiebaMs = m.loadJieba();
   const rssJieba = process.memoryUsage().rss;
   // Every judged set's queries: the first 66, and the chat and held-out sets (mentions, typos, partial answers …),
   // from the working tree or pinned to a commit's (`--mix-commit <commit>` / BENCH_MIX_COMMIT, bench/mix.ts).
-  const mixCommit = mixCommitArg(process.argv.slice(2));
+  const mixCommit = mixCommitArg(args);
   const mix = evalMix(mixCommit);
   const queries = mix.flatMap((s) => s.queries);
   TUNED_QUERIES.push(...mix.filter((s) => s.tuned).flatMap((s) => s.queries));
@@ -301,10 +343,11 @@ async function main(): Promise<void> {
   lines.push(`corpus load: ${corpusMs.toFixed(0)} ms (${corpus.passages.length} passages)`);
   lines.push(`jieba dictionary load: ${jiebaMs.toFixed(0)} ms, RSS ${mb(rssStart)} → ${mb(rssJieba)}`);
   lines.push(`queries: ${mixLabel(mixCommit, mix)}, limit 5, snippets included`);
+  lines.push(`engine timed: ${m.label}`);
   lines.push('');
   const only = process.env.BENCH_FACTORS?.split(',').map(Number);
   for (const factor of only ?? [1, 10, 100]) {
-    await libraryAtScale(factor, queries, lines);
+    await libraryAtScale(m, factor, queries, lines);
     // Everything of the phase dropped: what stays is the process's own (jieba, the dictionaries, per-process memos).
     lines.push(memoryLine(`  memory after the ${factor}× library's steps, their engines dropped`));
     process.stdout.write(`${lines.splice(0).join('\n')}\n`);
@@ -314,11 +357,11 @@ async function main(): Promise<void> {
   for (const factor of [1]) {
     const c = factor === 1 ? corpus : replicateCorpus(corpus, factor);
     t = performance.now();
-    const first = createSearchEngine(c);
+    const first = m.createSearchEngine(c);
     const firstMs = performance.now() - t;
     // A second build shows the steady cost once the JIT has warmed up.
     t = performance.now();
-    const engine = factor === 1 ? createSearchEngine(c) : first;
+    const engine = factor === 1 ? m.createSearchEngine(c) : first;
     const secondMs = factor === 1 ? performance.now() - t : Number.NaN;
     const rounds = factor === 1 ? 40 : 5;
     const lat = measure(engine, queries, rounds);

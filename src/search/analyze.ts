@@ -504,7 +504,7 @@ function sayMatches(text: string): { entry: SayEntry; at: number }[] {
 
 const YEAR = /^(?:19|20)\d\d$/;
 
-/** An English word for a kind of text (report, speech, draft): ENGLISH_KIND_WORDS. A module function: see lone. */
+/** An English word for a kind of text (report, speech, draft): ENGLISH_KIND_WORDS. */
 function isEnglishKindWord(word: string): boolean {
   return ENGLISH_KIND_WORDS.has(word.toLowerCase());
 }
@@ -725,10 +725,7 @@ interface Span {
   tag: string;
 }
 
-/**
- * A lone content character of the cut (not a stop word, not a filler). A module function: under tsx a named closure
- * made per query costs a defineProperty of its name.
- */
+/** A lone content character of the cut (not a stop word, not a filler). */
 function lone(s: Span | undefined): s is Span {
   return s !== undefined && s.text.length === 1 && HAN_WORD.test(s.text) && !isStopWord(s.text) && !QUERY_FILLERS.has(s.text);
 }
@@ -861,8 +858,6 @@ const ALWAYS = (): boolean => true;
 
 function repairCut(spans: Span[], inTexts: (text: string) => boolean, hasTerm: (term: string) => boolean): Span[] {
   const out = spans.map((s) => ({ ...s }));
-  // han, joinsBefore, joinsAfter, contentWord: module functions (under tsx, the bench's runner, a named closure made
-  // per span costs a defineProperty of its name, ~1 µs).
   for (let i = 0; i < out.length; i++) {
     const s = out[i] as Span;
     if (!han(s)) continue;
@@ -1092,7 +1087,6 @@ export function analyzeQuery(
   const aspects = askedAspects(
     text,
     spans,
-    // Inline (unnamed): under tsx a named closure costs a defineProperty of its name on every query.
     (i) => {
       const t = (spans[i] as Span).text;
       return HAN_WORD.test(t) && Array.from(t).length > 1 && !QUERY_FILLERS.has(t) && isIndexable(t) && !isChatNoise(t, inTexts, chatContext);
@@ -1102,7 +1096,6 @@ export function analyzeQuery(
     ctx.aspectTail === false
       ? {}
       : {
-          // Methods, not arrow properties: under tsx a named arrow costs a defineProperty of its name per query.
           isMaterial(i) {
             return MATERIAL_WORDS.has((spans[i] as Span).text);
           },

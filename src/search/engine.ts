@@ -7,7 +7,7 @@
  */
 import { THEMES, type Corpus, type Passage, type ThemeId } from '../corpus/types.js';
 import { THEME_LEXICON } from '../corpus/themes.js';
-import { analyzeQuery, GRAM_PREFIX, saySpans, someGram, wordTerms, type AnalyzedQuery, type Concept } from './analyze.js';
+import { analyzeQuery, GRAM_PREFIX, saySpans, someGram, wordTerms, type AnalyzeContext, type AnalyzedQuery, type Concept } from './analyze.js';
 import { BM25_DEFAULTS, passageIndexSteps, type Bm25Parameters, type IndexDocument, type PassageTokens, type SavedPassageIndex, type WeightedTerm } from './minisearch-index.js';
 import { createBoundedMemo } from './bounded-memo.js';
 import { clauseConcepts } from './request-clause.js';
@@ -894,7 +894,7 @@ interface Ranked {
 
 /**
  * The counted concepts' coverage weights (from each concept's focus when no rule has scaled them yet) scaled by a
- * rule's factor: rank() applies its coverage rules one after another. A module function, not a closure per query.
+ * rule's factor: rank() applies its coverage rules one after another.
  */
 function scaledWeights<C extends { focus: number }>(weights: readonly number[] | undefined, bits: readonly C[], factor: (c: C, k: number) => number): number[] {
   return (weights ?? bits.map((c) => c.focus)).map((w, k) => w * factor(bits[k] as C, k));
@@ -992,8 +992,7 @@ function themeTermChars(theme: ThemeId): readonly string[][] {
   return terms;
 }
 
-// plan()'s helpers, at module level rather than closures made per query (under tsx, the bench's runner, every named
-// closure also costs a defineProperty of its name: ~1 µs each).
+// plan()'s helpers.
 
 /** Keeps a query term at its highest weight, if the index holds it. */
 function putWeight(weights: Map<string, number>, index: { has(term: string): boolean }, term: string, w: number): void {
@@ -1678,8 +1677,10 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     for (const c of kinds) c.aspect = true;
     return analyzed;
   };
+  // The query's text and phrases are all analyzeQuery needs of each query: its context is the engine's (analysisContext,
+  // made once below).
   const analyze = (parsed: ParsedQuery): AnalyzedQuery =>
-    gluePhrases(parsed, befriend(unbind(clauseAsides(parsed.text, analyzeQuery(parsed.text, parsed.phrases, { hasTerm, inTexts: occurs, glossary, separable: o.separableWords, englishNumbers: o.englishNumbers, englishJoined: o.englishJoined, englishRules: o.englishRules, saidAs, characterSaid, phrasal, inTextsWhole: occursWhole, materialAspects: o.materialAspects, repeatedVerbs: o.repeatedVerbs, materialStretch: o.materialStretch, aspectTail: o.aspectTail, kindNouns: o.kindNouns, yearSuffix: o.yearSuffix, textKinds: o.textKinds, genreWords: o.genreWords, englishKinds: o.englishKinds, genreOpening: o.genreOpening, textCounts: o.textCounts, rejoinMaterial: o.rejoinMaterial, isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined, separableLonger: o.separableWords && o.separableLonger, complements: o.separableWords && o.complementJoin, insideJoin: o.separableWords && o.insideJoin, loneSay: o.loneSay, questionAdverbs: o.questionAdverbs, placeGlue: o.placeGlue, placeGlueUnknown: o.dictionaryPlaces, whichMeasure: o.whichMeasure, askedNounSubject: o.askedNounSubject, determinerModifier: o.determinerModifier, chatContext: o.chatContext, numberedNames: o.numberedNames }))), parsed.text));
+    gluePhrases(parsed, befriend(unbind(clauseAsides(parsed.text, analyzeQuery(parsed.text, parsed.phrases, analysisContext))), parsed.text));
   /**
    * A quoted phrase written against the query's words (“党建+”模式有哪些): the phrase and the words as typed are the
    * query's whole (党建模式), for the whole-query bonus, when some text holds them so (“党建+”模式).
@@ -2156,6 +2157,48 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     }
     return wholeCache.set(key, found);
   };
+  /**
+   * What analyzeQuery reads besides the query (analyze.ts AnalyzeContext): the engine's look-ups and its options, the
+   * same for every query, so made once here (after occursWhole, which it names) rather than on each analyze().
+   */
+  const analysisContext: AnalyzeContext = {
+    hasTerm,
+    inTexts: occurs,
+    inTextsWhole: occursWhole,
+    glossary,
+    saidAs,
+    characterSaid,
+    phrasal,
+    isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined,
+    separable: o.separableWords,
+    separableLonger: o.separableWords && o.separableLonger,
+    complements: o.separableWords && o.complementJoin,
+    insideJoin: o.separableWords && o.insideJoin,
+    englishNumbers: o.englishNumbers,
+    englishJoined: o.englishJoined,
+    englishRules: o.englishRules,
+    materialAspects: o.materialAspects,
+    repeatedVerbs: o.repeatedVerbs,
+    materialStretch: o.materialStretch,
+    aspectTail: o.aspectTail,
+    kindNouns: o.kindNouns,
+    yearSuffix: o.yearSuffix,
+    textKinds: o.textKinds,
+    genreWords: o.genreWords,
+    englishKinds: o.englishKinds,
+    genreOpening: o.genreOpening,
+    textCounts: o.textCounts,
+    rejoinMaterial: o.rejoinMaterial,
+    loneSay: o.loneSay,
+    questionAdverbs: o.questionAdverbs,
+    placeGlue: o.placeGlue,
+    placeGlueUnknown: o.dictionaryPlaces,
+    whichMeasure: o.whichMeasure,
+    askedNounSubject: o.askedNounSubject,
+    determinerModifier: o.determinerModifier,
+    chatContext: o.chatContext,
+    numberedNames: o.numberedNames,
+  };
   /** Whether jieba's cut of a stretch holds a place or direction word (村里 of 村里有): it says where, not what. */
   const saysWhere = (piece: string): boolean => tag(piece).some((t) => t.tag === 's' || t.tag === 'f');
   // Per passage, the query number whose held stretch (stretchOf) it holds.
@@ -2408,91 +2451,88 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     let fullCount = 0;
     let bestBase = 0;
     const candidates: number[] = [];
-    // A method, not a named arrow: under tsx a named closure made per query costs a defineProperty of its name.
-    const { consider } = {
-      consider(index: number, base: number, low: number, high: number, bodyLow: number, bodyHigh: number): void {
-        hitStamp[index] = current;
-        // A passage must match one of the key words in its text: a match in the title or section heading alone (the
-        // page title of an article, a column name) adds to the score of passages that qualify, but does not qualify one.
-        // A quoted phrase is checked against the text by the filter below; a theme's passages qualify for its name.
-        let strength = 0;
-        for (const c of themed) strength = Math.max(strength, themeStrength(index, c.theme as ThemeId));
-        if (!keyPhrase && strength === 0 && (keyLow & bodyLow) === 0 && (keyHigh & bodyHigh) === 0) {
-          let holds = false;
-          for (const c of keys) {
-            if (((c.partLow & bodyLow) !== 0 || (c.partHigh & bodyHigh) !== 0) && mayHold(index, c.whole) && (bareText[index] as string).includes(c.whole)) {
-              holds = true;
-              break;
-            }
-          }
-          // Asked again with nothing found in any text (see search()): a section heading that names a key word whole
-          // (以“五力”为抓手 for 五力) makes the passages under it results.
-          if (!holds && headings) holds = headingKeys(index, headingWords);
-          if (!holds) return;
-        }
-        if (filtered && !passesFilters(index, parsed, phrasesBare)) return;
-        if (base > bestBase) bestBase = base;
-        let coverage = 1;
-        let weakest = 1;
-        // Holding the query's subject as written, a passage has every word of it, however its words were cut.
-        const holdsWhole = cutApart && holdStamp[index] === current;
-        if (counted.length > 0 && !holdsWhole) {
-          coverage = 0;
-          let total = 0;
-          for (const k of counted) {
-            const c = bits[k] as ConceptBits;
-            // Inline fast path: most candidates match a concept as itself.
-            const l = c.bodyOnly ? bodyLow : low;
-            const h = c.bodyOnly ? bodyHigh : high;
-            let credit = (c.headLow & l) !== 0 || (c.headHigh & h) !== 0 ? 1 : conceptCredit(c, l, h);
-            if (credit < 1 && c.theme !== undefined && themeStrength(index, c.theme) > 0) credit = 1;
-            if (credit < 1 && c.own === articleOf[index]) credit = 1;
-            const w = weightOf === undefined ? c.focus : (weightOf[k] as number);
-            coverage += credit * w;
-            total += w;
-            if (credit < weakest) weakest = credit;
-          }
-          coverage = total > 0 ? coverage / total : 1;
-        }
-        let score = coverage === 1 ? base : base * (coverageFloor + (1 - coverageFloor) * Math.pow(coverage, coveragePower));
-        const themeFactor = strength > 0 ? 1 + themeBoost * strength : 1;
-        score *= themeFactor;
-        if (stretch && stretchStamp[index] === current) score *= stretchFactor;
-        if (broad !== undefined) {
-          const title = openingTitle[index] as string;
-          if (title.length > 0 && broad.every((w) => title.includes(w))) score *= openingFactor;
-        }
-        hitBodyLow[index] = bodyLow;
-        hitBodyHigh[index] = bodyHigh;
-        // What the text scans below (the whole query, the required words found whole) may still add is settled where
-        // the bits settle it; the rest is left to finish(), which scans only passages that can reach the page.
-        // A passage holding the whole query has matched each concept itself or all of its bigrams (credit ≥ 0.85):
-        // only then is the text scanned for it.
-        let bonus = NO;
-        if (holdsWhole) bonus = YES;
-        else if (cutApart) bonus = NO;
-        else if (whole && weakest >= 0.85) {
-          bonus = single !== undefined && ((single.headLow & low) !== 0 || (single.headHigh & high) !== 0) ? YES : MAYBE;
-        }
-        let full = fullPossible ? YES : NO;
-        if (full === YES) {
-          for (const c of required) {
-            const settled = matchesCheaply(c, index, bodyLow, bodyHigh);
-            if (settled === NO) {
-              full = NO;
-              break;
-            }
-            if (settled === MAYBE) full = MAYBE;
+    const consider = (index: number, base: number, low: number, high: number, bodyLow: number, bodyHigh: number): void => {
+      hitStamp[index] = current;
+      // A passage must match one of the key words in its text: a match in the title or section heading alone (the
+      // page title of an article, a column name) adds to the score of passages that qualify, but does not qualify one.
+      // A quoted phrase is checked against the text by the filter below; a theme's passages qualify for its name.
+      let strength = 0;
+      for (const c of themed) strength = Math.max(strength, themeStrength(index, c.theme as ThemeId));
+      if (!keyPhrase && strength === 0 && (keyLow & bodyLow) === 0 && (keyHigh & bodyHigh) === 0) {
+        let holds = false;
+        for (const c of keys) {
+          if (((c.partLow & bodyLow) !== 0 || (c.partHigh & bodyHigh) !== 0) && mayHold(index, c.whole) && (bareText[index] as string).includes(c.whole)) {
+            holds = true;
+            break;
           }
         }
-        if (full === YES && scan) full = MAYBE;
-        // Only where a stand-in may be all the passage has of a word is its text read (standInListed).
-        if (full === YES) for (const c of standIns) if ((c.headLow & bodyLow) === 0 && (c.headHigh & bodyHigh) === 0) full = MAYBE;
-        if (full === YES) fullCount++;
-        candidates.push(index);
-        candScore[index] = score;
-        candState[index] = bonus | (full << 2);
-      },
+        // Asked again with nothing found in any text (see search()): a section heading that names a key word whole
+        // (以“五力”为抓手 for 五力) makes the passages under it results.
+        if (!holds && headings) holds = headingKeys(index, headingWords);
+        if (!holds) return;
+      }
+      if (filtered && !passesFilters(index, parsed, phrasesBare)) return;
+      if (base > bestBase) bestBase = base;
+      let coverage = 1;
+      let weakest = 1;
+      // Holding the query's subject as written, a passage has every word of it, however its words were cut.
+      const holdsWhole = cutApart && holdStamp[index] === current;
+      if (counted.length > 0 && !holdsWhole) {
+        coverage = 0;
+        let total = 0;
+        for (const k of counted) {
+          const c = bits[k] as ConceptBits;
+          // Inline fast path: most candidates match a concept as itself.
+          const l = c.bodyOnly ? bodyLow : low;
+          const h = c.bodyOnly ? bodyHigh : high;
+          let credit = (c.headLow & l) !== 0 || (c.headHigh & h) !== 0 ? 1 : conceptCredit(c, l, h);
+          if (credit < 1 && c.theme !== undefined && themeStrength(index, c.theme) > 0) credit = 1;
+          if (credit < 1 && c.own === articleOf[index]) credit = 1;
+          const w = weightOf === undefined ? c.focus : (weightOf[k] as number);
+          coverage += credit * w;
+          total += w;
+          if (credit < weakest) weakest = credit;
+        }
+        coverage = total > 0 ? coverage / total : 1;
+      }
+      let score = coverage === 1 ? base : base * (coverageFloor + (1 - coverageFloor) * Math.pow(coverage, coveragePower));
+      const themeFactor = strength > 0 ? 1 + themeBoost * strength : 1;
+      score *= themeFactor;
+      if (stretch && stretchStamp[index] === current) score *= stretchFactor;
+      if (broad !== undefined) {
+        const title = openingTitle[index] as string;
+        if (title.length > 0 && broad.every((w) => title.includes(w))) score *= openingFactor;
+      }
+      hitBodyLow[index] = bodyLow;
+      hitBodyHigh[index] = bodyHigh;
+      // What the text scans below (the whole query, the required words found whole) may still add is settled where
+      // the bits settle it; the rest is left to finish(), which scans only passages that can reach the page.
+      // A passage holding the whole query has matched each concept itself or all of its bigrams (credit ≥ 0.85):
+      // only then is the text scanned for it.
+      let bonus = NO;
+      if (holdsWhole) bonus = YES;
+      else if (cutApart) bonus = NO;
+      else if (whole && weakest >= 0.85) {
+        bonus = single !== undefined && ((single.headLow & low) !== 0 || (single.headHigh & high) !== 0) ? YES : MAYBE;
+      }
+      let full = fullPossible ? YES : NO;
+      if (full === YES) {
+        for (const c of required) {
+          const settled = matchesCheaply(c, index, bodyLow, bodyHigh);
+          if (settled === NO) {
+            full = NO;
+            break;
+          }
+          if (settled === MAYBE) full = MAYBE;
+        }
+      }
+      if (full === YES && scan) full = MAYBE;
+      // Only where a stand-in may be all the passage has of a word is its text read (standInListed).
+      if (full === YES) for (const c of standIns) if ((c.headLow & bodyLow) === 0 && (c.headHigh & bodyHigh) === 0) full = MAYBE;
+      if (full === YES) fullCount++;
+      candidates.push(index);
+      candScore[index] = score;
+      candState[index] = bonus | (full << 2);
     };
     const matched = searchIndex.search(terms, consider);
     // A theme named in the query brings its passages even where they match no word of it, below the best match.
@@ -2724,7 +2764,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
           index.push(clusterBest[c] as number);
           score.push(clusterScore[c] as number);
         }
-        // Methods, not arrow properties: under tsx (the bench's runner) a named arrow costs a defineProperty of its name.
         return {
           total: n,
           top(k) {
@@ -2956,7 +2995,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     if (depth < 2) return hits;
     const stretches = prepareStretches(typed);
     // Each piece's character pairs, hashed once: a passage whose pair filter lacks one cannot hold it (mayHoldProbe),
-    // and a piece with a pair no text holds is held by none. A method, not a closure per passage (tsx names those).
+    // and a piece with a pair no text holds is held by none. One filter whose passage is set per hit, not one made per
+    // passage.
     const probes = stretches.map((x) => x.windows.map((w) => (someGram(w, (g) => !inText(g)) ? undefined : probeOf(w))));
     const filter = {
       index: 0,
@@ -3101,8 +3141,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   /**
    * Whether passage i's folded text may hold a term (buildSnippet's mayHold): a term of Han characters, Latin letters
    * and digits alone stands in the folded text only where it stands in its letters and digits (bareText), whose
-   * character pairs the Bloom filter holds. Returned unnamed, as wordTest's: under tsx (the bench's runner) a named
-   * closure costs a defineProperty of its name, ~1 µs, on each snippet.
+   * character pairs the Bloom filter holds.
    */
   function heldIn(i: number): (term: string) => boolean {
     return (term) => !isBareWord(term) || mayHold(i, term);
@@ -3161,11 +3200,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   /** The words a partial answer's results do match, as the query has them, in query order. */
   function matchedWords(ranked: QueryRanking, hits: readonly Hit[]): string[] {
     const out: string[] = [];
-    // A method, not a named arrow: under tsx a named closure made per query costs a defineProperty of its name.
-    const { push } = {
-      push(w: string): void {
-        if (w.length > 0 && !out.includes(w)) out.push(w);
-      },
+    const push = (w: string): void => {
+      if (w.length > 0 && !out.includes(w)) out.push(w);
     };
     const keys = keysOf(ranked.bits);
     for (const c of keys) {
@@ -3237,11 +3273,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
 
   function suggest(parsed: ParsedQuery, analyzed: AnalyzedQuery | undefined): Suggestion[] {
     const out: Suggestion[] = [];
-    // A method, not a named arrow: under tsx a named closure made per query costs a defineProperty of its name.
-    const { push } = {
-      push(s: Suggestion): void {
-        if (out.length < o.maxSuggestions && !out.some((x) => x.text === s.text)) out.push(s);
-      },
+    const push = (s: Suggestion): void => {
+      if (out.length < o.maxSuggestions && !out.some((x) => x.text === s.text)) out.push(s);
     };
     // Words that match outside the filters: offer the words alone, and the filters alone.
     if (analyzed && (parsed.themes.length > 0 || parsed.docs.length > 0 || parsed.phrases.length > 0)) {
@@ -3309,14 +3342,11 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     let normalized = parsed.normalized;
     let changed = false;
     // A string is replaced where it first stands; a pattern where it first matches (a whole English word).
-    // A method, not a named arrow: under tsx a named closure made per query costs a defineProperty of its name.
-    const { replace } = {
-      replace(from: string | RegExp, to: string): void {
-        if (typeof from === 'string' ? !text.includes(from) : !from.test(text)) return;
-        text = text.replace(from, to);
-        normalized = normalized.replace(from, to);
-        changed = true;
-      },
+    const replace = (from: string | RegExp, to: string): void => {
+      if (typeof from === 'string' ? !text.includes(from) : !from.test(text)) return;
+      text = text.replace(from, to);
+      normalized = normalized.replace(from, to);
+      changed = true;
     };
     // Each run is corrected knowing the words around it across spaces (第一书记 选排 → 选派).
     let before: string | undefined;
@@ -3434,7 +3464,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       docIds,
       articleIds,
       leadsWithWord,
-      // A method, not an arrow property: under tsx a named arrow costs a defineProperty of its name per query.
       inTexts(t) {
         return occurs(foldText(t));
       },

@@ -686,7 +686,7 @@ function typedFirst(matches: readonly GlossMatch[], surface: string): string[] |
   return [...first, ...matches.filter((m) => !typed.includes(m)).map((m) => m.word)];
 }
 
-/** An abbreviation spelt out (a chat word kept as typed). At module level: under tsx a closure per query costs ~1 µs. */
+/** An abbreviation spelt out (a chat word kept as typed). */
 function spelt(w: string): string {
   return isChatWord(w) ? w : ENGLISH_ABBREVIATIONS.get(w) ?? w;
 }
@@ -783,28 +783,19 @@ const SENSES_SEARCHED = 3;
  * trying each word's better senses first.
  */
 function spelled(segments: readonly Segment[], ctx: EnglishContext): string | undefined {
-  return spelledFrom(segments, ctx, 0, '');
-}
-
-/** spelled() from segment `at` on, after `prefix` (a module function, not a closure per query: see readsAsEnglish). */
-function spelledFrom(segments: readonly Segment[], ctx: EnglishContext, at: number, prefix: string): string | undefined {
-  if (at === segments.length) return ctx.hasTerm(prefix) || (Array.from(prefix).length >= 4 && ctx.inTexts(prefix)) ? prefix : undefined;
-  const segment = segments[at] as Segment;
-  for (const head of (segment.joins ?? segment.heads).slice(0, SENSES_TRIED)) {
-    // A prefix the texts lack cannot grow into a stretch they hold.
-    if (at > 0 && !ctx.inTexts(prefix + head)) continue;
-    const whole = spelledFrom(segments, ctx, at + 1, prefix + head);
-    if (whole) return whole;
-  }
-  return undefined;
-}
-
-/**
- * Whether wordForms may read a word by its morphology: a word with meaning that no look-up, term or near gloss knows.
- * A module function, not a closure per query: under tsx (the bench's runner) a named closure costs a defineProperty.
- */
-function unknownWord(w: string, ctx: EnglishContext, glossary: Glossary, known: (word: string) => boolean): boolean {
-  return !isChatWord(w) && glossKey(w).length > 0 && !known(w) && !ctx.hasTerm(w) && glossary.near(glossKey(w), surfaceKey(w)).length === 0;
+  const inTexts = ctx.inTexts;
+  const found = (at: number, prefix: string): string | undefined => {
+    if (at === segments.length) return ctx.hasTerm(prefix) || (Array.from(prefix).length >= 4 && inTexts(prefix)) ? prefix : undefined;
+    const segment = segments[at] as Segment;
+    for (const head of (segment.joins ?? segment.heads).slice(0, SENSES_TRIED)) {
+      // A prefix the texts lack cannot grow into a stretch they hold.
+      if (at > 0 && !inTexts(prefix + head)) continue;
+      const whole = found(at + 1, prefix + head);
+      if (whole) return whole;
+    }
+    return undefined;
+  };
+  return found(0, '');
 }
 
 /**
@@ -821,6 +812,9 @@ function wordForms(
 ): { text: string; translated: boolean } {
   const glossary = ctx.glossary as Glossary;
   let translated = false;
+  // A word with meaning that no look-up, term or near gloss knows: one to read by its morphology.
+  const unknown = (w: string): boolean =>
+    !isChatWord(w) && glossKey(w).length > 0 && !known(w) && !ctx.hasTerm(w) && glossary.near(glossKey(w), surfaceKey(w)).length === 0;
   const out = text.replace(LATIN_WORDS_ANY, (w, at: number) => {
     // Not inside an address or after a digit (cpsa.org.cn, 3rd).
     if (at > 0 && /[0-9.@/]/.test(text[at - 1] as string)) return w;
@@ -829,7 +823,7 @@ function wordForms(
         const stem = suffix.exec(w)?.[1];
         if (stem === undefined) continue;
         // The suffix first (a regular expression), the look-ups after: most words have none.
-        if (!unknownWord(w, ctx, glossary, known)) break;
+        if (!unknown(w)) break;
         const word = base(stem);
         const surface = surfaceKey(word);
         // A verb's base is one in its best sense, as typed ("to pay"): basement is no base (基础), garment no gar.
@@ -841,13 +835,13 @@ function wordForms(
     if (rules.irregularVerbs) {
       const verb = verbOf(w);
       // Said of the topic, not the topic (projects brought in, activities held, students sent): out, as a filler is.
-      if (verb && (known(verb) || isChatWord(verb)) && unknownWord(w, ctx, glossary, known)) return '';
+      if (verb && (known(verb) || isChatWord(verb)) && unknown(w)) return '';
     }
-    if (rules.demonyms && DEMONYM.test(w) && unknownWord(w, ctx, glossary, known)) {
+    if (rules.demonyms && DEMONYM.test(w) && unknown(w)) {
       const place = [w.slice(0, -2), w.slice(0, -1)].find(known);
       if (place) return place;
     }
-    if (rules.superlatives && SUPERLATIVE.test(w) && unknownWord(w, ctx, glossary, known)) {
+    if (rules.superlatives && SUPERLATIVE.test(w) && unknown(w)) {
       for (const base of adjectivesOf(w)) {
         // The adjective's characters even where no library word is glossed with it (big → 大, low → 低).
         const heads = known(base) ? translate(base).slice(0, SENSES_TRIED).filter((h) => HAN.test(h)) : [];
@@ -862,7 +856,7 @@ function wordForms(
     if (rules.negativePrefixes) {
       const prefix = NEGATIVE_PREFIX.exec(w)?.[0];
       const rest = prefix ? w.slice(prefix.length) : '';
-      if (prefix && known(rest) && unknownWord(w, ctx, glossary, known)) {
+      if (prefix && known(rest) && unknown(w)) {
         for (const head of translate(rest).slice(0, SENSES_TRIED)) {
           if (!HAN.test(head)) continue;
           for (const not of NEGATIONS) {
@@ -918,17 +912,11 @@ const pairMemos = new WeakMap<(term: string) => boolean, BoundedMemo<string, str
 
 /**
  * Whether a Latin word of `text` may be read as English for a pair or a compound: no chat word, a word with meaning, no
- * number, not after a digit, dot, @ or / (a piece of a version, an address). Module functions here, not closures per
- * query: under tsx (the bench's runner) a named closure costs a defineProperty of its name.
+ * number, not after a digit, dot, @ or / (a piece of a version, an address). One test for coordinatePairs,
+ * characterCompounds and characterStretches.
  */
 function readsAsEnglish(w: Word, text: string): boolean {
   return !isChatWord(w.word) && glossKey(w.word).length > 0 && numberOf(w.word) === undefined && (w.start === 0 || !/[0-9.@/]/.test(text[w.start - 1] as string));
-}
-
-/** Whether words a and b (side by side, both readable: `able`) make a phrase known whole (the e-commerce of commerce). */
-function joinsKnown(words: readonly Word[], able: readonly boolean[], text: string, phraseKnown: (phrase: string) => boolean, a: number, b: number): boolean {
-  const pair = [words[a], words[b]];
-  return able[a] === true && able[b] === true && adjacent(text, pair as Word[]) && phraseKnown(pair.map((w) => (w as Word).word).join(' '));
 }
 
 /** Coordinate pairs of known words as the compound of their first characters (see EnglishRules.coordinatePairs). */
@@ -1060,6 +1048,11 @@ function characterStretches(
   const known = words.map((w, k) => able[k] === true && wordKnown(w.word));
   // Most queries have no unknown word: nothing to compose.
   if (!knownCharacters && !words.some((_, k) => able[k] === true && !known[k])) return text;
+  // Whether words a and b, side by side and both readable, make a phrase known whole (the e-commerce of commerce).
+  const joinsKnown = (a: number, b: number): boolean => {
+    const pair = [words[a], words[b]];
+    return able[a] === true && able[b] === true && adjacent(text, pair as Word[]) && phraseKnown(pair.map((w) => (w as Word).word).join(' '));
+  };
   let stretchesOf = stretchMemos.get(inTexts);
   if (!stretchesOf) stretchMemos.set(inTexts, (stretchesOf = createBoundedMemo<string, string>(10_000)));
   let out = '';
@@ -1069,7 +1062,7 @@ function characterStretches(
       const run = words.slice(i, i + n);
       if (!run.every((_, k) => able[i + k] === true) || (!knownCharacters && run.every((_, k) => known[i + k])) || !adjacent(text, run)) continue;
       // Not a word of a phrase known whole with the word before or after the run (the commerce of e-commerce).
-      if (joinsKnown(words, able, text, phraseKnown, i - 1, i) || joinsKnown(words, able, text, phraseKnown, i + n - 1, i + n)) continue;
+      if (joinsKnown(i - 1, i) || joinsKnown(i + n - 1, i + n)) continue;
       const phrase = run.map((w) => w.word).join(' ');
       let stretch = stretchesOf.get(phrase);
       if (stretch === undefined) {
@@ -1383,40 +1376,26 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
   const plain = rules.contractions ? uncontracted(typed) : typed;
   const asking = rules.howMany ? plain.replace(HOW_MANY, '$1') : plain;
   const abbreviated = asking.replace(ABBREVIATED, (w) => (ENGLISH_ABBREVIATIONS.has(w) ? spelt(w) : w.split('-').map((x) => spelt(x)).join('-')));
-  // Methods of one object, not named arrows: under tsx (the bench's runner) a named closure made per query costs a
-  // defineProperty of its name.
-  const { knownWord, translate, knownAsTyped, byStemOnly, reKnown, phraseKnown, wordKnown } = {
-    knownWord(w: string): boolean {
-      return tableTerms.has(tableKey(w)) || (glossary !== undefined && glossary.english(glossKey(w)).length > 0);
-    },
-    translate(phrase: string): readonly string[] {
-      const fromTable = tableTerms.get(tableKey(phrase)) ?? [];
-      if (!glossary) return fromTable;
-      const key = glossKey(phrase);
-      const surface = surfaceKey(phrase);
-      const found = glossary.english(key, surface);
-      return [...fromTable, ...(found.length > 0 ? found : glossary.near(key, surface)).map((m) => m.word)];
-    },
-    knownAsTyped(w: string): boolean {
-      if (tableTerms.has(tableKey(w))) return true;
-      const surface = surfaceKey(w);
-      return glossary !== undefined && glossary.english(glossKey(w), surface).some((m) => glossedAsTyped(m, surface));
-    },
-    // Known, but only through its stem (not unknown: venues is no revenues).
-    byStemOnly(w: string): boolean {
-      return glossary !== undefined && glossary.english(glossKey(w)).length > 0 && !knownAsTyped(w);
-    },
-    // The re- form looked up by its key first (a map's get): most words have none.
-    reKnown(w: string): boolean {
-      return knownWord(`re${w}`) && knownAsTyped(`re${w}`);
-    },
-    phraseKnown(phrase: string): boolean {
-      return tableTerms.has(tableKey(phrase)) || (glossary !== undefined && glossary.english(glossKey(phrase), surfaceKey(phrase)).length > 0);
-    },
-    wordKnown(w: string): boolean {
-      return knownWord(w) || (glossary !== undefined && glossary.near(glossKey(w), surfaceKey(w)).length > 0);
-    },
+  const knownWord = (w: string): boolean => tableTerms.has(tableKey(w)) || (glossary !== undefined && glossary.english(glossKey(w)).length > 0);
+  const translate = (phrase: string): readonly string[] => {
+    const fromTable = tableTerms.get(tableKey(phrase)) ?? [];
+    if (!glossary) return fromTable;
+    const key = glossKey(phrase);
+    const surface = surfaceKey(phrase);
+    const found = glossary.english(key, surface);
+    return [...fromTable, ...(found.length > 0 ? found : glossary.near(key, surface)).map((m) => m.word)];
   };
+  const knownAsTyped = (w: string): boolean => {
+    if (tableTerms.has(tableKey(w))) return true;
+    const surface = surfaceKey(w);
+    return glossary !== undefined && glossary.english(glossKey(w), surface).some((m) => glossedAsTyped(m, surface));
+  };
+  // Known, but only through its stem (not unknown: venues is no revenues).
+  const byStemOnly = (w: string): boolean => glossary !== undefined && glossary.english(glossKey(w)).length > 0 && !knownAsTyped(w);
+  // The re- form looked up by its key first (a map's get): most words have none.
+  const reKnown = (w: string): boolean => knownWord(`re${w}`) && knownAsTyped(`re${w}`);
+  const phraseKnown = (phrase: string): boolean => tableTerms.has(tableKey(phrase)) || (glossary !== undefined && glossary.english(glossKey(phrase), surfaceKey(phrase)).length > 0);
+  const wordKnown = (w: string): boolean => knownWord(w) || (glossary !== undefined && glossary.near(glossKey(w), surfaceKey(w)).length > 0);
   const phrased = glossary && ctx.phrasal ? phrasalVerbs(abbreviated, ctx.phrasal) : abbreviated;
   const prefixed = glossary && rules.rePrefix ? reForms(phrased, byStemOnly, reKnown) : phrased;
   const becoming = glossary && rules.copulaGet ? copulasAsBecome(prefixed, phraseKnown) : prefixed;

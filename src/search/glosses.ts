@@ -304,15 +304,9 @@ function bySurface(list: readonly GlossMatch[], surface: string | undefined): re
   if (surface === undefined || list.length < 2) return list;
   const typed = lemmaKey(surface);
   const noun = pluralTyped(surface);
-  return list.map((m, i) => ({ m, i, r: surfaceRank(m, surface, typed, noun) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.m);
-}
-
-/**
- * A match's place in bySurface's order (lower first). A module function: under tsx a named closure made per look-up
- * costs a defineProperty of its name.
- */
-function surfaceRank(m: GlossMatch, surface: string, typed: string, noun: boolean): number {
-  return (m.surfaces.includes(surface) ? 0 : m.surfaces.some((x) => x.length > 0 && lemmaKey(x) === typed) ? 2 : 4) + (noun && m.verb ? 1 : 0);
+  const rank = (m: GlossMatch): number =>
+    (m.surfaces.includes(surface) ? 0 : m.surfaces.some((x) => x.length > 0 && lemmaKey(x) === typed) ? 2 : 4) + (noun && m.verb ? 1 : 0);
+  return list.map((m, i) => ({ m, i, r: rank(m) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.m);
 }
 
 /**
@@ -745,10 +739,7 @@ export function* glossarySteps(lines: readonly string[], library: GlossaryLibrar
   return makeGlossary(byKey, inside, alikes, known, knownStems, maxWords, () => dict, () => wordnet);
 }
 
-/**
- * Whether a gloss's words are the typed words, each as typed or in the singular (near(): a plural typed names things).
- * Module functions here, not closures per look-up: under tsx a named closure costs a defineProperty of its name.
- */
+/** Whether a gloss's words are the typed words, each as typed or in the singular (near(): a plural typed names things). */
 function sameNouns(gloss: string, typed: readonly string[]): boolean {
   const words = gloss.split(' ');
   return words.length === typed.length && words.every((w, k) => w === typed[k] || singularOf(w) === singularOf(typed[k] as string));

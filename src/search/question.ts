@@ -90,14 +90,6 @@ const OF_BEFORE = /的(?:主要|具体|基本)?$/u;
 /** After a noun: the question about it (X的标准是什么, X的情况怎么样, X的做法有哪些). */
 const ASKED_AFTER = /^(?:都|主要|具体)?(?:是|有|包括|都有)?(?:什么|啥|多少|哪些|哪几|怎么样|怎样|如何)/u;
 
-/**
- * Whether the span after span i names the kind of answer (an aspect noun or a material word), touching it. A module
- * function, not a closure per query: under tsx (the bench's runner) a named closure costs a defineProperty of its name.
- */
-function qualifiesNext(spans: readonly CutSpan[], i: number, tailOptions: AspectTailOptions): boolean {
-  const next = spans[i + 1];
-  return next !== undefined && next.start === (spans[i] as CutSpan).end && (ASPECT_NOUNS.has(next.text) || (tailOptions.isMaterial?.(i + 1) ?? false));
-}
 
 /**
  * Which kept words name the kind of answer asked for rather than the subject: a noun right after 什么 / 哪些 / 啥 /
@@ -155,6 +147,11 @@ export function askedAspects(
     }
   }
   if (of > 0 && spans.slice(0, of).some((_, k) => isContent(k))) {
+    // The next span after i names the kind of answer (an aspect noun or a material word), touching it.
+    const qualifies = (i: number): boolean => {
+      const next = spans[i + 1];
+      return next !== undefined && next.start === (spans[i] as CutSpan).end && (ASPECT_NOUNS.has(next.text) || (tailOptions.isMaterial?.(i + 1) ?? false));
+    };
     const tail: number[] = [];
     let named = false;
     let other = false;
@@ -168,7 +165,7 @@ export function askedAspects(
       const t = (spans[i] as CutSpan).text;
       if (ASPECT_NOUNS.has(t) || material) named = true;
       // Round 7: a short noun qualifying the aspect noun or material word right after it (典型 of X的典型经验).
-      else if (!isModifier(i) && !(tailOptions.isQualifier?.(i) === true && qualifiesNext(spans, i, tailOptions))) other = true;
+      else if (!isModifier(i) && !(tailOptions.isQualifier?.(i) === true && qualifies(i))) other = true;
       tail.push(i);
     }
     if (named && !other) for (const i of tail) out.add(i);

@@ -186,8 +186,7 @@ export function isPlainText(display: string): boolean {
 
 /**
  * Characters display[start, end) shows: by the prefix sums of {@link shownPrefix}, or its length for a plain text
- * (no prefix). A module function rather than a closure per snippet: five snippets a query, and under tsx (the bench)
- * every named closure also costs a defineProperty of its name.
+ * (no prefix).
  */
 function shownBy(prefix: Uint32Array | undefined, start: number, end: number): number {
   return prefix ? (prefix[end] as number) - (prefix[start] as number) : end - start;
@@ -218,7 +217,7 @@ export function buildSnippet(
 ): Snippet {
   const o = { ...DEFAULTS, ...options };
   const matches = findMatches(display, folded, terms, isWord, mayHold);
-  // The characters a stretch shows are shownBy(prefix, …) (no closure per snippet: see shownBy).
+  // The characters a stretch shows are shownBy(prefix, …).
   const prefix = plain ? undefined : shownPrefix(display);
   if (sentences.length === 0) return { snippet: '', segments: [] };
 

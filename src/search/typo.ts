@@ -134,8 +134,7 @@ function readingOf(text: string): WindowReading {
 /**
  * Whether `word` may replace `window` (typo.ts lookup): as long, changing only characters flagged in `changeable`, at
  * least one kept, at most a third changed — or, with `wholeWord`, one word of the query (`wordOf` numbers each
- * character's word) replaced whole by its exact homophone, up to half the characters. Module functions rather than
- * closures per lookup: under tsx (the bench's runner) a named closure costs a defineProperty of its name, ~1 µs.
+ * character's word) replaced whole by its exact homophone, up to half the characters.
  */
 function fitsWindow(word: string, window: readonly string[], changeable: readonly boolean[], wordOf: readonly number[], wholeWord = false): boolean {
   const chars = Array.from(word);
@@ -476,24 +475,19 @@ export function latinGroups(text: string, isEnglish: (word: string) => boolean):
   for (const m of text.matchAll(LATIN_STRETCH)) {
     const words = [...m[0].matchAll(/[a-z]+/g)].map((w) => ({ word: w[0], start: m.index + w.index, end: m.index + w.index + w[0].length }));
     let group: typeof words = [];
+    const flush = (): void => {
+      if (group.length > 0) {
+        const first = group[0] as (typeof words)[number];
+        const last = group[group.length - 1] as (typeof words)[number];
+        out.push({ text: text.slice(first.start, last.end), tokens: group.map((w) => w.word) });
+      }
+      group = [];
+    };
     for (const w of words) {
-      if (isEnglish(w.word)) {
-        pushGroup(out, text, group);
-        group = [];
-      } else group.push(w);
+      if (isEnglish(w.word)) flush();
+      else group.push(w);
     }
-    pushGroup(out, text, group);
+    flush();
   }
   return out;
-}
-
-/**
- * latinGroups' group of words read as pinyin, if it has any. A module function, not a closure per query: under tsx (the
- * bench's runner) a named closure costs a defineProperty of its name.
- */
-function pushGroup(out: LatinGroup[], text: string, group: readonly { word: string; start: number; end: number }[]): void {
-  const first = group[0];
-  const last = group[group.length - 1];
-  if (first === undefined || last === undefined) return;
-  out.push({ text: text.slice(first.start, last.end), tokens: group.map((w) => w.word) });
 }
