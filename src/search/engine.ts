@@ -905,7 +905,7 @@ function themeText(t: ThemeId): string {
   return `主题:${THEMES.find((x) => x.id === t)?.short ?? t}`;
 }
 
-/** Whether hit a ranks before hit b: a higher score, then a lower index (a module function, not a closure per call). */
+/** Whether hit a ranks before hit b: a higher score, then a lower index. */
 function betterHit(index: readonly number[], score: readonly number[], a: number, b: number): boolean {
   return (score[a] as number) > (score[b] as number) || (score[a] === score[b] && (index[a] as number) < (index[b] as number));
 }

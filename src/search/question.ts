@@ -90,7 +90,6 @@ const OF_BEFORE = /的(?:主要|具体|基本)?$/u;
 /** After a noun: the question about it (X的标准是什么, X的情况怎么样, X的做法有哪些). */
 const ASKED_AFTER = /^(?:都|主要|具体)?(?:是|有|包括|都有)?(?:什么|啥|多少|哪些|哪几|怎么样|怎样|如何)/u;
 
-
 /**
  * Which kept words name the kind of answer asked for rather than the subject: a noun right after 什么 / 哪些 / 啥 /
  * 多少 (X有什么意义, 关于X有什么政策, X有哪些经验), or after 的 and before the question (X的标准是什么,
