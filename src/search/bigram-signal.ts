@@ -46,11 +46,11 @@ export interface BigramSignalOptions {
 
 export const BIGRAM_DEFAULTS: Readonly<Required<BigramSignalOptions>> = Object.freeze({
   weight: 0.2,
-  keywordWeight: 0,
+  keywordWeight: 0.1,
   materialWeight: 0.01,
   materialPairs: 'subject',
   materialPartial: false,
-  depth: 10,
+  depth: 15,
   fallbackShare: 0.5,
 });
 
