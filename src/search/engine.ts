@@ -38,24 +38,33 @@ export interface SearchEngineOptions {
   defaultLimit?: number;
   /** Largest page size honoured; larger limits are clamped. Default 50. */
   maxLimit?: number;
-  /** BM25 boost per field. Section headings name a passage's subject, so they weigh most. Default title 1.5, section 2, text 1. */
+  /**
+   * BM25 boost per field. Section headings name a passage's subject, so they weigh most. Default title 0.75 (1.5 before
+   * round 20's adoption of the joint re-fit, docs/search.md, Ranking weights, round 20), section 2, text 1.
+   */
   fieldBoost?: { title?: number; section?: number; text?: number };
   /**
    * BM25's parameters for the words and bigrams: k (how fast a word's repetitions saturate), b (how much a long
    * passage's length discounts them), d (BM25+'s floor per occurrence). Round 18 lifted them out of the scorer's
-   * constants to re-fit them with the other weights (docs/search.md, Ranking weights, round 18). Default MiniSearch's:
-   * k 1.2, b 0.7, d 0.5.
+   * constants to re-fit them with the other weights (docs/search.md, Ranking weights, round 18). Default MiniSearch's
+   * k 1.2 and d 0.5, with b 0.875 (MiniSearch's 0.7 before round 20 adopted the re-fit: long passages discount more).
    */
   bm25?: Bm25Parameters;
   /** Weight of a concept's smaller dictionary words (第一书记 → 书记) relative to the concept itself. Default 0.5. */
   partWeight?: number;
   /** Parts found in more than this share of passages are not searched (too common to mean anything). Default 0.3. */
   maxPartShare?: number;
-  /** Weight of Han bigram terms relative to words. Default 0.4. */
+  /** Weight of Han bigram terms relative to words. Default 0.6 (0.4 before round 20 adopted the joint re-fit). */
   gramWeight?: number;
-  /** Weight of related terms (看病 → 医疗) relative to the user's own words. Default 0.3. */
+  /**
+   * Weight of related terms (看病 → 医疗) relative to the user's own words. Default 0.375 (0.3 before round 20 adopted
+   * the joint re-fit; distantRelatedShare keeps distant ones from outranking a nearer reading).
+   */
   relatedWeight?: number;
-  /** Share of a concept credited when only its related terms match. Default 0.6. */
+  /**
+   * Share of a concept credited when only its related terms match. Default 0.75 (0.6 before round 20 adopted the joint
+   * re-fit); a share of it for distant ones (distantRelatedShare).
+   */
   relatedCredit?: number;
   /**
    * Round 11: a related term that another concept of the query has as its own word (支部 of 空壳支部, searched as its
@@ -65,23 +74,24 @@ export interface SearchEngineOptions {
    */
   relatedOnce?: boolean;
   /**
-   * Round 20: where a concept has a related term close to it (sharing a Han character with the word as typed, or with
-   * an English word's Chinese: 先诊疗后付费 for 先 of 先看病, 村落 for villagers → 村民) that the texts hold, a passage
-   * reaching it only through its other, distant related terms (家庭医生, 乡镇) is credited this share of relatedCredit
-   * (or englishSenseCredit): a passage holding a nearer reading of the concept is not outranked by one that piles up
-   * distant ones. 1: off. Default 1.
+   * Round 20: where a word has a related term close to it (sharing a Han character with the word as typed: 先诊疗后付费
+   * for 先 of 先看病) that the texts hold, a passage reaching it only through its other, distant related terms (家庭医生,
+   * 医生, 签约率) is credited this share of relatedCredit; likewise an English word whose best sense is glossed as typed
+   * (村民 "villager") and held by the texts, reached only through senses glossed with another word of its stem (乡镇,
+   * 村落 "village"), this share of englishSenseCredit. A passage holding a nearer reading of the concept is not
+   * outranked by one that piles up distant ones. 1: off. Default 0.85.
    */
   distantRelatedShare?: number;
   /**
    * Round 20: a word the texts lack whose related terms they hold (能人治村 → 致富能手, 两委班子, 头雁): its parts and
    * bigrams (能人 of 能人引领) weigh at most relatedWeight, so that a passage holding a piece of it does not outrank one
-   * holding its sense. false: off. Default false.
+   * holding its sense. false: off. Default true.
    */
   piecesUnderSense?: boolean;
   /**
    * Share of an English word credited when only one of its other senses matches (Concept.senses: living → 生活 beside
    * 生命), above relatedCredit: a sense the rest of the query stands beside in a passage is likely the one meant
-   * (round 8). Default 0.75 (0.6, relatedCredit, before).
+   * (round 8). Default 0.75 (0.6, relatedCredit then, before).
    */
   englishSenseCredit?: number;
   /**
@@ -106,7 +116,11 @@ export interface SearchEngineOptions {
    * to count as naming it too (拉萨 of the article on Lhasa; see ownArticle). Above 1: off. Default 0.25.
    */
   ownShare?: number;
-  /** Score bonus of a theme's passages for a query naming the theme (组织振兴, organization), × strength. Default 0.5. */
+  /**
+   * Score bonus of a theme's passages for a query naming the theme (组织振兴, organization), × strength. Default 1.25
+   * (0.5 before round 20 adopted the joint re-fit; themeTopicHeld keeps the theme's strongest passages from outranking
+   * one about a topic named beside it).
+   */
   themeBoost?: number;
   /** Score of a theme passage that matches no word of the query, relative to the best match's score. Default 0.1. */
   themeOnlyWeight?: number;
@@ -125,7 +139,7 @@ export interface SearchEngineOptions {
    * Round 20: in a query naming a topic beside a theme (产业振兴 旅游; see themeTopicWeight), a theme passage that does
    * not hold each topic word itself (only through a related term, a part or its bigrams: 农旅文融合 for 旅游) gains no
    * more from the theme bonus (themeBoost × strength) than the strongest theme passage that does: the theme says where
-   * to look, the topic decides the order. Only where some theme passage holds the topics. false: off. Default false.
+   * to look, the topic decides the order. Only where some theme passage holds the topics. false: off. Default true.
    */
   themeTopicHeld?: boolean;
   /** Score multiplier bonus when the whole query (letters and digits only) occurs in the passage. Default 0.5 (× 1.5). */
@@ -480,7 +494,7 @@ export interface SearchEngineOptions {
    * word (文化振兴, 控辍保学, 人居环境整治) and says what kind of text it wants with short ones that some passage may hold
    * as its own topic (讲话 of 003-001's 重要讲话精神, 宣讲 of 003-024): counted alike, a passage holding the short word
    * tied on coverage with one about the subject, and its rarer word's score put it first. 0: off (every concept counts
-   * alike, as before). Default 0.75.
+   * alike, as before). Default 0.9375 (0.75 before round 20 adopted the joint re-fit).
    */
   lengthCoverage?: number;
   /**
@@ -641,7 +655,7 @@ export interface SearchEngineOptions {
   /**
    * Weight of an English word's Chinese word found in more than maxPartShare of the passages (village → 乡村, rural →
    * 农村, party → 党) relative to other words: how telling a translation is, as IDF says of a word typed. The concept
-   * is still required of a full match. Default 0.6 (1 before round 6).
+   * is still required of a full match. Default 0.45 (1 before round 6, 0.6 before round 20 adopted the joint re-fit).
    */
   commonEnglishWeight?: number;
   /**
@@ -657,8 +671,8 @@ export interface SearchEngineOptions {
    * coverage, against the query's other words: a single word whose best sense no gloss writes as typed or inflected,
    * only with another word of its Porter2 stem or inside a longer gloss (activities → 积极 "active", evening → 更是
    * "even", later → 横向 "lateral", going → 外出 "to go out"; analyze.ts Concept.guess), so that the words the
-   * dictionary glosses as typed order the passages. 1: off (before round 15). Default 0.7 (0.5 and 0.3 gained less on
-   * the tuning blocks).
+   * dictionary glosses as typed order the passages. 1: off (before round 15). Default 0.525 (0.7 before round 20
+   * adopted the joint re-fit; in round 15 0.5 and 0.3 gained less on the tuning blocks).
    */
   englishGuessWeight?: number;
   /**
@@ -1881,8 +1895,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   }
 
   /**
-   * Round 20 (distantRelatedShare): a concept's related terms sharing no Han character with it (the word as typed, or an
-   * English word's Chinese), when another of them does and the texts hold that one; otherwise none.
+   * Round 20 (distantRelatedShare): a word's related terms sharing no Han character with it as typed, when another of
+   * them does and the texts hold that one; an English word's senses glossed only with another word of its stem, when its
+   * best sense is glossed as typed and the texts hold it; otherwise none.
    */
   function distantRelated(c: Concept, related: readonly string[]): string[] {
     if (c.kind === 'english') {
