@@ -308,7 +308,8 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
     bigrams: { keywordWeight: 0.1, depth: 15 },
   },
   // The weights before the re-fit (today's defaults), set explicitly: with 6fa2b91's defaults it reproduces 7d9cee9's
-  // answers exactly (bench/result-digest.ts --variant).
+  // answers exactly (bench/result-digest.ts --variant). Since round 20 the defaults hold round 20's rules too, which this
+  // leaves on: 'round 20 re-fit off' is the variant that gives the answers before the re-fit.
   'round 18 weights off': {
     fieldBoost: { title: 1.5 },
     bm25: { b: 0.7 },
@@ -333,6 +334,29 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
     englishGuessWeight: 0.525,
     bigrams: { depth: 15 },
   },
+  // Round 20 (docs/search.md, Ranking weights, round 20): the defaults before the re-fit was adopted, set explicitly —
+  // round 18's eleven old weights and round 20's three rules off. Reproduces 69a4b97's answers exactly
+  // (bench/result-digest.ts --mix-commit 69a4b97 --variant 'round 20 re-fit off').
+  'round 20 re-fit off': {
+    fieldBoost: { title: 1.5 },
+    bm25: { b: 0.7 },
+    gramWeight: 0.4,
+    relatedWeight: 0.3,
+    relatedCredit: 0.6,
+    themeBoost: 0.5,
+    lengthCoverage: 0.75,
+    commonEnglishWeight: 0.6,
+    englishGuessWeight: 0.7,
+    bigrams: { keywordWeight: 0, depth: 10 },
+    themeTopicHeld: false,
+    distantRelatedShare: 1,
+    piecesUnderSense: false,
+  },
+  // Round 20: the re-fitted weights without the three rules that mend its four worse examples (round 18's re-fit as it was).
+  'round 20 rules off': { themeTopicHeld: false, distantRelatedShare: 1, piecesUnderSense: false },
+  'round 20 themeTopicHeld off': { themeTopicHeld: false },
+  'round 20 distantRelatedShare off': { distantRelatedShare: 1 },
+  'round 20 piecesUnderSense off': { piecesUnderSense: false },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

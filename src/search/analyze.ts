@@ -119,6 +119,8 @@ export interface Concept {
    * word of its stem or inside a longer gloss): it weighs SearchEngineOptions.englishGuessWeight.
    */
   guess?: boolean;
+  /** Round 20: an English word's senses glossed only with another word of its stem (english.ts Glossed.looseSenses). */
+  looseSenses?: string[];
 }
 
 export interface AnalyzedQuery {
@@ -1259,6 +1261,7 @@ export function analyzeQuery(
     concept.relatedText = [...concept.related];
     if (concept.related.length > 0) concept.senses = true;
     if (g.guess) concept.guess = true;
+    if (g.looseSenses) concept.looseSenses = g.looseSenses.filter((w) => concept.related.includes(w));
     concepts.push(concept);
   }
   for (const phrase of phrases) {

@@ -20,7 +20,8 @@ export interface BigramSignalOptions {
   weight?: number;
   /**
    * Weight of the signal for queries that ask no question (keywords, material, typos), as a tie-breaker: 0 leaves
-   * their ranking alone. Default 0.
+   * their ranking alone. Default 0.1 (0 before round 20 adopted round 18's joint re-fit: docs/search.md, Ranking
+   * weights, round 20).
    */
   keywordWeight?: number;
   /**
@@ -35,7 +36,7 @@ export interface BigramSignalOptions {
   materialPairs?: 'subject' | 'whole';
   /** Whether a request for material's partial answers are reranked too (its words missed in part). Default false. */
   materialPartial?: boolean;
-  /** How many of the engine's first results the signal may reorder. Default 10. */
+  /** How many of the engine's first results the signal may reorder. Default 15 (10 before round 20 adopted the joint re-fit). */
   depth?: number;
   /**
    * Share of a question's content pairs a passage must hold to be offered when the engine finds nothing (a partial
@@ -46,11 +47,11 @@ export interface BigramSignalOptions {
 
 export const BIGRAM_DEFAULTS: Readonly<Required<BigramSignalOptions>> = Object.freeze({
   weight: 0.2,
-  keywordWeight: 0,
+  keywordWeight: 0.1,
   materialWeight: 0.01,
   materialPairs: 'subject',
   materialPartial: false,
-  depth: 10,
+  depth: 15,
   fallbackShare: 0.5,
 });
 

@@ -38,24 +38,33 @@ export interface SearchEngineOptions {
   defaultLimit?: number;
   /** Largest page size honoured; larger limits are clamped. Default 50. */
   maxLimit?: number;
-  /** BM25 boost per field. Section headings name a passage's subject, so they weigh most. Default title 1.5, section 2, text 1. */
+  /**
+   * BM25 boost per field. Section headings name a passage's subject, so they weigh most. Default title 0.75 (1.5 before
+   * round 20's adoption of the joint re-fit, docs/search.md, Ranking weights, round 20), section 2, text 1.
+   */
   fieldBoost?: { title?: number; section?: number; text?: number };
   /**
    * BM25's parameters for the words and bigrams: k (how fast a word's repetitions saturate), b (how much a long
    * passage's length discounts them), d (BM25+'s floor per occurrence). Round 18 lifted them out of the scorer's
-   * constants to re-fit them with the other weights (docs/search.md, Ranking weights, round 18). Default MiniSearch's:
-   * k 1.2, b 0.7, d 0.5.
+   * constants to re-fit them with the other weights (docs/search.md, Ranking weights, round 18). Default MiniSearch's
+   * k 1.2 and d 0.5, with b 0.875 (MiniSearch's 0.7 before round 20 adopted the re-fit: long passages discount more).
    */
   bm25?: Bm25Parameters;
   /** Weight of a concept's smaller dictionary words (第一书记 → 书记) relative to the concept itself. Default 0.5. */
   partWeight?: number;
   /** Parts found in more than this share of passages are not searched (too common to mean anything). Default 0.3. */
   maxPartShare?: number;
-  /** Weight of Han bigram terms relative to words. Default 0.4. */
+  /** Weight of Han bigram terms relative to words. Default 0.6 (0.4 before round 20 adopted the joint re-fit). */
   gramWeight?: number;
-  /** Weight of related terms (看病 → 医疗) relative to the user's own words. Default 0.3. */
+  /**
+   * Weight of related terms (看病 → 医疗) relative to the user's own words. Default 0.375 (0.3 before round 20 adopted
+   * the joint re-fit; distantRelatedShare keeps distant ones from outranking a nearer reading).
+   */
   relatedWeight?: number;
-  /** Share of a concept credited when only its related terms match. Default 0.6. */
+  /**
+   * Share of a concept credited when only its related terms match. Default 0.75 (0.6 before round 20 adopted the joint
+   * re-fit); a share of it for distant ones (distantRelatedShare).
+   */
   relatedCredit?: number;
   /**
    * Round 11: a related term that another concept of the query has as its own word (支部 of 空壳支部, searched as its
@@ -65,9 +74,24 @@ export interface SearchEngineOptions {
    */
   relatedOnce?: boolean;
   /**
+   * Round 20: where a word has a related term close to it (sharing a Han character with the word as typed: 先诊疗后付费
+   * for 先 of 先看病) that the texts hold, a passage reaching it only through its other, distant related terms (家庭医生,
+   * 医生, 签约率) is credited this share of relatedCredit; likewise an English word whose best sense is glossed as typed
+   * (村民 "villager") and held by the texts, reached only through senses glossed with another word of its stem (乡镇,
+   * 村落 "village"), this share of englishSenseCredit. A passage holding a nearer reading of the concept is not
+   * outranked by one that piles up distant ones. 1: off. Default 0.85.
+   */
+  distantRelatedShare?: number;
+  /**
+   * Round 20: a word the texts lack whose related terms they hold (能人治村 → 致富能手, 两委班子, 头雁): its parts and
+   * bigrams (能人 of 能人引领) weigh at most relatedWeight, so that a passage holding a piece of it does not outrank one
+   * holding its sense. false: off. Default true.
+   */
+  piecesUnderSense?: boolean;
+  /**
    * Share of an English word credited when only one of its other senses matches (Concept.senses: living → 生活 beside
    * 生命), above relatedCredit: a sense the rest of the query stands beside in a passage is likely the one meant
-   * (round 8). Default 0.75 (0.6, relatedCredit, before).
+   * (round 8). Default 0.75 (0.6, relatedCredit then, before).
    */
   englishSenseCredit?: number;
   /**
@@ -92,7 +116,11 @@ export interface SearchEngineOptions {
    * to count as naming it too (拉萨 of the article on Lhasa; see ownArticle). Above 1: off. Default 0.25.
    */
   ownShare?: number;
-  /** Score bonus of a theme's passages for a query naming the theme (组织振兴, organization), × strength. Default 0.5. */
+  /**
+   * Score bonus of a theme's passages for a query naming the theme (组织振兴, organization), × strength. Default 1.25
+   * (0.5 before round 20 adopted the joint re-fit; themeTopicHeld keeps the theme's strongest passages from outranking
+   * one about a topic named beside it).
+   */
   themeBoost?: number;
   /** Score of a theme passage that matches no word of the query, relative to the best match's score. Default 0.1. */
   themeOnlyWeight?: number;
@@ -107,6 +135,13 @@ export interface SearchEngineOptions {
    * a word more than a fifth of the texts use (发展, 建设, 党员, 群众) says little about which of the theme's passages is meant. Default 0.2.
    */
   themeTopicShare?: number;
+  /**
+   * Round 20: in a query naming a topic beside a theme (产业振兴 旅游; see themeTopicWeight), a theme passage that does
+   * not hold each topic word itself (only through a related term, a part or its bigrams: 农旅文融合 for 旅游) gains no
+   * more from the theme bonus (themeBoost × strength) than the strongest theme passage that does: the theme says where
+   * to look, the topic decides the order. Only where some theme passage holds the topics. false: off. Default true.
+   */
+  themeTopicHeld?: boolean;
   /** Score multiplier bonus when the whole query (letters and digits only) occurs in the passage. Default 0.5 (× 1.5). */
   wholeQueryBonus?: number;
   /** Near-duplicate collapsing thresholds, or false to show every passage. Default {} (the dedupe defaults). */
@@ -459,7 +494,7 @@ export interface SearchEngineOptions {
    * word (文化振兴, 控辍保学, 人居环境整治) and says what kind of text it wants with short ones that some passage may hold
    * as its own topic (讲话 of 003-001's 重要讲话精神, 宣讲 of 003-024): counted alike, a passage holding the short word
    * tied on coverage with one about the subject, and its rarer word's score put it first. 0: off (every concept counts
-   * alike, as before). Default 0.75.
+   * alike, as before). Default 0.9375 (0.75 before round 20 adopted the joint re-fit).
    */
   lengthCoverage?: number;
   /**
@@ -620,7 +655,7 @@ export interface SearchEngineOptions {
   /**
    * Weight of an English word's Chinese word found in more than maxPartShare of the passages (village → 乡村, rural →
    * 农村, party → 党) relative to other words: how telling a translation is, as IDF says of a word typed. The concept
-   * is still required of a full match. Default 0.6 (1 before round 6).
+   * is still required of a full match. Default 0.45 (1 before round 6, 0.6 before round 20 adopted the joint re-fit).
    */
   commonEnglishWeight?: number;
   /**
@@ -636,8 +671,8 @@ export interface SearchEngineOptions {
    * coverage, against the query's other words: a single word whose best sense no gloss writes as typed or inflected,
    * only with another word of its Porter2 stem or inside a longer gloss (activities → 积极 "active", evening → 更是
    * "even", later → 横向 "lateral", going → 外出 "to go out"; analyze.ts Concept.guess), so that the words the
-   * dictionary glosses as typed order the passages. 1: off (before round 15). Default 0.7 (0.5 and 0.3 gained less on
-   * the tuning blocks).
+   * dictionary glosses as typed order the passages. 1: off (before round 15). Default 0.525 (0.7 before round 20
+   * adopted the joint re-fit; in round 15 0.5 and 0.3 gained less on the tuning blocks).
    */
   englishGuessWeight?: number;
   /**
@@ -720,13 +755,13 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   maxQueryLength: DEFAULT_MAX_QUERY_LENGTH,
   defaultLimit: 5,
   maxLimit: 50,
-  fieldBoost: { title: 1.5, section: 2, text: 1 },
-  bm25: BM25_DEFAULTS,
+  fieldBoost: { title: 0.75, section: 2, text: 1 },
+  bm25: { ...BM25_DEFAULTS, b: 0.875 },
   partWeight: 0.5,
   maxPartShare: 0.3,
-  gramWeight: 0.4,
-  relatedWeight: 0.3,
-  relatedCredit: 0.6,
+  gramWeight: 0.6,
+  relatedWeight: 0.375,
+  relatedCredit: 0.75,
   englishSenseCredit: 0.75,
   everydayFocus: 9,
   everydayFocusFloor: 0.3,
@@ -737,10 +772,11 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   partialFactor: 0.5,
   ownShare: 0.25,
   stretchBonus: 0.5,
-  themeBoost: 0.5,
+  themeBoost: 1.25,
   themeOnlyWeight: 0.1,
   themeTopicWeight: 0.3,
   themeTopicShare: 0.2,
+  themeTopicHeld: true,
   wholeQueryBonus: 0.5,
   dedupe: {},
   snippet: {},
@@ -800,7 +836,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   whichMeasure: true,
   determinerModifier: true,
   questionVerbCoverage: 0.7,
-  lengthCoverage: 0.75,
+  lengthCoverage: 0.9375,
   broadOpening: 1,
   materialClause: 0,
   questionVerbHeadings: 0,
@@ -812,6 +848,8 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   chatContext: true,
   relatedUncoveredMax: 1,
   relatedOnce: true,
+  distantRelatedShare: 0.85,
+  piecesUnderSense: true,
   headStandInClose: true,
   headNounOnly: true,
   askedAmountStated: true,
@@ -828,12 +866,12 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   englishNumbers: true,
   englishJoined: 4,
   englishBesideChinese: 0.3,
-  englishGuessWeight: 0.7,
+  englishGuessWeight: 0.525,
   englishSaid: true,
   englishCharacter: 0.03,
   englishPhrasal: true,
   englishCharacterParts: true,
-  commonEnglishWeight: 0.6,
+  commonEnglishWeight: 0.45,
   pinyinPlaces: true,
   englishRules: {},
 });
@@ -1764,6 +1802,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     wholeKnown: boolean;
     /** The theme the concept names, whose passages match it. */
     theme: ThemeId | undefined;
+    /** A topic named beside a theme (see themeTopicHeld): the theme bonus goes to passages holding it itself. */
+    topic: boolean;
     /** Any of the concept's terms (head, parts, bigrams, related): a body match of one counts it as matched. */
     anyLow: number;
     anyHigh: number;
@@ -1781,6 +1821,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     grams: { low: number; high: number }[];
     relatedLow: number;
     relatedHigh: number;
+    /** Its distant related terms where it has a close one the texts hold (distantRelatedShare), else none. */
+    distantLow: number;
+    distantHigh: number;
     /**
      * The related terms that stand for the concept in a full match (all but those relatedUncoveredMax leaves out; for
      * the query's head, only the close ones: see headStandInClose).
@@ -1851,6 +1894,26 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return subject.length > 0 && broad ? subject.map((c) => bare(c.text)) : undefined;
   }
 
+  /**
+   * Round 20 (distantRelatedShare): a word's related terms sharing no Han character with it as typed, when another of
+   * them does and the texts hold that one; an English word's senses glossed only with another word of its stem, when its
+   * best sense is glossed as typed and the texts hold it; otherwise none.
+   */
+  function distantRelated(c: Concept, related: readonly string[]): string[] {
+    if (c.kind === 'english') {
+      // An English word's senses glossed only with another word of its stem (乡镇 "village" for villagers), beside a
+      // best sense glossed as typed (村民 "villager") that the texts hold.
+      const loose = c.looseSenses ?? [];
+      return loose.length > 0 && c.guess !== true && c.heads.some(inText) ? related.filter((t) => loose.includes(t)) : [];
+    }
+    if (related.length < 2 || c.kind !== 'word') return [];
+    const own = c.text;
+    const closeText = c.relatedText.filter((t) => sharesHan(t, own));
+    const isClose = (t: string): boolean => sharesHan(t, own) || closeText.some((x) => x.includes(t));
+    if (!related.some((t) => isClose(t) && inText(t))) return [];
+    return related.filter((t) => !isClose(t));
+  }
+
   /** The weighted query terms (each once, at its highest weight, only if indexed) and each concept's bits. */
   function plan(
     concepts: readonly Concept[],
@@ -1864,10 +1927,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     // A theme named beside a topic the texts hold (生态振兴 垃圾, talent revitalization returning graduates): the
     // theme's own words weigh less, so that the topic orders the theme's passages (see themeTopicWeight).
     const themes = concepts.map(themeOf);
-    const topical = concepts.some(
-      (c, k) =>
-        themes[k] === undefined && known[k] && c.naming && !c.aspect && !c.place && c.kind !== 'phrase' && c.heads.some((h) => share(h) <= o.themeTopicShare),
-    );
+    const topicOf = (c: Concept, k: number): boolean =>
+      themes[k] === undefined && known[k] === true && c.naming && !c.aspect && !c.place && c.kind !== 'phrase' && c.heads.some((h) => share(h) <= o.themeTopicShare);
+    const topical = concepts.some(topicOf);
     const focus = focusOf(concepts);
     if (o.lightNouns) concepts.forEach((c, k) => {
       if (c.kind === 'word' && LIGHT_NOUN.test(c.text) && text.includes(`的${c.text}`)) focus[k] = 0;
@@ -1908,14 +1970,18 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       // Parts stand in for a concept the texts lack (中共中央政治局 → 中央); where the texts have the concept itself
       // they only add to the score (see `evidence` below). A part found in most passages (振兴 of 人才振兴) says
       // almost nothing about relevance and is left out.
-      for (const t of c.parts) if (share(t) <= o.maxPartShare) putWeight(weights, searchIndex, t, o.partWeight * scale);
+      // Round 20 (piecesUnderSense): a word the texts lack whose related terms they hold (能人治村 → 致富能手, 两委班子):
+      // its pieces (能人 of 能人引领) weigh no more than its sense.
+      const underSense = o.piecesUnderSense && c.kind === 'word' && !c.heads.some(inText) && (ownRelated[k] as string[]).some(inText);
+      const pieceCap = underSense ? o.relatedWeight : Infinity;
+      for (const t of c.parts) if (share(t) <= o.maxPartShare) putWeight(weights, searchIndex, t, Math.min(pieceCap, o.partWeight * scale));
       // Bigrams are the fallback for words jieba cut differently in the text: when the concept itself is an index
       // term they add little but cost a lot (振兴 is in most passages), so they are searched only otherwise.
       // A word found only in headings (范文 of a page title) is no evidence in the text, so its bigrams are searched.
       // A two-character word jieba did not keep whole in the texts (厕改 of 公厕改建) has one bigram, and that bigram is
       // the word itself: it weighs as the word.
       const gramWeight = c.grams.length === 1 && c.heads.length === 1 && charCount(c.text) === 2 ? 1 : o.gramWeight;
-      if (!c.heads.some(inText)) for (const t of c.grams) putWeight(weights, searchIndex, t, gramWeight * clauseScale);
+      if (!c.heads.some(inText)) for (const t of c.grams) putWeight(weights, searchIndex, t, Math.min(pieceCap, gramWeight * clauseScale));
       for (const t of ownRelated[k] as string[]) putWeight(weights, searchIndex, t, o.relatedWeight * clauseScale);
       for (const n of c.nearby ?? []) putWeight(weights, searchIndex, n.term, o.nearbyWeight * n.weight);
     });
@@ -1971,6 +2037,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       // the concept (善行 of 善行义举榜 for 光荣榜).
       const closeTerms = o.headStandInClose && c.kind === 'word' ? c.relatedText.filter((t) => sharesHan(t, c.text)) : [];
       const close = closeTerms.length === 0 ? [] : fullRelated.filter((t) => closeTerms.some((x) => x.includes(t)));
+      const distant = o.distantRelatedShare !== 1 ? distantRelated(c, related) : [];
       return {
         focus: focus[k] as number,
         kind: c.kind,
@@ -1984,6 +2051,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         whole: bare(c.text),
         wholeKnown: known[k] as boolean,
         theme,
+        topic: o.themeTopicHeld && themes.some((t) => t !== undefined) && topicOf(c, k),
         anyLow: maskLow(bitByTerm, evidence),
         anyHigh: maskHigh(bitByTerm, evidence),
         partLow: maskLow(bitByTerm, longParts),
@@ -1995,6 +2063,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         grams: c.grams.map((g) => ({ low: lowOf(bitByTerm, g), high: highOf(bitByTerm, g) })),
         relatedLow: maskLow(bitByTerm, related),
         relatedHigh: maskHigh(bitByTerm, related),
+        distantLow: maskLow(bitByTerm, distant),
+        distantHigh: maskHigh(bitByTerm, distant),
         fullRelatedLow: maskLow(bitByTerm, fullRelated),
         fullRelatedHigh: maskHigh(bitByTerm, fullRelated),
         fullRelatedText: fullRelated,
@@ -2039,7 +2109,11 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       for (const g of c.grams) if ((g.low & low) !== 0 || (g.high & high) !== 0) hit++;
       credit = Math.max(credit, (0.85 * hit) / c.grams.length);
     }
-    if ((c.relatedLow & low) !== 0 || (c.relatedHigh & high) !== 0) credit = Math.max(credit, c.relatedCredit);
+    if ((c.relatedLow & low) !== 0 || (c.relatedHigh & high) !== 0) {
+      // Only distant related terms matched (distantRelatedShare): a share of the credit.
+      const near = (c.relatedLow & ~c.distantLow & low) !== 0 || (c.relatedHigh & ~c.distantHigh & high) !== 0;
+      credit = Math.max(credit, near ? c.relatedCredit : c.relatedCredit * o.distantRelatedShare);
+    }
     if ((c.nearbyLow & low) !== 0 || (c.nearbyHigh & high) !== 0) credit = Math.max(credit, o.nearbyCredit);
     return credit;
   }
@@ -2440,6 +2514,11 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     });
     const scan = anchors !== undefined || (mentioned !== undefined && mentioned.length > 0) || listed !== undefined;
     const themed = keys.filter((c) => c.theme !== undefined);
+    // Round 20 (themeTopicHeld): the topics named beside a theme.
+    const topics = themed.length > 0 ? bits.filter((c) => c.topic) : [];
+    // The largest theme factor of a passage holding every topic (1: none), and the others' indexes and factors.
+    let heldFactor = 1;
+    const topicUnheld: number[] = [];
     let keyLow = 0;
     let keyHigh = 0;
     let keyPhrase = false;
@@ -2498,6 +2577,13 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       let score = coverage === 1 ? base : base * (coverageFloor + (1 - coverageFloor) * Math.pow(coverage, coveragePower));
       const themeFactor = strength > 0 ? 1 + themeBoost * strength : 1;
       score *= themeFactor;
+      // Round 20 (themeTopicHeld): whether the theme's passage holds each topic itself; settled after the search.
+      if (strength > 0 && topics.length > 0) {
+        let held = true;
+        for (const c of topics) if ((c.headLow & low) === 0 && (c.headHigh & high) === 0) held = false;
+        if (!held) topicUnheld.push(index, themeFactor);
+        else if (themeFactor > heldFactor) heldFactor = themeFactor;
+      }
       if (stretch && stretchStamp[index] === current) score *= stretchFactor;
       if (broad !== undefined) {
         const title = openingTitle[index] as string;
@@ -2569,6 +2655,15 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     // A phrase with no indexed term at all (a lone character, say) is still honoured by scanning.
     if (matched === 0 && phrasesBare.length > 0) {
       for (let i = 0; i < passages.length; i++) consider(i, 1, 0, 0, 0, 0);
+    }
+    // Round 20 (themeTopicHeld): where some of the theme's passages hold the topic itself, one that does not gains no
+    // more from the theme than the best of those.
+    if (heldFactor > 1) {
+      for (let j = 0; j < topicUnheld.length; j += 2) {
+        const factor = topicUnheld[j + 1] as number;
+        const at = topicUnheld[j] as number;
+        if (factor > heldFactor) candScore[at] = (candScore[at] as number) * (heldFactor / factor);
+      }
     }
     fullCount += finish(candidates, need, collapser.add, (index) => {
       const bodyLow = hitBodyLow[index] as number;

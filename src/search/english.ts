@@ -105,6 +105,11 @@ export interface Glossed {
    * organized crime") is not marked: measured, it lost more than it gained (docs/search.md, English, round 15).
    */
   guess?: boolean;
+  /**
+   * Round 20: its other senses glossed only with another word of its stem, not as typed (乡镇 "village" beside 村民
+   * "villager" for villagers); set only where the word's senses were read as typed (SearchEngineOptions.distantRelatedShare).
+   */
+  looseSenses?: string[];
 }
 
 /** What {@link mapEnglish} asks about the library. */
@@ -1554,7 +1559,8 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
       // The best sense (the word's first gloss, exactly as written, the commoner word among equals) stands for the
       // English; the others are searched as related terms, below it: good is 良好 first, 产品 "goods" far after.
       const guess = s.typed !== undefined && !s.typed.includes(terms[0] as string);
-      glossed.push({ text: s.text, heads: [terms[0] as string], weaker: terms.slice(1), ...(guess ? { guess } : {}) });
+      const loose = s.typed === undefined ? [] : terms.slice(1).filter((t) => !(s.typed as string[]).includes(t));
+      glossed.push({ text: s.text, heads: [terms[0] as string], weaker: terms.slice(1), ...(guess ? { guess } : {}), ...(loose.length > 0 ? { looseSenses: loose } : {}) });
     } else out += `${before} ${head} `;
     chinese += `${unsaid(before)}${terms[0] ?? head}`;
   }

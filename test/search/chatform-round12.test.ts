@@ -42,7 +42,10 @@ describe('requests at the ends of a message (requestFrames)', () => {
     expect(engine.search('村规民约 是哪篇里的').partial).toBeFalsy();
     expect(ids(engine, '村规民约 是哪篇里的')).toEqual(ids(engine, '村规民约'));
     // 发 was a word of the query: 002-026 (村集体经济发展口若悬河) came first.
-    expect(ids(off, '集体经济 发我一下 谢谢')[0]).toBe('002-026');
+    // round 20 re-fit: with the rule off 002-022 (the default's own first) now leads and 发 lifts 002-026 to 2nd, where
+    // the default has 001-004: the rule still takes 发 out, and the default's answer is 集体经济's own.
+    expect(ids(off, '集体经济 发我一下 谢谢').slice(0, 2)).toEqual(['002-022', '002-026']);
+    expect(ids(off, '集体经济 发我一下 谢谢')).not.toEqual(ids(engine, '集体经济'));
     expect(ids(engine, '集体经济 发我一下 谢谢')).toEqual(ids(engine, '集体经济'));
   });
 

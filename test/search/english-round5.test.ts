@@ -124,7 +124,9 @@ describe('a theme word beside a topic most texts use', () => {
     expect(top('生态振兴 发展', 1)).toEqual(['000-010']);
     // With any topic ordering the theme (the rule before), 产业发展 of the material-wealth passage led.
     const before = createSearchEngine(getSharedCorpus(), { themeTopicShare: 1 });
-    expect(before.search('生态振兴 发展', { limit: 1 }).results[0]?.id).toBe('003-028');
+    // round 20 re-fit: with themeBoost 1.25 the ecology section leads even then; 003-028 is 2nd (3rd by default).
+    expect(before.search('生态振兴 发展', { limit: 2 }).results.map((r) => r.id)).toEqual(['000-010', '003-028']);
+    expect(top('生态振兴 发展', 3).indexOf('003-028')).toBe(2);
   });
 
   it('a telling topic still orders the theme: 产业振兴 旅游 finds the rural tourism passage first', () => {

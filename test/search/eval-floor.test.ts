@@ -261,8 +261,10 @@ describe('retrieval quality on the judged sets', () => {
     // tuning blocks held word for word and 1 a never-seen set holds dropped): english15 0.747 / 0.818 (44 judged + 2
     // no-match); its held-out half english15x (aggregates only) 0.745 / 0.841 (44 + 2) at 54c138c. With
     // englishGuessWeight (round 15): english15 unchanged, english15x 0.756 / 0.841.
-    { set: 'chat', prefix: 'chat-english15-', floor: { mrr10: 0.74, success5: 0.81 }, size: 44 },
-    { set: 'chat', prefix: 'chat-english15x-', floor: { mrr10: 0.75, success5: 0.84 }, size: 44 },
+    // Round 20 (the re-fit adopted, docs/search.md, Ranking weights, round 20): english15 0.747 / 0.818 → 0.756 / 0.795
+    // (one query out of the first five), english15x 0.767 / 0.841 → 0.775 / 0.818 (one); success@5 floors under them.
+    { set: 'chat', prefix: 'chat-english15-', floor: { mrr10: 0.74, success5: 0.79 }, size: 44 },
+    { set: 'chat', prefix: 'chat-english15x-', floor: { mrr10: 0.75, success5: 0.81 }, size: 44 },
     // English, round 16 (docs/search.md, English, round 16): English and mixed chat queries across all five texts,
     // the passages earlier English tuning blocks reached least among them, judged from the passages before any engine run
     // (7 drafts the chat tuning blocks held word for word and 1 a never-seen set holds dropped): english16 0.814 /
@@ -359,7 +361,9 @@ describe('retrieval quality on the judged sets', () => {
     // + 2 no-match); its held-out half everyday11x (aggregates only) 0.647 / 0.781 (32 + 2) at dc77280. With stand-ins
     // weighing less in headings (standInHeadings, round 13): everyday11 0.779 / 0.906, everyday11x 0.662 / 0.781.
     { set: 'chat', prefix: 'chat-everyday11-', floor: { mrr10: 0.77, success5: 0.9 }, size: 32 },
-    { set: 'chat', prefix: 'chat-everyday11x-', floor: { mrr10: 0.66, success5: 0.78 }, size: 32 },
+    // Round 20 (the re-fit adopted, docs/search.md, Ranking weights, round 20): everyday11x 0.662 / 0.781 → 0.657 / 0.719
+    // (aggregates only; two queries out of the first five); floors under the new figures.
+    { set: 'chat', prefix: 'chat-everyday11x-', floor: { mrr10: 0.65, success5: 0.71 }, size: 32 },
     // Precision, round 13 (docs/search.md, Precision, round 13): typos of words the texts use, hard facts (one figure
     // in a passage of many), short keywords and material requests, judged from the passages before the engine was
     // changed (14 drafts the never-seen form test and 2 the unseen-set copy check below named dropped, not reworded):
@@ -401,7 +405,9 @@ describe('retrieval quality on the judged sets', () => {
     // (aggregates only) 0.917 / 0.947 (38 + 2) at c604720. With englishKinds, genreOpening and textCounts (round 16):
     // 0.901 / 0.974 and 0.917 / 0.947; full answers to the no-match queries 0/2 each throughout.
     { set: 'chat', prefix: 'chat-material4-', floor: { mrr10: 0.9, success5: 0.97 }, size: 38 },
-    { set: 'chat', prefix: 'chat-material4x-', floor: { mrr10: 0.91, success5: 0.94 }, size: 38 },
+    // Round 20 (the re-fit adopted, docs/search.md, Ranking weights, round 20): material4x 0.917 / 0.947 → 0.899 / 0.947
+    // (aggregates only); the MRR@10 floor under it.
+    { set: 'chat', prefix: 'chat-material4x-', floor: { mrr10: 0.89, success5: 0.94 }, size: 38 },
     // Material requests, round 17 (docs/search.md, Material requests, round 17): written blind
     // (/work/blocks/material5.json, by a writer who saw neither the engine, the tests nor any set; taken as written,
     // chat-material5x-25 dropped as chat-precision1-22 word for word): material5 0.965 / 0.974 (38 judged + 2
@@ -423,7 +429,8 @@ describe('retrieval quality on the judged sets', () => {
     // material8 0.945 / 1.000, material8x 1.000 / 1.000, material9 1.000 / 1.000, material9x 0.987 / 1.000; full answers
     // to the no-match queries 0/2 each.
     { set: 'chat', prefix: 'chat-material7-', floor: { mrr10: 0.93, success5: 0.97 }, size: 37 },
-    { set: 'chat', prefix: 'chat-material7x-', floor: { mrr10: 0.97, success5: 0.97 }, size: 38 },
+    // Round 20 (the re-fit adopted): material7x 0.987 / 1.000 → 0.969 / 1.000 (aggregates only); MRR@10 floor under it.
+    { set: 'chat', prefix: 'chat-material7x-', floor: { mrr10: 0.96, success5: 0.97 }, size: 38 },
     { set: 'chat', prefix: 'chat-material8-', floor: { mrr10: 0.93, success5: 0.97 }, size: 37 },
     { set: 'chat', prefix: 'chat-material8x-', floor: { mrr10: 0.98, success5: 0.97 }, size: 38 },
     { set: 'chat', prefix: 'chat-material9-', floor: { mrr10: 0.98, success5: 0.97 }, size: 38 },

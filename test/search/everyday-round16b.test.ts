@@ -35,7 +35,8 @@ describe('coverage weighted by how specific a word is (coverageSpecific)', () =>
   it('种果树的农户收入涨了多少: the fruit growers whose income rose, first', () => {
     const q = '种果树的农户收入涨了多少';
     // 001-014: 甜樱桃“北果南引”项目 … 果农增收xx%以上.
-    expect(first(before, q)).not.toBe('001-014');
+    // round 20 re-fit: the default answers 001-014 first as well now (better: what coverageSpecific 0.5 was written for).
+    expect(first(before, q)).toBe('001-014');
     expect(first(engine, q)).toBe('001-014');
   });
 

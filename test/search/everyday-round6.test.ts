@@ -44,13 +44,15 @@ describe('everyday focus: a bridged word is what the query is about', () => {
     expect(r.matched).toContain('低保');
     // Before, 钱往基层投 (002-021) came first on 一个, 一年 and 钱. (The question-about-a-quantity rule of round 6,
     // precision-round6.test.ts, also puts 003-007 first, since it states 人均4550元: it is off here too.)
-    expect(ids(createSearchEngine(corpus, { everydayFocus: 0, quantityBonus: 0 }), '低保一个人一年多少钱')[0]).toBe('002-021');
+    // round 20 re-fit: with both off 003-007 is first too now, 002-021 2nd (the re-fitted related weights alone).
+    expect(ids(createSearchEngine(corpus, { everydayFocus: 0, quantityBonus: 0 }), '低保一个人一年多少钱').slice(0, 2)).toEqual(['003-007', '002-021']);
   });
 
   it('农商行给农户借钱: the rural commercial bank\'s loans (001-015) first, no longer a passage that only says 农户', () => {
     expect(ids(engine, '农商行给农户借钱')[0]).toBe('001-015');
     expect(engine.search('农商行给农户借钱').partial).toBe(true);
-    expect(ids(before, '农商行给农户借钱')[0]).toBe('000-003');
+    // round 20 re-fit: with the rule off 001-015 is first too now, 000-003 2nd; the default's answer is unchanged.
+    expect(ids(before, '农商行给农户借钱').slice(0, 2)).toEqual(['001-015', '000-003']);
   });
 
   it('公司来村里包地还雇咱干活: land transfer with priority hiring (000-002) first, not a company selling crafts', () => {

@@ -59,7 +59,8 @@ describe('words for a kind of speech or text ending a request (textKinds, off by
     expect(ids(on, '党建引领乡村振兴 调研')[0]).not.toBe('001-008');
     // 003-001 holds 重要讲话精神 (about the poverty campaign); the culture passages hold 文化振兴.
     // Without round 15's lengthCoverage (which now answers it by default, material-round15.test.ts).
-    expect(ids(createSearchEngine(corpus, { lengthCoverage: 0 }), '文化振兴 讲话 学习材料')[0]).toBe('003-001');
+    // round 20 re-fit: without it 000-006 leads now too (themeBoost 1.25), 003-001 2nd.
+    expect(ids(createSearchEngine(corpus, { lengthCoverage: 0 }), '文化振兴 讲话 学习材料').slice(0, 2)).toEqual(['000-006', '003-001']);
     expect(ids(on, '文化振兴 讲话 学习材料')[0]).toBe('000-006');
     // Written against the subject with material words after it (调研|报告|2019), and with 稿 cut off (宣讲|稿).
     expect(ids(on, '组织振兴调研报告2019')[0]).not.toBe('001-008');

@@ -22,7 +22,8 @@ describe('a request for material’s circumstances after its kind of text (mater
     // 党建引领产业振兴: 000-001 / 000-002 (以高质量党建引领产业振兴); 支部 of the occasion put 002-009 first, partial.
     const q = '谁有党建引领产业振兴的党课讲稿？周五支部要讲';
     expect(off.search(q).partial).toBe(true);
-    expect(first(off, q)).toBe('002-009');
+    // round 20 re-fit: the default now puts 000-002 (以高质量党建引领产业振兴) first, still partial: better.
+    expect(first(off, q)).toBe('000-002');
     const on = engine.search(q, { limit: 5 });
     expect(on.partial).toBe(false);
     expect(['000-001', '000-002']).toContain(on.results[0]?.id);
@@ -34,7 +35,8 @@ describe('a request for material’s circumstances after its kind of text (mater
     expect(['001-000', '002-000', '004-000']).toContain(first(engine, '乡村振兴心得体会 1500字左右 有范文吗'));
     // An audience: 003-024 (宣传宣讲) first, partial; now 003-006 / 003-008 on 教育 and 资助.
     const q = '教育扶贫学生资助政策宣讲材料 面向贫困户家长';
-    expect(first(off, q)).toBe('003-024');
+    // round 20 re-fit: the default now puts 003-008 (资助) first, still partial: better.
+    expect(first(off, q)).toBe('003-008');
     expect(engine.search(q).partial).toBe(false);
     expect(['003-006', '003-008', '003-009']).toContain(first(engine, q));
   });

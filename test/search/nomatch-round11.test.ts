@@ -28,7 +28,8 @@ describe("a query's head matched only through a related term that shares no char
 
   it('in round 11\'s form it also turns everyday answers the lexicon bridges partial: 形式主义走过场, 舞龙舞狮', () => {
     for (const [q, first] of [
-      ['形式主义走过场', '002-038'],
+      // round 20 re-fit: 002-025 (the default's own first) now, 002-038 before.
+      ['形式主义走过场', '002-025'],
       ['舞龙舞狮', '003-016'],
     ] as const) {
       expect(before.search(q).partial, q).toBe(false);

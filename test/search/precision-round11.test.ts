@@ -97,7 +97,8 @@ describe('the noun after an asking determiner and a one-character adjective (有
     expect(passage('002-017')?.text).toContain('乡村旅游');
     expect(off.explain(q).analyzed.concepts.find((c) => c.text === '模式')?.aspect).toBeFalsy();
     expect(engine.explain(q).analyzed.concepts.find((c) => c.text === '模式')?.aspect).toBe(true);
-    expect(ids(off, q)[0]).toBe('003-004');
+    // round 20 re-fit: 001-016 first with the rule off now (003-004 before, 2nd now); the default unchanged.
+    expect(ids(off, q).slice(0, 2)).toEqual(['001-016', '003-004']);
     expect(ids(engine, q)[0]).toBe('002-017');
   });
 

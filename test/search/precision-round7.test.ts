@@ -40,7 +40,9 @@ describe('a material request written against its subject', () => {
   ])('%s: the passage about the subject comes first (%s), not one holding the material verb (%s)', (q, id, was) => {
     expect(passage(id)?.text).toContain(q.startsWith('厕所') ? '厕所革命' : '产业');
     expect(first(engine, q)).toBe(id);
-    expect(first(before, q)).toBe(was);
+    // round 20 re-fit: the re-fitted weights put the subject's passage first even with the round's rules off; the
+    // material verb's passage is 2nd there.
+    expect(before.search(q).results.slice(0, 2).map((r) => r.id)).toEqual([id, was]);
     expect(engine.search(q).partial).toBe(false);
   });
 });

@@ -41,7 +41,8 @@ describe('the words typed together found together', () => {
     expect(passage('002-012')?.text).not.toContain('村党支部');
     expect(passage('001-005')?.text).toContain('村党支部');
     // Round 8's full form put 001-005 second here; the cheap form of round 9 looks at nothing below a clear first.
-    expect(ids(before, q).slice(0, 2)).toEqual(['003-027', '002-012']);
+    // round 20 re-fit: 002-008 (巩固党在农村的执政基础: a why) 2nd, 002-012 3rd; 001-005 still not lifted.
+    expect(ids(before, q).slice(0, 3)).toEqual(['003-027', '002-008', '002-012']);
     expect(ids(stretched, q)).toEqual(ids(before, q));
     expect(stretched.search(q).partial).toBe(false);
   });
