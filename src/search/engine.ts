@@ -3132,7 +3132,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       for (const r of c.related) if (charCount(r) > 1) terms.push({ text: r, weight: 0.8, group });
       for (const n of c.nearby ?? []) terms.push({ text: n.term, weight: 0.6, group, wordOnly: true });
       const theme = themeOf(c);
-      if (theme) for (const t of themeHighlights([theme])) terms.push({ ...t, weight: Math.min(t.weight, 1), group, wordOnly: true });
+      // Property by property, not { ...t, weight }: see rankingOf.
+      if (theme) for (const t of themeHighlights([theme])) terms.push({ text: t.text, weight: Math.min(t.weight, 1), group, wordOnly: true });
     });
     return terms;
   }
