@@ -97,10 +97,7 @@ export function parseQuery(raw: string, options: ParseOptions = {}): ParsedQuery
   const cleaned =
     input.length > (options.maxLength ?? DEFAULT_MAX_QUERY_LENGTH) * 20
       ? input
-      : stripChatMarkup(input, {
-          ...(options.leadsWithWord ? { leadsWithWord: options.leadsWithWord } : {}),
-          ...(options.inTexts ? { inTexts: options.inTexts } : {}),
-        });
+      : stripChatMarkup(input, { leadsWithWord: options.leadsWithWord, inTexts: options.inTexts });
   // Greetings and thanks at the ends of the message (您好, 谢谢啦) are no part of the query either.
   const normalized = stripFraming(normalizeQuery(cleaned, { maxLength: options.maxLength }), { requests: options.requests === true });
   if (normalized.length === 0) throw queryEmpty();
