@@ -9,6 +9,20 @@ import { loadCorpus } from '../src/corpus/index.js';
 import { createSearchEngine, type SearchEngineOptions } from '../src/search/index.js';
 import { EVAL_SETS, REPORTED_BLOCKS, engineRanker, evaluate, heldOutBlock, mean, readEvalQueries, resolveJudgments } from './eval.js';
 
+// The eleven weights round 18 re-fitted, at their values before the re-fit (round 20 adopted it): two variants below.
+const WEIGHTS_BEFORE_REFIT: SearchEngineOptions = {
+  fieldBoost: { title: 1.5 },
+  bm25: { b: 0.7 },
+  gramWeight: 0.4,
+  relatedWeight: 0.3,
+  relatedCredit: 0.6,
+  themeBoost: 0.5,
+  lengthCoverage: 0.75,
+  commonEnglishWeight: 0.6,
+  englishGuessWeight: 0.7,
+  bigrams: { keywordWeight: 0, depth: 10 },
+};
+
 export const VARIANTS: Record<string, SearchEngineOptions> = {
   default: {},
   'round 3 (before)': { separableWords: false, neighbours: { subwordMeaning: false, similarity: 0 } },
@@ -310,18 +324,7 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   // The weights before the re-fit (today's defaults), set explicitly: with 6fa2b91's defaults it reproduces 7d9cee9's
   // answers exactly (bench/result-digest.ts --variant). Since round 20 the defaults hold round 20's rules too, which this
   // leaves on: 'round 20 re-fit off' is the variant that gives the answers before the re-fit.
-  'round 18 weights off': {
-    fieldBoost: { title: 1.5 },
-    bm25: { b: 0.7 },
-    gramWeight: 0.4,
-    relatedWeight: 0.3,
-    relatedCredit: 0.6,
-    themeBoost: 0.5,
-    lengthCoverage: 0.75,
-    commonEnglishWeight: 0.6,
-    englishGuessWeight: 0.7,
-    bigrams: { keywordWeight: 0, depth: 10 },
-  },
+  'round 18 weights off': WEIGHTS_BEFORE_REFIT,
   // Round 19's review of the re-fit (docs/search.md, Ranking weights, round 19): the six re-fitted weights none of whose
   // changed pinned examples was worse for the user. gramWeight, relatedWeight, relatedCredit, themeBoost and
   // bigrams.keywordWeight were held back. Its never-tuned gate failed (mean MRR@10 over 18 sets 0.9545 -> 0.9543), so the
@@ -337,21 +340,7 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   // Round 20 (docs/search.md, Ranking weights, round 20): the defaults before the re-fit was adopted, set explicitly —
   // round 18's eleven old weights and round 20's three rules off. Reproduces 69a4b97's answers exactly
   // (bench/result-digest.ts --mix-commit 69a4b97 --variant 'round 20 re-fit off').
-  'round 20 re-fit off': {
-    fieldBoost: { title: 1.5 },
-    bm25: { b: 0.7 },
-    gramWeight: 0.4,
-    relatedWeight: 0.3,
-    relatedCredit: 0.6,
-    themeBoost: 0.5,
-    lengthCoverage: 0.75,
-    commonEnglishWeight: 0.6,
-    englishGuessWeight: 0.7,
-    bigrams: { keywordWeight: 0, depth: 10 },
-    themeTopicHeld: false,
-    distantRelatedShare: 1,
-    piecesUnderSense: false,
-  },
+  'round 20 re-fit off': { ...WEIGHTS_BEFORE_REFIT, themeTopicHeld: false, distantRelatedShare: 1, piecesUnderSense: false },
   // Round 20: the re-fitted weights without the three rules that mend its four worse examples (round 18's re-fit as it was).
   'round 20 rules off': { themeTopicHeld: false, distantRelatedShare: 1, piecesUnderSense: false },
   'round 20 themeTopicHeld off': { themeTopicHeld: false },
