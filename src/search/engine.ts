@@ -1899,7 +1899,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
    * them does and the texts hold that one; an English word's senses glossed only with another word of its stem, when its
    * best sense is glossed as typed and the texts hold it; otherwise none.
    */
-  function distantRelated(c: Concept, related: readonly string[]): string[] {
+  function distantRelated(c: Concept, related: readonly string[], closeText: readonly string[]): string[] {
     if (c.kind === 'english') {
       // An English word's senses glossed only with another word of its stem (乡镇 "village" for villagers), beside a
       // best sense glossed as typed (村民 "villager") that the texts hold.
@@ -1908,7 +1908,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     }
     if (related.length < 2 || c.kind !== 'word') return [];
     const own = c.text;
-    const closeText = c.relatedText.filter((t) => sharesHan(t, own));
     const isClose = (t: string): boolean => sharesHan(t, own) || closeText.some((x) => x.includes(t));
     if (!related.some((t) => isClose(t) && inText(t))) return [];
     return related.filter((t) => !isClose(t));
@@ -2034,10 +2033,11 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       const beside = c.relatedUncovered === undefined || literal(c) ? [] : c.relatedUncovered.filter((x) => x.uncovered > o.relatedUncoveredMax);
       const fullRelated = beside.length === 0 ? related : related.filter((t) => !beside.some((x) => x.word === t));
       // A related word is close when the related term it comes from, as the texts write it, shares a character with
-      // the concept (善行 of 善行义举榜 for 光荣榜).
-      const closeTerms = o.headStandInClose && c.kind === 'word' ? c.relatedText.filter((t) => sharesHan(t, c.text)) : [];
+      // the concept (善行 of 善行义举榜 for 光荣榜): headStandInClose and distantRelatedShare read the same terms.
+      const closeText = c.kind === 'word' ? c.relatedText.filter((t) => sharesHan(t, c.text)) : [];
+      const closeTerms = o.headStandInClose ? closeText : [];
       const close = closeTerms.length === 0 ? [] : fullRelated.filter((t) => closeTerms.some((x) => x.includes(t)));
-      const distant = o.distantRelatedShare !== 1 ? distantRelated(c, related) : [];
+      const distant = o.distantRelatedShare !== 1 ? distantRelated(c, related, closeText) : [];
       return {
         focus: focus[k] as number,
         kind: c.kind,
