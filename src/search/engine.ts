@@ -506,12 +506,6 @@ export interface SearchEngineOptions {
    */
   broadOpening?: number;
   /**
-   * Round 21: broadOpening's reading also for a request for material whose subject words (naming words, no theme's
-   * name) an article's title holds all together (党建引领乡村振兴 ppt: 强化党建引领乡村振兴的xx区实践): the subject of a whole
-   * text, which its section headings repeat. Default true.
-   */
-  titleSubject?: boolean;
-  /**
    * Round 18: in a request for material, the words typed after its word for a kind of text (the first typed after a
    * subject word), from the first space or punctuation mark after it on (…的党课讲稿？周五支部党课要用 · …的PPT，明天村两委会上要用 · …调研报告 word版 急用),
    * when a word the texts hold names the subject before that kind word, are the request's circumstances (when, where,
@@ -844,7 +838,6 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   questionVerbCoverage: 0.7,
   lengthCoverage: 0.9375,
   broadOpening: 1,
-  titleSubject: true,
   materialClause: 0,
   questionVerbHeadings: 0,
   subjectFirst: 2,
@@ -990,8 +983,6 @@ const inCedict = (word: string): boolean => dictionaryFields(word) !== undefined
 /** A Latin letter; a Han character (englishBesideChinese). */
 const LATIN_IN = /[a-z]/i;
 const HAN_IN = /\p{Script=Han}/u;
-/** Every Han character (titleSubject counts a subject's length in them). */
-const HAN_CHAR = /\p{Script=Han}/gu;
 
 /** Occurrences of a string occursWhole cuts around, and the characters of text cut on each side of one. */
 const WHOLE_LOOKS = 4;
@@ -1214,8 +1205,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   // An article's opening passage (not a fragment: 000-000 starts mid-sentence): its title, letters and digits only;
   // '' for every other passage (broadOpening).
   const openingTitle: string[] = [];
-  // The distinct titles of those openings (titleSubject).
-  const openingTitles: string[] = [];
   // Titles and sections repeat across an article's passages: fold each distinct one once.
   const headingCache = new Map<string, string>();
   const foldHeading = (text: string | null): string => {
@@ -1238,7 +1227,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     bareHeadings.push(`${bare(title)}\u0000${bare(section)}`);
     bareSections.push(bare(section));
     openingTitle.push(p.position.start === 0 && !p.fragment ? bare(title) : '');
-    if (openingTitle[openingTitle.length - 1] !== '' && !openingTitles.includes(openingTitle[openingTitle.length - 1] as string)) openingTitles.push(openingTitle[openingTitle.length - 1] as string);
     documents.push({ title, section, text: f.folded });
     yield;
   }
@@ -1900,21 +1888,10 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
    */
   function broadSubject(concepts: readonly Concept[], themes: readonly (ThemeId | undefined)[]): string[] | undefined {
     const subject = concepts.some((c) => !c.aspect) ? concepts.filter((c) => !c.aspect) : concepts;
-    const word = (c: Concept): boolean => c.kind === 'word' && c.naming && themes[concepts.indexOf(c)] === undefined && c.heads.length > 0;
-    const broad = subject.every((c) => word(c) && c.heads.every((h) => share(h) > o.maxPartShare));
-    if (subject.length > 0 && broad) return subject.map((c) => bare(c.text));
-    // Round 21 (titleSubject): a subject an article's title names whole (党建引领乡村振兴 of 强化党建引领乡村振兴的xx区实践) is what
-    // that whole text is about, as a broad word is what the library is about.
-    // The title's words must be the longer part of the subject (in Han characters of naming words), as a request's
-    // circumstances typed beside it (…的党课讲稿？周五支部党课要用) are no subject of a text.
-    if (!o.titleSubject || subject.length === 0) return undefined;
-    const chars = (cs: readonly Concept[]): number => cs.reduce((n, c) => n + (c.naming ? (c.text.match(HAN_CHAR) ?? []).length : 0), 0);
-    let best: Concept[] | undefined;
-    for (const t of openingTitles) {
-      const held = subject.filter((c) => word(c) && t.includes(bare(c.text)));
-      if (held.length > 0 && chars(held) > chars(subject) - chars(held) && (best === undefined || chars(held) > chars(best))) best = held;
-    }
-    return best?.map((c) => bare(c.text));
+    const broad = subject.every(
+      (c) => c.kind === 'word' && c.naming && themes[concepts.indexOf(c)] === undefined && c.heads.length > 0 && c.heads.every((h) => share(h) > o.maxPartShare),
+    );
+    return subject.length > 0 && broad ? subject.map((c) => bare(c.text)) : undefined;
   }
 
   /**
