@@ -512,8 +512,8 @@ export interface SearchEngineOptions {
    * section headings repeat. The circumstances typed after the kind of text (…调研报告 word版 急用, …党课讲稿？周五支部党课要用;
    * round 18's clause, request-clause.ts) are left out of the subject; no other naming word the texts hold as typed may
    * stand beside the title's words (最新 乡村振兴 政策解读 ppt keeps its heading scores: 政策 names a narrower subject),
-   * and those words must be the longer part of the subject in Han characters. Default true; false is off (the answers
-   * before round 21).
+   * and those words must be the longer part of the subject in Han characters. Read only with broadOpening > 0 (its
+   * factor is the one applied). Default true; false is off (the answers before round 21, d3b68b8's).
    */
   titleSubject?: boolean;
   /**
