@@ -350,6 +350,10 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'round 20 themeTopicHeld off': { themeTopicHeld: false },
   'round 20 distantRelatedShare off': { distantRelatedShare: 1 },
   'round 20 piecesUnderSense off': { piecesUnderSense: false },
+  // Material, round 21 (docs/search.md, Material requests, round 21): broadOpening's reading for a subject an article's
+  // title names, off. Reproduces d3b68b8's answers exactly (bench/result-digest.ts --mix-commit d3b68b8 --variant
+  // 'material round 21 off').
+  'material round 21 off': { titleSubject: false },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

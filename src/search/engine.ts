@@ -506,6 +506,17 @@ export interface SearchEngineOptions {
    */
   broadOpening?: number;
   /**
+   * Round 21: broadOpening's reading (subject words scored in the body only, the article's opening × (1 +
+   * broadOpening)) also for a request for material whose subject words (naming words, no theme's name) an article's
+   * title holds all together (党建引领乡村振兴 ppt: 强化党建引领乡村振兴的xx区实践): the subject of a whole text, which its
+   * section headings repeat. The circumstances typed after the kind of text (…调研报告 word版 急用, …党课讲稿？周五支部党课要用;
+   * round 18's clause, request-clause.ts) are left out of the subject; no other naming word the texts hold as typed may
+   * stand beside the title's words (最新 乡村振兴 政策解读 ppt keeps its heading scores: 政策 names a narrower subject),
+   * and those words must be the longer part of the subject in Han characters. Read only with broadOpening > 0 (its
+   * factor is the one applied). Default true; false is off (the answers before round 21, d3b68b8's).
+   */
+  titleSubject?: boolean;
+  /**
    * Round 18: in a request for material, the words typed after its word for a kind of text (the first typed after a
    * subject word), from the first space or punctuation mark after it on (…的党课讲稿？周五支部党课要用 · …的PPT，明天村两委会上要用 · …调研报告 word版 急用),
    * when a word the texts hold names the subject before that kind word, are the request's circumstances (when, where,
@@ -838,6 +849,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   questionVerbCoverage: 0.7,
   lengthCoverage: 0.9375,
   broadOpening: 1,
+  titleSubject: true,
   materialClause: 0,
   questionVerbHeadings: 0,
   subjectFirst: 2,
@@ -983,6 +995,8 @@ const inCedict = (word: string): boolean => dictionaryFields(word) !== undefined
 /** A Latin letter; a Han character (englishBesideChinese). */
 const LATIN_IN = /[a-z]/i;
 const HAN_IN = /\p{Script=Han}/u;
+/** Every Han character (titleSubject counts a subject's length in them). */
+const HAN_CHAR = /\p{Script=Han}/gu;
 
 /** Occurrences of a string occursWhole cuts around, and the characters of text cut on each side of one. */
 const WHOLE_LOOKS = 4;
@@ -1205,6 +1219,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   // An article's opening passage (not a fragment: 000-000 starts mid-sentence): its title, letters and digits only;
   // '' for every other passage (broadOpening).
   const openingTitle: string[] = [];
+  // The distinct titles of those openings (titleSubject).
+  const openingTitles: string[] = [];
   // Titles and sections repeat across an article's passages: fold each distinct one once.
   const headingCache = new Map<string, string>();
   const foldHeading = (text: string | null): string => {
@@ -1227,6 +1243,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     bareHeadings.push(`${bare(title)}\u0000${bare(section)}`);
     bareSections.push(bare(section));
     openingTitle.push(p.position.start === 0 && !p.fragment ? bare(title) : '');
+    if (openingTitle[openingTitle.length - 1] !== '' && !openingTitles.includes(openingTitle[openingTitle.length - 1] as string)) openingTitles.push(openingTitle[openingTitle.length - 1] as string);
     documents.push({ title, section, text: f.folded });
     yield;
   }
@@ -1700,12 +1717,14 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     : undefined;
   // englishPhrasal: the texts' words by the phrasal verbs glossing them, listed on the first verb and particle asked.
   const phrasal = o.englishPhrasal && o.glosses ? phrasalOf(textWords) : undefined;
+  /** Whether the texts hold a concept as typed (request-clause.ts; titleSubject). */
+  const heldAsTyped = (c: Concept): boolean => c.heads.some(inText) || occurs(c.text);
   /** Round 18 (materialClause): a request's circumstances typed after its kind of text are aspects (request-clause.ts). */
   const clauseAsides = (text: string, analyzed: AnalyzedQuery): AnalyzedQuery => {
     if (!(o.materialClause > 0)) return analyzed;
     // The subject before the kind word is held as typed: an everyday word held through related terms (村支书) may be
     // no more the subject than the clause after it.
-    const { clause, kinds } = clauseConcepts(text, analyzed, (c) => c.heads.some(inText) || occurs(c.text));
+    const { clause, kinds } = clauseConcepts(text, analyzed, heldAsTyped);
     for (const c of clause) {
       c.aspect = true;
       c.clause = true;
@@ -1886,12 +1905,26 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
    * 党建引领) — and undefined otherwise. The subject is every concept but the aspects (a kind of text kept beside it:
    * 党课 of 乡村振兴 党课讲稿), or all of them when there is nothing else.
    */
-  function broadSubject(concepts: readonly Concept[], themes: readonly (ThemeId | undefined)[]): string[] | undefined {
+  function broadSubject(concepts: readonly Concept[], themes: readonly (ThemeId | undefined)[], asides: readonly Concept[] = []): string[] | undefined {
     const subject = concepts.some((c) => !c.aspect) ? concepts.filter((c) => !c.aspect) : concepts;
-    const broad = subject.every(
-      (c) => c.kind === 'word' && c.naming && themes[concepts.indexOf(c)] === undefined && c.heads.length > 0 && c.heads.every((h) => share(h) > o.maxPartShare),
-    );
-    return subject.length > 0 && broad ? subject.map((c) => bare(c.text)) : undefined;
+    const word = (c: Concept): boolean => c.kind === 'word' && c.naming && themes[concepts.indexOf(c)] === undefined && c.heads.length > 0;
+    const broad = subject.every((c) => word(c) && c.heads.every((h) => share(h) > o.maxPartShare));
+    if (subject.length > 0 && broad) return subject.map((c) => bare(c.text));
+    // Round 21 (titleSubject): a subject an article's title names whole (党建引领乡村振兴 of 强化党建引领乡村振兴的xx区实践) is what
+    // that whole text is about, as a broad word is what the library is about. The request's circumstances typed after
+    // its kind of text (…的党课讲稿？周五支部党课要用 · …心得体会 1500字左右) are no part of the subject (asides); of the rest, no
+    // naming word the texts hold as typed may stand outside the title (政策 of 最新 乡村振兴 政策解读 ppt names a narrower
+    // subject, which headings name), and the title's words must be the longer part of it in Han characters.
+    if (!o.titleSubject || subject.length === 0) return undefined;
+    const own = subject.filter((c) => !asides.includes(c));
+    const chars = (cs: readonly Concept[]): number => cs.reduce((n, c) => n + (c.naming ? (c.text.match(HAN_CHAR) ?? []).length : 0), 0);
+    let best: Concept[] | undefined;
+    for (const t of openingTitles) {
+      const held = own.filter((c) => word(c) && t.includes(bare(c.text)));
+      if (held.length === 0 || own.some((c) => !held.includes(c) && c.kind === 'word' && c.naming && heldAsTyped(c))) continue;
+      if (chars(held) > chars(own) - chars(held) && (best === undefined || chars(held) > chars(best))) best = held;
+    }
+    return best?.map((c) => bare(c.text));
   }
 
   /**
@@ -1919,6 +1952,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     headings = false,
     text = '',
     material = false,
+    asides: readonly Concept[] = [],
   ): { terms: WeightedTerm[]; bits: ConceptBits[]; keys: ConceptBits[]; required: ConceptBits[]; broad: string[] | undefined } {
     const weights = new Map<string, number>();
     // In the heading pass (see rank()), a word a section heading names whole is there to be matched.
@@ -2003,7 +2037,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const bitByTerm = new Map<string, number>();
     // Round 17 (broadOpening): a request for material whose subject words are all broad; their heads are scored in the
     // body only.
-    const broad = o.broadOpening > 0 && material && !headings ? broadSubject(concepts, themes) : undefined;
+    const broad = o.broadOpening > 0 && material && !headings ? broadSubject(concepts, themes, asides) : undefined;
     const broadHeads = new Set(broad === undefined ? [] : concepts.flatMap((c) => (broad.includes(bare(c.text)) ? c.heads : [])));
     const terms: WeightedTerm[] = ordered.map(([term, weight], i) => {
       const bit = i < 64 ? i : -1;
@@ -2424,7 +2458,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
 
   function rank(parsed: ParsedQuery, analyzed: AnalyzedQuery, need = Infinity, headings = false): QueryRanking {
     const { concepts } = analyzed;
-    const { terms, bits, keys, required, broad } = plan(concepts, headings, parsed.text, analyzed.material === true);
+    // Round 21 (titleSubject): a request's circumstances typed after its kind of text are no subject of a title.
+    const asides = o.titleSubject && o.broadOpening > 0 && !headings && analyzed.material === true ? clauseConcepts(parsed.text, analyzed, heldAsTyped).clause : [];
+    const { terms, bits, keys, required, broad } = plan(concepts, headings, parsed.text, analyzed.material === true, asides);
     const phrasesBare = parsed.phrases.map(bare).filter((p) => p.length > 0);
     const whole = analyzed.wholeBare.length >= 2 ? analyzed.wholeBare : '';
     const collapser = startCollapse();
