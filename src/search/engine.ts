@@ -1242,8 +1242,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     // NUL keeps the whole query from matching across the end of the title and the start of the section.
     bareHeadings.push(`${bare(title)}\u0000${bare(section)}`);
     bareSections.push(bare(section));
-    openingTitle.push(p.position.start === 0 && !p.fragment ? bare(title) : '');
-    if (openingTitle[openingTitle.length - 1] !== '' && !openingTitles.includes(openingTitle[openingTitle.length - 1] as string)) openingTitles.push(openingTitle[openingTitle.length - 1] as string);
+    const opening = p.position.start === 0 && !p.fragment ? bare(title) : '';
+    openingTitle.push(opening);
+    if (opening !== '' && !openingTitles.includes(opening)) openingTitles.push(opening);
     documents.push({ title, section, text: f.folded });
     yield;
   }
