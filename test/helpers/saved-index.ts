@@ -33,13 +33,14 @@ export function makeSavedIndexSeed(): () => void {
 }
 
 /**
- * Copies the seed into DATA_DIR/index-cache (creating DATA_DIR) unless DATA_DIR already has one; does nothing when
- * no seed was made (the file run outside this repository's vitest config).
+ * Creates DATA_DIR and copies the seed into DATA_DIR/index-cache unless it already has one. Without a seed (a file
+ * run outside this repository's vitest config) only DATA_DIR is made: the first process there builds and saves the
+ * index, as on a first start.
  */
 export function seedSavedIndex(dataDir: string): void {
+  mkdirSync(dataDir, { recursive: true });
   const seed = process.env[ENV_KEY];
   const target = path.join(dataDir, 'index-cache');
   if (!seed || !existsSync(seed) || existsSync(target)) return;
-  mkdirSync(dataDir, { recursive: true });
   cpSync(seed, target, { recursive: true });
 }
