@@ -12,13 +12,14 @@
 import path from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-/** Heaviest first (wall time on the shared 2-core machine, December 2026). */
+/** Heaviest first (wall time on the shared 2-core machine, December 2026), a busy one beside a waiting one. */
 export const HEAVY_FIRST = [
+  // eval-floor keeps its worker's core busy for ~40 s; replicas beside it spends half its time in timed waits.
   'test/search/eval-floor.test.ts',
+  'test/app/replicas.test.ts',
   'test/app/sigterm.test.ts',
   'test/cli/cli.test.ts',
   'test/cli/library-cli.test.ts',
-  'test/app/replicas.test.ts',
   'test/search/minisearch-index.test.ts',
   'test/cli/state.test.ts',
   'test/feedback/slack-feedback.test.ts',
