@@ -6,8 +6,8 @@
  * other worker idles (longest first keeps the two ends close). vitest's cache times only the tests, not a file's
  * import, and eval-floor.test.ts does its ~30 s of work (every judged set through the engine) while it is imported:
  * by the cache it looks short and would be taken near the end. Known heavy files go first whatever the cache says.
- * The heavy ones alternate between those mostly waiting on child processes or timers (SIGTERM, replicas, kill -9)
- * and those keeping a core busy in the worker (eval-floor, minisearch-index), so the two workers rarely both wait.
+ * eval-floor, which keeps its worker's core busy, starts beside replicas, which spends about half its time in timed
+ * waits; the rest follow by size.
  */
 import path from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
