@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import HeavyFirstSequencer from './test/helpers/sequencer.js';
 
 export default defineConfig({
   test: {
@@ -14,5 +15,7 @@ export default defineConfig({
     // expect.poll waits up to 10 s (default 1 s): retries with backoff and child processes are slow on a loaded machine.
     expect: { poll: { timeout: 10_000 } },
     hookTimeout: 30_000,
+    // The heaviest files first, so the two workers finish together (test/helpers/sequencer.ts).
+    sequence: { sequencer: HeavyFirstSequencer },
   },
 });

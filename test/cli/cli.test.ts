@@ -2,13 +2,32 @@
  * The CLI contract, spawned as a process exactly as other tools run it (`node dist/cli.js`, which is what
  * `npx zhenxing` resolves to). ensureBuilt() builds dist/ first when it is stale.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from '../helpers/ensure-built.js';
 import { runCli } from '../helpers/run-cli.js';
+import { seedSavedIndex } from '../helpers/saved-index.js';
 
-beforeAll(() => ensureBuilt(), 120_000);
+/**
+ * The commands run with a DATA_DIR holding the run's saved index of the seeds (test/helpers/saved-index.ts), as the
+ * CLI beside a running bot does: each process loads the index instead of segmenting the seeds again (~30 % of a
+ * search's time). What is printed is the same either way (test/library/index-cache.test.ts: a loaded index scores
+ * exactly as the one it was saved from); the build without DATA_DIR is run by test/cli/messy-chat-cli.test.ts,
+ * test/cli/library-cli.test.ts, test/hardening/cli-batch.property.test.ts and the SEEDS_DIR test below.
+ */
+let dataDir: string;
+beforeAll(() => {
+  ensureBuilt();
+  dataDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'zhenxing-cli-')), 'data');
+  seedSavedIndex(dataDir);
+}, 120_000);
+afterAll(() => rmSync(path.dirname(dataDir), { recursive: true, force: true }));
 
-const run = (args: string[], input?: string, env: NodeJS.ProcessEnv = {}) => runCli(args, { input, env });
+const run = (args: string[], input?: string, env: NodeJS.ProcessEnv = {}) => runCli(args, { input, env: { DATA_DIR: dataDir, ...env } });
+/** Without DATA_DIR: the CLI builds the library in memory and creates nothing. */
+const runWithoutDataDir = (args: string[], input?: string, env: NodeJS.ProcessEnv = {}) => runCli(args, { input, env });
 
 const RESULT_KEYS = ['docId', 'id', 'score', 'section', 'snippet', 'text', 'themes', 'title'];
 
@@ -192,10 +211,10 @@ describe('zhenxing digest', { timeout: 60_000 }, () => {
   });
 
   it('reads DIGEST_TZ and SEEDS_DIR like the bot, naming a bad time zone', async () => {
-    const bad = await run(['digest'], undefined, { DIGEST_TZ: 'Mars/Base' });
+    const bad = await runWithoutDataDir(['digest'], undefined, { DIGEST_TZ: 'Mars/Base' });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('zhenxing: DIGEST_TZ is not a known IANA time zone, e.g. "Asia/Shanghai"; got "Mars/Base"\n');
-    const missing = await run(['themes'], undefined, { SEEDS_DIR: '/nonexistent-seeds' });
+    const missing = await runWithoutDataDir(['themes'], undefined, { SEEDS_DIR: '/nonexistent-seeds' });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('/nonexistent-seeds');
     expect(missing.stderr.trimEnd().split('\n')).toHaveLength(1);

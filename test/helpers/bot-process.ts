@@ -8,6 +8,7 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
+import { seedSavedIndex } from './saved-index.js';
 import { TEST_SIGNING_SECRET } from './slack-sign.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -23,8 +24,13 @@ export interface BotProcess {
   stop(): Promise<void>;
 }
 
-/** Starts dist/main.js in Slack HTTP mode (test signing secret) with `env` on top; PORT 0 on 127.0.0.1. */
-export function startBotProcess(env: Record<string, string>): BotProcess {
+/**
+ * Starts dist/main.js in Slack HTTP mode (test signing secret) with `env` on top; PORT 0 on 127.0.0.1. A DATA_DIR
+ * without a saved index gets the run's saved index of the seeds first (test/helpers/saved-index.ts), so the process
+ * starts as a restarted bot does instead of segmenting the seeds again; `{ savedIndex: false }` starts it cold.
+ */
+export function startBotProcess(env: Record<string, string>, options: { savedIndex?: boolean } = {}): BotProcess {
+  if (env.DATA_DIR && options.savedIndex !== false) seedSavedIndex(env.DATA_DIR);
   const child = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
     cwd: ROOT,
     env: {

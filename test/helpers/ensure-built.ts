@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { makeSavedIndexSeed } from './saved-index.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -33,7 +34,11 @@ export function buildDist(): void {
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 2, 2] });
 }
 
-/** vitest globalSetup: build once before the workers start, so two workers never build side by side. */
-export default function setup(): void {
+/**
+ * vitest globalSetup: build once before the workers start, so two workers never build side by side; then save the
+ * seeds' index once for the bot processes to start from (test/helpers/saved-index.ts). Returns the teardown.
+ */
+export default function setup(): () => void {
   ensureBuilt();
+  return makeSavedIndexSeed();
 }
