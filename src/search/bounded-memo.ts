@@ -39,6 +39,9 @@ export function endsHash(key: string): number {
   return h ^ (h >>> 16);
 }
 
+/** A table of `keySlots` empty key slots, each with its answer slot after it. */
+const emptySlots = (keySlots: number): unknown[] => new Array<unknown>(2 * keySlots).fill(undefined);
+
 /**
  * The memo of string keys: an open-addressed table (linear probing) of its own, keys at the even slots of one array
  * and each key's answer at the odd slot after it, so that a read is one probe of one array where it was a probe of a
@@ -48,18 +51,15 @@ export function endsHash(key: string): number {
  */
 class Memo<K, V> implements BoundedMemo<K, V> {
   /** key, answer, key, answer … ; an empty slot's key is undefined. */
-  private slots: unknown[];
+  private slots = emptySlots(FIRST_SLOTS);
   /** Key slots less one, a power of two less one. */
-  private mask: number;
+  private mask = FIRST_SLOTS - 1;
   /** String keys held. */
   private count = 0;
   /** Answers of keys that are not strings. */
   private others: Map<K, V> | undefined;
 
-  constructor(private readonly most: number) {
-    this.slots = new Array<unknown>(2 * FIRST_SLOTS).fill(undefined);
-    this.mask = FIRST_SLOTS - 1;
-  }
+  constructor(private readonly most: number) {}
 
   get size(): number {
     return this.count + (this.others?.size ?? 0);
@@ -104,7 +104,7 @@ class Memo<K, V> implements BoundedMemo<K, V> {
 
   /** Forgets every answer; the table shrinks back to its first size. */
   private clear(): void {
-    this.slots = new Array<unknown>(2 * FIRST_SLOTS).fill(undefined);
+    this.slots = emptySlots(FIRST_SLOTS);
     this.mask = FIRST_SLOTS - 1;
     this.count = 0;
     this.others?.clear();
@@ -114,7 +114,7 @@ class Memo<K, V> implements BoundedMemo<K, V> {
   private grow(): void {
     const old = this.slots;
     const keySlots = 2 * (this.mask + 1);
-    const slots = new Array<unknown>(2 * keySlots).fill(undefined);
+    const slots = emptySlots(keySlots);
     const mask = keySlots - 1;
     for (let j = 0; j < old.length; j += 2) {
       const key = old[j];

@@ -1906,7 +1906,11 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
    * 党建引领) — and undefined otherwise. The subject is every concept but the aspects (a kind of text kept beside it:
    * 党课 of 乡村振兴 党课讲稿), or all of them when there is nothing else.
    */
-  function broadSubject(concepts: readonly Concept[], themes: readonly (ThemeId | undefined)[], asides: readonly Concept[] = []): string[] | undefined {
+  function broadSubject(
+    concepts: readonly Concept[],
+    themes: readonly (ThemeId | undefined)[],
+    asidesOf: () => readonly Concept[] = () => [],
+  ): string[] | undefined {
     const subject = concepts.some((c) => !c.aspect) ? concepts.filter((c) => !c.aspect) : concepts;
     const word = (c: Concept): boolean => c.kind === 'word' && c.naming && themes[concepts.indexOf(c)] === undefined && c.heads.length > 0;
     const broad = subject.every((c) => word(c) && c.heads.every((h) => share(h) > o.maxPartShare));
@@ -1915,15 +1919,23 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     // that whole text is about, as a broad word is what the library is about. The request's circumstances typed after
     // its kind of text (…的党课讲稿？周五支部党课要用 · …心得体会 1500字左右) are no part of the subject (asides); of the rest, no
     // naming word the texts hold as typed may stand outside the title (政策 of 最新 乡村振兴 政策解读 ppt names a narrower
-    // subject, which headings name), and the title's words must be the longer part of it in Han characters.
+    // subject, which headings name), and the title's words must be the longer part of it in Han characters. The
+    // asides are read only here, for the few requests that get this far.
     if (!o.titleSubject || subject.length === 0) return undefined;
+    const asides = asidesOf();
     const own = subject.filter((c) => !asides.includes(c));
     const chars = (cs: readonly Concept[]): number => cs.reduce((n, c) => n + (c.naming ? (c.text.match(HAN_CHAR) ?? []).length : 0), 0);
+    const ownChars = chars(own);
     let best: Concept[] | undefined;
+    let bestChars = 0;
     for (const t of openingTitles) {
       const held = own.filter((c) => word(c) && t.includes(bare(c.text)));
       if (held.length === 0 || own.some((c) => !held.includes(c) && c.kind === 'word' && c.naming && heldAsTyped(c))) continue;
-      if (chars(held) > chars(own) - chars(held) && (best === undefined || chars(held) > chars(best))) best = held;
+      const heldChars = chars(held);
+      if (heldChars > ownChars - heldChars && (best === undefined || heldChars > bestChars)) {
+        best = held;
+        bestChars = heldChars;
+      }
     }
     return best?.map((c) => bare(c.text));
   }
@@ -1953,7 +1965,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     headings = false,
     text = '',
     material = false,
-    asides: readonly Concept[] = [],
+    asidesOf?: () => readonly Concept[],
   ): { terms: WeightedTerm[]; bits: ConceptBits[]; keys: ConceptBits[]; required: ConceptBits[]; broad: string[] | undefined } {
     const weights = new Map<string, number>();
     // In the heading pass (see rank()), a word a section heading names whole is there to be matched.
@@ -2038,7 +2050,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const bitByTerm = new Map<string, number>();
     // Round 17 (broadOpening): a request for material whose subject words are all broad; their heads are scored in the
     // body only.
-    const broad = o.broadOpening > 0 && material && !headings ? broadSubject(concepts, themes, asides) : undefined;
+    const broad = o.broadOpening > 0 && material && !headings ? broadSubject(concepts, themes, asidesOf) : undefined;
     const broadHeads = new Set(broad === undefined ? [] : concepts.flatMap((c) => (broad.includes(bare(c.text)) ? c.heads : [])));
     const terms: WeightedTerm[] = ordered.map(([term, weight], i) => {
       const bit = i < 64 ? i : -1;
@@ -2460,8 +2472,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   function rank(parsed: ParsedQuery, analyzed: AnalyzedQuery, need = Infinity, headings = false): QueryRanking {
     const { concepts } = analyzed;
     // Round 21 (titleSubject): a request's circumstances typed after its kind of text are no subject of a title.
-    const asides = o.titleSubject && o.broadOpening > 0 && !headings && analyzed.material === true ? clauseConcepts(parsed.text, analyzed, heldAsTyped).clause : [];
-    const { terms, bits, keys, required, broad } = plan(concepts, headings, parsed.text, analyzed.material === true, asides);
+    const asidesOf = (): readonly Concept[] => clauseConcepts(parsed.text, analyzed, heldAsTyped).clause;
+    const { terms, bits, keys, required, broad } = plan(concepts, headings, parsed.text, analyzed.material === true, asidesOf);
     const phrasesBare = parsed.phrases.map(bare).filter((p) => p.length > 0);
     const whole = analyzed.wholeBare.length >= 2 ? analyzed.wholeBare : '';
     const collapser = startCollapse();
