@@ -244,6 +244,12 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
   { set: 'chat', prefix: 'chat-material8x-', heldOut: true },
   { set: 'chat', prefix: 'chat-material9-', heldOut: false },
   { set: 'chat', prefix: 'chat-material9x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-everyday18-', heldOut: false },
+  { set: 'chat', prefix: 'chat-everyday18x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-english20-', heldOut: false },
+  { set: 'chat', prefix: 'chat-english20x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-precision11-', heldOut: false },
+  { set: 'chat', prefix: 'chat-precision11x-', heldOut: true },
 ];
 
 export const heldOutBlock = (setName: string, id: string): boolean =>
