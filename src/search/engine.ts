@@ -28,7 +28,7 @@ import { createTypoCorrector, latinGroups, type SavedTypoReadings } from './typo
 import { asksHow, onlyItem, onlyListed, onlyListedItem, onlyMentioned } from './mention.js';
 import { amountsOf, asksMoney, asksQuantity, namesPayment, quantitiesOf, quantityNear } from './quantity.js';
 import { ASKING, asksList, headingWord, isQuestion, listsKind } from './question.js';
-import { ENGLISH_ABBREVIATIONS, ENGLISH_PLACE_KINDS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
+import { ENGLISH_ABBREVIATIONS, MEANS_NOUNS, ENGLISH_PLACE_KINDS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
 
 /** Tuning and behaviour of {@link createSearchEngine}. Every field is optional; defaults are in SEARCH_DEFAULTS. */
 export interface SearchEngineOptions {
@@ -517,6 +517,15 @@ export interface SearchEngineOptions {
    */
   titleSubject?: boolean;
   /**
+   * Round 22: broadOpening's reading (and titleSubject's) is not made for a request for material that asks how
+   * something was done — a noun of MEANS_NOUNS the texts hold (经验, 做法, 措施) kept as an aspect, alone or opening the
+   * word for a kind of text (经验 of 党建引领乡村振兴经验交流材料): what is wanted is the passages that give that kind of
+   * answer, which the section headings and the body name, not the text's opening (which sums up results: 成效 is left
+   * to the opening). 'title' applies it to titleSubject's
+   * reading only, true to both readings. Default true; false is off (the answers before round 22, bd2f69d's).
+   */
+  kindOfAnswerOpening?: boolean | 'title';
+  /**
    * Round 18: in a request for material, the words typed after its word for a kind of text (the first typed after a
    * subject word), from the first space or punctuation mark after it on (…的党课讲稿？周五支部党课要用 · …的PPT，明天村两委会上要用 · …调研报告 word版 急用),
    * when a word the texts hold names the subject before that kind word, are the request's circumstances (when, where,
@@ -850,6 +859,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   lengthCoverage: 0.9375,
   broadOpening: 1,
   titleSubject: true,
+  kindOfAnswerOpening: true,
   materialClause: 0,
   questionVerbHeadings: 0,
   subjectFirst: 2,
@@ -1906,15 +1916,24 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
    * 党建引领) — and undefined otherwise. The subject is every concept but the aspects (a kind of text kept beside it:
    * 党课 of 乡村振兴 党课讲稿), or all of them when there is nothing else.
    */
+  /** Round 22 (kindOfAnswerOpening): a noun asking how (MEANS_NOUNS) the texts hold, or a word it opens (经验 of 经验交流). */
+  function kindOfAnswer(text: string): boolean {
+    for (const noun of MEANS_NOUNS) if (text.startsWith(noun) && inText(noun)) return true;
+    return false;
+  }
   function broadSubject(
     concepts: readonly Concept[],
     themes: readonly (ThemeId | undefined)[],
     asidesOf: () => readonly Concept[] = () => [],
   ): string[] | undefined {
     const subject = concepts.some((c) => !c.aspect) ? concepts.filter((c) => !c.aspect) : concepts;
+    // Round 22 (kindOfAnswerOpening): a kind of answer asked for (经验, 做法; 经验 of 经验交流) is given by sections.
+    const asksKind = o.kindOfAnswerOpening !== false && subject.length < concepts.length && concepts.some((c) => c.aspect && kindOfAnswer(c.text));
+    if (asksKind && o.kindOfAnswerOpening === true) return undefined;
     const word = (c: Concept): boolean => c.kind === 'word' && c.naming && themes[concepts.indexOf(c)] === undefined && c.heads.length > 0;
     const broad = subject.every((c) => word(c) && c.heads.every((h) => share(h) > o.maxPartShare));
     if (subject.length > 0 && broad) return subject.map((c) => bare(c.text));
+    if (asksKind) return undefined;
     // Round 21 (titleSubject): a subject an article's title names whole (党建引领乡村振兴 of 强化党建引领乡村振兴的xx区实践) is what
     // that whole text is about, as a broad word is what the library is about. The request's circumstances typed after
     // its kind of text (…的党课讲稿？周五支部党课要用 · …心得体会 1500字左右) are no part of the subject (asides); of the rest, no

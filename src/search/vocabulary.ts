@@ -237,6 +237,13 @@ export const ASPECT_NOUNS: ReadonlySet<string> = new Set([
   '进展', '现状', '意义所在', '重要意义', '现实意义', '深远意义', '关系', '联系', '关联',
 ]);
 
+/**
+ * Round 22: the aspect nouns that ask how something was done (经验, 做法, 办法, 措施 …), a subset of ASPECT_NOUNS: a text
+ * gives them in its sections, while what came of it or why it matters (成效, 意义, 现状) its opening sums up
+ * (engine.ts kindOfAnswerOpening).
+ */
+export const MEANS_NOUNS: ReadonlySet<string> = new Set(['做法', '经验', '办法', '方法', '措施', '举措', '途径', '路径']);
+
 /** Theme names are resolved by the corpus, which owns the themes; re-exported for the query parser. */
 export { resolveTheme } from '../corpus/types.js';
 
