@@ -353,7 +353,11 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   // Material, round 21 (docs/search.md, Material requests, round 21): broadOpening's reading for a subject an article's
   // title names, off. Reproduces d3b68b8's answers exactly (bench/result-digest.ts --mix-commit d3b68b8 --variant
   // 'material round 21 off').
-  'material round 21 off': { titleSubject: false },
+  // Since round 22 round 22's rule is set off too, so that the variant still gives d3b68b8's answers.
+  'material round 21 off': { titleSubject: false, kindOfAnswerOpening: false },
+  // Precision, round 22 (docs/search.md, Precision, round 22): no broad or title opening reading refused to a request
+  // for material asking how (kindOfAnswerOpening off). Gives bd2f69d's answers.
+  'precision round 22 off': { kindOfAnswerOpening: false },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

@@ -521,10 +521,9 @@ export interface SearchEngineOptions {
    * something was done — a noun of MEANS_NOUNS the texts hold (经验, 做法, 措施) kept as an aspect, alone or opening the
    * word for a kind of text (经验 of 党建引领乡村振兴经验交流材料): what is wanted is the passages that give that kind of
    * answer, which the section headings and the body name, not the text's opening (which sums up results: 成效 is left
-   * to the opening). 'title' applies it to titleSubject's
-   * reading only, true to both readings. Default true; false is off (the answers before round 22, bd2f69d's).
+   * to the opening). Default true; false is off (the answers before round 22, bd2f69d's).
    */
-  kindOfAnswerOpening?: boolean | 'title';
+  kindOfAnswerOpening?: boolean;
   /**
    * Round 18: in a request for material, the words typed after its word for a kind of text (the first typed after a
    * subject word), from the first space or punctuation mark after it on (…的党课讲稿？周五支部党课要用 · …的PPT，明天村两委会上要用 · …调研报告 word版 急用),
@@ -1910,17 +1909,17 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     });
     return concepts.map((c, k) => (c.related.some((t) => heads.has(t) && heads.get(t) !== k) ? c.related.filter((t) => !heads.has(t) || heads.get(t) === k) : c.related));
   };
+  /** Round 22 (kindOfAnswerOpening): a noun asking how (MEANS_NOUNS) the texts hold, or a word it opens (经验 of 经验交流). */
+  function kindOfAnswer(text: string): boolean {
+    for (const noun of MEANS_NOUNS) if (text.startsWith(noun) && inText(noun)) return true;
+    return false;
+  }
   /**
    * broadOpening: the subject words of a request for material, letters and digits only, when every one is broad — a
    * naming word, no theme's name, each of its heads in more than maxPartShare of the passages' texts (乡村振兴, not
    * 党建引领) — and undefined otherwise. The subject is every concept but the aspects (a kind of text kept beside it:
    * 党课 of 乡村振兴 党课讲稿), or all of them when there is nothing else.
    */
-  /** Round 22 (kindOfAnswerOpening): a noun asking how (MEANS_NOUNS) the texts hold, or a word it opens (经验 of 经验交流). */
-  function kindOfAnswer(text: string): boolean {
-    for (const noun of MEANS_NOUNS) if (text.startsWith(noun) && inText(noun)) return true;
-    return false;
-  }
   function broadSubject(
     concepts: readonly Concept[],
     themes: readonly (ThemeId | undefined)[],
@@ -1928,12 +1927,10 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   ): string[] | undefined {
     const subject = concepts.some((c) => !c.aspect) ? concepts.filter((c) => !c.aspect) : concepts;
     // Round 22 (kindOfAnswerOpening): a kind of answer asked for (经验, 做法; 经验 of 经验交流) is given by sections.
-    const asksKind = o.kindOfAnswerOpening !== false && subject.length < concepts.length && concepts.some((c) => c.aspect && kindOfAnswer(c.text));
-    if (asksKind && o.kindOfAnswerOpening === true) return undefined;
+    if (o.kindOfAnswerOpening && subject.length < concepts.length && concepts.some((c) => c.aspect && kindOfAnswer(c.text))) return undefined;
     const word = (c: Concept): boolean => c.kind === 'word' && c.naming && themes[concepts.indexOf(c)] === undefined && c.heads.length > 0;
     const broad = subject.every((c) => word(c) && c.heads.every((h) => share(h) > o.maxPartShare));
     if (subject.length > 0 && broad) return subject.map((c) => bare(c.text));
-    if (asksKind) return undefined;
     // Round 21 (titleSubject): a subject an article's title names whole (党建引领乡村振兴 of 强化党建引领乡村振兴的xx区实践) is what
     // that whole text is about, as a broad word is what the library is about. The request's circumstances typed after
     // its kind of text (…的党课讲稿？周五支部党课要用 · …心得体会 1500字左右) are no part of the subject (asides); of the rest, no
