@@ -200,16 +200,6 @@ export interface SearchEngineOptions {
    */
   nearbyAnchorChars?: number;
   /**
-   * Round 22 (docs/search.md, Everyday words, round 22): a word the texts lack to which the neighbour rules
-   * (`neighbours`) give no library word at all — 娃娃, 难事, 股子 — is read again under these looser readings, laid over
-   * `neighbours`: a morpheme backoff through characters forming up to 8 library words rather than 4 (难事 → 难题,
-   * 困难), gloss similarity 0.5 rather than 0.6 (娃娃 "baby; small child" → 少儿). A word that has neighbours keeps
-   * them: the strict thresholds choose among many candidates, the looser ones only stand in where nothing else would.
-   * Its neighbours are anchored and weighed as any others (befriend; nearbyWeight) and never make an answer full.
-   * false: none (the answers before round 22).
-   */
-  looseNeighbours?: NeighbourOptions | false;
-  /**
    * A neighbour at least this strong (its weight, 0–1: an exact first gloss is 1) may stand with the query's named
    * words in the same document rather than the same passage: 腐败 "corruption" for 村干部贪污 stands in the document
    * about village cadres, not beside 村干部. Default 0.8.
@@ -816,7 +806,6 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   unheldNearby: 7,
   standInHeadings: 0.5,
   nearbyAnchorChars: 2,
-  looseNeighbours: { maxFamily: 8, similarity: 0.5 },
   separableWords: true,
   insideJoin: true,
   loneSay: true,
@@ -1556,23 +1545,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     { isMorpheme: (ch) => !isStopWord(ch), ...o.neighbours },
     saved?.neighbours,
   );
-  // looseNeighbours: built on the first word the strict rules give none, from the strict tables' dictionary readings.
-  let loose: ReturnType<typeof createNeighbours> | undefined;
-  const looseNeighbours = (): ReturnType<typeof createNeighbours> | undefined => {
-    if (o.looseNeighbours === false || !neighbours) return undefined;
-    loose ??= createNeighbours(
-      { words: textWords },
-      { isMorpheme: (ch) => !isStopWord(ch), ...o.neighbours, ...o.looseNeighbours },
-      neighbours.save() ?? saved?.neighbours,
-    );
-    return loose;
-  };
-  /** A word's library neighbours, or when it has none, its looser ones (looseNeighbours). */
-  const neighboursOf = (w: string): readonly Neighbour[] => {
-    const strict = neighbours ? neighbours.of(w) : [];
-    if (strict.length > 0) return strict;
-    return looseNeighbours()?.of(w) ?? strict;
-  };
   /** Whether the texts hold a concept: itself, a related term, or as written. */
   const heldByTexts = (c: Concept): boolean => c.kind === 'phrase' || c.related.length > 0 || c.heads.some(inText) || occurs(c.text);
   /**
@@ -1627,7 +1599,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       const anchors = !o.nearbyAnchored || !o.nearbyCooccur ? [] : analyzed.concepts
         .filter((a, j) => j !== k && held[j] && a.kind === 'word' && a.naming && !a.place && !a.aspect && Array.from(a.text).length >= o.nearbyAnchorChars)
         .flatMap((a) => a.heads.filter(hasTerm));
-      const near = neighboursOf(c.text)
+      const near = neighbours
+        .of(c.text)
         .filter((n) => hasTerm(n.word) && !c.parts.includes(n.word) && (anchors.length === 0 || cooccurs(n.word, anchors) || (n.weight >= o.nearbySure && cooccurs(n.word, anchors, true))));
       if (near.length > 0) c.nearby = near.map((n) => ({ term: n.word, weight: n.weight }));
     });
@@ -1721,7 +1694,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   const befriendUnheld = (analyzed: AnalyzedQuery): AnalyzedQuery => {
     if (!neighbours) return analyzed;
     const eligible = (c: Concept): boolean => c.kind === 'word' && !c.stranded && !c.aspect && !c.place && charCount(c.text) >= 2 && !scanned(bare(c.text));
-    const near = analyzed.concepts.map((c) => (eligible(c) ? neighboursOf(c.text).filter((n) => hasTerm(n.word) && !c.parts.includes(n.word)) : []));
+    const near = analyzed.concepts.map((c) => (eligible(c) ? neighbours.of(c.text).filter((n) => hasTerm(n.word) && !c.parts.includes(n.word)) : []));
     analyzed.concepts.forEach((c, k) => {
       const others = near.flatMap((n, j) => (j === k ? [] : n.map((m) => m.word)));
       const kept = (near[k] as Neighbour[]).filter((n) => {
@@ -3684,8 +3657,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     *warmSteps() {
       yield* corrector.buildSteps();
       if (neighbours) yield* neighbours.buildSteps();
-      const wide = looseNeighbours();
-      if (wide) yield* wide.buildSteps();
     },
     *firstUseSteps() {
       yield* this.warmSteps();
