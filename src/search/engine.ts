@@ -1725,7 +1725,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     ? (word: string): string | undefined => (characterMap ??= characterSaidOf({ words: textWords, passagesHolding, size: passages.length }, o.englishCharacter, o.englishCharacterParts))(word)
     : undefined;
   // englishNearCharacter: the texts' words each character starts, listed on the first near-only word asked of.
-  const nearCharacter = o.englishNearCharacter && o.glosses ? nearCharacterOf({ words: textWords, passagesHolding, size: passages.length }) : undefined;
+  // A place name or place word (jieba's tags ns, s: 西藏, 山下) is no reading of an English common word.
+  const placeWord = (w: string): boolean => tag(w).some((t) => t.tag === 'ns' || t.tag === 's');
+  const nearCharacter = o.englishNearCharacter && o.glosses ? nearCharacterOf({ words: textWords, passagesHolding, size: passages.length }, placeWord) : undefined;
   // englishPhrasal: the texts' words by the phrasal verbs glossing them, listed on the first verb and particle asked.
   const phrasal = o.englishPhrasal && o.glosses ? phrasalOf(textWords) : undefined;
   /** Whether the texts hold a concept as typed (request-clause.ts; titleSubject). */

@@ -1289,28 +1289,31 @@ export function characterSaidOf(library: CharacterLibrary, maxShare: number, par
 
 /**
  * englishNearCharacter (round 22): a single English word no gloss of the library's words has whole is found only
- * inside a longer gloss (Glossary.near), where it is often the object of another word: poor of 扶贫 "assistance to the
- * poor", which the texts write where they help the poor, not where they name them (贫困 "impoverished; poverty"). When
- * a dictionary character's first gloss is that word as typed or in the singular (贫 "poor"), the texts' word of two
- * characters that character starts — the word it modifies as itself — is read first, the near words after it as
- * weaker senses: poor → 贫困, then 扶贫. Among several such characters, the word most passages hold. Nothing is
+ * inside a longer gloss (Glossary.near), where it is often one part of a compound's meaning: poor of 扶贫 "assistance
+ * to the poor", teachers of 名师 "great teacher". When a dictionary character whose first gloss is that word as typed
+ * or in the singular stands in such a near word (贫 "poor" in 扶贫, 师 "teacher" in 名师), it carries the English word
+ * there, and the texts' word of two characters that the character starts — the one most passages hold, a place name
+ * or place word aside (`placeWord`: 西藏, 山下) — is read first, the near words after it as weaker senses: poor →
+ * 贫困, then 扶贫; teachers → 师生, then 名师. Among several such characters, the word most passages hold. Nothing is
  * written per English word: the dictionary and the library decide. Kept per word.
  */
-export function nearCharacterOf(library: CharacterLibrary): (word: string, near: readonly string[]) => string | undefined {
+export function nearCharacterOf(library: CharacterLibrary, placeWord: (word: string) => boolean = () => false): (word: string, near: readonly string[]) => string | undefined {
   const memo = createBoundedMemo<string, string>(10_000);
-  let starting: Map<string, [string, number]> | undefined;
+  let starting: Map<string, [string, number][]> | undefined;
   return (word, near) => {
     const kept = memo.get(word);
     if (kept !== undefined) return kept === '' ? undefined : kept;
     if (!starting) {
-      // Each character's two-character word of the texts that it starts, the one most passages hold.
-      const firsts = new Map<string, [string, number]>();
+      // Each character's two-character words of the texts that it starts, most passages first.
+      const firsts = new Map<string, [string, number][]>();
       for (const [w, df] of library.words()) {
         if (w.length !== 2 || !/^[\u4e00-\u9fff]{2}$/.test(w)) continue;
         const c = w[0] as string;
-        const best = firsts.get(c);
-        if (!best || df > best[1]) firsts.set(c, [w, df]);
+        const list = firsts.get(c);
+        if (list) list.push([w, df]);
+        else firsts.set(c, [[w, df]]);
       }
+      for (const list of firsts.values()) list.sort((a, b) => b[1] - a[1]);
       starting = firsts;
     }
     const typed = surfaceOfGloss(word);
@@ -1324,7 +1327,7 @@ export function nearCharacterOf(library: CharacterLibrary): (word: string, near:
         if (k !== typed && k !== single) continue;
         // A near word holds the character: it carries the English word there (扶贫's 贫), not a chance sense.
         if (!near.some((n) => n.includes(c))) continue;
-        const w = starting.get(c);
+        const w = starting.get(c)?.find(([x]) => !placeWord(x));
         if (w && (!found || w[1] > found[1])) found = w;
       }
     }
