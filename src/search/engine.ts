@@ -718,9 +718,10 @@ export interface SearchEngineOptions {
   englishCharacterParts?: boolean;
   /**
    * Round 22: a single English word no gloss of the library's words has whole, found only inside a longer gloss (poor
-   * of 扶贫 "assistance to the poor"), is read first as the texts' two-character word that a dictionary character glossed
-   * first as that word starts (贫 "poor" → 贫困), the near words after it as weaker senses (english.ts
-   * nearCharacterOf). Needs the glosses. false: the near words alone (before). Default true.
+   * of 扶贫 "assistance to the poor", teachers of 名师 "great teacher"), is read first as the texts' two-character word
+   * that a dictionary character glossed first as that word, standing in the near word, starts (贫 "poor" → 贫困, 师
+   * "teacher" → 师生; a place name or place word aside: west is not 西藏), the near words after it as weaker senses
+   * (english.ts nearCharacterOf). Needs the glosses. false: the near words alone (before). Default true.
    */
   englishNearCharacter?: boolean;
   /**
