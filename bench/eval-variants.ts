@@ -166,6 +166,8 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'no English phrasal': { englishPhrasal: false },
   'no English character parts': { englishCharacterParts: false },
   'english round 17b (before)': { englishPhrasal: false, englishCharacterParts: false },
+  // Round 22 (docs/search.md, English, round 22).
+  'no English near character': { englishNearCharacter: false },
   'english round 10 (before)': { englishRules: { placeKinds: false, rePrefix: false, particles: false, kindJoins: false } },
   // English, round 11 (docs/search.md, English, round 11).
   'no character compounds': { englishRules: { characterCompounds: false } },

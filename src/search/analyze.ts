@@ -286,6 +286,8 @@ export interface AnalyzeContext {
   saidAs?: (key: string) => string | undefined;
   /** An English word read as the texts' word holding its rare dictionary character (english.ts EnglishContext.characterSaid). */
   characterSaid?: (word: string) => string | undefined;
+  /** A word found only inside a longer gloss read first as the texts' word its own character starts (english.ts EnglishContext.nearCharacter). */
+  nearCharacter?: (word: string, near: readonly string[]) => string | undefined;
   /** A verb and its particle read as the texts' word glossed with them (english.ts EnglishContext.phrasal). */
   phrasal?: (verbStem: string, particle: string) => readonly PhrasalWord[] | undefined;
   /** Whether the texts hold a string as whole words (english.ts EnglishContext.inTextsWhole). Default: as inTexts. */
@@ -1057,7 +1059,7 @@ export function analyzeQuery(
   }
   if (ctx.separable !== false) asked = joinSeparable(asked, (w) => hasTerm(w) && inTexts(w), ctx.separableLonger === true, ctx.complements === true);
   if (ctx.insideJoin === true) asked = joinInside(asked);
-  const { text, english, glossed, chinese, translated, untranslated } = mapEnglish(asked, { glossary: ctx.glossary, hasTerm, inTexts, numbers: ctx.englishNumbers, maxJoined: ctx.englishJoined, rules: ctx.englishRules, inTextsWhole: ctx.inTextsWhole, saidAs: ctx.saidAs, characterSaid: ctx.characterSaid, phrasal: ctx.phrasal });
+  const { text, english, glossed, chinese, translated, untranslated } = mapEnglish(asked, { glossary: ctx.glossary, hasTerm, inTexts, numbers: ctx.englishNumbers, maxJoined: ctx.englishJoined, rules: ctx.englishRules, inTextsWhole: ctx.inTextsWhole, saidAs: ctx.saidAs, characterSaid: ctx.characterSaid, nearCharacter: ctx.nearCharacter, phrasal: ctx.phrasal });
   const cutSpans = cutWithSpans(text);
   // Typos are looked for in jieba's own cut, before the repairs below (集体|经计 must not become 集体经|计).
   const runs: string[][] = [];

@@ -20,7 +20,7 @@ import { alignNumbers } from './numerals.js';
 import { parseQuery, type ParsedQuery } from './query-parser.js';
 import { buildSnippet, isPlainText, splitSentences, type HighlightTerm, type SnippetOptions } from './snippet.js';
 import type { SearchEngine, SearchOptions, SearchResponse, SearchResult, Suggestion } from './types.js';
-import { characterSaidOf, glossKey, phrasalOf, saidAsOf, type EnglishRules } from './english.js';
+import { characterSaidOf, glossKey, nearCharacterOf, phrasalOf, saidAsOf, type EnglishRules } from './english.js';
 import { dictionaryFields, dictionaryLines, EMPTY_GLOSSARY, glossaryFromSaved, glossarySteps, loadGlossLines, loadSynonymLines, stem, type Glossary, type SavedGlossary } from './glosses.js';
 import { createNeighbours, type Neighbour, type NeighbourOptions, type SavedNeighbours } from './neighbours.js';
 import { BIGRAM_DEFAULTS, contentPairs, questionPairs, heldShare, prepareStretches, rerank, subjectPairs, typedStretches, type BigramSignalOptions } from './bigram-signal.js';
@@ -725,6 +725,14 @@ export interface SearchEngineOptions {
    */
   englishCharacterParts?: boolean;
   /**
+   * Round 22: a single English word no gloss of the library's words has whole, found only inside a longer gloss (poor
+   * of 扶贫 "assistance to the poor", teachers of 名师 "great teacher"), is read first as the texts' two-character word
+   * that a dictionary character glossed first as that word, standing in the near word, starts (贫 "poor" → 贫困, 师
+   * "teacher" → 师生; a place name or place word aside: west is not 西藏), the near words after it as weaker senses
+   * (english.ts nearCharacterOf). Needs the glosses. false: the near words alone (before). Default true.
+   */
+  englishNearCharacter?: boolean;
+  /**
    * A place name typed in pinyin before the English for its kind (Gaohong town, Bainiu village, Linzhou county) is read
    * with that kind's syllable (gaohong zhen → 高虹镇; vocabulary.ts ENGLISH_PLACE_KINDS). Default true.
    */
@@ -892,6 +900,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   englishCharacter: 0.03,
   englishPhrasal: true,
   englishCharacterParts: true,
+  englishNearCharacter: true,
   commonEnglishWeight: 0.45,
   pinyinPlaces: true,
   englishRules: {},
@@ -1725,6 +1734,10 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   const characterSaid = o.englishCharacter > 0 && o.glosses
     ? (word: string): string | undefined => (characterMap ??= characterSaidOf({ words: textWords, passagesHolding, size: passages.length }, o.englishCharacter, o.englishCharacterParts))(word)
     : undefined;
+  // englishNearCharacter: the texts' words each character starts, listed on the first near-only word asked of.
+  // A place name or place word (jieba's tags ns, s: 西藏, 山下) is no reading of an English common word.
+  const placeWord = (w: string): boolean => tag(w).some((t) => t.tag === 'ns' || t.tag === 's');
+  const nearCharacter = o.englishNearCharacter && o.glosses ? nearCharacterOf({ words: textWords, passagesHolding, size: passages.length }, placeWord) : undefined;
   // englishPhrasal: the texts' words by the phrasal verbs glossing them, listed on the first verb and particle asked.
   const phrasal = o.englishPhrasal && o.glosses ? phrasalOf(textWords) : undefined;
   /** Whether the texts hold a concept as typed (request-clause.ts; titleSubject). */
@@ -2305,6 +2318,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     glossary,
     saidAs,
     characterSaid,
+    nearCharacter,
     phrasal,
     isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined,
     separable: o.separableWords,

@@ -152,6 +152,12 @@ export interface EnglishContext {
    * {@link phrasalOf}. Default none.
    */
   phrasal?: (verbStem: string, particle: string) => readonly PhrasalWord[] | undefined;
+  /**
+   * Round 22 (englishNearCharacter): for a single English word no gloss has whole, found only inside a longer gloss
+   * (poor of 扶贫 "assistance to the poor"), the texts' word a character glossed first as that word starts (贫 "poor"
+   * → 贫困). See {@link nearCharacterOf}. Default none.
+   */
+  nearCharacter?: (word: string, near: readonly string[]) => string | undefined;
 }
 
 /** saidAsOf's maps, built once per list of groups (every engine over the same lexicon shares one). */
@@ -1282,6 +1288,55 @@ export function characterSaidOf(library: CharacterLibrary, maxShare: number, par
 }
 
 /**
+ * englishNearCharacter (round 22): a single English word no gloss of the library's words has whole is found only
+ * inside a longer gloss (Glossary.near), where it is often one part of a compound's meaning: poor of 扶贫 "assistance
+ * to the poor", teachers of 名师 "great teacher". When a dictionary character whose first gloss is that word as typed
+ * or in the singular stands in such a near word (贫 "poor" in 扶贫, 师 "teacher" in 名师), it carries the English word
+ * there, and the texts' word of two characters that the character starts — the one most passages hold, a place name
+ * or place word aside (`placeWord`: 西藏, 山下) — is read first, the near words after it as weaker senses: poor →
+ * 贫困, then 扶贫; teachers → 师生, then 名师. Among several such characters, the word most passages hold. Nothing is
+ * written per English word: the dictionary and the library decide. Kept per word.
+ */
+export function nearCharacterOf(library: CharacterLibrary, placeWord: (word: string) => boolean = () => false): (word: string, near: readonly string[]) => string | undefined {
+  const memo = createBoundedMemo<string, string>(10_000);
+  let starting: Map<string, [string, number][]> | undefined;
+  return (word, near) => {
+    const kept = memo.get(word);
+    if (kept !== undefined) return kept === '' ? undefined : kept;
+    if (!starting) {
+      // Each character's two-character words of the texts that it starts, most passages first.
+      const firsts = new Map<string, [string, number][]>();
+      for (const [w, df] of library.words()) {
+        if (w.length !== 2 || !/^[\u4e00-\u9fff]{2}$/.test(w)) continue;
+        const c = w[0] as string;
+        const list = firsts.get(c);
+        if (list) list.push([w, df]);
+        else firsts.set(c, [[w, df]]);
+      }
+      for (const list of firsts.values()) list.sort((a, b) => b[1] - a[1]);
+      starting = firsts;
+    }
+    const typed = surfaceOfGloss(word);
+    const single = surfaceOfGloss(singular(americanSpelling(word)));
+    let found: [string, number] | undefined;
+    if (typed.length > 0 && !typed.includes(' ')) {
+      for (const c of charactersGlossed(word)) {
+        const first = meaningGlosses(dictionaryFields(c) ?? '')[0];
+        if (first === undefined) continue;
+        const k = surfaceOfGloss(first);
+        if (k !== typed && k !== single) continue;
+        // A near word holds the character: it carries the English word there (扶贫's 贫), not a chance sense.
+        if (!near.some((n) => n.includes(c))) continue;
+        const w = starting.get(c)?.find(([x]) => !placeWord(x));
+        if (w && (!found || w[1] > found[1])) found = w;
+      }
+    }
+    memo.set(word, found?.[0] ?? '');
+    return found?.[0];
+  };
+}
+
+/**
  * englishCharacterParts (round 17, second half): a word of the texts the dictionary lacks (宏伟蓝图, 一窗受理) stands for
  * the English word through its character only if no dictionary word inside it holding that character is glossed
  * otherwise: big → 伟 "big" is not 宏伟蓝图, whose 伟 is 宏伟's, "grand; imposing; magnificent"; window → 窗 is
@@ -1471,6 +1526,10 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
         const matches = glossary.near(key, surfaceKey(slice.map((w) => w.word).join(' ')));
         if (matches.length > 0) {
           segment = { start: first.start, end: (slice[n - 1] as Word).end, text: '', source: 'gloss', heads: matches.map((m) => m.word) };
+          // A single word found only inside a longer gloss: the texts' word its own character starts comes first, the
+          // near words after it as weaker senses (englishNearCharacter).
+          const own = n === 1 && !segmentN ? ctx.nearCharacter?.(first.word, segment.heads) : undefined;
+          if (own !== undefined && !segment.heads.includes(own)) segment.heads = [own, ...segment.heads];
           break;
         }
       }

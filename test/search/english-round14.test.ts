@@ -81,7 +81,8 @@ describe('a known English word gives a dictionary character to a stretch the tex
 });
 
 describe('a Chinese word typed among English words weighs more than the English around it', () => {
-  const before = createSearchEngine(getSharedCorpus(), { englishBesideChinese: 1 });
+  // Round 22's englishNearCharacter (poor → 贫困) off too: with it the full-weight engine leaves 003-013 out of the five.
+  const before = createSearchEngine(getSharedCorpus(), { englishBesideChinese: 1, englishNearCharacter: false });
 
   it('等靠要 mindset of poor villagers: the passage on changing the 等靠要 观念 first (9th at full weight: mindset → 精神)', () => {
     const q = '等靠要 mindset of poor villagers';
