@@ -250,6 +250,8 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
   { set: 'chat', prefix: 'chat-english20x-', heldOut: true },
   { set: 'chat', prefix: 'chat-precision11-', heldOut: false },
   { set: 'chat', prefix: 'chat-precision11x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-chatform2-', heldOut: false },
+  { set: 'chat', prefix: 'chat-chatform2x-', heldOut: true },
 ];
 
 export const heldOutBlock = (setName: string, id: string): boolean =>
