@@ -28,7 +28,7 @@ import { createTypoCorrector, latinGroups, type SavedTypoReadings } from './typo
 import { asksHow, onlyItem, onlyListed, onlyListedItem, onlyMentioned } from './mention.js';
 import { amountsOf, asksMoney, asksQuantity, namesPayment, quantitiesOf, quantityNear } from './quantity.js';
 import { ASKING, asksList, headingWord, isQuestion, listsKind } from './question.js';
-import { ENGLISH_ABBREVIATIONS, MEANS_NOUNS, ENGLISH_PLACE_KINDS, ENGLISH_TERMS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
+import { ENGLISH_ABBREVIATIONS, ENGLISH_PLACE_KINDS, ENGLISH_TERMS, MATERIAL_WORDS, MEANS_NOUNS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
 
 /** Tuning and behaviour of {@link createSearchEngine}. Every field is optional; defaults are in SEARCH_DEFAULTS. */
 export interface SearchEngineOptions {
