@@ -30,15 +30,28 @@ export interface ChatMarkupOptions {
    * word of two characters or more that the texts hold ([集体经济] stays). Default: brackets are left alone.
    */
   inTexts?: (text: string) => boolean;
+  /**
+   * Round 22 (SearchEngineOptions.wholeMentions): whether text begins with a word of the texts (as jieba cuts it), not
+   * only of jieba's dictionary. When given with `leadsWithWord`, in a message that says something besides its
+   * mentions an @name is cut only where a word of the texts begins: where the first word the rest of the name starts
+   * with is one the texts lack (助手 of @振兴助手, a bot's name), the name runs whole to the next space. A message that
+   * is one glued mention (@小王疫情防控) is cut at a dictionary word as before.
+   */
+  leadsWithTextWord?: (text: string) => boolean;
 }
 
 const EMOTICON = /[[［](\p{Script=Han}{1,4}|[A-Za-z]{2,12})[\]］]/gu;
 
-/** The name of an @mention glued to the query (@小王集体经济 → 小王): the shortest name the rest starts well after. */
-function gluedName(name: string, leadsWithWord: (text: string) => boolean): string {
+/**
+ * The name of an @mention glued to the query (@小王集体经济 → 小王): the shortest name the rest starts well after.
+ * With `textWord` (round 22), the first such rest must start with a word of the texts, or the name is whole
+ * (@振兴助手 → 振兴助手, not 振兴 and a query word 助手).
+ */
+function gluedName(name: string, leadsWithWord: (text: string) => boolean, textWord?: (text: string) => boolean): string {
   const chars = Array.from(name);
   for (let k = 2; k <= 4 && chars.length - k >= 2; k++) {
-    if (leadsWithWord(chars.slice(k).join(''))) return chars.slice(0, k).join('');
+    const rest = chars.slice(k).join('');
+    if (leadsWithWord(rest)) return textWord === undefined || textWord(rest) ? chars.slice(0, k).join('') : name;
   }
   return name;
 }
@@ -49,18 +62,22 @@ function gluedName(name: string, leadsWithWord: (text: string) => boolean): stri
  */
 export function stripChatMarkup(text: string, options: ChatMarkupOptions = {}): string {
   const hasUrl = /https?:\/\/|www\./iu.test(text);
-  const { leadsWithWord, inTexts } = options;
+  const { leadsWithWord, inTexts, leadsWithTextWord } = options;
   const hasEmoticon = inTexts !== undefined && /[[［]/u.test(text);
   if (!text.includes('@') && !text.includes('<') && !hasUrl && !hasEmoticon) return text;
-  return text
+  let textWord: ((rest: string) => boolean) | undefined;
+  const out = text
     // One character in brackets ([强], [汗]) is never what anyone searches for; a longer word is, if the texts hold it.
     .replace(EMOTICON, (code, word: string) => (inTexts && (Array.from(word).length === 1 || !inTexts(word)) ? ' ' : code))
     .replace(SLACK_LINK, (_, _url: string, label: string | undefined) => ` ${label ?? ''} `)
     .replace(BARE_URL, ' ')
     .replace(SLACK_SPECIAL, ' ')
-    .replace(FEISHU_MENTION, ' ')
+    .replace(FEISHU_MENTION, ' ');
+  // Round 22: a message that says something besides its @names cuts a name only where a word of the texts begins.
+  if (leadsWithTextWord && out.includes('@') && /[\p{L}\p{N}]/u.test(out.replace(AT_NAME, ' '))) textWord = leadsWithTextWord;
+  return out
     .replace(AT_NAME, (_, lead: string, name: string) => {
-      const person = leadsWithWord ? gluedName(name, leadsWithWord) : name;
+      const person = leadsWithWord ? gluedName(name, leadsWithWord, textWord) : name;
       return `${lead} ${name.slice(person.length)} `;
     })
     .replace(/\s+/gu, ' ')

@@ -468,6 +468,14 @@ export interface SearchEngineOptions {
    */
   requestFrames?: boolean;
   /**
+   * Round 22: in a message that says something besides its @mentions, an @name is cut off the query only where a word
+   * of the texts begins after it (@小王集体经济 谢谢 → 集体经济 谢谢); where the rest of the name starts with a word the
+   * texts lack, the name is whole up to the next space (@振兴助手 扫黑除恶: a bot's name, 助手 no query word; it used
+   * to be cut after 振兴, and 助手, in no text, made every answer partial). A message that is one glued mention
+   * (@小王疫情防控) is cut at a word of jieba's dictionary as before (chat-markup.ts stripChatMarkup). Default true.
+   */
+  wholeMentions?: boolean;
+  /**
    * Round 12: more words that say what kind of material is wanted or when (段落, 介绍, 表格, 电子版 …; 明天, 上午, 下周一,
    * 月底 …) and dates (12月7日, 12.7) are chat context, dropped unless the texts hold them (analyze.ts, like material
    * words and years). Default true.
@@ -857,6 +865,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   quotedListTargets: true,
   typoSplitUnknown: true,
   requestFrames: true,
+  wholeMentions: true,
   chatContext: true,
   relatedUncoveredMax: 1,
   relatedOnce: true,
@@ -1449,6 +1458,11 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   const leadsWithWord = (text: string): boolean => {
     const first = cut(foldText(text))[0];
     return first !== undefined && Array.from(first).length >= 2 && (inText(first) || isDictionaryWord(first));
+  };
+  /** Round 22 (wholeMentions): whether text begins with a word of two characters or more that the texts hold. */
+  const leadsWithTextWord = (text: string): boolean => {
+    const first = cut(foldText(text))[0];
+    return first !== undefined && Array.from(first).length >= 2 && inText(first);
   };
   /** Whether some passage's text holds both strings (letters and digits compared). */
   const together = (a: string, b: string): boolean => {
@@ -3619,6 +3633,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       docIds,
       articleIds,
       leadsWithWord,
+      leadsWithTextWord: o.wholeMentions ? leadsWithTextWord : undefined,
       inTexts(t) {
         return occurs(foldText(t));
       },
