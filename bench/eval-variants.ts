@@ -235,10 +235,6 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'no quoted list targets': { quotedListTargets: false },
   'no typo split': { typoSplitUnknown: false },
   'chat forms round 12 off': { variantFold: false, requestFrames: false, chatContext: false, quotedListTargets: false, typoSplitUnknown: false },
-  // Chat forms, round 22 (docs/search.md, Chat forms, round 22).
-  'no whole mentions': { wholeMentions: false },
-  'no framing forms': { framingForms: false },
-  'chat forms round 22 off': { wholeMentions: false, framingForms: false },
   // Precision, round 13 (docs/search.md, Precision, round 13).
   'precision round 13 off': { junctionBonus: 0 },
   'junctions 0.2': { junctionBonus: 0.2 },

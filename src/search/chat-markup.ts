@@ -30,28 +30,15 @@ export interface ChatMarkupOptions {
    * word of two characters or more that the texts hold ([集体经济] stays). Default: brackets are left alone.
    */
   inTexts?: (text: string) => boolean;
-  /**
-   * Round 22 (SearchEngineOptions.wholeMentions): how the rest of an @name begins, as jieba cuts it: 'text' with a
-   * word of the texts, 'whole' when it is one word the texts lack (助手 of @振兴助手), 'other' otherwise. When given
-   * with `leadsWithWord`, in a message that says something besides its mentions, a rest that is one word the texts
-   * lack is part of the name (a bot's or a title: @振兴助手 is whole), where before the name was cut before it and
-   * the word searched. A message that is one glued mention (@小王疫情防控) is cut as before.
-   */
-  mentionRest?: (text: string) => 'text' | 'whole' | 'other';
 }
 
 const EMOTICON = /[[［](\p{Script=Han}{1,4}|[A-Za-z]{2,12})[\]］]/gu;
 
-/**
- * The name of an @mention glued to the query (@小王集体经济 → 小王): the shortest name the rest starts well after.
- * With `rest` (round 22), a rest that is one word the texts lack belongs to the name (@振兴助手 → 振兴助手, not 振兴
- * and a query word 助手).
- */
-function gluedName(name: string, leadsWithWord: (text: string) => boolean, rest?: (text: string) => 'text' | 'whole' | 'other'): string {
+/** The name of an @mention glued to the query (@小王集体经济 → 小王): the shortest name the rest starts well after. */
+function gluedName(name: string, leadsWithWord: (text: string) => boolean): string {
   const chars = Array.from(name);
   for (let k = 2; k <= 4 && chars.length - k >= 2; k++) {
-    const after = chars.slice(k).join('');
-    if (leadsWithWord(after)) return rest !== undefined && rest(after) === 'whole' ? name : chars.slice(0, k).join('');
+    if (leadsWithWord(chars.slice(k).join(''))) return chars.slice(0, k).join('');
   }
   return name;
 }
@@ -62,22 +49,18 @@ function gluedName(name: string, leadsWithWord: (text: string) => boolean, rest?
  */
 export function stripChatMarkup(text: string, options: ChatMarkupOptions = {}): string {
   const hasUrl = /https?:\/\/|www\./iu.test(text);
-  const { leadsWithWord, inTexts, mentionRest } = options;
+  const { leadsWithWord, inTexts } = options;
   const hasEmoticon = inTexts !== undefined && /[[［]/u.test(text);
   if (!text.includes('@') && !text.includes('<') && !hasUrl && !hasEmoticon) return text;
-  let restOf: ((text: string) => 'text' | 'whole' | 'other') | undefined;
-  const out = text
+  return text
     // One character in brackets ([强], [汗]) is never what anyone searches for; a longer word is, if the texts hold it.
     .replace(EMOTICON, (code, word: string) => (inTexts && (Array.from(word).length === 1 || !inTexts(word)) ? ' ' : code))
     .replace(SLACK_LINK, (_, _url: string, label: string | undefined) => ` ${label ?? ''} `)
     .replace(BARE_URL, ' ')
     .replace(SLACK_SPECIAL, ' ')
-    .replace(FEISHU_MENTION, ' ');
-  // Round 22: in a message that says something besides its @names, a name's last word the texts lack is the name's.
-  if (mentionRest && out.includes('@') && /[\p{L}\p{N}]/u.test(out.replace(AT_NAME, ' '))) restOf = mentionRest;
-  return out
+    .replace(FEISHU_MENTION, ' ')
     .replace(AT_NAME, (_, lead: string, name: string) => {
-      const person = leadsWithWord ? gluedName(name, leadsWithWord, restOf) : name;
+      const person = leadsWithWord ? gluedName(name, leadsWithWord) : name;
       return `${lead} ${name.slice(person.length)} `;
     })
     .replace(/\s+/gu, ' ')
@@ -131,31 +114,10 @@ const REQUEST_END = new RegExp(`${SEP}*(?:${REQUEST_CLOSERS.join('|')})${SEP}*$`
 const REQUEST_FIRST = /^[\s\p{P}\p{S}]*[麻劳请能可再帮发找查搜问推分整提我想求有谁咨谢多感拜辛先在急]/u;
 const REQUEST_LAST = /[下份我的篇里面中儿哪][\s\p{P}\p{S}]*$/u;
 
-// Round 22 (framingForms): more of how a chat message frames its request, at its ends only. It may open with an
-// acknowledgement of an earlier message (收到, 好的, 嗯嗯收到, ok), an address to the group (各位, 大家, 各位大佬,
-// 老师们) or thanks (拜托, 辛苦, thanks: the short closings), each before a space or punctuation; or announce a
-// question (问个事, 请教个问题, 打听个事), typed against the subject or not. It may close with an acknowledgement or
-// urgency (急, 急急) after a space or punctuation (…在线等，急 · …好的谢谢).
-const ACKNOWLEDGEMENTS = '(?:(?:嗯|哦|噢)+(?:收到|好的|好嘞|好滴)?|收到|好的|好嘞|好滴|ok|okay)';
-const ADDRESSES = '(?:(?:各位|大家|诸位)(?:大佬|老师|领导|同事|同志|朋友)?们?|(?:大佬|老师|领导|同事|亲)们)';
-const ANNOUNCEMENTS = '(?:问|请教|打听|咨询)一?个(?:事儿?|问题)';
-const FRAME22_START = new RegExp(
-  `^${SEP}*(?:${ANNOUNCEMENTS}|(?:${ACKNOWLEDGEMENTS}|${ADDRESSES}|${alt(SHORT_CLOSINGS)})(?=${SEP}))${SEP}*`,
-  'u',
-);
-const FRAME22_END = new RegExp(`(?:^|${SEP})(?:${ACKNOWLEDGEMENTS}|急+)${SEP}*$`, 'u');
-const FRAME22_FIRST = /^[\s\p{P}\p{S}]*[嗯哦噢收好o各大诸老领同亲问请打咨拜辛tk]/u;
-const FRAME22_LAST = /[嗯哦噢到的嘞滴ky急][\s\p{P}\p{S}]*$/u;
-
 /** Options of {@link stripFraming}. */
 export interface FramingOptions {
   /** Round 12: requests at the ends too (想问下, 麻烦发一下, 求一份; 发我一下, 是哪篇里的). Default false. */
   requests?: boolean;
-  /**
-   * Round 22: with `requests`, acknowledgements, addresses, thanks and announced questions at the start (收到，…;
-   * 各位大佬 …; 拜托 …; 问个事 …) and acknowledgements and urgency at the end (… 好的; …，急) come off too. Default false.
-   */
-  forms?: boolean;
 }
 
 /**
@@ -172,10 +134,6 @@ export function stripFraming(normalized: string, options: FramingOptions = {}): 
       let next = out;
       if (REQUEST_FIRST.test(next)) next = next.replace(REQUEST_START, '').replace(FRAME_START, '');
       if (REQUEST_LAST.test(next)) next = next.replace(REQUEST_END, '').replace(FRAME_END, '');
-      if (options.forms) {
-        if (FRAME22_FIRST.test(next)) next = next.replace(FRAME22_START, '').replace(FRAME_START, '');
-        if (FRAME22_LAST.test(next)) next = next.replace(FRAME22_END, '').replace(FRAME_END, '');
-      }
       next = next.trim();
       if (next === out || !/[\p{L}\p{N}]/u.test(next)) break;
       out = next;

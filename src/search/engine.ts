@@ -468,22 +468,6 @@ export interface SearchEngineOptions {
    */
   requestFrames?: boolean;
   /**
-   * Round 22: in a message that says something besides its @mentions, an @name whose rest, after a name of two to four
-   * characters, is one word the texts lack is whole (@振兴助手 扫黑除恶: a bot's name; 助手 used to be cut off as a
-   * query word and, in no text, made every answer partial). A rest that begins with a word of the texts is cut off as
-   * before (@小王集体经济 谢谢 → 集体经济 谢谢), and a message that is one glued mention (@小王疫情防控) is cut at a word
-   * of jieba's dictionary as before (chat-markup.ts stripChatMarkup). Default true.
-   */
-  wholeMentions?: boolean;
-  /**
-   * Round 22: more of how a chat message frames its request comes off its ends with the requests (chat-markup.ts
-   * stripFraming `forms`): an acknowledgement of an earlier message (收到, 好的, 嗯嗯收到, ok), an address to the group
-   * (各位, 大家, 各位大佬, 老师们) or short thanks (拜托, 辛苦) opening it before a space or punctuation, a question
-   * announced (问个事, 请教个问题, 打听个事), and an acknowledgement or urgency (好的, 急) closing it after one. Kept,
-   * 问个|事, 收到, 大佬 and 拜托 are in no text and made a full answer partial. Default true.
-   */
-  framingForms?: boolean;
-  /**
    * Round 12: more words that say what kind of material is wanted or when (段落, 介绍, 表格, 电子版 …; 明天, 上午, 下周一,
    * 月底 …) and dates (12月7日, 12.7) are chat context, dropped unless the texts hold them (analyze.ts, like material
    * words and years). Default true.
@@ -873,8 +857,6 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   quotedListTargets: true,
   typoSplitUnknown: true,
   requestFrames: true,
-  wholeMentions: true,
-  framingForms: true,
   chatContext: true,
   relatedUncoveredMax: 1,
   relatedOnce: true,
@@ -1467,13 +1449,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   const leadsWithWord = (text: string): boolean => {
     const first = cut(foldText(text))[0];
     return first !== undefined && Array.from(first).length >= 2 && (inText(first) || isDictionaryWord(first));
-  };
-  /** Round 22 (wholeMentions): how the rest of an @name begins: a word of the texts, one word they lack, or else. */
-  const mentionRest = (text: string): 'text' | 'whole' | 'other' => {
-    const words = cut(foldText(text));
-    const first = words[0];
-    if (first !== undefined && Array.from(first).length >= 2 && inText(first)) return 'text';
-    return words.length === 1 ? 'whole' : 'other';
   };
   /** Whether some passage's text holds both strings (letters and digits compared). */
   const together = (a: string, b: string): boolean => {
@@ -3640,12 +3615,10 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   function parse(query: string): ParsedQuery {
     const parsed = parseQuery(query, {
       requests: o.requestFrames,
-      framingForms: o.framingForms,
       maxLength: o.maxQueryLength,
       docIds,
       articleIds,
       leadsWithWord,
-      mentionRest: o.wholeMentions ? mentionRest : undefined,
       inTexts(t) {
         return occurs(foldText(t));
       },

@@ -32,14 +32,10 @@ export interface ParseOptions {
   articleIds?: readonly string[];
   /** Whether text begins with a word of the library: lets an @name glued to the query be cut off (chat-markup.ts). */
   leadsWithWord?: (text: string) => boolean;
-  /** Round 22: how the rest of an @name begins (chat-markup.ts ChatMarkupOptions.mentionRest). */
-  mentionRest?: (text: string) => 'text' | 'whole' | 'other';
   /** Whether the library's texts hold a string: lets emoticon codes ([捂脸]) be removed (chat-markup.ts). */
   inTexts?: (text: string) => boolean;
   /** Round 12: requests at the message's ends come off with greetings and thanks (chat-markup.ts). Default false. */
   requests?: boolean;
-  /** Round 22: more framing forms at the message's ends (chat-markup.ts FramingOptions.forms). Default false. */
-  framingForms?: boolean;
 }
 
 const OPENING_QUOTES = new Set(['"', '“', '「', '『']);
@@ -101,12 +97,9 @@ export function parseQuery(raw: string, options: ParseOptions = {}): ParsedQuery
   const cleaned =
     input.length > (options.maxLength ?? DEFAULT_MAX_QUERY_LENGTH) * 20
       ? input
-      : stripChatMarkup(input, { leadsWithWord: options.leadsWithWord, mentionRest: options.mentionRest, inTexts: options.inTexts });
+      : stripChatMarkup(input, { leadsWithWord: options.leadsWithWord, inTexts: options.inTexts });
   // Greetings and thanks at the ends of the message (您好, 谢谢啦) are no part of the query either.
-  const normalized = stripFraming(normalizeQuery(cleaned, { maxLength: options.maxLength }), {
-    requests: options.requests === true,
-    forms: options.framingForms === true,
-  });
+  const normalized = stripFraming(normalizeQuery(cleaned, { maxLength: options.maxLength }), { requests: options.requests === true });
   if (normalized.length === 0) throw queryEmpty();
   const { tokens, phrases } = splitQuotes(normalized);
   const free: string[] = [];
