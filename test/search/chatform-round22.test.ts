@@ -3,7 +3,7 @@
  * framingForms) failed the gate and were removed; what stays is what the round measured: the chat noise and mention
  * markup a message wraps its subject in leave the answer as the subject typed plainly gives it — the same first
  * result and the same partial flag. On the real engine and library. The forms that still cost the answer its full
- * match are listed as todos.
+ * match are listed at the end, in a comment.
  */
 import { describe, expect, it } from 'vitest';
 import { getSharedEngine } from '../helpers/shared-index.js';
@@ -53,11 +53,10 @@ describe('chat noise and mention markup around a subject', () => {
     });
   }
 
-  // Found by the round and not mended (its rules failed the gate): each such word is in no text and makes the answer
-  // partial, though its first result stays the plain query's.
-  it.todo('a bot named with a word the texts lack (@振兴助手 厕所革命): 助手 is kept as a query word');
-  it.todo('a question announced (问个事 三治融合) or an earlier message acknowledged (嗯嗯收到，再问下 …, 收到 …)');
-  it.todo('an address (各位大佬 …), thanks opening the message (拜托 …), urgency after a closing (… 在线等，急)');
-  it.todo('a link labelled with what it is (<https://…|附件>): the label is kept as a query word');
-  it.todo('a name with its title typed as one (@欧阳书记 …): 书记 is a word of the texts and is searched');
+  // Found by the round and not mended (its rules failed the gate; docs/search.md, Chat forms, round 22): each such
+  // word is in no text and makes the answer partial, though its first result stays the plain query's — a bot named
+  // with a word the texts lack (@振兴助手 厕所革命: 助手), a question announced (问个事 三治融合) or an earlier message
+  // acknowledged (嗯嗯收到，再问下 …), an address (各位大佬 …), thanks opening the message (拜托 …), urgency after a
+  // closing (… 在线等，急), a link labelled with what it is (<https://…|附件>), and a name typed with its title (@欧阳书记
+  // …: 书记 is a word of the texts and is searched). Not asserted here: a test of a known gap would pin it.
 });
