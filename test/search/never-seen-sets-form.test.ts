@@ -621,10 +621,10 @@ const SETS: SetForm[] = [
     minNoMatch: 25,
     kindFloors: { question: 40, everyday: 30, english: 30, theme: 12, 'no-match': 25 },
     // As in blind6 to blind18, short keywords, typo, traditional and numbered forms, themes, no-match names and some
-    // English phrasings came out word for word like queries of earlier sets (125 in all; 29 judged ones like tuning
-    // queries, none of the no-match ones like a tuning query). Round 22's tuning blocks dropped every draft equal to
-    // one of its queries. They stay in the set; `npm run eval` also gives its figures without the queries a tuning set
-    // holds.
+    // English phrasings came out word for word like queries of earlier sets (125 in all; 35 judged ones like chat or
+    // first-66 queries, 29 of them in tuning halves; none of the no-match ones like a tuning query). Round 22's tuning
+    // blocks dropped every draft equal to one of its queries. They stay in the set; `npm run eval` also gives its
+    // figures without the queries a tuning set holds.
     coincidences: [
       'blind19-question-06', 'blind19-question-10', 'blind19-question-11', 'blind19-question-12', 'blind19-question-15',
       'blind19-question-17', 'blind19-question-20', 'blind19-question-21', 'blind19-question-24', 'blind19-question-26',
