@@ -728,8 +728,10 @@ export interface SearchEngineOptions {
    * Round 22: a single English word no gloss of the library's words has whole, found only inside a longer gloss (poor
    * of 扶贫 "assistance to the poor", teachers of 名师 "great teacher"), is read first as the texts' two-character word
    * that a dictionary character glossed first as that word, standing in the near word, starts (贫 "poor" → 贫困, 师
-   * "teacher" → 师生; a place name or place word aside: west is not 西藏), the near words after it as weaker senses
-   * (english.ts nearCharacterOf). Needs the glosses. false: the near words alone (before). Default true.
+   * "teacher" → 师生; a place name or place word aside: west is not 西藏), beside the first near word as an equal head
+   * and the other near words after them as weaker senses; the reading joins no neighbouring English word (poor people is
+   * not 贫困人口: the near words alone join). english.ts nearCharacterOf, Segment.own. Needs the glosses. false: the near
+   * words alone (before). Default true.
    */
   englishNearCharacter?: boolean;
   /**

@@ -455,6 +455,12 @@ interface Segment {
   joins?: string[];
   /** A single word's candidates glossed with it as typed or inflected, when found whole (see Glossed.guess). */
   typed?: string[];
+  /**
+   * A single word's near-character reading (englishNearCharacter), put before the near words: a guess from one
+   * character, so it joins no neighbour (spelled; poor people is not 贫困人口) and stands beside the first near word as
+   * an equal head, not above it (poor: 贫困 and 扶贫).
+   */
+  own?: string;
 }
 
 /** Politeness and material words (please, thanks, ppt, latest, slides): chat noise the analyser drops, never translated. */
@@ -798,7 +804,9 @@ function spelled(segments: readonly Segment[], ctx: EnglishContext): string | un
   const found = (at: number, prefix: string): string | undefined => {
     if (at === segments.length) return ctx.hasTerm(prefix) || (Array.from(prefix).length >= 4 && inTexts(prefix)) ? prefix : undefined;
     const segment = segments[at] as Segment;
-    for (const head of (segment.joins ?? segment.heads).slice(0, SENSES_TRIED)) {
+    const senses = segment.joins ?? segment.heads;
+    // A near-character reading joins no neighbour (Segment.own): the near words alone do.
+    for (const head of (segment.own === undefined ? senses : senses.filter((h) => h !== segment.own)).slice(0, SENSES_TRIED)) {
       // A prefix the texts lack cannot grow into a stretch they hold.
       if (at > 0 && !inTexts(prefix + head)) continue;
       const whole = found(at + 1, prefix + head);
@@ -1295,7 +1303,8 @@ export function characterSaidOf(library: CharacterLibrary, maxShare: number, par
  * there, and the texts' word of two characters that the character starts — the one most passages hold, a place name
  * or place word aside (`placeWord`: 西藏, 山下) — is read first, the near words after it as weaker senses: poor →
  * 贫困, then 扶贫; teachers → 师生, then 名师. Among several such characters, the word most passages hold. Nothing is
- * written per English word: the dictionary and the library decide. Kept per word.
+ * written per English word: the dictionary and the library decide. Kept per word. mapEnglish puts the reading beside
+ * the first near word as an equal head and joins it with no neighbour (Segment.own; round 22's follow-up).
  */
 export function nearCharacterOf(library: CharacterLibrary, placeWord: (word: string) => boolean = () => false): (word: string, near: readonly string[]) => string | undefined {
   const memo = createBoundedMemo<string, string>(10_000);
@@ -1529,7 +1538,10 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
           // A single word found only inside a longer gloss: the texts' word its own character starts comes first, the
           // near words after it as weaker senses (englishNearCharacter).
           const own = n === 1 && !segmentN ? ctx.nearCharacter?.(first.word, segment.heads) : undefined;
-          if (own !== undefined && !segment.heads.includes(own)) segment.heads = [own, ...segment.heads];
+          if (own !== undefined && !segment.heads.includes(own)) {
+            segment.heads = [own, ...segment.heads];
+            segment.own = own;
+          }
           break;
         }
       }
@@ -1620,7 +1632,9 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
       const guess = s.typed !== undefined && !s.typed.includes(terms[0] as string);
       const loose = s.typed === undefined ? [] : terms.slice(1).filter((t) => !(s.typed as string[]).includes(t));
       // Optional fields set one by one, not by conditional spreads (V8's slow path; docs/search.md, Speed, round 20).
-      const g: Glossed = { text: s.text, heads: [terms[0] as string], weaker: terms.slice(1) };
+      // A near-character reading stands beside the first near word (Segment.own): both are heads.
+      const beside = s.own !== undefined && terms[0] === s.own && terms.length > 1 ? 2 : 1;
+      const g: Glossed = { text: s.text, heads: terms.slice(0, beside), weaker: terms.slice(beside) };
       if (guess) g.guess = guess;
       if (loose.length > 0) g.looseSenses = loose;
       glossed.push(g);
