@@ -1733,13 +1733,16 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   let characterMap: ((word: string) => string | undefined) | undefined;
   // How many passages' text holds a character: holdersOf's scan, cached with it.
   const passagesHolding = (c: string): number => holdersOf(c).length;
+  // What englishCharacter and englishNearCharacter read of the library: one object, so the table of words by character
+  // that english.ts builds for it (wordsHolding) is built once and serves both.
+  const characterLibrary = { words: textWords, passagesHolding, size: passages.length };
   const characterSaid = o.englishCharacter > 0 && o.glosses
-    ? (word: string): string | undefined => (characterMap ??= characterSaidOf({ words: textWords, passagesHolding, size: passages.length }, o.englishCharacter, o.englishCharacterParts))(word)
+    ? (word: string): string | undefined => (characterMap ??= characterSaidOf(characterLibrary, o.englishCharacter, o.englishCharacterParts))(word)
     : undefined;
   // englishNearCharacter: the texts' words each character starts, listed on the first near-only word asked of.
   // A place name or place word (jieba's tags ns, s: 西藏, 山下) is no reading of an English common word.
   const placeWord = (w: string): boolean => tag(w).some((t) => t.tag === 'ns' || t.tag === 's');
-  const nearCharacter = o.englishNearCharacter && o.glosses ? nearCharacterOf({ words: textWords, passagesHolding, size: passages.length }, placeWord) : undefined;
+  const nearCharacter = o.englishNearCharacter && o.glosses ? nearCharacterOf(characterLibrary, placeWord) : undefined;
   // englishPhrasal: the texts' words by the phrasal verbs glossing them, listed on the first verb and particle asked.
   const phrasal = o.englishPhrasal && o.glosses ? phrasalOf(textWords) : undefined;
   /** Whether the texts hold a concept as typed (request-clause.ts; titleSubject). */

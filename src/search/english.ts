@@ -1233,6 +1233,47 @@ export interface CharacterLibrary {
   size: number;
 }
 
+/** A word of two Han characters (englishNearCharacter's readings). */
+const TWO_HAN = /^[\u4e00-\u9fff]{2}$/;
+
+/** Each character's words of the texts (any holding a Han character), most passages first; one per library. */
+const wordsByCharacter = new WeakMap<CharacterLibrary, Map<string, [string, number][]>>();
+
+/**
+ * The texts' words holding a character, most passages first (the order of library.words() among equals), built on the
+ * first call for a library and shared by every reader of it (englishCharacter, englishNearCharacter).
+ */
+function wordsHolding(library: CharacterLibrary, character: string): readonly [string, number][] | undefined {
+  let table = wordsByCharacter.get(library);
+  if (!table) {
+    table = new Map<string, [string, number][]>();
+    for (const [word, df] of library.words()) {
+      if (!/[\u4e00-\u9fff]/.test(word)) continue;
+      for (const c of new Set(word)) {
+        const list = table.get(c);
+        if (list) list.push([word, df]);
+        else table.set(c, [[word, df]]);
+      }
+    }
+    for (const list of table.values()) list.sort((a, b) => b[1] - a[1]);
+    wordsByCharacter.set(library, table);
+  }
+  return table.get(character);
+}
+
+/**
+ * Where among a character's first `early` meaning glosses the English word stands, as typed or in the singular (both
+ * as a gloss writes it: `typed`, `single`); -1 where it does not.
+ */
+function glossRank(character: string, typed: string, single: string, early: number): number {
+  return meaningGlosses(dictionaryFields(character) ?? '')
+    .slice(0, early)
+    .findIndex((g) => {
+      const k = surfaceOfGloss(g);
+      return k === typed || k === single;
+    });
+}
+
 /**
  * englishCharacter (round 17): an English word no look-up knows whose Chinese is a single character — bench 凳, window
  * 窗, butterfly 蝶, money 钱, scattered 散 — is read as the texts' word holding that character (板凳 of 板凳会, 一窗受理,
@@ -1247,26 +1288,12 @@ export interface CharacterLibrary {
 export function characterSaidOf(library: CharacterLibrary, maxShare: number, parts = false): (word: string) => string | undefined {
   // '' for none (a bounded memo's get cannot tell a kept undefined from a miss).
   const memo = createBoundedMemo<string, string>(10_000);
-  let holding: Map<string, [string, number][]> | undefined;
   // Of the texts' words holding the character, the one most passages hold that means the English word: the
   // dictionary glosses it so or lacks it (a word of the texts' own: 一窗受理, 小弱散), as round 11's compounds ask
   // (cap → 帽 is not 摘帽 "to be rehabilitated", private → 私 not 无私 "selfless").
   const wordFor = (character: string, typed: string): string | undefined => {
-    if (!holding) {
-      const words = new Map<string, [string, number][]>();
-      for (const [word, df] of library.words()) {
-        if (!/[\u4e00-\u9fff]/.test(word)) continue;
-        for (const c of new Set(word)) {
-          const list = words.get(c);
-          if (list) list.push([word, df]);
-          else words.set(c, [[word, df]]);
-        }
-      }
-      for (const list of words.values()) list.sort((a, b) => b[1] - a[1]);
-      holding = words;
-    }
     const run = [{ word: typed, start: 0, end: typed.length }];
-    return holding.get(character)?.find(([w]) => meantBy(w, run) && (!parts || partsMeant(w, character, run)))?.[0];
+    return wordsHolding(library, character)?.find(([w]) => meantBy(w, run) && (!parts || partsMeant(w, character, run)))?.[0];
   };
   return (word) => {
     const kept = memo.get(word);
@@ -1277,11 +1304,7 @@ export function characterSaidOf(library: CharacterLibrary, maxShare: number, par
     let found: { word: string; rank: number; count: number } | undefined;
     if (typed.length > 0 && !typed.includes(' ')) {
       for (const c of charactersGlossed(word)) {
-        const glosses = meaningGlosses(dictionaryFields(c) ?? '').slice(0, EARLY_GLOSSES);
-        const rank = glosses.findIndex((g) => {
-          const k = surfaceOfGloss(g);
-          return k === typed || k === single;
-        });
+        const rank = glossRank(c, typed, single, EARLY_GLOSSES);
         if (rank < 0) continue;
         const count = library.passagesHolding(c);
         if (count === 0 || count > maxShare * library.size) continue;
@@ -1301,42 +1324,26 @@ export function characterSaidOf(library: CharacterLibrary, maxShare: number, par
  * to the poor", teachers of 名师 "great teacher". When a dictionary character whose first gloss is that word as typed
  * or in the singular stands in such a near word (贫 "poor" in 扶贫, 师 "teacher" in 名师), it carries the English word
  * there, and the texts' word of two characters that the character starts — the one most passages hold, a place name
- * or place word aside (`placeWord`: 西藏, 山下) — is read first, the near words after it as weaker senses: poor →
- * 贫困, then 扶贫; teachers → 师生, then 名师. Among several such characters, the word most passages hold. Nothing is
- * written per English word: the dictionary and the library decide. Kept per word. mapEnglish puts the reading beside
- * the first near word as an equal head and joins it with no neighbour (Segment.own; round 22's follow-up).
+ * or place word aside (`placeWord`: 西藏, 山下) — is its reading: poor → 贫困 (beside 扶贫), teachers → 师生 (beside
+ * 名师). Among several such characters, the word most passages hold. Nothing is written per English word: the
+ * dictionary and the library decide. Kept per word. mapEnglish puts the reading beside the first near word as an
+ * equal head, the other near words after them, and joins it with no neighbour (Segment.own; round 22's follow-up).
  */
 export function nearCharacterOf(library: CharacterLibrary, placeWord: (word: string) => boolean = () => false): (word: string, near: readonly string[]) => string | undefined {
   const memo = createBoundedMemo<string, string>(10_000);
-  let starting: Map<string, [string, number][]> | undefined;
   return (word, near) => {
     const kept = memo.get(word);
     if (kept !== undefined) return kept === '' ? undefined : kept;
-    if (!starting) {
-      // Each character's two-character words of the texts that it starts, most passages first.
-      const firsts = new Map<string, [string, number][]>();
-      for (const [w, df] of library.words()) {
-        if (w.length !== 2 || !/^[\u4e00-\u9fff]{2}$/.test(w)) continue;
-        const c = w[0] as string;
-        const list = firsts.get(c);
-        if (list) list.push([w, df]);
-        else firsts.set(c, [[w, df]]);
-      }
-      for (const list of firsts.values()) list.sort((a, b) => b[1] - a[1]);
-      starting = firsts;
-    }
     const typed = surfaceOfGloss(word);
     const single = surfaceOfGloss(singular(americanSpelling(word)));
-    let found: [string, number] | undefined;
+    let found: readonly [string, number] | undefined;
     if (typed.length > 0 && !typed.includes(' ')) {
       for (const c of charactersGlossed(word)) {
-        const first = meaningGlosses(dictionaryFields(c) ?? '')[0];
-        if (first === undefined) continue;
-        const k = surfaceOfGloss(first);
-        if (k !== typed && k !== single) continue;
+        if (glossRank(c, typed, single, 1) !== 0) continue;
         // A near word holds the character: it carries the English word there (扶贫's 贫), not a chance sense.
         if (!near.some((n) => n.includes(c))) continue;
-        const w = starting.get(c)?.find(([x]) => !placeWord(x));
+        // Of the texts' words holding it, the first (most passages) of two Han characters that it starts.
+        const w = wordsHolding(library, c)?.find(([x]) => x.length === 2 && x[0] === c && TWO_HAN.test(x) && !placeWord(x));
         if (w && (!found || w[1] > found[1])) found = w;
       }
     }
@@ -1535,8 +1542,8 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
         const matches = glossary.near(key, surfaceKey(slice.map((w) => w.word).join(' ')));
         if (matches.length > 0) {
           segment = { start: first.start, end: (slice[n - 1] as Word).end, text: '', source: 'gloss', heads: matches.map((m) => m.word) };
-          // A single word found only inside a longer gloss: the texts' word its own character starts comes first, the
-          // near words after it as weaker senses (englishNearCharacter).
+          // A single word found only inside a longer gloss: the texts' word its own character starts, beside the first
+          // near word (Segment.own; englishNearCharacter).
           const own = n === 1 && !segmentN ? ctx.nearCharacter?.(first.word, segment.heads) : undefined;
           if (own !== undefined && !segment.heads.includes(own)) {
             segment.heads = [own, ...segment.heads];
