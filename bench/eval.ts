@@ -256,6 +256,14 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
   { set: 'chat', prefix: 'chat-precision11x-', heldOut: true },
   { set: 'chat', prefix: 'chat-chatform2-', heldOut: false },
   { set: 'chat', prefix: 'chat-chatform2x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-everyday19-', heldOut: false },
+  { set: 'chat', prefix: 'chat-everyday19x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-english21-', heldOut: false },
+  { set: 'chat', prefix: 'chat-english21x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-precision12-', heldOut: false },
+  { set: 'chat', prefix: 'chat-precision12x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-nomatch9-', heldOut: false },
+  { set: 'chat', prefix: 'chat-nomatch9x-', heldOut: true },
 ];
 
 export const heldOutBlock = (setName: string, id: string): boolean =>
