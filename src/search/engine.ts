@@ -26,7 +26,7 @@ import { createNeighbours, type Neighbour, type NeighbourOptions, type SavedNeig
 import { BIGRAM_DEFAULTS, contentPairs, questionPairs, heldShare, prepareStretches, rerank, subjectPairs, typedStretches, type BigramSignalOptions } from './bigram-signal.js';
 import { createTypoCorrector, latinGroups, type SavedTypoReadings } from './typo.js';
 import { asksHow, onlyItem, onlyListed, onlyListedItem, onlyMentioned } from './mention.js';
-import { amountsOf, asksMoney, asksQuantity, namesPayment, quantitiesOf, quantityNear } from './quantity.js';
+import { amountsOf, asksMoney, asksNumber, asksQuantity, namesPayment, numbersOf, quantitiesOf, quantityNear } from './quantity.js';
 import { ASKING, asksList, headingWord, isQuestion, listsKind } from './question.js';
 import { ENGLISH_ABBREVIATIONS, ENGLISH_PLACE_KINDS, ENGLISH_TERMS, MATERIAL_WORDS, MEANS_NOUNS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
 
@@ -654,6 +654,15 @@ export interface SearchEngineOptions {
    */
   standInListed?: boolean;
   /**
+   * Round 23: a question asking for a number that is not money (是多少, 有多少, 几个, 多久: quantity.ts asksNumber) is
+   * answered in full only by a passage stating a number (digits or the anonymised x, or Chinese numerals, before a
+   * measure word or unit: quantity.ts numbersOf) within amountWindow characters of the subject — the required words
+   * that do not name a payment, as themselves or through related terms sharing a character with them, as for
+   * askedAmountStated. A passage that holds the words but states no number near them (002-023 on 扫黑除恶 for
+   * 扫黑除恶的举报电话是多少) still credits and ranks, but is no full match. Default true; false: as before round 23.
+   */
+  askedNumberStated?: boolean;
+  /**
    * Round 16 (everyday, second half): a concept's weight in the coverage factor × its specificity to this power — the
    * library idf of its rarest head, log(1 / share) / log(passages), 1 for a word the texts lack — so that a passage
    * holding one generic word as typed (a lone 学, 带) covers less of the query than one holding several of its ideas
@@ -893,6 +902,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   askedNounSubject: true,
   amountBeforePayment: true,
   standInListed: true,
+  askedNumberStated: true,
   coverageSpecific: 0,
   englishNumbers: true,
   englishJoined: 4,
@@ -2459,6 +2469,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   const hitBodyLow = new Uint32Array(passages.length);
   const hitBodyHigh = new Uint32Array(passages.length);
   const hitStamp = new Uint32Array(passages.length);
+  // Per passage, stamped with the query: a full match by its bits alone before a number was asked of it (askedNumberStated).
+  const wordsFullStamp = new Uint32Array(passages.length);
 
   /**
    * Scored, filtered, deduplicated hits for a query with words in it, best first.
@@ -2474,15 +2486,16 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
    * not name the payment (quantity.ts namesPayment), as themselves and through their related terms that share a
    * character with them (two characters or more). undefined, and the rule is off for the query, when every required word names the payment.
    */
-  function amountAnchors(concepts: readonly Concept[], bits: readonly ConceptBits[], required: readonly ConceptBits[]): string[] | undefined {
+  function amountAnchors(concepts: readonly Concept[], bits: readonly ConceptBits[], required: readonly ConceptBits[], anyWord = false): string[] | undefined {
     const out: string[] = [];
     bits.forEach((b, k) => {
       const c = concepts[k] as Concept;
-      if (!required.includes(b) || c.kind !== 'word' || namesPayment(c.text)) return;
+      // askedNumberStated (anyWord): any word of the query but the kind of answer asked for.
+      if (!(anyWord ? !c.aspect : required.includes(b)) || c.kind !== 'word' || namesPayment(c.text)) return;
       // Its related terms only where they share a character with it (医保 → 医疗保险, 退牧还草 → 草原): a distant one
       // (退牧还草 → 扶贫, 补助) stands for the topic's neighbourhood, found near many amounts.
-      const close = c.related.filter((t) => sharesHan(t, c.text) && !namesPayment(t));
-      for (const t of [bare(c.text), ...c.heads, ...close]) if (Array.from(t).length > 1 && !out.includes(t)) out.push(t);
+      const close = c.related.filter((t) => (anyWord || sharesHan(t, c.text)) && !namesPayment(t));
+      for (const t of [bare(c.text), ...c.heads, ...close, ...(anyWord ? c.parts : [])]) if (Array.from(t).length > 1 && !out.includes(t)) out.push(t);
     });
     return out.length > 0 ? out : undefined;
   }
@@ -2494,6 +2507,15 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const text = (folded[i] as FoldedText).folded;
     const spans: [number, number][] = [];
     for (const w of payment) for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) spans.push([at, at + w.length]);
+    return quantityNear(text, spans, anchors, o.amountWindow);
+  }
+
+  // Each passage's numbers (quantity.ts numbersOf), found on the first question asking a number that reaches it.
+  const numberSpans: ([number, number][] | undefined)[] = [];
+  /** Whether passage `i` states a number within amountWindow characters of one of `anchors` (askedNumberStated). */
+  function numberNear(i: number, anchors: readonly string[]): boolean {
+    const text = (folded[i] as FoldedText).folded;
+    const spans = numberSpans[i] ?? (numberSpans[i] = numbersOf(text));
     return quantityNear(text, spans, anchors, o.amountWindow);
   }
 
@@ -2573,7 +2595,10 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       (readsAsHead(parsed.text, lastConcept.text, parsed.text.lastIndexOf(lastConcept.text)) || (o.paymentModified && modifiedPayment(parsed.text, lastConcept.text)))
         ? [...new Set([bare(lastConcept.text), ...lastConcept.heads, ...lastConcept.related.filter((t) => sharesHan(t, lastConcept.text))])]
         : undefined;
-    const anchors = money || payment ? amountAnchors(concepts, bits, required) : undefined;
+    // Round 23 (askedNumberStated): a question asking for a number that is not money: a full match states one near
+    // the subject.
+    const counts = !money && payment === undefined && fullPossible && o.askedNumberStated && asksNumber(parsed.text);
+    const anchors = money || payment || counts ? amountAnchors(concepts, bits, required, counts) : undefined;
     // Round 14 (askedHowMention): a question asking how, where or what about a thing needs more than a mention of it.
     const asksHowThing = fullPossible && (o.askedHowMention || o.listedMention) && asksHow(parsed.text) && !asksQuantity(parsed.text);
     // The question's required words as written, the rarest first (both rules look at the rarest).
@@ -2708,6 +2733,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
           if (settled === MAYBE) full = MAYBE;
         }
       }
+      if (full === YES && counts) wordsFullStamp[index] = current;
       if (full === YES && scan) full = MAYBE;
       // Only where a stand-in may be all the passage has of a word is its text read (standInListed).
       if (full === YES) for (const c of standIns) if ((c.headLow & bodyLow) === 0 && (c.headHigh & bodyHigh) === 0) full = MAYBE;
@@ -2764,11 +2790,12 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     fullCount += finish(candidates, need, collapser.add, (index) => {
       const bodyLow = hitBodyLow[index] as number;
       const bodyHigh = hitBodyHigh[index] as number;
-      for (const c of required) if (!matchesWhole(c, index, bodyLow, bodyHigh)) return false;
+      // A question asking a number scans only for the number where the bits alone made the passage a full match.
+      if (!(counts && wordsFullStamp[index] === current)) for (const c of required) if (!matchesWhole(c, index, bodyLow, bodyHigh)) return false;
       if (mentioned !== undefined && mentioned.length > 0 && onlyMentioned((folded[index] as FoldedText).folded, mentioned)) return false;
       if (listed !== undefined && onlyListed((folded[index] as FoldedText).folded, listed, listedEvidence)) return false;
       for (let k = 0; k < standIns.length; k++) if (standInOnlyListed(standIns[k] as ConceptBits, standInEvidence[k] as string[], index, bodyLow, bodyHigh)) return false;
-      return anchors === undefined || (payment ? paymentNear(index, anchors, payment) : amountNear(index, anchors));
+      return anchors === undefined || (payment ? paymentNear(index, anchors, payment) : counts ? numberNear(index, anchors) : amountNear(index, anchors));
     }, (index) =>
       (mayHold(index, whole) && (bareText[index] as string).includes(whole)) || (bareHeadings[index] as string).includes(whole),
     fullCount);
@@ -2925,6 +2952,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     if (stamp === 1) {
       clusterStamp.fill(0);
       hitStamp.fill(0);
+      wordsFullStamp.fill(0);
       holdStamp.fill(0);
     }
     const current = stamp;

@@ -80,3 +80,27 @@ export function amountsOf(text: string): [number, number][] {
   for (const m of text.matchAll(MONEY)) out.push([m.index, m.index + m[0].length]);
   return out;
 }
+
+/**
+ * Round 23: words asking for a number that is not an amount of money — 是多少, 有多少, 几个 / 几户 …, 百分之几, 多久,
+ * 多长时间 (SearchEngineOptions.askedNumberStated). Not 哪几个, 这几个, 近几年, 好几个 (which ones, these, lately, several), 哪一年 or 什么时候 (a date
+ * answers those), nor 比例 alone.
+ */
+const ASKS_NUMBER = /多少|(?<![这那哪近好])几(?:个|户|名|人|次|项|条|家|所|座|处|笔|位|批|场|种|支|类|年|岁|万|千|百|十|天|月)|百分之几|多久|多长时间/u;
+
+/** Whether a query asks for a number (see ASKS_NUMBER). */
+export const asksNumber = (text: string): boolean => ASKS_NUMBER.test(text);
+
+/**
+ * A number as the texts write it for askedNumberStated: a quantity ({@link quantitiesOf}'s digits or x with a measure or
+ * unit), an amount of money, or Chinese numerals before a measure word, a unit or a time (三个, 两名, 十余万人, 五年).
+ */
+const NUMBER =
+  /(?:\d+(?:\.\d+)?|x+(?:\.x+)?|[一二两三四五六七八九十百千万亿]+)(?:余|多)?(?:万|亿)?(?:%|％|个|名|户|人次|人|元|亩|支|项|场次|场|次|条|家|种|所|座|对|期|周岁|岁|平方米|公斤|类|批|年|倍|天|月|周|公里|米|吨|斤|位|处|笔|间|套)/gu;
+
+/** Start and end offsets of the numbers in a text (see NUMBER). */
+export function numbersOf(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of text.matchAll(NUMBER)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
