@@ -290,6 +290,8 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'round 16 no-match (off)': { amountBeforePayment: false },
   // No-match near misses, round 17 (docs/search.md): a stand-in named only as a list's item is no full match.
   'round 17 no-match (off)': { standInListed: false },
+  // No-match near misses, round 23 (docs/search.md): a number asked with a kind of answer must be stated near the subject.
+  'round 23 no-match (off)': { askedNumberStated: false },
   // Round 16 (docs/search.md, Precision, round 16).
   'precision round 16 off': { itemBonus: 0 },
   // Everyday words, round 16, second half (docs/search.md): coverage weighted by how specific a word is.

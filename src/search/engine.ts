@@ -654,12 +654,14 @@ export interface SearchEngineOptions {
    */
   standInListed?: boolean;
   /**
-   * Round 23: a question asking for a number that is not money (是多少, 有多少, 几个, 多久: quantity.ts asksNumber) is
-   * answered in full only by a passage stating a number (digits or the anonymised x, or Chinese numerals, before a
-   * measure word or unit: quantity.ts numbersOf) within amountWindow characters of the subject — the required words
-   * that do not name a payment, as themselves or through related terms sharing a character with them, as for
-   * askedAmountStated. A passage that holds the words but states no number near them (002-023 on 扫黑除恶 for
-   * 扫黑除恶的举报电话是多少) still credits and ranks, but is no full match. Default true; false: as before round 23.
+   * Round 23: a question asking for a number that is not money (是多少, 有多少, 几个, 多久: quantity.ts asksNumber) and
+   * holding a word read as the kind of answer (an aspect: 举报电话 of 扫黑除恶的举报电话是多少, 新闻报道 of 脱贫攻坚的新闻报道有
+   * 多少条), which a full match need not hold, is answered in full only by a passage stating a number (digits or the
+   * anonymised x, or Chinese numerals, before a measure word or unit: quantity.ts numbersOf) within amountWindow
+   * characters of the subject: any word of the query but the aspects and payment words, as itself, its pieces or its
+   * related terms. The aspect is excused because the passage is taken to give that kind of answer; asked for a number,
+   * it gives one. A passage that holds the words but states no number near them (002-023 on 扫黑除恶) still credits and
+   * ranks, but is no full match. Default true; false: as before round 23.
    */
   askedNumberStated?: boolean;
   /**
@@ -2490,7 +2492,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const out: string[] = [];
     bits.forEach((b, k) => {
       const c = concepts[k] as Concept;
-      // askedNumberStated (anyWord): any word of the query but the kind of answer asked for.
+      // askedNumberStated (anyWord): any word of the query but the kind of answer asked for, with its pieces and all
+      // its related terms (a number stands near 文艺队 for 跳舞唱歌的队伍).
       if (!(anyWord ? !c.aspect : required.includes(b)) || c.kind !== 'word' || namesPayment(c.text)) return;
       // Its related terms only where they share a character with it (医保 → 医疗保险, 退牧还草 → 草原): a distant one
       // (退牧还草 → 扶贫, 补助) stands for the topic's neighbourhood, found near many amounts.
@@ -2595,9 +2598,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       (readsAsHead(parsed.text, lastConcept.text, parsed.text.lastIndexOf(lastConcept.text)) || (o.paymentModified && modifiedPayment(parsed.text, lastConcept.text)))
         ? [...new Set([bare(lastConcept.text), ...lastConcept.heads, ...lastConcept.related.filter((t) => sharesHan(t, lastConcept.text))])]
         : undefined;
-    // Round 23 (askedNumberStated): a question asking for a number that is not money: a full match states one near
-    // the subject.
-    const counts = !money && payment === undefined && fullPossible && o.askedNumberStated && asksNumber(parsed.text);
+    // Round 23 (askedNumberStated): a question asking for a number that is not money, with a word read as the kind of
+    // answer (an aspect, which a full match need not hold): a full match states a number near the subject.
+    const counts = !money && payment === undefined && fullPossible && o.askedNumberStated && asksNumber(parsed.text) && concepts.some((c) => c.aspect === true);
     const anchors = money || payment || counts ? amountAnchors(concepts, bits, required, counts) : undefined;
     // Round 14 (askedHowMention): a question asking how, where or what about a thing needs more than a mention of it.
     const asksHowThing = fullPossible && (o.askedHowMention || o.listedMention) && asksHow(parsed.text) && !asksQuantity(parsed.text);
