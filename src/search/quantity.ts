@@ -83,8 +83,8 @@ export function amountsOf(text: string): [number, number][] {
 
 /**
  * Round 23: words asking for a number that is not an amount of money — 是多少, 有多少, 几个 / 几户 …, 百分之几, 多久,
- * 多长时间 (SearchEngineOptions.askedNumberStated). Not 哪几个, 这几个, 近几年, 好几个 (which ones, these, lately, several), 哪一年 or 什么时候 (a date
- * answers those), nor 比例 alone.
+ * 多长时间 (SearchEngineOptions.askedNumberStated). Not 哪几个, 这几个, 近几年, 好几个 (which ones, these, lately,
+ * several), 哪一年 or 什么时候 (a date answers those), nor 比例 alone.
  */
 const ASKS_NUMBER = /多少|(?<![这那哪近好])几(?:个|户|名|人|次|项|条|家|所|座|处|笔|位|批|场|种|支|类|年|岁|万|千|百|十|天|月)|百分之几|多久|多长时间/u;
 
