@@ -433,15 +433,6 @@ export interface SearchEngineOptions {
    */
   glossComposed?: boolean;
   /**
-   * Round 23 (everyday words): glossComposed's reading inside one word. A word the texts lack, with no related term and
-   * no library neighbour, cut in two where both halves are dictionary headwords (or single characters: 村里|人, 当|官),
-   * is read as its two halves typed side by side: the texts' one two-character word composed of a character meaning
-   * one half and one meaning the other (村里人 → 村民) stands in for it as a library neighbour (weight 1 ×
-   * nearbyWeight, never a full match). Only a word that composes exactly one library word gets it. Needs
-   * `glossComposed`. Default true.
-   */
-  glossComposedWithin?: boolean;
-  /**
    * Round 11: the typo corrector also corrects to a name the texts put in quotation marks and jieba cuts into single
    * characters (“化债九法”: 化债九发 → 化债九法; “耕保贷”: 耕保代 → 耕保贷), not only to the words of the texts' cut.
    * Default true.
@@ -870,7 +861,6 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   placeGlue: true,
   dictionaryPlaces: true,
   glossComposed: true,
-  glossComposedWithin: true,
   quotedTypoTargets: true,
   whichMeasure: true,
   determinerModifier: true,
@@ -1635,13 +1625,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       if (near.length > 0) c.nearby = near.map((n) => ({ term: n.word, weight: n.weight }));
     });
     if (o.glossComposed) befriendComposed(analyzed, text);
-    if (o.glossComposed && o.glossComposedWithin) {
-      analyzed.concepts.forEach((c, k) => {
-        if (c.kind !== 'word' || c.stranded || c.aspect || c.place || held[k] || (c.nearby?.length ?? 0) > 0 || scanned(bare(c.text))) return;
-        const w = composedWithin(c.text, text);
-        if (w) c.nearby = [{ term: w, weight: 1 }];
-      });
-    }
     return analyzed;
   };
   /** The gloss keys of a dictionary headword's first two senses (neighbours.ts reads the same senses). */
@@ -1724,22 +1707,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         c.nearby = [...(c.nearby ?? []), { term: w, weight: 1 }];
       }
     }
-  };
-  /**
-   * glossComposedWithin: the one library word composed of a word's two halves (each a dictionary headword or a single
-   * character), over every such cut; none when there is no cut, none composed, or more than one.
-   */
-  const composedWithin = (word: string, text: string): string | undefined => {
-    const chars = Array.from(word);
-    if (chars.length < 2 || chars.length > 4) return undefined;
-    const found = new Set<string>();
-    for (let i = 1; i < chars.length; i++) {
-      const a = chars.slice(0, i).join('');
-      const b = chars.slice(i).join('');
-      if ((i > 1 && !inCedict(a)) || (chars.length - i > 1 && !inCedict(b))) continue;
-      for (const w of composedOf(a, b)) if (!text.includes(w)) found.add(w);
-    }
-    return found.size === 1 ? [...found][0] : undefined;
   };
   /** Han characters of a query as typed. */
   const hanCount = (text: string): number => text.match(/\p{Script=Han}/gu)?.length ?? 0;
