@@ -360,16 +360,6 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   // Precision, round 22 (docs/search.md, Precision, round 22): no broad or title opening reading refused to a request
   // for material asking how (kindOfAnswerOpening off). Gives bd2f69d's answers.
   'precision round 22 off': { kindOfAnswerOpening: false },
-  // Round 23 (docs/search.md, Behind bigrams, round 23): the year after a material stretch and the typed words of a
-  // partial answer, each off and both off (0e6de6e's answers); the weights measured for the second.
-  'round 23 off': { materialStretchYear: false, partialTypedWords: 0 },
-  'stretch year off': { materialStretchYear: false },
-  'typed words off': { partialTypedWords: 0 },
-  'typed words 0.1': { partialTypedWords: 0.1 },
-  'typed words 0.2': { partialTypedWords: 0.2 },
-  'typed words 0.3': { partialTypedWords: 0.3 },
-  'typed words 0.6': { partialTypedWords: 0.6 },
-  'typed words 1': { partialTypedWords: 1 },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

@@ -186,13 +186,6 @@ export interface AnalyzeContext {
    */
   materialStretch?: boolean;
   /**
-   * Round 23: in the material stretch (materialStretch), a year the texts hold, with its 年, may follow the material
-   * words that end it (组织振兴调研|报告|2019, as 组织振兴调研|报告): the year says which text is wanted, as the material
-   * words do (round 14 allowed it only with textKinds, off). A year right after the verb (审查|2020) still makes no
-   * material. Default true.
-   */
-  materialStretchYear?: boolean;
-  /**
    * Round 7: the words for the kind of answer wanted (aspect nouns: 经验, 做法, 措施, 成效) ending a keyword query, with a
    * short qualifier or verb before them (典型做法, 建设经验), are aspects beside a subject, as material words are (see
    * namesKind). Default true.
@@ -563,7 +556,7 @@ function isChatNoise(word: string, inTexts: (text: string) => boolean, chatConte
  * (学习材料, 学习心得, 事迹材料), or a verb opening a stretch of the query written without spaces that the cut ends in
  * material words (研究|范文, 培训|课件, 工作|总结: the material's kind).
  */
-function describesMaterial(spans: readonly Span[], i: number, inTexts: (text: string) => boolean, stretch = false, kinds = false, genres = false, opening = false, stretchYear = false): boolean {
+function describesMaterial(spans: readonly Span[], i: number, inTexts: (text: string) => boolean, stretch = false, kinds = false, genres = false, opening = false): boolean {
   const span = spans[i] as Span;
   const t = span.text;
   // A material word used as a verb (学习 of 在手机上学习党课) says what the user does, not what they want to read.
@@ -589,7 +582,7 @@ function describesMaterial(spans: readonly Span[], i: number, inTexts: (text: st
     // Round 14 (textKinds): 稿 (宣讲|稿) and a material compound end the stretch as material words do, and a year
     // with its 年 may follow them (调研|报告|2019); a year alone after the verb (审查|2020) is no material.
     if (MATERIAL_WORDS.has(w) || (kinds && (w === '稿' || materialCompound(w)))) material++;
-    else if (!((kinds || stretchYear) && material > 0 && (YEAR.test(w) || isYearSuffix(w)))) break;
+    else if (!(kinds && material > 0 && (YEAR.test(w) || isYearSuffix(w)))) break;
     j++;
   }
   const next = spans[j];
@@ -1173,7 +1166,7 @@ export function analyzeQuery(
       concept.aspect = true;
       aspectSpans.push(span);
     }
-    if (!mapped && ctx.materialAspects !== false && (describesMaterial(spans, i, inTexts, ctx.materialStretch !== false, ctx.textKinds === true, ctx.genreWords !== false, ctx.genreOpening !== false, ctx.materialStretchYear === true) || (ctx.kindNouns !== false && namesKind(spans, i, inTexts)))) materialSpans.push(span);
+    if (!mapped && ctx.materialAspects !== false && (describesMaterial(spans, i, inTexts, ctx.materialStretch !== false, ctx.textKinds === true, ctx.genreWords !== false, ctx.genreOpening !== false) || (ctx.kindNouns !== false && namesKind(spans, i, inTexts)))) materialSpans.push(span);
     if (PLACE_TAG.test(span.tag)) concept.place = true;
     const existing = concepts.find((c) => c.text === concept.text);
     if (existing) {

@@ -292,12 +292,6 @@ export interface SearchEngineOptions {
    * Default true.
    */
   materialStretch?: boolean;
-  /**
-   * Round 23: a year (with its 年) typed after the material words that end the material stretch belongs to it
-   * (组织振兴调研|报告|2019 reads 调研 as the kind of text, as 组织振兴调研报告 does; analyze.ts
-   * AnalyzeContext.materialStretchYear). Default true; false gives 0e6de6e's answers.
-   */
-  materialStretchYear?: boolean;
   /** The tail after X的 read with material words and qualifiers (analyze.ts AnalyzeContext.aspectTail). Default true. */
   aspectTail?: boolean;
   /** Words for the kind of answer ending a keyword query are aspects (analyze.ts AnalyzeContext.kindNouns). Default true. */
@@ -393,15 +387,6 @@ export interface SearchEngineOptions {
    * 0: off (as before round 16). Default 0.2.
    */
   itemBonus?: number;
-  /**
-   * Round 23: in a partial answer (no passage holds every word), each of the first results (rerankDepth) gains this ×
-   * the first result's score × the share of the query's words — of two characters or more, no aspect — that its text
-   * holds as typed. The partial pass credits a word the texts lack through its related terms and neighbours, and a
-   * frequent word through its heading; a passage saying more of what was typed (草原 of 草原上牛羊太多草吃光了, 村部 and
-   * 破 of 村部房子又小又破) is the likelier answer among them. A full answer is left alone (every result holds every
-   * word). 0: off (0e6de6e's answers). Default 0.4 (docs/search.md, Behind bigrams, round 23).
-   */
-  partialTypedWords?: number;
   /**
    * Round 13: a one-character stop word typed right before a stretch the texts lack, glued to it by a pair no text
    * holds, is read with it by the typo corrector, kept as typed, when the word meant starts with it and has four
@@ -848,7 +833,6 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   materialAspects: true,
   repeatedVerbs: true,
   materialStretch: true,
-  materialStretchYear: true,
   aspectTail: true,
   kindNouns: true,
   yearSuffix: true,
@@ -870,7 +854,6 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   junctionBonus: 0.3,
   junctionShare: 0.1,
   itemBonus: 0.2,
-  partialTypedWords: 0.4,
   typoStopLead: false,
   keepUnderstood: true,
   placeWeight: 1,
@@ -2353,7 +2336,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     materialAspects: o.materialAspects,
     repeatedVerbs: o.repeatedVerbs,
     materialStretch: o.materialStretch,
-    materialStretchYear: o.materialStretch && o.materialStretchYear,
     aspectTail: o.aspectTail,
     kindNouns: o.kindNouns,
     yearSuffix: o.yearSuffix,
@@ -3291,20 +3273,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return withBonus(hits, need, (h) => (kinds.get(h.index) === 2 ? o.itemBonus : 0), depth);
   }
 
-  /** A partial answer (see partialTypedWords): results holding more of the query's words as typed gain. */
-  function withTypedWords(parsed: ParsedQuery, analyzed: AnalyzedQuery, hits: QueryRanking, need: number): QueryRanking {
-    if (o.partialTypedWords <= 0 || hits.total === 0 || !hits.partial || parsed.phrases.length > 0) return hits;
-    const words: string[] = [];
-    for (const c of analyzed.concepts) if (c.kind === 'word' && !c.aspect && charCount(c.text) > 1) words.push(c.text);
-    if (words.length < 2) return hits;
-    return withBonus(hits, need, (h) => {
-      const text = (folded[h.index] as FoldedText).folded;
-      let held = 0;
-      for (const w of words) if (text.includes(w)) held++;
-      return (o.partialTypedWords * held) / words.length;
-    });
-  }
-
   /**
    * The query's typed stretches that can tell its results apart: not a theme's name (the theme rules weigh those),
    * and not one word of the query that the index holds whole (a passage holds that stretch exactly when it holds
@@ -3832,7 +3800,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       hits = withTypedStretches(searched, stretchesNow, hits, need);
       hits = withJunctions(searched, analyzed, hits, need);
       hits = withItems(searched, analyzed, hits, need);
-      hits = withTypedWords(searched, analyzed, hits, need);
       return page(query, hits, highlightsFor(analyzed.concepts), options, () => suggest(searched, analyzed), corrected);
     },
 
