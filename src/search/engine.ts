@@ -735,6 +735,12 @@ export interface SearchEngineOptions {
    */
   englishNearCharacter?: boolean;
   /**
+   * Round 23: an English word or phrase found whole in the glosses whose best sense is glossed with it only late in the
+   * dictionary's line (glosses.ts weight, 1 / (1 + the gloss's place), halved for a word inside a headword, below this)
+   * is the dictionary's guess as much as a stem-only reading (englishGuessWeight). 0: none marked.
+   */
+  englishLateGloss?: number;
+  /**
    * A place name typed in pinyin before the English for its kind (Gaohong town, Bainiu village, Linzhou county) is read
    * with that kind's syllable (gaohong zhen → 高虹镇; vocabulary.ts ENGLISH_PLACE_KINDS). Default true.
    */
@@ -903,6 +909,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   englishPhrasal: true,
   englishCharacterParts: true,
   englishNearCharacter: true,
+  englishLateGloss: 0,
   commonEnglishWeight: 0.45,
   pinyinPlaces: true,
   englishRules: {},
@@ -2325,6 +2332,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     characterSaid,
     nearCharacter,
     phrasal,
+    englishLateGloss: o.englishLateGloss,
     isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined,
     separable: o.separableWords,
     separableLonger: o.separableWords && o.separableLonger,
