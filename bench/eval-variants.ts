@@ -169,12 +169,9 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   // Round 22 (docs/search.md, English, round 22).
   'no English near character': { englishNearCharacter: false },
   // Round 23 (docs/search.md, English, round 23).
-  'late gloss 0.2': { englishLateGloss: 0.2 },
+  'no late gloss': { englishLateGloss: 0 },
   'late gloss 0.26': { englishLateGloss: 0.26 },
   'late gloss 0.34': { englishLateGloss: 0.34 },
-  'late gloss 0.5': { englishLateGloss: 0.5 },
-  'late gloss 0.15': { englishLateGloss: 0.15 },
-  'late gloss 0.12': { englishLateGloss: 0.12 },
   'english round 10 (before)': { englishRules: { placeKinds: false, rePrefix: false, particles: false, kindJoins: false } },
   // English, round 11 (docs/search.md, English, round 11).
   'no character compounds': { englishRules: { characterCompounds: false } },

@@ -735,9 +735,12 @@ export interface SearchEngineOptions {
    */
   englishNearCharacter?: boolean;
   /**
-   * Round 23: an English word or phrase found whole in the glosses whose best sense is glossed with it only late in the
-   * dictionary's line (glosses.ts weight, 1 / (1 + the gloss's place), halved for a word inside a headword, below this)
-   * is the dictionary's guess as much as a stem-only reading (englishGuessWeight). 0: none marked.
+   * Round 23: a single English word found whole in the glosses whose best sense the dictionary glosses with it only
+   * late in that word's line (its glosses.ts weight, 1 / (1 + the gloss's place) for the headword's own sense, half that
+   * for a library word inside a headword, below this) is the dictionary's guess as much as a stem-only reading, and
+   * weighs englishGuessWeight: like → 喜闻乐见 (its seventh gloss), given → 一定, wiping → 报销 "to wipe out", rooms →
+   * 地方. Its senses are searched as before. english.ts EnglishContext.lateGloss. 0: none marked (before). Default 0.2
+   * (the sixth gloss or later of a headword's own; the third or later of a word inside one).
    */
   englishLateGloss?: number;
   /**
@@ -909,7 +912,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   englishPhrasal: true,
   englishCharacterParts: true,
   englishNearCharacter: true,
-  englishLateGloss: 0,
+  englishLateGloss: 0.2,
   commonEnglishWeight: 0.45,
   pinyinPlaces: true,
   englishRules: {},

@@ -102,7 +102,9 @@ export interface Glossed {
    * writes as typed or inflected, only with another word of its Porter2 stem or inside a longer gloss (activities → 积极
    * "active", evening → 更是 "even", later → 横向 "lateral", going → 外出 "to go out"). The engine weighs it less
    * (SearchEngineOptions.englishGuessWeight). A word found only near a gloss (Glossary.near: crime → 扫黑 "to fight
-   * organized crime") is not marked: measured, it lost more than it gained (docs/search.md, English, round 15).
+   * organized crime") is not marked: measured, it lost more than it gained (docs/search.md, English, round 15). Round 23
+   * (EnglishContext.lateGloss): nor is a single word whose best sense the dictionary glosses with it only late (like →
+   * 喜闻乐见, its seventh gloss).
    */
   guess?: boolean;
   /**
@@ -159,8 +161,10 @@ export interface EnglishContext {
    */
   nearCharacter?: (word: string, near: readonly string[]) => string | undefined;
   /**
-   * Round 23 (englishLateGloss): a word or phrase found whole whose best sense is glossed with it only late in the
-   * dictionary's line (its glossary weight below this) is marked a guess (Glossed.guess). Default 0: none.
+   * Round 23 (englishLateGloss): a single word found whole whose best sense is glossed with it only late in the
+   * dictionary's line (its glossary weight below this) is marked a guess (Glossed.guess): like → 喜闻乐见, given →
+   * 一定. A phrase found whole is left alone (organized crime → 扫黑, per person → 人均 are late glosses, and right).
+   * Default 0: none.
    */
   lateGloss?: number;
 }
