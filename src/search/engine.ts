@@ -736,11 +736,11 @@ export interface SearchEngineOptions {
   englishNearCharacter?: boolean;
   /**
    * Round 23: a single English word found whole in the glosses whose best sense the dictionary glosses with it only
-   * late in that word's line (its glosses.ts weight, 1 / (1 + the gloss's place) for the headword's own sense, half that
-   * for a library word inside a headword, below this) is the dictionary's guess as much as a stem-only reading, and
-   * weighs englishGuessWeight: like → 喜闻乐见 (its seventh gloss), given → 一定, wiping → 报销 "to wipe out", rooms →
-   * 地方. Its senses are searched as before. english.ts EnglishContext.lateGloss. 0: none marked (before). Default 0.2
-   * (the sixth gloss or later of a headword's own; the third or later of a word inside one).
+   * late or loosely in that word's line (its glosses.ts weight, 1 / (1 + the gloss's place), halved for a loose reading
+   * or a library word inside a headword, below this) is the dictionary's guess as much as a stem-only reading, and
+   * weighs englishGuessWeight: given → 一定 (its sixth gloss), rooms → 地方 (its seventh), like → 喜闻乐见 "to one's
+   * liking", wiping → 报销 "to wipe out". Its senses are searched as before. english.ts EnglishContext.lateGloss. 0:
+   * none marked (before). Default 0.2 (the sixth gloss or later of a headword's own, earlier when halved).
    */
   englishLateGloss?: number;
   /**

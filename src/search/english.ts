@@ -103,8 +103,8 @@ export interface Glossed {
    * "active", evening → 更是 "even", later → 横向 "lateral", going → 外出 "to go out"). The engine weighs it less
    * (SearchEngineOptions.englishGuessWeight). A word found only near a gloss (Glossary.near: crime → 扫黑 "to fight
    * organized crime") is not marked: measured, it lost more than it gained (docs/search.md, English, round 15). Round 23
-   * (EnglishContext.lateGloss): a single word whose best sense the dictionary glosses with it only late (like →
-   * 喜闻乐见, its seventh gloss) is marked.
+   * (EnglishContext.lateGloss): a single word whose best sense the dictionary glosses with it only late (given → 一定,
+   * its sixth gloss) is marked.
    */
   guess?: boolean;
   /**
