@@ -168,6 +168,10 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'english round 17b (before)': { englishPhrasal: false, englishCharacterParts: false },
   // Round 22 (docs/search.md, English, round 22).
   'no English near character': { englishNearCharacter: false },
+  // Round 23 (docs/search.md, English, round 23).
+  'no late gloss': { englishLateGloss: 0 },
+  'late gloss 0.26': { englishLateGloss: 0.26 },
+  'late gloss 0.34': { englishLateGloss: 0.34 },
   'english round 10 (before)': { englishRules: { placeKinds: false, rePrefix: false, particles: false, kindJoins: false } },
   // English, round 11 (docs/search.md, English, round 11).
   'no character compounds': { englishRules: { characterCompounds: false } },

@@ -288,6 +288,8 @@ export interface AnalyzeContext {
   characterSaid?: (word: string) => string | undefined;
   /** A word found only inside a longer gloss read first as the texts' word its own character starts (english.ts EnglishContext.nearCharacter). */
   nearCharacter?: (word: string, near: readonly string[]) => string | undefined;
+  /** Round 23: english.ts EnglishContext.lateGloss (SearchEngineOptions.englishLateGloss). */
+  englishLateGloss?: number;
   /** A verb and its particle read as the texts' word glossed with them (english.ts EnglishContext.phrasal). */
   phrasal?: (verbStem: string, particle: string) => readonly PhrasalWord[] | undefined;
   /** Whether the texts hold a string as whole words (english.ts EnglishContext.inTextsWhole). Default: as inTexts. */
@@ -1059,7 +1061,7 @@ export function analyzeQuery(
   }
   if (ctx.separable !== false) asked = joinSeparable(asked, (w) => hasTerm(w) && inTexts(w), ctx.separableLonger === true, ctx.complements === true);
   if (ctx.insideJoin === true) asked = joinInside(asked);
-  const { text, english, glossed, chinese, translated, untranslated } = mapEnglish(asked, { glossary: ctx.glossary, hasTerm, inTexts, numbers: ctx.englishNumbers, maxJoined: ctx.englishJoined, rules: ctx.englishRules, inTextsWhole: ctx.inTextsWhole, saidAs: ctx.saidAs, characterSaid: ctx.characterSaid, nearCharacter: ctx.nearCharacter, phrasal: ctx.phrasal });
+  const { text, english, glossed, chinese, translated, untranslated } = mapEnglish(asked, { glossary: ctx.glossary, hasTerm, inTexts, numbers: ctx.englishNumbers, maxJoined: ctx.englishJoined, rules: ctx.englishRules, inTextsWhole: ctx.inTextsWhole, saidAs: ctx.saidAs, characterSaid: ctx.characterSaid, nearCharacter: ctx.nearCharacter, phrasal: ctx.phrasal, lateGloss: ctx.englishLateGloss });
   const cutSpans = cutWithSpans(text);
   // Typos are looked for in jieba's own cut, before the repairs below (集体|经计 must not become 集体经|计).
   const runs: string[][] = [];

@@ -746,6 +746,15 @@ export interface SearchEngineOptions {
    */
   englishNearCharacter?: boolean;
   /**
+   * Round 23: a single English word found whole in the glosses whose best sense the dictionary glosses with it only
+   * late or loosely in that word's line (its glosses.ts weight, 1 / (1 + the gloss's place), halved for a loose reading
+   * or a library word inside a headword, below this) is the dictionary's guess as much as a stem-only reading, and
+   * weighs englishGuessWeight: given → 一定 (its sixth gloss), rooms → 地方 (its seventh), like → 喜闻乐见 "to one's
+   * liking", wiping → 报销 "to wipe out". Its senses are searched as before. english.ts EnglishContext.lateGloss. 0:
+   * none marked (before). Default 0.2 (the sixth gloss or later of a headword's own, earlier when halved).
+   */
+  englishLateGloss?: number;
+  /**
    * A place name typed in pinyin before the English for its kind (Gaohong town, Bainiu village, Linzhou county) is read
    * with that kind's syllable (gaohong zhen → 高虹镇; vocabulary.ts ENGLISH_PLACE_KINDS). Default true.
    */
@@ -915,6 +924,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   englishPhrasal: true,
   englishCharacterParts: true,
   englishNearCharacter: true,
+  englishLateGloss: 0.2,
   commonEnglishWeight: 0.45,
   pinyinPlaces: true,
   englishRules: {},
@@ -2337,6 +2347,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     characterSaid,
     nearCharacter,
     phrasal,
+    englishLateGloss: o.englishLateGloss,
     isDictionaryWord: o.loneCharacterWords && o.glosses ? inCedict : undefined,
     separable: o.separableWords,
     separableLonger: o.separableWords && o.separableLonger,

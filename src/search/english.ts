@@ -102,7 +102,9 @@ export interface Glossed {
    * writes as typed or inflected, only with another word of its Porter2 stem or inside a longer gloss (activities → 积极
    * "active", evening → 更是 "even", later → 横向 "lateral", going → 外出 "to go out"). The engine weighs it less
    * (SearchEngineOptions.englishGuessWeight). A word found only near a gloss (Glossary.near: crime → 扫黑 "to fight
-   * organized crime") is not marked: measured, it lost more than it gained (docs/search.md, English, round 15).
+   * organized crime") is not marked: measured, it lost more than it gained (docs/search.md, English, round 15). Round 23
+   * (EnglishContext.lateGloss): a single word whose best sense the dictionary glosses with it only late (given → 一定,
+   * its sixth gloss) is marked.
    */
   guess?: boolean;
   /**
@@ -158,6 +160,13 @@ export interface EnglishContext {
    * → 贫困). See {@link nearCharacterOf}. Default none.
    */
   nearCharacter?: (word: string, near: readonly string[]) => string | undefined;
+  /**
+   * Round 23 (englishLateGloss): a single word found whole whose best sense is glossed with it only late in the
+   * dictionary's line (its glossary weight below this) is marked a guess (Glossed.guess): like → 喜闻乐见, given →
+   * 一定. A phrase found whole is left alone (organized crime → 扫黑, per person → 人均 are late glosses, and right).
+   * Default 0: none.
+   */
+  lateGloss?: number;
 }
 
 /** saidAsOf's maps, built once per list of groups (every engine over the same lexicon shares one). */
@@ -461,6 +470,8 @@ interface Segment {
    * an equal head, not above it (poor: 贫困 and 扶贫).
    */
   own?: string;
+  /** A phrase found whole: its candidates' glossary weights, in the order of heads (see EnglishContext.lateGloss). */
+  weights?: number[];
 }
 
 /** Politeness and material words (please, thanks, ppt, latest, slides): chat noise the analyser drops, never translated. */
@@ -1521,6 +1532,7 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
         // Counted in meaningful words: "rural area of" is no longer than the table's rural.
         if (matches.length > 0 && (!found || key.split(' ').length > tableN)) {
           segment = { start: first.start, end: (slice[n - 1] as Word).end, text: '', source: 'gloss', heads: matches.map((m) => m.word) };
+          if (ctx.lateGloss && n === 1) segment.weights = matches.map((m) => m.weight);
           if (rules.typedJoins) segment.joins = typedFirst(matches, surface);
           // A plural's own noun counts as typed (meetings: 会议 "meeting", which glossedAsTyped reads as meet).
           if (n === 1) segment.typed = matches.filter((m) => glossedAsTyped(m, surface) || (surface.endsWith('s') && glossedAsTyped(m, surface.slice(0, -1)))).map((m) => m.word);
@@ -1636,7 +1648,8 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
       out += `${before} `;
       // The best sense (the word's first gloss, exactly as written, the commoner word among equals) stands for the
       // English; the others are searched as related terms, below it: good is 良好 first, 产品 "goods" far after.
-      const guess = s.typed !== undefined && !s.typed.includes(terms[0] as string);
+      const late = s.weights !== undefined && (s.weights[s.heads.indexOf(terms[0] as string)] ?? 1) < (ctx.lateGloss as number);
+      const guess = (s.typed !== undefined && !s.typed.includes(terms[0] as string)) || late;
       const loose = s.typed === undefined ? [] : terms.slice(1).filter((t) => !(s.typed as string[]).includes(t));
       // Optional fields set one by one, not by conditional spreads (V8's slow path; docs/search.md, Speed, round 20).
       // A near-character reading stands beside the first near word (Segment.own): both are heads.
