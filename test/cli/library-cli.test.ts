@@ -24,6 +24,7 @@ beforeAll(async () => {
 
 const run = (args: string[], env: NodeJS.ProcessEnv) => runCli(args, { env, cwd: files });
 
+// Within a test, the commands that only read the library run side by side.
 describe('zhenxing add / remove / docs', { timeout: 90_000 }, () => {
   it('adds files with --json, says so for the same content twice, lists them with their origin and removes them', async () => {
     const env = { LIBRARY_DIR: mkdtempSync(path.join(tmpdir(), 'zx-lib-')) };
@@ -47,7 +48,12 @@ describe('zhenxing add / remove / docs', { timeout: 90_000 }, () => {
     expect(JSON.parse(again.stdout)).toEqual({ added: [] });
     expect(again.stderr).toBe(`zhenxing: 通知.txt is already in the library as ${notice.id} 《${NOTICE_TITLE}》; nothing added\n`);
 
-    const docs = JSON.parse((await run(['docs', '--json'], env)).stdout) as { id: string; origin: string; file: string; format?: string }[];
+    const [docsRun, searchRun, passagesRun] = await Promise.all([
+      run(['docs', '--json'], env),
+      run(['search', '数字乡村驿站', '--json'], env),
+      run(['passages', '--json'], env),
+    ]);
+    const docs = JSON.parse(docsRun.stdout) as { id: string; origin: string; file: string; format?: string }[];
     expect(docs.map((d) => [d.id, d.origin])).toEqual([
       ['000', 'seed'],
       ['001', 'seed'],
@@ -59,10 +65,10 @@ describe('zhenxing add / remove / docs', { timeout: 90_000 }, () => {
     ]);
     expect(docs[5]).toMatchObject({ file: '通知.txt', format: 'txt' });
 
-    const search = JSON.parse((await run(['search', '数字乡村驿站', '--json'], env)).stdout) as { results: { id: string; docId: string }[] };
+    const search = JSON.parse(searchRun.stdout) as { results: { id: string; docId: string }[] };
     expect(search.results[0]?.docId).toBe(word.id);
     expect(search.results[0]?.id).toMatch(new RegExp(`^${word.id}-00[01]$`));
-    const passages = JSON.parse((await run(['passages', '--json'], env)).stdout) as { docId: string }[];
+    const passages = JSON.parse(passagesRun.stdout) as { docId: string }[];
     expect(passages.filter((p) => p.docId === notice.id)).toHaveLength(4);
 
     const removed = await run(['remove', word.id], env);
@@ -117,11 +123,16 @@ describe('zhenxing add / remove / docs', { timeout: 90_000 }, () => {
     const hit = (JSON.parse(first.stdout) as { results: { id: string; text: string }[] }).results[0]!;
     expect(json).toContain(JSON.stringify(NOTICE_TITLE));
     writeFileSync(file, json.replaceAll(JSON.stringify(NOTICE_TITLE), JSON.stringify(`${NOTICE_TITLE}（已载入）`)));
-    const again = JSON.parse((await run(['search', '稻渔综合种养', '--json'], env)).stdout) as { results: { id: string; title: string }[] };
+    const [againRun, passagesRun, docsRun] = await Promise.all([
+      run(['search', '稻渔综合种养', '--json'], env),
+      run(['passages', '--json'], env),
+      run(['docs'], env),
+    ]);
+    const again = JSON.parse(againRun.stdout) as { results: { id: string; title: string }[] };
     expect(again.results[0]).toMatchObject({ id: hit.id, title: `${NOTICE_TITLE}（已载入）` });
-    const passages = JSON.parse((await run(['passages', '--json'], env)).stdout) as { id: string; title: string }[];
+    const passages = JSON.parse(passagesRun.stdout) as { id: string; title: string }[];
     expect(passages.find((p) => p.id === hit.id)?.title).toBe(`${NOTICE_TITLE}（已载入）`);
-    expect((await run(['docs'], env)).stdout).toContain(`《${NOTICE_TITLE}（已载入）》`);
+    expect(docsRun.stdout).toContain(`《${NOTICE_TITLE}（已载入）》`);
     // Without DATA_DIR (the tests above run in a directory without ./data) nothing is written.
     expect(readdirSync(files).filter((n) => n === 'data')).toEqual([]);
   }, 180_000); // six spawned CLI runs, each loading jieba: minutes on a loaded 2-core machine

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from '../helpers/ensure-built.js';
 import { freePort, redisAvailable, startRedis, type TestRedis } from '../helpers/redis-server.js';
 import { runCli } from '../helpers/run-cli.js';
+import { seedSavedIndex } from '../helpers/saved-index.js';
 
 
 const run = (args: string[], env: NodeJS.ProcessEnv, input = '') => runCli(args, { env, input, inheritEnv: false });
@@ -42,23 +43,29 @@ describe.skipIf(!redisAvailable)('zhenxing state export / import', () => {
   });
 
   it("moves a single bot's state file into Redis and exports it back unchanged", async () => {
-    const fromFile = await run(['state', 'export'], { DATA_DIR: dataDir });
+    // Exporting the file and importing it into Redis both only read the file: side by side.
+    const [fromFile, imported] = await Promise.all([
+      run(['state', 'export'], { DATA_DIR: dataDir }),
+      run(['state', 'import'], { DATA_DIR: dataDir, STATE_URL: redis.url }),
+    ]);
     expect(fromFile.code).toBe(0);
     const { claims: _claims, ...expected } = FILE_STATE;
     expect(JSON.parse(fromFile.stdout)).toMatchObject(expected);
 
-    const imported = await run(['state', 'import'], { DATA_DIR: dataDir, STATE_URL: redis.url });
     expect(imported).toMatchObject({ code: 0, stderr: '' });
     expect(imported.stdout).toBe(`imported into ${redis.url}: 3 subscriptions, 2 sent records, 1 failure\n`);
 
-    const fromRedis = await run(['state', 'export'], { DATA_DIR: path.join(dir, 'elsewhere'), STATE_URL: redis.url });
+    // --out writes a file; importing it from stdin again changes nothing (a union). Both exports read: side by side.
+    const out = path.join(dir, 'export.json');
+    const [fromRedis, toFile] = await Promise.all([
+      run(['state', 'export'], { DATA_DIR: path.join(dir, 'elsewhere'), STATE_URL: redis.url }),
+      run(['state', 'export', '--out', out], { STATE_URL: redis.url }),
+    ]);
     expect(fromRedis.code).toBe(0);
     // The same records (sorted; platforms without subscriptions listed empty).
     expect(JSON.parse(fromRedis.stdout)).toMatchObject({ ...expected, sent: { [TODAY]: ['feishu:oc_abc', 'slack:C0001'] } });
 
-    // --out writes a file; importing it from stdin again changes nothing (a union).
-    const out = path.join(dir, 'export.json');
-    expect((await run(['state', 'export', '--out', out], { STATE_URL: redis.url })).stderr).toBe(`zhenxing: state from ${redis.url} written to ${out}\n`);
+    expect(toFile.stderr).toBe(`zhenxing: state from ${redis.url} written to ${out}\n`);
     const again = await run(['state', 'import', '-'], { STATE_URL: redis.url }, readFileSync(out, 'utf8'));
     expect(again.stdout).toBe(`imported into ${redis.url}: 3 subscriptions, 2 sent records, 1 failure\n`);
     expect(JSON.parse((await run(['state', 'export'], { STATE_URL: redis.url })).stdout)).toEqual(JSON.parse(fromRedis.stdout));
@@ -80,17 +87,23 @@ describe.skipIf(!redisAvailable)('zhenxing state export / import', () => {
     expect((await run(['state', 'import'], { DATA_DIR: single, STATE_URL: db })).stdout).toBe(
       `imported into ${db}: 1 subscription, 0 sent records, 0 failures, 1 vote\n`,
     );
-    const report = await run(['report', '--json'], { DATA_DIR: path.join(dir, 'empty'), STATE_URL: db });
+    // Three readers of what was imported, side by side. The search runs beside a saved index of the seeds (as the
+    // CLI beside a bot does; test/helpers/saved-index.ts) instead of segmenting them again: the votes come from Redis.
+    const searchData = path.join(dir, 'search-data');
+    seedSavedIndex(searchData);
+    const [report, text, searched] = await Promise.all([
+      run(['report', '--json'], { DATA_DIR: path.join(dir, 'empty'), STATE_URL: db }),
+      run(['report'], { STATE_URL: db }),
+      run(['search', '人才振兴', '--json', '--limit', '50'], { DATA_DIR: searchData, STATE_URL: db }),
+    ]);
     expect(report).toMatchObject({ code: 0, stderr: '' });
     expect(JSON.parse(report.stdout)).toEqual({
       queries: [{ query: '人才振兴', count: 2 }],
       misses: [{ query: '人才振兴', count: 2, partial: false }],
       feedback: [{ passageId: '002-014', query: '人才振兴', up: 0, down: 1 }],
     });
-    const text = await run(['report'], { STATE_URL: db });
     expect(text.stdout.split('\n')[0]).toBe(`最近 30 天（${db}）：2 次搜索，1 条反馈`);
     // search --json explains the vote read from Redis.
-    const searched = await run(['search', '人才振兴', '--json', '--limit', '50'], { STATE_URL: db });
     const results = (JSON.parse(searched.stdout) as { results: { id: string; feedback?: { down: number } }[] }).results;
     expect(results.find((r) => r.id === '002-014')?.feedback).toMatchObject({ up: 0, down: 1 });
   }, 60_000);

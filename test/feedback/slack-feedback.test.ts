@@ -11,6 +11,7 @@ import { createFileSearchLog, createFileVoteStore, type SearchLog, type VoteStor
 import { ensureBuilt } from '../helpers/ensure-built.js';
 import { startSlackHarness, type SlackHarness } from '../slack/harness.js';
 import { runCli as runCliProcess } from '../helpers/run-cli.js';
+import { seedSavedIndex } from '../helpers/saved-index.js';
 
 
 interface Btn {
@@ -41,6 +42,9 @@ let h: SlackHarness;
 beforeAll(async () => {
   ensureBuilt();
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'zhenxing-feedback-'));
+  // The run's saved index of the seeds, as a bot leaves it in DATA_DIR (test/helpers/saved-index.ts): the spawned
+  // search loads it instead of segmenting the seeds again (it scores exactly as a fresh build).
+  seedSavedIndex(dataDir);
   votes = await createFileVoteStore({ dataDir });
   searchLog = await createFileSearchLog({ dataDir });
   h = await startSlackHarness({ votes, searchLog, logLevel: 'warn' });
@@ -106,17 +110,20 @@ describe('feedback through Slack', () => {
     await searchLog.flush();
     await votes.flush();
 
-    const json = await runCli(['search', '人才振兴', '--json', '--limit', '5'], { DATA_DIR: dataDir });
+    // The report's day window: the harness's clock says 2026-11-22 (searches and votes are stamped with it), --days
+    // counts back from now. The three processes only read DATA_DIR: side by side.
+    const days = Math.ceil((Date.now() - Date.parse('2026-11-22T01:00:00Z')) / 86_400_000) + 1;
+    const [json, none, res] = await Promise.all([
+      runCli(['search', '人才振兴', '--json', '--limit', '5'], { DATA_DIR: dataDir }),
+      runCli(['report', '--json', '--days', String(days - 2)], { DATA_DIR: dataDir }),
+      runCli(['report', '--json', '--days', String(days)], { DATA_DIR: dataDir }),
+    ]);
     expect(json.code).toBe(0);
     const results = (JSON.parse(json.stdout) as { results: { id: string; feedback?: { up: number; down: number; effect: string; engineRank: number; rank: number } }[] }).results;
     const lifted = results.find((r) => r.feedback?.effect === 'lifted');
     expect(lifted?.feedback).toMatchObject({ up: 1, down: 0, engineRank: 4, rank: 3 });
 
-    // The harness's clock says 2026-11-22 (searches and votes are stamped with it): --days counts back from now.
-    const days = Math.ceil((Date.now() - Date.parse('2026-11-22T01:00:00Z')) / 86_400_000) + 1;
-    const none = await runCli(['report', '--json', '--days', String(days - 2)], { DATA_DIR: dataDir });
     expect(JSON.parse(none.stdout)).toEqual({ queries: [], misses: [], feedback: [] });
-    const res = await runCli(['report', '--json', '--days', String(days)], { DATA_DIR: dataDir });
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
     const report = JSON.parse(res.stdout) as {
