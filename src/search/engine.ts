@@ -2514,8 +2514,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return out.length > 0 ? out : undefined;
   }
 
-  // Each passage's amounts of money (quantity.ts amountsOf), found on the first question about money that reaches it.
-  const amountSpans: ([number, number][] | undefined)[] = [];
   /** Whether one of `payment` stands in passage `i` within amountWindow characters of one of `anchors` (paymentNear). */
   function paymentNear(i: number, anchors: readonly string[], payment: readonly string[]): boolean {
     const text = (folded[i] as FoldedText).folded;
@@ -2524,21 +2522,21 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return quantityNear(text, spans, anchors, o.amountWindow);
   }
 
-  // Each passage's numbers (quantity.ts numbersOf), found on the first question asking a number that reaches it.
-  const numberSpans: ([number, number][] | undefined)[] = [];
-  /** Whether passage `i` states a number within amountWindow characters of one of `anchors` (askedNumberStated). */
-  function numberNear(i: number, anchors: readonly string[]): boolean {
-    const text = (folded[i] as FoldedText).folded;
-    const spans = numberSpans[i] ?? (numberSpans[i] = numbersOf(text));
-    return quantityNear(text, spans, anchors, o.amountWindow);
+  /**
+   * Whether passage `i` states a span of `spansOf` (quantity.ts) within `window` characters of one of `words`; each
+   * passage's spans are found on the first question that reaches it.
+   */
+  function statedNear(spansOf: (text: string) => [number, number][], window: number): (i: number, words: readonly string[]) => boolean {
+    const cache: ([number, number][] | undefined)[] = [];
+    return (i, words) => {
+      const text = (folded[i] as FoldedText).folded;
+      return quantityNear(text, cache[i] ?? (cache[i] = spansOf(text)), words, window);
+    };
   }
-
-  /** Whether passage `i` states an amount of money within amountWindow characters of one of `anchors`. */
-  function amountNear(i: number, anchors: readonly string[]): boolean {
-    const text = (folded[i] as FoldedText).folded;
-    const spans = amountSpans[i] ?? (amountSpans[i] = amountsOf(text));
-    return quantityNear(text, spans, anchors, o.amountWindow);
-  }
+  /** An amount of money near the anchors (askedAmountStated and the rules after it). */
+  const amountNear = statedNear(amountsOf, o.amountWindow);
+  /** A number near the anchors (askedNumberStated). */
+  const numberNear = statedNear(numbersOf, o.amountWindow);
 
   function rank(parsed: ParsedQuery, analyzed: AnalyzedQuery, need = Infinity, headings = false): QueryRanking {
     const { concepts } = analyzed;
@@ -3154,8 +3152,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return rankingOf(found.length, (k) => found.slice(0, k), true, [], []);
   }
 
-  // Each passage's quantity spans (quantity.ts), found on the first question about a number that reaches it.
-  const quantitySpans: ([number, number][] | undefined)[] = [];
+  /** A quantity near one of the question's words (withQuantities). */
+  const quantityStated = statedNear(quantitiesOf, o.quantityWindow);
   /**
    * A question about a quantity (多少, 几个, 比例: quantity.ts): among its first results (as deep as the bigram
    * signal's), a passage stating a number within `quantityWindow` characters of one of the question's own words (not
@@ -3170,11 +3168,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       for (const h of [...c.heads, ...c.related]) if (Array.from(h).length > 1) words.push(h);
     }
     if (words.length === 0) return hits;
-    return withBonus(hits, need, (h) => {
-      const text = (folded[h.index] as FoldedText).folded;
-      const spans = quantitySpans[h.index] ?? (quantitySpans[h.index] = quantitiesOf(text));
-      return quantityNear(text, spans, words, o.quantityWindow) ? o.quantityBonus : 0;
-    });
+    return withBonus(hits, need, (h) => (quantityStated(h.index, words) ? o.quantityBonus : 0));
   }
 
   /**

@@ -470,7 +470,7 @@ interface Segment {
    * an equal head, not above it (poor: 贫困 and 扶贫).
    */
   own?: string;
-  /** A phrase found whole: its candidates' glossary weights, in the order of heads (see EnglishContext.lateGloss). */
+  /** A single word found whole: its candidates' glossary weights, in the order of heads (see EnglishContext.lateGloss). */
   weights?: number[];
 }
 

@@ -4,8 +4,11 @@
  * question's words (村卫生室192个, 报销比例分别达到95%) is preferred among the first results.
  */
 
+/** The measure words after 几 that ask how many (几个, 几户 …): ASKS_QUANTITY's, and ASKS_NUMBER's with more. */
+const FEW = '个|户|名|人|次|项|条|家|所|座|处|笔|位|批|场|种|支|类|年|岁|万|千|百|十';
+
 /** Words asking for a number: how many, how much, what share, which year, what standard. */
-const ASKS_QUANTITY = /多少|几(?:个|户|名|人|次|项|条|家|所|座|处|笔|位|批|场|种|支|类|年|岁|万|千|百|十)|百分之几|百分之多少|比例|占比|哪一年|哪年|什么时候|人次/u;
+const ASKS_QUANTITY = new RegExp(`多少|几(?:${FEW})|百分之几|百分之多少|比例|占比|哪一年|哪年|什么时候|人次`, 'u');
 
 /** Whether a query asks for a quantity. */
 export const asksQuantity = (text: string): boolean => ASKS_QUANTITY.test(text);
@@ -14,15 +17,21 @@ export const asksQuantity = (text: string): boolean => ASKS_QUANTITY.test(text);
  * A quantity as the texts write it: digits, or the anonymised x / xx of the texts, perhaps with 余 / 多 and 万 / 亿,
  * then a measure word, a unit or %; or a year (2019年).
  */
-const QUANTITY =
-  /(?:\d+(?:\.\d+)?|x+(?:\.x+)?)(?:余|多)?(?:万|亿)?(?:%|％|个|名|户|人次|人|元|亩|支|项|场次|场|次|条|家|种|所|座|对|期|周岁|岁|平方米|公斤|类|批|年|倍)/gu;
+/** A figure in digits, or the texts' anonymised x / xx (QUANTITY, MONEY, NUMBER). */
+const DIGITS = String.raw`\d+(?:\.\d+)?|x+(?:\.x+)?`;
+/** The measure words and units a quantity ends with (QUANTITY; NUMBER takes them and more). */
+const UNITS = '%|％|个|名|户|人次|人|元|亩|支|项|场次|场|次|条|家|种|所|座|对|期|周岁|岁|平方米|公斤|类|批|年|倍';
+const QUANTITY = new RegExp(`(?:${DIGITS})(?:余|多)?(?:万|亿)?(?:${UNITS})`, 'gu');
 
-/** Start and end offsets of the quantities in a text. */
-export function quantitiesOf(text: string): [number, number][] {
+/** Start and end offsets of the matches of a global pattern in a text. */
+function spansOf(text: string, pattern: RegExp): [number, number][] {
   const out: [number, number][] = [];
-  for (const m of text.matchAll(QUANTITY)) out.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(pattern)) out.push([m.index, m.index + m[0].length]);
   return out;
 }
+
+/** Start and end offsets of the quantities in a text. */
+export const quantitiesOf = (text: string): [number, number][] => spansOf(text, QUANTITY);
 
 /**
  * Whether some word of `words` stands in `text` within `window` characters of a quantity (before or after it).
@@ -72,21 +81,17 @@ export const namesPayment = (word: string): boolean => PAYMENT_WORDS.has(word);
  * An amount of money as the texts write it: digits or the anonymised x, perhaps 余 / 多 and 万 / 亿, then 元; or a share
  * (95%), which answers what one pays of a bill (住院自己要掏多少钱: 报销比例分别达到95%).
  */
-const MONEY = /(?:\d+(?:\.\d+)?|x+(?:\.x+)?)(?:(?:余|多)?(?:万|亿)?元|%|％)/gu;
+const MONEY = new RegExp(`(?:${DIGITS})(?:(?:余|多)?(?:万|亿)?元|%|％)`, 'gu');
 
 /** Start and end offsets of the amounts of money (and shares) in a text. */
-export function amountsOf(text: string): [number, number][] {
-  const out: [number, number][] = [];
-  for (const m of text.matchAll(MONEY)) out.push([m.index, m.index + m[0].length]);
-  return out;
-}
+export const amountsOf = (text: string): [number, number][] => spansOf(text, MONEY);
 
 /**
  * Round 23: words asking for a number that is not an amount of money — 是多少, 有多少, 几个 / 几户 …, 百分之几, 多久,
  * 多长时间 (SearchEngineOptions.askedNumberStated). Not 哪几个, 这几个, 近几年, 好几个 (which ones, these, lately,
  * several), 哪一年 or 什么时候 (a date answers those), nor 比例 alone.
  */
-const ASKS_NUMBER = /多少|(?<![这那哪近好])几(?:个|户|名|人|次|项|条|家|所|座|处|笔|位|批|场|种|支|类|年|岁|万|千|百|十|天|月)|百分之几|多久|多长时间/u;
+const ASKS_NUMBER = new RegExp(`多少|(?<![这那哪近好])几(?:${FEW}|天|月)|百分之几|多久|多长时间`, 'u');
 
 /** Whether a query asks for a number (see ASKS_NUMBER). */
 export const asksNumber = (text: string): boolean => ASKS_NUMBER.test(text);
@@ -95,12 +100,7 @@ export const asksNumber = (text: string): boolean => ASKS_NUMBER.test(text);
  * A number as the texts write it for askedNumberStated: a quantity ({@link quantitiesOf}'s digits or x with a measure or
  * unit), an amount of money, or Chinese numerals before a measure word, a unit or a time (三个, 两名, 十余万人, 五年).
  */
-const NUMBER =
-  /(?:\d+(?:\.\d+)?|x+(?:\.x+)?|[一二两三四五六七八九十百千万亿]+)(?:余|多)?(?:万|亿)?(?:%|％|个|名|户|人次|人|元|亩|支|项|场次|场|次|条|家|种|所|座|对|期|周岁|岁|平方米|公斤|类|批|年|倍|天|月|周|公里|米|吨|斤|位|处|笔|间|套)/gu;
+const NUMBER = new RegExp(`(?:${DIGITS}|[一二两三四五六七八九十百千万亿]+)(?:余|多)?(?:万|亿)?(?:${UNITS}|天|月|周|公里|米|吨|斤|位|处|笔|间|套)`, 'gu');
 
 /** Start and end offsets of the numbers in a text (see NUMBER). */
-export function numbersOf(text: string): [number, number][] {
-  const out: [number, number][] = [];
-  for (const m of text.matchAll(NUMBER)) out.push([m.index, m.index + m[0].length]);
-  return out;
-}
+export const numbersOf = (text: string): [number, number][] => spansOf(text, NUMBER);
