@@ -268,6 +268,14 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
   { set: 'chat', prefix: 'chat-precision12x-', heldOut: true },
   { set: 'chat', prefix: 'chat-nomatch9-', heldOut: false },
   { set: 'chat', prefix: 'chat-nomatch9x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-everyday20-', heldOut: false },
+  { set: 'chat', prefix: 'chat-everyday20x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-english22-', heldOut: false },
+  { set: 'chat', prefix: 'chat-english22x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-precision13-', heldOut: false },
+  { set: 'chat', prefix: 'chat-precision13x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-nomatch10-', heldOut: false },
+  { set: 'chat', prefix: 'chat-nomatch10x-', heldOut: true },
 ];
 
 export const heldOutBlock = (setName: string, id: string): boolean =>

@@ -543,6 +543,18 @@ describe('retrieval quality on the judged sets', () => {
     { set: 'chat', prefix: 'chat-precision12x-', floor: { mrr10: 0.98, success5: 1 }, size: 30 },
     { set: 'chat', prefix: 'chat-nomatch9-', floor: { mrr10: 0.95, success5: 1 }, size: 15 },
     { set: 'chat', prefix: 'chat-nomatch9x-', floor: { mrr10: 0.9, success5: 1 }, size: 15 },
+    // Round 24's blocks, written blind as round 23's (drafts equal to a never-seen or chat query dropped, not reworded).
+    // At f59e921 + the blocks: everyday20 0.900 / 0.947, everyday20x 0.816 / 0.944 (aggregates only); english22 0.945 /
+    // 0.974, english22x 0.904 / 1.000; precision13 0.942 / 0.962, precision13x 0.962 / 0.962; nomatch10 and nomatch10x
+    // 1.000 / 1.000 (their no-match queries under NO_MATCH_CEILINGS).
+    { set: 'chat', prefix: 'chat-everyday20-', floor: { mrr10: 0.89, success5: 0.94 }, size: 38 },
+    { set: 'chat', prefix: 'chat-everyday20x-', floor: { mrr10: 0.8, success5: 0.94 }, size: 36 },
+    { set: 'chat', prefix: 'chat-english22-', floor: { mrr10: 0.93, success5: 0.97 }, size: 38 },
+    { set: 'chat', prefix: 'chat-english22x-', floor: { mrr10: 0.89, success5: 1 }, size: 37 },
+    { set: 'chat', prefix: 'chat-precision13-', floor: { mrr10: 0.93, success5: 0.96 }, size: 26 },
+    { set: 'chat', prefix: 'chat-precision13x-', floor: { mrr10: 0.95, success5: 0.96 }, size: 26 },
+    { set: 'chat', prefix: 'chat-nomatch10-', floor: { mrr10: 0.98, success5: 1 }, size: 15 },
+    { set: 'chat', prefix: 'chat-nomatch10x-', floor: { mrr10: 0.98, success5: 1 }, size: 14 },
   ];
   // Blocks written to measure full answers to near-miss no-match queries: held to a ceiling of their own (their figure
   // when it was set) instead of the set's zero, so that a block can be written before the engine is changed for it.
@@ -589,6 +601,8 @@ describe('retrieval quality on the judged sets', () => {
     { set: 'chat', prefix: 'chat-everyday17x-', most: 0, size: 2 },
     { set: 'chat', prefix: 'chat-nomatch9-', most: 1, size: 28 }, // 2 at 0e6de6e (written blind); round 23's askedNumberStated 1
     { set: 'chat', prefix: 'chat-nomatch9x-', most: 3, size: 28 }, // 3 at 0e6de6e
+    { set: 'chat', prefix: 'chat-nomatch10-', most: 2, size: 26 }, // 2 at f59e921 + the blocks (written blind)
+    { set: 'chat', prefix: 'chat-nomatch10x-', most: 2, size: 28 }, // 2 at f59e921 + the blocks
   ];
   const mean = (outcomes: readonly { mrr10: number; success5: number }[]): { mrr10: number; success5: number } => ({
     mrr10: outcomes.reduce((a, o) => a + o.mrr10, 0) / Math.max(1, outcomes.length),
