@@ -322,6 +322,16 @@ export interface EnglishRules {
    */
   derivations?: boolean;
   /**
+   * An -ing or -ed form whose key the glossary does not share with its verb is read as that verb (round 24):
+   * embedding → embed (嵌入 "to embed"), sacrificing → sacrifice (牺牲) — English inflection the stemmer keys apart
+   * (embedding → embed but embed → emb; sacrificing → sacrif but sacrifice → sacrific), so that no look-up knew the
+   * word and it was searched as typed, required of a full answer. For a word no look-up knows: the verb with its e
+   * restored, its doubled consonant single, or as cut, whose best sense is a verb glossed as typed ("to embed"; as
+   * derivations asks of a -ment noun's verb). A noun in -ship read as its base (membership → member) was measured
+   * and not kept. false: off (before round 24). Default true.
+   */
+  inflections?: boolean;
+  /**
    * Two words joined by a hyphen, and, & or / are the compound Chinese makes of their first characters (round 13):
    * urban-rural → 城 of 城镇化 + 乡 of 乡村 → 城乡 "city and countryside", party and masses → 党群, teachers and
    * students → 师生 — Chinese abbreviates a coordinate pair so, and the texts write 城乡融合, 城乡结对共建, 城乡藩篱 where
@@ -373,6 +383,7 @@ const RULE_DEFAULTS: Required<EnglishRules> = {
   characterStretches: true,
   copulaGet: true,
   derivations: true,
+  inflections: true,
   coordinatePairs: true,
   spacedPairs: true,
   wholeStretches: true,
@@ -795,6 +806,20 @@ const DERIVATIONS: readonly { suffix: RegExp; base: (stem: string) => string; ve
   { suffix: /^([a-z]{3,})ness(?:es)?$/, base: (x) => x, verb: false },
 ];
 
+/** An -ing or -ed form (see EnglishRules.inflections). */
+const INFLECTED = /^[a-z]{3,}(?:ing|ed)$/;
+
+/**
+ * The verb of an -ing or -ed form that `fits` (see EnglishRules.inflections), whose key differs from the form's: with
+ * its e restored (sacrificing → sacrifice), its doubled consonant single (embedding → embed), or as cut.
+ */
+function inflectedBase(word: string, fits: (base: string) => boolean): string | undefined {
+  const cut = (/^([a-z]{3,})(?:ing|ed)$/.exec(word) as RegExpExecArray)[1] as string;
+  const bases = [`${cut}e`, ...(/([b-df-hj-np-tv-z])\1$/.test(cut) ? [cut.slice(0, -1)] : []), cut];
+  const key = glossKey(word);
+  return bases.find((b) => glossKey(b) !== key && fits(b));
+}
+
 /** Most English words whose translations are joined into one Chinese stretch, and senses tried per word. */
 const MAX_JOINED = 4;
 const SENSES_TRIED = 8;
@@ -861,6 +886,16 @@ function wordForms(
         if (best && (!verb || (best.verb === true && glossedAsTyped(best, surface)))) return word;
         break;
       }
+    }
+    if (rules.inflections && INFLECTED.test(w) && unknown(w)) {
+      const base = inflectedBase(w, (b) => {
+        if (!known(b)) return false;
+        const surface = surfaceKey(b);
+        const best = glossary.english(glossKey(b), surface)[0];
+        // A verb glossed as typed ("to embed"): an -ing or -ed form is a verb's.
+        return best !== undefined && best.verb === true && glossedAsTyped(best, surface);
+      });
+      if (base !== undefined) return base;
     }
     if (rules.irregularVerbs) {
       const verb = verbOf(w);
@@ -1488,7 +1523,7 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
   const becoming = glossary && rules.copulaGet ? copulasAsBecome(prefixed, phraseKnown) : prefixed;
   const particled = rules.particles ? particlesOut(becoming) : becoming;
   const placed = rules.placeKinds || rules.kindJoins ? placeKinds(particled, translate, rules, ctx.inTexts) : particled;
-  const forms = glossary && (rules.irregularVerbs || rules.negativePrefixes || rules.superlatives || rules.demonyms || rules.derivations) ? wordForms(placed, ctx, rules, knownWord, translate) : undefined;
+  const forms = glossary && (rules.irregularVerbs || rules.negativePrefixes || rules.superlatives || rules.demonyms || rules.derivations || rules.inflections) ? wordForms(placed, ctx, rules, knownWord, translate) : undefined;
   const formed = forms?.text ?? placed;
   const counted = ctx.numbers === false ? formed : numbersAsChinese(formed, ctx.inTexts, knownWord);
   const named = ctx.numbers === false || !rules.numberedNames ? counted : numberedNames(counted, ctx.inTexts, translate);
