@@ -675,8 +675,6 @@ export interface SearchEngineOptions {
    * match; a passage not naming it is left alone. Default true; false: as before round 24.
    */
   askedMembersListed?: boolean;
-  /** Round 24, measured only (askedMembersListed): 哪 + a numeral (是哪五个) asks the members too. Default false. */
-  askedMembersWhich?: boolean;
   /**
    * Round 16 (everyday, second half): a concept's weight in the coverage factor × its specificity to this power — the
    * library idf of its rarest head, log(1 / share) / log(passages), 1 for a word the texts lack — so that a passage
@@ -928,7 +926,6 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   standInListed: true,
   askedNumberStated: true,
   askedMembersListed: true,
-  askedMembersWhich: false,
   coverageSpecific: 0,
   englishNumbers: true,
   englishJoined: 4,
@@ -2661,7 +2658,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       ];
     });
     // Round 24 (askedMembersListed): a question asking the members of a numbered set needs a passage listing them.
-    const members = fullPossible && o.askedMembersListed ? asksMembers([...parsed.phrases, parsed.text].join(' '), !o.askedMembersWhich) : undefined;
+    const members = fullPossible && o.askedMembersListed ? asksMembers([...parsed.phrases, parsed.text].join(' ')) : undefined;
     const scan = anchors !== undefined || (mentioned !== undefined && mentioned.length > 0) || listed !== undefined || members !== undefined;
     const themed = keys.filter((c) => c.theme !== undefined);
     // Round 20 (themeTopicHeld): the topics named beside a theme.

