@@ -367,6 +367,8 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   // Precision, round 22 (docs/search.md, Precision, round 22): no broad or title opening reading refused to a request
   // for material asking how (kindOfAnswerOpening off). Gives bd2f69d's answers.
   'precision round 22 off': { kindOfAnswerOpening: false },
+  // No-match, round 24 (docs/search.md, No-match near misses, round 24): a numbered set's members asked, off.
+  'round 24 members off': { askedMembersListed: false },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

@@ -26,6 +26,7 @@ import { createNeighbours, type Neighbour, type NeighbourOptions, type SavedNeig
 import { BIGRAM_DEFAULTS, contentPairs, questionPairs, heldShare, prepareStretches, rerank, subjectPairs, typedStretches, type BigramSignalOptions } from './bigram-signal.js';
 import { createTypoCorrector, latinGroups, type SavedTypoReadings } from './typo.js';
 import { asksHow, onlyItem, onlyListed, onlyListedItem, onlyMentioned } from './mention.js';
+import { asksMembers, listsMembers, namesSet } from './members.js';
 import { amountsOf, asksMoney, asksNumber, asksQuantity, namesPayment, numbersOf, quantitiesOf, quantityNear } from './quantity.js';
 import { ASKING, asksList, headingWord, isQuestion, listsKind } from './question.js';
 import { ENGLISH_ABBREVIATIONS, ENGLISH_PLACE_KINDS, ENGLISH_TERMS, MATERIAL_WORDS, MEANS_NOUNS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
@@ -665,6 +666,16 @@ export interface SearchEngineOptions {
    */
   askedNumberStated?: boolean;
   /**
+   * Round 24: a question asking the members of a numbered set (三官一师具体指哪三官哪一师, X个专项行动分别是哪X个: a
+   * numeral of two or more with the name's next character, and 分别 / 具体 before 是, 指, 有, 包括 or 说 — members.ts
+   * asksMembers) is answered in full only by a passage that lists them beside one of the set's names (members.ts
+   * listsMembers: items separated by 、 in the clause ending at the name, as 政治、物质、精神“三笔财富”; items introduced
+   * right after it, as “xx十条”,即…、…; ordinals after it; the name's own head character repeated before it, as 党建网民生网
+   * 综治网“三网合一”). A passage that only names the set (选派党员“三官一师”到村) still credits and ranks, but is no full
+   * match; a passage not naming it is left alone. Default true; false: as before round 24.
+   */
+  askedMembersListed?: boolean;
+  /**
    * Round 16 (everyday, second half): a concept's weight in the coverage factor × its specificity to this power — the
    * library idf of its rarest head, log(1 / share) / log(passages), 1 for a word the texts lack — so that a passage
    * holding one generic word as typed (a lone 学, 带) covers less of the query than one holding several of its ideas
@@ -914,6 +925,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   amountBeforePayment: true,
   standInListed: true,
   askedNumberStated: true,
+  askedMembersListed: true,
   coverageSpecific: 0,
   englishNumbers: true,
   englishJoined: 4,
@@ -2645,7 +2657,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         ),
       ];
     });
-    const scan = anchors !== undefined || (mentioned !== undefined && mentioned.length > 0) || listed !== undefined;
+    // Round 24 (askedMembersListed): a question asking the members of a numbered set needs a passage listing them.
+    const members = fullPossible && o.askedMembersListed ? asksMembers([...parsed.phrases, parsed.text].join(' ')) : undefined;
+    const scan = anchors !== undefined || (mentioned !== undefined && mentioned.length > 0) || listed !== undefined || members !== undefined;
     const themed = keys.filter((c) => c.theme !== undefined);
     // Round 20 (themeTopicHeld): the topics named beside a theme.
     const topics = themed.length > 0 ? bits.filter((c) => c.topic) : [];
@@ -2806,6 +2820,10 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       if (!(counts && wordsFullStamp[index] === current)) for (const c of required) if (!matchesWhole(c, index, bodyLow, bodyHigh)) return false;
       if (mentioned !== undefined && mentioned.length > 0 && onlyMentioned((folded[index] as FoldedText).folded, mentioned)) return false;
       if (listed !== undefined && onlyListed((folded[index] as FoldedText).folded, listed, listedEvidence)) return false;
+      if (members !== undefined) {
+        const text = (folded[index] as FoldedText).folded;
+        if (namesSet(text, members) && !listsMembers(text, members)) return false;
+      }
       for (let k = 0; k < standIns.length; k++) if (standInOnlyListed(standIns[k] as ConceptBits, standInEvidence[k] as string[], index, bodyLow, bodyHigh)) return false;
       return anchors === undefined || (payment ? paymentNear(index, anchors, payment) : counts ? numberNear(index, anchors) : amountNear(index, anchors));
     }, (index) =>

@@ -599,10 +599,10 @@ describe('retrieval quality on the judged sets', () => {
     { set: 'chat', prefix: 'chat-nomatch8x-', most: 0, size: 28 },
     { set: 'chat', prefix: 'chat-everyday17-', most: 0, size: 2 },
     { set: 'chat', prefix: 'chat-everyday17x-', most: 0, size: 2 },
-    { set: 'chat', prefix: 'chat-nomatch9-', most: 1, size: 28 }, // 2 at 0e6de6e (written blind); round 23's askedNumberStated 1
+    { set: 'chat', prefix: 'chat-nomatch9-', most: 0, size: 28 }, // 2 at 0e6de6e (written blind); round 23's askedNumberStated 1; round 24's askedMembersListed 0
     { set: 'chat', prefix: 'chat-nomatch9x-', most: 3, size: 28 }, // 3 at 0e6de6e
-    { set: 'chat', prefix: 'chat-nomatch10-', most: 2, size: 26 }, // 2 at f59e921 + the blocks (written blind)
-    { set: 'chat', prefix: 'chat-nomatch10x-', most: 2, size: 28 }, // 2 at f59e921 + the blocks
+    { set: 'chat', prefix: 'chat-nomatch10-', most: 0, size: 26 }, // 2 at f59e921 + the blocks (written blind); round 24's askedMembersListed 0
+    { set: 'chat', prefix: 'chat-nomatch10x-', most: 1, size: 28 }, // 2 at f59e921 + the blocks; round 24's askedMembersListed 1
   ];
   const mean = (outcomes: readonly { mrr10: number; success5: number }[]): { mrr10: number; success5: number } => ({
     mrr10: outcomes.reduce((a, o) => a + o.mrr10, 0) / Math.max(1, outcomes.length),
