@@ -433,6 +433,18 @@ export interface SearchEngineOptions {
    */
   glossComposed?: boolean;
   /**
+   * Round 24 (everyday words): a one-character verb the texts lack as a word, with no related term and no library
+   * neighbour (挣, 跑, 贪: jieba's tag v), typed without its object, says the everyday expression it heads (挣 of
+   * 不想办法挣 is 挣钱, 跑 of 办个事要跑好几个地方 is 跑腿): the related terms' two-character `say` strings that begin
+   * with it and share the head word of one of its CC-CEDICT senses (挣钱 "to make money" of 挣 "to make"; not 坐席 "to
+   * attend a banquet" of 坐 "to sit") name the sense; when they all belong to one group, that group's terms the texts
+   * hold stand in for it as library neighbours (weight 1 × nearbyWeight, never a full match). Not anchored by
+   * co-occurrence: the group is the curated reading of the expression, as related terms are. A verb whose expressions
+   * of its sense fall in several groups is ambiguous and gets none. Needs `neighbours`. Default true; false: as before
+   * round 24.
+   */
+  loneVerbSay?: boolean;
+  /**
    * Round 11: the typo corrector also corrects to a name the texts put in quotation marks and jieba cuts into single
    * characters (“化债九法”: 化债九发 → 化债九法; “耕保贷”: 耕保代 → 耕保贷), not only to the words of the texts' cut.
    * Default true.
@@ -881,6 +893,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   placeGlue: true,
   dictionaryPlaces: true,
   glossComposed: true,
+  loneVerbSay: true,
   quotedTypoTargets: true,
   whichMeasure: true,
   determinerModifier: true,
@@ -1645,9 +1658,46 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         .of(c.text)
         .filter((n) => hasTerm(n.word) && !c.parts.includes(n.word) && (anchors.length === 0 || cooccurs(n.word, anchors) || (n.weight >= o.nearbySure && cooccurs(n.word, anchors, true))));
       if (near.length > 0) c.nearby = near.map((n) => ({ term: n.word, weight: n.weight }));
+      else if (o.loneVerbSay && c.related.length === 0) {
+        // The group's terms are the curated reading of the expression, not a dictionary guess: not anchored, as related
+        // terms are not (anchored, none of the tuning queries it reaches kept one).
+        const said = verbSaid(c.text).filter((w) => !c.parts.includes(w));
+        if (said.length > 0) c.nearby = said.map((w) => ({ term: w, weight: 1 }));
+      }
     });
     if (o.glossComposed) befriendComposed(analyzed, text);
     return analyzed;
+  };
+  // loneVerbSay: the related terms' two-character `say` strings by their first character, on first use.
+  let saysByFirst: Map<string, { say: string; group: number }[]> | undefined;
+  /** The head words of a dictionary headword's senses: each gloss key's first word (make of "to make (money)"). */
+  const glossHeads = (w: string): Set<string> =>
+    new Set((dictionaryFields(w) ?? '').split('\t').filter((g) => g !== '' && !g.startsWith('=')).map((g) => glossKey(g).split(' ')[0] ?? '').filter(Boolean));
+  /**
+   * loneVerbSay: the library words a one-character verb stands for: the terms of the one group whose two-character
+   * `say` strings begin with it and share the head of one of its senses (挣钱 "to make money" of 挣 "to make").
+   */
+  const verbSaid = (w: string): string[] => {
+    if (charCount(w) !== 1 || tag(w)[0]?.tag !== 'v') return [];
+    if (!saysByFirst) {
+      saysByFirst = new Map();
+      RELATED_TERMS.forEach((g, group) => {
+        for (const say of g.say) {
+          if (charCount(say) !== 2) continue;
+          const first = Array.from(say)[0] as string;
+          const at = saysByFirst?.get(first);
+          if (at) at.push({ say, group });
+          else saysByFirst?.set(first, [{ say, group }]);
+        }
+      });
+    }
+    const says = saysByFirst.get(w);
+    if (!says) return [];
+    const heads = glossHeads(w);
+    const groups = new Set(says.filter((x) => [...glossHeads(x.say)].some((h) => heads.has(h))).map((x) => x.group));
+    if (groups.size !== 1) return [];
+    const g = RELATED_TERMS[[...groups][0] as number];
+    return g ? [...new Set(g.text)].filter(hasTerm) : [];
   };
   /** The gloss keys of a dictionary headword's first two senses (neighbours.ts reads the same senses). */
   const senseKeys = (w: string): string[] =>
