@@ -1663,13 +1663,16 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       else if (o.sameSenseSay && o.glosses && c.related.length === 0) {
         // The group's terms are the curated reading of the expression, not a dictionary guess: not anchored, as related
         // terms are not (anchored, none of the tuning queries it reaches kept one).
-        const said = (charCount(c.text) === 1 ? verbSaid(c.text) : synonymSaid(c.text)).filter((w) => !c.parts.includes(w));
+        const said = sameSenseSaid(c.text).filter((w) => !c.parts.includes(w));
         if (said.length > 0) c.nearby = said.map((w) => ({ term: w, weight: 1 }));
       }
     });
     if (o.glossComposed) befriendComposed(analyzed, text);
     return analyzed;
   };
+  const saidMemo = createBoundedMemo<string, readonly string[]>(10_000);
+  /** sameSenseSay: the library words standing in for a word nothing reaches (verbSaid, synonymSaid), kept per word. */
+  const sameSenseSaid = (w: string): readonly string[] => saidMemo.get(w) ?? saidMemo.set(w, charCount(w) === 1 ? verbSaid(w) : synonymSaid(w));
   /** sameSenseSay: the terms the texts hold of a related-terms group, given as a set of groups that must be one. */
   const oneGroupTerms = (groups: ReadonlySet<number>): string[] => {
     if (groups.size !== 1) return [];
