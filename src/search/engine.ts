@@ -434,6 +434,20 @@ export interface SearchEngineOptions {
    */
   glossComposed?: boolean;
   /**
+   * Round 24 (everyday words): a word the texts lack that nothing reaches — no related term, no library neighbour —
+   * reads as the related terms' everyday expression of the same sense, and that expression's group's terms the texts
+   * hold stand in for it as library neighbours (weight 1 × nearbyWeight, never a full match), when the expressions of
+   * its sense all belong to one group (one reading, not a guess among several):
+   * - a word of two or more characters: a `say` string sharing a CC-CEDICT sense with it (a gloss key of the first two
+   *   senses of each: 调解 "to mediate" as 说和, 搞钱 "to make money" as 挣钱);
+   * - a one-character verb (jieba's tag v) typed without its object, which says the expression it heads: the
+   *   two-character `say` strings that begin with it and share the head word of one of its senses (挣钱 "to make
+   *   money" of 挣 "to make", 跑腿 "to run errands" of 跑 "to run"; not 坐席 "to attend a banquet" of 坐 "to sit").
+   * Not anchored by co-occurrence: the group is the curated reading of the expression, as related terms are. Needs
+   * `neighbours` and `glosses`. Default true; false: as before round 24.
+   */
+  sameSenseSay?: boolean;
+  /**
    * Round 11: the typo corrector also corrects to a name the texts put in quotation marks and jieba cuts into single
    * characters (“化债九法”: 化债九发 → 化债九法; “耕保贷”: 耕保代 → 耕保贷), not only to the words of the texts' cut.
    * Default true.
@@ -892,6 +906,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   placeGlue: true,
   dictionaryPlaces: true,
   glossComposed: true,
+  sameSenseSay: true,
   quotedTypoTargets: true,
   whichMeasure: true,
   determinerModifier: true,
@@ -1657,9 +1672,70 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         .of(c.text)
         .filter((n) => hasTerm(n.word) && !c.parts.includes(n.word) && (anchors.length === 0 || cooccurs(n.word, anchors) || (n.weight >= o.nearbySure && cooccurs(n.word, anchors, true))));
       if (near.length > 0) c.nearby = near.map((n) => ({ term: n.word, weight: n.weight }));
+      else if (o.sameSenseSay && o.glosses && c.related.length === 0) {
+        // The group's terms are the curated reading of the expression, not a dictionary guess: not anchored, as related
+        // terms are not (anchored, none of the tuning queries it reaches kept one).
+        const said = sameSenseSaid(c.text).filter((w) => !c.parts.includes(w));
+        if (said.length > 0) c.nearby = said.map((w) => ({ term: w, weight: 1 }));
+      }
     });
     if (o.glossComposed) befriendComposed(analyzed, text);
     return analyzed;
+  };
+  const saidMemo = createBoundedMemo<string, readonly string[]>(10_000);
+  /** sameSenseSay: the library words standing in for a word nothing reaches (verbSaid, synonymSaid), kept per word. */
+  const sameSenseSaid = (w: string): readonly string[] => saidMemo.get(w) ?? saidMemo.set(w, charCount(w) === 1 ? verbSaid(w) : synonymSaid(w));
+  /** sameSenseSay: the terms the texts hold of a related-terms group, given as a set of groups that must be one. */
+  const oneGroupTerms = (groups: ReadonlySet<number>): string[] => {
+    if (groups.size !== 1) return [];
+    const g = RELATED_TERMS[[...groups][0] as number];
+    return g ? [...new Set(g.text)].filter(hasTerm) : [];
+  };
+  // sameSenseSay: the related terms' two-character `say` strings by their first character, and every `say` string's
+  // groups by the gloss keys of its first two senses, built on first use.
+  let saysByFirst: Map<string, { say: string; group: number }[]> | undefined;
+  let sayGroupsByKey: Map<string, Set<number>> | undefined;
+  /** The head words of a dictionary headword's senses: each gloss key's first word (make of "to make (money)"). */
+  const glossHeads = (w: string): Set<string> =>
+    new Set((dictionaryFields(w) ?? '').split('\t').filter((g) => g !== '' && !g.startsWith('=')).map((g) => glossKey(g).split(' ')[0] ?? '').filter(Boolean));
+  /**
+   * sameSenseSay for a one-character verb: the terms of the one group whose two-character `say` strings begin with it
+   * and share the head word of one of its senses (挣钱 "to make money" of 挣 "to make").
+   */
+  const verbSaid = (w: string): string[] => {
+    if (charCount(w) !== 1 || tag(w)[0]?.tag !== 'v') return [];
+    if (!saysByFirst) {
+      saysByFirst = new Map();
+      RELATED_TERMS.forEach((g, group) => {
+        for (const say of g.say) {
+          if (charCount(say) !== 2) continue;
+          const first = Array.from(say)[0] as string;
+          const at = saysByFirst?.get(first);
+          if (at) at.push({ say, group });
+          else saysByFirst?.set(first, [{ say, group }]);
+        }
+      });
+    }
+    const says = saysByFirst.get(w);
+    if (!says) return [];
+    const heads = glossHeads(w);
+    return oneGroupTerms(new Set(says.filter((x) => [...glossHeads(x.say)].some((h) => heads.has(h))).map((x) => x.group)));
+  };
+  /** sameSenseSay for a longer word: the terms of the one group with a `say` string sharing a sense with it. */
+  const synonymSaid = (w: string): string[] => {
+    if (!sayGroupsByKey) {
+      sayGroupsByKey = new Map();
+      RELATED_TERMS.forEach((g, group) => {
+        for (const say of g.say) {
+          for (const k of senseKeys(say)) {
+            const at = sayGroupsByKey?.get(k);
+            if (at) at.add(group);
+            else sayGroupsByKey?.set(k, new Set([group]));
+          }
+        }
+      });
+    }
+    return oneGroupTerms(new Set(senseKeys(w).flatMap((k) => [...(sayGroupsByKey?.get(k) ?? [])])));
   };
   /** The gloss keys of a dictionary headword's first two senses (neighbours.ts reads the same senses). */
   const senseKeys = (w: string): string[] =>

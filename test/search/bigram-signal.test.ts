@@ -118,8 +118,11 @@ describe('a question the words find nothing for', () => {
   });
 
   it('stays empty when no passage holds half of its content pairs and two of them: 村里wifi密码多少, 村里有纠纷找谁调解', () => {
+    // 村里有纠纷找谁调解 with round 24's sameSenseSay off: with it, 调解 reads as 说和 (→ 三治融合), a partial answer
+    // that owes nothing to the bigram signal (everyday-round24.test.ts).
+    const noSay = createSearchEngine(corpus, { sameSenseSay: false });
     for (const q of ['村里wifi密码多少', '村里有纠纷找谁调解', '彩票中奖去哪领', '明天下不下雨']) {
-      const r = engine.search(q);
+      const r = (q === '村里有纠纷找谁调解' ? noSay : engine).search(q);
       expect(r.total, q).toBe(0);
       expect(r.suggestions.length, q).toBeGreaterThan(0);
     }

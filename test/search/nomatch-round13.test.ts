@@ -14,6 +14,9 @@ const engine = getSharedEngine();
 const off = createSearchEngine(getSharedCorpus(), { askedAmountStated: false });
 const noPayment = createSearchEngine(getSharedCorpus(), { paymentNear: false });
 const unmodified = createSearchEngine(getSharedCorpus(), { paymentModified: false });
+// Round 24's sameSenseSay gives 挣 of 挣工资 stand-ins (挣钱 → 增收, 收入), and stand-ins make the answer partial: the
+// payment rules' full answer to 当护林员护草员也能挣工资 is checked with it off (the ranking is checked as it is).
+const noSay = createSearchEngine(getSharedCorpus(), { sameSenseSay: false });
 
 describe('an asked amount must be stated near the subject', () => {
   it('is on by default', () => {
@@ -56,7 +59,7 @@ describe('an asked amount must be stated near the subject', () => {
     }
     // 挣|工资: the object of a verb, not the head of what is asked (003-006: 八类岗位上实现就业).
     const wages = engine.search('当护林员护草员也能挣工资', { limit: 5 });
-    expect(wages.partial).toBe(false);
+    expect(noSay.search('当护林员护草员也能挣工资').partial).toBe(false);
     expect(wages.results.slice(0, 3).map((r) => r.id)).toContain('003-006');
   });
 
@@ -66,6 +69,6 @@ describe('an asked amount must be stated near the subject', () => {
     const now = engine.search('文艺队演出补贴', { limit: 5 });
     expect(now.partial).toBe(true);
     expect(now.results[0]?.id).toBe('003-016');
-    expect(engine.search('当护林员护草员也能挣工资').partial).toBe(false);
+    expect(noSay.search('当护林员护草员也能挣工资').partial).toBe(false);
   });
 });
