@@ -394,6 +394,22 @@ export interface SearchEngineOptions {
    */
   typoStopLead?: boolean;
   /**
+   * Round 24: up to two Han characters typed right before or after a run of the query's kept words, glued to it with no
+   * space, that belong to no run (a stop word or a lone character: 除 and 饿 of 扫黑除饿, 侧 and 所 of 侧所革命, 对 of
+   * 农牧民施工对), are read with the run by the typo corrector when some pair among them and the run's edge character
+   * is in no text. A correction found so is kept when it spans both such a character and a character of the run and
+   * has three characters or more (扫黑除饿 → 扫黑除恶, 侧所革命 → 厕所革命, 后狼党支部 → 后浪党支部); it replaces the
+   * run's own corrections it overlaps. The stop list had put the typed error out of the corrector's reach. Default true.
+   */
+  typoGluedEdges?: boolean;
+  /**
+   * Round 24: a two-character stretch of a run that is no word of jieba's dictionary and reads exactly like a word of
+   * the texts (头燕 for 头雁) is corrected when some passage holds the word together with the query's word next to it
+   * (头雁 and 队伍 of 头燕队伍怎么打造), not only when a text holds the two side by side (typo.ts
+   * RunContext.pairTogether). Default true.
+   */
+  typoPairTogether?: boolean;
+  /**
    * Leave uncorrected a word of the query the engine understands: one whose related terms (the village lexicon) the
    * texts hold. It was said on purpose, however near a word of the texts it sounds or looks (领头羊 is not a typo of
    * 领头雁). A stretch of several words counts when each of them is understood so (选村干部, not 农村干部). Default true.
@@ -875,6 +891,8 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   junctionShare: 0.1,
   itemBonus: 0.2,
   typoStopLead: false,
+  typoGluedEdges: true,
+  typoPairTogether: true,
   keepUnderstood: true,
   placeWeight: 1,
   placeAsAspect: true,
@@ -3563,6 +3581,29 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return pairKnown(ch + first) ? undefined : ch;
   };
 
+  /**
+   * The Han characters (at most two a side) typed right before and after a run of the query with no space, outside every
+   * run (typoGluedEdges), when some pair among them and the run's edge character is in no text; undefined otherwise.
+   */
+  const gluedEdges = (text: string, run: readonly string[]): { lead: string[]; trail: string[] } | undefined => {
+    const joined = run.join('');
+    const at = text.indexOf(joined);
+    if (at < 0) return undefined;
+    const han = (ch: string | undefined): ch is string => ch !== undefined && /\p{Script=Han}/u.test(ch);
+    const before = Array.from(text.slice(0, at));
+    const after = Array.from(text.slice(at + joined.length));
+    const lead: string[] = [];
+    for (let k = before.length - 1; k >= 0 && lead.length < 2 && han(before[k]); k--) lead.unshift(before[k] as string);
+    const trail: string[] = [];
+    for (let k = 0; k < after.length && trail.length < 2 && han(after[k]); k++) trail.push(after[k] as string);
+    const chars = Array.from(joined);
+    const unknown = (side: readonly string[]): boolean => side.slice(1).some((c, k) => !pairKnown((side[k] as string) + c));
+    const leadBad = lead.length > 0 && unknown([...lead, chars[0] as string]);
+    const trailBad = trail.length > 0 && unknown([chars[chars.length - 1] as string, ...trail]);
+    if (!leadBad && !trailBad) return undefined;
+    return { lead: leadBad ? lead : [], trail: trailBad ? trail : [] };
+  };
+
   function correct(parsed: ParsedQuery, analyzed: AnalyzedQuery): { parsed: ParsedQuery; query: string } | undefined {
     let text = parsed.text;
     let normalized = parsed.normalized;
@@ -3578,7 +3619,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     let before: string | undefined;
     analyzed.runs.forEach((run, k) => {
       const after = analyzed.runs[k + 1]?.[0];
-      const context = { before, after, isWord: isDictionaryWord, together, splitUnknown: o.typoSplitUnknown };
+      const context = { before, after, isWord: isDictionaryWord, together, splitUnknown: o.typoSplitUnknown, pairTogether: o.typoPairTogether };
       let fixes = corrector.correctRun(run, pairKnown, occurs, context).filter((fix) => !o.keepUnderstood || !understoodWord(analyzed, fix.from));
       // Round 13 (typoStopLead): a one-character stop word typed right before the run, glued to it by a pair no text
       // holds (后 of 后|狼|党支部, which the stop list leaves out of the run), may be the first character of the word
@@ -3590,6 +3631,22 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
           .correctRun([lead, ...run], pairKnown, occurs, { ...context, keepFirst: true })
           .filter((fix) => fix.start === 0 && fix.to.startsWith(lead) && Array.from(fix.to).length >= 4);
         if (led.length > 0) fixes = [...led, ...fixes.filter((fix) => !(led[0] as { from: string }).from.includes(fix.from))];
+      }
+      // Round 24 (typoGluedEdges): the characters glued to the run's ends that no run holds, read with it.
+      const edges = o.typoGluedEdges && !lead ? gluedEdges(parsed.text, run) : undefined;
+      if (edges) {
+        const runChars = Array.from(run.join('')).length;
+        const leadChars = edges.lead.length;
+        const glued = corrector
+          .correctRun([...edges.lead, ...run, ...edges.trail], pairKnown, occurs, context)
+          .filter((fix) => {
+            const from = fix.start;
+            const to = fix.start + Array.from(fix.from).length;
+            const edge = from < leadChars || to > leadChars + runChars;
+            const inner = from < leadChars + runChars && to > leadChars;
+            return edge && inner && Array.from(fix.to).length >= 3;
+          });
+        if (glued.length > 0) fixes = [...glued, ...fixes.filter((fix) => !glued.some((g) => g.from.includes(fix.from)))];
       }
       for (const fix of fixes) replace(fix.from, fix.to);
       const last = fixes[fixes.length - 1];

@@ -95,6 +95,13 @@ export interface RunContext {
    * only the characters after it may change. Default false.
    */
   keepFirst?: boolean;
+  /**
+   * Round 24: a two-character stretch that is no word (`isWord`) and reads exactly like a word of the texts is
+   * corrected, beside a word of its run, when some passage holds the correction and that word (`together`), not only
+   * when a text holds them side by side (头燕|队伍 → 头雁, which the texts put in 头雁队伍's place as 头雁 … 队伍).
+   * Default false.
+   */
+  pairTogether?: boolean;
 }
 
 const FUZZY: [RegExp, string][] = [
@@ -430,7 +437,13 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
                   right === undefined &&
                   found?.exact === true &&
                   context.isWord !== undefined &&
-                  !context.isWord(window.join(''))));
+                  !context.isWord(window.join(''))) ||
+                (context.pairTogether === true &&
+                  found?.exact === true &&
+                  context.isWord !== undefined &&
+                  !context.isWord(window.join('')) &&
+                  together !== undefined &&
+                  ((left !== undefined && together(left, to)) || (right !== undefined && together(to, right)))));
               if (!supported) to = undefined;
             }
             // A stretch starting or ending inside a word (splitUnknown) is a typo only where the rest of that word with
