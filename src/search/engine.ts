@@ -24,7 +24,7 @@ import { characterSaidOf, glossKey, nearCharacterOf, phrasalOf, saidAsOf, type E
 import { dictionaryFields, dictionaryLines, EMPTY_GLOSSARY, glossaryFromSaved, glossarySteps, loadGlossLines, loadSynonymLines, stem, type Glossary, type SavedGlossary } from './glosses.js';
 import { createNeighbours, type Neighbour, type NeighbourOptions, type SavedNeighbours } from './neighbours.js';
 import { BIGRAM_DEFAULTS, contentPairs, questionPairs, heldShare, prepareStretches, rerank, subjectPairs, typedStretches, type BigramSignalOptions } from './bigram-signal.js';
-import { createTypoCorrector, latinGroups, type SavedTypoReadings } from './typo.js';
+import { createTypoCorrector, latinGroups, soundsAlike, type SavedTypoReadings } from './typo.js';
 import { asksHow, onlyItem, onlyListed, onlyListedItem, onlyMentioned } from './mention.js';
 import { amountsOf, asksMoney, asksNumber, asksQuantity, namesPayment, numbersOf, quantitiesOf, quantityNear } from './quantity.js';
 import { ASKING, asksList, headingWord, isQuestion, listsKind } from './question.js';
@@ -3582,8 +3582,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   };
 
   /**
-   * The Han characters (at most two a side) typed right before and after a run of the query with no space, outside every
-   * run (typoGluedEdges), when some pair among them and the run's edge character is in no text; undefined otherwise.
+   * The Han characters typed right before and after a run of the query with no space (typoGluedEdges), at most two a
+   * side and reaching the start or end of the typed stretch, when some pair among them and the run's edge character is
+   * in no text; undefined otherwise.
    */
   const gluedEdges = (text: string, run: readonly string[]): { lead: string[]; trail: string[] } | undefined => {
     const joined = run.join('');
@@ -3592,10 +3593,14 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const han = (ch: string | undefined): ch is string => ch !== undefined && /\p{Script=Han}/u.test(ch);
     const before = Array.from(text.slice(0, at));
     const after = Array.from(text.slice(at + joined.length));
-    const lead: string[] = [];
-    for (let k = before.length - 1; k >= 0 && lead.length < 2 && han(before[k]); k--) lead.unshift(before[k] as string);
-    const trail: string[] = [];
-    for (let k = 0; k < after.length && trail.length < 2 && han(after[k]); k++) trail.push(after[k] as string);
+    // Only characters that close the typed stretch: from the run to the text's start or end, a space or punctuation
+    // (拉萨是哪年创建 keeps 是: it leads on to the rest of the question, and 拉萨市 is no reading of it).
+    let lead: string[] = [];
+    for (let k = before.length - 1; k >= 0 && han(before[k]); k--) lead.unshift(before[k] as string);
+    let trail: string[] = [];
+    for (let k = 0; k < after.length && han(after[k]); k++) trail.push(after[k] as string);
+    if (lead.length > 2) lead = [];
+    if (trail.length > 2) trail = [];
     const chars = Array.from(joined);
     const unknown = (side: readonly string[]): boolean => side.slice(1).some((c, k) => !pairKnown((side[k] as string) + c));
     const leadBad = lead.length > 0 && unknown([...lead, chars[0] as string]);
@@ -3644,7 +3649,13 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
             const to = fix.start + Array.from(fix.from).length;
             const edge = from < leadChars || to > leadChars + runChars;
             const inner = from < leadChars + runChars && to > leadChars;
-            return edge && inner && Array.from(fix.to).length >= 3;
+            if (!edge || !inner || Array.from(fix.to).length < 3) return false;
+            // An edge character changed only to one that sounds like it (侧 → 厕; not 把 → 村 of 把党组织).
+            const typed = Array.from(fix.from);
+            return Array.from(fix.to).every((c, k) => {
+              const at = from + k;
+              return (at >= leadChars && at < leadChars + runChars) || soundsAlike(typed[k] as string, c);
+            });
           });
         if (glued.length > 0) fixes = [...glued, ...fixes.filter((fix) => !glued.some((g) => g.from.includes(fix.from)))];
       }

@@ -139,6 +139,18 @@ function readingOf(text: string): WindowReading {
 }
 
 /**
+ * Whether two characters read alike: the same toneless pinyin, or the same with the regional confusions folded (侧 and
+ * 厕, 对 and 队; not 把 and 村). Round 24 (typoGluedEdges): a character the stop list left out of a run is replaced only
+ * by one that sounds like it, the input method's error, never by a near form.
+ */
+export function soundsAlike(a: string, b: string): boolean {
+  if (a === b) return true;
+  const x = readingOf(a);
+  const y = readingOf(b);
+  return x.syllables.length === 1 && y.syllables.length === 1 && x.loose === y.loose;
+}
+
+/**
  * Whether `word` may replace `window` (typo.ts lookup): as long, changing only characters flagged in `changeable`, at
  * least one kept, at most a third changed — or, with `wholeWord`, one word of the query (`wordOf` numbers each
  * character's word) replaced whole by its exact homophone, up to half the characters.
