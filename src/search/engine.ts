@@ -3599,12 +3599,33 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     for (let k = before.length - 1; k >= 0 && han(before[k]); k--) lead.unshift(before[k] as string);
     let trail: string[] = [];
     for (let k = 0; k < after.length && han(after[k]); k++) trail.push(after[k] as string);
-    if (lead.length > 2) lead = [];
-    if (trail.length > 2) trail = [];
+    // Lone characters only: two that make a word of jieba's dictionary (多少, 材料, 请问) were typed as that word.
+    if (lead.length > 2 || (lead.length === 2 && isDictionaryWord(lead.join('')))) lead = [];
+    if (trail.length > 2 || (trail.length === 2 && isDictionaryWord(trail.join('')))) trail = [];
     const chars = Array.from(joined);
     const unknown = (side: readonly string[]): boolean => side.slice(1).some((c, k) => !pairKnown((side[k] as string) + c));
-    const leadBad = lead.length > 0 && unknown([...lead, chars[0] as string]);
-    const trailBad = trail.length > 0 && unknown([chars[chars.length - 1] as string, ...trail]);
+    // A correction spans the character beside the run, so a word of the texts must hold one that sounds like it there:
+    // beside the run's edge character itself when the corrector may not change that one (both its pairs are in the
+    // texts), beside any character otherwise.
+    // When the corrector may change that character of the run too (one of its pairs is in no text), a word holding the
+    // one beside it as typed will do, and one holding a character that sounds like it only where two characters of a
+    // window of six or more may change (typo.ts fitsWindow).
+    const first = chars[0] as string;
+    const last = chars[chars.length - 1] as string;
+    const e = lead[lead.length - 1];
+    const t = trail[0];
+    const long = lead.length + chars.length + trail.length >= 6;
+    const meets = (runChar: string, beside: string, side: 'after' | 'before', fixed: boolean): boolean =>
+      (side === 'after' ? corrector.mayPair(runChar, beside, side) : corrector.mayPair(beside, runChar, side)) ||
+      (!fixed && corrector.mayJoin(beside, side, !long));
+    const leadBad =
+      e !== undefined &&
+      unknown([...lead, first]) &&
+      meets(first, e, 'before', pairKnown(e + first) && (chars.length < 2 || pairKnown(first + (chars[1] as string))));
+    const trailBad =
+      t !== undefined &&
+      unknown([last, ...trail]) &&
+      meets(last, t, 'after', pairKnown(last + t) && (chars.length < 2 || pairKnown((chars[chars.length - 2] as string) + last)));
     if (!leadBad && !trailBad) return undefined;
     return { lead: leadBad ? lead : [], trail: trailBad ? trail : [] };
   };

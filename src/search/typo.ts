@@ -69,6 +69,18 @@ export interface TypoCorrector {
   buildSteps(): Steps<void>;
   /** The words' pinyin as plain data, to pass back as `saved`; undefined until the tables are built. */
   save(): SavedTypoReadings | undefined;
+  /**
+   * Round 24 (typoGluedEdges): whether some word of three characters or more that a correction could give holds,
+   * after its first character (`after`) or before its last (`before`), a character that sounds like `ch`
+   * (soundsAlike; with `exactly`, `ch` itself) — else no correction spanning `ch` and a word beside it can be one, and
+   * the run is not read again.
+   */
+  mayJoin(ch: string, side: 'after' | 'before', exactly?: boolean): boolean;
+  /**
+   * Round 24 (typoGluedEdges): whether some such word holds `a` right before a character that sounds like `b`
+   * (`side` 'after': `b` is the one beside the run) or a character that sounds like `a` right before `b` ('before').
+   */
+  mayPair(a: string, b: string, side: 'after' | 'before'): boolean;
 }
 
 /** What surrounds a run in the query, for the two-character check (see correctRun). */
@@ -225,6 +237,12 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
   // syllable boundaries of the spelling, which a space typed in the input must fall on.
   let spelled: Map<string, { word: string; df: number; bounds: Set<number> }> | undefined;
   let initials: Map<string, { word: string; df: number }> | undefined;
+  // Round 24: the characters of the words of 3+ characters, after the first and before the last; their readings on
+  // first use (mayJoin).
+  let inner: { after: Set<string>; before: Set<string> } | undefined;
+  let innerReadings: { after: Set<string>; before: Set<string> } | undefined;
+  let innerWords: string[] | undefined;
+  let pairKeys: Set<string> | undefined;
 
   const add = (map: Map<string, { word: string; df: number }[]>, key: string, entry: { word: string; df: number }): void => {
     const list = map.get(key);
@@ -250,7 +268,7 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
 
   const build = (): void => runNow(buildSteps());
   function* buildSteps(): Steps<void> {
-    if (exact && loose && masked && spelled && initials) return;
+    if (exact && loose && masked && spelled && initials && inner && innerWords) return;
     const known = readingsOf(savedReadings);
     const lines: string[] = [];
     // Filled aside and assigned at the end: a correction never reads half-built tables.
@@ -259,6 +277,8 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
     const m = new Map<string, { word: string; df: number }[]>();
     const sp = new Map<string, { word: string; df: number; bounds: Set<number> }>();
     const ini = new Map<string, { word: string; df: number }>();
+    const inn = { after: new Set<string>(), before: new Set<string>() };
+    const innWords: string[] = [];
     let n = 0;
     for (const [word, df] of vocabulary()) {
       if (++n % 64 === 0) yield;
@@ -269,6 +289,11 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
       if (had || savable(word, syllables)) lines.push(`${word}\t${syllables.join(' ')}`);
       if (syllables.length !== chars.length) continue;
       const entry = { word, df };
+      if (chars.length >= 3) {
+        for (let k = 1; k < chars.length; k++) inn.after.add(chars[k] as string);
+        for (let k = 0; k + 1 < chars.length; k++) inn.before.add(chars[k] as string);
+        innWords.push(word);
+      }
       add(e, syllables.join(' '), entry);
       add(l, syllables.map(fuzzy).join(' '), entry);
       if (chars.length >= 4) {
@@ -297,6 +322,8 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
     masked = m;
     spelled = sp;
     initials = ini;
+    inner = inn;
+    innerWords = innWords;
     readings = lines.join('\n');
     // pinyin-pro builds its own tables on its first call (tens of milliseconds): with the words' pinyin saved, that
     // is a query's first typo window, unless it is made here, with the rest.
@@ -374,8 +401,52 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
     return undefined;
   }
 
+  const looseOf = (ch: string): string | undefined => {
+    const r = readingOf(ch);
+    return r.syllables.length === 1 ? r.loose : undefined;
+  };
+
+  function mayJoin(ch: string, side: 'after' | 'before', exactly = false): boolean {
+    if (!inner) build();
+    const chars = inner?.[side];
+    if (!chars) return false;
+    if (chars.has(ch)) return true;
+    if (exactly) return false;
+    if (!innerReadings) {
+      const of = (set: Set<string>): Set<string> => new Set([...set].map(looseOf).filter((x): x is string => x !== undefined));
+      innerReadings = { after: of(inner?.after ?? new Set()), before: of(inner?.before ?? new Set()) };
+    }
+    const loose = looseOf(ch);
+    return loose !== undefined && innerReadings[side].has(loose);
+  }
+
+  function mayPair(a: string, b: string, side: 'after' | 'before'): boolean {
+    if (!innerWords) build();
+    if (!pairKeys) {
+      const keys = new Set<string>();
+      for (const word of innerWords ?? []) {
+        const chars = Array.from(word);
+        for (let k = 0; k + 1 < chars.length; k++) {
+          const x = chars[k] as string;
+          const y = chars[k + 1] as string;
+          keys.add(`${x}>${y}`);
+          const ly = looseOf(y);
+          if (ly !== undefined) keys.add(`${x}>~${ly}`);
+          const lx = looseOf(x);
+          if (lx !== undefined) keys.add(`~${lx}<${y}`);
+        }
+      }
+      pairKeys = keys;
+    }
+    if (pairKeys.has(`${a}>${b}`)) return true;
+    const l = looseOf(side === 'after' ? b : a);
+    return l !== undefined && pairKeys.has(side === 'after' ? `${a}>~${l}` : `~${l}<${b}`);
+  }
+
   return {
     buildSteps,
+    mayJoin,
+    mayPair,
     save: () => (readings === undefined ? undefined : { readings }),
     fromPinyin,
     correctRun(words, pairKnown, occurs, context = {}) {
