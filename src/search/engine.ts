@@ -3581,6 +3581,21 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return pairKnown(ch + first) ? undefined : ch;
   };
 
+  /** The Han character (as a string: one or two code units) ending at offset `end` of `text`, if it is one. */
+  const hanBefore = (text: string, end: number): string | undefined => {
+    const c = text.charCodeAt(end - 1);
+    if (c >= 0x4e00 && c <= 0x9fff) return text[end - 1];
+    const low = c >= 0xdc00 && c <= 0xdfff && end >= 2 ? text.slice(end - 2, end) : text[end - 1];
+    return low !== undefined && HAN_IN.test(low) ? low : undefined;
+  };
+  /** The Han character starting at offset `start` of `text`, if it is one. */
+  const hanAt = (text: string, start: number): string | undefined => {
+    const c = text.charCodeAt(start);
+    if (c >= 0x4e00 && c <= 0x9fff) return text[start];
+    const cp = text.codePointAt(start);
+    const ch = cp === undefined ? undefined : String.fromCodePoint(cp);
+    return ch !== undefined && HAN_IN.test(ch) ? ch : undefined;
+  };
   /**
    * The Han characters typed right before and after a run of the query with no space (typoGluedEdges), at most two a
    * side and reaching the start or end of the typed stretch, when some pair among them and the run's edge character is
@@ -3590,20 +3605,33 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const joined = run.join('');
     const at = text.indexOf(joined);
     if (at < 0) return undefined;
-    const han = (ch: string | undefined): ch is string => ch !== undefined && /\p{Script=Han}/u.test(ch);
-    const before = Array.from(text.slice(0, at));
-    const after = Array.from(text.slice(at + joined.length));
     // Only characters that close the typed stretch: from the run to the text's start or end, a space or punctuation
-    // (拉萨是哪年创建 keeps 是: it leads on to the rest of the question, and 拉萨市 is no reading of it).
+    // (拉萨是哪年创建 keeps 是: it leads on to the rest of the question, and 拉萨市 is no reading of it). Most runs stand
+    // in longer stretches, so at most three characters a side are looked at.
     let lead: string[] = [];
-    for (let k = before.length - 1; k >= 0 && han(before[k]); k--) lead.unshift(before[k] as string);
+    for (let k = at; k > 0 && lead.length <= 2; ) {
+      const ch = hanBefore(text, k);
+      if (!ch) break;
+      lead.unshift(ch);
+      k -= ch.length;
+    }
     let trail: string[] = [];
-    for (let k = 0; k < after.length && han(after[k]); k++) trail.push(after[k] as string);
-    // Lone characters only: two that make a word of jieba's dictionary (多少, 材料, 请问) were typed as that word.
-    if (lead.length > 2 || (lead.length === 2 && isDictionaryWord(lead.join('')))) lead = [];
-    if (trail.length > 2 || (trail.length === 2 && isDictionaryWord(trail.join('')))) trail = [];
-    const chars = Array.from(joined);
+    for (let k = at + joined.length; k < text.length && trail.length <= 2; ) {
+      const ch = hanAt(text, k);
+      if (!ch) break;
+      trail.push(ch);
+      k += ch.length;
+    }
+    if (lead.length > 2) lead = [];
+    if (trail.length > 2) trail = [];
+    if (lead.length === 0 && trail.length === 0) return undefined;
     const unknown = (side: readonly string[]): boolean => side.slice(1).some((c, k) => !pairKnown((side[k] as string) + c));
+    const edgeFirst = Array.from(joined);
+    if (!unknown([...lead, edgeFirst[0] as string]) && !unknown([edgeFirst[edgeFirst.length - 1] as string, ...trail])) return undefined;
+    // Lone characters only: two that make a word of jieba's dictionary (多少, 材料, 请问) were typed as that word.
+    if (lead.length === 2 && isDictionaryWord(lead.join(''))) lead = [];
+    if (trail.length === 2 && isDictionaryWord(trail.join(''))) trail = [];
+    const chars = edgeFirst;
     // A correction spans the character beside the run, so a word of the texts must hold one that sounds like it there:
     // beside the run's edge character itself when the corrector may not change that one (both its pairs are in the
     // texts), beside any character otherwise.
