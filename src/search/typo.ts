@@ -133,14 +133,16 @@ function fuzzy(syllable: string): string {
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 
 // Toneless pinyin of the stretches looked up (pinyin-pro takes tens of microseconds a call, and a query's windows
-// overlap and recur): per process, bounded.
+// overlap and recur): per process, bounded. Round 24: 30,000 (was 20,000): a pass of the bench's mix (bd2b83f's
+// 14,083 queries) looked up 19,448 distinct stretches, and 21,506 with typoGluedEdges' readings, over the bound, so the
+// memo was emptied every pass; ~10,000 more short keys with their readings are a few MB.
 // With them, the stretch's keys into the tables: its syllables joined, as read and with the regional confusions folded.
 interface WindowReading {
   syllables: readonly string[];
   exact: string;
   loose: string;
 }
-const windowReadings = createBoundedMemo<string, WindowReading>(20_000);
+const windowReadings = createBoundedMemo<string, WindowReading>(30_000);
 function readingOf(text: string): WindowReading {
   let got = windowReadings.get(text);
   if (!got) {
@@ -157,9 +159,21 @@ function readingOf(text: string): WindowReading {
  */
 export function soundsAlike(a: string, b: string): boolean {
   if (a === b) return true;
-  const x = readingOf(a);
-  const y = readingOf(b);
-  return x.syllables.length === 1 && y.syllables.length === 1 && x.loose === y.loose;
+  const x = looseOf(a);
+  return x !== undefined && x === looseOf(b);
+}
+
+// Single characters' readings (soundsAlike, the corrector's mayJoin and mayPair), apart from the stretches' memo: the
+// thousands of characters of the words' tables must not crowd out the windows a query's correction looks up again.
+const charReadings = createBoundedMemo<string, string | null>(20_000);
+/** A character's toneless pinyin with the regional confusions folded, or undefined when it is not one syllable. */
+function looseOf(ch: string): string | undefined {
+  let got = charReadings.get(ch);
+  if (got === undefined) {
+    const syllables: readonly string[] = pinyin(ch, { toneType: 'none', type: 'array' });
+    got = charReadings.set(ch, syllables.length === 1 ? syllables.map(fuzzy).join(' ') : null);
+  }
+  return got ?? undefined;
 }
 
 /**
@@ -400,11 +414,6 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
     }
     return undefined;
   }
-
-  const looseOf = (ch: string): string | undefined => {
-    const r = readingOf(ch);
-    return r.syllables.length === 1 ? r.loose : undefined;
-  };
 
   function mayJoin(ch: string, side: 'after' | 'before', exactly = false): boolean {
     if (!inner) build();
