@@ -394,12 +394,15 @@ export interface SearchEngineOptions {
    */
   typoStopLead?: boolean;
   /**
-   * Round 24: up to two Han characters typed right before or after a run of the query's kept words, glued to it with no
-   * space, that belong to no run (a stop word or a lone character: 除 and 饿 of 扫黑除饿, 侧 and 所 of 侧所革命, 对 of
-   * 农牧民施工对), are read with the run by the typo corrector when some pair among them and the run's edge character
-   * is in no text. A correction found so is kept when it spans both such a character and a character of the run and
-   * has three characters or more (扫黑除饿 → 扫黑除恶, 侧所革命 → 厕所革命, 后狼党支部 → 后浪党支部); it replaces the
-   * run's own corrections it overlaps. The stop list had put the typed error out of the corrector's reach. Default true.
+   * Round 24: the Han characters typed right before or after a run of the query's kept words, glued to it with no
+   * space — at most two a side, closing the typed stretch (reaching its start or end, a space or punctuation), two of
+   * them no word of jieba's dictionary (a stop word or a lone character: 除 and 饿 of 扫黑除饿, 侧 and 所 of 侧所革命, 对 of
+   * 农牧民施工对) — are read with the run by the typo corrector when some pair among them and the run's edge character
+   * is in no text (and a word of the texts could hold them there: typo.ts mayJoin, mayPair). A correction found so is
+   * kept when it spans both such a character and a character of the run, has three characters or more and changes
+   * such a character only to one that sounds like it (typo.ts soundsAlike: 侧 → 厕, not 把 → 村 of 把党组织): 扫黑除饿 →
+   * 扫黑除恶, 侧所革命 → 厕所革命, 后狼党支部 → 后浪党支部. It replaces the run's own corrections it overlaps. The stop list
+   * had put the typed error out of the corrector's reach. Default true.
    */
   typoGluedEdges?: boolean;
   /**
