@@ -247,6 +247,10 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'junctions 0.2': { junctionBonus: 0.2 },
   'junctions 0.4': { junctionBonus: 0.4 },
   'stop word before a typo': { typoStopLead: true },
+  // Precision, round 24 (docs/search.md, Precision, round 24).
+  'typo round 24 off': { typoGluedEdges: false, typoPairTogether: false },
+  'typo glued edges off': { typoGluedEdges: false },
+  'typo pair together off': { typoPairTogether: false },
   // No-match near misses, round 13 (docs/search.md, No-match near misses, round 13).
   'round 13 asked amount (off)': { askedAmountStated: false },
   'round 13 payment near (off)': { paymentNear: false },

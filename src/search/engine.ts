@@ -24,7 +24,7 @@ import { characterSaidOf, glossKey, nearCharacterOf, phrasalOf, saidAsOf, type E
 import { dictionaryFields, dictionaryLines, EMPTY_GLOSSARY, glossaryFromSaved, glossarySteps, loadGlossLines, loadSynonymLines, stem, type Glossary, type SavedGlossary } from './glosses.js';
 import { createNeighbours, type Neighbour, type NeighbourOptions, type SavedNeighbours } from './neighbours.js';
 import { BIGRAM_DEFAULTS, contentPairs, questionPairs, heldShare, prepareStretches, rerank, subjectPairs, typedStretches, type BigramSignalOptions } from './bigram-signal.js';
-import { createTypoCorrector, latinGroups, type SavedTypoReadings } from './typo.js';
+import { createTypoCorrector, latinGroups, soundsAlike, type SavedTypoReadings } from './typo.js';
 import { asksHow, onlyItem, onlyListed, onlyListedItem, onlyMentioned } from './mention.js';
 import { asksMembers, listsMembers, namesSet } from './members.js';
 import { amountsOf, asksMoney, asksNumber, asksQuantity, namesPayment, numbersOf, quantitiesOf, quantityNear } from './quantity.js';
@@ -394,6 +394,25 @@ export interface SearchEngineOptions {
    * characters or more (后狼党支部 → 后浪党支部: the stop list had left 后 out, and 狼党支部 is no typo of any word). Default false.
    */
   typoStopLead?: boolean;
+  /**
+   * Round 24: the Han characters typed right before or after a run of the query's kept words, glued to it with no
+   * space — at most two a side, closing the typed stretch (reaching its start or end, a space or punctuation), two of
+   * them no word of jieba's dictionary (a stop word or a lone character: 除 and 饿 of 扫黑除饿, 侧 and 所 of 侧所革命, 对 of
+   * 农牧民施工对) — are read with the run by the typo corrector when some pair among them and the run's edge character
+   * is in no text (and a word of the texts could hold them there: typo.ts mayJoin, mayPair). A correction found so is
+   * kept when it spans both such a character and a character of the run, has three characters or more and changes
+   * such a character only to one that sounds like it (typo.ts soundsAlike: 侧 → 厕, not 把 → 村 of 把党组织): 扫黑除饿 →
+   * 扫黑除恶, 侧所革命 → 厕所革命, 后狼党支部 → 后浪党支部. It replaces the run's own corrections it overlaps. The stop list
+   * had put the typed error out of the corrector's reach. Default true.
+   */
+  typoGluedEdges?: boolean;
+  /**
+   * Round 24: a two-character stretch of a run that is no word of jieba's dictionary and reads exactly like a word of
+   * the texts (头燕 for 头雁) is corrected when some passage holds the word together with the query's word next to it
+   * (头雁 and 队伍 of 头燕队伍怎么打造), not only when a text holds the two side by side (typo.ts
+   * RunContext.pairTogether). Default true.
+   */
+  typoPairTogether?: boolean;
   /**
    * Leave uncorrected a word of the query the engine understands: one whose related terms (the village lexicon) the
    * texts hold. It was said on purpose, however near a word of the texts it sounds or looks (领头羊 is not a typo of
@@ -900,6 +919,8 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   junctionShare: 0.1,
   itemBonus: 0.2,
   typoStopLead: false,
+  typoGluedEdges: true,
+  typoPairTogether: true,
   keepUnderstood: true,
   placeWeight: 1,
   placeAsAspect: true,
@@ -3657,6 +3678,83 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return pairKnown(ch + first) ? undefined : ch;
   };
 
+  /** The Han character (as a string: one or two code units) ending at offset `end` of `text`, if it is one. */
+  const hanBefore = (text: string, end: number): string | undefined => {
+    const c = text.charCodeAt(end - 1);
+    if (c >= 0x4e00 && c <= 0x9fff) return text[end - 1];
+    const low = c >= 0xdc00 && c <= 0xdfff && end >= 2 ? text.slice(end - 2, end) : text[end - 1];
+    return low !== undefined && HAN_IN.test(low) ? low : undefined;
+  };
+  /** The Han character starting at offset `start` of `text`, if it is one. */
+  const hanAt = (text: string, start: number): string | undefined => {
+    const c = text.charCodeAt(start);
+    if (c >= 0x4e00 && c <= 0x9fff) return text[start];
+    const cp = text.codePointAt(start);
+    const ch = cp === undefined ? undefined : String.fromCodePoint(cp);
+    return ch !== undefined && HAN_IN.test(ch) ? ch : undefined;
+  };
+  /**
+   * The Han characters typed right before and after a run of the query with no space (typoGluedEdges), at most two a
+   * side and reaching the start or end of the typed stretch, when some pair among them and the run's edge character is
+   * in no text; undefined otherwise.
+   */
+  const gluedEdges = (text: string, run: readonly string[]): { lead: string[]; trail: string[] } | undefined => {
+    const joined = run.join('');
+    const at = text.indexOf(joined);
+    if (at < 0) return undefined;
+    // Only characters that close the typed stretch: from the run to the text's start or end, a space or punctuation
+    // (拉萨是哪年创建 keeps 是: it leads on to the rest of the question, and 拉萨市 is no reading of it). Most runs stand
+    // in longer stretches, so at most three characters a side are looked at.
+    let lead: string[] = [];
+    for (let k = at; k > 0 && lead.length <= 2; ) {
+      const ch = hanBefore(text, k);
+      if (!ch) break;
+      lead.unshift(ch);
+      k -= ch.length;
+    }
+    let trail: string[] = [];
+    for (let k = at + joined.length; k < text.length && trail.length <= 2; ) {
+      const ch = hanAt(text, k);
+      if (!ch) break;
+      trail.push(ch);
+      k += ch.length;
+    }
+    if (lead.length > 2) lead = [];
+    if (trail.length > 2) trail = [];
+    if (lead.length === 0 && trail.length === 0) return undefined;
+    const unknown = (side: readonly string[]): boolean => side.slice(1).some((c, k) => !pairKnown((side[k] as string) + c));
+    const edgeFirst = Array.from(joined);
+    if (!unknown([...lead, edgeFirst[0] as string]) && !unknown([edgeFirst[edgeFirst.length - 1] as string, ...trail])) return undefined;
+    // Lone characters only: two that make a word of jieba's dictionary (多少, 材料, 请问) were typed as that word.
+    if (lead.length === 2 && isDictionaryWord(lead.join(''))) lead = [];
+    if (trail.length === 2 && isDictionaryWord(trail.join(''))) trail = [];
+    const chars = edgeFirst;
+    // A correction spans the character beside the run, so a word of the texts must hold one that sounds like it there:
+    // beside the run's edge character itself when the corrector may not change that one (both its pairs are in the
+    // texts), beside any character otherwise.
+    // When the corrector may change that character of the run too (one of its pairs is in no text), a word holding the
+    // one beside it as typed will do, and one holding a character that sounds like it only where two characters of a
+    // window of six or more may change (typo.ts fitsWindow).
+    const first = chars[0] as string;
+    const last = chars[chars.length - 1] as string;
+    const e = lead[lead.length - 1];
+    const t = trail[0];
+    const long = lead.length + chars.length + trail.length >= 6;
+    const meets = (runChar: string, beside: string, side: 'after' | 'before', fixed: boolean): boolean =>
+      (side === 'after' ? corrector.mayPair(runChar, beside, side) : corrector.mayPair(beside, runChar, side)) ||
+      (!fixed && corrector.mayJoin(beside, side, !long));
+    const leadBad =
+      e !== undefined &&
+      unknown([...lead, first]) &&
+      meets(first, e, 'before', pairKnown(e + first) && (chars.length < 2 || pairKnown(first + (chars[1] as string))));
+    const trailBad =
+      t !== undefined &&
+      unknown([last, ...trail]) &&
+      meets(last, t, 'after', pairKnown(last + t) && (chars.length < 2 || pairKnown((chars[chars.length - 2] as string) + last)));
+    if (!leadBad && !trailBad) return undefined;
+    return { lead: leadBad ? lead : [], trail: trailBad ? trail : [] };
+  };
+
   function correct(parsed: ParsedQuery, analyzed: AnalyzedQuery): { parsed: ParsedQuery; query: string } | undefined {
     let text = parsed.text;
     let normalized = parsed.normalized;
@@ -3672,7 +3770,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     let before: string | undefined;
     analyzed.runs.forEach((run, k) => {
       const after = analyzed.runs[k + 1]?.[0];
-      const context = { before, after, isWord: isDictionaryWord, together, splitUnknown: o.typoSplitUnknown };
+      const context = { before, after, isWord: isDictionaryWord, together, splitUnknown: o.typoSplitUnknown, pairTogether: o.typoPairTogether };
       let fixes = corrector.correctRun(run, pairKnown, occurs, context).filter((fix) => !o.keepUnderstood || !understoodWord(analyzed, fix.from));
       // Round 13 (typoStopLead): a one-character stop word typed right before the run, glued to it by a pair no text
       // holds (后 of 后|狼|党支部, which the stop list leaves out of the run), may be the first character of the word
@@ -3684,6 +3782,28 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
           .correctRun([lead, ...run], pairKnown, occurs, { ...context, keepFirst: true })
           .filter((fix) => fix.start === 0 && fix.to.startsWith(lead) && Array.from(fix.to).length >= 4);
         if (led.length > 0) fixes = [...led, ...fixes.filter((fix) => !(led[0] as { from: string }).from.includes(fix.from))];
+      }
+      // Round 24 (typoGluedEdges): the characters glued to the run's ends that no run holds, read with it.
+      const edges = o.typoGluedEdges && !lead ? gluedEdges(parsed.text, run) : undefined;
+      if (edges) {
+        const runChars = Array.from(run.join('')).length;
+        const leadChars = edges.lead.length;
+        const glued = corrector
+          .correctRun([...edges.lead, ...run, ...edges.trail], pairKnown, occurs, context)
+          .filter((fix) => {
+            const from = fix.start;
+            const to = fix.start + Array.from(fix.from).length;
+            const edge = from < leadChars || to > leadChars + runChars;
+            const inner = from < leadChars + runChars && to > leadChars;
+            if (!edge || !inner || Array.from(fix.to).length < 3) return false;
+            // An edge character changed only to one that sounds like it (侧 → 厕; not 把 → 村 of 把党组织).
+            const typed = Array.from(fix.from);
+            return Array.from(fix.to).every((c, k) => {
+              const at = from + k;
+              return (at >= leadChars && at < leadChars + runChars) || soundsAlike(typed[k] as string, c);
+            });
+          });
+        if (glued.length > 0) fixes = [...glued, ...fixes.filter((fix) => !glued.some((g) => g.from.includes(fix.from)))];
       }
       for (const fix of fixes) replace(fix.from, fix.to);
       const last = fixes[fixes.length - 1];

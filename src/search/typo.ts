@@ -69,6 +69,18 @@ export interface TypoCorrector {
   buildSteps(): Steps<void>;
   /** The words' pinyin as plain data, to pass back as `saved`; undefined until the tables are built. */
   save(): SavedTypoReadings | undefined;
+  /**
+   * Round 24 (typoGluedEdges): whether some word of three characters or more that a correction could give holds,
+   * after its first character (`after`) or before its last (`before`), a character that sounds like `ch`
+   * (soundsAlike; with `exactly`, `ch` itself) — else no correction spanning `ch` and a word beside it can be one, and
+   * the run is not read again.
+   */
+  mayJoin(ch: string, side: 'after' | 'before', exactly?: boolean): boolean;
+  /**
+   * Round 24 (typoGluedEdges): whether some such word holds `a` right before a character that sounds like `b`
+   * (`side` 'after': `b` is the one beside the run) or a character that sounds like `a` right before `b` ('before').
+   */
+  mayPair(a: string, b: string, side: 'after' | 'before'): boolean;
 }
 
 /** What surrounds a run in the query, for the two-character check (see correctRun). */
@@ -95,6 +107,13 @@ export interface RunContext {
    * only the characters after it may change. Default false.
    */
   keepFirst?: boolean;
+  /**
+   * Round 24: a two-character stretch that is no word (`isWord`) and reads exactly like a word of the texts is
+   * corrected, beside a word of its run, when some passage holds the correction and that word (`together`), not only
+   * when a text holds them side by side (头燕|队伍 → 头雁, which the texts put in 头雁队伍's place as 头雁 … 队伍).
+   * Default false.
+   */
+  pairTogether?: boolean;
 }
 
 const FUZZY: [RegExp, string][] = [
@@ -114,14 +133,16 @@ function fuzzy(syllable: string): string {
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 
 // Toneless pinyin of the stretches looked up (pinyin-pro takes tens of microseconds a call, and a query's windows
-// overlap and recur): per process, bounded.
+// overlap and recur): per process, bounded. Round 24: 30,000 (was 20,000): a pass of the bench's mix (bd2b83f's
+// 14,083 queries) looked up 19,448 distinct stretches, and 21,506 with typoGluedEdges' readings, over the bound, so the
+// memo was emptied every pass; ~10,000 more short keys with their readings are a few MB.
 // With them, the stretch's keys into the tables: its syllables joined, as read and with the regional confusions folded.
 interface WindowReading {
   syllables: readonly string[];
   exact: string;
   loose: string;
 }
-const windowReadings = createBoundedMemo<string, WindowReading>(20_000);
+const windowReadings = createBoundedMemo<string, WindowReading>(30_000);
 function readingOf(text: string): WindowReading {
   let got = windowReadings.get(text);
   if (!got) {
@@ -129,6 +150,30 @@ function readingOf(text: string): WindowReading {
     got = windowReadings.set(text, { syllables, exact: syllables.join(' '), loose: syllables.map(fuzzy).join(' ') });
   }
   return got;
+}
+
+/**
+ * Whether two characters read alike: the same toneless pinyin, or the same with the regional confusions folded (侧 and
+ * 厕, 对 and 队; not 把 and 村). Round 24 (typoGluedEdges): a character the stop list left out of a run is replaced only
+ * by one that sounds like it, the input method's error, never by a near form.
+ */
+export function soundsAlike(a: string, b: string): boolean {
+  if (a === b) return true;
+  const x = looseOf(a);
+  return x !== undefined && x === looseOf(b);
+}
+
+// Single characters' readings (soundsAlike, the corrector's mayJoin and mayPair), apart from the stretches' memo: the
+// thousands of characters of the words' tables must not crowd out the windows a query's correction looks up again.
+const charReadings = createBoundedMemo<string, string | null>(20_000);
+/** A character's toneless pinyin with the regional confusions folded, or undefined when it is not one syllable. */
+function looseOf(ch: string): string | undefined {
+  let got = charReadings.get(ch);
+  if (got === undefined) {
+    const syllables: readonly string[] = pinyin(ch, { toneType: 'none', type: 'array' });
+    got = charReadings.set(ch, syllables.length === 1 ? syllables.map(fuzzy).join(' ') : null);
+  }
+  return got ?? undefined;
 }
 
 /**
@@ -206,6 +251,12 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
   // syllable boundaries of the spelling, which a space typed in the input must fall on.
   let spelled: Map<string, { word: string; df: number; bounds: Set<number> }> | undefined;
   let initials: Map<string, { word: string; df: number }> | undefined;
+  // Round 24: the characters of the words of 3+ characters, after the first and before the last; their readings on
+  // first use (mayJoin).
+  let inner: { after: Set<string>; before: Set<string> } | undefined;
+  let innerReadings: { after: Set<string>; before: Set<string> } | undefined;
+  let innerWords: string[] | undefined;
+  let pairKeys: Set<string> | undefined;
 
   const add = (map: Map<string, { word: string; df: number }[]>, key: string, entry: { word: string; df: number }): void => {
     const list = map.get(key);
@@ -231,7 +282,7 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
 
   const build = (): void => runNow(buildSteps());
   function* buildSteps(): Steps<void> {
-    if (exact && loose && masked && spelled && initials) return;
+    if (exact && loose && masked && spelled && initials && inner && innerWords) return;
     const known = readingsOf(savedReadings);
     const lines: string[] = [];
     // Filled aside and assigned at the end: a correction never reads half-built tables.
@@ -240,6 +291,8 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
     const m = new Map<string, { word: string; df: number }[]>();
     const sp = new Map<string, { word: string; df: number; bounds: Set<number> }>();
     const ini = new Map<string, { word: string; df: number }>();
+    const inn = { after: new Set<string>(), before: new Set<string>() };
+    const innWords: string[] = [];
     let n = 0;
     for (const [word, df] of vocabulary()) {
       if (++n % 64 === 0) yield;
@@ -250,6 +303,11 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
       if (had || savable(word, syllables)) lines.push(`${word}\t${syllables.join(' ')}`);
       if (syllables.length !== chars.length) continue;
       const entry = { word, df };
+      if (chars.length >= 3) {
+        for (let k = 1; k < chars.length; k++) inn.after.add(chars[k] as string);
+        for (let k = 0; k + 1 < chars.length; k++) inn.before.add(chars[k] as string);
+        innWords.push(word);
+      }
       add(e, syllables.join(' '), entry);
       add(l, syllables.map(fuzzy).join(' '), entry);
       if (chars.length >= 4) {
@@ -278,6 +336,8 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
     masked = m;
     spelled = sp;
     initials = ini;
+    inner = inn;
+    innerWords = innWords;
     readings = lines.join('\n');
     // pinyin-pro builds its own tables on its first call (tens of milliseconds): with the words' pinyin saved, that
     // is a query's first typo window, unless it is made here, with the rest.
@@ -355,8 +415,47 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
     return undefined;
   }
 
+  function mayJoin(ch: string, side: 'after' | 'before', exactly = false): boolean {
+    if (!inner) build();
+    const chars = inner?.[side];
+    if (!chars) return false;
+    if (chars.has(ch)) return true;
+    if (exactly) return false;
+    if (!innerReadings) {
+      const of = (set: Set<string>): Set<string> => new Set([...set].map(looseOf).filter((x): x is string => x !== undefined));
+      innerReadings = { after: of(inner?.after ?? new Set()), before: of(inner?.before ?? new Set()) };
+    }
+    const loose = looseOf(ch);
+    return loose !== undefined && innerReadings[side].has(loose);
+  }
+
+  function mayPair(a: string, b: string, side: 'after' | 'before'): boolean {
+    if (!innerWords) build();
+    if (!pairKeys) {
+      const keys = new Set<string>();
+      for (const word of innerWords ?? []) {
+        const chars = Array.from(word);
+        for (let k = 0; k + 1 < chars.length; k++) {
+          const x = chars[k] as string;
+          const y = chars[k + 1] as string;
+          keys.add(`${x}>${y}`);
+          const ly = looseOf(y);
+          if (ly !== undefined) keys.add(`${x}>~${ly}`);
+          const lx = looseOf(x);
+          if (lx !== undefined) keys.add(`~${lx}<${y}`);
+        }
+      }
+      pairKeys = keys;
+    }
+    if (pairKeys.has(`${a}>${b}`)) return true;
+    const l = looseOf(side === 'after' ? b : a);
+    return l !== undefined && pairKeys.has(side === 'after' ? `${a}>~${l}` : `~${l}<${b}`);
+  }
+
   return {
     buildSteps,
+    mayJoin,
+    mayPair,
     save: () => (readings === undefined ? undefined : { readings }),
     fromPinyin,
     correctRun(words, pairKnown, occurs, context = {}) {
@@ -430,7 +529,13 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
                   right === undefined &&
                   found?.exact === true &&
                   context.isWord !== undefined &&
-                  !context.isWord(window.join(''))));
+                  !context.isWord(window.join(''))) ||
+                (context.pairTogether === true &&
+                  found?.exact === true &&
+                  context.isWord !== undefined &&
+                  !context.isWord(window.join('')) &&
+                  together !== undefined &&
+                  ((left !== undefined && together(left, to)) || (right !== undefined && together(to, right)))));
               if (!supported) to = undefined;
             }
             // A stretch starting or ending inside a word (splitUnknown) is a typo only where the rest of that word with
