@@ -1717,8 +1717,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   let saysByFirst: Map<string, { say: string; group: number }[]> | undefined;
   let sayGroupsByKey: Map<string, Set<number>> | undefined;
   /** The head words of a dictionary headword's senses: each gloss key's first word (make of "to make (money)"). */
-  const glossHeads = (w: string): Set<string> =>
-    new Set((dictionaryFields(w) ?? '').split('\t').filter((g) => g !== '' && !g.startsWith('=')).map((g) => glossKey(g).split(' ')[0] ?? '').filter(Boolean));
+  const glossHeads = (w: string): Set<string> => new Set(sensesOf(w).map((g) => glossKey(g).split(' ')[0] ?? '').filter(Boolean));
   /**
    * sameSenseSay for a one-character verb: the terms of the one group whose two-character `say` strings begin with it
    * and share the head word of one of its senses (挣钱 "to make money" of 挣 "to make").
@@ -1759,8 +1758,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return oneGroupTerms(new Set(senseKeys(w).flatMap((k) => [...(sayGroupsByKey?.get(k) ?? [])])));
   };
   /** The gloss keys of a dictionary headword's first two senses (neighbours.ts reads the same senses). */
-  const senseKeys = (w: string): string[] =>
-    (dictionaryFields(w) ?? '').split('\t').filter((g) => g !== '' && !g.startsWith('=')).slice(0, 2).map(glossKey).filter(Boolean);
+  /** A dictionary headword's senses, in the dictionary's order (cross-references, `=…`, left out). */
+  const sensesOf = (w: string): string[] => (dictionaryFields(w) ?? '').split('\t').filter((g) => g !== '' && !g.startsWith('='));
+  const senseKeys = (w: string): string[] => sensesOf(w).slice(0, 2).map(glossKey).filter(Boolean);
   // glossComposed: single characters by the gloss keys of their first two senses, and the library's two-character
   // words by their first character, listed on first use; a word's characters and a pair's composed words are kept.
   let charactersByKey: Map<string, string[]> | undefined;
@@ -3723,12 +3723,11 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     if (trail.length > 2) trail = [];
     if (lead.length === 0 && trail.length === 0) return undefined;
     const unknown = (side: readonly string[]): boolean => side.slice(1).some((c, k) => !pairKnown((side[k] as string) + c));
-    const edgeFirst = Array.from(joined);
-    if (!unknown([...lead, edgeFirst[0] as string]) && !unknown([edgeFirst[edgeFirst.length - 1] as string, ...trail])) return undefined;
+    const chars = Array.from(joined);
+    if (!unknown([...lead, chars[0] as string]) && !unknown([chars[chars.length - 1] as string, ...trail])) return undefined;
     // Lone characters only: two that make a word of jieba's dictionary (多少, 材料, 请问) were typed as that word.
     if (lead.length === 2 && isDictionaryWord(lead.join(''))) lead = [];
     if (trail.length === 2 && isDictionaryWord(trail.join(''))) trail = [];
-    const chars = edgeFirst;
     // A correction spans the character beside the run, so a word of the texts must hold one that sounds like it there:
     // beside the run's edge character itself when the corrector may not change that one (both its pairs are in the
     // texts), beside any character otherwise.

@@ -807,14 +807,14 @@ const DERIVATIONS: readonly { suffix: RegExp; base: (stem: string) => string; ve
 ];
 
 /** An -ing or -ed form (see EnglishRules.inflections). */
-const INFLECTED = /^[a-z]{3,}(?:ing|ed)$/;
+const INFLECTED = /^([a-z]{3,})(?:ing|ed)$/;
 
 /**
  * The verb of an -ing or -ed form that `fits` (see EnglishRules.inflections), whose key differs from the form's: with
  * its e restored (sacrificing → sacrifice), its doubled consonant single (embedding → embed), or as cut.
  */
 function inflectedBase(word: string, fits: (base: string) => boolean): string | undefined {
-  const cut = (/^([a-z]{3,})(?:ing|ed)$/.exec(word) as RegExpExecArray)[1] as string;
+  const cut = (INFLECTED.exec(word) as RegExpExecArray)[1] as string;
   const bases = [`${cut}e`, ...(/([b-df-hj-np-tv-z])\1$/.test(cut) ? [cut.slice(0, -1)] : []), cut];
   const key = glossKey(word);
   return bases.find((b) => glossKey(b) !== key && fits(b));
