@@ -8,7 +8,7 @@
 import { pathToFileURL } from 'node:url';
 import { loadCorpus } from '../src/corpus/index.js';
 import { createSearchEngine } from '../src/search/index.js';
-import { EVAL_SETS, bigramRanker, engineRanker, evaluate, heldOutBlock, mean, readEvalQueries, resolveJudgments, type QueryOutcome, type ResolvedQuery } from './eval.js';
+import { bigramRanker, engineRanker, evaluate, mean, tuningSets, type QueryOutcome, type ResolvedQuery } from './eval.js';
 import { VARIANTS } from './eval-variants.js';
 
 const f4 = (x: number): string => x.toFixed(4);
@@ -19,10 +19,7 @@ function main(): void {
   const names = args.filter((a) => !a.startsWith('--'));
   const kinds = args.find((a) => a.startsWith('--kind='))?.slice('--kind='.length).split(',');
   const corpus = loadCorpus();
-  const tuning: ResolvedQuery[] = [];
-  for (const s of EVAL_SETS.filter((x) => x.tuned)) {
-    for (const q of resolveJudgments(readEvalQueries(s.file), corpus.passages)) if (!heldOutBlock(s.name, q.id)) tuning.push(q);
-  }
+  const tuning: ResolvedQuery[] = tuningSets(corpus.passages).flatMap((s) => s.queries);
   const chosen = kinds ? tuning.filter((q) => kinds.includes(q.category)) : tuning;
   const base = evaluate('zhenxing', engineRanker(createSearchEngine(corpus)), chosen);
   const baseBy = new Map(base.outcomes.map((o) => [o.id, o]));

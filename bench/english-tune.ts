@@ -10,7 +10,7 @@ import { loadCorpus } from '../src/corpus/index.js';
 import { createSearchEngine } from '../src/search/index.js';
 import { foldText } from '../src/search/normalize.js';
 import { glossaryFromSaved, glossedAsTyped, glossKey, loadGlossLines, loadSynonymLines, surfaceKey } from '../src/search/glosses.js';
-import { EVAL_SETS, engineRanker, evaluate, heldOutBlock, mean, readEvalQueries, resolveJudgments } from './eval.js';
+import { engineRanker, evaluate, mean, tuningSets } from './eval.js';
 import { VARIANTS } from './eval-variants.js';
 
 const args = process.argv.slice(2);
@@ -23,8 +23,8 @@ const engine = createSearchEngine(corpus, options);
 const f = (n: number): string => n.toFixed(4);
 const lines: string[] = [];
 const english: { id: string; query: string; rank: number | null; relevant: Set<string> }[] = [];
-for (const s of EVAL_SETS.filter((x) => x.tuned)) {
-  const queries = resolveJudgments(readEvalQueries(s.file), corpus.passages).filter((q) => !heldOutBlock(s.name, q.id));
+for (const { name: setName, queries } of tuningSets(corpus.passages)) {
+  const s = { name: setName };
   const r = evaluate('zhenxing', engineRanker(engine), queries);
   const en = r.outcomes.filter((o) => o.category === 'english');
   console.log(`${s.name} (tuning, ${r.outcomes.length}): ${f(r.overall.mrr10)} / ${f(r.overall.success5)}; english (${en.length}) ${f(mean(en).mrr10)} / ${f(mean(en).success5)}; no-match full ${r.fullAnswers.length}/${r.noMatchQueries}`);

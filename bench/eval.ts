@@ -285,6 +285,9 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
 export const heldOutBlock = (setName: string, id: string): boolean =>
   REPORTED_BLOCKS.some((b) => b.heldOut && b.set === setName && id.startsWith(b.prefix));
 
+/** An id shaped like a held-out block's (`chat-everyday20x-01`): such a query is never a tuning query, registered or not. */
+const HELD_OUT_SHAPE = /^[a-z]+-[a-z]+\d*x-/i;
+
 export interface EvalQuery {
   id: string;
   /** Query kind (eval-queries.json calls it `category`). */
@@ -375,6 +378,21 @@ export function resolveJudgments(queries: readonly EvalQuery[], passages: readon
     throw new Error(`eval: ${missing.length} judged substring(s) match no passage:\n  ${missing.join('\n  ')}`);
   }
   return resolved;
+}
+
+/**
+ * The queries a tuning script may read: the tuned sets (`tuned: true`) without their held-out blocks, set by set. An
+ * id shaped like a held-out block's counts as held out even before its REPORTED_BLOCKS entry exists, so that a block
+ * committed without one cannot leak into tuning. Never-tuned sets are not read.
+ */
+export function tuningSets(passages: readonly Passage[]): { name: string; queries: ResolvedQuery[] }[] {
+  return EVAL_SETS.filter((s) => s.tuned).map((s) => ({
+    name: s.name,
+    queries: resolveJudgments(
+      readEvalQueries(s.file).filter((q) => !heldOutBlock(s.name, q.id) && !HELD_OUT_SHAPE.test(q.id)),
+      passages,
+    ),
+  }));
 }
 
 /** MRR@10, success@5, Recall@5 and nDCG@5 (binary gains) for one ranking. Each judged item counts once. */

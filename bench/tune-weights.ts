@@ -28,7 +28,7 @@ import { pathToFileURL } from 'node:url';
 import { loadCorpus } from '../src/corpus/index.js';
 import { createSearchEngine, SEARCH_DEFAULTS, type SearchEngineOptions } from '../src/search/index.js';
 import { BIGRAM_DEFAULTS } from '../src/search/bigram-signal.js';
-import { EVAL_SETS, engineRanker, evaluate, heldOutBlock, mean, readEvalQueries, resolveJudgments, type ResolvedQuery } from './eval.js';
+import { EVAL_SETS, engineRanker, evaluate, heldOutBlock, mean, readEvalQueries, resolveJudgments, tuningSets, type ResolvedQuery } from './eval.js';
 
 /** A tuned parameter: its option path (`bigrams.weight`), range, and whether it is a whole number. */
 export interface TunedParameter {
@@ -167,8 +167,8 @@ export interface TuningQueries {
 /** The tuning queries with their halves (see the module comment). */
 export function tuningQueries(passages: Parameters<typeof resolveJudgments>[1]): TuningQueries['queries'] {
   const out: TuningQueries['queries'] = [];
-  for (const s of EVAL_SETS.filter((x) => x.tuned)) {
-    const resolved = resolveJudgments(readEvalQueries(s.file), passages).filter((q) => !heldOutBlock(s.name, q.id));
+  for (const { name, queries: resolved } of tuningSets(passages)) {
+    const s = { name };
     const blocks: string[] = [];
     for (const q of resolved) {
       const prefix = q.id.replace(/-?\d+$/, '');

@@ -7,17 +7,13 @@
  */
 import { loadCorpus } from '../src/corpus/index.js';
 import { createSearchEngine } from '../src/search/index.js';
-import { EVAL_SETS, engineRanker, evaluate, heldOutBlock, readEvalQueries, resolveJudgments } from './eval.js';
+import { engineRanker, evaluate, tuningSets } from './eval.js';
 import { VARIANTS } from './eval-variants.js';
 
 const args = process.argv.slice(2);
 const name = args.find((a) => !a.startsWith('--')) ?? 'default';
 const corpus = loadCorpus();
-const held = (set: string, id: string): boolean => heldOutBlock(set, id) || /^[a-z]+-[a-z]+\d*x-/i.test(id);
-const sets = EVAL_SETS.filter((s) => s.tuned).map((s) => ({
-  name: s.name,
-  queries: resolveJudgments(readEvalQueries(s.file).filter((q) => !held(s.name, q.id)), corpus.passages),
-}));
+const sets = tuningSets(corpus.passages);
 const base = createSearchEngine(corpus, {});
 const other = createSearchEngine(corpus, VARIANTS[name] ?? {});
 let fullA = 0;
