@@ -280,6 +280,14 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
   { set: 'chat', prefix: 'chat-precision13x-', heldOut: true },
   { set: 'chat', prefix: 'chat-nomatch10-', heldOut: false },
   { set: 'chat', prefix: 'chat-nomatch10x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-everyday21-', heldOut: false },
+  { set: 'chat', prefix: 'chat-everyday21x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-english23-', heldOut: false },
+  { set: 'chat', prefix: 'chat-english23x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-precision14-', heldOut: false },
+  { set: 'chat', prefix: 'chat-precision14x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-nomatch11-', heldOut: false },
+  { set: 'chat', prefix: 'chat-nomatch11x-', heldOut: true },
 ];
 
 export const heldOutBlock = (setName: string, id: string): boolean =>

@@ -558,6 +558,18 @@ describe('retrieval quality on the judged sets', () => {
     { set: 'chat', prefix: 'chat-precision13x-', floor: { mrr10: 0.95, success5: 0.96 }, size: 26 },
     { set: 'chat', prefix: 'chat-nomatch10-', floor: { mrr10: 0.98, success5: 1 }, size: 15 },
     { set: 'chat', prefix: 'chat-nomatch10x-', floor: { mrr10: 0.98, success5: 1 }, size: 14 },
+    // Round 25's blocks, written blind as round 24's (44 drafts equal to a never-seen or chat query dropped, not
+    // reworded). At c023c4a + the blocks: everyday21 0.917 / 0.947, everyday21x 0.909 / 0.974 (aggregates only);
+    // english23 0.898 / 0.972, english23x 0.873 / 0.946; precision14 0.979 / 1.000, precision14x 0.944 / 1.000; nomatch11
+    // 0.917 / 1.000, nomatch11x 1.000 / 1.000 (their no-match queries under NO_MATCH_CEILINGS).
+    { set: 'chat', prefix: 'chat-everyday21-', floor: { mrr10: 0.9, success5: 0.94 }, size: 38 },
+    { set: 'chat', prefix: 'chat-everyday21x-', floor: { mrr10: 0.89, success5: 0.97 }, size: 38 },
+    { set: 'chat', prefix: 'chat-english23-', floor: { mrr10: 0.88, success5: 0.97 }, size: 36 },
+    { set: 'chat', prefix: 'chat-english23x-', floor: { mrr10: 0.86, success5: 0.94 }, size: 37 },
+    { set: 'chat', prefix: 'chat-precision14-', floor: { mrr10: 0.97, success5: 1 }, size: 24 },
+    { set: 'chat', prefix: 'chat-precision14x-', floor: { mrr10: 0.93, success5: 1 }, size: 30 },
+    { set: 'chat', prefix: 'chat-nomatch11-', floor: { mrr10: 0.9, success5: 1 }, size: 12 },
+    { set: 'chat', prefix: 'chat-nomatch11x-', floor: { mrr10: 0.98, success5: 1 }, size: 11 },
   ];
   // Blocks written to measure full answers to near-miss no-match queries: held to a ceiling of their own (their figure
   // when it was set) instead of the set's zero, so that a block can be written before the engine is changed for it.
@@ -606,6 +618,12 @@ describe('retrieval quality on the judged sets', () => {
     { set: 'chat', prefix: 'chat-nomatch9x-', most: 3, size: 28 }, // 3 at 0e6de6e
     { set: 'chat', prefix: 'chat-nomatch10-', most: 0, size: 26 }, // 2 at f59e921 + the blocks (written blind); round 24's askedMembersListed 0
     { set: 'chat', prefix: 'chat-nomatch10x-', most: 1, size: 28 }, // 2 at f59e921 + the blocks; round 24's askedMembersListed 1
+    { set: 'chat', prefix: 'chat-nomatch11-', most: 0, size: 27 }, // 0 at c023c4a + the blocks (written blind)
+    { set: 'chat', prefix: 'chat-nomatch11x-', most: 1, size: 26 }, // 1 at c023c4a + the blocks
+    { set: 'chat', prefix: 'chat-everyday21-', most: 0, size: 2 },
+    { set: 'chat', prefix: 'chat-everyday21x-', most: 0, size: 2 },
+    { set: 'chat', prefix: 'chat-english23-', most: 0, size: 1 },
+    { set: 'chat', prefix: 'chat-english23x-', most: 0, size: 2 },
   ];
   const mean = (outcomes: readonly { mrr10: number; success5: number }[]): { mrr10: number; success5: number } => ({
     mrr10: outcomes.reduce((a, o) => a + o.mrr10, 0) / Math.max(1, outcomes.length),
