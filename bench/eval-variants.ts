@@ -373,6 +373,7 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'precision round 22 off': { kindOfAnswerOpening: false },
   // No-match, round 24 (docs/search.md, No-match near misses, round 24): a numbered set's members asked, off.
   'round 24 members off': { askedMembersListed: false },
+  'round 25 unit off': { countUnitHeld: false },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

@@ -25,7 +25,7 @@ import { dictionaryFields, dictionaryLines, EMPTY_GLOSSARY, glossaryFromSaved, g
 import { createNeighbours, type Neighbour, type NeighbourOptions, type SavedNeighbours } from './neighbours.js';
 import { BIGRAM_DEFAULTS, contentPairs, questionPairs, heldShare, prepareStretches, rerank, subjectPairs, typedStretches, type BigramSignalOptions } from './bigram-signal.js';
 import { createTypoCorrector, latinGroups, soundsAlike, type SavedTypoReadings } from './typo.js';
-import { asksHow, onlyItem, onlyListed, onlyListedItem, onlyMentioned } from './mention.js';
+import { asksHow, onlyCountUnit, onlyItem, onlyListed, onlyListedItem, onlyMentioned, typedAsUnit } from './mention.js';
 import { asksMembers, listsMembers, namesSet } from './members.js';
 import { amountsOf, asksMoney, asksNumber, asksQuantity, namesPayment, numbersOf, quantitiesOf, quantityNear } from './quantity.js';
 import { ASKING, asksList, headingWord, isQuestion, listsKind } from './question.js';
@@ -709,6 +709,15 @@ export interface SearchEngineOptions {
    */
   askedMembersListed?: boolean;
   /**
+   * Round 25: a passage holding a required word of the query (two characters or more) only as the measure word of a
+   * count — every occurrence right after a count's numeral: digits, or a Chinese numeral with its order, 余 / 多 after
+   * it (文艺下乡活动5000余场次 for 场次 of 电影放映场次安排) — is no full match: it counts something in that unit, it does
+   * not speak of it. Not for a query asking a quantity (多少场次: quantity.ts asksQuantity) nor one typing the count
+   * itself (五千余场次); a passage not holding the word as written is left alone (mention.ts onlyCountUnit). Such a
+   * passage still credits and ranks. Default true; false: as before round 25.
+   */
+  countUnitHeld?: boolean;
+  /**
    * Round 16 (everyday, second half): a concept's weight in the coverage factor × its specificity to this power — the
    * library idf of its rarest head, log(1 / share) / log(passages), 1 for a word the texts lack — so that a passage
    * holding one generic word as typed (a lone 学, 带) covers less of the query than one holding several of its ideas
@@ -962,6 +971,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   standInListed: true,
   askedNumberStated: true,
   askedMembersListed: true,
+  countUnitHeld: true,
   coverageSpecific: 0,
   englishNumbers: true,
   englishJoined: 4,
@@ -2405,6 +2415,15 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const held = words.map((w) => ({ w, n: holdersOf(w).length }));
     return held.some((x) => x.n === 0) ? [] : held.sort((x, y) => x.n - y.n).map((x) => x.w);
   };
+  // Round 25 (countUnitHeld): per word, whether some passage holds it only as a count's measure word.
+  const unitCache = createBoundedMemo<string, boolean>(10_000);
+  const somewhereOnlyUnit = (w: string): boolean => {
+    const found = unitCache.get(w);
+    if (found !== undefined) return found;
+    let only = false;
+    for (const i of holdersOf(w)) if (onlyCountUnit((folded[i] as FoldedText).folded, w)) { only = true; break; }
+    return unitCache.set(w, only);
+  };
   const holdersOf = (whole: string): Int32Array => {
     const found = holdersCache.get(whole);
     if (found) return found;
@@ -2756,7 +2775,12 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     });
     // Round 24 (askedMembersListed): a question asking the members of a numbered set needs a passage listing them.
     const members = fullPossible && o.askedMembersListed ? asksMembers([...parsed.phrases, parsed.text].join(' ')) : undefined;
-    const scan = anchors !== undefined || (mentioned !== undefined && mentioned.length > 0) || listed !== undefined || members !== undefined;
+    // Round 25 (countUnitHeld): the required words some passage holds only as the measure word of a count.
+    const units =
+      fullPossible && o.countUnitHeld && !asksQuantity(parsed.text)
+        ? required.flatMap((c) => (c.kind === 'word' && charCount(c.whole) > 1 && !typedAsUnit(parsed.text, c.whole) && somewhereOnlyUnit(c.whole) ? [c.whole] : []))
+        : [];
+    const scan = anchors !== undefined || (mentioned !== undefined && mentioned.length > 0) || listed !== undefined || members !== undefined || units.length > 0;
     const themed = keys.filter((c) => c.theme !== undefined);
     // Round 20 (themeTopicHeld): the topics named beside a theme.
     const topics = themed.length > 0 ? bits.filter((c) => c.topic) : [];
@@ -2921,6 +2945,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         const text = (folded[index] as FoldedText).folded;
         if (namesSet(text, members) && !listsMembers(text, members)) return false;
       }
+      for (const w of units) if (onlyCountUnit((folded[index] as FoldedText).folded, w)) return false;
       for (let k = 0; k < standIns.length; k++) if (standInOnlyListed(standIns[k] as ConceptBits, standInEvidence[k] as string[], index, bodyLow, bodyHigh)) return false;
       return anchors === undefined || (payment ? paymentNear(index, anchors, payment) : counts ? numberNear(index, anchors) : amountNear(index, anchors));
     }, (index) =>

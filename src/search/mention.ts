@@ -55,6 +55,33 @@ export function onlyMentioned(text: string, words: readonly string[]): boolean {
 }
 
 /**
+ * Round 25 (SearchEngineOptions.countUnitHeld): a count's numeral just before a word — digits, or a Chinese numeral
+ * with its order (五千, 三百, 万), 余 / 多 after it (活动5000余场次, 311万人次) — makes the word the count's measure
+ * word: the passage counts something in it, it does not speak of it.
+ */
+const COUNT_BEFORE = /(?:\d|[零〇一二三四五六七八九十两]?[十百千万亿])(?:余|多)?$/u;
+
+/** Whether the occurrence of a word starting at `at` of folded `text` is the measure word of a count (COUNT_BEFORE). */
+const unitAt = (text: string, at: number): boolean => COUNT_BEFORE.test(text.slice(Math.max(0, at - 4), at));
+
+/**
+ * Whether folded `text` holds `w` and holds it only as the measure word of a count (5000余场次 for 场次): every
+ * occurrence follows a count's numeral (COUNT_BEFORE).
+ */
+export function onlyCountUnit(text: string, w: string): boolean {
+  let at = text.indexOf(w);
+  if (at < 0) return false;
+  for (; at >= 0; at = text.indexOf(w, at + 1)) if (!unitAt(text, at)) return false;
+  return true;
+}
+
+/** Whether `text` (a query) holds `w` after a count's numeral itself (五千余场次: the count is typed, not asked of). */
+export const typedAsUnit = (text: string, w: string): boolean => {
+  for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) if (unitAt(text, at)) return true;
+  return false;
+};
+
+/**
  * Whether the first two characters of `w` (a word of three or more) occur in `text` more often than its `n`
  * occurrences: the passage speaks of the thing beyond them (淘宝 of 淘宝镇 beside 淘宝村).
  */
