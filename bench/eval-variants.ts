@@ -373,6 +373,7 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'precision round 22 off': { kindOfAnswerOpening: false },
   // No-match, round 24 (docs/search.md, No-match near misses, round 24): a numbered set's members asked, off.
   'round 24 members off': { askedMembersListed: false },
+  // No-match, round 25 (docs/search.md, No-match near misses, round 25): a word held only as a count's measure word, off.
   'round 25 unit off': { countUnitHeld: false },
 };
 
