@@ -249,6 +249,7 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'stop word before a typo': { typoStopLead: true },
   // Precision, round 24 (docs/search.md, Precision, round 24).
   'typo round 24 off': { typoGluedEdges: false, typoPairTogether: false },
+  'precision round 25 off': { scopeWords: false },
   'typo glued edges off': { typoGluedEdges: false },
   'typo pair together off': { typoPairTogether: false },
   // No-match near misses, round 13 (docs/search.md, No-match near misses, round 13).

@@ -389,6 +389,16 @@ export interface SearchEngineOptions {
    */
   itemBonus?: number;
   /**
+   * Round 25: an article's scope words tell its passages apart no more than its title does. A word of the query that
+   * an article's title holds, typed within a stretch of the query the title holds that no passage of another article
+   * holds (边疆民族地区 of 以高质量党建引领边疆民族地区乡村振兴), is what every passage of the article is about; a section's
+   * lead-in that says it again (对于边疆民族地区的党组织：一要…) is no more about it than the section's next passage. In a
+   * full answer, among the first results (typedStretchDepth), a passage of the same article and section as one ranked
+   * above it, holding in its text every other word of the query that one holds and one more besides, is put right
+   * before it when what the higher one holds beyond it is only scope words. Default true.
+   */
+  scopeWords?: boolean;
+  /**
    * Round 13: a one-character stop word typed right before a stretch the texts lack, glued to it by a pair no text
    * holds, is read with it by the typo corrector, kept as typed, when the word meant starts with it and has four
    * characters or more (后狼党支部 → 后浪党支部: the stop list had left 后 out, and 狼党支部 is no typo of any word). Default false.
@@ -927,6 +937,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   junctionBonus: 0.3,
   junctionShare: 0.1,
   itemBonus: 0.2,
+  scopeWords: true,
   typoStopLead: false,
   typoGluedEdges: true,
   typoPairTogether: true,
@@ -3449,6 +3460,90 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return withBonus(hits, need, (h) => (kinds.get(h.index) === 2 ? o.itemBonus : 0), depth);
   }
 
+  // Per passage, its article's title, letters and digits only (scopeWords).
+  const bareTitleOf = (i: number): string => (bareHeadings[i] as string).split('\u0000')[0] as string;
+
+  /**
+   * A full answer (see scopeWords): among its first results, a passage whose text holds every word of the query its
+   * article's section-mate ranked above it holds, and one more, goes right before it when that one's lead is only the
+   * article's scope words (typed within a stretch its title holds that no other article's passage holds).
+   */
+  function withScopeWords(parsed: ParsedQuery, analyzed: AnalyzedQuery, hits: QueryRanking, need: number): QueryRanking {
+    if (!o.scopeWords || hits.total === 0 || hits.partial) return hits;
+    const depth = o.typedStretchDepth;
+    const first = hits.top(Math.max(need, depth));
+    const shown = first.slice(0, depth);
+    if (shown.length < 2) return hits;
+    // Only results sharing an article and a section with another result can move.
+    const same = (x: number, y: number): boolean => passages[x]?.docId === passages[y]?.docId && bareSections[x] === bareSections[y];
+    const paired = shown.some((a, k) => shown.some((b, m) => m > k && same(a.index, b.index)));
+    if (!paired) return hits;
+    const words: string[] = [];
+    for (const c of analyzed.concepts) {
+      if (c.aspect || c.place || c.kind === 'english' || themeOf(c) !== undefined) continue;
+      const w = bare(c.text);
+      if (w.length > 0 && !words.includes(w)) words.push(w);
+    }
+    if (words.length < 2) return hits;
+    const typed = bare(parsed.text);
+    const scopeMemo = new Map<string, boolean>();
+    // Whether word w is a scope word of the article of passage i.
+    const isScope = (i: number, w: string): boolean => {
+      const doc = passages[i]?.docId;
+      const key = `${doc}\u0000${w}`;
+      const known = scopeMemo.get(key);
+      if (known !== undefined) return known;
+      const title = bareTitleOf(i);
+      let scope = false;
+      if (title.includes(w)) {
+        for (let at = typed.indexOf(w); at >= 0 && !scope; at = typed.indexOf(w, at + 1)) {
+          // The longest stretch of the query around this occurrence that the title holds.
+          let best = '';
+          for (let s = 0; s <= at; s++) {
+            for (let e = typed.length; e >= at + w.length && e - s > best.length; e--) {
+              const x = typed.slice(s, e);
+              if (title.includes(x)) {
+                best = x;
+                break;
+              }
+            }
+          }
+          if (charCount(best) < 2) continue;
+          const holders = holdersOf(best);
+          scope = holders.length > 0 && Array.from(holders).every((h) => passages[h]?.docId === doc);
+        }
+      }
+      scopeMemo.set(key, scope);
+      return scope;
+    };
+    const held = shown.map((h) => words.filter((w) => (bareText[h.index] as string).includes(w)));
+    const scores = shown.map((h) => h.score);
+    let moved = false;
+    for (let m = 1; m < shown.length; m++) {
+      const b = shown[m] as Hit;
+      const hb = held[m] as string[];
+      for (let k = 0; k < m; k++) {
+        const a = shown[k] as Hit;
+        if (!same(a.index, b.index)) continue;
+        const ha = held[k] as string[];
+        const beyond = ha.filter((w) => !hb.includes(w));
+        if (beyond.length === 0 || !beyond.every((w) => isScope(a.index, w))) continue;
+        if (!hb.some((w) => !ha.includes(w) && !isScope(b.index, w))) continue;
+        const over = (scores[k] as number) * (1 + 1e-9) + 1e-12;
+        if (over > (scores[m] as number)) {
+          scores[m] = over;
+          moved = true;
+        }
+      }
+    }
+    if (!moved) return hits;
+    const head = shown
+      .map((h, k) => ({ k, hit: { index: h.index, score: scores[k] as number } }))
+      .sort((x, y) => y.hit.score - x.hit.score || x.k - y.k)
+      .map((x) => x.hit);
+    return withHead(hits, first, head, shown.length);
+  }
+
   /**
    * The query's typed stretches that can tell its results apart: not a theme's name (the theme rules weigh those),
    * and not one word of the query that the index holds whole (a passage holds that stretch exactly when it holds
@@ -4017,7 +4112,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       // The typed stretches reorder only the page's first results (typedStretchDepth): no deeper exact scores.
       const typed = o.typedStretchBonus > 0 ? telling(searched.text, analyzed) : [];
       // So do the junctions (withJunctions), as deep.
-      const joined = typed.length > 0 || (o.junctionBonus > 0 && junctionsOf(analyzed).length > 0) || o.itemBonus > 0;
+      // And so do the scope words (withScopeWords), as deep.
+      const joined = typed.length > 0 || (o.junctionBonus > 0 && junctionsOf(analyzed).length > 0) || o.itemBonus > 0 || o.scopeWords;
       const need = reordered ? Math.max(asked, rerankDepth) : joined ? Math.max(asked, o.typedStretchDepth) : asked;
       let hits = rank(searched, analyzed, need);
       // A quoted phrase no text holds as written, in a question about it (“一户一档”是什么, of the texts' 一村一档、一户一卡:
@@ -4074,6 +4170,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       hits = withTypedStretches(searched, stretchesNow, hits, need);
       hits = withJunctions(searched, analyzed, hits, need);
       hits = withItems(searched, analyzed, hits, need);
+      hits = withScopeWords(searched, analyzed, hits, need);
       return page(query, hits, highlightsFor(analyzed.concepts), options, () => suggest(searched, analyzed), corrected);
     },
 
