@@ -467,13 +467,15 @@ export interface SearchEngineOptions {
    */
   sameSenseSay?: boolean;
   /**
-   * Round 25 (everyday words): a one-character word the texts hold, typed beside a word of two characters or more that
-   * they hold too, weighs the library idf of its character — every passage holding the character, inside any word —
-   * rather than that of the lone word: jieba cuts 村 alone in a few passages and inside 村民, 村干部, 村级 … in nearly
-   * all, so the passages holding the lone word are a thin, arbitrary slice of those that speak of it, and the word as
-   * typed (几个村, 每个村) lifted that slice over the passage the query's other words describe. Its weight, in the score
-   * and the coverage, is × the character's idf over the word's (at most 1). A character rare in the library (钱) keeps
-   * about its weight. Default true; false: as before round 25.
+   * Round 25 (everyday words): a one-character naming word the texts hold (a noun: 村, 党, 心), typed beside a word of
+   * two characters or more that they hold too, weighs the library idf of its character — every passage holding the
+   * character, inside any word — rather than that of the lone word: jieba cuts 村 alone in a few passages and inside
+   * 村民, 村干部, 村级 … in nearly all, so the passages holding the lone word are a thin, arbitrary slice of those that
+   * speak of it, and the word as typed (几个村抱团) lifted that slice over the passage the query's other words
+   * describe. Its weight, in the score and the coverage, is × the character's idf over the word's (at most 1); a
+   * character rare in the library (钱) keeps about its weight. Not a verb or adverb (干, 派, 没): the longer words sharing
+   * its character mostly mean something else (干 of 干部), so they say nothing of how common its sense is.
+   * Default true; false: as before round 25.
    */
   loneCharacterIdf?: boolean;
   /**
@@ -2171,10 +2173,10 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     if (o.lightNouns) concepts.forEach((c, k) => {
       if (c.kind === 'word' && LIGHT_NOUN.test(c.text) && text.includes(`的${c.text}`)) focus[k] = 0;
     });
-    // Round 25 (loneCharacterIdf): a lone character the texts hold weighs its character's idf over the word's.
+    // Round 25 (loneCharacterIdf): a lone naming character the texts hold weighs its character's idf over the word's.
     if (o.loneCharacterIdf && concepts.some((c) => c.kind === 'word' && !c.aspect && charCount(c.text) > 1 && c.heads.some(inText))) {
       concepts.forEach((c, k) => {
-        if (c.kind !== 'word' || charCount(c.text) !== 1 || !c.heads.includes(c.text) || !inText(c.text)) return;
+        if (c.kind !== 'word' || !c.naming || charCount(c.text) !== 1 || !c.heads.includes(c.text) || !inText(c.text)) return;
         focus[k] = (focus[k] as number) * characterIdfShare(c.text);
       });
     }
