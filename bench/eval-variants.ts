@@ -373,8 +373,6 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'precision round 22 off': { kindOfAnswerOpening: false },
   // No-match, round 24 (docs/search.md, No-match near misses, round 24): a numbered set's members asked, off.
   'round 24 members off': { askedMembersListed: false },
-  // Everyday, round 25 (docs/search.md, Everyday words, round 25): a lone character weighs its own idf again.
-  'round 25 lone characters off': { loneCharacterIdf: false },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

@@ -467,18 +467,6 @@ export interface SearchEngineOptions {
    */
   sameSenseSay?: boolean;
   /**
-   * Round 25 (everyday words): a one-character naming word the texts hold (a noun: 村, 党, 心), typed beside a word of
-   * two characters or more that they hold too, weighs the library idf of its character — every passage holding the
-   * character, inside any word — rather than that of the lone word: jieba cuts 村 alone in a few passages and inside
-   * 村民, 村干部, 村级 … in nearly all, so the passages holding the lone word are a thin, arbitrary slice of those that
-   * speak of it, and the word as typed (几个村抱团) lifted that slice over the passage the query's other words
-   * describe. Its weight, in the score and the coverage, is × the character's idf over the word's (at most 1); a
-   * character rare in the library (钱) keeps about its weight. Not a verb or adverb (干, 派, 没): the longer words sharing
-   * its character mostly mean something else (干 of 干部), so they say nothing of how common its sense is.
-   * Default true; false: as before round 25.
-   */
-  loneCharacterIdf?: boolean;
-  /**
    * Round 11: the typo corrector also corrects to a name the texts put in quotation marks and jieba cuts into single
    * characters (“化债九法”: 化债九发 → 化债九法; “耕保贷”: 耕保代 → 耕保贷), not only to the words of the texts' cut.
    * Default true.
@@ -940,7 +928,6 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   dictionaryPlaces: true,
   glossComposed: true,
   sameSenseSay: true,
-  loneCharacterIdf: true,
   quotedTypoTargets: true,
   whichMeasure: true,
   determinerModifier: true,
@@ -1397,21 +1384,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   const inText = (term: string): boolean => searchIndex.textFrequency(term) > 0;
   /** Share of passages whose text contains a word term. */
   const share = (term: string): number => (searchIndex.size > 0 ? searchIndex.textFrequency(term) / searchIndex.size : 0);
-  const charIdfMemo = createBoundedMemo<string, number>(10_000);
-  /**
-   * loneCharacterIdf: a one-character index word's library idf as a character (every passage whose text holds it)
-   * over its idf as a word (the passages where jieba cut it alone), at most 1 (BM25's idf).
-   */
-  const characterIdfShare = (ch: string): number => {
-    const kept = charIdfMemo.get(ch);
-    if (kept !== undefined) return kept;
-    const n = searchIndex.size;
-    const idf = (df: number): number => Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    let held = 0;
-    for (let i = 0; i < passages.length; i++) if (mayHold(i, ch) && (bareText[i] as string).includes(ch)) held++;
-    const asWord = idf(searchIndex.textFrequency(ch));
-    return charIdfMemo.set(ch, asWord > 0 ? Math.min(1, idf(Math.max(held, searchIndex.textFrequency(ch))) / asWord) : 1);
-  };
   /**
    * coverageSpecific: the library idf of a concept's rarest head the texts hold, scaled to 0..1 (a word in one passage
    * 1, in every passage 0), to the option's power; 1 for a concept whose heads no text holds (nothing to tell).
@@ -2173,13 +2145,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     if (o.lightNouns) concepts.forEach((c, k) => {
       if (c.kind === 'word' && LIGHT_NOUN.test(c.text) && text.includes(`的${c.text}`)) focus[k] = 0;
     });
-    // Round 25 (loneCharacterIdf): a lone naming character the texts hold weighs its character's idf over the word's.
-    if (o.loneCharacterIdf && concepts.some((c) => c.kind === 'word' && !c.aspect && charCount(c.text) > 1 && c.heads.some(inText))) {
-      concepts.forEach((c, k) => {
-        if (c.kind !== 'word' || !c.naming || charCount(c.text) !== 1 || !c.heads.includes(c.text) || !inText(c.text)) return;
-        focus[k] = (focus[k] as number) * characterIdfShare(c.text);
-      });
-    }
     // A Chinese word typed among English words (englishBesideChinese): the English words' Chinese weighs less.
     // Only a telling word (in at most themeTopicShare of the passages) and no theme's name: beside 党建 or 生态振兴 the
     // English names the topic (党建 alliance, 生态振兴 tree planting; see themeTopicWeight).
