@@ -173,9 +173,6 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'no late gloss': { englishLateGloss: 0 },
   'late gloss 0.26': { englishLateGloss: 0.26 },
   'late gloss 0.34': { englishLateGloss: 0.34 },
-  // Round 25 (docs/search.md, English, round 25).
-  'no off context': { englishOffContext: 1 },
-  'off context 0.525': { englishOffContext: 0.525 },
   'english round 10 (before)': { englishRules: { placeKinds: false, rePrefix: false, particles: false, kindJoins: false } },
   // English, round 11 (docs/search.md, English, round 11).
   'no character compounds': { englishRules: { characterCompounds: false } },

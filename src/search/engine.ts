@@ -799,17 +799,6 @@ export interface SearchEngineOptions {
    */
   englishLateGloss?: number;
   /**
-   * Round 25: a single English word (not a guess) whose senses searched no passage holds beside as many of the query's
-   * other naming words as the passages those words find best hold — the library, beside the rest of the query, writes
-   * the word in a sense the dictionary did not give (people → 人民 beside poor, where the texts write 贫困群众; strong →
-   * 强劲 beside villages, where they write 强村) — weighs this much, in the score and in the coverage, as
-   * englishGuessWeight weighs a guess. Only in a query of three other naming words or more, one of them rarer than the
-   * word's readings. Its senses are searched as before; nothing is swapped (round 17's englishSenseContext, which made
-   * the sense held beside the others the best one, lost). 1: off (before round 25). Default 0.75 (0.525 gained as
-   * much on the tuning queries and moved more of them down).
-   */
-  englishOffContext?: number;
-  /**
    * A place name typed in pinyin before the English for its kind (Gaohong town, Bainiu village, Linzhou county) is read
    * with that kind's syllable (gaohong zhen → 高虹镇; vocabulary.ts ENGLISH_PLACE_KINDS). Default true.
    */
@@ -984,7 +973,6 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   englishCharacterParts: true,
   englishNearCharacter: true,
   englishLateGloss: 0.2,
-  englishOffContext: 0.75,
   commonEnglishWeight: 0.45,
   pinyinPlaces: true,
   englishRules: {},
@@ -1097,16 +1085,6 @@ const inCedict = (word: string): boolean => dictionaryFields(word) !== undefined
 /** A Latin letter; a Han character (englishBesideChinese). */
 const LATIN_IN = /[a-z]/i;
 const HAN_IN = /\p{Script=Han}/u;
-/** A single Latin word (englishOffContext). */
-const SINGLE_LATIN = /^[a-z]+$/;
-/**
- * Other naming words a query needs before englishOffContext reads a word against them: 3 (with 2, English tuning
- * 0.8870 / 0.9438 and 28 queries down against 0.8875 / 0.9448 and 8; docs/search.md, English, round 25).
- */
-const OFF_CONTEXT_OTHERS = 3;
-/** A single English word glossed as typed that englishOffContext reads against the query's other words. */
-const offContextCandidate = (c: Concept): boolean =>
-  c.kind === 'english' && c.guess !== true && c.place !== true && c.aspect !== true && c.naming && SINGLE_LATIN.test(c.text);
 /** Every Han character (titleSubject counts a subject's length in them). */
 const HAN_CHAR = /\p{Script=Han}/gu;
 
@@ -2146,41 +2124,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return related.filter((t) => !isClose(t));
   }
 
-  /**
-   * Round 25 (englishOffContext): a single English word, not a guess, whose readings (its senses searched) no
-   * passage holds beside as many of the query's other naming words as the passages those words find best hold, in a
-   * query of three other naming words or more one of which is rarer than the word's readings, weighs ×
-   * englishOffContext (see the option). Each word is read against the others' readings as found, not its weight.
-   */
-  function offContext(concepts: readonly Concept[], focus: number[]): void {
-    if (!concepts.some(offContextCandidate)) return;
-    const holders = concepts.map((c) => {
-      if (!c.naming || c.aspect === true || c.place === true) return undefined;
-      const found = new Set<number>();
-      for (const t of [...c.heads, ...c.related]) if (HAN_IN.test(t)) for (const i of holdersOf(bare(t))) found.add(i);
-      return found.size > 0 ? found : undefined;
-    });
-    const held = new Uint8Array(passages.length);
-    concepts.forEach((c, k) => {
-      const own = holders[k];
-      if (own === undefined || !offContextCandidate(c)) return;
-      const others = holders.filter((h, j): h is Set<number> => j !== k && h !== undefined);
-      // Three others at least (two are found together by chance), one of them rarer than the word's readings (a word
-      // rarer than all the others is what tells the passages apart: experts, troupes, elites).
-      if (others.length < OFF_CONTEXT_OTHERS || !others.some((h) => h.size < own.size)) return;
-      held.fill(0);
-      for (const h of others) for (const i of h) held[i] = (held[i] as number) + 1;
-      let best = 0;
-      let beside = 0;
-      for (let i = 0; i < held.length; i++) {
-        const n = held[i] as number;
-        if (n > best) best = n;
-        if (n > beside && own.has(i)) beside = n;
-      }
-      if (beside < best) focus[k] = (focus[k] as number) * o.englishOffContext;
-    });
-  }
-
   /** The weighted query terms (each once, at its highest weight, only if indexed) and each concept's bits. */
   function plan(
     concepts: readonly Concept[],
@@ -2219,7 +2162,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     if (o.englishGuessWeight !== 1) concepts.forEach((c, k) => {
       if (c.kind === 'english' && c.guess === true) focus[k] = (focus[k] as number) * o.englishGuessWeight;
     });
-    if (o.englishOffContext !== 1) offContext(concepts, focus);
     const ownRelated = relatedOnce(concepts);
     // Terms standing in for a Chinese word the query types (related terms, neighbours; not a word mapped from English),
     // and terms of the query's own.
