@@ -345,25 +345,8 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
     pinyin('乡村', { toneType: 'none', type: 'array' });
   }
 
-  // Round 25: each window's answer, kept: it depends on the window, which of its characters may change, the words of
-  // the query they belong to, and the tables (built once), and the same windows recur (a run's junctions of common
-  // words, 怎么|申请). A read is one probe of this memo where the look-up was several of the tables' large Maps (the
-  // window's reading, its exact and loose readings, each blanked form of a long window) and a fit of their candidates.
-  // null: no replacement.
-  const lookups = createBoundedMemo<string, { word: string; exact: boolean } | null>(30_000);
-
   /** The best replacement for `window` that changes only characters at positions flagged in `changeable`. */
   function lookup(window: string[], changeable: boolean[], wordOf: readonly number[] = []): { word: string; exact: boolean } | undefined {
-    // The window's characters, then per character whether it may change and (as a character of its own) its word.
-    let key = `${window.join('')}\u0000`;
-    for (let i = 0; i < window.length; i++) key += `${changeable[i] ? '+' : '-'}${String.fromCharCode(0x100 + (wordOf[i] ?? -1))}`;
-    const kept = lookups.get(key);
-    if (kept !== undefined) return kept ?? undefined;
-    return lookups.set(key, lookupTables(window, changeable, wordOf) ?? null) ?? undefined;
-  }
-
-  /** lookup's answer from the tables. */
-  function lookupTables(window: string[], changeable: boolean[], wordOf: readonly number[]): { word: string; exact: boolean } | undefined {
     if (!exact || !loose || !masked) build();
     const reading = readingOf(window.join(''));
     const { syllables } = reading;
