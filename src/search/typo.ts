@@ -181,29 +181,24 @@ function looseOf(ch: string): string | undefined {
  * least one kept, at most a third changed — or, with `wholeWord`, one word of the query (`wordOf` numbers each
  * character's word) replaced whole by its exact homophone, up to half the characters.
  */
-function fitsWindow(word: string, window: readonly string[], changeable: readonly boolean[], wordOf: readonly number[], wholeWord = false, typed = window.join('')): boolean {
+function fitsWindow(word: string, window: readonly string[], changeable: readonly boolean[], wordOf: readonly number[], wholeWord = false): boolean {
   const chars = Array.from(word);
-  if (chars.length !== window.length || word === typed) return false;
+  if (chars.length !== window.length || word === window.join('')) return false;
   let changed = 0;
-  // The word of the query each changed character belongs to: the first one, and whether all are that one (round 25:
-  // two values where a Set was made per candidate).
-  let changedWord = -1;
-  let oneWord = true;
+  const changedWords = new Set<number>();
   for (let i = 0; i < chars.length; i++) {
     if (chars[i] === window[i]) continue;
     if (!changeable[i]) return false;
-    const w = wordOf[i] ?? -1;
-    if (changed === 0) changedWord = w;
-    else if (w !== changedWord) oneWord = false;
     changed++;
+    changedWords.add(wordOf[i] ?? -1);
   }
   // At least one character kept: a word sharing nothing with what was typed is a different word, not a typo.
   if (changed === 0 || changed >= chars.length) return false;
   if (changed <= Math.max(1, Math.floor(chars.length / 3))) return true;
   // An input method offers whole words: one word of the query replaced by its exact homophone (组织|阵型 →
   // 组织振兴), up to half the characters, when every character of that word changed.
-  if (!wholeWord || changed > Math.floor(chars.length / 2) || !oneWord) return false;
-  const w = changedWord;
+  if (!wholeWord || changed > Math.floor(chars.length / 2) || changedWords.size !== 1) return false;
+  const w = [...changedWords][0] as number;
   return w >= 0 && wordOf.filter((x) => x === w).length === changed;
 }
 
@@ -214,10 +209,9 @@ function bestFit(
   changeable: readonly boolean[],
   wordOf: readonly number[],
   wholeWord = false,
-  typed = window.join(''),
 ): string | undefined {
   let pick: { word: string; df: number } | undefined;
-  for (const e of list ?? []) if (fitsWindow(e.word, window, changeable, wordOf, wholeWord, typed) && (!pick || e.df > pick.df)) pick = e;
+  for (const e of list ?? []) if (fitsWindow(e.word, window, changeable, wordOf, wholeWord) && (!pick || e.df > pick.df)) pick = e;
   return pick?.word;
 }
 
@@ -354,14 +348,12 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
   /** The best replacement for `window` that changes only characters at positions flagged in `changeable`. */
   function lookup(window: string[], changeable: boolean[], wordOf: readonly number[] = []): { word: string; exact: boolean } | undefined {
     if (!exact || !loose || !masked) build();
-    // The window as typed, joined once for its reading and every candidate's fit.
-    const typed = window.join('');
-    const reading = readingOf(typed);
+    const reading = readingOf(window.join(''));
     const { syllables } = reading;
     if (syllables.length === window.length) {
-      const same = bestFit(exact?.get(reading.exact), window, changeable, wordOf, true, typed);
+      const same = bestFit(exact?.get(reading.exact), window, changeable, wordOf, true);
       if (same) return { word: same, exact: true };
-      const near = bestFit(loose?.get(reading.loose), window, changeable, wordOf, false, typed);
+      const near = bestFit(loose?.get(reading.loose), window, changeable, wordOf);
       if (near) return { word: near, exact: false };
     }
     if (window.length >= 4) {
@@ -370,9 +362,8 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
       let pick: { word: string; df: number } | undefined;
       for (let i = 0; i < window.length; i++) {
         if (!changeable[i]) continue;
-        let key = '';
-        for (let k = 0; k < window.length; k++) key += k === i ? '?' : window[k];
-        for (const e of masked?.get(key) ?? []) if (fitsWindow(e.word, window, changeable, wordOf, false, typed) && (!pick || e.df > pick.df)) pick = e;
+        const key = window.map((c, k) => (k === i ? '?' : c)).join('');
+        for (const e of masked?.get(key) ?? []) if (fitsWindow(e.word, window, changeable, wordOf) && (!pick || e.df > pick.df)) pick = e;
       }
       if (pick) return { word: pick.word, exact: false };
     }
@@ -478,9 +469,6 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
         at += Array.from(w).length;
       }
       const cuts = new Set<number>([...starts, at]);
-      // Which word of the query each character belongs to (the last word starting at or before it), made once for
-      // every window of the run, on the first (round 25: a filter of the starts per character of each window).
-      let wordAt: number[] | undefined;
       if (chars.length < 2) return [];
       const bad = chars.slice(0, -1).map((c, i) => !pairKnown(c + chars[i + 1]));
       // Round 12 (splitUnknown): inside a word no text holds, every character boundary is a cut too (only looked for
@@ -516,14 +504,7 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
             if (s > badFrom + 1 || e < j || !cuts.has(s) || !cuts.has(s + len)) continue;
             const window = chars.slice(s, s + len);
             // Which word of the query each character of the window belongs to.
-            if (!wordAt) {
-              wordAt = [];
-              for (let c = 0, w = -1; c < chars.length; c++) {
-                while (w + 1 < starts.length && (starts[w + 1] as number) <= c) w++;
-                wordAt.push(w);
-              }
-            }
-            const wordOf = wordAt.slice(s, s + len);
+            const wordOf = window.map((_, k) => starts.filter((b) => b <= s + k).length - 1);
             const found = lookup(window, changeable.slice(s, s + len), wordOf);
             let to = found?.word;
             // Two characters sound alike by chance too often (一篇 and 一片): a pair is corrected only when the result
