@@ -1548,14 +1548,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return bareText.some((t, i) => mayHold(i, x) && mayHold(i, y) && t.includes(x) && t.includes(y));
   };
   /** Whether jieba's dictionary has the stretch as one word (房价, 选排), not a string it does not know (乡闲). */
-  // Kept per stretch (round 25): the corrector asks it of its windows and gluedEdges of the characters beside a run,
-  // each a call into jieba; it depends on the stretch and jieba's dictionary alone.
-  const dictionaryWords = createBoundedMemo<string, boolean>(10_000);
   const isDictionaryWord = (text: string): boolean => {
-    const known = dictionaryWords.get(text);
-    if (known !== undefined) return known;
     const tags = tag(text);
-    return dictionaryWords.set(text, tags.length === 1 && tags[0]?.tag !== 'x');
+    return tags.length === 1 && tags[0]?.tag !== 'x';
   };
   /**
    * Latin words that are not pinyin: words the texts hold (xx of xx区), English the vocabulary or the glosses know,

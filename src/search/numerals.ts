@@ -163,8 +163,6 @@ export function alignNumbers(text: string, occurs: (text: string) => boolean): s
 }
 
 const NUMBERED_STRETCH = /[\p{Script=Han}\d%]+/gu;
-/** The characters some match of NUMBER holds one of at least (digits, numeral characters; 百 of 百分之). */
-const NUMERAL_CODES: ReadonlySet<number> = new Set(Array.from('0123456789零〇一二两三四五六七八九十百千万', (c) => c.charCodeAt(0)));
 
 /**
  * Numbers that stand together in one stretch (一户一人 of 一户一人就业, where a text says 1户1人以上就业) spelled the
@@ -172,11 +170,6 @@ const NUMERAL_CODES: ReadonlySet<number> = new Set(Array.from('0123456789零〇�
  * {@link alignNumbers}' one-at-a-time pass.
  */
 function alignTogether(text: string, occurs: (text: string) => boolean): string {
-  // Two numbers hold two numeral characters at least: a text with fewer (most queries: one 一) has no stretch to read
-  // (round 25).
-  let numerals = 0;
-  for (let i = 0; i < text.length && numerals < 2; i++) if (NUMERAL_CODES.has(text.charCodeAt(i))) numerals++;
-  if (numerals < 2) return text;
   return text.replace(NUMBERED_STRETCH, (stretch) => {
     const numbers = [...stretch.matchAll(NUMBER)].filter((m) => !m[0].includes('.') && alternatives(m[0]).length > 0);
     if (numbers.length < 2) return stretch;
