@@ -249,9 +249,10 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'stop word before a typo': { typoStopLead: true },
   // Precision, round 24 (docs/search.md, Precision, round 24).
   'typo round 24 off': { typoGluedEdges: false, typoPairTogether: false },
-  'precision round 25 off': { scopeWords: false },
   'typo glued edges off': { typoGluedEdges: false },
   'typo pair together off': { typoPairTogether: false },
+  // Precision, round 25 (docs/search.md, Precision, round 25): an article's scope words, off.
+  'precision round 25 off': { scopeWords: false },
   // No-match near misses, round 13 (docs/search.md, No-match near misses, round 13).
   'round 13 asked amount (off)': { askedAmountStated: false },
   'round 13 payment near (off)': { paymentNear: false },

@@ -1106,6 +1106,8 @@ const inCedict = (word: string): boolean => dictionaryFields(word) !== undefined
 /** A Latin letter; a Han character (englishBesideChinese). */
 const LATIN_IN = /[a-z]/i;
 const HAN_IN = /\p{Script=Han}/u;
+/** No passage: the answer most words get from a per-word memo of passages, shared rather than made per word. */
+const NO_PASSAGES: ReadonlySet<number> = new Set();
 /** Every Han character (titleSubject counts a subject's length in them). */
 const HAN_CHAR = /\p{Script=Han}/gu;
 
@@ -2426,14 +2428,14 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const held = words.map((w) => ({ w, n: holdersOf(w).length }));
     return held.some((x) => x.n === 0) ? [] : held.sort((x, y) => x.n - y.n).map((x) => x.w);
   };
-  // Round 25 (countUnitHeld): per word, whether some passage holds it only as a count's measure word.
-  const unitCache = createBoundedMemo<string, boolean>(10_000);
-  const somewhereOnlyUnit = (w: string): boolean => {
+  // Round 25 (countUnitHeld): per word, the passages holding it only as a count's measure word (mention.ts
+  // onlyCountUnit; such a passage holds the word, so it is among holdersOf's), found once for the full-match check too.
+  const unitCache = createBoundedMemo<string, ReadonlySet<number>>(10_000);
+  const onlyUnitIn = (w: string): ReadonlySet<number> => {
     const found = unitCache.get(w);
     if (found !== undefined) return found;
-    let only = false;
-    for (const i of holdersOf(w)) if (onlyCountUnit((folded[i] as FoldedText).folded, w)) { only = true; break; }
-    return unitCache.set(w, only);
+    const only = Array.from(holdersOf(w)).filter((i) => onlyCountUnit((folded[i] as FoldedText).folded, w));
+    return unitCache.set(w, only.length === 0 ? NO_PASSAGES : new Set(only));
   };
   const holdersOf = (whole: string): Int32Array => {
     const found = holdersCache.get(whole);
@@ -2786,10 +2788,15 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     });
     // Round 24 (askedMembersListed): a question asking the members of a numbered set needs a passage listing them.
     const members = fullPossible && o.askedMembersListed ? asksMembers([...parsed.phrases, parsed.text].join(' ')) : undefined;
-    // Round 25 (countUnitHeld): the required words some passage holds only as the measure word of a count.
+    // Round 25 (countUnitHeld): for each required word some passage holds only as the measure word of a count, those
+    // passages.
     const units =
       fullPossible && o.countUnitHeld && !asksQuantity(parsed.text)
-        ? required.flatMap((c) => (c.kind === 'word' && charCount(c.whole) > 1 && !typedAsUnit(parsed.text, c.whole) && somewhereOnlyUnit(c.whole) ? [c.whole] : []))
+        ? required.flatMap((c) => {
+            if (c.kind !== 'word' || charCount(c.whole) <= 1 || typedAsUnit(parsed.text, c.whole)) return [];
+            const only = onlyUnitIn(c.whole);
+            return only.size > 0 ? [only] : [];
+          })
         : [];
     const scan = anchors !== undefined || (mentioned !== undefined && mentioned.length > 0) || listed !== undefined || members !== undefined || units.length > 0;
     const themed = keys.filter((c) => c.theme !== undefined);
@@ -2956,7 +2963,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         const text = (folded[index] as FoldedText).folded;
         if (namesSet(text, members) && !listsMembers(text, members)) return false;
       }
-      for (const w of units) if (onlyCountUnit((folded[index] as FoldedText).folded, w)) return false;
+      for (const only of units) if (only.has(index)) return false;
       for (let k = 0; k < standIns.length; k++) if (standInOnlyListed(standIns[k] as ConceptBits, standInEvidence[k] as string[], index, bodyLow, bodyHigh)) return false;
       return anchors === undefined || (payment ? paymentNear(index, anchors, payment) : counts ? numberNear(index, anchors) : amountNear(index, anchors));
     }, (index) =>

@@ -519,21 +519,17 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
               // makes an expression the texts hold with the word next to it (联系|会议 → 联席会议): a word across a
               // space, or a reading alone, is no reason to change it.
               const typedHeld = occurs(window.join(''));
+              // The pair is no word and reads exactly like a word of the texts (乡闲 → 乡贤, 头燕 → 头雁).
+              const exactNonWord = (): boolean => found?.exact === true && context.isWord !== undefined && !context.isWord(window.join(''));
               const supported =
                 (left !== undefined && occurs(left + to)) ||
                 (right !== undefined && occurs(to + right)) ||
                 (typedHeld ? false :
                 (s === 0 && before !== undefined && together !== undefined && together(before, to)) ||
                 (s + len === chars.length && after !== undefined && together !== undefined && together(to, after)) ||
-                (left === undefined &&
-                  right === undefined &&
-                  found?.exact === true &&
-                  context.isWord !== undefined &&
-                  !context.isWord(window.join(''))) ||
+                (left === undefined && right === undefined && exactNonWord()) ||
                 (context.pairTogether === true &&
-                  found?.exact === true &&
-                  context.isWord !== undefined &&
-                  !context.isWord(window.join('')) &&
+                  exactNonWord() &&
                   together !== undefined &&
                   ((left !== undefined && together(left, to)) || (right !== undefined && together(to, right)))));
               if (!supported) to = undefined;
