@@ -292,6 +292,14 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
   { set: 'chat', prefix: 'chat-precision14x-', heldOut: true },
   { set: 'chat', prefix: 'chat-nomatch11-', heldOut: false },
   { set: 'chat', prefix: 'chat-nomatch11x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-everyday22-', heldOut: false },
+  { set: 'chat', prefix: 'chat-everyday22x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-english24-', heldOut: false },
+  { set: 'chat', prefix: 'chat-english24x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-precision15-', heldOut: false },
+  { set: 'chat', prefix: 'chat-precision15x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-nomatch12-', heldOut: false },
+  { set: 'chat', prefix: 'chat-nomatch12x-', heldOut: true },
 ];
 
 export const heldOutBlock = (setName: string, id: string): boolean =>

@@ -570,6 +570,18 @@ describe('retrieval quality on the judged sets', () => {
     { set: 'chat', prefix: 'chat-precision14x-', floor: { mrr10: 0.93, success5: 1 }, size: 30 },
     { set: 'chat', prefix: 'chat-nomatch11-', floor: { mrr10: 0.9, success5: 1 }, size: 12 },
     { set: 'chat', prefix: 'chat-nomatch11x-', floor: { mrr10: 0.98, success5: 1 }, size: 11 },
+    // Round 26's blocks, written blind as round 25's (34 drafts equal to a never-seen or chat query dropped, not
+    // reworded). At ebca85a + the blocks: everyday22 0.865 / 0.921, everyday22x 0.906 / 0.974 (aggregates only);
+    // english24 0.917 / 0.944, english24x 0.841 / 0.892; precision15 0.939 / 0.963, precision15x 0.984 / 1.000; nomatch12
+    // 0.958 / 1.000, nomatch12x 1.000 / 1.000 (their no-match queries under NO_MATCH_CEILINGS).
+    { set: 'chat', prefix: 'chat-everyday22-', floor: { mrr10: 0.85, success5: 0.92 }, size: 38 },
+    { set: 'chat', prefix: 'chat-everyday22x-', floor: { mrr10: 0.89, success5: 0.97 }, size: 38 },
+    { set: 'chat', prefix: 'chat-english24-', floor: { mrr10: 0.9, success5: 0.94 }, size: 36 },
+    { set: 'chat', prefix: 'chat-english24x-', floor: { mrr10: 0.83, success5: 0.89 }, size: 37 },
+    { set: 'chat', prefix: 'chat-precision15-', floor: { mrr10: 0.92, success5: 0.96 }, size: 27 },
+    { set: 'chat', prefix: 'chat-precision15x-', floor: { mrr10: 0.97, success5: 1 }, size: 32 },
+    { set: 'chat', prefix: 'chat-nomatch12-', floor: { mrr10: 0.94, success5: 1 }, size: 12 },
+    { set: 'chat', prefix: 'chat-nomatch12x-', floor: { mrr10: 0.98, success5: 1 }, size: 13 },
   ];
   // Blocks written to measure full answers to near-miss no-match queries: held to a ceiling of their own (their figure
   // when it was set) instead of the set's zero, so that a block can be written before the engine is changed for it.
@@ -624,6 +636,12 @@ describe('retrieval quality on the judged sets', () => {
     { set: 'chat', prefix: 'chat-everyday21x-', most: 0, size: 2 },
     { set: 'chat', prefix: 'chat-english23-', most: 0, size: 1 },
     { set: 'chat', prefix: 'chat-english23x-', most: 0, size: 2 },
+    { set: 'chat', prefix: 'chat-nomatch12-', most: 3, size: 27 }, // 3 at ebca85a + the blocks (written blind)
+    { set: 'chat', prefix: 'chat-nomatch12x-', most: 1, size: 28 }, // 1 at ebca85a + the blocks
+    { set: 'chat', prefix: 'chat-everyday22-', most: 0, size: 2 },
+    { set: 'chat', prefix: 'chat-everyday22x-', most: 0, size: 2 },
+    { set: 'chat', prefix: 'chat-english24-', most: 0, size: 2 },
+    { set: 'chat', prefix: 'chat-english24x-', most: 0, size: 2 },
   ];
   const mean = (outcomes: readonly { mrr10: number; success5: number }[]): { mrr10: number; success5: number } => ({
     mrr10: outcomes.reduce((a, o) => a + o.mrr10, 0) / Math.max(1, outcomes.length),
