@@ -377,6 +377,9 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'round 24 members off': { askedMembersListed: false },
   // No-match, round 25 (docs/search.md, No-match near misses, round 25): a word held only as a count's measure word, off.
   'round 25 unit off': { countUnitHeld: false },
+  // Everyday, round 26 (docs/search.md, Everyday words, round 26): a place or a count of one beginning a word the texts
+  // lack, off. Gives 3499758's answers.
+  'round 26 place parts off': { placeCountParts: false },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

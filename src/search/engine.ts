@@ -477,6 +477,15 @@ export interface SearchEngineOptions {
    */
   sameSenseSay?: boolean;
   /**
+   * Round 26: a word the texts lack that begins with a place or direction word (村里人, 城里人, 乡下人: 村里, 城里, 乡下
+   * are jieba's tags s, f) or with a count of one (一个月, 一个个, 一年到头: 一个, 一年, tags m, mq) names who or what
+   * is there, or how much of it — not the place, nor the count. That leading part (and its bigram) stops standing in
+   * for the word; the place is read as a place word typed alone is (an aspect: it adds to the score, it neither
+   * qualifies a passage nor is required of a full match), the count is dropped. Default true; false: as before
+   * round 26.
+   */
+  placeCountParts?: boolean;
+  /**
    * Round 11: the typo corrector also corrects to a name the texts put in quotation marks and jieba cuts into single
    * characters (“化债九法”: 化债九发 → 化债九法; “耕保贷”: 耕保代 → 耕保贷), not only to the words of the texts' cut.
    * Default true.
@@ -948,6 +957,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   dictionaryPlaces: true,
   glossComposed: true,
   sameSenseSay: true,
+  placeCountParts: true,
   quotedTypoTargets: true,
   whichMeasure: true,
   determinerModifier: true,
@@ -1209,6 +1219,10 @@ const HEAD_MARK = /(?:[的之]|什么|啥|哪[些个种类样]|怎么|怎样|如
 /** jieba's tags of a word that says what is done or how (a predicate), not what about: verbs, adjectives, idioms. */
 const PREDICATE_TAG = /^(?:v[di]?|a[d]?|d|i|l|z)$/;
 /** Before the head, a verb it is the object of (出|主意, 搬到|县城) or a place word (荒山上|栽树). */
+/** jieba's tags of place and direction words (村里, 城里, 上面), as analyze.ts reads them. */
+const PLACE_TAGS = /^[sf]$/;
+/** jieba's tags of a count (一个, 一年, 三千). */
+const COUNT_TAGS = /^(?:m|mq)$/;
 const GOVERNS_TAG = /^(?:v[di]?|f)$/;
 /**
  * After the head (past adverbs and the verbs that lead to a question), a verb, preposition or place word that goes on
@@ -1700,6 +1714,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     if (o.placeAsAspect && analyzed.concepts.some((c) => !c.place && !c.aspect && c.kind !== 'phrase')) {
       for (const c of analyzed.concepts) if (c.place) c.aspect = true;
     }
+    if (o.placeCountParts) analyzed.concepts = placeCountApart(analyzed.concepts);
     if (!neighbours) return analyzed;
     const held = analyzed.concepts.map(heldByTexts);
     if (o.nearbyAnchored && !held.some(Boolean)) return o.unheldNearby > 0 && hanCount(text) >= o.unheldNearby ? befriendUnheld(analyzed) : analyzed;
@@ -1725,6 +1740,35 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     });
     if (o.glossComposed) befriendComposed(analyzed, text);
     return analyzed;
+  };
+  /**
+   * placeCountParts: a word the texts lack that begins with a place or direction word (村里人, 城里人: 村里, 城里, jieba's
+   * tags s, f) or with a count of one (一个月, 一年到头: 一个, 一年, tags m, mq) names who or what is there, or how
+   * much of it, not the place or the count: that part and its bigram stop standing in for the word. The place is read
+   * as a place word typed alone is (an aspect beside the query's subject); the count is dropped.
+   */
+  const placeCountApart = (concepts: Concept[]): Concept[] => {
+    const out: Concept[] = [...concepts];
+    for (const c of concepts) {
+      if (c.kind !== 'word' || c.place || c.aspect || c.stranded || heldByTexts(c)) continue;
+      const leading = c.parts.filter((p) => charCount(p) >= 2 && c.text.startsWith(p));
+      if (leading.length === 0) continue;
+      const tagOf = (p: string): string => {
+        const t = tag(p);
+        return t.length === 1 ? (t[0]?.tag ?? '') : '';
+      };
+      const where = leading.filter((p) => PLACE_TAGS.test(tagOf(p)));
+      const once = leading.filter((p) => p.startsWith('一') && COUNT_TAGS.test(tagOf(p)));
+      if (where.length === 0 && once.length === 0) continue;
+      const apart = [...where, ...once];
+      c.parts = c.parts.filter((p) => !apart.includes(p));
+      c.grams = c.grams.filter((g) => !apart.some((p) => g === GRAM_PREFIX + p));
+      for (const p of where) {
+        if (out.some((x) => x.heads.includes(p))) continue;
+        out.push({ text: p, kind: 'word', naming: true, heads: [p], parts: [], grams: [], related: [], relatedText: [], place: true, aspect: true });
+      }
+    }
+    return out;
   };
   const saidMemo = createBoundedMemo<string, readonly string[]>(10_000);
   /** sameSenseSay: the library words standing in for a word nothing reaches (verbSaid, synonymSaid), kept per word. */
