@@ -1218,11 +1218,11 @@ const LIGHT_NOUN = /^(?:地方|地儿|事|事情|事儿)$/u;
 const HEAD_MARK = /(?:[的之]|什么|啥|哪[些个种类样]|怎么|怎样|如何|咋)$/u;
 /** jieba's tags of a word that says what is done or how (a predicate), not what about: verbs, adjectives, idioms. */
 const PREDICATE_TAG = /^(?:v[di]?|a[d]?|d|i|l|z)$/;
-/** Before the head, a verb it is the object of (出|主意, 搬到|县城) or a place word (荒山上|栽树). */
 /** jieba's tags of place and direction words (村里, 城里, 上面), as analyze.ts reads them. */
 const PLACE_TAGS = /^[sf]$/;
 /** jieba's tags of a count (一个, 一年, 三千). */
 const COUNT_TAGS = /^(?:m|mq)$/;
+/** Before the head, a verb it is the object of (出|主意, 搬到|县城) or a place word (荒山上|栽树). */
 const GOVERNS_TAG = /^(?:v[di]?|f)$/;
 /**
  * After the head (past adverbs and the verbs that lead to a question), a verb, preposition or place word that goes on
