@@ -377,6 +377,7 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'round 24 members off': { askedMembersListed: false },
   // No-match, round 25 (docs/search.md, No-match near misses, round 25): a word held only as a count's measure word, off.
   'round 25 unit off': { countUnitHeld: false },
+  'round 26 year off': { askedYearHeld: false },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

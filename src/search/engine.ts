@@ -728,6 +728,15 @@ export interface SearchEngineOptions {
    */
   countUnitHeld?: boolean;
   /**
+   * Round 26: a question (question.ts isQuestion) naming a year the texts lack — dropped as a description of the
+   * material wanted (analyze.ts isChatNoise: 2023 of 拉萨2023年的农村低保标准调到多少了) — in a query that nothing else marks
+   * as a request for material (no material, text-kind or chat-context word, dropped or kept: 2024 of 乡风文明 2024 最新
+   * stays a description), is answered in full by no passage: it asks a fact of that year, and no text speaks of it. The
+   * year stays out of the search, so the same passages are found and ranked, but the answer is partial. A year the
+   * texts hold (2019, 2020) is a word of the query as before. Default true; false: as before round 26.
+   */
+  askedYearHeld?: boolean;
+  /**
    * Round 16 (everyday, second half): a concept's weight in the coverage factor × its specificity to this power — the
    * library idf of its rarest head, log(1 / share) / log(passages), 1 for a word the texts lack — so that a passage
    * holding one generic word as typed (a lone 学, 带) covers less of the query than one holding several of its ideas
@@ -983,6 +992,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   askedNumberStated: true,
   askedMembersListed: true,
   countUnitHeld: true,
+  askedYearHeld: true,
   coverageSpecific: 0,
   englishNumbers: true,
   englishJoined: 4,
@@ -2729,7 +2739,10 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     // 推荐阅读, 防止 of 如何防止返贫), means no passage answers the whole query: the answer is partial.
     // Asked again with nothing found (headings): the key words some section heading holds.
     const headingWords = headings ? headingWordsOf(keys) : [];
-    const fullPossible = required.length > 0 && keys.every((c) => c.wholeKnown);
+    // Round 26 (askedYearHeld): a question asking of a year no text speaks of, the year the only sign of a request for
+    // material, has no full answer.
+    const yearUnheld = o.askedYearHeld && analyzed.yearOnly === true && isQuestion(parsed.text);
+    const fullPossible = !yearUnheld && required.length > 0 && keys.every((c) => c.wholeKnown);
     // A question asking for an amount of money (askedAmountStated): the words a full match must hold that name its
     // subject, with their related terms; a full match must state an amount near one of them (a text scan in finish()).
     const money = fullPossible && o.askedAmountStated && asksMoney(parsed.text, o.amountBeforePayment);
