@@ -139,11 +139,11 @@ export interface AnalyzedQuery {
    */
   material?: boolean;
   /**
-   * Round 26: the query drops a year the texts lack (2023 of 拉萨2023年的农村低保标准调到多少了) and nothing else marks it
-   * as a request for material: no material word dropped or kept (材料, 最新, ppt, 讲稿 …). See
+   * Round 26: the years the query drops because the texts lack them (2023 of 拉萨2023年的农村低保标准调到多少了), when
+   * nothing else marks it as a request for material: no material, text-kind or chat-context word, dropped or kept. See
    * SearchEngineOptions.askedYearHeld.
    */
-  yearOnly?: boolean;
+  askedYears?: string[];
 }
 
 /** What the analyser may ask about the library. */
@@ -1036,7 +1036,7 @@ export function analyzeQuery(
   const dropped: string[] = [];
   let asksMaterial = false;
   // Round 26 (askedYearHeld): a dropped year, and whether anything but a year marked the query as asking for material.
-  let yearDropped = false;
+  const yearsDropped: string[] = [];
   let otherMaterial = false;
   // Question forms (是干什么的, 多少种, 哪三…) out before the cut; what the texts say themselves stays.
   let asked = freeText;
@@ -1168,7 +1168,7 @@ export function analyzeQuery(
       dropped.push(t);
       if (MATERIAL_WORDS.has(t) || ENGLISH_MATERIAL_WORDS.has(t) || YEAR.test(t)) asksMaterial = true;
       // What part or form of a text is wanted and by when (段落, 表格, 明天) speaks of material too; politeness does not.
-      if (YEAR.test(t)) yearDropped = true;
+      if (YEAR.test(t)) yearsDropped.push(t);
       else if (MATERIAL_WORDS.has(t) || ENGLISH_MATERIAL_WORDS.has(t) || CHAT_CONTEXT_WORDS.has(t)) otherMaterial = true;
       // "2023年": the 年 of a dropped year goes with it.
       const next = spans[i + 1];
@@ -1296,7 +1296,7 @@ export function analyzeQuery(
   let whole = translated ? chinese : questionCore(text, kept.length > aspectSpans.length ? kept.filter((s) => !aspectSpans.includes(s)) : kept);
   for (const d of dropped) whole = whole.replace(d, ' ');
   const wholeBare = bare(whole);
-  return { concepts, wholeBare: translated && /[a-z]/.test(wholeBare) ? '' : wholeBare, runs, dropped, untranslated, ...(asksMaterial ? { material: true } : {}), ...(yearDropped && !otherMaterial ? { yearOnly: true } : {}) };
+  return { concepts, wholeBare: translated && /[a-z]/.test(wholeBare) ? '' : wholeBare, runs, dropped, untranslated, ...(asksMaterial ? { material: true } : {}), ...(yearsDropped.length > 0 && !otherMaterial ? { askedYears: yearsDropped } : {}) };
 }
 
 /** A numeral character, Arabic or Chinese (numberedNames). */

@@ -728,12 +728,14 @@ export interface SearchEngineOptions {
    */
   countUnitHeld?: boolean;
   /**
-   * Round 26: a question (question.ts isQuestion) naming a year the texts lack — dropped as a description of the
-   * material wanted (analyze.ts isChatNoise: 2023 of 拉萨2023年的农村低保标准调到多少了) — in a query that nothing else marks
-   * as a request for material (no material, text-kind or chat-context word, dropped or kept: 2024 of 乡风文明 2024 最新
-   * stays a description), is answered in full by no passage: it asks a fact of that year, and no text speaks of it. The
-   * year stays out of the search, so the same passages are found and ranked, but the answer is partial. A year the
-   * texts hold (2019, 2020) is a word of the query as before. Default true; false: as before round 26.
+   * Round 26: a question asking a fact (question.ts isQuestion; not how a thing is done nor where: mention.ts asksHow)
+   * naming a year the texts lack — dropped as a description of the material wanted (analyze.ts isChatNoise: 2023 of
+   * 拉萨2023年的农村低保标准调到多少了) — in a query that nothing else marks as a request for material (no material,
+   * text-kind or chat-context word, dropped or kept: 2024 of 乡风文明 2024 最新 stays a description:
+   * AnalyzedQuery.askedYears) asks a fact of that year, and is answered in full only by a passage of an article whose
+   * title, date or source names the year (an article dated 2023-01-16 for 2023). The year stays out of the search, so
+   * the same passages are found and ranked; the others are no full match (× partialFactor where another passage is
+   * one). A year the texts hold (2019, 2020) is a word of the query as before. Default true; false: as before round 26.
    */
   askedYearHeld?: boolean;
   /**
@@ -1408,6 +1410,13 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   const docIds = [...new Set(passages.map((p) => p.docId))].sort();
   const articleIds = [...new Set(passages.map((p) => p.articleId))];
   const articleOf = Int32Array.from(passages.map((p) => articleIds.indexOf(p.articleId)));
+  // Round 26 (askedYearHeld): per article, the years its title, date and source name (a title's 2022年, a date's 2023).
+  const articleYears = articleIds.map((id) => {
+    const a = corpus.articles.find((x) => x.id === id);
+    const p = passages.find((x) => x.articleId === id);
+    const said = `${p?.title ?? ''} ${a?.title ?? ''} ${a?.date ?? ''} ${a?.source ?? ''}`;
+    return (said.match(/(?<!\d)(?:19|20)\d\d(?!\d)/g) ?? []).join(' ');
+  });
   const articleSize = new Int32Array(articleIds.length);
   for (const a of articleOf) articleSize[a] = (articleSize[a] as number) + 1;
   const buildMs = performance.now() - started;
@@ -2739,10 +2748,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     // 推荐阅读, 防止 of 如何防止返贫), means no passage answers the whole query: the answer is partial.
     // Asked again with nothing found (headings): the key words some section heading holds.
     const headingWords = headings ? headingWordsOf(keys) : [];
-    // Round 26 (askedYearHeld): a question asking of a year no text speaks of, the year the only sign of a request for
-    // material, has no full answer.
-    const yearUnheld = o.askedYearHeld && analyzed.yearOnly === true && isQuestion(parsed.text);
-    const fullPossible = !yearUnheld && required.length > 0 && keys.every((c) => c.wholeKnown);
+    const fullPossible = required.length > 0 && keys.every((c) => c.wholeKnown);
     // A question asking for an amount of money (askedAmountStated): the words a full match must hold that name its
     // subject, with their related terms; a full match must state an amount near one of them (a text scan in finish()).
     const money = fullPossible && o.askedAmountStated && asksMoney(parsed.text, o.amountBeforePayment);
@@ -2826,6 +2832,10 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       keyHigh = (keyHigh | c.anyHigh) >>> 0;
       if (c.kind === 'phrase') keyPhrase = true;
     }
+    // Round 26 (askedYearHeld): a question asking a fact of a year no text speaks of (not how a thing is done), the year
+    // the only sign of a request for material, is answered in full only by a passage of an article dated or titled in
+    // that year.
+    const years = o.askedYearHeld && analyzed.askedYears !== undefined && isQuestion(parsed.text) && !asksHow(parsed.text) ? analyzed.askedYears : undefined;
     let fullCount = 0;
     let bestBase = 0;
     const candidates: number[] = [];
@@ -2900,7 +2910,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       else if (whole && weakest >= 0.85) {
         bonus = single !== undefined && ((single.headLow & low) !== 0 || (single.headHigh & high) !== 0) ? YES : MAYBE;
       }
-      let full = fullPossible ? YES : NO;
+      let full = fullPossible && (years === undefined || years.every((y) => (articleYears[articleOf[index] as number] as string).includes(y))) ? YES : NO;
       if (full === YES) {
         for (const c of required) {
           const settled = matchesCheaply(c, index, bodyLow, bodyHigh);
