@@ -378,6 +378,7 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   // No-match, round 25 (docs/search.md, No-match near misses, round 25): a word held only as a count's measure word, off.
   'round 25 unit off': { countUnitHeld: false },
   'round 26 year off': { askedYearHeld: false },
+  'round 26 kind off': { askedKindNamed: false },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

@@ -28,7 +28,7 @@ import { createTypoCorrector, latinGroups, soundsAlike, type SavedTypoReadings }
 import { asksHow, onlyCountUnit, onlyItem, onlyListed, onlyListedItem, onlyMentioned, typedAsUnit } from './mention.js';
 import { asksMembers, listsMembers, namesSet } from './members.js';
 import { amountsOf, asksMoney, asksNumber, asksQuantity, namesPayment, numbersOf, quantitiesOf, quantityNear } from './quantity.js';
-import { ASKING, asksList, headingWord, isQuestion, listsKind } from './question.js';
+import { ASKING, asksList, headingWord, isQuestion, listsKind, namesKind, whichKinds } from './question.js';
 import { ENGLISH_ABBREVIATIONS, ENGLISH_PLACE_KINDS, ENGLISH_TERMS, MATERIAL_WORDS, MEANS_NOUNS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
 
 /** Tuning and behaviour of {@link createSearchEngine}. Every field is optional; defaults are in SEARCH_DEFAULTS. */
@@ -739,6 +739,15 @@ export interface SearchEngineOptions {
    */
   askedYearHeld?: boolean;
   /**
+   * Round 26: a question asking which one of a kind (哪个 / 哪一个 / 哪家 / 哪所 / 哪座 + one of its words: 单位 of
+   * 张青是哪个单位的专家, 省 of 从哪个省引进的, 县 of 在哪个县 — question.ts whichKinds) is answered in full only by a passage
+   * that names something of that kind: its text holds one of the kind's characters (xx县, 组织部 for 部门, xx银行 —
+   * question.ts namesKind). The kind is the kind of answer, which a full match need not hold as a word; a passage
+   * holding none of its characters names no such thing. Such a passage still credits and ranks; it is only no full
+   * match (× partialFactor where another passage is one). Default true; false: as before round 26.
+   */
+  askedKindNamed?: boolean;
+  /**
    * Round 16 (everyday, second half): a concept's weight in the coverage factor × its specificity to this power — the
    * library idf of its rarest head, log(1 / share) / log(passages), 1 for a word the texts lack — so that a passage
    * holding one generic word as typed (a lone 学, 带) covers less of the query than one holding several of its ideas
@@ -995,6 +1004,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   askedMembersListed: true,
   countUnitHeld: true,
   askedYearHeld: true,
+  askedKindNamed: true,
   coverageSpecific: 0,
   englishNumbers: true,
   englishJoined: 4,
@@ -1313,6 +1323,8 @@ function clampInt(value: number | undefined, fallback: number, min: number, max:
  * Round 15 (lengthCoverage): Chinese keywords typed apart (控辍保学 政策 宣讲), no question and no Latin letters (English
  * queries and their mixed forms are weighed by their own rules).
  */
+/** A question asking which one of a kind (askedKindNamed): a quick test before question.ts whichKinds. */
+const WHICH_ONE_IN = /哪一?[个家所座]/u;
 const keywordList = (text: string): boolean => /\p{Script=Han}\s+\p{Script=Han}/u.test(text) && !/[a-z]/i.test(text) && !isQuestion(text);
 
 /** Builds the engine over a loaded corpus. Loads jieba first if this process has not yet. */
@@ -2817,7 +2829,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
             return only.size > 0 ? [only] : [];
           })
         : [];
-    const scan = anchors !== undefined || (mentioned !== undefined && mentioned.length > 0) || listed !== undefined || members !== undefined || units.length > 0;
+    // Round 26 (askedKindNamed): the kinds a question asks one of (哪个单位): a full match names something of each.
+    const kinds = fullPossible && o.askedKindNamed && WHICH_ONE_IN.test(parsed.text) ? whichKinds(parsed.text, concepts.flatMap((c) => (c.kind === 'word' ? [c.text] : []))) : [];
+    const scan = kinds.length > 0 || anchors !== undefined || (mentioned !== undefined && mentioned.length > 0) || listed !== undefined || members !== undefined || units.length > 0;
     const themed = keys.filter((c) => c.theme !== undefined);
     // Round 20 (themeTopicHeld): the topics named beside a theme.
     const topics = themed.length > 0 ? bits.filter((c) => c.topic) : [];
@@ -2987,6 +3001,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         if (namesSet(text, members) && !listsMembers(text, members)) return false;
       }
       for (const only of units) if (only.has(index)) return false;
+      for (const kind of kinds) if (!namesKind((folded[index] as FoldedText).folded, kind)) return false;
       for (let k = 0; k < standIns.length; k++) if (standInOnlyListed(standIns[k] as ConceptBits, standInEvidence[k] as string[], index, bodyLow, bodyHigh)) return false;
       return anchors === undefined || (payment ? paymentNear(index, anchors, payment) : counts ? numberNear(index, anchors) : amountNear(index, anchors));
     }, (index) =>
