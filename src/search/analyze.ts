@@ -138,6 +138,12 @@ export interface AnalyzedQuery {
    * as an aspect beside its subject (学习材料, 党课, 研究|范文). See SearchEngineOptions.lengthCoverage.
    */
   material?: boolean;
+  /**
+   * Round 26: the years the query drops because the texts lack them (2023 of 拉萨2023年的农村低保标准调到多少了), when
+   * nothing else marks it as a request for material: no material, text-kind or chat-context word, dropped or kept. See
+   * SearchEngineOptions.askedYearHeld.
+   */
+  askedYears?: string[];
 }
 
 /** What the analyser may ask about the library. */
@@ -1029,6 +1035,9 @@ export function analyzeQuery(
   const concepts: Concept[] = [];
   const dropped: string[] = [];
   let asksMaterial = false;
+  // Round 26 (askedYearHeld): a dropped year, and whether anything but a year marked the query as asking for material.
+  const yearsDropped: string[] = [];
+  let otherMaterial = false;
   // Question forms (是干什么的, 多少种, 哪三…) out before the cut; what the texts say themselves stays.
   let asked = freeText;
   if (QUESTION_FORM_START.test(freeText)) for (const form of QUESTION_FORMS) {
@@ -1047,6 +1056,7 @@ export function analyzeQuery(
     asked = asked.replace(CHAT_DATE, (m: string) => {
       if (inTexts(m)) return m;
       dropped.push(m);
+      otherMaterial = true;
       return ' ';
     });
   }
@@ -1056,6 +1066,7 @@ export function analyzeQuery(
       if (!isEnglishKindWord(m)) return m;
       dropped.push(m);
       asksMaterial = true;
+      otherMaterial = true;
       return ' ';
     });
   }
@@ -1122,7 +1133,7 @@ export function analyzeQuery(
     const rejoined = ctx.rejoinMaterial !== false && chatContext ? rejoinedNoise(spans, i, inTexts) : '';
     if (rejoined) {
       dropped.push(rejoined);
-      if (MATERIAL_WORDS.has(rejoined) || rejoined.endsWith('稿')) asksMaterial = true;
+      if (MATERIAL_WORDS.has(rejoined) || rejoined.endsWith('稿')) asksMaterial = otherMaterial = true;
       i++;
       continue;
     }
@@ -1142,18 +1153,23 @@ export function analyzeQuery(
     // Round 16 (textCounts): how many texts are wanted (一篇, 几篇, 两份, 3篇) says nothing about their subject.
     if (ctx.textCounts !== false && TEXT_COUNT.test(t) && !inTexts(t) && !afterOrdinal(spans, i)) {
       dropped.push(t);
+      otherMaterial = true;
       continue;
     }
     // Cut apart (3|篇): the digits and the measure go together.
     const measure = spans[i + 1];
     if (ctx.textCounts !== false && /^\d{1,2}$/.test(t) && measure !== undefined && measure.start === span.end && TEXT_COUNT.test(t + measure.text) && !inTexts(t + measure.text)) {
       dropped.push(t + measure.text);
+      otherMaterial = true;
       i++;
       continue;
     }
     if (!english.has(t) && isChatNoise(t, inTexts, chatContext)) {
       dropped.push(t);
       if (MATERIAL_WORDS.has(t) || ENGLISH_MATERIAL_WORDS.has(t) || YEAR.test(t)) asksMaterial = true;
+      // What part or form of a text is wanted and by when (段落, 表格, 明天) speaks of material too; politeness does not.
+      if (YEAR.test(t)) yearsDropped.push(t);
+      else if (MATERIAL_WORDS.has(t) || ENGLISH_MATERIAL_WORDS.has(t) || CHAT_CONTEXT_WORDS.has(t)) otherMaterial = true;
       // "2023年": the 年 of a dropped year goes with it.
       const next = spans[i + 1];
       if (YEAR.test(t) && next && next.start === span.end && isYearSuffix(next.text)) i++;
@@ -1182,6 +1198,7 @@ export function analyzeQuery(
   // to a material word (研究|范文): beside a subject they say what kind of text is wanted, not what it is about. Like
   // the kind of answer a question asks for, they add to the score but neither make a passage a result nor are required.
   if (materialSpans.length > 0) {
+    otherMaterial = true;
     const material = new Set(materialSpans.map((m) => m.text));
     // A subject the texts hold: beside a word they lack (念念 of 开会念念文件就完事) the material word may be the topic.
     const subject = concepts.some(
@@ -1279,7 +1296,7 @@ export function analyzeQuery(
   let whole = translated ? chinese : questionCore(text, kept.length > aspectSpans.length ? kept.filter((s) => !aspectSpans.includes(s)) : kept);
   for (const d of dropped) whole = whole.replace(d, ' ');
   const wholeBare = bare(whole);
-  return { concepts, wholeBare: translated && /[a-z]/.test(wholeBare) ? '' : wholeBare, runs, dropped, untranslated, ...(asksMaterial ? { material: true } : {}) };
+  return { concepts, wholeBare: translated && /[a-z]/.test(wholeBare) ? '' : wholeBare, runs, dropped, untranslated, ...(asksMaterial ? { material: true } : {}), ...(yearsDropped.length > 0 && !otherMaterial ? { askedYears: yearsDropped } : {}) };
 }
 
 /** A numeral character, Arabic or Chinese (numberedNames). */

@@ -28,7 +28,7 @@ import { createTypoCorrector, latinGroups, soundsAlike, type SavedTypoReadings }
 import { asksHow, onlyCountUnit, onlyItem, onlyListed, onlyListedItem, onlyMentioned, typedAsUnit } from './mention.js';
 import { asksMembers, listsMembers, namesSet } from './members.js';
 import { amountsOf, asksMoney, asksNumber, asksQuantity, namesPayment, numbersOf, quantitiesOf, quantityNear } from './quantity.js';
-import { ASKING, asksList, headingWord, isQuestion, listsKind } from './question.js';
+import { ASKING, asksList, headingWord, isQuestion, listsKind, namesKind, whichKinds } from './question.js';
 import { ENGLISH_ABBREVIATIONS, ENGLISH_PLACE_KINDS, ENGLISH_TERMS, MATERIAL_WORDS, MEANS_NOUNS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
 
 /** Tuning and behaviour of {@link createSearchEngine}. Every field is optional; defaults are in SEARCH_DEFAULTS. */
@@ -737,6 +737,26 @@ export interface SearchEngineOptions {
    */
   countUnitHeld?: boolean;
   /**
+   * Round 26: a question asking a fact (question.ts isQuestion; not how a thing is done nor where: mention.ts asksHow)
+   * naming a year the texts lack — dropped as a description of the material wanted (analyze.ts isChatNoise: 2023 of
+   * 拉萨2023年的农村低保标准调到多少了) — in a query that nothing else marks as a request for material (no material,
+   * text-kind or chat-context word, dropped or kept: 2024 of 乡风文明 2024 最新 stays a description:
+   * AnalyzedQuery.askedYears) asks a fact of that year, and is answered in full only by a passage of an article whose
+   * title, date or source names the year (an article dated 2023-01-16 for 2023). The year stays out of the search, so
+   * the same passages are found and ranked; the others are no full match (× partialFactor where another passage is
+   * one). A year the texts hold (2019, 2020) is a word of the query as before. Default true; false: as before round 26.
+   */
+  askedYearHeld?: boolean;
+  /**
+   * Round 26: a question asking which one of a kind (哪个 / 哪一个 / 哪家 / 哪所 / 哪座 + one of its words: 单位 of
+   * 张青是哪个单位的专家, 省 of 从哪个省引进的, 县 of 在哪个县 — question.ts whichKinds) is answered in full only by a passage
+   * that names something of that kind: its text holds one of the kind's characters (xx县, 组织部 for 部门, xx银行 —
+   * question.ts namesKind). The kind is the kind of answer, which a full match need not hold as a word; a passage
+   * holding none of its characters names no such thing. Such a passage still credits and ranks; it is only no full
+   * match (× partialFactor where another passage is one). Default true; false: as before round 26.
+   */
+  askedKindNamed?: boolean;
+  /**
    * Round 16 (everyday, second half): a concept's weight in the coverage factor × its specificity to this power — the
    * library idf of its rarest head, log(1 / share) / log(passages), 1 for a word the texts lack — so that a passage
    * holding one generic word as typed (a lone 学, 带) covers less of the query than one holding several of its ideas
@@ -993,6 +1013,8 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   askedNumberStated: true,
   askedMembersListed: true,
   countUnitHeld: true,
+  askedYearHeld: true,
+  askedKindNamed: true,
   coverageSpecific: 0,
   englishNumbers: true,
   englishJoined: 4,
@@ -1315,6 +1337,8 @@ function clampInt(value: number | undefined, fallback: number, min: number, max:
  * Round 15 (lengthCoverage): Chinese keywords typed apart (控辍保学 政策 宣讲), no question and no Latin letters (English
  * queries and their mixed forms are weighed by their own rules).
  */
+/** A question asking which one of a kind (askedKindNamed): a quick test before question.ts whichKinds. */
+const WHICH_ONE_IN = /哪一?[个家所座]/u;
 const keywordList = (text: string): boolean => /\p{Script=Han}\s+\p{Script=Han}/u.test(text) && !/[a-z]/i.test(text) && !isQuestion(text);
 
 /** Builds the engine over a loaded corpus. Loads jieba first if this process has not yet. */
@@ -1412,6 +1436,13 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   const docIds = [...new Set(passages.map((p) => p.docId))].sort();
   const articleIds = [...new Set(passages.map((p) => p.articleId))];
   const articleOf = Int32Array.from(passages.map((p) => articleIds.indexOf(p.articleId)));
+  // Round 26 (askedYearHeld): per article, the years its title, date and source name (a title's 2022年, a date's 2023).
+  const articleYears = articleIds.map((id) => {
+    const a = corpus.articles.find((x) => x.id === id);
+    const p = passages.find((x) => x.articleId === id);
+    const said = `${p?.title ?? ''} ${a?.title ?? ''} ${a?.date ?? ''} ${a?.source ?? ''}`;
+    return (said.match(/(?<!\d)(?:19|20)\d\d(?!\d)/g) ?? []).join(' ');
+  });
   const articleSize = new Int32Array(articleIds.length);
   for (const a of articleOf) articleSize[a] = (articleSize[a] as number) + 1;
   const buildMs = performance.now() - started;
@@ -2842,7 +2873,9 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
             return only.size > 0 ? [only] : [];
           })
         : [];
-    const scan = anchors !== undefined || (mentioned !== undefined && mentioned.length > 0) || listed !== undefined || members !== undefined || units.length > 0;
+    // Round 26 (askedKindNamed): the kinds a question asks one of (哪个单位): a full match names something of each.
+    const kinds = fullPossible && o.askedKindNamed && WHICH_ONE_IN.test(parsed.text) ? whichKinds(parsed.text, concepts.flatMap((c) => (c.kind === 'word' ? [c.text] : []))) : [];
+    const scan = kinds.length > 0 || anchors !== undefined || (mentioned !== undefined && mentioned.length > 0) || listed !== undefined || members !== undefined || units.length > 0;
     const themed = keys.filter((c) => c.theme !== undefined);
     // Round 20 (themeTopicHeld): the topics named beside a theme.
     const topics = themed.length > 0 ? bits.filter((c) => c.topic) : [];
@@ -2857,6 +2890,10 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       keyHigh = (keyHigh | c.anyHigh) >>> 0;
       if (c.kind === 'phrase') keyPhrase = true;
     }
+    // Round 26 (askedYearHeld): a question asking a fact of a year no text speaks of (not how a thing is done), the year
+    // the only sign of a request for material, is answered in full only by a passage of an article dated or titled in
+    // that year.
+    const years = o.askedYearHeld && analyzed.askedYears !== undefined && isQuestion(parsed.text) && !asksHow(parsed.text) ? analyzed.askedYears : undefined;
     let fullCount = 0;
     let bestBase = 0;
     const candidates: number[] = [];
@@ -2931,7 +2968,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       else if (whole && weakest >= 0.85) {
         bonus = single !== undefined && ((single.headLow & low) !== 0 || (single.headHigh & high) !== 0) ? YES : MAYBE;
       }
-      let full = fullPossible ? YES : NO;
+      let full = fullPossible && (years === undefined || years.every((y) => (articleYears[articleOf[index] as number] as string).includes(y))) ? YES : NO;
       if (full === YES) {
         for (const c of required) {
           const settled = matchesCheaply(c, index, bodyLow, bodyHigh);
@@ -3008,6 +3045,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         if (namesSet(text, members) && !listsMembers(text, members)) return false;
       }
       for (const only of units) if (only.has(index)) return false;
+      for (const kind of kinds) if (!namesKind((folded[index] as FoldedText).folded, kind)) return false;
       for (let k = 0; k < standIns.length; k++) if (standInOnlyListed(standIns[k] as ConceptBits, standInEvidence[k] as string[], index, bodyLow, bodyHigh)) return false;
       return anchors === undefined || (payment ? paymentNear(index, anchors, payment) : counts ? numberNear(index, anchors) : amountNear(index, anchors));
     }, (index) =>

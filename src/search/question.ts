@@ -246,3 +246,27 @@ export function listsKind(text: string, words: readonly string[], span: number):
   }
   return false;
 }
+
+/** Which one of a kind a question asks for: 哪个, 哪一个, 哪家, 哪所, 哪座 (not 哪些, 哪位, 哪里). */
+const WHICH_ONE = /哪一?[个家所座]/gu;
+
+/**
+ * Round 26 (SearchEngineOptions.askedKindNamed): the kinds a question asks one of — each of `words` (the query's
+ * words) that stands right after 哪个 / 哪家 / 哪所 / 哪座 in `text` (单位 of 张青是哪个单位的专家, 省 of 从哪个省引进的,
+ * 县 of 非遗扶贫就业工坊在哪个县).
+ */
+export function whichKinds(text: string, words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(WHICH_ONE)) {
+    const at = (m.index as number) + m[0].length;
+    const word = words.find((w) => w.length > 0 && text.startsWith(w, at));
+    if (word !== undefined && !out.includes(word)) out.push(word);
+  }
+  return out;
+}
+
+/**
+ * Whether `text` names something of `kind`: it holds one of the kind's characters (县 of xx县 for 哪个县; 部 of 组织部,
+ * 党支部 for 哪个部门; 行 of xx银行 for 哪家银行). A passage holding none of them names no such thing.
+ */
+export const namesKind = (text: string, kind: string): boolean => Array.from(kind).some((ch) => text.includes(ch));
