@@ -21,7 +21,7 @@ import { parseQuery, type ParsedQuery } from './query-parser.js';
 import { buildSnippet, isPlainText, splitSentences, type HighlightTerm, type SnippetOptions } from './snippet.js';
 import type { SearchEngine, SearchOptions, SearchResponse, SearchResult, Suggestion } from './types.js';
 import { characterSaidOf, glossKey, nearCharacterOf, phrasalOf, saidAsOf, type EnglishRules } from './english.js';
-import { charactersGlossed, dictionaryFields, dictionaryLines, EMPTY_GLOSSARY, glossaryFromSaved, glossarySteps, loadGlossLines, loadSynonymLines, stem, type Glossary, type SavedGlossary } from './glosses.js';
+import { dictionaryFields, dictionaryLines, EMPTY_GLOSSARY, glossaryFromSaved, glossarySteps, loadGlossLines, loadSynonymLines, stem, type Glossary, type SavedGlossary } from './glosses.js';
 import { createNeighbours, type Neighbour, type NeighbourOptions, type SavedNeighbours } from './neighbours.js';
 import { BIGRAM_DEFAULTS, contentPairs, questionPairs, heldShare, prepareStretches, rerank, subjectPairs, typedStretches, type BigramSignalOptions } from './bigram-signal.js';
 import { createTypoCorrector, latinGroups, soundsAlike, type SavedTypoReadings } from './typo.js';
@@ -462,20 +462,6 @@ export interface SearchEngineOptions {
    * one library word gets it (an unambiguous reading). Needs `glosses` and `neighbours`. Default true.
    */
   glossComposed?: boolean;
-  /**
-   * Round 26 (English): an English word whose dictionary readings stand in no passage beside the query's other words
-   * is read from the library's own text as well. The texts write many English notions with a character the
-   * dictionary glosses as the word, inside a word of their own that the dictionary never gives for it (meetings → 会
-   * of 板凳会, work team → 队 of 工作队, city → 市 of xx市, customs → 风 of 乡风). The texts' words that begin or end
-   * with such a character (glosses.ts charactersGlossed) and stand in a passage holding as many of the query's other
-   * naming words (two or more of them in the query) as any passage holds stand in for the word as library neighbours
-   * (weight 1 × nearbyWeight): the co-occurrence chooses among the character's many words. Only a single English
-   * word, not where one of its readings already stands in such a passage; only a word in at most maxPartShare of the
-   * passages that is no dictionary headword or one the dictionary glosses with the English word (社会 "society"
-   * holds 会 in another sense); and only where at most three such words are found (more is a common character's
-   * chance). false: off (before round 26). Needs `glosses` and `neighbours`. Default true.
-   */
-  englishLibraryWords?: boolean;
   /**
    * Round 24 (everyday words): a word the texts lack that nothing reaches — no related term, no library neighbour —
    * reads as the related terms' everyday expression of the same sense, and that expression's group's terms the texts
@@ -961,7 +947,6 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   placeGlue: true,
   dictionaryPlaces: true,
   glossComposed: true,
-  englishLibraryWords: true,
   sameSenseSay: true,
   quotedTypoTargets: true,
   whichMeasure: true,
@@ -1121,12 +1106,6 @@ const inCedict = (word: string): boolean => dictionaryFields(word) !== undefined
 /** A Latin letter; a Han character (englishBesideChinese). */
 const LATIN_IN = /[a-z]/i;
 const HAN_IN = /\p{Script=Han}/u;
-const HAN_ONLY = /^\p{Script=Han}+$/u;
-/**
- * englishLibraryWords: more library words than this for one English word is no reading, only the chance of a common
- * character (measured: 1, 3 and 6; 3 best on the tuning side).
- */
-const ENGLISH_LIBRARY_MAX = 3;
 /** No passage: the answer most words get from a per-word memo of passages, shared rather than made per word. */
 const NO_PASSAGES: ReadonlySet<number> = new Set();
 /** Every Han character (titleSubject counts a subject's length in them). */
@@ -1745,81 +1724,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       }
     });
     if (o.glossComposed) befriendComposed(analyzed, text);
-    if (o.englishLibraryWords && o.glosses) readFromLibrary(analyzed);
     return analyzed;
-  };
-  // englishLibraryWords: the texts' words (two characters or more) by their first and by their last character, built
-  // on first use.
-  let wordsByEdge: Map<string, string[]> | undefined;
-  const edgeWords = (ch: string): readonly string[] => {
-    if (!wordsByEdge) {
-      const built = new Map<string, string[]>();
-      const put = (c: string, w: string): void => {
-        const at = built.get(c);
-        if (at) at.push(w);
-        else built.set(c, [w]);
-      };
-      for (const [term] of textWords()) {
-        const cs = Array.from(term);
-        if (cs.length < 2 || !HAN_ONLY.test(term)) continue;
-        put(cs[0] as string, term);
-        if (cs[cs.length - 1] !== cs[0]) put(cs[cs.length - 1] as string, term);
-      }
-      wordsByEdge = built;
-    }
-    return wordsByEdge.get(ch) ?? [];
-  };
-  /** The passages whose text holds one of a concept's Chinese terms (heads, related terms, neighbours). */
-  const conceptHolders = (c: Concept): Set<number> => {
-    const out = new Set<number>();
-    for (const t of [...c.heads, ...c.related, ...(c.nearby ?? []).map((n) => n.term)]) {
-      if (!HAN_IN.test(t)) continue;
-      for (const i of holdersOf(bare(t))) out.add(i);
-    }
-    return out;
-  };
-  /**
-   * englishLibraryWords: whether a library word may carry an English word's sense through one of its characters — it is
-   * no dictionary headword (the texts' own coinage: 板凳会, 先诊疗后付费), or the dictionary glosses it with the word.
-   * A headword glossed otherwise has a sense of its own (社会 "society" holds 会 "meeting" in another sense).
-   */
-  const ownSense = (w: string, key: string): boolean => {
-    const line = dictionaryFields(w);
-    if (line === undefined) return true;
-    return line.split('\t').some((g) => g !== '' && !g.startsWith('=') && glossKey(g).split(' ').includes(key));
-  };
-  /** englishLibraryWords (see SearchEngineOptions): an off-context English word read from the library's own words. */
-  const readFromLibrary = (analyzed: AnalyzedQuery): void => {
-    const cs = analyzed.concepts;
-    const naming = cs.map((c) => c.naming && !c.aspect && !c.place && !c.stranded);
-    const holders = cs.map((c, k) => (naming[k] ? conceptHolders(c) : new Set<number>()));
-    cs.forEach((c, k) => {
-      if (c.kind !== 'english' || !naming[k] || !/^[a-z]+$/.test(c.text)) return;
-      const others = holders.filter((h, j) => j !== k && naming[j] && h.size > 0);
-      if (others.length < 2) return;
-      // The passages holding the most of the other words (all of them, or as many as any passage holds).
-      const count = new Map<number, number>();
-      for (const h of others) for (const i of h) count.set(i, (count.get(i) ?? 0) + 1);
-      const best = Math.max(0, ...count.values());
-      if (best === 0) return;
-      const together = [...count].filter(([, n]) => n === best).map(([i]) => i);
-      if (together.length === 0) return;
-      const own = holders[k] as Set<number>;
-      if (together.some((i) => own.has(i))) return;
-      const taken = new Set([...c.heads, ...c.related, ...(c.nearby ?? []).map((n) => n.term)]);
-      const key = glossKey(c.text);
-      const found: string[] = [];
-      for (const ch of charactersGlossed(c.text)) {
-        for (const w of edgeWords(ch)) {
-          if (taken.has(w) || found.includes(w) || share(w) > o.maxPartShare) continue;
-          if (!ownSense(w, key)) continue;
-          const at = holdersOf(w);
-          if (together.some((i) => at.includes(i))) found.push(w);
-        }
-      }
-      if (found.length === 0 || found.length > ENGLISH_LIBRARY_MAX) return;
-      c.nearby = [...(c.nearby ?? []), ...found.map((term) => ({ term, weight: 1 }))];
-    });
   };
   const saidMemo = createBoundedMemo<string, readonly string[]>(10_000);
   /** sameSenseSay: the library words standing in for a word nothing reaches (verbSaid, synonymSaid), kept per word. */
