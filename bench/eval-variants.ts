@@ -253,7 +253,6 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'typo pair together off': { typoPairTogether: false },
   // Precision, round 25 (docs/search.md, Precision, round 25): an article's scope words, off.
   'precision round 25 off': { scopeWords: false },
-  'precision round 26 off': { problemOpening: false },
   // No-match near misses, round 13 (docs/search.md, No-match near misses, round 13).
   'round 13 asked amount (off)': { askedAmountStated: false },
   'round 13 payment near (off)': { paymentNear: false },

@@ -29,7 +29,7 @@ import { asksHow, onlyCountUnit, onlyItem, onlyListed, onlyListedItem, onlyMenti
 import { asksMembers, listsMembers, namesSet } from './members.js';
 import { amountsOf, asksMoney, asksNumber, asksQuantity, namesPayment, numbersOf, quantitiesOf, quantityNear } from './quantity.js';
 import { ASKING, asksList, headingWord, isQuestion, listsKind } from './question.js';
-import { ENGLISH_ABBREVIATIONS, ENGLISH_PLACE_KINDS, ENGLISH_TERMS, MATERIAL_WORDS, MEANS_NOUNS, POLITENESS_WORDS, PROBLEM_NOUNS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
+import { ENGLISH_ABBREVIATIONS, ENGLISH_PLACE_KINDS, ENGLISH_TERMS, MATERIAL_WORDS, MEANS_NOUNS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
 
 /** Tuning and behaviour of {@link createSearchEngine}. Every field is optional; defaults are in SEARCH_DEFAULTS. */
 export interface SearchEngineOptions {
@@ -569,13 +569,6 @@ export interface SearchEngineOptions {
    */
   kindOfAnswerOpening?: boolean;
   /**
-   * Round 26: nor is it made for a request for material that asks for problems — a noun of PROBLEM_NOUNS (问题, 难题,
-   * 困难, 短板 …) typed in the request and held by the texts (…融合存在的问题 汇报材料): the problems are a section of
-   * the text, not its opening. Unlike MEANS_NOUNS these are mostly stop words, so the typed request is read, not its
-   * aspects. Default true; false is off (the answers before round 26, 3499758's).
-   */
-  problemOpening?: boolean;
-  /**
    * Round 18: in a request for material, the words typed after its word for a kind of text (the first typed after a
    * subject word), from the first space or punctuation mark after it on (…的党课讲稿？周五支部党课要用 · …的PPT，明天村两委会上要用 · …调研报告 word版 急用),
    * when a word the texts hold names the subject before that kind word, are the request's circumstances (when, where,
@@ -963,7 +956,6 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   broadOpening: 1,
   titleSubject: true,
   kindOfAnswerOpening: true,
-  problemOpening: true,
   materialClause: 0,
   questionVerbHeadings: 0,
   subjectFirst: 2,
@@ -2104,13 +2096,10 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     concepts: readonly Concept[],
     themes: readonly (ThemeId | undefined)[],
     asidesOf: () => readonly Concept[] = () => [],
-    text = '',
   ): string[] | undefined {
     const subject = concepts.some((c) => !c.aspect) ? concepts.filter((c) => !c.aspect) : concepts;
     // Round 22 (kindOfAnswerOpening): a kind of answer asked for (经验, 做法; 经验 of 经验交流) is given by sections.
     if (o.kindOfAnswerOpening && subject.length < concepts.length && concepts.some((c) => c.aspect && kindOfAnswer(c.text))) return undefined;
-    // Round 26 (problemOpening): problems asked for (…存在的问题, 难题) are given by a section too.
-    if (o.problemOpening && PROBLEM_NOUNS.some((noun) => text.includes(noun) && occurs(noun))) return undefined;
     const word = (c: Concept): boolean => c.kind === 'word' && c.naming && themes[concepts.indexOf(c)] === undefined && c.heads.length > 0;
     const broad = subject.every((c) => word(c) && c.heads.every((h) => share(h) > o.maxPartShare));
     if (subject.length > 0 && broad) return subject.map((c) => bare(c.text));
@@ -2249,7 +2238,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const bitByTerm = new Map<string, number>();
     // Round 17 (broadOpening): a request for material whose subject words are all broad; their heads are scored in the
     // body only.
-    const broad = o.broadOpening > 0 && material && !headings ? broadSubject(concepts, themes, asidesOf, text) : undefined;
+    const broad = o.broadOpening > 0 && material && !headings ? broadSubject(concepts, themes, asidesOf) : undefined;
     const broadHeads = new Set(broad === undefined ? [] : concepts.flatMap((c) => (broad.includes(bare(c.text)) ? c.heads : [])));
     const terms: WeightedTerm[] = ordered.map(([term, weight], i) => {
       const bit = i < 64 ? i : -1;

@@ -244,13 +244,6 @@ export const ASPECT_NOUNS: ReadonlySet<string> = new Set([
  */
 export const MEANS_NOUNS: ReadonlySet<string> = new Set(['做法', '经验', '办法', '方法', '措施', '举措', '途径', '路径']);
 
-/**
- * Round 26: nouns that ask what is wrong (问题 of 存在的问题, 难题, 困难, 短板 …): general Chinese vocabulary. A text
- * gives its problems in a section of their own (二、存在的问题), not in its opening, which states the subject and its
- * aims (engine.ts problemOpening).
- */
-export const PROBLEM_NOUNS: readonly string[] = ['问题', '难题', '困难', '短板', '不足', '瓶颈', '困境', '困惑', '难点', '痛点', '弊端', '症结'];
-
 /** Theme names are resolved by the corpus, which owns the themes; re-exported for the query parser. */
 export { resolveTheme } from '../corpus/types.js';
 
