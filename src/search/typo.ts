@@ -257,6 +257,8 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
   let innerReadings: { after: Set<string>; before: Set<string> } | undefined;
   let innerWords: string[] | undefined;
   let pairKeys: Set<string> | undefined;
+  // Round 26: per word length, per position, the characters the words of that length have there (fitPossible).
+  let positional: (Set<string>[] | undefined)[] | undefined;
 
   const add = (map: Map<string, { word: string; df: number }[]>, key: string, entry: { word: string; df: number }): void => {
     const list = map.get(key);
@@ -282,7 +284,7 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
 
   const build = (): void => runNow(buildSteps());
   function* buildSteps(): Steps<void> {
-    if (exact && loose && masked && spelled && initials && inner && innerWords) return;
+    if (exact && loose && masked && spelled && initials && inner && innerWords && positional) return;
     const known = readingsOf(savedReadings);
     const lines: string[] = [];
     // Filled aside and assigned at the end: a correction never reads half-built tables.
@@ -293,6 +295,7 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
     const ini = new Map<string, { word: string; df: number }>();
     const inn = { after: new Set<string>(), before: new Set<string>() };
     const innWords: string[] = [];
+    const pos: (Set<string>[] | undefined)[] = [];
     let n = 0;
     for (const [word, df] of vocabulary()) {
       if (++n % 64 === 0) yield;
@@ -303,6 +306,8 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
       if (had || savable(word, syllables)) lines.push(`${word}\t${syllables.join(' ')}`);
       if (syllables.length !== chars.length) continue;
       const entry = { word, df };
+      const sets = (pos[chars.length] ??= chars.map(() => new Set<string>()));
+      for (let k = 0; k < chars.length; k++) (sets[k] as Set<string>).add(chars[k] as string);
       if (chars.length >= 3) {
         for (let k = 1; k < chars.length; k++) inn.after.add(chars[k] as string);
         for (let k = 0; k + 1 < chars.length; k++) inn.before.add(chars[k] as string);
@@ -338,11 +343,33 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
     initials = ini;
     inner = inn;
     innerWords = innWords;
+    positional = pos;
     readings = lines.join('\n');
     // pinyin-pro builds its own tables on its first call (tens of milliseconds): with the words' pinyin saved, that
     // is a query's first typo window, unless it is made here, with the rest.
     yield;
     pinyin('乡村', { toneType: 'none', type: 'array' });
+  }
+
+  /**
+   * Round 26: whether some word could replace the window of `len` characters of `chars` starting at `s` (lookup), from
+   * the characters the words of that length have at each position (`positional`, built with the tables): a word that
+   * fits (fitsWindow) is as long as the window, has the window's own character at every position not `changeable`,
+   * keeps at least one, and changes at most half of them (a third, or one word replaced whole by its exact homophone);
+   * so where a position that may not change has a character no word of that length has there, where no position has
+   * one, or where more positions than may change have none, lookup finds nothing, and is not asked (nor its window,
+   * its key nor its reading made).
+   */
+  function fitPossible(chars: readonly string[], s: number, len: number, changeable: readonly boolean[]): boolean {
+    if (!exact || !loose || !masked || !positional) build();
+    const sets = positional?.[len];
+    if (!sets) return false;
+    let held = 0;
+    for (let k = 0; k < len; k++) {
+      if ((sets[k] as Set<string>).has(chars[s + k] as string)) held++;
+      else if (!changeable[s + k]) return false;
+    }
+    return held > 0 && len - held <= Math.max(1, Math.floor(len / 2));
   }
 
   /** The best replacement for `window` that changes only characters at positions flagged in `changeable`. */
@@ -501,7 +528,7 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
         for (let len = Math.min(maxWindow, chars.length); len >= 2 && !done; len--) {
           for (let s = Math.max(0, badFrom + 1 - len + 1); s <= badTo && s + len <= chars.length && !done; s++) {
             const e = s + len - 1;
-            if (s > badFrom + 1 || e < j || !cuts.has(s) || !cuts.has(s + len)) continue;
+            if (s > badFrom + 1 || e < j || !cuts.has(s) || !cuts.has(s + len) || !fitPossible(chars, s, len, changeable)) continue;
             const window = chars.slice(s, s + len);
             // Which word of the query each character of the window belongs to.
             const wordOf = window.map((_, k) => starts.filter((b) => b <= s + k).length - 1);
