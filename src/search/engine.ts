@@ -4014,24 +4014,13 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   }
 
   // The characters of the passages' text (letters and digits), on first use: foldVariants asks of a query's characters.
-  // Round 26: a bit per UTF-16 unit for the characters of one unit (8 KB), a Set for the others, so that a query's
-  // character is no one-character string probed in a Set of them.
   let heldCharacters: Set<string> | undefined;
-  let heldUnits: Uint32Array | undefined;
   const heldCharacter = (ch: string): boolean => {
-    if (!heldCharacters || !heldUnits) {
+    if (!heldCharacters) {
       heldCharacters = new Set<string>();
-      heldUnits = new Uint32Array(0x10000 >>> 5);
-      for (const t of bareText) {
-        for (const c of t) {
-          if (c.length !== 1) heldCharacters.add(c);
-          else heldUnits[c.charCodeAt(0) >>> 5] = ((heldUnits[c.charCodeAt(0) >>> 5] as number) | (1 << (c.charCodeAt(0) & 31))) >>> 0;
-        }
-      }
+      for (const t of bareText) for (const c of t) heldCharacters.add(c);
     }
-    if (ch.length !== 1) return heldCharacters.has(ch);
-    const u = ch.charCodeAt(0);
-    return ((heldUnits[u >>> 5] as number) & (1 << (u & 31))) !== 0;
+    return heldCharacters.has(ch);
   };
 
   function parse(query: string): ParsedQuery {
