@@ -396,10 +396,6 @@ export function joinInside(text: string): string {
     const start = (m.index as number) + (m[1] as string).length;
     const end = start + (m[2] as string).length;
     if (said.some(([a, b]) => a < end && b > start)) continue;
-    // Round 26: every stretch looked for below holds the two characters that meet at the junction (the one before
-    // the marker and the one after it), so a pair in no `say` string (SAY_PAIRS) rules them all out (Han of the BMP;
-    // a surrogate is left to the full check).
-    if (!junctionMaySay(text, start - 1, end)) continue;
     const joined = text.slice(0, start) + text.slice(end);
     // Stretches [from, to) of the joined text across the junction, checked against the cut of the text as typed.
     const stretches: [number, number][] = [];
@@ -429,17 +425,6 @@ const SAY_PAIRS: ReadonlySet<string> = new Set(
     return chars.slice(0, -1).map((c, i) => c + chars[i + 1]);
   }),
 );
-
-/**
- * Round 26 (joinInside): whether the characters at `a` and `b` of `text`, put side by side, may stand in a `say`
- * string: a pair of SAY_PAIRS, or a character outside the BMP (not looked up: its pair is not two UTF-16 units).
- */
-function junctionMaySay(text: string, a: number, b: number): boolean {
-  const x = text.charCodeAt(a);
-  const y = text.charCodeAt(b);
-  if ((x >= 0xd800 && x <= 0xdfff) || (y >= 0xd800 && y <= 0xdfff) || Number.isNaN(x) || Number.isNaN(y)) return true;
-  return SAY_PAIRS.has(String.fromCharCode(x, y));
-}
 
 /** A `say` string of the related terms: its group (RELATED_TERMS position) and its place in the group's list. */
 interface SayEntry {
