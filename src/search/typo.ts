@@ -181,7 +181,7 @@ function looseOf(ch: string): string | undefined {
  * least one kept, at most a third changed — or, with `wholeWord`, one word of the query (`wordOf` numbers each
  * character's word) replaced whole by its exact homophone, up to half the characters.
  */
-function fitsWindow(word: string, window: readonly string[], changeable: readonly boolean[], wordOf: readonly number[], wholeWord = false): boolean {
+export function fitsWindow(word: string, window: readonly string[], changeable: readonly boolean[], wordOf: readonly number[], wholeWord = false): boolean {
   const chars = Array.from(word);
   if (chars.length !== window.length || word === window.join('')) return false;
   let changed = 0;
@@ -200,6 +200,34 @@ function fitsWindow(word: string, window: readonly string[], changeable: readonl
   if (!wholeWord || changed > Math.floor(chars.length / 2) || changedWords.size !== 1) return false;
   const w = [...changedWords][0] as number;
   return w >= 0 && wordOf.filter((x) => x === w).length === changed;
+}
+
+/** Round 26: per word length, per position, the characters the corrector's words of that length have there. */
+export type PositionalChars = (Set<string>[] | undefined)[];
+
+/** Adds a word's characters (`chars`, code points) to the table (see PositionalChars). */
+export function addPositional(table: PositionalChars, chars: readonly string[]): void {
+  const sets = (table[chars.length] ??= chars.map(() => new Set<string>()));
+  for (let k = 0; k < chars.length; k++) (sets[k] as Set<string>).add(chars[k] as string);
+}
+
+/**
+ * Round 26: whether some word of `table` could replace the window of `len` characters of `chars` starting at `s`
+ * (lookup): a word that fits (fitsWindow) is as long as the window, has the window's own character at every position
+ * not `changeable`, keeps at least one, and changes at most half of them (a third, or one word replaced whole by its
+ * exact homophone). So where a position that may not change has a character no word of that length has there, where
+ * no position has one, or where more positions than may change have none, no word fits and lookup finds nothing: the
+ * corrector does not ask it (nor make the window, its key or its reading).
+ */
+export function mayFitWindow(table: PositionalChars, chars: readonly string[], s: number, len: number, changeable: readonly boolean[]): boolean {
+  const sets = table[len];
+  if (!sets) return false;
+  let held = 0;
+  for (let k = 0; k < len; k++) {
+    if ((sets[k] as Set<string>).has(chars[s + k] as string)) held++;
+    else if (!changeable[s + k]) return false;
+  }
+  return held > 0 && len - held <= Math.max(1, Math.floor(len / 2));
 }
 
 /** The most frequent word of `list` that fits the window (see fitsWindow). */
@@ -257,6 +285,8 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
   let innerReadings: { after: Set<string>; before: Set<string> } | undefined;
   let innerWords: string[] | undefined;
   let pairKeys: Set<string> | undefined;
+  // Round 26: per word length, per position, the characters the words of that length have there (mayFitWindow).
+  let positional: PositionalChars | undefined;
 
   const add = (map: Map<string, { word: string; df: number }[]>, key: string, entry: { word: string; df: number }): void => {
     const list = map.get(key);
@@ -282,7 +312,7 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
 
   const build = (): void => runNow(buildSteps());
   function* buildSteps(): Steps<void> {
-    if (exact && loose && masked && spelled && initials && inner && innerWords) return;
+    if (exact && loose && masked && spelled && initials && inner && innerWords && positional) return;
     const known = readingsOf(savedReadings);
     const lines: string[] = [];
     // Filled aside and assigned at the end: a correction never reads half-built tables.
@@ -293,6 +323,7 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
     const ini = new Map<string, { word: string; df: number }>();
     const inn = { after: new Set<string>(), before: new Set<string>() };
     const innWords: string[] = [];
+    const pos: PositionalChars = [];
     let n = 0;
     for (const [word, df] of vocabulary()) {
       if (++n % 64 === 0) yield;
@@ -303,6 +334,7 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
       if (had || savable(word, syllables)) lines.push(`${word}\t${syllables.join(' ')}`);
       if (syllables.length !== chars.length) continue;
       const entry = { word, df };
+      addPositional(pos, chars);
       if (chars.length >= 3) {
         for (let k = 1; k < chars.length; k++) inn.after.add(chars[k] as string);
         for (let k = 0; k + 1 < chars.length; k++) inn.before.add(chars[k] as string);
@@ -338,11 +370,18 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
     initials = ini;
     inner = inn;
     innerWords = innWords;
+    positional = pos;
     readings = lines.join('\n');
     // pinyin-pro builds its own tables on its first call (tens of milliseconds): with the words' pinyin saved, that
     // is a query's first typo window, unless it is made here, with the rest.
     yield;
     pinyin('乡村', { toneType: 'none', type: 'array' });
+  }
+
+  /** Round 26: whether lookup could find a word for the window (see mayFitWindow); builds the tables if need be. */
+  function fitPossible(chars: readonly string[], s: number, len: number, changeable: readonly boolean[]): boolean {
+    if (!exact || !loose || !masked || !positional) build();
+    return mayFitWindow(positional ?? [], chars, s, len, changeable);
   }
 
   /** The best replacement for `window` that changes only characters at positions flagged in `changeable`. */
@@ -501,7 +540,7 @@ export function createTypoCorrector(vocabulary: () => Iterable<[string, number]>
         for (let len = Math.min(maxWindow, chars.length); len >= 2 && !done; len--) {
           for (let s = Math.max(0, badFrom + 1 - len + 1); s <= badTo && s + len <= chars.length && !done; s++) {
             const e = s + len - 1;
-            if (s > badFrom + 1 || e < j || !cuts.has(s) || !cuts.has(s + len)) continue;
+            if (s > badFrom + 1 || e < j || !cuts.has(s) || !cuts.has(s + len) || !fitPossible(chars, s, len, changeable)) continue;
             const window = chars.slice(s, s + len);
             // Which word of the query each character of the window belongs to.
             const wordOf = window.map((_, k) => starts.filter((b) => b <= s + k).length - 1);
