@@ -33,8 +33,10 @@ const roundsAt = args.indexOf('--rounds');
 const roundsArg = roundsAt >= 0 ? Number(args[roundsAt + 1]) : undefined;
 // Without --rounds, indexOf gives -1 and roundsAt + 1 would drop the first argument (the commit).
 const rest = roundsAt >= 0 ? args.filter((_, i) => i !== roundsAt && i !== roundsAt + 1) : args;
-const named = rest.find((a) => Number.isNaN(Number(a)));
-const factors = rest.filter((a) => !Number.isNaN(Number(a))).map(Number);
+// A factor is a short number (1, 10, 100); an all-digit short hash (3499758) is a commit, not a 3.5-million-fold library.
+const isFactor = (a: string): boolean => /^\d{1,4}$/.test(a) && Number(a) >= 1;
+const named = rest.find((a) => !isFactor(a));
+const factors = rest.filter(isFactor).map(Number);
 /** `--dist` with a commit: both sides built (the working tree's dist/ against the commit's). */
 const bothBuilt = dist && named !== undefined;
 const commit = dist && !bothBuilt ? 'dist/' : execFileSync('git', ['rev-parse', '--short', named ?? 'main'], { cwd: ROOT, encoding: 'utf8' }).trim();

@@ -12,10 +12,13 @@ import { VARIANTS } from './eval-variants.js';
 
 const args = process.argv.slice(2);
 const name = args.find((a) => !a.startsWith('--')) ?? 'default';
+const variant = VARIANTS[name];
+// A misspelt variant would silently compare the default engine with itself.
+if (variant === undefined) throw new Error(`tuning-ab: unknown variant "${name}" (bench/eval-variants.ts VARIANTS has no such key)`);
 const corpus = loadCorpus();
 const sets = tuningSets(corpus.passages);
 const base = createSearchEngine(corpus, {});
-const other = createSearchEngine(corpus, VARIANTS[name] ?? {});
+const other = createSearchEngine(corpus, variant);
 let fullA = 0;
 let fullB = 0;
 let judged = 0;

@@ -28,7 +28,7 @@ import { createTypoCorrector, latinGroups, soundsAlike, type SavedTypoReadings }
 import { asksHow, onlyCountUnit, onlyItem, onlyListed, onlyListedItem, onlyMentioned, typedAsUnit } from './mention.js';
 import { asksMembers, listsMembers, namesSet } from './members.js';
 import { amountsOf, asksMoney, asksNumber, asksQuantity, namesPayment, numbersOf, quantitiesOf, quantityNear } from './quantity.js';
-import { ASKING, asksList, headingWord, isQuestion, listsKind, namesKind, whichKinds } from './question.js';
+import { ASKING, asksList, asksWhichOne, headingWord, isQuestion, listsKind, namesKind, whichKinds } from './question.js';
 import { ENGLISH_ABBREVIATIONS, ENGLISH_PLACE_KINDS, ENGLISH_TERMS, MATERIAL_WORDS, MEANS_NOUNS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
 
 /** Tuning and behaviour of {@link createSearchEngine}. Every field is optional; defaults are in SEARCH_DEFAULTS. */
@@ -1337,8 +1337,6 @@ function clampInt(value: number | undefined, fallback: number, min: number, max:
  * Round 15 (lengthCoverage): Chinese keywords typed apart (控辍保学 政策 宣讲), no question and no Latin letters (English
  * queries and their mixed forms are weighed by their own rules).
  */
-/** A question asking which one of a kind (askedKindNamed): a quick test before question.ts whichKinds. */
-const WHICH_ONE_IN = /哪一?[个家所座]/u;
 const keywordList = (text: string): boolean => /\p{Script=Han}\s+\p{Script=Han}/u.test(text) && !/[a-z]/i.test(text) && !isQuestion(text);
 
 /** Builds the engine over a loaded corpus. Loads jieba first if this process has not yet. */
@@ -2874,7 +2872,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
           })
         : [];
     // Round 26 (askedKindNamed): the kinds a question asks one of (哪个单位): a full match names something of each.
-    const kinds = fullPossible && o.askedKindNamed && WHICH_ONE_IN.test(parsed.text) ? whichKinds(parsed.text, concepts.flatMap((c) => (c.kind === 'word' ? [c.text] : []))) : [];
+    const kinds = fullPossible && o.askedKindNamed && asksWhichOne(parsed.text) ? whichKinds(parsed.text, concepts.flatMap((c) => (c.kind === 'word' ? [c.text] : []))) : [];
     const scan = kinds.length > 0 || anchors !== undefined || (mentioned !== undefined && mentioned.length > 0) || listed !== undefined || members !== undefined || units.length > 0;
     const themed = keys.filter((c) => c.theme !== undefined);
     // Round 20 (themeTopicHeld): the topics named beside a theme.

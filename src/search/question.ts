@@ -250,6 +250,9 @@ export function listsKind(text: string, words: readonly string[], span: number):
 /** Which one of a kind a question asks for: 哪个, 哪一个, 哪家, 哪所, 哪座 (not 哪些, 哪位, 哪里). */
 const WHICH_ONE = /哪一?[个家所座]/gu;
 
+/** Whether `text` asks which one of a kind (哪个, 哪家 …): the quick test before {@link whichKinds}. */
+export const asksWhichOne = (text: string): boolean => /哪一?[个家所座]/u.test(text);
+
 /**
  * Round 26 (SearchEngineOptions.askedKindNamed): the kinds a question asks one of — each of `words` (the query's
  * words) that stands right after 哪个 / 哪家 / 哪所 / 哪座 in `text` (单位 of 张青是哪个单位的专家, 省 of 从哪个省引进的,
