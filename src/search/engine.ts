@@ -3439,6 +3439,15 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return withBonus(hits, need, (h) => (listsKind((folded[h.index] as FoldedText).folded, words, o.listSpan) ? o.listBonus : 0));
   }
 
+  /** The first results, and how many of the first typedStretchDepth are within reach (bonus × the first's score of it). */
+  function reachOf(hits: QueryRanking, need: number, bonus: number): { first: Hit[]; depth: number } {
+    const first = hits.top(Math.max(need, o.typedStretchDepth));
+    const reach = (first[0] as Hit).score * (1 - bonus);
+    let depth = 0;
+    while (depth < Math.min(first.length, o.typedStretchDepth) && (first[depth] as Hit).score >= reach) depth++;
+    return { first, depth };
+  }
+
   /**
    * A full answer: among its first results, a passage holding the query's typed stretches as written, in its text or
    * its section heading (bigram-signal.ts heldShare: four characters or more), gains typedStretchBonus × its held share
@@ -3451,10 +3460,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     if (o.typedStretchBonus <= 0 || hits.total === 0 || hits.partial || parsed.phrases.length > 0 || typed.length === 0) return hits;
     // Round 9: only the first results within reach of the first place (a score within bonus × the first's of it), of
     // the page's first `typedStretchDepth`: most queries have one clear first result, and then nothing is looked up.
-    const first = hits.top(Math.max(need, o.typedStretchDepth));
-    const reach = (first[0] as Hit).score * (1 - o.typedStretchBonus);
-    let depth = 0;
-    while (depth < Math.min(first.length, o.typedStretchDepth) && (first[depth] as Hit).score >= reach) depth++;
+    const { depth } = reachOf(hits, need, o.typedStretchBonus);
     if (depth < 2) return hits;
     const stretches = prepareStretches(typed);
     // Each piece's character pairs, hashed once: a passage whose pair filter lacks one cannot hold it (mayHoldProbe),
@@ -3507,10 +3513,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     if (o.junctionBonus <= 0 || hits.total === 0 || hits.partial || parsed.phrases.length > 0) return hits;
     const junctions = junctionsOf(analyzed);
     if (junctions.length === 0) return hits;
-    const first = hits.top(Math.max(need, o.typedStretchDepth));
-    const reach = (first[0] as Hit).score * (1 - o.junctionBonus);
-    let depth = 0;
-    while (depth < Math.min(first.length, o.typedStretchDepth) && (first[depth] as Hit).score >= reach) depth++;
+    const { depth } = reachOf(hits, need, o.junctionBonus);
     if (depth < 2) return hits;
     return withBonus(hits, need, (h) => {
       const text = bareText[h.index] as string;
@@ -3527,10 +3530,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
    */
   function withItems(parsed: ParsedQuery, analyzed: AnalyzedQuery, hits: QueryRanking, need: number): QueryRanking {
     if (o.itemBonus <= 0 || hits.total === 0 || hits.partial || parsed.phrases.length > 0) return hits;
-    const first = hits.top(Math.max(need, o.typedStretchDepth));
-    const reach = (first[0] as Hit).score * (1 - o.itemBonus);
-    let depth = 0;
-    while (depth < Math.min(first.length, o.typedStretchDepth) && (first[depth] as Hit).score >= reach) depth++;
+    const { first, depth } = reachOf(hits, need, o.itemBonus);
     if (depth < 2) return hits;
     const words: string[] = [];
     for (const c of analyzed.concepts) if (c.kind === 'word' && !c.aspect && !c.place && c.naming && charCount(c.text) > 1) words.push(c.text);
