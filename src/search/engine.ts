@@ -3547,8 +3547,10 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return withBonus(hits, need, (h) => (kinds.get(h.index) === 2 ? o.itemBonus : 0), depth);
   }
 
-  // Per passage, its article's title, letters and digits only (scopeWords).
-  const bareTitleOf = (i: number): string => (bareHeadings[i] as string).split('\u0000')[0] as string;
+  // Per passage, its article's title, letters and digits only (scopeWords): split from bareHeadings once, on first use
+  // (few passages are ever asked about, so nothing is made for the others).
+  const bareTitles: (string | undefined)[] = [];
+  const bareTitleOf = (i: number): string => (bareTitles[i] ??= (bareHeadings[i] as string).split('\u0000')[0] as string);
 
   /**
    * A full answer (see scopeWords): among its first results, a passage whose text holds every word of the query its
