@@ -3586,9 +3586,13 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       let scope = false;
       if (title.includes(w)) {
         for (let at = typed.indexOf(w); at >= 0 && !scope; at = typed.indexOf(w, at + 1)) {
-          // The longest stretch of the query around this occurrence that the title holds.
+          // The longest stretch of the query around this occurrence that the title holds. Starts before `from` are
+          // skipped: every stretch from one holds typed[from - 1, at + w.length), which the title lacks, so none
+          // would be found there (the same longest stretch, the same tie-break: the smallest start).
+          let from = at;
+          while (from > 0 && title.includes(typed.slice(from - 1, at + w.length))) from--;
           let best = '';
-          for (let s = 0; s <= at; s++) {
+          for (let s = from; s <= at; s++) {
             for (let e = typed.length; e >= at + w.length && e - s > best.length; e--) {
               const x = typed.slice(s, e);
               if (title.includes(x)) {
