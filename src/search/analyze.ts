@@ -775,7 +775,7 @@ const NOT_NAMING = /^(?:v[dgi]?|a[dg]?|d[g]?|z|[rpcuyeoq])$/;
 const QUALIFIER_TAG = /^(?:n|a|an|b)$/;
 
 /** jieba's tags of place and direction words (村里, 家里, 城里, 上面): they say where, not what about. */
-const PLACE_TAG = /^[sf]$/;
+export const PLACE_TAG = /^[sf]$/;
 
 /** A Latin letter: the query has English words (EnglishRules.wholeStretches). */
 const LATIN = /[a-z]/i;

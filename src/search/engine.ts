@@ -7,7 +7,7 @@
  */
 import { THEMES, type Corpus, type Passage, type ThemeId } from '../corpus/types.js';
 import { THEME_LEXICON } from '../corpus/themes.js';
-import { analyzeQuery, GRAM_PREFIX, saySpans, someGram, wordTerms, type AnalyzeContext, type AnalyzedQuery, type Concept } from './analyze.js';
+import { analyzeQuery, GRAM_PREFIX, PLACE_TAG, saySpans, someGram, wordTerms, type AnalyzeContext, type AnalyzedQuery, type Concept } from './analyze.js';
 import { BM25_DEFAULTS, passageIndexSteps, type Bm25Parameters, type IndexDocument, type PassageTokens, type SavedPassageIndex, type WeightedTerm } from './minisearch-index.js';
 import { createBoundedMemo } from './bounded-memo.js';
 import { clauseConcepts } from './request-clause.js';
@@ -1240,8 +1240,6 @@ const LIGHT_NOUN = /^(?:地方|地儿|事|事情|事儿)$/u;
 const HEAD_MARK = /(?:[的之]|什么|啥|哪[些个种类样]|怎么|怎样|如何|咋)$/u;
 /** jieba's tags of a word that says what is done or how (a predicate), not what about: verbs, adjectives, idioms. */
 const PREDICATE_TAG = /^(?:v[di]?|a[d]?|d|i|l|z)$/;
-/** jieba's tags of place and direction words (村里, 城里, 上面), as analyze.ts reads them. */
-const PLACE_TAGS = /^[sf]$/;
 /** jieba's tags of a count (一个, 一年, 三千). */
 const COUNT_TAGS = /^(?:m|mq)$/;
 /** Before the head, a verb it is the object of (出|主意, 搬到|县城) or a place word (荒山上|栽树). */
@@ -1434,12 +1432,17 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   const docIds = [...new Set(passages.map((p) => p.docId))].sort();
   const articleIds = [...new Set(passages.map((p) => p.articleId))];
   const articleOf = Int32Array.from(passages.map((p) => articleIds.indexOf(p.articleId)));
-  // Round 26 (askedYearHeld): per article, the years its title, date and source name (a title's 2022年, a date's 2023).
-  const articleYears = articleIds.map((id) => {
-    const a = corpus.articles.find((x) => x.id === id);
-    const p = passages.find((x) => x.articleId === id);
-    const said = `${p?.title ?? ''} ${a?.title ?? ''} ${a?.date ?? ''} ${a?.source ?? ''}`;
-    return (said.match(/(?<!\d)(?:19|20)\d\d(?!\d)/g) ?? []).join(' ');
+  // Round 26 (askedYearHeld): per article, the years its title, date and source name (a title's 2022年, a date's 2023),
+  // read from its first passage in one pass (a search per article would be articles × passages at 100×).
+  const articleMeta = new Map<string, (typeof corpus.articles)[number]>();
+  for (const a of corpus.articles) if (!articleMeta.has(a.id)) articleMeta.set(a.id, a);
+  const articleYears: string[] = [];
+  passages.forEach((p, i) => {
+    const k = articleOf[i] as number;
+    if (articleYears[k] !== undefined) return;
+    const a = articleMeta.get(p.articleId);
+    const said = `${p.title} ${a?.title ?? ''} ${a?.date ?? ''} ${a?.source ?? ''}`;
+    articleYears[k] = (said.match(/(?<!\d)(?:19|20)\d\d(?!\d)/g) ?? []).join(' ');
   });
   const articleSize = new Int32Array(articleIds.length);
   for (const a of articleOf) articleSize[a] = (articleSize[a] as number) + 1;
@@ -1786,7 +1789,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         const t = tag(p);
         return t.length === 1 ? (t[0]?.tag ?? '') : '';
       };
-      const where = leading.filter((p) => PLACE_TAGS.test(tagOf(p)));
+      const where = leading.filter((p) => PLACE_TAG.test(tagOf(p)));
       const once = leading.filter((p) => p.startsWith('一') && COUNT_TAGS.test(tagOf(p)));
       if (where.length === 0 && once.length === 0) continue;
       const apart = [...where, ...once];
@@ -2593,7 +2596,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     numberedNames: o.numberedNames,
   };
   /** Whether jieba's cut of a stretch holds a place or direction word (村里 of 村里有): it says where, not what. */
-  const saysWhere = (piece: string): boolean => tag(piece).some((t) => t.tag === 's' || t.tag === 'f');
+  const saysWhere = (piece: string): boolean => tag(piece).some((t) => PLACE_TAG.test(t.tag));
   // Per passage, the query number whose held stretch (stretchOf) it holds.
   const stretchStamp = new Uint32Array(passages.length);
 

@@ -248,10 +248,12 @@ export function listsKind(text: string, words: readonly string[], span: number):
 }
 
 /** Which one of a kind a question asks for: 哪个, 哪一个, 哪家, 哪所, 哪座 (not 哪些, 哪位, 哪里). */
-const WHICH_ONE = /哪一?[个家所座]/gu;
+const WHICH_ONE = /哪一?[个家所座]/u;
+/** WHICH_ONE for matchAll, every occurrence. */
+const WHICH_ONE_ALL = new RegExp(WHICH_ONE.source, 'gu');
 
 /** Whether `text` asks which one of a kind (哪个, 哪家 …): the quick test before {@link whichKinds}. */
-export const asksWhichOne = (text: string): boolean => /哪一?[个家所座]/u.test(text);
+export const asksWhichOne = (text: string): boolean => WHICH_ONE.test(text);
 
 /**
  * Round 26 (SearchEngineOptions.askedKindNamed): the kinds a question asks one of — each of `words` (the query's
@@ -260,7 +262,7 @@ export const asksWhichOne = (text: string): boolean => /哪一?[个家所座]/u.
  */
 export function whichKinds(text: string, words: readonly string[]): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(WHICH_ONE)) {
+  for (const m of text.matchAll(WHICH_ONE_ALL)) {
     const at = (m.index as number) + m[0].length;
     const word = words.find((w) => w.length > 0 && text.startsWith(w, at));
     if (word !== undefined && !out.includes(word)) out.push(word);
