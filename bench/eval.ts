@@ -304,6 +304,14 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
   { set: 'chat', prefix: 'chat-precision15x-', heldOut: true },
   { set: 'chat', prefix: 'chat-nomatch12-', heldOut: false },
   { set: 'chat', prefix: 'chat-nomatch12x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-everyday23-', heldOut: false },
+  { set: 'chat', prefix: 'chat-everyday23x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-english25-', heldOut: false },
+  { set: 'chat', prefix: 'chat-english25x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-precision16-', heldOut: false },
+  { set: 'chat', prefix: 'chat-precision16x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-nomatch13-', heldOut: false },
+  { set: 'chat', prefix: 'chat-nomatch13x-', heldOut: true },
 ];
 
 export const heldOutBlock = (setName: string, id: string): boolean =>

@@ -582,6 +582,18 @@ describe('retrieval quality on the judged sets', () => {
     { set: 'chat', prefix: 'chat-precision15x-', floor: { mrr10: 0.97, success5: 1 }, size: 32 },
     { set: 'chat', prefix: 'chat-nomatch12-', floor: { mrr10: 0.94, success5: 1 }, size: 12 },
     { set: 'chat', prefix: 'chat-nomatch12x-', floor: { mrr10: 0.98, success5: 1 }, size: 13 },
+    // Round 27's blocks, written blind as round 26's (45 drafts equal to a never-seen or chat query dropped, not
+    // reworded). At 192d621 + the blocks: everyday23 0.886 / 0.946, everyday23x 0.889 / 0.944 (aggregates only);
+    // english25 0.851 / 0.895, english25x 0.861 / 0.919; precision16 0.950 / 1.000, precision16x 0.971 / 1.000;
+    // nomatch13 1.000 / 1.000, nomatch13x 1.000 / 1.000 (their no-match queries under NO_MATCH_CEILINGS).
+    { set: 'chat', prefix: 'chat-everyday23-', floor: { mrr10: 0.87, success5: 0.94 }, size: 37 },
+    { set: 'chat', prefix: 'chat-everyday23x-', floor: { mrr10: 0.87, success5: 0.94 }, size: 36 },
+    { set: 'chat', prefix: 'chat-english25-', floor: { mrr10: 0.84, success5: 0.89 }, size: 38 },
+    { set: 'chat', prefix: 'chat-english25x-', floor: { mrr10: 0.85, success5: 0.91 }, size: 37 },
+    { set: 'chat', prefix: 'chat-precision16-', floor: { mrr10: 0.94, success5: 1 }, size: 26 },
+    { set: 'chat', prefix: 'chat-precision16x-', floor: { mrr10: 0.96, success5: 1 }, size: 26 },
+    { set: 'chat', prefix: 'chat-nomatch13-', floor: { mrr10: 0.98, success5: 1 }, size: 12 },
+    { set: 'chat', prefix: 'chat-nomatch13x-', floor: { mrr10: 0.98, success5: 1 }, size: 14 },
   ];
   // Blocks written to measure full answers to near-miss no-match queries: held to a ceiling of their own (their figure
   // when it was set) instead of the set's zero, so that a block can be written before the engine is changed for it.
@@ -642,6 +654,12 @@ describe('retrieval quality on the judged sets', () => {
     { set: 'chat', prefix: 'chat-everyday22x-', most: 0, size: 2 },
     { set: 'chat', prefix: 'chat-english24-', most: 0, size: 2 },
     { set: 'chat', prefix: 'chat-english24x-', most: 0, size: 2 },
+    { set: 'chat', prefix: 'chat-nomatch13-', most: 1, size: 24 }, // 1 at 192d621 + the blocks (written blind)
+    { set: 'chat', prefix: 'chat-nomatch13x-', most: 1, size: 27 }, // 1 at 192d621 + the blocks
+    { set: 'chat', prefix: 'chat-everyday23-', most: 0, size: 2 },
+    { set: 'chat', prefix: 'chat-everyday23x-', most: 0, size: 2 },
+    { set: 'chat', prefix: 'chat-english25-', most: 0, size: 2 },
+    { set: 'chat', prefix: 'chat-english25x-', most: 0, size: 2 },
   ];
   const mean = (outcomes: readonly { mrr10: number; success5: number }[]): { mrr10: number; success5: number } => ({
     mrr10: outcomes.reduce((a, o) => a + o.mrr10, 0) / Math.max(1, outcomes.length),
