@@ -486,6 +486,13 @@ export interface SearchEngineOptions {
    */
   placeCountParts?: boolean;
   /**
+   * Round 27: the words a chat query lists as examples, each followed by a particle (路啊医院啊学校啊都不行, 猪呀羊呀: two
+   * or more), illustrate what it asks about rather than name it: they are aspects (they add to the score, neither
+   * qualify a passage nor are required of a full match) when the query names something else beside them. Default
+   * true; false: as before round 27.
+   */
+  listedExamples?: boolean;
+  /**
    * Round 11: the typo corrector also corrects to a name the texts put in quotation marks and jieba cuts into single
    * characters (“化债九法”: 化债九发 → 化债九法; “耕保贷”: 耕保代 → 耕保贷), not only to the words of the texts' cut.
    * Default true.
@@ -978,6 +985,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   glossComposed: true,
   sameSenseSay: true,
   placeCountParts: true,
+  listedExamples: true,
   quotedTypoTargets: true,
   whichMeasure: true,
   determinerModifier: true,
@@ -1149,6 +1157,8 @@ const WHOLE_WINDOW = 6;
 
 /** The five themes' names (产业振兴 …): a stretch that is one is the theme rules' to weigh. */
 const THEME_NAMES: ReadonlySet<string> = new Set(THEMES.map((t) => t.name));
+/** The particles after each item of a list of examples typed in chat (路啊医院啊, 猪呀羊呀): listedExamples. */
+const EXAMPLE_PARTICLES = ['啊', '呀', '啦'] as const;
 /** A name of two to eight Han characters between quotation marks in a passage's text (“化债九法”, 「耕保贷」). */
 const QUOTED_NAME = /[“"「『]([\p{Script=Han}]{2,8})[”"」』]/gu;
 /** A list of names in one pair of quotation marks, the names set apart by 、 (“千企结千村、消灭薄弱村”). */
@@ -1737,6 +1747,16 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     }
   };
   /**
+   * listedExamples: the words a chat query lists as examples, each followed by a particle (路啊医院啊学校啊, 猪呀羊呀:
+   * two or more naming words), are aspects when the query names something else beside them.
+   */
+  const examplesAsAspects = (concepts: Concept[], text: string): void => {
+    const listed = concepts.filter((c) => c.kind === 'word' && c.naming && !c.aspect && EXAMPLE_PARTICLES.some((p) => text.includes(c.text + p)));
+    if (listed.length < 2) return;
+    if (!concepts.some((c) => c.kind !== 'phrase' && c.naming && !c.aspect && !c.place && !listed.includes(c))) return;
+    for (const c of listed) c.aspect = true;
+  };
+  /**
    * A word the texts lack, with no related term, in a query holding some word the texts have: library neighbours
    * (neighbours.ts) stand in for it at a low weight. A query none of whose words the texts hold is about something
    * else (page chrome, 飞机票价格) and gets none. When the query names something the texts hold (not a place word nor
@@ -1749,6 +1769,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       for (const c of analyzed.concepts) if (c.place) c.aspect = true;
     }
     if (o.placeCountParts) analyzed.concepts = placeCountApart(analyzed.concepts);
+    if (o.listedExamples) examplesAsAspects(analyzed.concepts, text);
     if (!neighbours) return analyzed;
     const held = analyzed.concepts.map(heldByTexts);
     if (o.nearbyAnchored && !held.some(Boolean)) return o.unheldNearby > 0 && hanCount(text) >= o.unheldNearby ? befriendUnheld(analyzed) : analyzed;
