@@ -253,9 +253,6 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'typo pair together off': { typoPairTogether: false },
   // Precision, round 25 (docs/search.md, Precision, round 25): an article's scope words, off.
   'precision round 25 off': { scopeWords: false },
-  // English, round 27 (docs/search.md, English, round 27): an off-context English word read from the library's words named
-  // with a character the dictionary glosses as it, off.
-  'english round 27 off': { englishLibraryNames: false },
   // No-match near misses, round 13 (docs/search.md, No-match near misses, round 13).
   'round 13 asked amount (off)': { askedAmountStated: false },
   'round 13 payment near (off)': { paymentNear: false },

@@ -20,8 +20,8 @@ import { alignNumbers } from './numerals.js';
 import { parseQuery, type ParsedQuery } from './query-parser.js';
 import { buildSnippet, isPlainText, splitSentences, type HighlightTerm, type SnippetOptions } from './snippet.js';
 import type { SearchEngine, SearchOptions, SearchResponse, SearchResult, Suggestion } from './types.js';
-import { characterSaidOf, glossKey, isCardinalWord, nearCharacterOf, phrasalOf, saidAsOf, type EnglishRules } from './english.js';
-import { charactersGlossed, dictionaryFields, dictionaryLines, EMPTY_GLOSSARY, glossaryFromSaved, glossarySteps, loadGlossLines, loadSynonymLines, stem, type Glossary, type SavedGlossary } from './glosses.js';
+import { characterSaidOf, glossKey, nearCharacterOf, phrasalOf, saidAsOf, type EnglishRules } from './english.js';
+import { dictionaryFields, dictionaryLines, EMPTY_GLOSSARY, glossaryFromSaved, glossarySteps, loadGlossLines, loadSynonymLines, stem, type Glossary, type SavedGlossary } from './glosses.js';
 import { createNeighbours, type Neighbour, type NeighbourOptions, type SavedNeighbours } from './neighbours.js';
 import { BIGRAM_DEFAULTS, contentPairs, questionPairs, heldShare, prepareStretches, rerank, subjectPairs, typedStretches, type BigramSignalOptions } from './bigram-signal.js';
 import { createTypoCorrector, latinGroups, soundsAlike, type SavedTypoReadings } from './typo.js';
@@ -462,27 +462,6 @@ export interface SearchEngineOptions {
    * one library word gets it (an unambiguous reading). Needs `glosses` and `neighbours`. Default true.
    */
   glossComposed?: boolean;
-  /**
-   * Round 27 (English): an English word whose dictionary readings stand in no passage beside the query's other words
-   * is also read as the library's own words named with a character the dictionary glosses as the word (meetings → 会
-   * of 板凳会, city → 市 of 全市, members → 员 of 党员, first → 先 of 先诊疗后付费), where the passages holding the rest
-   * of the query hold such a word. Round 26's englishLibraryWords (removed) read the light words' characters as
-   * readily as the nouns' (make → 弱化, one → 参保) and moved many answers both ways; this form takes only:
-   * - a naming word: a character whose own dictionary gloss is the English word as typed or its singular (会
-   *   "meeting", 队 "team", 先 "first"), not a verb's "to make", "to take", "to cultivate", nor another form of the
-   *   stem (基 "base" for based), and no number word (one, ones);
-   * - a library word (two characters or more, at most maxPartShare of the passages) beginning or ending with that
-   *   character, that is no dictionary headword or one glossed with the English word, and whose two characters at
-   *   that edge are likewise no headword glossed otherwise (攻坚 "to storm fortifications" holds 坚 "strong" in
-   *   another sense; 战略 "strategy" holds 略 "plan");
-   * - standing in a passage that holds every other naming word of the query but one at most, and two at least (the
-   *   rest of the query nearly whole, where no passage holds all the query's words as read); at most three such words
-   *   (more is a common character's chance).
-   * The words found stand in for the English word as library neighbours (weight 1 × nearbyWeight). Only a single
-   * English word, not where one of its readings already stands in such a passage. false: off (before round 27).
-   * Needs `glosses` and `neighbours`. Default true.
-   */
-  englishLibraryNames?: boolean;
   /**
    * Round 24 (everyday words): a word the texts lack that nothing reaches — no related term, no library neighbour —
    * reads as the related terms' everyday expression of the same sense, and that expression's group's terms the texts
@@ -997,7 +976,6 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   placeGlue: true,
   dictionaryPlaces: true,
   glossComposed: true,
-  englishLibraryNames: true,
   sameSenseSay: true,
   placeCountParts: true,
   quotedTypoTargets: true,
@@ -1160,12 +1138,6 @@ const inCedict = (word: string): boolean => dictionaryFields(word) !== undefined
 /** A Latin letter; a Han character (englishBesideChinese). */
 const LATIN_IN = /[a-z]/i;
 const HAN_IN = /\p{Script=Han}/u;
-const HAN_ONLY = /^\p{Script=Han}+$/u;
-/**
- * englishLibraryNames: more library words than this for one English word is no reading, only the chance of a common
- * character (round 26 measured 1, 3 and 6; 3 best on the tuning side).
- */
-const ENGLISH_LIBRARY_MAX = 3;
 /** No passage: the answer most words get from a per-word memo of passages, shared rather than made per word. */
 const NO_PASSAGES: ReadonlySet<number> = new Set();
 /** Every Han character (titleSubject counts a subject's length in them). */
@@ -1799,7 +1771,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       }
     });
     if (o.glossComposed) befriendComposed(analyzed, text);
-    if (o.englishLibraryNames && o.glosses) readFromLibrary(analyzed);
     return analyzed;
   };
   /**
@@ -1830,102 +1801,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       }
     }
     return out;
-  };
-  // englishLibraryNames: the texts' words (two characters or more) by their first and by their last character, built
-  // on first use.
-  let wordsByEdge: Map<string, string[]> | undefined;
-  const edgeWords = (ch: string): readonly string[] => {
-    if (!wordsByEdge) {
-      const built = new Map<string, string[]>();
-      const put = (c: string, w: string): void => {
-        const at = built.get(c);
-        if (at) at.push(w);
-        else built.set(c, [w]);
-      };
-      for (const [term] of textWords()) {
-        const cs = Array.from(term);
-        if (cs.length < 2 || !HAN_ONLY.test(term)) continue;
-        put(cs[0] as string, term);
-        if (cs[cs.length - 1] !== cs[0]) put(cs[cs.length - 1] as string, term);
-      }
-      wordsByEdge = built;
-    }
-    return wordsByEdge.get(ch) ?? [];
-  };
-  /** The passages whose text holds one of a concept's Chinese terms (heads, related terms, neighbours). */
-  const conceptHolders = (c: Concept): Set<number> => {
-    const out = new Set<number>();
-    for (const t of [...c.heads, ...c.related, ...(c.nearby ?? []).map((n) => n.term)]) {
-      if (!HAN_IN.test(t)) continue;
-      for (const i of holdersOf(bare(t))) out.add(i);
-    }
-    return out;
-  };
-  /**
-   * englishLibraryNames: whether a library word may carry an English word's sense through one of its characters — it is
-   * no dictionary headword (the texts' own coinage: 板凳会, 先诊疗后付费), or the dictionary glosses it with the word.
-   * A headword glossed otherwise has a sense of its own (社会 "society" holds 会 "meeting" in another sense).
-   */
-  const ownSense = (w: string, key: string): boolean => {
-    const line = dictionaryFields(w);
-    if (line === undefined) return true;
-    return line.split('\t').some((g) => g !== '' && !g.startsWith('=') && glossKey(g).split(' ').includes(key));
-  };
-  /**
-   * englishLibraryNames: the single characters the dictionary glosses with the English word as typed, as a thing or a
-   * quality named — a whole gloss equal to the word or its singular (会 "meeting" for meetings, 队 "team", 市 "city",
-   * 先 "first") — not a verb's "to …" (to make, to take, to cultivate) nor another form of its stem (基 "base" for
-   * based); no number word (一 "one" for one, ones).
-   */
-  const namingCharacters = (word: string): readonly string[] => {
-    const typed = word.toLowerCase();
-    if (isCardinalWord(typed)) return [];
-    const forms = new Set([typed]);
-    if (typed.endsWith('ies')) forms.add(`${typed.slice(0, -3)}y`);
-    if (typed.endsWith('es')) forms.add(typed.slice(0, -2));
-    if (typed.endsWith('s') && !typed.endsWith('ss')) forms.add(typed.slice(0, -1));
-    return charactersGlossed(word).filter((ch) => (dictionaryFields(ch) ?? '').split('\t').some((g) => forms.has(g.trim())));
-  };
-  /** englishLibraryNames (see SearchEngineOptions): an off-context English word read from the library's own words. */
-  const readFromLibrary = (analyzed: AnalyzedQuery): void => {
-    const cs = analyzed.concepts;
-    const naming = cs.map((c) => c.naming && !c.aspect && !c.place && !c.stranded);
-    const holders = cs.map((c, k) => (naming[k] ? conceptHolders(c) : new Set<number>()));
-    cs.forEach((c, k) => {
-      if (c.kind !== 'english' || !naming[k] || !/^[a-z]+$/.test(c.text)) return;
-      const others = holders.filter((h, j) => j !== k && naming[j] && h.size > 0);
-      if (others.length < 2) return;
-      // The passages holding the most of the other words (all of them, or as many as any passage holds).
-      const count = new Map<number, number>();
-      for (const h of others) for (const i of h) count.set(i, (count.get(i) ?? 0) + 1);
-      const best = Math.max(0, ...count.values());
-      if (best === 0) return;
-      // The rest of the query nearly whole: every other naming word but one at most, and two at least.
-      if (best < Math.max(2, others.length - 1)) return;
-      const together = [...count].filter(([, n]) => n === best).map(([i]) => i);
-      if (together.length === 0) return;
-      const own = holders[k] as Set<number>;
-      if (together.some((i) => own.has(i))) return;
-      const taken = new Set([...c.heads, ...c.related, ...(c.nearby ?? []).map((n) => n.term)]);
-      const key = glossKey(c.text);
-      const found: string[] = [];
-      for (const ch of namingCharacters(c.text)) {
-        for (const w of edgeWords(ch)) {
-          if (taken.has(w) || found.includes(w) || share(w) > o.maxPartShare) continue;
-          if (!ownSense(w, key)) continue;
-          // The two characters at the character's edge, a headword glossed otherwise, hold it in another sense.
-          if (charCount(w) > 2) {
-            const chars = Array.from(w);
-            const pair = chars[0] === ch ? chars.slice(0, 2).join('') : chars.slice(-2).join('');
-            if (!ownSense(pair, key)) continue;
-          }
-          const at = holdersOf(w);
-          if (together.some((i) => at.includes(i))) found.push(w);
-        }
-      }
-      if (found.length === 0 || found.length > ENGLISH_LIBRARY_MAX) return;
-      c.nearby = [...(c.nearby ?? []), ...found.map((term) => ({ term, weight: 1 }))];
-    });
   };
   const saidMemo = createBoundedMemo<string, readonly string[]>(10_000);
   /** sameSenseSay: the library words standing in for a word nothing reaches (verbSaid, synonymSaid), kept per word. */

@@ -509,11 +509,6 @@ const CARDINALS = [
   'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
   'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen',
 ];
-/** A cardinal number word, singular or plural (one, ones, twos): a count, not a thing named (engine.ts englishLibraryNames). */
-export function isCardinalWord(word: string): boolean {
-  const w = word.toLowerCase();
-  return CARDINALS.includes(w) || (w.endsWith('s') && CARDINALS.includes(w.slice(0, -1)));
-}
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const ORDINALS = [
   '', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth',
