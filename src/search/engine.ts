@@ -760,8 +760,11 @@ export interface SearchEngineOptions {
    * Round 27: in listedMention's test, the listed word's own related terms are no evidence that a passage says more of
    * it than its list does. They stand for the same thing, and in a list they are its sibling items: 立家训、传家风 names
    * 家训 beside 家风 (家训's related term), it does not say how a 家训 is written (家风家训怎么写, 上田村的家训原文是怎么写的).
-   * A word of the question that is one of those related terms (家风 of 家风家训) names the same subject, and goes too.
-   * The question's other words and their related terms stay evidence. Default true; false: as before round 27.
+   * A word of the question that is one of those related terms and lists the listed word among its own (家风 of 家风家训)
+   * names the same subject, and goes too; one that does not (资助 of 学费怎么资助: 学费 lists it, it does not list 学费)
+   * is what the question asks of the thing and stays, as do the question's other words and their related terms. Of
+   * required words equally rare, the test reads the last typed — the head asked about (家训 of 上田村的家训, each held
+   * by one passage), not the place or owner before it. Default true; false: as before round 27.
    */
   listedSiblings?: boolean;
   /**
