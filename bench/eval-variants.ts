@@ -386,6 +386,8 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   // 哪个 + a kind the passage does not name, off.
   'round 26 year off': { askedYearHeld: false },
   'round 26 kind off': { askedKindNamed: false },
+  // No-match, round 27 (docs/search.md, No-match near misses, round 27): a listed word's related terms as evidence.
+  'round 27 siblings off': { listedSiblings: false },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

@@ -764,6 +764,17 @@ export interface SearchEngineOptions {
    */
   askedKindNamed?: boolean;
   /**
+   * Round 27: in listedMention's test, the listed word's own related terms are no evidence that a passage says more of
+   * it than its list does. They stand for the same thing, and in a list they are its sibling items: 立家训、传家风 names
+   * 家训 beside 家风 (家训's related term), it does not say how a 家训 is written (家风家训怎么写, 上田村的家训原文是怎么写的).
+   * A word of the question that is one of those related terms and lists the listed word among its own (家风 of 家风家训)
+   * names the same subject, and goes too; one that does not (资助 of 学费怎么资助: 学费 lists it, it does not list 学费)
+   * is what the question asks of the thing and stays, as do the question's other words and their related terms. Of
+   * required words equally rare, the test reads the last typed — the head asked about (家训 of 上田村的家训, each held
+   * by one passage), not the place or owner before it. Default true; false: as before round 27.
+   */
+  listedSiblings?: boolean;
+  /**
    * Round 16 (everyday, second half): a concept's weight in the coverage factor × its specificity to this power — the
    * library idf of its rarest head, log(1 / share) / log(passages), 1 for a word the texts lack — so that a passage
    * holding one generic word as typed (a lone 学, 带) covers less of the query than one holding several of its ideas
@@ -1023,6 +1034,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   countUnitHeld: true,
   askedYearHeld: true,
   askedKindNamed: true,
+  listedSiblings: true,
   coverageSpecific: 0,
   englishNumbers: true,
   englishJoined: 4,
@@ -2860,7 +2872,13 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     let listed: string | undefined;
     let listedEvidence: string[] = [];
     if (asksHowThing && o.listedMention && !ASKS_WORDING.test(parsed.text)) {
-      const rarest = howWords[0];
+      let rarest = howWords[0];
+      // Round 27 (listedSiblings): of words equally rare, the last typed — the head the question asks about (家训 of
+      // 上田村的家训, each held by one passage), not the place or owner before it.
+      if (o.listedSiblings && rarest !== undefined) {
+        const least = holdersOf(rarest).length;
+        for (const w of howWords) if (holdersOf(w).length === least && parsed.text.lastIndexOf(w) > parsed.text.lastIndexOf(rarest)) rarest = w;
+      }
       if (rarest !== undefined) {
         listed = rarest;
         listedEvidence = [
@@ -2870,6 +2888,16 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
             ),
           ),
         ].filter((t) => t.length > 0 && !listed?.includes(t));
+        // Round 27 (listedSiblings): the listed word's own related terms name the same thing (家风 beside 家训).
+        if (o.listedSiblings) {
+          const own = concepts.find((c) => c.kind === 'word' && bare(c.text) === rarest);
+          if (own !== undefined && own.related.length > 0) {
+            // A word of the question stays evidence unless the two are each other's related terms (家风 and 家训): 资助 of
+            // 学费怎么资助 is what is asked of 学费, though 学费 lists it among its related terms.
+            const asked = new Set(concepts.flatMap((c) => (c === own || c.kind !== 'word' || c.related.includes(rarest as string) ? [] : [bare(c.text), ...c.heads])));
+            listedEvidence = listedEvidence.filter((t) => !own.related.includes(t) || asked.has(t));
+          }
+        }
       }
     }
     // Round 17 (standInListed): in such a question, the required words a passage may hold only through related terms;
