@@ -384,11 +384,6 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   // 哪个 + a kind the passage does not name, off.
   'round 26 year off': { askedYearHeld: false },
   'round 26 kind off': { askedKindNamed: false },
-  // Precision, round 27 (docs/search.md, Precision, round 27): a passage under a heading that states a shortcoming,
-  // in the first results of a question or request stating no problem, not put lower. Gives be0f4a1's answers.
-  'precision round 27 off': { problemSections: 1 },
-  'precision round 27 0.7': { problemSections: 0.7 },
-  'precision round 27 0.3': { problemSections: 0.3 },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with
