@@ -3618,7 +3618,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const shown = first.slice(0, depth);
     if (shown.length < 2) return hits;
     // Only results sharing an article and a section with another result can move.
-    const same = (x: number, y: number): boolean => passages[x]?.docId === passages[y]?.docId && bareSections[x] === bareSections[y];
+    const same = (x: number, y: number): boolean => passages[x]?.articleId === passages[y]?.articleId && bareSections[x] === bareSections[y];
     const paired = shown.some((a, k) => shown.some((b, m) => m > k && same(a.index, b.index)));
     if (!paired) return hits;
     const words: string[] = [];
@@ -3632,8 +3632,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const scopeMemo = new Map<string, boolean>();
     // Whether word w is a scope word of the article of passage i.
     const isScope = (i: number, w: string): boolean => {
-      const doc = passages[i]?.docId;
-      const key = `${doc}\u0000${w}`;
+      const article = passages[i]?.articleId;
+      const key = `${article}\u0000${w}`;
       const known = scopeMemo.get(key);
       if (known !== undefined) return known;
       const title = bareTitleOf(i);
@@ -3657,7 +3657,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
           }
           if (charCount(best) < 2) continue;
           const holders = holdersOf(best);
-          scope = holders.length > 0 && Array.from(holders).every((h) => passages[h]?.docId === doc);
+          scope = holders.length > 0 && Array.from(holders).every((h) => passages[h]?.articleId === article);
         }
       }
       scopeMemo.set(key, scope);
