@@ -1107,12 +1107,22 @@ function betterHit(index: readonly number[], score: readonly number[], a: number
  * The k best hits, best first (higher score, then lower index: a total order, so the same hits as sorting them
  * all), from parallel arrays; only the k hits are made into objects.
  */
-function topHits(index: readonly number[], score: readonly number[], k: number): Hit[] {
+export function topHits(index: readonly number[], score: readonly number[], k: number): Hit[] {
   const n = index.length;
   if (k <= 0 || n === 0) return [];
   let order: number[];
   if (k * 4 >= n) {
-    order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (betterHit(index, score, a, b) ? -1 : betterHit(index, score, b, a) ? 1 : 0));
+    order = [];
+    for (let i = 0; i < n; i++) order.push(i);
+    // The comparator's sign as betterHit's both ways gives it (−1 when a is better, 1 when b is, else 0), from one
+    // subtraction: scores that differ give its sign; equal ones (±Infinity too, whose difference is NaN) the
+    // indices'; a NaN score, never better nor worse than another, 0.
+    order.sort((a, b) => {
+      const sa = score[a] as number;
+      const sb = score[b] as number;
+      const d = sb - sa;
+      return d > 0 ? 1 : d < 0 ? -1 : sa === sb ? (index[a] as number) - (index[b] as number) : 0;
+    });
     order.length = Math.min(k, n);
   } else {
     order = [];
