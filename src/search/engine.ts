@@ -1127,12 +1127,22 @@ function betterHit(index: readonly number[], score: readonly number[], a: number
  * The k best hits, best first (higher score, then lower index: a total order, so the same hits as sorting them
  * all), from parallel arrays; only the k hits are made into objects.
  */
-function topHits(index: readonly number[], score: readonly number[], k: number): Hit[] {
+export function topHits(index: readonly number[], score: readonly number[], k: number): Hit[] {
   const n = index.length;
   if (k <= 0 || n === 0) return [];
   let order: number[];
   if (k * 4 >= n) {
-    order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (betterHit(index, score, a, b) ? -1 : betterHit(index, score, b, a) ? 1 : 0));
+    order = [];
+    for (let i = 0; i < n; i++) order.push(i);
+    // The comparator's sign as betterHit's both ways gives it (−1 when a is better, 1 when b is, else 0), from one
+    // subtraction: scores that differ give its sign; equal ones (±Infinity too, whose difference is NaN) the
+    // indices'; a NaN score, never better nor worse than another, 0.
+    order.sort((a, b) => {
+      const sa = score[a] as number;
+      const sb = score[b] as number;
+      const d = sb - sa;
+      return d > 0 ? 1 : d < 0 ? -1 : sa === sb ? (index[a] as number) - (index[b] as number) : 0;
+    });
     order.length = Math.min(k, n);
   } else {
     order = [];
@@ -2302,8 +2312,13 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const standIns = new Set<string>();
     const own = new Set<string>();
     concepts.forEach((c, k) => {
-      for (const t of [...c.heads, ...c.parts, ...c.grams]) own.add(t);
-      if (c.kind === 'word' && text.includes(c.text)) for (const t of [...(ownRelated[k] as string[]), ...(c.nearby ?? []).map((n) => n.term)]) standIns.add(t);
+      for (const t of c.heads) own.add(t);
+      for (const t of c.parts) own.add(t);
+      for (const t of c.grams) own.add(t);
+      if (c.kind === 'word' && text.includes(c.text)) {
+        for (const t of ownRelated[k] as string[]) standIns.add(t);
+        for (const n of c.nearby ?? []) standIns.add(n.term);
+      }
     });
     concepts.forEach((c, k) => {
       // Round 18 (materialClause): a request's circumstances weigh × materialClause.
@@ -4131,6 +4146,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   // Per query as typed (and whether corrections are wanted), what understand() made of it: it depends on the query
   // and this engine's library alone, and nothing downstream changes it. The oldest entry goes first when full.
   const understood = new Map<string, Understood>();
+  const understoodOrder: string[] = [];
+  let understoodNext = 0;
 
   /** The query parsed, analysed, and its typos corrected (unless `corrections` is false); kept per query. */
   function understand(query: string, corrections: boolean): Understood {
@@ -4147,7 +4164,11 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         : { parsed, searched: parsed, analyzed, corrected: null };
     }
     if (o.analysisCache > 0) {
-      if (understood.size >= o.analysisCache) understood.delete(understood.keys().next().value as string);
+      // The keys in the order they came in (a ring): the oldest is the one to go, with no iterator over the Map (whose
+      // deleted entries it would step over) made per search.
+      if (understood.size >= o.analysisCache) understood.delete(understoodOrder[understoodNext] as string);
+      understoodOrder[understoodNext] = key;
+      understoodNext = understoodNext + 1 === o.analysisCache ? 0 : understoodNext + 1;
       understood.set(key, result);
     }
     return result;
