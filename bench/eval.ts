@@ -324,6 +324,9 @@ export const heldOutBlock = (setName: string, id: string): boolean =>
 /** An id shaped like a held-out block's (`chat-everyday20x-01`): such a query is never a tuning query, registered or not. */
 const HELD_OUT_SHAPE = /^[a-z]+-[a-z]+\d*x-/i;
 
+/** Whether the query `id` of the tuned set `setName` may be read for tuning: not in a held-out block, nor shaped like one. */
+export const tuningQuery = (setName: string, id: string): boolean => !heldOutBlock(setName, id) && !HELD_OUT_SHAPE.test(id);
+
 export interface EvalQuery {
   id: string;
   /** Query kind (eval-queries.json calls it `category`). */
@@ -425,7 +428,7 @@ export function tuningSets(passages: readonly Passage[]): { name: string; querie
   return EVAL_SETS.filter((s) => s.tuned).map((s) => ({
     name: s.name,
     queries: resolveJudgments(
-      readEvalQueries(s.file).filter((q) => !heldOutBlock(s.name, q.id) && !HELD_OUT_SHAPE.test(q.id)),
+      readEvalQueries(s.file).filter((q) => tuningQuery(s.name, q.id)),
       passages,
     ),
   }));

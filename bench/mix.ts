@@ -7,15 +7,20 @@
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { EVAL_SETS, readEvalQueries } from './eval.js';
+import { EVAL_SETS, readEvalQueries, tuningQuery } from './eval.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 export interface MixSet {
   name: string;
-  /** A tuning set: its queries may be named (the slowest queries); held-out ones never are. */
+  /** A tuning set (its held-out blocks aside, its queries may be named); never-tuned sets' queries never are. */
   tuned: boolean;
   queries: string[];
+  /**
+   * The queries the bench may name among the slowest: a tuned set's, without its held-out blocks (chat's x blocks are
+   * timed like the rest but, like the never-tuned sets, never named).
+   */
+  nameable: string[];
 }
 
 /** The value of `--mix-commit <commit>` (or `--mix-commit=<commit>`) in `args`, else BENCH_MIX_COMMIT, else undefined. */
@@ -37,7 +42,7 @@ export function withoutMixArg(args: readonly string[]): string[] {
   return args.filter((a, i) => !(i === at || (at >= 0 && i === at + 1) || a.startsWith('--mix-commit=')));
 }
 
-function queriesAt(commit: string, file: string): string[] {
+function queriesAt(commit: string, file: string): { id: string; query: string }[] {
   const rel = path.relative(ROOT, file);
   let text: string;
   try {
@@ -46,18 +51,24 @@ function queriesAt(commit: string, file: string): string[] {
     // The set did not exist yet at that commit (or the commit is unknown: checked by the caller).
     return [];
   }
-  return (JSON.parse(text) as { queries: { query: string }[] }).queries.map((q) => q.query);
+  return (JSON.parse(text) as { queries: { id: string; query: string }[] }).queries;
 }
 
 /** The eval sets' queries, from the working tree or, with `commit`, as that commit holds them. */
 export function evalMix(commit?: string): MixSet[] {
-  if (commit === undefined) return EVAL_SETS.map((s) => ({ name: s.name, tuned: s.tuned, queries: readEvalQueries(s.file).map((q) => q.query) }));
+  const made = (s: (typeof EVAL_SETS)[number], queries: readonly { id: string; query: string }[]): MixSet => ({
+    name: s.name,
+    tuned: s.tuned,
+    queries: queries.map((q) => q.query),
+    nameable: s.tuned ? queries.filter((q) => tuningQuery(s.name, q.id)).map((q) => q.query) : [],
+  });
+  if (commit === undefined) return EVAL_SETS.map((s) => made(s, readEvalQueries(s.file)));
   try {
     execFileSync('git', ['rev-parse', '--verify', '--quiet', `${commit}^{commit}`], { cwd: ROOT, stdio: 'ignore' });
   } catch {
     throw new Error(`--mix-commit ${commit}: no such commit`);
   }
-  return EVAL_SETS.map((s) => ({ name: s.name, tuned: s.tuned, queries: queriesAt(commit, s.file) }));
+  return EVAL_SETS.map((s) => made(s, queriesAt(commit, s.file)));
 }
 
 /** A line for the bench's header: which mix was timed. */

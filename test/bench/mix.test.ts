@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { EVAL_SETS } from '../../bench/eval.js';
+import { EVAL_SETS, readEvalQueries, tuningQuery } from '../../bench/eval.js';
 import { evalMix, mixCommitArg, withoutMixArg } from '../../bench/mix.js';
 
 const inGit = ((): boolean => {
@@ -37,5 +37,25 @@ describe('the bench query mix (bench/mix.ts)', () => {
     expect(pinned[0]?.queries).toEqual(now[0]?.queries);
     expect(pinned.every((s) => s.queries.length > 0)).toBe(true);
     expect(() => evalMix('no-such-commit-0000')).toThrow('--mix-commit no-such-commit-0000: no such commit');
+  });
+
+  it('names no query of a held-out block or a never-tuned set among the slowest (nameable)', () => {
+    const mix = evalMix();
+    // Counts only, never texts: a failure must not print a held-out query.
+    for (const s of mix.filter((m) => !m.tuned)) expect(s.nameable.length, s.name).toBe(0);
+    const chatSet = EVAL_SETS.find((s) => s.name === 'chat');
+    const chat = mix.find((s) => s.name === 'chat');
+    expect(chatSet && chat).toBeTruthy();
+    const all = readEvalQueries(chatSet?.file);
+    const heldOut = new Set(all.filter((q) => !tuningQuery('chat', q.id)).map((q) => q.query));
+    const tuning = all.filter((q) => tuningQuery('chat', q.id));
+    // The chat set has both halves, and every x block's id is held out (chat-everyday23x-01 as much as chat-english3x-01).
+    expect(heldOut.size).toBeGreaterThan(1000);
+    expect(tuningQuery('chat', 'chat-everyday23x-01')).toBe(false);
+    expect(tuningQuery('chat', 'chat-everyday23-01')).toBe(true);
+    const leaked = (chat?.nameable ?? []).filter((q) => heldOut.has(q) && !tuning.some((t) => t.query === q)).length;
+    expect(leaked).toBe(0);
+    expect(chat?.nameable.length).toBe(tuning.length);
+    expect(chat?.queries.length).toBe(all.length);
   });
 });
