@@ -1166,13 +1166,15 @@ export function analyzeQuery(
     }
     if (!english.has(t) && isChatNoise(t, inTexts, chatContext)) {
       dropped.push(t);
-      if (MATERIAL_WORDS.has(t) || ENGLISH_MATERIAL_WORDS.has(t) || YEAR.test(t)) asksMaterial = true;
+      const year = YEAR.test(t);
+      const material = MATERIAL_WORDS.has(t) || ENGLISH_MATERIAL_WORDS.has(t);
+      if (material || year) asksMaterial = true;
       // What part or form of a text is wanted and by when (段落, 表格, 明天) speaks of material too; politeness does not.
-      if (YEAR.test(t)) yearsDropped.push(t);
-      else if (MATERIAL_WORDS.has(t) || ENGLISH_MATERIAL_WORDS.has(t) || CHAT_CONTEXT_WORDS.has(t)) otherMaterial = true;
+      if (year) yearsDropped.push(t);
+      else if (material || CHAT_CONTEXT_WORDS.has(t)) otherMaterial = true;
       // "2023年": the 年 of a dropped year goes with it.
       const next = spans[i + 1];
-      if (YEAR.test(t) && next && next.start === span.end && isYearSuffix(next.text)) i++;
+      if (year && next && next.start === span.end && isYearSuffix(next.text)) i++;
       continue;
     }
     kept.push(span);

@@ -1824,18 +1824,19 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
    * much of it, not the place or the count: that part and its bigram stop standing in for the word. The place is read
    * as a place word typed alone is (an aspect beside the query's subject); the count is dropped.
    */
+  /** jieba's tag of a part it cuts as one word, else '' (placeCountApart). */
+  const tagOfWhole = (p: string): string => {
+    const t = tag(p);
+    return t.length === 1 ? (t[0]?.tag ?? '') : '';
+  };
   const placeCountApart = (concepts: Concept[]): Concept[] => {
     const out: Concept[] = [...concepts];
     for (const c of concepts) {
       if (c.kind !== 'word' || c.place || c.aspect || c.stranded || heldByTexts(c)) continue;
       const leading = c.parts.filter((p) => charCount(p) >= 2 && c.text.startsWith(p));
       if (leading.length === 0) continue;
-      const tagOf = (p: string): string => {
-        const t = tag(p);
-        return t.length === 1 ? (t[0]?.tag ?? '') : '';
-      };
-      const where = leading.filter((p) => PLACE_TAG.test(tagOf(p)));
-      const once = leading.filter((p) => p.startsWith('一') && COUNT_TAGS.test(tagOf(p)));
+      const where = leading.filter((p) => PLACE_TAG.test(tagOfWhole(p)));
+      const once = leading.filter((p) => p.startsWith('一') && COUNT_TAGS.test(tagOfWhole(p)));
       if (where.length === 0 && once.length === 0) continue;
       const apart = [...where, ...once];
       c.parts = c.parts.filter((p) => !apart.includes(p));
