@@ -138,6 +138,10 @@ describe.skipIf(!redisAvailable)('votes, search log and channel settings in Redi
 
     await replicas.redis.start();
     await eventually(() => a.status().ok, 'replica a saves its queued writes');
+    // Replica b answers from the tallies it last read (none) until it is connected again and its read comes back within
+    // the search's wait (TALLY_WAIT_MS), which a loaded CI machine can miss once: wait for both, then the exact tally.
+    await eventually(() => b.status().ok, 'replica b is connected again');
+    await eventually(async () => (await b.votes.tally('人才振兴')).size > 0, 'replica b reads the votes');
     expect(await b.votes.tally('人才振兴')).toEqual(new Map([['002-014', { up: 0, down: 2 }]]));
     expect((await b.searchLog.list()).filter((e) => e.query === '停电时')).toHaveLength(2);
     await eventually(() => b.store.settingsOf!(D1)?.theme === 'ecology', 'replica b sees the settings');
