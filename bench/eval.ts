@@ -316,6 +316,14 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
   { set: 'chat', prefix: 'chat-precision16x-', heldOut: true },
   { set: 'chat', prefix: 'chat-nomatch13-', heldOut: false },
   { set: 'chat', prefix: 'chat-nomatch13x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-everyday24-', heldOut: false },
+  { set: 'chat', prefix: 'chat-everyday24x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-english26-', heldOut: false },
+  { set: 'chat', prefix: 'chat-english26x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-precision17-', heldOut: false },
+  { set: 'chat', prefix: 'chat-precision17x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-nomatch14-', heldOut: false },
+  { set: 'chat', prefix: 'chat-nomatch14x-', heldOut: true },
 ];
 
 export const heldOutBlock = (setName: string, id: string): boolean =>
