@@ -124,6 +124,7 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   // English, round 6 (docs/search.md, English, round 6).
   'no English numbers (before)': { englishNumbers: false },
   'no pinyin places (before)': { pinyinPlaces: false },
+  'no pinyin abbreviations (before)': { pinyinAbbreviations: false },
   'three words joined (before)': { englishJoined: 3 },
   'common English full weight (before)': { commonEnglishWeight: 1 },
   'common English 0.5': { commonEnglishWeight: 0.5 },

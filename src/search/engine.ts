@@ -24,6 +24,7 @@ import { characterSaidOf, glossKey, nearCharacterOf, phrasalOf, saidAsOf, type E
 import { dictionaryFields, dictionaryLines, EMPTY_GLOSSARY, glossaryFromSaved, glossarySteps, loadGlossLines, loadSynonymLines, stem, type Glossary, type SavedGlossary } from './glosses.js';
 import { createNeighbours, type Neighbour, type NeighbourOptions, type SavedNeighbours } from './neighbours.js';
 import { BIGRAM_DEFAULTS, contentPairs, questionPairs, heldShare, prepareStretches, rerank, subjectPairs, typedStretches, type BigramSignalOptions } from './bigram-signal.js';
+import { pinyin as pinyinOf } from 'pinyin-pro';
 import { createTypoCorrector, latinGroups, soundsAlike, type SavedTypoReadings } from './typo.js';
 import { asksHow, onlyCountUnit, onlyItem, onlyListed, onlyListedItem, onlyMentioned, typedAsUnit } from './mention.js';
 import { asksMembers, listsMembers, namesSet } from './members.js';
@@ -870,6 +871,14 @@ export interface SearchEngineOptions {
    */
   pinyinPlaces?: boolean;
   /**
+   * Round 28 (issue 9, English): Latin letters no look-up knows that spell, in toneless pinyin, an abbreviation of the
+   * shipped dictionary (a headword with an `=expansion`, of two characters or more) which the texts lack but whose
+   * expansion they hold (dibao → 低保, 城市居民最低生活保障 of which the texts hold 最低生活保障) are read as that
+   * abbreviation typed in Chinese, where {@link TypoCorrector.fromPinyin} finds no library word for them (it spells
+   * only the texts' own words). A spelling several such abbreviations share is left as typed. Default true.
+   */
+  pinyinAbbreviations?: boolean;
+  /**
    * Round 7's English rules, each on unless set false (english.ts EnglishRules: numbered names such as three
    * exemptions and one subsidy → 三免一补, how many asking as 多少 does). Default all on.
    */
@@ -1048,6 +1057,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   englishLateGloss: 0.2,
   commonEnglishWeight: 0.45,
   pinyinPlaces: true,
+  pinyinAbbreviations: true,
   englishRules: {},
 });
 
@@ -1654,6 +1664,32 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   const isDictionaryWord = (text: string): boolean => {
     const tags = tag(text);
     return tags.length === 1 && tags[0]?.tag !== 'x';
+  };
+  // Round 28 (pinyinAbbreviations): the dictionary's abbreviations of two characters or more, by their toneless pinyin
+  // run together (listed on the first Latin group no library word spells: about a thousand headwords' pinyin).
+  let abbreviationsByPinyin: Map<string, { head: string; expansions: string[] }[]> | undefined;
+  const abbreviationFromPinyin = (letters: string): string | undefined => {
+    if (letters.length < 4) return undefined;
+    if (!abbreviationsByPinyin) {
+      abbreviationsByPinyin = new Map();
+      for (const [head, line] of dictionaryLines()) {
+        if (!line.includes('\t=') || Array.from(head).length < 2 || !/^\p{Script=Han}+$/u.test(head)) continue;
+        const key = pinyinOf(head, { toneType: 'none', type: 'array' }).join('');
+        const expansions = line.split('\t').filter((f) => f.startsWith('=')).map((f) => f.slice(1));
+        abbreviationsByPinyin.set(key, [...(abbreviationsByPinyin.get(key) ?? []), { head, expansions }]);
+      }
+    }
+    // Only one the texts lack, whose expansion they hold; none where several spell the same.
+    const found = (abbreviationsByPinyin.get(letters) ?? []).filter((a) => !occurs(a.head) && a.expansions.some(spelledIn));
+    return found.length === 1 ? (found[0] as { head: string }).head : undefined;
+  };
+  /** Whether the texts hold the expansion, or a stretch of three characters or more of it (最低生活保障 of 城市居民…). */
+  const spelledIn = (full: string): boolean => {
+    const chars = Array.from(full);
+    for (let len = chars.length; len >= Math.min(3, chars.length); len--) {
+      for (let at = 0; at + len <= chars.length; at++) if (occurs(chars.slice(at, at + len).join(''))) return true;
+    }
+    return false;
   };
   /**
    * Latin words that are not pinyin: words the texts hold (xx of xx区), English the vocabulary or the glosses know,
@@ -4118,10 +4154,21 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         replace(group.text, occurs(whole.join('')) ? whole.join('') : whole.join(' '));
         continue;
       }
+      // An abbreviation the texts lack, typed in pinyin (dibao → 低保): read as typed in Chinese (pinyinAbbreviations).
+      const abbreviation = o.pinyinAbbreviations ? abbreviationFromPinyin(group.tokens.join('')) : undefined;
+      if (abbreviation) {
+        replace(group.text, abbreviation);
+        continue;
+      }
       if (group.tokens.length < 2) continue;
       for (const token of group.tokens) {
         const words = corrector.fromPinyin([token]);
         if (words) replace(token, occurs(words.join('')) ? words.join('') : words.join(' '));
+        else {
+          // A word no look-up knows (minimum of dibao minimum) leaves the abbreviation in a group of two.
+          const one = o.pinyinAbbreviations ? abbreviationFromPinyin(token) : undefined;
+          if (one) replace(new RegExp(`(?<![a-z])${token}(?![a-z])`), one);
+        }
       }
     }
     // Misspelt English (enviromental, relocaton): the known word one or two edits away (glosses.ts).
