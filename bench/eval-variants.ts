@@ -389,6 +389,7 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'round 26 kind off': { askedKindNamed: false },
   // No-match, round 27 (docs/search.md, No-match near misses, round 27): a listed word's related terms as evidence.
   'round 27 siblings off': { listedSiblings: false },
+  'round 28 end particles off': { endParticles: false },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

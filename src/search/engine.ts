@@ -776,6 +776,15 @@ export interface SearchEngineOptions {
    */
   listedSiblings?: boolean;
   /**
+   * Round 28: where paymentModified reads how a query ends (a payment word ending it right after a verb: 文艺队演出补贴),
+   * what a chat message types after its last word is no part of that end: punctuation and symbols (？, ~, …, an emoji),
+   * sentence-final particles (呢, 吗, 吧, 呀, 啊: jieba's y) and a verb leading to such a particle (有 of 有吗). Typed as a
+   * question (文艺队演出补贴？, 文艺队演出补贴呢, …有吗) the query asks what it asks typed bare, and its answer is partial
+   * as the bare query's is. Default true; false: the last word as typed, as before round 28 (a trailing ？ or 呢 then
+   * ended the query, the payment no longer did, and the rule let the answer be full).
+   */
+  endParticles?: boolean;
+  /**
    * Round 16 (everyday, second half): a concept's weight in the coverage factor × its specificity to this power — the
    * library idf of its rarest head, log(1 / share) / log(passages), 1 for a word the texts lack — so that a passage
    * holding one generic word as typed (a lone 学, 带) covers less of the query than one holding several of its ideas
@@ -1044,6 +1053,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   askedYearHeld: true,
   askedKindNamed: true,
   listedSiblings: true,
+  endParticles: true,
   coverageSpecific: 0,
   englishNumbers: true,
   englishJoined: 4,
@@ -1333,11 +1343,35 @@ const ASKS_WORDING = /(?:怎么|怎样|如何)说/u;
  * a verb names the activity the payment is for, where one of one character takes it as its object (挣|工资, 拿|补贴).
  * (SearchEngineOptions.paymentModified.)
  */
-function modifiedPayment(text: string, word: string): boolean {
-  const words = tag(text.replace(/\s+/g, ''));
+function modifiedPayment(text: string, word: string, endParticles = false): boolean {
+  const all = tag(text.replace(/\s+/g, ''));
+  const words = endParticles ? all.slice(0, endOfWords(all)) : all;
   const last = words[words.length - 1];
   const before = words[words.length - 2];
   return last?.word === word && before !== undefined && /^v[n]?$/.test(before.tag) && Array.from(before.word).length > 1;
+}
+
+/** jieba's tags of what a chat message types after its last word: punctuation and symbols (x), modal particles (y), interjections (e), onomatopoeia (o). */
+const TAIL_TAG = /^[xyeo]$/;
+/** Sentence-final particles jieba may tag otherwise (哈 as a name). */
+const TAIL_PARTICLES: ReadonlySet<string> = new Set(['呢', '吗', '吧', '嘛', '呀', '啊', '啦', '哦', '哈', '呗', '哇', '喔', '嘞', '咯']);
+/**
+ * Round 28 (SearchEngineOptions.endParticles): how many of a query's tagged words stand before what a chat message
+ * types after its last word — punctuation and symbols, sentence-final particles and a verb leading to one (有 of 有吗,
+ * 是 of 是吗).
+ */
+function endOfWords(words: readonly { word: string; tag: string }[]): number {
+  let end = words.length;
+  let particle = false;
+  while (end > 0) {
+    const w = words[end - 1] as { word: string; tag: string };
+    const punctuation = /^[\p{P}\p{S}]+$/u.test(w.word);
+    if (!punctuation && !TAIL_TAG.test(w.tag) && !TAIL_PARTICLES.has(w.word)) break;
+    if (!punctuation) particle = true;
+    end--;
+  }
+  if (particle && end > 1 && LEADS_ON.has((words[end - 1] as { word: string }).word)) end--;
+  return end;
 }
 
 /** Whether the `say` strings of one related group cover a (bare) query from its first character to its last. */
@@ -2908,7 +2942,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       required.length > 1 &&
       lastConcept?.kind === 'word' &&
       namesPayment(lastConcept.text) &&
-      (readsAsHead(parsed.text, lastConcept.text, parsed.text.lastIndexOf(lastConcept.text)) || (o.paymentModified && modifiedPayment(parsed.text, lastConcept.text)))
+      (readsAsHead(parsed.text, lastConcept.text, parsed.text.lastIndexOf(lastConcept.text)) || (o.paymentModified && modifiedPayment(parsed.text, lastConcept.text, o.endParticles)))
         ? [...new Set([bare(lastConcept.text), ...lastConcept.heads, ...lastConcept.related.filter((t) => sharesHan(t, lastConcept.text))])]
         : undefined;
     // Round 23 (askedNumberStated): a question asking for a number that is not money, with a word read as the kind of
