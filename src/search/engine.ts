@@ -493,15 +493,6 @@ export interface SearchEngineOptions {
    */
   listedExamples?: boolean;
   /**
-   * Round 28: a query word that is a count of one, 一 and a measure word or a numeral (一个, 一年, 一家, 一点, 一次: jieba
-   * tags the word m or mq and its second character q or m), says how much of something, not what it is, as
-   * placeCountParts reads such a count at the head of a word the texts lack (一个月): it weighs next to nothing in the
-   * score (× 0.01) and stays a word of the query otherwise (a full answer still needs it). Not a count said twice in a
-   * row (一户一户: each household) nor one whose measure word another word of the query holds (一户穷户, 好几个): there
-   * it is what the query counts. 一线, 一起, 一把手 are not counts so read. Default true; false: as before round 28.
-   */
-  loneCounts?: boolean;
-  /**
    * Round 11: the typo corrector also corrects to a name the texts put in quotation marks and jieba cuts into single
    * characters (“化债九法”: 化债九发 → 化债九法; “耕保贷”: 耕保代 → 耕保贷), not only to the words of the texts' cut.
    * Default true.
@@ -1006,7 +997,6 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   sameSenseSay: true,
   placeCountParts: true,
   listedExamples: true,
-  loneCounts: true,
   quotedTypoTargets: true,
   whichMeasure: true,
   determinerModifier: true,
@@ -1274,22 +1264,6 @@ function sharesHan(a: string, b: string): boolean {
     if (((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf)) && b.includes(a[i] as string)) return true;
   }
   return false;
-}
-
-/**
- * loneCounts: what a count of one weighs in the score, against 1: next to nothing, while its terms are still searched,
- * so that a full answer still needs it as before (weighing 0, as lightNouns does, it would not be searched and
- * answers holding it would turn partial).
- */
-const LONE_COUNT_FOCUS = 0.01;
-
-/** loneCounts: a word that is a count of one (一个, 一年, 一家, 一次: 一 and a measure word or numeral). */
-function isCountOfOne(w: string): boolean {
-  const chars = Array.from(w);
-  if (chars.length !== 2 || chars[0] !== '一') return false;
-  const whole = tag(w);
-  const second = tag(chars[1] as string);
-  return whole.length === 1 && /^(?:m|mq)$/.test(whole[0]?.tag ?? '') && second.length === 1 && /^(?:q|m)$/.test(second[0]?.tag ?? '');
 }
 
 /** Light nouns: heading a 的 phrase, they say what kind of thing it names, not what it is about (see lightNouns). */
@@ -2315,14 +2289,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const focus = focusOf(concepts);
     if (o.lightNouns) concepts.forEach((c, k) => {
       if (c.kind === 'word' && LIGHT_NOUN.test(c.text) && text.includes(`的${c.text}`)) focus[k] = 0;
-    });
-    // A count said twice in a row (一户一户: each household) or whose measure word the query names as a thing of its
-    // own (一户穷户: 户 is the household) is what the query counts, not how much of it.
-    if (o.loneCounts) concepts.forEach((c, k) => {
-      if (c.kind !== 'word' || !isCountOfOne(c.text) || text.includes(c.text + c.text)) return;
-      const measure = Array.from(c.text)[1] as string;
-      if (concepts.some((x) => x !== c && x.text.includes(measure))) return;
-      focus[k] = (focus[k] as number) * LONE_COUNT_FOCUS;
     });
     // A Chinese word typed among English words (englishBesideChinese): the English words' Chinese weighs less.
     // Only a telling word (in at most themeTopicShare of the passages) and no theme's name: beside 党建 or 生态振兴 the
