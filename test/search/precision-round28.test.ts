@@ -1,5 +1,5 @@
 /**
- * Precision, round 27 (issue 9; docs/search.md, Precision, round 27 (chat-precision16/chat-precision16x, issue 9)).
+ * Precision, round 28 (issue 9; docs/search.md, Precision, round 28 (chat-precision17/chat-precision17x, issue 9)).
  *
  * problemSections: a passage under a heading that states a shortcoming (融合度不高,…还缺少有效抓手 under
  * 三、…面临的困惑) tells what is lacking, not how a thing is done. A question or a request for material that states no
