@@ -774,6 +774,7 @@ export interface SearchEngineOptions {
    * by one passage), not the place or owner before it. Default true; false: as before round 27.
    */
   listedSiblings?: boolean;
+  /**
    * Round 28: a passage under a heading that states a shortcoming (vocabulary.ts PROBLEM_HEADING: 融合度不高,…还缺少有效抓手
    * under 三、…面临的困惑) tells what is lacking, not how a thing is done. A question or a request for material that
    * states no problem of its own (no negation or word of lack, difficulty or decline: PROBLEM_STATED, after 多少 and
