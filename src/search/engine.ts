@@ -784,6 +784,13 @@ export interface SearchEngineOptions {
    */
   problemSections?: number;
   /**
+   * Round 28 (with problemSections): a passage under a shortcoming heading whose text holds a word of the query (two
+   * characters or more) that none of the other first results (rerankDepth) holds is not put lower — the query asks what
+   * only that section tells (学历 of 两委班子专科以下学历占比多少, 口号 of 基层党建为什么停留在口号上), a plight typed in its
+   * own words that no short list of words of lack holds. Default true; false: every such passage is put lower.
+   */
+  problemOwnWord?: boolean;
+  /**
    * Round 16 (everyday, second half): a concept's weight in the coverage factor × its specificity to this power — the
    * library idf of its rarest head, log(1 / share) / log(passages), 1 for a word the texts lack — so that a passage
    * holding one generic word as typed (a lone 学, 带) covers less of the query than one holding several of its ideas
@@ -1045,6 +1052,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   askedKindNamed: true,
   listedSiblings: true,
   problemSections: 0.5,
+  problemOwnWord: true,
   coverageSpecific: 0,
   englishNumbers: true,
   englishJoined: 4,
@@ -3675,6 +3683,17 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     };
     const flagged = shown.map((h) => underProblem(h.index) && !headingNames(h.index));
     if (!flagged.some(Boolean) || flagged.every(Boolean)) return hits;
+    // A word of the query that such a passage's text holds and no other of the first results holds says the query asks
+    // what only that section tells (学历, 口号, 换届: a plight in the query's own words): that passage is not put lower.
+    if (o.problemOwnWord) {
+      const others = shown.filter((_, k) => !flagged[k]).map((h) => bareText[h.index] as string);
+      for (let k = 0; k < shown.length; k++) {
+        if (!flagged[k]) continue;
+        const t = bareText[(shown[k] as Hit).index] as string;
+        if (words.some((w) => t.includes(w) && !others.some((x) => x.includes(w)))) flagged[k] = false;
+      }
+      if (!flagged.some(Boolean)) return hits;
+    }
     const head = shown
       .map((h, k) => ({ k, hit: flagged[k] ? { index: h.index, score: h.score * f } : h }))
       .sort((a, b) => b.hit.score - a.hit.score || a.k - b.k)
