@@ -6,6 +6,9 @@
  * problem of its own has such passages put lower among its first results; one that states a problem (不愿意, 老化,
  * 问题, 难题) or types what the heading names (领什么) keeps the old order.
  *
+ * problemOwnWord: such a passage holding a word of the query that none of the other first results holds is not put
+ * lower — the query asks what only that section tells.
+ *
  * The real engine over the seeds.
  */
 import { describe, expect, it } from 'vitest';
@@ -15,6 +18,7 @@ import { getSharedCorpus, getSharedEngine } from '../helpers/shared-index.js';
 const corpus = getSharedCorpus();
 const engine = getSharedEngine();
 const off = createSearchEngine(corpus, { problemSections: 1 });
+const noOwn = createSearchEngine(corpus, { problemOwnWord: false });
 type Engine = ReturnType<typeof createSearchEngine>;
 const ids = (e: Engine, q: string, limit = 10): string[] => e.search(q, { limit }).results.map((r) => r.id);
 
@@ -46,5 +50,14 @@ describe('a shortcoming section is not the first answer to a question that state
     const q = '党建引领乡村振兴在领什么上有什么抓手';
     expect(ids(engine, q, 2)).toEqual(['002-025', '002-026']);
     expect(ids(off, q, 2)).toEqual(['002-025', '002-026']);
+  });
+
+  it('keeps a shortcoming passage first when it alone holds a word of the query (problemOwnWord)', () => {
+    expect(SEARCH_DEFAULTS.problemOwnWord).toBe(true);
+    const q = 'villages waiting for handouts from above rather than generating their own income (shuxue vs zaoxue)';
+    expect(ids(engine, q, 1)).toEqual(['002-028']);
+    expect(ids(off, q, 1)).toEqual(['002-028']);
+    expect(ids(noOwn, q, 1)).toEqual(['002-022']);
+    expect(engine.search(q).partial).toBe(true);
   });
 });
