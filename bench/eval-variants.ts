@@ -388,11 +388,6 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'round 26 kind off': { askedKindNamed: false },
   // No-match, round 27 (docs/search.md, No-match near misses, round 27): a listed word's related terms as evidence.
   'round 27 siblings off': { listedSiblings: false },
-  // Precision, round 28 (docs/search.md, Precision, round 28): a passage under a heading that states a shortcoming,
-  // in the first results of a question or request stating no problem, not put lower. Gives 00983bb's answers.
-  'precision round 28 off': { problemSections: 1 },
-  // … and round 27's form: every such passage put lower, even one holding a query word no other first result holds.
-  'precision round 28 own word off': { problemOwnWord: false },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

@@ -29,7 +29,7 @@ import { asksHow, onlyCountUnit, onlyItem, onlyListed, onlyListedItem, onlyMenti
 import { asksMembers, listsMembers, namesSet } from './members.js';
 import { amountsOf, asksMoney, asksNumber, asksQuantity, namesPayment, numbersOf, quantitiesOf, quantityNear } from './quantity.js';
 import { ASKING, asksList, asksWhichOne, headingWord, isQuestion, listsKind, namesKind, whichKinds } from './question.js';
-import { ENGLISH_ABBREVIATIONS, ENGLISH_PLACE_KINDS, ENGLISH_TERMS, MATERIAL_WORDS, MEANS_NOUNS, POLITENESS_WORDS, PROBLEM_ASKING, PROBLEM_HEADING, PROBLEM_STATED, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
+import { ENGLISH_ABBREVIATIONS, ENGLISH_PLACE_KINDS, ENGLISH_TERMS, MATERIAL_WORDS, MEANS_NOUNS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
 
 /** Tuning and behaviour of {@link createSearchEngine}. Every field is optional; defaults are in SEARCH_DEFAULTS. */
 export interface SearchEngineOptions {
@@ -775,22 +775,6 @@ export interface SearchEngineOptions {
    */
   listedSiblings?: boolean;
   /**
-   * Round 28: a passage under a heading that states a shortcoming (vocabulary.ts PROBLEM_HEADING: 融合度不高,…还缺少有效抓手
-   * under 三、…面临的困惑) tells what is lacking, not how a thing is done. A question or a request for material that
-   * states no problem of its own (no negation or word of lack, difficulty or decline: PROBLEM_STATED, after 多少 and
-   * yes-no pairs such as 有没有 are taken out) asks for the thing itself: among its first results (rerankDepth), such a
-   * passage's score is × this factor, so it goes below the passages outside those sections it led. Reorders only: no
-   * full/partial flag moves. 1: off (as before round 28).
-   */
-  problemSections?: number;
-  /**
-   * Round 28 (with problemSections): a passage under a shortcoming heading whose text holds a word of the query (two
-   * characters or more) that none of the other first results (rerankDepth) holds is not put lower — the query asks what
-   * only that section tells (学历 of 两委班子专科以下学历占比多少, 口号 of 基层党建为什么停留在口号上), a plight typed in its
-   * own words that no short list of words of lack holds. Default true; false: every such passage is put lower.
-   */
-  problemOwnWord?: boolean;
-  /**
    * Round 16 (everyday, second half): a concept's weight in the coverage factor × its specificity to this power — the
    * library idf of its rarest head, log(1 / share) / log(passages), 1 for a word the texts lack — so that a passage
    * holding one generic word as typed (a lone 学, 带) covers less of the query than one holding several of its ideas
@@ -1051,8 +1035,6 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   askedYearHeld: true,
   askedKindNamed: true,
   listedSiblings: true,
-  problemSections: 0.5,
-  problemOwnWord: true,
   coverageSpecific: 0,
   englishNumbers: true,
   englishJoined: 4,
@@ -3635,72 +3617,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return withBonus(hits, need, (h) => (kinds.get(h.index) === 2 ? o.itemBonus : 0), depth);
   }
 
-  // Per passage, whether a heading above it states a shortcoming (problemSections): 1 yes, 2 no, 0 not yet read.
-  const problemHeld = new Uint8Array(passages.length);
-  const underProblem = (i: number): boolean => {
-    if (problemHeld[i] === 0) {
-      const p = passages[i] as Passage;
-      const headings = p.sectionPath ?? (p.section ? [p.section] : []);
-      problemHeld[i] = headings.some((h) => PROBLEM_HEADING.test(foldText(h))) ? 1 : 2;
-    }
-    return problemHeld[i] === 1;
-  };
-
-  /**
-   * A question or a request for material stating no problem of its own (see problemSections): among its first
-   * results, a passage under a heading that states a shortcoming scores × problemSections.
-   */
-  function withProblemSections(parsed: ParsedQuery, analyzed: AnalyzedQuery, hits: QueryRanking, need: number): QueryRanking {
-    const f = o.problemSections;
-    if (f === 1 || hits.total === 0) return hits;
-    const text = parsed.text;
-    if (!(isQuestion(text) || analyzed.material === true)) return hits;
-    if (PROBLEM_STATED.test(text.replace(PROBLEM_ASKING, ''))) return hits;
-    const depth = rerankDepth;
-    const first = hits.top(Math.max(need, depth));
-    const shown = first.slice(0, depth);
-    // A word of the query (two characters or more) or a stretch of three characters typed that such a heading holds and
-    // its article's title does not (领什么 of 在“领什么”上还缺少有效抓手) says the query is about what the heading states:
-    // that passage is not put lower.
-    const words: string[] = [];
-    for (const c of analyzed.concepts) {
-      if (c.kind !== 'word' || c.aspect) continue;
-      const w = bare(c.text);
-      if (charCount(w) > 1 && !words.includes(w)) words.push(w);
-    }
-    const typed = bare(text);
-    const headingNames = (i: number): boolean => {
-      const p = passages[i] as Passage;
-      const headings = bare(foldText((p.sectionPath ?? (p.section ? [p.section] : [])).join('\u0000')));
-      const title = bareTitleOf(i);
-      if (words.some((w) => headings.includes(w) && !title.includes(w))) return true;
-      // Or a stretch of three characters typed (领什么, which jieba cuts into 领 and 什么).
-      for (let k = 0; k + 3 <= typed.length; k++) {
-        const x = typed.slice(k, k + 3);
-        if (headings.includes(x) && !title.includes(x)) return true;
-      }
-      return false;
-    };
-    const flagged = shown.map((h) => underProblem(h.index) && !headingNames(h.index));
-    if (!flagged.some(Boolean) || flagged.every(Boolean)) return hits;
-    // A word of the query that such a passage's text holds and no other of the first results holds says the query asks
-    // what only that section tells (学历, 口号, 换届: a plight in the query's own words): that passage is not put lower.
-    if (o.problemOwnWord) {
-      const others = shown.filter((_, k) => !flagged[k]).map((h) => bareText[h.index] as string);
-      for (let k = 0; k < shown.length; k++) {
-        if (!flagged[k]) continue;
-        const t = bareText[(shown[k] as Hit).index] as string;
-        if (words.some((w) => t.includes(w) && !others.some((x) => x.includes(w)))) flagged[k] = false;
-      }
-      if (!flagged.some(Boolean)) return hits;
-    }
-    const head = shown
-      .map((h, k) => ({ k, hit: flagged[k] ? { index: h.index, score: h.score * f } : h }))
-      .sort((a, b) => b.hit.score - a.hit.score || a.k - b.k)
-      .map((x) => x.hit);
-    return withHead(hits, first, head, depth);
-  }
-
   // Per passage, its article's title, letters and digits only (scopeWords): split from bareHeadings once, on first use
   // (few passages are ever asked about, so nothing is made for the others).
   const bareTitles: (string | undefined)[] = [];
@@ -4361,9 +4277,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
             (o.bigrams.materialWeight > 0 && analyzed.material === true))) ||
         (o.quantityBonus > 0 && asksQuantity(searched.text)) ||
         // 分别 asks which ones without an asking word: withList reorders rerankDepth results, which must be exact.
-        (o.listBonus > 0 && asksList(searched.text)) ||
-        // A question or request that states no problem: withProblemSections reorders rerankDepth results.
-        (o.problemSections !== 1 && (isQuestion(searched.text) || analyzed.material === true));
+        (o.listBonus > 0 && asksList(searched.text));
       // The typed stretches reorder only the page's first results (typedStretchDepth): no deeper exact scores.
       const typed = o.typedStretchBonus > 0 ? telling(searched.text, analyzed) : [];
       // So do the junctions (withJunctions), as deep.
@@ -4426,7 +4340,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       hits = withJunctions(searched, analyzed, hits, need);
       hits = withItems(searched, analyzed, hits, need);
       hits = withScopeWords(searched, analyzed, hits, need);
-      hits = withProblemSections(searched, analyzed, hits, need);
       return page(query, hits, highlightsFor(analyzed.concepts), options, () => suggest(searched, analyzed), corrected);
     },
 

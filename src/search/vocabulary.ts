@@ -244,21 +244,6 @@ export const ASPECT_NOUNS: ReadonlySet<string> = new Set([
  */
 export const MEANS_NOUNS: ReadonlySet<string> = new Set(['做法', '经验', '办法', '方法', '措施', '举措', '途径', '路径']);
 
-/**
- * Round 28 (problemSections): a heading that states a shortcoming (融合度不高,…还缺少有效抓手; 三、…面临的困惑). The words
- * say what is lacking or troubling; 问题 alone is not among them, since a heading says it of problems solved
- * (“三保障”问题有效解决) as often as of problems found, so only 存在 / 面临 + 问题 count.
- */
-export const PROBLEM_HEADING = /困惑|困境|缺少|缺乏|不足|不强|不高|不够|短板|瓶颈|难点|痛点|弊端|症结|(存在|面临)的?(主要)?问题/;
-
-/**
- * Round 28 (problemSections): what in a query states a problem of its own (党员年纪都偏大, 年轻人不愿意入党, 队伍老化的问题, 村里穷,
- * 三大难题): a negation or a word of lack, difficulty or decline. 多少 and a yes-no pair (能不能, 是不是) are asking words,
- * not a problem, and are taken out first.
- */
-export const PROBLEM_STATED = /[不没无缺少难差弱困偏欠穷]|问题|短板|瓶颈|痛点|症结|老化|老龄|弊端|落后|薄弱|矛盾|风险/;
-export const PROBLEM_ASKING = /多少|(.)[不没]\1/g;
-
 /** Theme names are resolved by the corpus, which owns the themes; re-exported for the query parser. */
 export { resolveTheme } from '../corpus/types.js';
 
