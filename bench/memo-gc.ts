@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/memo-gc.ts <analysisCache> [--passes N] [--mix-commit C]`: the built engine (dist/) alone in its
+ * `npx tsx bench/memo-gc.ts <analysisCache> [--passes N] [--build DIR] [--mix-commit C]`: the built engine (dist/) alone in its
  * process with the query memo of the given size, the mix timed over N passes after two warm ones: CPU per search
  * (p50, mean), the collector's time by kind (PerformanceObserver 'gc' entries) and the heap held after a forced
  * collection. Run each size in its own process, alternating: what the memo costs the collector (round 28).
@@ -17,8 +17,11 @@ const args = withoutMixArg(process.argv.slice(2));
 const size = Number(args[0] ?? 256);
 const passesAt = args.indexOf('--passes');
 const passes = passesAt >= 0 ? Number(args[passesAt + 1]) : 3;
+// `--build DIR`: another build's dist/ (ab-builds' .ab/<commit>/dist), to compare a commit's memo with this one's.
+const buildAt = args.indexOf('--build');
+const build = buildAt >= 0 ? path.resolve(args[buildAt + 1] as string) : path.resolve(import.meta.dirname, '../dist');
 ensureBuilt();
-const { createSearchEngine } = (await import(pathToFileURL(path.resolve(import.meta.dirname, '../dist/search/index.js')).href)) as {
+const { createSearchEngine } = (await import(pathToFileURL(path.join(build, 'search/index.js')).href)) as {
   createSearchEngine: typeof Create;
 };
 const queries = evalMix(mixCommitArg(process.argv.slice(2))).flatMap((s) => s.queries);
