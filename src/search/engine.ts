@@ -10,6 +10,7 @@ import { THEME_LEXICON } from '../corpus/themes.js';
 import { analyzeQuery, GRAM_PREFIX, PLACE_TAG, saySpans, someGram, wordTerms, type AnalyzeContext, type AnalyzedQuery, type Concept } from './analyze.js';
 import { BM25_DEFAULTS, passageIndexSteps, type Bm25Parameters, type IndexDocument, type PassageTokens, type SavedPassageIndex, type WeightedTerm } from './minisearch-index.js';
 import { createBoundedMemo } from './bounded-memo.js';
+import { createRecentMemo } from './recent-memo.js';
 import { clauseConcepts } from './request-clause.js';
 import { nearDuplicateSteps, type DedupeOptions } from './dedupe.js';
 import { runNow, type Steps } from './pace.js';
@@ -154,7 +155,8 @@ export interface SearchEngineOptions {
   maxSuggestions?: number;
   /**
    * Queries whose parse, analysis and typo correction are kept (they depend on the query alone): a page turn, the
-   * feedback ranking's second fetch and a question asked again skip them. 0 keeps none. Default 256.
+   * feedback ranking's second fetch and a question asked again soon skip them. 0 keeps none. Default 16 (the last 16
+   * queries, looked through one by one: recent-memo.ts).
    */
   analysisCache?: number;
   /**
@@ -958,7 +960,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   dedupe: {},
   snippet: {},
   maxSuggestions: 5,
-  analysisCache: 256,
+  analysisCache: 16,
   glosses: true,
   glossNear: true,
   englishSynonyms: true,
@@ -4227,14 +4229,11 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   }
   // Per query as typed (and whether corrections are wanted), what understand() made of it: it depends on the query
   // and this engine's library alone, and nothing downstream changes it. The oldest entry goes first when full.
-  const understood = new Map<string, Understood>();
-  const understoodOrder: string[] = [];
-  let understoodNext = 0;
+  const understood = createRecentMemo<Understood>(o.analysisCache);
 
   /** The query parsed, analysed, and its typos corrected (unless `corrections` is false); kept per query. */
   function understand(query: string, corrections: boolean): Understood {
-    const key = `${corrections ? 1 : 0}${query}`;
-    const kept = understood.get(key);
+    const kept = understood.get(query, corrections);
     if (kept) return kept;
     const parsed = parse(query);
     let result: Understood = { parsed, searched: parsed, analyzed: undefined, corrected: null };
@@ -4245,14 +4244,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         ? { parsed, searched: fixed.parsed, analyzed: analyze(fixed.parsed), corrected: fixed.query }
         : { parsed, searched: parsed, analyzed, corrected: null };
     }
-    if (o.analysisCache > 0) {
-      // The keys in the order they came in (a ring): the oldest is the one to go, with no iterator over the Map (whose
-      // deleted entries it would step over) made per search.
-      if (understood.size >= o.analysisCache) understood.delete(understoodOrder[understoodNext] as string);
-      understoodOrder[understoodNext] = key;
-      understoodNext = understoodNext + 1 === o.analysisCache ? 0 : understoodNext + 1;
-      understood.set(key, result);
-    }
+    understood.set(query, corrections, result);
     return result;
   }
 
