@@ -16,9 +16,10 @@ export interface RecentMemo<V> {
   readonly size: number;
 }
 
-/** A memo of the last `size` entries (0: keeps none). */
+/** A memo of the last `size` entries (0, a negative or a non-finite size: keeps none). */
 export function createRecentMemo<V>(size: number): RecentMemo<V> {
-  const most = Math.max(0, Math.trunc(size));
+  // NaN or Infinity (an option read from elsewhere) keeps none rather than failing to allocate.
+  const most = Number.isFinite(size) ? Math.max(0, Math.trunc(size)) : 0;
   const queries: (string | undefined)[] = new Array<string | undefined>(most).fill(undefined);
   const flags: boolean[] = new Array<boolean>(most).fill(false);
   const values: (V | undefined)[] = new Array<V | undefined>(most).fill(undefined);

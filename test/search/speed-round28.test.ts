@@ -46,6 +46,15 @@ describe('speed, round 28', () => {
     }
   });
 
+  it('a size that is not a finite number keeps nothing instead of failing', () => {
+    for (const size of [Number.NaN, Number.POSITIVE_INFINITY, -3]) {
+      const memo = createRecentMemo<number>(size);
+      memo.set('集体经济', true, 1);
+      expect(memo.get('集体经济', true)).toBeUndefined();
+      expect(memo.size).toBe(0);
+    }
+  });
+
   it('a query asked again (soon, late, with and without corrections) is answered as with no memo, on the real library', () => {
     const corpus = getSharedCorpus();
     const keepsNone = createSearchEngine(corpus, { analysisCache: 0 });
