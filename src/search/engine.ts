@@ -528,6 +528,20 @@ export interface SearchEngineOptions {
    */
   requestFrames?: boolean;
   /**
+   * Round 28 (chat forms): with requestFrames, the shortest way of asking whether anyone knows (有人知道…吗, 有人了解…)
+   * opens the message as 有没有人知道 and 有谁知道 do and comes off with them; before, 有人 was kept as a search word the
+   * texts lack and every answer so asked was partial. Default true; false: the old answers.
+   */
+  someoneKnows?: boolean;
+  /**
+   * Round 28 (chat forms): what a chat message types after its last word — punctuation, symbols and sentence-final
+   * particles (呢, 吗, 吧, 呀, 啊 …: jieba's x, y, e, o, or TAIL_PARTICLES), the same end endParticles reads — is cut
+   * off the query's text before it is analysed, so that 产业振兴 经验呢 and 面积多大呢 are read as 产业振兴 经验 and 面积多大
+   * are (a kind word, 多大, 多久 ending the query). Nothing is cut after a verb leading to the particle (有吗, 是吗) or
+   * when only the tail would be left. Default true; false: the query as typed, as before.
+   */
+  tailParticles?: boolean;
+  /**
    * Round 12: more words that say what kind of material is wanted or when (段落, 介绍, 表格, 电子版 …; 明天, 上午, 下周一,
    * 月底 …) and dates (12月7日, 12.7) are chat context, dropped unless the texts hold them (analyze.ts, like material
    * words and years). Default true.
@@ -1021,6 +1035,8 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   quotedListTargets: true,
   typoSplitUnknown: true,
   requestFrames: true,
+  someoneKnows: true,
+  tailParticles: true,
   chatContext: true,
   relatedUncoveredMax: 1,
   relatedOnce: true,
@@ -1363,6 +1379,39 @@ function endOfWords(words: readonly { word: string; tag: string }[]): number {
   if (particle && end > 1 && LEADS_ON.has((words[end - 1] as { word: string }).word)) end--;
   return end;
 }
+
+/**
+ * Round 28 (SearchEngineOptions.tailParticles): a query's text without what a chat message types after its last word
+ * (punctuation, symbols and spaces; sentence-final particles: jieba's y, e, o or TAIL_PARTICLES, as endOfWords reads
+ * them, but not a word jieba does not know, tagged x like punctuation); nothing after a verb leading to a particle
+ * (有吗, 是吗: the query is left as typed). Only a
+ * particle jieba cuts as a word of its own comes off (网吧 keeps its 吧); the text as typed when nothing, or nothing but
+ * the tail, would be left.
+ */
+function withoutTail(text: string): string {
+  const last = text.codePointAt(text.length - 1);
+  if (last === undefined) return text;
+  const ch = String.fromCodePoint(last);
+  // Most queries end with a letter or digit that is no particle: jieba is not run.
+  if (/[\p{L}\p{N}]/u.test(ch) && !TAIL_PARTICLES.has(ch) && !TAIL_HAN.test(ch)) return text;
+  const words = tag(text);
+  // jieba tags a word it does not know x as it tags punctuation: x counts only for punctuation, symbols and spaces.
+  let end = words.length;
+  while (end > 0) {
+    const w = words[end - 1] as { word: string; tag: string };
+    if (!/^[\s\p{P}\p{S}]+$/u.test(w.word) && !TAIL_PARTICLES.has(w.word) && !/^[yeo]$/.test(w.tag)) break;
+    end--;
+  }
+  // A verb leading to the particle (有 of 有吗, 是 of 是吗) asks whether: such a query is left as typed (endParticles
+  // reads its end past both).
+  if (end === words.length || end === 0 || LEADS_ON.has((words[end - 1] as { word: string }).word)) return text;
+  const kept = words.slice(0, end).map((w) => w.word).join('');
+  if (!text.startsWith(kept)) return text;
+  const out = kept.trim();
+  return /[\p{L}\p{N}]/u.test(out) ? out : text;
+}
+/** Han characters jieba may tag as an interjection or onomatopoeia at a message's end besides TAIL_PARTICLES. */
+const TAIL_HAN = /[嗯噢哎唉诶欸吖么滴哒呐]/u;
 
 /** Whether the `say` strings of one related group cover a (bare) query from its first character to its last. */
 function saidWhole(text: string): boolean {
@@ -4222,6 +4271,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   function parse(query: string): ParsedQuery {
     const parsed = parseQuery(query, {
       requests: o.requestFrames,
+      someoneKnows: o.someoneKnows,
       maxLength: o.maxQueryLength,
       docIds,
       articleIds,
@@ -4230,8 +4280,10 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         return occurs(foldText(t));
       },
     });
+    // Round 28 (tailParticles): a chat message's particles and punctuation after its last word are no part of it.
+    const untailed = o.tailParticles ? withoutTail(parsed.text) : parsed.text;
     // Numbers spelled as the texts spell them (5个振兴 → 五个振兴, 三十九个 → 39个): a folding, like 鄉 → 乡.
-    const aligned = alignNumbers(parsed.text, occurs);
+    const aligned = alignNumbers(untailed, occurs);
     // Regional variants the texts lack, as the texts write them (著力 → 着力, 衞生 → 卫生): a folding too.
     const text = o.variantFold ? foldVariants(aligned, heldCharacter) : aligned;
     const phrases = o.variantFold ? parsed.phrases.map((p) => foldVariants(p, heldCharacter)) : parsed.phrases;
