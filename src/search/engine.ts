@@ -535,8 +535,9 @@ export interface SearchEngineOptions {
   someoneKnows?: boolean;
   /**
    * Round 28 (chat forms): what a chat message types after its last word — punctuation, symbols and sentence-final
-   * particles (呢, 吗, 吧, 呀, 啊 …: jieba's x, y, e, o, or TAIL_PARTICLES), the same end endParticles reads — is cut
-   * off the query's text before it is analysed, so that 产业振兴 经验呢 and 面积多大呢 are read as 产业振兴 经验 and 面积多大
+   * particles (呢, 吗, 吧, 呀, 啊 …: jieba's y, e, o, or TAIL_PARTICLES; x only for punctuation), when it holds a
+   * particle — is cut off the text the analyser reads (analyzeQuery; the rules asking whether the query is a question
+   * still read it as typed), so that 产业振兴 经验呢 and 面积多大呢 are read as 产业振兴 经验 and 面积多大
    * are (a kind word, 多大, 多久 ending the query). Nothing is cut after a verb leading to the particle (有吗, 是吗) or
    * when only the tail would be left. Default true; false: the query as typed, as before.
    */
@@ -1381,7 +1382,8 @@ function endOfWords(words: readonly { word: string; tag: string }[]): number {
 }
 
 /**
- * Round 28 (SearchEngineOptions.tailParticles): a query's text without what a chat message types after its last word
+ * Round 28 (SearchEngineOptions.tailParticles): the text the analyser reads of a query, without what a chat message
+ * types after its last word when that holds a particle
  * (punctuation, symbols and spaces; sentence-final particles: jieba's y, e, o or TAIL_PARTICLES, as endOfWords reads
  * them, but not a word jieba does not know, tagged x like punctuation); nothing after a verb leading to a particle
  * (有吗, 是吗: the query is left as typed). Only a
@@ -1397,11 +1399,16 @@ function withoutTail(text: string): string {
   const words = tag(text);
   // jieba tags a word it does not know x as it tags punctuation: x counts only for punctuation, symbols and spaces.
   let end = words.length;
+  let particle = false;
   while (end > 0) {
     const w = words[end - 1] as { word: string; tag: string };
-    if (!/^[\s\p{P}\p{S}]+$/u.test(w.word) && !TAIL_PARTICLES.has(w.word) && !/^[yeo]$/.test(w.tag)) break;
+    const punctuation = /^[\s\p{P}\p{S}]+$/u.test(w.word);
+    if (!punctuation && !TAIL_PARTICLES.has(w.word) && !/^[yeo]$/.test(w.tag)) break;
+    if (!punctuation) particle = true;
     end--;
   }
+  // Punctuation alone is left as typed (the analyser reads it already).
+  if (!particle) return text;
   // A verb leading to the particle (有 of 有吗, 是 of 是吗) asks whether: such a query is left as typed (endParticles
   // reads its end past both).
   if (end === words.length || end === 0 || LEADS_ON.has((words[end - 1] as { word: string }).word)) return text;
@@ -2123,8 +2130,12 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   };
   // The query's text and phrases are all analyzeQuery needs of each query: its context is the engine's (analysisContext,
   // made once below).
-  const analyze = (parsed: ParsedQuery): AnalyzedQuery =>
-    gluePhrases(parsed, befriend(unbind(clauseAsides(parsed.text, analyzeQuery(parsed.text, parsed.phrases, analysisContext))), parsed.text));
+  // Round 28 (tailParticles): the particles a chat message types after its last word are no part of what it names: the
+  // analyser reads the text without them (the rules asking whether the query is a question still see them).
+  const analyze = (parsed: ParsedQuery): AnalyzedQuery => {
+    const text = o.tailParticles ? withoutTail(parsed.text) : parsed.text;
+    return gluePhrases(parsed, befriend(unbind(clauseAsides(text, analyzeQuery(text, parsed.phrases, analysisContext))), text));
+  };
   /**
    * A quoted phrase written against the query's words (“党建+”模式有哪些): the phrase and the words as typed are the
    * query's whole (党建模式), for the whole-query bonus, when some text holds them so (“党建+”模式).
@@ -4280,10 +4291,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         return occurs(foldText(t));
       },
     });
-    // Round 28 (tailParticles): a chat message's particles and punctuation after its last word are no part of it.
-    const untailed = o.tailParticles ? withoutTail(parsed.text) : parsed.text;
     // Numbers spelled as the texts spell them (5个振兴 → 五个振兴, 三十九个 → 39个): a folding, like 鄉 → 乡.
-    const aligned = alignNumbers(untailed, occurs);
+    const aligned = alignNumbers(parsed.text, occurs);
     // Regional variants the texts lack, as the texts write them (著力 → 着力, 衞生 → 卫生): a folding too.
     const text = o.variantFold ? foldVariants(aligned, heldCharacter) : aligned;
     const phrases = o.variantFold ? parsed.phrases.map((p) => foldVariants(p, heldCharacter)) : parsed.phrases;
