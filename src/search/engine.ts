@@ -534,15 +534,6 @@ export interface SearchEngineOptions {
    */
   someoneKnows?: boolean;
   /**
-   * Round 28 (chat forms): what a chat message types after its last word — punctuation, symbols and sentence-final
-   * particles (呢, 吗, 吧, 呀, 啊 …: jieba's y, e, o, or TAIL_PARTICLES; x only for punctuation), when it holds a
-   * particle — is cut off the text the analyser reads (analyzeQuery; the rules asking whether the query is a question
-   * still read it as typed), so that 产业振兴 经验呢 and 面积多大呢 are read as 产业振兴 经验 and 面积多大
-   * are (a kind word, 多大, 多久 ending the query). Nothing is cut after a verb leading to the particle (有吗, 是吗) or
-   * when only the tail would be left. Default true; false: the query as typed, as before.
-   */
-  tailParticles?: boolean;
-  /**
    * Round 12: more words that say what kind of material is wanted or when (段落, 介绍, 表格, 电子版 …; 明天, 上午, 下周一,
    * 月底 …) and dates (12月7日, 12.7) are chat context, dropped unless the texts hold them (analyze.ts, like material
    * words and years). Default true.
@@ -1037,7 +1028,6 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   typoSplitUnknown: true,
   requestFrames: true,
   someoneKnows: true,
-  tailParticles: true,
   chatContext: true,
   relatedUncoveredMax: 1,
   relatedOnce: true,
@@ -1380,45 +1370,6 @@ function endOfWords(words: readonly { word: string; tag: string }[]): number {
   if (particle && end > 1 && LEADS_ON.has((words[end - 1] as { word: string }).word)) end--;
   return end;
 }
-
-/**
- * Round 28 (SearchEngineOptions.tailParticles): the text the analyser reads of a query, without what a chat message
- * types after its last word when that holds a particle
- * (punctuation, symbols and spaces; sentence-final particles: jieba's y, e, o or TAIL_PARTICLES, as endOfWords reads
- * them, but not a word jieba does not know, tagged x like punctuation); nothing after a verb leading to a particle
- * (有吗, 是吗: the query is left as typed). Only a
- * particle jieba cuts as a word of its own comes off (网吧 keeps its 吧); the text as typed when nothing, or nothing but
- * the tail, would be left.
- */
-function withoutTail(text: string): string {
-  const last = text.codePointAt(text.length - 1);
-  if (last === undefined) return text;
-  const ch = String.fromCodePoint(last);
-  // Most queries end with a letter or digit that is no particle: jieba is not run.
-  if (/[\p{L}\p{N}]/u.test(ch) && !TAIL_PARTICLES.has(ch) && !TAIL_HAN.test(ch)) return text;
-  const words = tag(text);
-  // jieba tags a word it does not know x as it tags punctuation: x counts only for punctuation, symbols and spaces.
-  let end = words.length;
-  let particle = false;
-  while (end > 0) {
-    const w = words[end - 1] as { word: string; tag: string };
-    const punctuation = /^[\s\p{P}\p{S}]+$/u.test(w.word);
-    if (!punctuation && !TAIL_PARTICLES.has(w.word) && !/^[yeo]$/.test(w.tag)) break;
-    if (!punctuation) particle = true;
-    end--;
-  }
-  // Punctuation alone is left as typed (the analyser reads it already).
-  if (!particle) return text;
-  // A verb leading to the particle (有 of 有吗, 是 of 是吗) asks whether: such a query is left as typed (endParticles
-  // reads its end past both).
-  if (end === words.length || end === 0 || LEADS_ON.has((words[end - 1] as { word: string }).word)) return text;
-  const kept = words.slice(0, end).map((w) => w.word).join('');
-  if (!text.startsWith(kept)) return text;
-  const out = kept.trim();
-  return /[\p{L}\p{N}]/u.test(out) ? out : text;
-}
-/** Han characters jieba may tag as an interjection or onomatopoeia at a message's end besides TAIL_PARTICLES. */
-const TAIL_HAN = /[嗯噢哎唉诶欸吖么滴哒呐]/u;
 
 /** Whether the `say` strings of one related group cover a (bare) query from its first character to its last. */
 function saidWhole(text: string): boolean {
@@ -2130,12 +2081,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   };
   // The query's text and phrases are all analyzeQuery needs of each query: its context is the engine's (analysisContext,
   // made once below).
-  // Round 28 (tailParticles): the particles a chat message types after its last word are no part of what it names: the
-  // analyser reads the text without them (the rules asking whether the query is a question still see them).
-  const analyze = (parsed: ParsedQuery): AnalyzedQuery => {
-    const text = o.tailParticles ? withoutTail(parsed.text) : parsed.text;
-    return gluePhrases(parsed, befriend(unbind(clauseAsides(text, analyzeQuery(text, parsed.phrases, analysisContext))), text));
-  };
+  const analyze = (parsed: ParsedQuery): AnalyzedQuery =>
+    gluePhrases(parsed, befriend(unbind(clauseAsides(parsed.text, analyzeQuery(parsed.text, parsed.phrases, analysisContext))), parsed.text));
   /**
    * A quoted phrase written against the query's words (“党建+”模式有哪些): the phrase and the words as typed are the
    * query's whole (党建模式), for the whole-query bonus, when some text holds them so (“党建+”模式).
