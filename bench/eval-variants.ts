@@ -390,6 +390,7 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   // No-match, round 27 (docs/search.md, No-match near misses, round 27): a listed word's related terms as evidence.
   'round 27 siblings off': { listedSiblings: false },
   'round 28 end particles off': { endParticles: false },
+  'round 28 someone knows off': { someoneKnows: false },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

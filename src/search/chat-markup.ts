@@ -108,6 +108,10 @@ const REQUEST_CLOSERS = [
 ];
 // Thanks for an earlier answer may open the next request (谢谢大家！再求一份…): before a space or punctuation only.
 const REQUEST_START = new RegExp(`^${SEP}*(?:(?:${REQUEST_OPENERS.join('|')})|(?:${alt([...SHORT_REQUESTS, ...CLOSINGS])})(?=${SEP}))${SEP}*`, 'u');
+// Round 28 (someoneKnows): asking whether anyone knows, in its shortest form (有人知道…吗, 有人了解…吗): the opener
+// 有没有人知道 / 有谁知道 above without 没有 or 谁. Kept apart so that the option off reproduces the old answers.
+const SOMEONE_OPENER = '有人(?:知道|了解)';
+const REQUEST_START_SOMEONE = new RegExp(`^${SEP}*(?:(?:${[...REQUEST_OPENERS, SOMEONE_OPENER].join('|')})|(?:${alt([...SHORT_REQUESTS, ...CLOSINGS])})(?=${SEP}))${SEP}*`, 'u');
 const REQUEST_END = new RegExp(`${SEP}*(?:${REQUEST_CLOSERS.join('|')})${SEP}*$`, 'u');
 
 // The characters a request or thanks opens with, and those a request closes with (a quick test before the above).
@@ -118,6 +122,8 @@ const REQUEST_LAST = /[下份我的篇里面中儿哪][\s\p{P}\p{S}]*$/u;
 export interface FramingOptions {
   /** Round 12: requests at the ends too (想问下, 麻烦发一下, 求一份; 发我一下, 是哪篇里的). Default false. */
   requests?: boolean;
+  /** Round 28: with `requests`, 有人知道 / 有人了解 opening the message come off too (有人知道厕所革命吗). Default false. */
+  someoneKnows?: boolean;
 }
 
 /**
@@ -132,7 +138,7 @@ export function stripFraming(normalized: string, options: FramingOptions = {}): 
     for (let k = 0; k < 3; k++) {
       // Most queries neither open nor close with a character a request or thanks can: the expressions are not run.
       let next = out;
-      if (REQUEST_FIRST.test(next)) next = next.replace(REQUEST_START, '').replace(FRAME_START, '');
+      if (REQUEST_FIRST.test(next)) next = next.replace(options.someoneKnows ? REQUEST_START_SOMEONE : REQUEST_START, '').replace(FRAME_START, '');
       if (REQUEST_LAST.test(next)) next = next.replace(REQUEST_END, '').replace(FRAME_END, '');
       next = next.trim();
       if (next === out || !/[\p{L}\p{N}]/u.test(next)) break;

@@ -531,6 +531,12 @@ export interface SearchEngineOptions {
    */
   requestFrames?: boolean;
   /**
+   * Round 28 (chat forms): with requestFrames, the shortest way of asking whether anyone knows (有人知道…吗, 有人了解…)
+   * opens the message as 有没有人知道 and 有谁知道 do and comes off with them; before, 有人 was kept as a search word the
+   * texts lack and every answer so asked was partial. Default true; false: the old answers.
+   */
+  someoneKnows?: boolean;
+  /**
    * Round 12: more words that say what kind of material is wanted or when (段落, 介绍, 表格, 电子版 …; 明天, 上午, 下周一,
    * 月底 …) and dates (12月7日, 12.7) are chat context, dropped unless the texts hold them (analyze.ts, like material
    * words and years). Default true.
@@ -1032,6 +1038,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   quotedListTargets: true,
   typoSplitUnknown: true,
   requestFrames: true,
+  someoneKnows: true,
   chatContext: true,
   relatedUncoveredMax: 1,
   relatedOnce: true,
@@ -4261,6 +4268,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   function parse(query: string): ParsedQuery {
     const parsed = parseQuery(query, {
       requests: o.requestFrames,
+      someoneKnows: o.someoneKnows,
       maxLength: o.maxQueryLength,
       docIds,
       articleIds,

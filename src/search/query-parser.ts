@@ -36,6 +36,8 @@ export interface ParseOptions {
   inTexts?: (text: string) => boolean;
   /** Round 12: requests at the message's ends come off with greetings and thanks (chat-markup.ts). Default false. */
   requests?: boolean;
+  /** Round 28: with `requests`, 有人知道 / 有人了解 opening the message come off too (chat-markup.ts). Default false. */
+  someoneKnows?: boolean;
 }
 
 const OPENING_QUOTES = new Set(['"', '“', '「', '『']);
@@ -99,7 +101,7 @@ export function parseQuery(raw: string, options: ParseOptions = {}): ParsedQuery
       ? input
       : stripChatMarkup(input, { leadsWithWord: options.leadsWithWord, inTexts: options.inTexts });
   // Greetings and thanks at the ends of the message (您好, 谢谢啦) are no part of the query either.
-  const normalized = stripFraming(normalizeQuery(cleaned, { maxLength: options.maxLength }), { requests: options.requests === true });
+  const normalized = stripFraming(normalizeQuery(cleaned, { maxLength: options.maxLength }), { requests: options.requests === true, someoneKnows: options.someoneKnows === true });
   if (normalized.length === 0) throw queryEmpty();
   const { tokens, phrases } = splitQuotes(normalized);
   const free: string[] = [];
