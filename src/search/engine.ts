@@ -22,7 +22,7 @@ import { parseQuery, type ParsedQuery } from './query-parser.js';
 import { buildSnippet, isPlainText, splitSentences, type HighlightTerm, type SnippetOptions } from './snippet.js';
 import type { SearchEngine, SearchOptions, SearchResponse, SearchResult, Suggestion } from './types.js';
 import { characterSaidOf, glossKey, nearCharacterOf, phrasalOf, saidAsOf, type EnglishRules } from './english.js';
-import { dictionaryFields, dictionaryLines, EMPTY_GLOSSARY, glossaryFromSaved, glossarySteps, loadGlossLines, loadSynonymLines, stem, type Glossary, type SavedGlossary } from './glosses.js';
+import { dictionaryAbbreviations, dictionaryFields, dictionaryLines, EMPTY_GLOSSARY, glossaryFromSaved, glossarySteps, loadGlossLines, longestHeldPiece, loadSynonymLines, stem, type Glossary, type SavedGlossary } from './glosses.js';
 import { createNeighbours, type Neighbour, type NeighbourOptions, type SavedNeighbours } from './neighbours.js';
 import { BIGRAM_DEFAULTS, contentPairs, questionPairs, heldShare, prepareStretches, rerank, subjectPairs, typedStretches, type BigramSignalOptions } from './bigram-signal.js';
 import { pinyin as pinyinOf } from 'pinyin-pro';
@@ -1715,11 +1715,12 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     if (letters.length < 4) return undefined;
     if (!abbreviationsByPinyin) {
       abbreviationsByPinyin = new Map();
-      for (const [head, line] of dictionaryLines()) {
-        if (!line.includes('\t=') || Array.from(head).length < 2 || !/^\p{Script=Han}+$/u.test(head)) continue;
+      for (const [head, expansions] of dictionaryAbbreviations()) {
+        if (Array.from(head).length < 2 || !/^\p{Script=Han}+$/u.test(head)) continue;
         const key = pinyinOf(head, { toneType: 'none', type: 'array' }).join('');
-        const expansions = line.split('\t').filter((f) => f.startsWith('=')).map((f) => f.slice(1));
-        abbreviationsByPinyin.set(key, [...(abbreviationsByPinyin.get(key) ?? []), { head, expansions }]);
+        const same = abbreviationsByPinyin.get(key);
+        if (same) same.push({ head, expansions });
+        else abbreviationsByPinyin.set(key, [{ head, expansions }]);
       }
     }
     // Only one the texts lack, whose expansion they hold; none where several spell the same.
@@ -1727,13 +1728,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     return found.length === 1 ? (found[0] as { head: string }).head : undefined;
   };
   /** Whether the texts hold the expansion, or a stretch of three characters or more of it (最低生活保障 of 城市居民…). */
-  const spelledIn = (full: string): boolean => {
-    const chars = Array.from(full);
-    for (let len = chars.length; len >= Math.min(3, chars.length); len--) {
-      for (let at = 0; at + len <= chars.length; at++) if (occurs(chars.slice(at, at + len).join(''))) return true;
-    }
-    return false;
-  };
+  const spelledIn = (full: string): boolean => longestHeldPiece(full, Math.min(3, Array.from(full).length), occurs) !== undefined;
   /**
    * Latin words that are not pinyin: words the texts hold (xx of xx区), English the vocabulary or the glosses know,
    * politeness and material words.

@@ -528,6 +528,38 @@ export function charactersGlossed(word: string): readonly string[] {
   return charactersOf.set(wanted, found);
 }
 
+/** The `=expansion`s of a headword's line (its fields after the headword), in order. */
+function expansionsOf(rest: string): string[] {
+  return rest.split('\t').filter((f) => f.startsWith('=')).map((f) => f.slice(1));
+}
+
+/**
+ * The longest stretch of `full`, of `shortest` characters or more, that `holds` (the first of equal length from the
+ * left), or undefined: how much of an abbreviation's expansion the library spells (最低生活保障 of 城市居民最低生活保障).
+ */
+export function longestHeldPiece(full: string, shortest: number, holds: (stretch: string) => boolean): string | undefined {
+  const chars = Array.from(full);
+  for (let len = chars.length; len >= shortest; len--) {
+    for (let at = 0; at + len <= chars.length; at++) {
+      const piece = chars.slice(at, at + len).join('');
+      if (holds(piece)) return piece;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The shipped dictionary's abbreviations (headwords whose line has `=expansion`s) with their expansions, in order:
+ * the list the glossary reads (made once per dictionary), not another pass over its lines.
+ */
+export function* dictionaryAbbreviations(): Generator<[head: string, expansions: string[]]> {
+  const dict = dictionaryOf(loadGlossLines());
+  for (const head of headsOfDictionary(dict).abbreviations) {
+    const rest = entryOf(dict, head);
+    if (rest !== undefined) yield [head, expansionsOf(rest)];
+  }
+}
+
 /** Every line of the shipped dictionary with its headword, in order (for neighbours.ts). */
 export function* dictionaryLines(): Generator<[head: string, line: string]> {
   for (const line of dictionaryOf(loadGlossLines()).lines) {
@@ -622,13 +654,8 @@ export function* glossarySteps(lines: readonly string[], library: GlossaryLibrar
   /** The longest stretch (three characters or more) of an abbreviation's expansion that the library holds. */
   const spelledOut = (expansions: readonly string[]): string | undefined => {
     for (const full of expansions) {
-      const chars = Array.from(full);
-      for (let len = chars.length; len >= 3; len--) {
-        for (let at = 0; at + len <= chars.length; at++) {
-          const piece = chars.slice(at, at + len).join('');
-          if (library.has(piece) || library.occurs(piece)) return piece;
-        }
-      }
+      const piece = longestHeldPiece(full, 3, (s) => library.has(s) || library.occurs(s));
+      if (piece !== undefined) return piece;
     }
     return undefined;
   };
@@ -693,7 +720,7 @@ export function* glossarySteps(lines: readonly string[], library: GlossaryLibrar
     yield;
     if (library.has(head)) continue;
     const rest = entryOf(dict, head) as string;
-    const word = spelledOut(rest.split('\t').filter((f) => f.startsWith('=')).map((f) => f.slice(1)));
+    const word = spelledOut(expansionsOf(rest));
     if (word) add(word, head, rest);
   }
   // Dictionary words the library lacks that differ from a library word in one inner character (退伍军人 and 退役军人,
