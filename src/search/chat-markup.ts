@@ -107,11 +107,13 @@ const REQUEST_CLOSERS = [
   '是?出自哪(?:里|儿|篇)?的?',
 ];
 // Thanks for an earlier answer may open the next request (谢谢大家！再求一份…): before a space or punctuation only.
-const REQUEST_START = new RegExp(`^${SEP}*(?:(?:${REQUEST_OPENERS.join('|')})|(?:${alt([...SHORT_REQUESTS, ...CLOSINGS])})(?=${SEP}))${SEP}*`, 'u');
+const requestStart = (openers: readonly string[]): RegExp =>
+  new RegExp(`^${SEP}*(?:(?:${openers.join('|')})|(?:${alt([...SHORT_REQUESTS, ...CLOSINGS])})(?=${SEP}))${SEP}*`, 'u');
+const REQUEST_START = requestStart(REQUEST_OPENERS);
 // Round 28 (someoneKnows): asking whether anyone knows, in its shortest form (有人知道…吗, 有人了解…吗): the opener
 // 有没有人知道 / 有谁知道 above without 没有 or 谁. Kept apart so that the option off reproduces the old answers.
 const SOMEONE_OPENER = '有人(?:知道|了解)';
-const REQUEST_START_SOMEONE = new RegExp(`^${SEP}*(?:(?:${[...REQUEST_OPENERS, SOMEONE_OPENER].join('|')})|(?:${alt([...SHORT_REQUESTS, ...CLOSINGS])})(?=${SEP}))${SEP}*`, 'u');
+const REQUEST_START_SOMEONE = requestStart([...REQUEST_OPENERS, SOMEONE_OPENER]);
 const REQUEST_END = new RegExp(`${SEP}*(?:${REQUEST_CLOSERS.join('|')})${SEP}*$`, 'u');
 
 // The characters a request or thanks opens with, and those a request closes with (a quick test before the above).
