@@ -328,6 +328,14 @@ export const REPORTED_BLOCKS: readonly { set: string; prefix: string; heldOut: b
   { set: 'chat', prefix: 'chat-precision17x-', heldOut: true },
   { set: 'chat', prefix: 'chat-nomatch14-', heldOut: false },
   { set: 'chat', prefix: 'chat-nomatch14x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-everyday25-', heldOut: false },
+  { set: 'chat', prefix: 'chat-everyday25x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-english27-', heldOut: false },
+  { set: 'chat', prefix: 'chat-english27x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-precision18-', heldOut: false },
+  { set: 'chat', prefix: 'chat-precision18x-', heldOut: true },
+  { set: 'chat', prefix: 'chat-nomatch15-', heldOut: false },
+  { set: 'chat', prefix: 'chat-nomatch15x-', heldOut: true },
 ];
 
 export const heldOutBlock = (setName: string, id: string): boolean =>

@@ -606,6 +606,18 @@ describe('retrieval quality on the judged sets', () => {
     { set: 'chat', prefix: 'chat-precision17x-', floor: { mrr10: 0.99, success5: 1 }, size: 23 },
     { set: 'chat', prefix: 'chat-nomatch14-', floor: { mrr10: 0.95, success5: 1 }, size: 15 },
     { set: 'chat', prefix: 'chat-nomatch14x-', floor: { mrr10: 0.99, success5: 1 }, size: 11 },
+    // Round 29's blocks, written blind as round 28's (50 drafts equal to a never-seen or chat query dropped, not
+    // reworded). At 068484c + the blocks: everyday25 0.876 / 0.974, everyday25x 0.794 / 0.868 (aggregates only);
+    // english27 0.914 / 0.973, english27x 0.944 / 0.944; precision18 0.952 / 1.000, precision18x 1.000 / 1.000;
+    // nomatch15 1.000 / 1.000, nomatch15x 0.929 / 1.000 (their no-match queries under NO_MATCH_CEILINGS).
+    { set: 'chat', prefix: 'chat-everyday25-', floor: { mrr10: 0.86, success5: 0.97 }, size: 38 },
+    { set: 'chat', prefix: 'chat-everyday25x-', floor: { mrr10: 0.78, success5: 0.86 }, size: 38 },
+    { set: 'chat', prefix: 'chat-english27-', floor: { mrr10: 0.9, success5: 0.97 }, size: 37 },
+    { set: 'chat', prefix: 'chat-english27x-', floor: { mrr10: 0.93, success5: 0.94 }, size: 36 },
+    { set: 'chat', prefix: 'chat-precision18-', floor: { mrr10: 0.94, success5: 1 }, size: 26 },
+    { set: 'chat', prefix: 'chat-precision18x-', floor: { mrr10: 0.99, success5: 1 }, size: 21 },
+    { set: 'chat', prefix: 'chat-nomatch15-', floor: { mrr10: 0.99, success5: 1 }, size: 11 },
+    { set: 'chat', prefix: 'chat-nomatch15x-', floor: { mrr10: 0.91, success5: 1 }, size: 14 },
   ];
   // Blocks written to measure full answers to near-miss no-match queries: held to a ceiling of their own (their figure
   // when it was set) instead of the set's zero, so that a block can be written before the engine is changed for it.
@@ -678,6 +690,12 @@ describe('retrieval quality on the judged sets', () => {
     { set: 'chat', prefix: 'chat-everyday24x-', most: 0, size: 2 },
     { set: 'chat', prefix: 'chat-english26-', most: 0, size: 2 },
     { set: 'chat', prefix: 'chat-english26x-', most: 0, size: 2 },
+    { set: 'chat', prefix: 'chat-nomatch15-', most: 3, size: 25 }, // 3 at 068484c + the blocks (written blind)
+    { set: 'chat', prefix: 'chat-nomatch15x-', most: 4, size: 26 }, // 4 at 068484c + the blocks
+    { set: 'chat', prefix: 'chat-everyday25-', most: 0, size: 2 },
+    { set: 'chat', prefix: 'chat-everyday25x-', most: 0, size: 2 },
+    { set: 'chat', prefix: 'chat-english27-', most: 0, size: 2 },
+    { set: 'chat', prefix: 'chat-english27x-', most: 0, size: 2 },
   ];
   const mean = (outcomes: readonly { mrr10: number; success5: number }[]): { mrr10: number; success5: number } => ({
     mrr10: outcomes.reduce((a, o) => a + o.mrr10, 0) / Math.max(1, outcomes.length),
