@@ -383,6 +383,7 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'round 26 place parts off': { placeCountParts: false },
   // Round 27 (docs/search.md, Everyday words, round 27).
   'round 27 listed examples off': { listedExamples: false },
+  'round 29 place neighbours off': { placeNeighbours: false },
   // No-match, round 26 (docs/search.md, No-match near misses, round 26): a year the texts lack in a fact question, and
   // 哪个 + a kind the passage does not name, off.
   'round 26 year off': { askedYearHeld: false },

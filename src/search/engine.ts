@@ -489,6 +489,12 @@ export interface SearchEngineOptions {
    */
   placeCountParts?: boolean;
   /**
+   * Round 29 (everyday words): a place or direction word read as an aspect beside the query's subject (placeAsAspect)
+   * that no text holds (城里, 乡下, 家里) gets the library neighbours a word the texts lack gets (neighbours.ts,
+   * anchored by the query's other words as theirs are), still as an aspect. Default true; false: as before round 29.
+   */
+  placeNeighbours?: boolean;
+  /**
    * Round 27: the words a chat query lists as examples, each followed by a particle (路啊医院啊学校啊都不行, 猪呀羊呀: two
    * or more), illustrate what it asks about rather than name it: they are aspects (they add to the score, neither
    * qualify a passage nor are required of a full match) when the query names something else beside them. Default
@@ -1022,6 +1028,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   glossComposed: true,
   sameSenseSay: true,
   placeCountParts: true,
+  placeNeighbours: true,
   listedExamples: true,
   quotedTypoTargets: true,
   whichMeasure: true,
@@ -1193,6 +1200,8 @@ export function topHits(index: readonly number[], score: readonly number[], k: n
 
 /** Whether CC-CEDICT has the headword (for loneCharacterWords; the dictionary is read once per process). */
 const inCedict = (word: string): boolean => dictionaryFields(word) !== undefined;
+/** Locative characters after a noun (城里, 家里, 山上, 村头): placeNeighbours. */
+const LOCATIVES = new Set(['里', '上', '下', '头', '边', '面', '外', '内']);
 
 /** A Latin letter; a Han character (englishBesideChinese). */
 const LATIN_IN = /[a-z]/i;
@@ -1871,7 +1880,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     if (o.nearbyAnchored && !held.some(Boolean)) return o.unheldNearby > 0 && hanCount(text) >= o.unheldNearby ? befriendUnheld(analyzed) : analyzed;
     analyzed.concepts.forEach((c, k) => {
       // An aspect (意义 of X有什么意义) is not what the query is about: it gets none and anchors none.
-      if (c.kind !== 'word' || c.stranded || c.aspect || held[k]) return;
+      if (c.kind !== 'word' || c.stranded || held[k]) return;
+      if (c.aspect && !(o.placeNeighbours && c.place)) return;
       // Written in a text across punctuation (志智双扶 of “志”“智”双扶): the engine finds it as a phrase.
       const whole = bare(c.text);
       if (scanned(whole)) return;
@@ -1882,7 +1892,10 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         .of(c.text)
         .filter((n) => hasTerm(n.word) && !c.parts.includes(n.word) && (anchors.length === 0 || cooccurs(n.word, anchors) || (n.weight >= o.nearbySure && cooccurs(n.word, anchors, true))));
       if (near.length > 0) c.nearby = near.map((n) => ({ term: n.word, weight: n.weight }));
-      else if (o.sameSenseSay && o.glosses && c.related.length === 0) {
+      else if (c.aspect) {
+        const stemmed = placeStemRead(c.text).filter((w) => anchors.length === 0 || cooccurs(w, anchors) || cooccurs(w, anchors, true));
+        if (stemmed.length > 0) c.nearby = stemmed.map((w) => ({ term: w, weight: 1 }));
+      } else if (o.sameSenseSay && o.glosses && c.related.length === 0) {
         // The group's terms are the curated reading of the expression, not a dictionary guess: not anchored, as related
         // terms are not (anchored, none of the tuning queries it reaches kept one).
         const said = sameSenseSaid(c.text).filter((w) => !c.parts.includes(w));
@@ -1891,6 +1904,17 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     });
     if (o.glossComposed) befriendComposed(analyzed, text);
     return analyzed;
+  };
+  /**
+   * placeNeighbours: a place word the dictionary lacks made of a noun and a locative (城里: 城 + 里) reads as the noun:
+   * the library words sharing one of the noun's first two senses (城 "city" → 城市).
+   */
+  const placeStemRead = (w: string): string[] => {
+    const chars = Array.from(w);
+    if (chars.length !== 2 || !LOCATIVES.has(chars[1] as string) || inCedict(w)) return [];
+    const out: string[] = [];
+    for (const k of senseKeys(chars[0] as string)) for (const m of glossary.english(k)) if (charCount(m.word) === 2 && m.word.includes(chars[0] as string) && hasTerm(m.word) && !out.includes(m.word)) out.push(m.word);
+    return out.slice(0, 4);
   };
   /**
    * placeCountParts: a word the texts lack that begins with a place or direction word (村里人, 城里人: 村里, 城里, jieba's
