@@ -490,8 +490,12 @@ export interface SearchEngineOptions {
   placeCountParts?: boolean;
   /**
    * Round 29 (everyday words): a place or direction word read as an aspect beside the query's subject (placeAsAspect)
-   * that no text holds (城里, 乡下, 家里) gets the library neighbours a word the texts lack gets (neighbours.ts,
-   * anchored by the query's other words as theirs are), still as an aspect. Default true; false: as before round 29.
+   * that no text holds (城里, 乡下, 家里) reads through the library, still as an aspect (it adds to the score, neither
+   * qualifies a passage nor makes an answer full): it gets the library neighbours a word the texts lack gets
+   * (neighbours.ts, anchored by the query's other words as theirs are: 乡下 → 农村); a two-character place word
+   * CC-CEDICT lacks made of a noun and a locative (城里: 城 + 里; 里, 上, 下, 头, 边, 面, 外, 内) that gets none reads
+   * as the noun, the library's two-character words holding it that share one of its first two senses (城 "city" →
+   * 城市). Before, such a word reached nothing. Default true; false: as before round 29.
    */
   placeNeighbours?: boolean;
   /**
@@ -1843,7 +1847,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
    * more but places, itself or through related terms), a place word CC-CEDICT knows and no text holds (乡下
    * "countryside") is what the query is about, not where: it stops being a place word, so that it counts in the
    * coverage and library neighbours stand in for it (乡下 → 城乡, 农村). A direction word (jieba's tag f: 外面, 上面) only says
-   * where, relative to something; a place word CC-CEDICT lacks (城里) has no reading to go by.
+   * where, relative to something; a place word CC-CEDICT lacks (城里) has no reading to go by here (beside a subject,
+   * round 29's placeNeighbours reads it through its noun, as an aspect).
    */
   const namePlaces = (concepts: Concept[]): void => {
     if (concepts.some((c) => c.kind === 'word' && c.naming && !c.place && !c.aspect && charCount(c.text) >= 2 && heldByTexts(c))) return;
