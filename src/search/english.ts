@@ -1112,7 +1112,7 @@ const listMemos = new WeakMap<(term: string) => boolean, BoundedMemo<string, str
 
 /**
  * Lists of English words whose characters compose a word of the index, as that word (see EnglishRules.characterLists):
- * after the character compounds, on what they left.
+ * before the pairs and the character compounds, which take two of its words otherwise (fix small → 定点).
  */
 function characterLists(text: string, hasTerm: (term: string) => boolean, inTexts: (text: string) => boolean): string {
   if (!LISTING.test(text)) return text;
@@ -1604,10 +1604,12 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
   const formed = forms?.text ?? placed;
   const counted = ctx.numbers === false ? formed : numbersAsChinese(formed, ctx.inTexts, knownWord);
   const named = ctx.numbers === false || !rules.numberedNames ? counted : numberedNames(counted, ctx.inTexts, translate);
-  const paired = glossary && rules.coordinatePairs ? coordinatePairs(named, ctx.hasTerm, phraseKnown, wordKnown, translate, rules.spacedPairs) : named;
+  // Lists first: three characters or more, linked as a list, are stronger evidence than a pair or two words side by side
+  // (fix small weak & scattered: not 定点 of fix small).
+  const listed = glossary && rules.characterLists ? characterLists(named, ctx.hasTerm, ctx.inTexts) : named;
+  const paired = glossary && rules.coordinatePairs ? coordinatePairs(listed, ctx.hasTerm, phraseKnown, wordKnown, translate, rules.spacedPairs) : listed;
   const compounded = glossary && rules.characterCompounds ? characterCompounds(paired, ctx.hasTerm, phraseKnown, wordKnown) : paired;
-  const listed = glossary && rules.characterLists ? characterLists(compounded, ctx.hasTerm, ctx.inTexts) : compounded;
-  const text = glossary && rules.characterStretches ? characterStretches(listed, ctx.hasTerm, ctx.inTexts, phraseKnown, wordKnown, translate, rules.knownCharacters, ctx.inTextsWhole ?? ctx.inTexts) : listed;
+  const text = glossary && rules.characterStretches ? characterStretches(compounded, ctx.hasTerm, ctx.inTexts, phraseKnown, wordKnown, translate, rules.knownCharacters, ctx.inTextsWhole ?? ctx.inTexts) : compounded;
   const numbered = text !== formed || forms?.translated === true;
   const words = latinWords(text);
   if (words.length === 0) return { text, english, glossed, chinese: text, translated: numbered, untranslated };
