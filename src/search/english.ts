@@ -368,9 +368,9 @@ export interface EnglishRules {
    * A list of English words whose dictionary characters, in the English order, spell a whole word of the texts is that
    * word (round 29): small, weak and scattered → 小 "small" + 弱 "weak" + 散 "scattered" → 小弱散 — Chinese names a
    * condition by a list of single characters, and an English writer spells the list out with commas and and, which
-   * characterCompounds (words side by side only) never joined. Two to four words joined by commas, and, or, & or /
+   * characterCompounds (words side by side only) never joined. Three or four words joined by commas, and, or, & or /
    * (one such link at least: words side by side are characterCompounds'), each a word with meaning, none a number;
-   * one character each glossed with the word (glosses.ts charactersGlossed); the result three characters or more and a
+   * one character each glossed with the word (glosses.ts charactersGlossed); the result (three characters or more) a
    * word of the index (jieba's cut of the texts and DOMAIN_WORDS — a whole word, not a stretch: side by side,
    * characters of common words are in the texts by chance), which the dictionary lacks or glosses with one of the words.
    * false: off (before round 29). Default true.
@@ -1118,14 +1118,15 @@ function characterLists(text: string, hasTerm: (term: string) => boolean, inText
   if (!LISTING.test(text)) return text;
   // and and or are links, not words of the list.
   const words = latinWords(text).filter((w) => w.word !== 'and' && w.word !== 'or');
-  if (words.length < 2) return text;
+  if (words.length < LISTED_MIN) return text;
   const able = words.map((w) => readsAsEnglish(w, text));
   let listsOf = listMemos.get(hasTerm);
   if (!listsOf) listMemos.set(hasTerm, (listsOf = createBoundedMemo<string, string>(10_000)));
   let out = '';
   let last = 0;
   for (let i = 0; i < words.length; i++) {
-    for (let n = Math.min(MAX_LISTED, words.length - i); n >= 2; n--) {
+    // One character a word: a list shorter than LISTED_MIN spells no word it may take.
+    for (let n = Math.min(MAX_LISTED, words.length - i); n >= LISTED_MIN; n--) {
       const run = words.slice(i, i + n);
       if (!run.every((_, k) => able[i + k] === true)) continue;
       const gaps = run.slice(1).map((w, k) => text.slice((run[k] as Word).end, w.start));
