@@ -29,6 +29,7 @@ const ROUND20_RULES_OFF: SearchEngineOptions = { themeTopicHeld: false, distantR
 export const VARIANTS: Record<string, SearchEngineOptions> = {
   default: {},
   'no inflections': { englishRules: { inflections: false } },
+  'no character lists (before)': { englishRules: { characterLists: false } },
   'round 3 (before)': { separableWords: false, neighbours: { subwordMeaning: false, similarity: 0 } },
   'no separable words': { separableWords: false },
   'no subword meaning': { neighbours: { subwordMeaning: false } },

@@ -364,6 +364,18 @@ export interface EnglishRules {
    * a character beside a word is often the edge of a longer word (乡村党 of 乡村党组织, 强乡村 of 加强乡村). Default true.
    */
   knownCharacters?: boolean;
+  /**
+   * A list of English words whose dictionary characters, in the English order, spell a whole word of the texts is that
+   * word (round 29): small, weak and scattered → 小 "small" + 弱 "weak" + 散 "scattered" → 小弱散 — Chinese names a
+   * condition by a list of single characters, and an English writer spells the list out with commas and and, which
+   * characterCompounds (words side by side only) never joined. Three or four words joined by commas, and, or, & or /
+   * (one such link at least: words side by side are characterCompounds'), each a word with meaning, none a number;
+   * one character each glossed with the word (glosses.ts charactersGlossed); the result (three characters or more) a
+   * word of the index (jieba's cut of the texts and DOMAIN_WORDS — a whole word, not a stretch: side by side,
+   * characters of common words are in the texts by chance), which the dictionary lacks or glosses with one of the words.
+   * false: off (before round 29). Default true.
+   */
+  characterLists?: boolean;
 }
 
 const RULE_DEFAULTS: Required<EnglishRules> = {
@@ -388,6 +400,7 @@ const RULE_DEFAULTS: Required<EnglishRules> = {
   spacedPairs: true,
   wholeStretches: true,
   knownCharacters: true,
+  characterLists: true,
 };
 /** get and grow in any form before a word (see EnglishRules.copulaGet). */
 const COPULA = /(?<![a-z0-9-])(?:get|gets|getting|got|gotten|grow|grows|growing|grew|grown)(\s+)([a-z]+)(?![a-z0-9-])/g;
@@ -1086,6 +1099,54 @@ function characterCompounds(
   return last === 0 ? text : out + text.slice(last);
 }
 
+/** Most English words of a list composed into one word by their characters (EnglishRules.characterLists). */
+const MAX_LISTED = 4;
+/** Fewest characters of a word composed from a list (EnglishRules.characterLists). */
+const LISTED_MIN = 3;
+/** What joins the words of a list: a comma, and, or, & or /, with spaces; or spaces and hyphens alone. */
+const LIST_LINK = /^\s*(?:[,\uff0c\u3001&/]\s*)?(?:(?:and|or)\s+)?$|^[\s-]+$/;
+/** A link that makes a list (not words side by side, which characterCompounds reads). */
+const LISTING = /[,\uff0c\u3001&/]|\b(?:and|or)\b/;
+/** The words found per list ('' for none), kept per library (its hasTerm). */
+const listMemos = new WeakMap<(term: string) => boolean, BoundedMemo<string, string>>();
+
+/**
+ * Lists of English words whose characters compose a word of the index, as that word (see EnglishRules.characterLists):
+ * before the pairs and the character compounds, which take two of its words otherwise (fix small → 定点).
+ */
+function characterLists(text: string, hasTerm: (term: string) => boolean, inTexts: (text: string) => boolean): string {
+  if (!LISTING.test(text)) return text;
+  // and and or are links, not words of the list.
+  const words = latinWords(text).filter((w) => w.word !== 'and' && w.word !== 'or');
+  if (words.length < LISTED_MIN) return text;
+  const able = words.map((w) => readsAsEnglish(w, text));
+  let listsOf = listMemos.get(hasTerm);
+  if (!listsOf) listMemos.set(hasTerm, (listsOf = createBoundedMemo<string, string>(10_000)));
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < words.length; i++) {
+    // One character a word: a list shorter than LISTED_MIN spells no word it may take.
+    for (let n = Math.min(MAX_LISTED, words.length - i); n >= LISTED_MIN; n--) {
+      const run = words.slice(i, i + n);
+      if (!run.every((_, k) => able[i + k] === true)) continue;
+      const gaps = run.slice(1).map((w, k) => text.slice((run[k] as Word).end, w.start));
+      if (!gaps.every((g) => LIST_LINK.test(g)) || !gaps.some((g) => LISTING.test(g))) continue;
+      const phrase = run.map((w) => w.word).join(' ');
+      let word = listsOf.get(phrase);
+      if (word === undefined) {
+        word = listed(run.map((w) => charactersGlossed(w.word)), inTexts, (c) => [...c].length >= LISTED_MIN && hasTerm(c) && meantBy(c, run));
+        listsOf.set(phrase, word);
+      }
+      if (word === '') continue;
+      out += `${text.slice(last, (run[0] as Word).start)} ${word} `;
+      last = (run[n - 1] as Word).end;
+      i += n - 1;
+      break;
+    }
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
 /** The stretches found per run of English words ('' for none), kept per library (its inTexts); see characterStretches. */
 const stretchMemos = new WeakMap<(text: string) => boolean, BoundedMemo<string, string>>();
 /** Translations of a known word tried in a stretch: the senses searched and a few after them (see SENSES_SEARCHED). */
@@ -1468,6 +1529,23 @@ function meantBy(compound: string, run: readonly Word[]): boolean {
   return fields.split('\t').some((g) => !g.startsWith('=') && keyOfGloss(g).split(' ').some((k) => stems.has(k)));
 }
 
+/**
+ * compose for characterLists: the first word spelt by one character of each list, in order, that `fits` ('' if none);
+ * a prefix the texts lack ends the branch (a common word has dozens of characters: four lists multiply past millions).
+ */
+function listed(characters: readonly (readonly string[])[], inTexts: (text: string) => boolean, fits: (word: string) => boolean): string {
+  const grow = (at: number, prefix: string): string => {
+    if (at === characters.length) return fits(prefix) ? prefix : '';
+    for (const c of characters[at] as readonly string[]) {
+      if (at > 0 && !inTexts(prefix + c)) continue;
+      const found = grow(at + 1, prefix + c);
+      if (found) return found;
+    }
+    return '';
+  };
+  return characters.some((c) => c.length === 0) ? '' : grow(0, '');
+}
+
 /** The first word of the index spelt by one character of each list, in order ('' if none). */
 function compose(characters: readonly (readonly string[])[], hasTerm: (term: string) => boolean): string {
   const grow = (at: number, prefix: string): string => {
@@ -1527,7 +1605,10 @@ export function mapEnglish(typed: string, ctx: EnglishContext): EnglishMapping {
   const formed = forms?.text ?? placed;
   const counted = ctx.numbers === false ? formed : numbersAsChinese(formed, ctx.inTexts, knownWord);
   const named = ctx.numbers === false || !rules.numberedNames ? counted : numberedNames(counted, ctx.inTexts, translate);
-  const paired = glossary && rules.coordinatePairs ? coordinatePairs(named, ctx.hasTerm, phraseKnown, wordKnown, translate, rules.spacedPairs) : named;
+  // Lists first: three characters or more, linked as a list, are stronger evidence than a pair or two words side by side
+  // (fix small weak & scattered: not 定点 of fix small).
+  const listed = glossary && rules.characterLists ? characterLists(named, ctx.hasTerm, ctx.inTexts) : named;
+  const paired = glossary && rules.coordinatePairs ? coordinatePairs(listed, ctx.hasTerm, phraseKnown, wordKnown, translate, rules.spacedPairs) : listed;
   const compounded = glossary && rules.characterCompounds ? characterCompounds(paired, ctx.hasTerm, phraseKnown, wordKnown) : paired;
   const text = glossary && rules.characterStretches ? characterStretches(compounded, ctx.hasTerm, ctx.inTexts, phraseKnown, wordKnown, translate, rules.knownCharacters, ctx.inTextsWhole ?? ctx.inTexts) : compounded;
   const numbered = text !== formed || forms?.translated === true;
