@@ -278,6 +278,8 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'no english kinds': { englishKinds: false },
   'no genre opening': { genreOpening: false },
   'no text counts': { textCounts: false },
+  // Precision, round 29 (docs/search.md, Precision, round 29).
+  'no article subject': { articleSubject: false },
   'material round 16 off': { englishKinds: false, genreOpening: false, textCounts: false },
   // Material, round 17 (docs/search.md, Material requests, round 17).
   'no broad opening': { broadOpening: 0 },

@@ -596,6 +596,15 @@ export interface SearchEngineOptions {
    */
   titleSubject?: boolean;
   /**
+   * Round 29: titleSubject's reading also for a request for material whose subject names an article by a word only
+   * that article says, in its opening passage and in half its passages at least (拉萨 of 拉萨脱贫攻坚工作总结汇报: the
+   * city the whole report is about, which its title leaves out), when the opening passage (title or text) holds every
+   * naming word of the subject the texts hold as typed: the request is for that text, whose opening says what it is.
+   * The opening scores × (1 + broadOpening) and the subject words are scored in the body only, as titleSubject's.
+   * Read only with broadOpening > 0 and titleSubject. Default true; false is off (the answers before round 29).
+   */
+  articleSubject?: boolean;
+  /**
    * Round 22: broadOpening's reading (and titleSubject's) is not made for a request for material that asks how
    * something was done — a noun of MEANS_NOUNS the texts hold (经验, 做法, 措施) kept as an aspect, alone or opening the
    * word for a kind of text (经验 of 党建引领乡村振兴经验交流材料): what is wanted is the passages that give that kind of
@@ -1041,6 +1050,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   lengthCoverage: 0.9375,
   broadOpening: 1,
   titleSubject: true,
+  articleSubject: true,
   kindOfAnswerOpening: true,
   materialClause: 0,
   questionVerbHeadings: 0,
@@ -1546,6 +1556,11 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
   });
   const articleSize = new Int32Array(articleIds.length);
   for (const a of articleOf) articleSize[a] = (articleSize[a] as number) + 1;
+  // Round 29 (articleSubject): per article, its opening passage (openingTitle's), -1 for none.
+  const articleOpening = new Int32Array(articleIds.length).fill(-1);
+  passages.forEach((_, i) => {
+    if ((openingTitle[i] as string) !== '' && (articleOpening[articleOf[i] as number] as number) < 0) articleOpening[articleOf[i] as number] = i;
+  });
   const buildMs = performance.now() - started;
 
   const hasTerm = (term: string): boolean => searchIndex.has(term);
@@ -2321,6 +2336,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     concepts: readonly Concept[],
     themes: readonly (ThemeId | undefined)[],
     asidesOf: () => readonly Concept[] = () => [],
+    found?: { at: number },
   ): string[] | undefined {
     const subject = concepts.some((c) => !c.aspect) ? concepts.filter((c) => !c.aspect) : concepts;
     // Round 22 (kindOfAnswerOpening): a kind of answer asked for (经验, 做法; 经验 of 经验交流) is given by sections.
@@ -2348,6 +2364,28 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       if (heldChars > ownChars - heldChars && (best === undefined || heldChars > bestChars)) {
         best = held;
         bestChars = heldChars;
+      }
+    }
+    if (best === undefined && o.articleSubject && found !== undefined) {
+      // Round 29 (articleSubject): a word only one article says, in its opening and in half its passages at least,
+      // names that article; its opening must hold every naming word of the subject the texts hold as typed.
+      const named = own.filter((c) => c.kind === 'word' && c.naming && heldAsTyped(c));
+      for (const c of named) {
+        const a = c.heads.length === 1 ? ownArticle(c.heads[0] as string) : -1;
+        const at = a >= 0 ? (articleOpening[a] as number) : -1;
+        if (at < 0) continue;
+        // Every word of the subject is the whole article's: its opening and ownShare of its passages say it (六脱 of
+        // 拉萨那个“六脱”措施 names a section's subject, not the report's).
+        const across = (w: string): boolean => {
+          let n = 0;
+          for (const i of holdersOf(w)) if (articleOf[i] === a) n++;
+          return n >= o.ownShare * (articleSize[a] as number);
+        };
+        const said = `${openingTitle[at] as string}\u0000${bareText[at] as string}`;
+        if (named.every((x) => said.includes(bare(x.text)) && across(bare(x.text)))) {
+          found.at = at;
+          return named.map((x) => bare(x.text));
+        }
       }
     }
     return best?.map((c) => bare(c.text));
@@ -2379,7 +2417,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     text = '',
     material = false,
     asidesOf?: () => readonly Concept[],
-  ): { terms: WeightedTerm[]; bits: ConceptBits[]; keys: ConceptBits[]; required: ConceptBits[]; broad: string[] | undefined } {
+  ): { terms: WeightedTerm[]; bits: ConceptBits[]; keys: ConceptBits[]; required: ConceptBits[]; broad: string[] | undefined; articleAt: number } {
     const weights = new Map<string, number>();
     // In the heading pass (see rank()), a word a section heading names whole is there to be matched.
     const known = concepts.map((c) => wholeKnownOf(c) || (headings && c.kind === 'word' && inHeading(bare(c.text))));
@@ -2468,7 +2506,8 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const bitByTerm = new Map<string, number>();
     // Round 17 (broadOpening): a request for material whose subject words are all broad; their heads are scored in the
     // body only.
-    const broad = o.broadOpening > 0 && material && !headings ? broadSubject(concepts, themes, asidesOf) : undefined;
+    const article = { at: -1 };
+    const broad = o.broadOpening > 0 && material && !headings ? broadSubject(concepts, themes, asidesOf, article) : undefined;
     const broadHeads = new Set(broad === undefined ? [] : concepts.flatMap((c) => (broad.includes(bare(c.text)) ? c.heads : [])));
     const terms: WeightedTerm[] = ordered.map(([term, weight], i) => {
       const bit = i < 64 ? i : -1;
@@ -2556,7 +2595,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
         head.fullRelatedText = head.closeRelatedText;
       }
     }
-    return { terms, bits, keys, required, broad };
+    return { terms, bits, keys, required, broad, articleAt: article.at };
   }
 
   /** How much of a concept a document matched: 1 for the concept itself, partial credit for its pieces. */
@@ -2913,7 +2952,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     const { concepts } = analyzed;
     // Round 21 (titleSubject): a request's circumstances typed after its kind of text are no subject of a title.
     const asidesOf = (): readonly Concept[] => clauseConcepts(parsed.text, analyzed, heldAsTyped).clause;
-    const { terms, bits, keys, required, broad } = plan(concepts, headings, parsed.text, analyzed.material === true, asidesOf);
+    const { terms, bits, keys, required, broad, articleAt } = plan(concepts, headings, parsed.text, analyzed.material === true, asidesOf);
     const phrasesBare = parsed.phrases.map(bare).filter((p) => p.length > 0);
     const whole = analyzed.wholeBare.length >= 2 ? analyzed.wholeBare : '';
     const collapser = startCollapse();
@@ -3125,7 +3164,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
       if (stretch && stretchStamp[index] === current) score *= stretchFactor;
       if (broad !== undefined) {
         const title = openingTitle[index] as string;
-        if (title.length > 0 && broad.every((w) => title.includes(w))) score *= openingFactor;
+        if (articleAt >= 0 ? index === articleAt : title.length > 0 && broad.every((w) => title.includes(w))) score *= openingFactor;
       }
       hitBodyLow[index] = bodyLow;
       hitBodyHigh[index] = bodyHigh;
