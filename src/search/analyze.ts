@@ -198,6 +198,14 @@ export interface AnalyzeContext {
    */
   kindNouns?: boolean;
   /**
+   * Round 29 (chat forms): the kind words written against the subject read as they are typed apart from it
+   * (消薄经验 as 消薄 经验, 设岗定责经验材料 as 设岗定责 经验材料; see namesKind): a single aspect noun after a word the
+   * texts hold whole, with which it makes no expression of the texts, and a qualifier or verb before the kind words
+   * left to the subject when it makes an expression of the texts with the word before it (定责 of 设岗定责). Default
+   * true.
+   */
+  gluedKinds?: boolean;
+  /**
    * Round 14: the 年 or 年度 typed after a year the texts hold (2020年, 2019年度) is part of the year, not a word of its
    * own: as one it ranked passages that say xxxx年 often (002-030) first. A dropped year's 年 already goes with it.
    * Default true.
@@ -675,7 +683,7 @@ const isKindWord = (t: string): boolean => ASPECT_NOUNS.has(t) || MATERIAL_WORDS
  * or punctuation before them) or, written against it, are two words at least that make no expression the texts hold
  * with it (家庭医生经验做法, 产业振兴典型做法; not 措施 of 六脱措施, a name: “六脱”措施). 做法 of 做法创新 is not at the end.
  */
-function namesKind(spans: readonly Span[], i: number, inTexts: (text: string) => boolean): boolean {
+function namesKind(spans: readonly Span[], i: number, inTexts: (text: string) => boolean, glued = false): boolean {
   // The kind words' run: from the end of the query back over kind words and what is no word.
   let start = spans.length;
   let aspect = false;
@@ -692,7 +700,13 @@ function namesKind(spans: readonly Span[], i: number, inTexts: (text: string) =>
   const before = spans[start - 1];
   if (before !== undefined && before.end === first.start && ASPECT_NOUNS.has(first.text)) {
     const qualifier = Array.from(before.text).length <= 2 && (QUALIFIER_TAG.test(before.tag) || VERB_OR_VERBAL_NOUN.test(before.tag));
-    if (qualifier) start--;
+    // Round 29 (gluedKinds): written against the word before it, with which the texts hold it (设岗|定责, 网格化|管理),
+    // the qualifier ends the subject, not the kind words.
+    const ofSubject = (k: number): boolean => {
+      const w = spans[k - 1];
+      return w !== undefined && w.end === (spans[k] as Span).start && WORDLIKE.test(w.text) && inTexts(w.text + (spans[k] as Span).text);
+    };
+    if (qualifier && !(glued && ofSubject(start - 1))) start--;
   }
   if (i < start) return false;
   const head = spans[start] as Span;
@@ -703,7 +717,11 @@ function namesKind(spans: readonly Span[], i: number, inTexts: (text: string) =>
   // no expression the texts hold with the word before them.
   let words = 0;
   for (let k = start; k < spans.length; k++) if (WORDLIKE.test((spans[k] as Span).text)) words++;
-  return words >= 2 && !inTexts(prev.text + head.text);
+  if (inTexts(prev.text + head.text)) return false;
+  if (words >= 2) return true;
+  // Round 29 (gluedKinds): a single aspect noun after a word of two characters or more that the texts hold whole
+  // (消薄|经验, 三治融合|经验), making no expression of the texts with it.
+  return glued && ASPECT_NOUNS.has(head.text) && HAN_WORD.test(prev.text) && Array.from(prev.text).length >= 2 && inTexts(prev.text);
 }
 
 /** Whether spans[i] ends a stretch written without spaces whose other words are all material words (one at least). */
@@ -1186,7 +1204,7 @@ export function analyzeQuery(
       concept.aspect = true;
       aspectSpans.push(span);
     }
-    if (!mapped && ctx.materialAspects !== false && (describesMaterial(spans, i, inTexts, ctx.materialStretch !== false, ctx.textKinds === true, ctx.genreWords !== false, ctx.genreOpening !== false) || (ctx.kindNouns !== false && namesKind(spans, i, inTexts)))) materialSpans.push(span);
+    if (!mapped && ctx.materialAspects !== false && (describesMaterial(spans, i, inTexts, ctx.materialStretch !== false, ctx.textKinds === true, ctx.genreWords !== false, ctx.genreOpening !== false) || (ctx.kindNouns !== false && namesKind(spans, i, inTexts, ctx.gluedKinds === true)))) materialSpans.push(span);
     if (PLACE_TAG.test(span.tag)) concept.place = true;
     const existing = concepts.find((c) => c.text === concept.text);
     if (existing) {

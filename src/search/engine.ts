@@ -300,6 +300,11 @@ export interface SearchEngineOptions {
   aspectTail?: boolean;
   /** Words for the kind of answer ending a keyword query are aspects (analyze.ts AnalyzeContext.kindNouns). Default true. */
   kindNouns?: boolean;
+  /**
+   * Round 29 (chat forms): kind words written against the subject read as typed apart from it (消薄经验 as 消薄 经验,
+   * 设岗定责经验材料 as 设岗定责 经验材料; analyze.ts AnalyzeContext.gluedKinds). Default true.
+   */
+  gluedKinds?: boolean;
   /** Round 14: the 年 / 年度 after a year the texts hold is the year's (analyze.ts AnalyzeContext.yearSuffix). Default true. */
   yearSuffix?: boolean;
   /**
@@ -991,6 +996,7 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   materialStretch: true,
   aspectTail: true,
   kindNouns: true,
+  gluedKinds: true,
   yearSuffix: true,
   textKinds: false,
   genreWords: true,
@@ -2703,6 +2709,7 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     materialStretch: o.materialStretch,
     aspectTail: o.aspectTail,
     kindNouns: o.kindNouns,
+    gluedKinds: o.gluedKinds,
     yearSuffix: o.yearSuffix,
     textKinds: o.textKinds,
     genreWords: o.genreWords,
