@@ -572,7 +572,7 @@ function isChatNoise(word: string, inTexts: (text: string) => boolean, chatConte
  * (学习材料, 学习心得, 事迹材料), or a verb opening a stretch of the query written without spaces that the cut ends in
  * material words (研究|范文, 培训|课件, 工作|总结: the material's kind).
  */
-function describesMaterial(spans: readonly Span[], i: number, inTexts: (text: string) => boolean, stretch = false, kinds = false, genres = false, opening = false): boolean {
+function describesMaterial(spans: readonly Span[], i: number, inTexts: (text: string) => boolean, stretch = false, kinds = false, genres = false, opening = false, glued = false): boolean {
   const span = spans[i] as Span;
   const t = span.text;
   // A material word used as a verb (学习 of 在手机上学习党课) says what the user does, not what they want to read.
@@ -580,7 +580,7 @@ function describesMaterial(spans: readonly Span[], i: number, inTexts: (text: st
   // Round 14 (textKinds): 讲话, 调研, 述职 … ending the request, apart from the subject or before material words.
   if (kinds && TEXT_KIND_WORDS.has(t) && endsAsKind(spans, i)) return true;
   // Round 14 (genreWords): 党课, 范本, 发言 … that no text holds, ending the request the same way.
-  if (genres && GENRE_WORDS.has(t) && (endsAsKind(spans, i) || (opening && opensAsKind(spans, i))) && !inTexts(t)) return true;
+  if (genres && GENRE_WORDS.has(t) && (endsAsKind(spans, i) || (opening && opensAsKind(spans, i)) || (glued && (endsGlued(spans, i, inTexts) || (opening && opensGlued(spans, i, inTexts))))) && !inTexts(t)) return true;
   if (materialCompound(t) && !inTexts(t)) return true;
   const chars = Array.from(t);
   if (!HAN_WORD.test(t)) return false;
@@ -655,6 +655,38 @@ function endsAsKind(spans: readonly Span[], i: number): boolean {
   const next = spans[i + 1];
   if (next !== undefined && next.start === span.end && WORDLIKE.test(next.text)) return true;
   return prev === undefined || prev.end !== span.start || !WORDLIKE.test(prev.text) || endsMaterial(prev.text);
+}
+
+/**
+ * Round 29 (gluedKinds): a noun for a kind of text (新闻稿, 读后感; not a verb such as 调研, which may be the subject's
+ * own) ending the request written against a word of two characters or more that the texts hold whole (非遗扶贫|新闻稿):
+ * read as it is typed apart from it (非遗扶贫 新闻稿, endsAsKind).
+ */
+function endsGlued(spans: readonly Span[], i: number, inTexts: (text: string) => boolean): boolean {
+  for (let k = i + 1; k < spans.length; k++) {
+    const t = (spans[k] as Span).text;
+    if (WORDLIKE.test(t) && !endsMaterial(t)) return false;
+  }
+  const span = spans[i] as Span;
+  const prev = spans[i - 1];
+  if (VERB_OR_VERBAL_NOUN.test(span.tag) || prev === undefined || prev.end !== span.start) return false;
+  return HAN_WORD.test(prev.text) && Array.from(prev.text).length >= 2 && inTexts(prev.text) && !inTexts(prev.text + span.text);
+}
+
+/**
+ * Round 29 (gluedKinds, with genreOpening): a noun for a kind of text opening the request (only words of endsMaterial
+ * or request words before it) written against a word of two characters or more that the texts hold whole
+ * (党课|发挥党员…, 经验交流|领头雁): read as it is typed apart from it (opensAsKind).
+ */
+function opensGlued(spans: readonly Span[], i: number, inTexts: (text: string) => boolean): boolean {
+  for (let k = 0; k < i; k++) {
+    const t = (spans[k] as Span).text;
+    if (WORDLIKE.test(t) && !endsMaterial(t) && !POLITENESS_WORDS.has(t) && !QUERY_FILLERS.has(t)) return false;
+  }
+  const span = spans[i] as Span;
+  const next = spans[i + 1];
+  if (VERB_OR_VERBAL_NOUN.test(span.tag) || next === undefined || next.start !== span.end) return false;
+  return HAN_WORD.test(next.text) && Array.from(next.text).length >= 2 && inTexts(next.text) && !inTexts(span.text + next.text);
 }
 
 /**
@@ -1088,6 +1120,12 @@ export function analyzeQuery(
       return ' ';
     });
   }
+  // Round 29 (gluedKinds): a material word with a year typed against it (PPT2024, ppt2021) reads as the two apart.
+  if (ctx.gluedKinds === true && /[A-Za-z](?:19|20)\d\d/.test(asked)) {
+    asked = asked.replace(/(?<![A-Za-z])([A-Za-z]+)((?:19|20)\d\d)(?!\d)/g, (m: string, w: string, y: string) =>
+      (MATERIAL_WORDS.has(w.toLowerCase()) || ENGLISH_MATERIAL_WORDS.has(w.toLowerCase())) && !inTexts(m) ? `${w} ${y}` : m,
+    );
+  }
   if (ctx.separable !== false) asked = joinSeparable(asked, (w) => hasTerm(w) && inTexts(w), ctx.separableLonger === true, ctx.complements === true);
   if (ctx.insideJoin === true) asked = joinInside(asked);
   const { text, english, glossed, chinese, translated, untranslated } = mapEnglish(asked, { glossary: ctx.glossary, hasTerm, inTexts, numbers: ctx.englishNumbers, maxJoined: ctx.englishJoined, rules: ctx.englishRules, inTextsWhole: ctx.inTextsWhole, saidAs: ctx.saidAs, characterSaid: ctx.characterSaid, nearCharacter: ctx.nearCharacter, phrasal: ctx.phrasal, lateGloss: ctx.englishLateGloss });
@@ -1204,7 +1242,7 @@ export function analyzeQuery(
       concept.aspect = true;
       aspectSpans.push(span);
     }
-    if (!mapped && ctx.materialAspects !== false && (describesMaterial(spans, i, inTexts, ctx.materialStretch !== false, ctx.textKinds === true, ctx.genreWords !== false, ctx.genreOpening !== false) || (ctx.kindNouns !== false && namesKind(spans, i, inTexts, ctx.gluedKinds === true)))) materialSpans.push(span);
+    if (!mapped && ctx.materialAspects !== false && (describesMaterial(spans, i, inTexts, ctx.materialStretch !== false, ctx.textKinds === true, ctx.genreWords !== false, ctx.genreOpening !== false, ctx.gluedKinds === true) || (ctx.kindNouns !== false && namesKind(spans, i, inTexts, ctx.gluedKinds === true)))) materialSpans.push(span);
     if (PLACE_TAG.test(span.tag)) concept.place = true;
     const existing = concepts.find((c) => c.text === concept.text);
     if (existing) {
