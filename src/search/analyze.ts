@@ -9,7 +9,7 @@ import type { Glossary } from './glosses.js';
 import { createBoundedMemo } from './bounded-memo.js';
 import { bare } from './normalize.js';
 import { askedAspects, isWhichMeasure, questionAdverbs, questionCore } from './question.js';
-import { ASPECT_NOUNS, CHAT_CONTEXT_WORDS, ENGLISH_KIND_WORDS, ENGLISH_MATERIAL_WORDS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, QUESTION_FORMS, RELATED_TERMS, GENRE_WORDS, TEXT_KIND_WORDS } from './vocabulary.js';
+import { ASPECT_NOUNS, CHAT_CONTEXT_WORDS, END_PARTICLES, ENGLISH_KIND_WORDS, ENGLISH_MATERIAL_WORDS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, QUESTION_FORMS, RELATED_TERMS, GENRE_WORDS, TEXT_KIND_WORDS } from './vocabulary.js';
 
 /** Prefix of bigram terms (U+E000, private use: normalisation strips it from queries, so users cannot type it). */
 export const GRAM_PREFIX = '\uE000';
@@ -205,6 +205,13 @@ export interface AnalyzeContext {
    * true.
    */
   gluedKinds?: boolean;
+  /**
+   * Round 29 (chat forms): the rules for the kind words and the material that end a request read the query's end
+   * before the sentence-final particles a chat message types after its last word (产业振兴 经验呢 as 产业振兴 经验; 有
+   * or 是 before the particle goes with it: …经验有吗). Only these rules: the words searched are as before. Default
+   * true.
+   */
+  particleKinds?: boolean;
   /**
    * Round 14: the 年 or 年度 typed after a year the texts hold (2020年, 2019年度) is part of the year, not a word of its
    * own: as one it ranked passages that say xxxx年 often (002-030) first. A dropped year's 年 already goes with it.
@@ -756,6 +763,30 @@ function namesKind(spans: readonly Span[], i: number, inTexts: (text: string) =>
   return glued && ASPECT_NOUNS.has(head.text) && HAN_WORD.test(prev.text) && Array.from(prev.text).length >= 2 && inTexts(prev.text);
 }
 
+/**
+ * Round 29 (particleKinds): how many spans stand before what a chat message types after its last word — what is no
+ * word (punctuation, spaces), sentence-final particles (END_PARTICLES, jieba's y) and, before a particle, 有 or 是
+ * (…有吗, …是吗).
+ */
+function endOfQueryWords(spans: readonly Span[]): number {
+  let end = spans.length;
+  let particle = false;
+  const skip = (): void => {
+    while (end > 0) {
+      const sp = spans[end - 1] as Span;
+      if (WORDLIKE.test(sp.text) && !END_PARTICLES.has(sp.text) && sp.tag !== 'y') break;
+      if (WORDLIKE.test(sp.text)) particle = true;
+      end--;
+    }
+  };
+  skip();
+  if (particle && end > 1 && ((spans[end - 1] as Span).text === '有' || (spans[end - 1] as Span).text === '是')) {
+    end--;
+    skip();
+  }
+  return end;
+}
+
 /** Whether spans[i] ends a stretch written without spaces whose other words are all material words (one at least). */
 function closesMaterialStretch(spans: readonly Span[], i: number): boolean {
   const span = spans[i] as Span;
@@ -1181,6 +1212,8 @@ export function analyzeQuery(
     ctx.askedNounSubject !== false,
   );
   const adverbs = ctx.questionAdverbs === false ? new Set<number>() : questionAdverbs(text, spans, (i) => /^v/.test((spans[i] as Span).tag), freeText);
+  // Round 29 (particleKinds): the kind-word rules read the query up to its last word, before the particles after it.
+  const kindSpans = ctx.particleKinds === true ? spans.slice(0, endOfQueryWords(spans)) : spans;
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i] as Span;
     const t = span.text;
@@ -1242,7 +1275,8 @@ export function analyzeQuery(
       concept.aspect = true;
       aspectSpans.push(span);
     }
-    if (!mapped && ctx.materialAspects !== false && (describesMaterial(spans, i, inTexts, ctx.materialStretch !== false, ctx.textKinds === true, ctx.genreWords !== false, ctx.genreOpening !== false, ctx.gluedKinds === true) || (ctx.kindNouns !== false && namesKind(spans, i, inTexts, ctx.gluedKinds === true)))) materialSpans.push(span);
+    const ks = i < kindSpans.length ? kindSpans : spans;
+    if (!mapped && ctx.materialAspects !== false && (describesMaterial(ks, i, inTexts, ctx.materialStretch !== false, ctx.textKinds === true, ctx.genreWords !== false, ctx.genreOpening !== false, ctx.gluedKinds === true) || (ctx.kindNouns !== false && namesKind(ks, i, inTexts, ctx.gluedKinds === true)))) materialSpans.push(span);
     if (PLACE_TAG.test(span.tag)) concept.place = true;
     const existing = concepts.find((c) => c.text === concept.text);
     if (existing) {
