@@ -1,8 +1,9 @@
 /**
  * Chat forms, round 29 (issue 9; docs/search.md, Chat forms, round 29). A keyword query typed without its spaces
  * (消薄经验 for 消薄 经验, 设岗定责经验材料 for 设岗定责 经验材料, 非遗扶贫新闻稿, 领雁工程PPT2024) turned partial: the
- * kind words written against the subject were read as a word of it. gluedKinds reads them as typed apart. And
- * endParticles' endOfWords no longer takes a word jieba does not know (tagged x like punctuation) for the message's
+ * kind words written against the subject were read as a word of it. gluedKinds reads them as typed apart. With a
+ * particle after them (产业振兴 经验材料呢, …经验有吗) the kind-word rules read the last word as the particle:
+ * particleKinds reads the query's end before it. And endParticles' endOfWords no longer takes a word jieba does not know (tagged x like punctuation) for the message's
  * tail. The real engine over the seeds.
  */
 import { describe, expect, it } from 'vitest';
@@ -46,6 +47,39 @@ describe('kind words written against the subject read as typed apart (gluedKinds
 
   it('a kind word the texts hold with the word before it stays the subject (no change from the option)', () => {
     for (const q of ['六脱措施有哪些', '乡村治理', '产业振兴经验做法']) expect(ids(q), q).toEqual(ids(q, off));
+  });
+});
+
+describe('a particle after the kind words (particleKinds)', () => {
+  const particleOff = createSearchEngine(getSharedCorpus(), { particleKinds: false });
+
+  it('is on by default', () => {
+    expect(SEARCH_DEFAULTS.particleKinds).toBe(true);
+  });
+
+  it('产业振兴 经验材料呢 and 产业振兴 新闻稿吗？ are full, the passages of the query without the particle; partial with the option off', () => {
+    for (const [typed, bare] of [
+      ['产业振兴 经验材料呢', '产业振兴 经验材料'],
+      ['产业振兴 新闻稿吗？', '产业振兴 新闻稿'],
+    ] as const) {
+      expect(engine.search(typed, { limit: 5 }).partial, typed).toBe(false);
+      expect(ids(typed), typed).toEqual(ids(bare));
+      expect(particleOff.search(typed, { limit: 5 }).partial, typed).toBe(true);
+    }
+  });
+
+  it('乡村治理 经验呢 / 经验有吗 find first what 乡村治理 经验 does, not a passage that only says 经验 (002-032)', () => {
+    for (const typed of ['乡村治理 经验呢', '乡村治理 经验有吗']) {
+      expect(ids(typed)[0], typed).toBe(ids('乡村治理 经验')[0]);
+      expect(ids(typed)[0], typed).not.toBe('002-032');
+      expect(ids(typed, particleOff)[0], typed).toBe('002-032');
+    }
+  });
+
+  it('a question without kind words is read as before (入党积极分子要考察多久呢 stays partial)', () => {
+    const q = '入党积极分子要考察多久呢';
+    expect(engine.search(q, { limit: 5 }).partial).toBe(true);
+    expect(ids(q)).toEqual(ids(q, particleOff));
   });
 });
 
