@@ -391,8 +391,6 @@ export const VARIANTS: Record<string, SearchEngineOptions> = {
   'round 27 siblings off': { listedSiblings: false },
   'round 28 end particles off': { endParticles: false },
   'round 28 someone knows off': { someoneKnows: false },
-  'round 29 glued kinds off': { gluedKinds: false },
-  'round 29 particle kinds off': { particleKinds: false },
 };
 
 // Page chrome and print artefacts (test/search/chrome.test.ts, engine.test.ts): a variant must answer them with

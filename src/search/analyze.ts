@@ -9,7 +9,7 @@ import type { Glossary } from './glosses.js';
 import { createBoundedMemo } from './bounded-memo.js';
 import { bare } from './normalize.js';
 import { askedAspects, isWhichMeasure, questionAdverbs, questionCore } from './question.js';
-import { ASPECT_NOUNS, CHAT_CONTEXT_WORDS, END_PARTICLES, ENGLISH_KIND_WORDS, ENGLISH_MATERIAL_WORDS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, QUESTION_FORMS, RELATED_TERMS, GENRE_WORDS, TEXT_KIND_WORDS } from './vocabulary.js';
+import { ASPECT_NOUNS, CHAT_CONTEXT_WORDS, ENGLISH_KIND_WORDS, ENGLISH_MATERIAL_WORDS, MATERIAL_WORDS, POLITENESS_WORDS, QUERY_FILLERS, QUESTION_FORMS, RELATED_TERMS, GENRE_WORDS, TEXT_KIND_WORDS } from './vocabulary.js';
 
 /** Prefix of bigram terms (U+E000, private use: normalisation strips it from queries, so users cannot type it). */
 export const GRAM_PREFIX = '\uE000';
@@ -197,21 +197,6 @@ export interface AnalyzeContext {
    * namesKind). Default true.
    */
   kindNouns?: boolean;
-  /**
-   * Round 29 (chat forms): the kind words written against the subject read as they are typed apart from it
-   * (消薄经验 as 消薄 经验, 设岗定责经验材料 as 设岗定责 经验材料; see namesKind): a single aspect noun after a word the
-   * texts hold whole, with which it makes no expression of the texts, and a qualifier or verb before the kind words
-   * left to the subject when it makes an expression of the texts with the word before it (定责 of 设岗定责). Default
-   * true.
-   */
-  gluedKinds?: boolean;
-  /**
-   * Round 29 (chat forms): the rules for the kind words and the material that end a request read the query's end
-   * before the sentence-final particles a chat message types after its last word (产业振兴 经验呢 as 产业振兴 经验; 有
-   * or 是 before the particle goes with it: …经验有吗). Only these rules: the words searched are as before. Default
-   * true.
-   */
-  particleKinds?: boolean;
   /**
    * Round 14: the 年 or 年度 typed after a year the texts hold (2020年, 2019年度) is part of the year, not a word of its
    * own: as one it ranked passages that say xxxx年 often (002-030) first. A dropped year's 年 already goes with it.
@@ -579,7 +564,7 @@ function isChatNoise(word: string, inTexts: (text: string) => boolean, chatConte
  * (学习材料, 学习心得, 事迹材料), or a verb opening a stretch of the query written without spaces that the cut ends in
  * material words (研究|范文, 培训|课件, 工作|总结: the material's kind).
  */
-function describesMaterial(spans: readonly Span[], i: number, inTexts: (text: string) => boolean, stretch = false, kinds = false, genres = false, opening = false, glued = false): boolean {
+function describesMaterial(spans: readonly Span[], i: number, inTexts: (text: string) => boolean, stretch = false, kinds = false, genres = false, opening = false): boolean {
   const span = spans[i] as Span;
   const t = span.text;
   // A material word used as a verb (学习 of 在手机上学习党课) says what the user does, not what they want to read.
@@ -587,7 +572,7 @@ function describesMaterial(spans: readonly Span[], i: number, inTexts: (text: st
   // Round 14 (textKinds): 讲话, 调研, 述职 … ending the request, apart from the subject or before material words.
   if (kinds && TEXT_KIND_WORDS.has(t) && endsAsKind(spans, i)) return true;
   // Round 14 (genreWords): 党课, 范本, 发言 … that no text holds, ending the request the same way.
-  if (genres && GENRE_WORDS.has(t) && (endsAsKind(spans, i) || (opening && opensAsKind(spans, i)) || (glued && (endsGlued(spans, i, inTexts) || (opening && opensGlued(spans, i, inTexts))))) && !inTexts(t)) return true;
+  if (genres && GENRE_WORDS.has(t) && (endsAsKind(spans, i) || (opening && opensAsKind(spans, i))) && !inTexts(t)) return true;
   if (materialCompound(t) && !inTexts(t)) return true;
   const chars = Array.from(t);
   if (!HAN_WORD.test(t)) return false;
@@ -665,38 +650,6 @@ function endsAsKind(spans: readonly Span[], i: number): boolean {
 }
 
 /**
- * Round 29 (gluedKinds): a noun for a kind of text (新闻稿, 读后感; not a verb such as 调研, which may be the subject's
- * own) ending the request written against a word of two characters or more that the texts hold whole (非遗扶贫|新闻稿):
- * read as it is typed apart from it (非遗扶贫 新闻稿, endsAsKind).
- */
-function endsGlued(spans: readonly Span[], i: number, inTexts: (text: string) => boolean): boolean {
-  for (let k = i + 1; k < spans.length; k++) {
-    const t = (spans[k] as Span).text;
-    if (WORDLIKE.test(t) && !endsMaterial(t)) return false;
-  }
-  const span = spans[i] as Span;
-  const prev = spans[i - 1];
-  if (VERB_OR_VERBAL_NOUN.test(span.tag) || prev === undefined || prev.end !== span.start) return false;
-  return HAN_WORD.test(prev.text) && Array.from(prev.text).length >= 2 && inTexts(prev.text) && !inTexts(prev.text + span.text);
-}
-
-/**
- * Round 29 (gluedKinds, with genreOpening): a noun for a kind of text opening the request (only words of endsMaterial
- * or request words before it) written against a word of two characters or more that the texts hold whole
- * (党课|发挥党员…, 经验交流|领头雁): read as it is typed apart from it (opensAsKind).
- */
-function opensGlued(spans: readonly Span[], i: number, inTexts: (text: string) => boolean): boolean {
-  for (let k = 0; k < i; k++) {
-    const t = (spans[k] as Span).text;
-    if (WORDLIKE.test(t) && !endsMaterial(t) && !POLITENESS_WORDS.has(t) && !QUERY_FILLERS.has(t)) return false;
-  }
-  const span = spans[i] as Span;
-  const next = spans[i + 1];
-  if (VERB_OR_VERBAL_NOUN.test(span.tag) || next === undefined || next.start !== span.end) return false;
-  return HAN_WORD.test(next.text) && Array.from(next.text).length >= 2 && inTexts(next.text) && !inTexts(span.text + next.text);
-}
-
-/**
  * Round 16 (genreOpening): whether the word for a kind of text at spans[i] opens the request (only words of
  * endsMaterial or request words before it: 求, 急需) and stands apart from what follows (a space or punctuation:
  * 党课 发挥党员先锋模范作用, 经验交流 领头雁): typed first, it says what is wanted as it does typed last.
@@ -722,7 +675,7 @@ const isKindWord = (t: string): boolean => ASPECT_NOUNS.has(t) || MATERIAL_WORDS
  * or punctuation before them) or, written against it, are two words at least that make no expression the texts hold
  * with it (家庭医生经验做法, 产业振兴典型做法; not 措施 of 六脱措施, a name: “六脱”措施). 做法 of 做法创新 is not at the end.
  */
-function namesKind(spans: readonly Span[], i: number, inTexts: (text: string) => boolean, glued = false): boolean {
+function namesKind(spans: readonly Span[], i: number, inTexts: (text: string) => boolean): boolean {
   // The kind words' run: from the end of the query back over kind words and what is no word.
   let start = spans.length;
   let aspect = false;
@@ -739,13 +692,7 @@ function namesKind(spans: readonly Span[], i: number, inTexts: (text: string) =>
   const before = spans[start - 1];
   if (before !== undefined && before.end === first.start && ASPECT_NOUNS.has(first.text)) {
     const qualifier = Array.from(before.text).length <= 2 && (QUALIFIER_TAG.test(before.tag) || VERB_OR_VERBAL_NOUN.test(before.tag));
-    // Round 29 (gluedKinds): written against the word before it, with which the texts hold it (设岗|定责, 网格化|管理),
-    // the qualifier ends the subject, not the kind words.
-    const ofSubject = (k: number): boolean => {
-      const w = spans[k - 1];
-      return w !== undefined && w.end === (spans[k] as Span).start && WORDLIKE.test(w.text) && inTexts(w.text + (spans[k] as Span).text);
-    };
-    if (qualifier && !(glued && ofSubject(start - 1))) start--;
+    if (qualifier) start--;
   }
   if (i < start) return false;
   const head = spans[start] as Span;
@@ -756,35 +703,7 @@ function namesKind(spans: readonly Span[], i: number, inTexts: (text: string) =>
   // no expression the texts hold with the word before them.
   let words = 0;
   for (let k = start; k < spans.length; k++) if (WORDLIKE.test((spans[k] as Span).text)) words++;
-  if (inTexts(prev.text + head.text)) return false;
-  if (words >= 2) return true;
-  // Round 29 (gluedKinds): a single aspect noun after a word of two characters or more that the texts hold whole
-  // (消薄|经验, 三治融合|经验), making no expression of the texts with it.
-  return glued && ASPECT_NOUNS.has(head.text) && HAN_WORD.test(prev.text) && Array.from(prev.text).length >= 2 && inTexts(prev.text);
-}
-
-/**
- * Round 29 (particleKinds): how many spans stand before what a chat message types after its last word — what is no
- * word (punctuation, spaces), sentence-final particles (END_PARTICLES, jieba's y) and, before a particle, 有 or 是
- * (…有吗, …是吗).
- */
-function endOfQueryWords(spans: readonly Span[]): number {
-  let end = spans.length;
-  let particle = false;
-  const skip = (): void => {
-    while (end > 0) {
-      const sp = spans[end - 1] as Span;
-      if (WORDLIKE.test(sp.text) && !END_PARTICLES.has(sp.text) && sp.tag !== 'y') break;
-      if (WORDLIKE.test(sp.text)) particle = true;
-      end--;
-    }
-  };
-  skip();
-  if (particle && end > 1 && ((spans[end - 1] as Span).text === '有' || (spans[end - 1] as Span).text === '是')) {
-    end--;
-    skip();
-  }
-  return end;
+  return words >= 2 && !inTexts(prev.text + head.text);
 }
 
 /** Whether spans[i] ends a stretch written without spaces whose other words are all material words (one at least). */
@@ -1151,12 +1070,6 @@ export function analyzeQuery(
       return ' ';
     });
   }
-  // Round 29 (gluedKinds): a material word with a year typed against it (PPT2024, ppt2021) reads as the two apart.
-  if (ctx.gluedKinds === true && /[A-Za-z](?:19|20)\d\d/.test(asked)) {
-    asked = asked.replace(/(?<![A-Za-z])([A-Za-z]+)((?:19|20)\d\d)(?!\d)/g, (m: string, w: string, y: string) =>
-      (MATERIAL_WORDS.has(w.toLowerCase()) || ENGLISH_MATERIAL_WORDS.has(w.toLowerCase())) && !inTexts(m) ? `${w} ${y}` : m,
-    );
-  }
   if (ctx.separable !== false) asked = joinSeparable(asked, (w) => hasTerm(w) && inTexts(w), ctx.separableLonger === true, ctx.complements === true);
   if (ctx.insideJoin === true) asked = joinInside(asked);
   const { text, english, glossed, chinese, translated, untranslated } = mapEnglish(asked, { glossary: ctx.glossary, hasTerm, inTexts, numbers: ctx.englishNumbers, maxJoined: ctx.englishJoined, rules: ctx.englishRules, inTextsWhole: ctx.inTextsWhole, saidAs: ctx.saidAs, characterSaid: ctx.characterSaid, nearCharacter: ctx.nearCharacter, phrasal: ctx.phrasal, lateGloss: ctx.englishLateGloss });
@@ -1212,8 +1125,6 @@ export function analyzeQuery(
     ctx.askedNounSubject !== false,
   );
   const adverbs = ctx.questionAdverbs === false ? new Set<number>() : questionAdverbs(text, spans, (i) => /^v/.test((spans[i] as Span).tag), freeText);
-  // Round 29 (particleKinds): the kind-word rules read the query up to its last word, before the particles after it.
-  const kindSpans = ctx.particleKinds === true ? spans.slice(0, endOfQueryWords(spans)) : spans;
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i] as Span;
     const t = span.text;
@@ -1275,8 +1186,7 @@ export function analyzeQuery(
       concept.aspect = true;
       aspectSpans.push(span);
     }
-    const ks = i < kindSpans.length ? kindSpans : spans;
-    if (!mapped && ctx.materialAspects !== false && (describesMaterial(ks, i, inTexts, ctx.materialStretch !== false, ctx.textKinds === true, ctx.genreWords !== false, ctx.genreOpening !== false, ctx.gluedKinds === true) || (ctx.kindNouns !== false && namesKind(ks, i, inTexts, ctx.gluedKinds === true)))) materialSpans.push(span);
+    if (!mapped && ctx.materialAspects !== false && (describesMaterial(spans, i, inTexts, ctx.materialStretch !== false, ctx.textKinds === true, ctx.genreWords !== false, ctx.genreOpening !== false) || (ctx.kindNouns !== false && namesKind(spans, i, inTexts)))) materialSpans.push(span);
     if (PLACE_TAG.test(span.tag)) concept.place = true;
     const existing = concepts.find((c) => c.text === concept.text);
     if (existing) {

@@ -31,7 +31,7 @@ import { asksHow, onlyCountUnit, onlyItem, onlyListed, onlyListedItem, onlyMenti
 import { asksMembers, listsMembers, namesSet } from './members.js';
 import { amountsOf, asksMoney, asksNumber, asksQuantity, namesPayment, numbersOf, quantitiesOf, quantityNear } from './quantity.js';
 import { ASKING, asksList, asksWhichOne, headingWord, isQuestion, listsKind, namesKind, whichKinds } from './question.js';
-import { END_PARTICLES, ENGLISH_ABBREVIATIONS, ENGLISH_PLACE_KINDS, ENGLISH_TERMS, MATERIAL_WORDS, MEANS_NOUNS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
+import { ENGLISH_ABBREVIATIONS, ENGLISH_PLACE_KINDS, ENGLISH_TERMS, MATERIAL_WORDS, MEANS_NOUNS, POLITENESS_WORDS, QUERY_FILLERS, RELATED_TERMS, resolveTheme } from './vocabulary.js';
 
 /** Tuning and behaviour of {@link createSearchEngine}. Every field is optional; defaults are in SEARCH_DEFAULTS. */
 export interface SearchEngineOptions {
@@ -300,16 +300,6 @@ export interface SearchEngineOptions {
   aspectTail?: boolean;
   /** Words for the kind of answer ending a keyword query are aspects (analyze.ts AnalyzeContext.kindNouns). Default true. */
   kindNouns?: boolean;
-  /**
-   * Round 29 (chat forms): kind words written against the subject read as typed apart from it (消薄经验 as 消薄 经验,
-   * 设岗定责经验材料 as 设岗定责 经验材料; analyze.ts AnalyzeContext.gluedKinds). Default true.
-   */
-  gluedKinds?: boolean;
-  /**
-   * Round 29 (chat forms): the kind-word and material rules read the query's end before a sentence-final particle
-   * (产业振兴 经验呢 as 产业振兴 经验; analyze.ts AnalyzeContext.particleKinds). Default true.
-   */
-  particleKinds?: boolean;
   /** Round 14: the 年 / 年度 after a year the texts hold is the year's (analyze.ts AnalyzeContext.yearSuffix). Default true. */
   yearSuffix?: boolean;
   /**
@@ -1001,8 +991,6 @@ export const SEARCH_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   materialStretch: true,
   aspectTail: true,
   kindNouns: true,
-  gluedKinds: true,
-  particleKinds: true,
   yearSuffix: true,
   textKinds: false,
   genreWords: true,
@@ -1375,7 +1363,7 @@ function modifiedPayment(text: string, word: string, endParticles = false): bool
 /** jieba's tags of what a chat message types after its last word: punctuation and symbols (x), modal particles (y), interjections (e), onomatopoeia (o). */
 const TAIL_TAG = /^[xyeo]$/;
 /** Sentence-final particles jieba may tag otherwise (哈 as a name). */
-const TAIL_PARTICLES = END_PARTICLES;
+const TAIL_PARTICLES: ReadonlySet<string> = new Set(['呢', '吗', '吧', '嘛', '呀', '啊', '啦', '哦', '哈', '呗', '哇', '喔', '嘞', '咯']);
 /**
  * Round 28 (SearchEngineOptions.endParticles): how many of a query's tagged words stand before what a chat message
  * types after its last word — punctuation and symbols, sentence-final particles and a verb leading to one (有 of 有吗,
@@ -2718,8 +2706,6 @@ export function* searchEngineSteps(corpus: Corpus, options: SearchEngineOptions 
     materialStretch: o.materialStretch,
     aspectTail: o.aspectTail,
     kindNouns: o.kindNouns,
-    gluedKinds: o.gluedKinds,
-    particleKinds: o.particleKinds,
     yearSuffix: o.yearSuffix,
     textKinds: o.textKinds,
     genreWords: o.genreWords,

@@ -340,10 +340,3 @@ export const QUESTION_FORMS: readonly RegExp[] = [
   /\b(?:it\s+|this\s+|that\s+)?means?\b(?=\s*[?？]*\s*$)/gu,
   /\b(?:what(?:'s|\s+is)\s+)?the\s+meaning\s+of\b/gu,
 ];
-
-/**
- * Sentence-final particles a chat message types after its last word (呢, 吗, 啊 …; jieba may tag 哈 as a name): read as
- * no word of the query by engine.ts endOfWords (round 28, endParticles) and by the kind-word rules of analyze.ts
- * (round 29, particleKinds).
- */
-export const END_PARTICLES: ReadonlySet<string> = new Set(['呢', '吗', '吧', '嘛', '呀', '啊', '啦', '哦', '哈', '呗', '哇', '喔', '嘞', '咯']);
