@@ -3,7 +3,8 @@
  * and the chat set's blocks that are not held out). Each no-match query is wrapped in the chat forms below and asked
  * of the engine (the default, or a variant of bench/eval-variants.ts): full answers per form, and with --show the
  * queries whose answer differs from the plain form's (partial → FULL or FULL → partial). --judged does the same for
- * the judged queries' partial flags. Held-out blocks and the never-tuned sets are never read here.
+ * the judged queries' partial flags. `--forms=spaces dropped,呢` asks only those forms (and the plain one). Held-out
+ * blocks and the never-tuned sets are never read here.
  */
 import * as OpenCC from 'opencc-js/cn2t';
 import { loadCorpus } from '../src/corpus/index.js';
@@ -61,7 +62,9 @@ const full = (q: string): boolean => {
 };
 const plain = new Map(qs.map((q) => [q.id, full(q.query)]));
 const lines: string[] = [];
+const only = args.find((a) => a.startsWith('--forms='))?.slice('--forms='.length).split(',');
 for (const [form, wrap] of FORMS) {
+  if (only !== undefined && form !== 'plain' && !only.includes(form)) continue;
   let n = 0;
   const diffs: string[] = [];
   for (const q of qs) {

@@ -1390,15 +1390,18 @@ const TAIL_PARTICLES: ReadonlySet<string> = new Set(['呢', '吗', '吧', '嘛',
 /**
  * Round 28 (SearchEngineOptions.endParticles): how many of a query's tagged words stand before what a chat message
  * types after its last word — punctuation and symbols, sentence-final particles and a verb leading to one (有 of 有吗,
- * 是 of 是吗).
+ * 是 of 是吗). Exported for its test.
  */
-function endOfWords(words: readonly { word: string; tag: string }[]): number {
+export function endOfWords(words: readonly { word: string; tag: string }[]): number {
   let end = words.length;
   let particle = false;
   while (end > 0) {
     const w = words[end - 1] as { word: string; tag: string };
     const punctuation = /^[\p{P}\p{S}]+$/u.test(w.word);
-    if (!punctuation && !TAIL_TAG.test(w.tag) && !TAIL_PARTICLES.has(w.word)) break;
+    // Round 29: jieba tags x the words it does not know as well as punctuation (办卡 of …要办卡吗, 哪开 of …在哪开呢):
+    // an x word with a letter or digit in it is a word, not what is typed after the last one.
+    const tail = TAIL_TAG.test(w.tag) && !(w.tag === 'x' && /[\p{L}\p{N}]/u.test(w.word));
+    if (!punctuation && !tail && !TAIL_PARTICLES.has(w.word)) break;
     if (!punctuation) particle = true;
     end--;
   }
