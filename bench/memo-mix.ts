@@ -17,6 +17,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, write
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
+import { PerformanceObserver, constants } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { ensureBuilt } from '../test/helpers/ensure-built.js';
 import { evalMix, mixCommitArg, mixLabel, withoutMixArg } from './mix.js';
@@ -29,6 +30,9 @@ const flag = (name: string): boolean => args.includes(name);
 const valueOf = (name: string): string[] => args.flatMap((a, i) => (a === name && args[i + 1] ? [args[i + 1] as string] : []));
 const count = flag('--count');
 const clearPerPass = flag('--clear-per-pass');
+// `--clear-alternate`: the memos emptied before every other timed pass only, so that the passes with memos emptied and
+// those with memos as they are share the machine's load alike (paired in time); both figures printed.
+const clearAlternate = flag('--clear-alternate');
 const rounds = Number(valueOf('--rounds')[0] ?? 40);
 const warm = Number(valueOf('--warm')[0] ?? 3);
 const scales = valueOf('--scale');
@@ -186,15 +190,30 @@ if (subsetCommit) {
     }
   });
 }
+const emptiedCpu: number[] = [];
+const keptCpu: number[] = [];
 const subsetCpu: number[] = [];
 const otherCpu: number[] = [];
 const wall: number[] = [];
 const cpu: number[] = [];
 const perPass: number[] = [];
 const firstPassCpu: number[] = [];
+// The collector's time during the timed passes, by kind (PerformanceObserver 'gc' entries, as bench/memo-gc.ts).
+const gcKinds: Record<number, string> = { [constants.NODE_PERFORMANCE_GC_MINOR]: 'scavenge', [constants.NODE_PERFORMANCE_GC_MAJOR]: 'mark-compact' };
+const gcTime = new Map<string, { n: number; ms: number }>();
+const gcWatch = new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    const kind = gcKinds[(e as unknown as { detail: { kind: number } }).detail.kind] ?? 'other';
+    const g = gcTime.get(kind) ?? { n: 0, ms: 0 };
+    g.n++;
+    g.ms += e.duration;
+    gcTime.set(kind, g);
+  }
+});
 for (let r = 0; r < warm + rounds; r++) {
+  if (r === warm) gcWatch.observe({ entryTypes: ['gc'] });
   pass = r;
-  if (clearPerPass) clearAll();
+  if (clearPerPass || (clearAlternate && r >= warm && (r - warm) % 2 === 0)) clearAll();
   const passWall: number[] = [];
   for (const [i, q] of queries.entries()) {
     if (r < warm) {
@@ -211,26 +230,37 @@ for (let r = 0; r < warm + rounds; r++) {
     cpu.push((used.user + used.system) / 1000);
     if (r === warm) firstPassCpu.push((used.user + used.system) / 1000);
     if (subsetCommit) (inSubset[i] ? subsetCpu : otherCpu).push((used.user + used.system) / 1000);
+    if (clearAlternate) ((r - warm) % 2 === 0 ? emptiedCpu : keptCpu).push((used.user + used.system) / 1000);
   }
   if (r >= warm) perPass.push(pct(passWall, 0.5));
 }
+await new Promise((done) => setTimeout(done, 50));
+gcWatch.disconnect();
 const heap = memoryFigures().heapAfterGc;
 const us = (ms: number): string => `${Math.round(ms * 1000)} µs`;
 const out: string[] = [];
 out.push(
   `load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; ${mixLabel(mixCommit, sets)}; ${count ? 'COUNTING (timings not figures); ' : ''}` +
-    `scale ${scales.length ? scales.join(' ') : '1'}${clearPerPass ? ', memos emptied before each pass' : ''}; ${warm} warm + ${rounds} timed passes`,
+    `scale ${scales.length ? scales.join(' ') : '1'}${clearPerPass ? ', memos emptied before each pass' : ''}${clearAlternate ? ', memos emptied before every other timed pass' : ''}; ${warm} warm + ${rounds} timed passes`,
 );
 out.push(
   `served 1×: wall p50 ${us(pct(wall, 0.5))}, p99 ${us(pct(wall, 0.99))}; CPU p50 ${us(pct(cpu, 0.5))}, p99 ${us(pct(cpu, 0.99))};` +
     ` first timed pass CPU p50 ${us(pct(firstPassCpu, 0.5))}; per-pass wall p50 ${perPass.map((x) => Math.round(x * 1000)).join(' ')}; heap after GC ${(heap / 1048576).toFixed(1)} MB`,
 );
+if (clearAlternate) {
+  const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+  out.push(
+    `  passes after the memos were emptied: CPU p50 ${us(pct(emptiedCpu, 0.5))}, p90 ${us(pct(emptiedCpu, 0.9))}, p99 ${us(pct(emptiedCpu, 0.99))}, mean ${us(mean(emptiedCpu))};` +
+      ` passes with the memos as the pass before left them: p50 ${us(pct(keptCpu, 0.5))}, p90 ${us(pct(keptCpu, 0.9))}, p99 ${us(pct(keptCpu, 0.99))}, mean ${us(mean(keptCpu))}`,
+  );
+}
 if (subsetCommit) {
   out.push(
     `  of them, the ${inSubset.filter(Boolean).length} queries of ${subsetCommit.slice(0, 7)}'s mix: CPU p50 ${us(pct(subsetCpu, 0.5))}, mean ${us(subsetCpu.reduce((a, b) => a + b, 0) / subsetCpu.length)};` +
       ` the other ${inSubset.filter((x) => !x).length}: CPU p50 ${us(pct(otherCpu, 0.5))}, mean ${us(otherCpu.reduce((a, b) => a + b, 0) / Math.max(1, otherCpu.length))}`,
   );
 }
+out.push(`  gc in the timed passes: ${[...gcTime].map(([k, g]) => `${k} ${g.n} (${((g.ms * 1000) / cpu.length).toFixed(1)} µs a search)`).join(', ')}`);
 out.push(`  CPU mean ${us(cpu.reduce((a, b) => a + b, 0) / cpu.length)}; CPU p40 ${us(pct(cpu, 0.4))}, p45 ${us(pct(cpu, 0.45))}, p55 ${us(pct(cpu, 0.55))}, p60 ${us(pct(cpu, 0.6))}`);
 if (count) {
   out.push('memo | limit | distinct keys read, pass 1 | pass 2 | most held | emptied per pass (1 / 2+) | hits pass 1 | hits passes 2+ | reads per search');

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: for libraries of 1×, 10× and 100× today's text (the seeds plus synthetic added documents made of
  * the seeds' sentences, see library-fixture.ts): the bot's ready time in a fresh process without and with the saved
- * index, index build and load time, and query latency p50/p99 over the judged queries. Then the engine alone on the
+ * index, index build and load time, and query latency p50/p99 over the judged queries (and over their first pass, every
+ * query new to the engine: round 29). Then the engine alone on the
  * seeds (jieba load, build, latency, RSS) as before.
  * What is timed is the engine as production runs it: tsc's build, dist/ (`node dist/main.js`), built afresh by this
  * script before anything is timed, so it never times a stale build. `--tsx`: src/ through tsx instead (esbuild's
