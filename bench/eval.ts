@@ -87,6 +87,9 @@
  * - eval-blind25.json — 303 chat queries written blind on 2026-12-05 during the twenty-eighth round of engine work,
  *   the same way (checked by a blind second reader), and kept off main until that round had landed: its first figures
  *   are the verdict on that round. Aggregates only.
+ * - eval-blind26.json — 303 chat queries written blind on 2026-12-05 during the twenty-ninth round of engine work,
+ *   the same way (checked by a blind second reader), and kept off main until that round had landed: its first figures
+ *   are the verdict on that round. Aggregates only.
  * A query with `expect: "no-full-match"` (chrome-only names, topics the texts never discuss) has no relevant passage:
  * the engine passes it when it returns nothing or results marked partial. Those queries are left out of the ranking
  * metrics and counted separately.
@@ -140,6 +143,7 @@ export const EVAL_SETS: readonly { name: string; file: string; tuned: boolean }[
   { name: 'blind23', file: path.join(FIXTURES, 'eval-blind23.json'), tuned: false },
   { name: 'blind24', file: path.join(FIXTURES, 'eval-blind24.json'), tuned: false },
   { name: 'blind25', file: path.join(FIXTURES, 'eval-blind25.json'), tuned: false },
+  { name: 'blind26', file: path.join(FIXTURES, 'eval-blind26.json'), tuned: false },
 ];
 
 /**
