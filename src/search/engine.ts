@@ -597,7 +597,7 @@ export interface SearchEngineOptions {
   titleSubject?: boolean;
   /**
    * Round 29: titleSubject's reading also for a request for material whose subject names an article by a word only
-   * that article says, in its opening passage and in half its passages at least (拉萨 of 拉萨脱贫攻坚工作总结汇报: the
+   * that article says, in its opening passage and in ownShare of its passages at least (拉萨 of 拉萨脱贫攻坚工作总结汇报: the
    * city the whole report is about, which its title leaves out), when the opening passage (title or text) holds every
    * naming word of the subject the texts hold as typed: the request is for that text, whose opening says what it is.
    * The opening scores × (1 + broadOpening) and the subject words are scored in the body only, as titleSubject's.
