@@ -1075,22 +1075,33 @@ function characterCompounds(
   const able = words.map((w) => readsAsEnglish(w, text));
   let compoundsOf = compoundMemos.get(hasTerm);
   if (!compoundsOf) compoundMemos.set(hasTerm, (compoundsOf = createBoundedMemo<string, string>(10_000)));
+  const memo = compoundsOf;
+  return replaceRuns(text, words, MAX_COMPOUNDED, 2, (run, i) => {
+    if (!run.every((_, k) => able[i + k] === true) || !adjacent(text, run)) return '';
+    const phrase = run.map((w) => w.word).join(' ');
+    // A run of words each translated already is left to the joining of their translations: their characters' other
+    // senses compose words of other meanings (pay later → 纳凉, villagers actually like → 村委会).
+    return (
+      memo.get(phrase) ??
+      memo.set(phrase, phraseKnown(phrase) || run.every((w) => wordKnown(w.word)) ? '' : compose(run.map((w) => charactersGlossed(w.word)), (c) => hasTerm(c) && meantBy(c, run)))
+    );
+  });
+}
+
+/**
+ * The scan characterCompounds, characterLists and characterStretches share: from each word, the runs of `most` words
+ * down to `fewest` are offered to `read`, and the first it turns into text ('' for none) replaces the run, the scan
+ * going on after it.
+ */
+function replaceRuns(text: string, words: readonly Word[], most: number, fewest: number, read: (run: readonly Word[], at: number) => string): string {
   let out = '';
   let last = 0;
   for (let i = 0; i < words.length; i++) {
-    for (let n = Math.min(MAX_COMPOUNDED, words.length - i); n >= 2; n--) {
+    for (let n = Math.min(most, words.length - i); n >= fewest; n--) {
       const run = words.slice(i, i + n);
-      if (!run.every((_, k) => able[i + k] === true) || !adjacent(text, run)) continue;
-      const phrase = run.map((w) => w.word).join(' ');
-      let compound = compoundsOf.get(phrase);
-      if (compound === undefined) {
-        // A run of words each translated already is left to the joining of their translations: their characters' other
-        // senses compose words of other meanings (pay later → 纳凉, villagers actually like → 村委会).
-        compound = phraseKnown(phrase) || run.every((w) => wordKnown(w.word)) ? '' : compose(run.map((w) => charactersGlossed(w.word)), (c) => hasTerm(c) && meantBy(c, run));
-        compoundsOf.set(phrase, compound);
-      }
-      if (compound === '') continue;
-      out += `${text.slice(last, (run[0] as Word).start)} ${compound} `;
+      const found = read(run, i);
+      if (found === '') continue;
+      out += `${text.slice(last, (run[0] as Word).start)} ${found} `;
       last = (run[n - 1] as Word).end;
       i += n - 1;
       break;
@@ -1122,29 +1133,16 @@ function characterLists(text: string, hasTerm: (term: string) => boolean, inText
   const able = words.map((w) => readsAsEnglish(w, text));
   let listsOf = listMemos.get(hasTerm);
   if (!listsOf) listMemos.set(hasTerm, (listsOf = createBoundedMemo<string, string>(10_000)));
-  let out = '';
-  let last = 0;
-  for (let i = 0; i < words.length; i++) {
-    // One character a word: a list shorter than LISTED_MIN spells no word it may take.
-    for (let n = Math.min(MAX_LISTED, words.length - i); n >= LISTED_MIN; n--) {
-      const run = words.slice(i, i + n);
-      if (!run.every((_, k) => able[i + k] === true)) continue;
-      const gaps = run.slice(1).map((w, k) => text.slice((run[k] as Word).end, w.start));
-      if (!gaps.every((g) => LIST_LINK.test(g)) || !gaps.some((g) => LISTING.test(g))) continue;
-      const phrase = run.map((w) => w.word).join(' ');
-      let word = listsOf.get(phrase);
-      if (word === undefined) {
-        word = listed(run.map((w) => charactersGlossed(w.word)), inTexts, (c) => [...c].length >= LISTED_MIN && hasTerm(c) && meantBy(c, run));
-        listsOf.set(phrase, word);
-      }
-      if (word === '') continue;
-      out += `${text.slice(last, (run[0] as Word).start)} ${word} `;
-      last = (run[n - 1] as Word).end;
-      i += n - 1;
-      break;
-    }
-  }
-  return last === 0 ? text : out + text.slice(last);
+  const memo = listsOf;
+  // One character a word: a list shorter than LISTED_MIN spells no word it may take.
+  return replaceRuns(text, words, MAX_LISTED, LISTED_MIN, (run, i) => {
+    if (!run.every((_, k) => able[i + k] === true)) return '';
+    const gaps = run.slice(1).map((w, k) => text.slice((run[k] as Word).end, w.start));
+    if (!gaps.every((g) => LIST_LINK.test(g)) || !gaps.some((g) => LISTING.test(g))) return '';
+    const phrase = run.map((w) => w.word).join(' ');
+    // A prefix the texts lack ends a branch: a common word has dozens of characters, and four lists multiply past millions.
+    return memo.get(phrase) ?? memo.set(phrase, compose(run.map((w) => charactersGlossed(w.word)), (c) => [...c].length >= LISTED_MIN && hasTerm(c) && meantBy(c, run), inTexts));
+  });
 }
 
 /** The stretches found per run of English words ('' for none), kept per library (its inTexts); see characterStretches. */
@@ -1181,28 +1179,15 @@ function characterStretches(
   };
   let stretchesOf = stretchMemos.get(inTexts);
   if (!stretchesOf) stretchMemos.set(inTexts, (stretchesOf = createBoundedMemo<string, string>(10_000)));
-  let out = '';
-  let last = 0;
-  for (let i = 0; i < words.length; i++) {
-    for (let n = Math.min(MAX_COMPOUNDED, words.length - i); n >= 2; n--) {
-      const run = words.slice(i, i + n);
-      if (!run.every((_, k) => able[i + k] === true) || (!knownCharacters && run.every((_, k) => known[i + k])) || !adjacent(text, run)) continue;
-      // Not a word of a phrase known whole with the word before or after the run (the commerce of e-commerce).
-      if (joinsKnown(i - 1, i) || joinsKnown(i + n - 1, i + n)) continue;
-      const phrase = run.map((w) => w.word).join(' ');
-      let stretch = stretchesOf.get(phrase);
-      if (stretch === undefined) {
-        stretch = phraseKnown(phrase) ? '' : characterStretch(run, known.slice(i, i + n), hasTerm, inTexts, translate, knownCharacters, inTextsWhole);
-        stretchesOf.set(phrase, stretch);
-      }
-      if (stretch === '') continue;
-      out += `${text.slice(last, (run[0] as Word).start)} ${stretch} `;
-      last = (run[n - 1] as Word).end;
-      i += n - 1;
-      break;
-    }
-  }
-  return last === 0 ? text : out + text.slice(last);
+  const memo = stretchesOf;
+  return replaceRuns(text, words, MAX_COMPOUNDED, 2, (run, i) => {
+    const n = run.length;
+    if (!run.every((_, k) => able[i + k] === true) || (!knownCharacters && run.every((_, k) => known[i + k])) || !adjacent(text, run)) return '';
+    // Not a word of a phrase known whole with the word before or after the run (the commerce of e-commerce).
+    if (joinsKnown(i - 1, i) || joinsKnown(i + n - 1, i + n)) return '';
+    const phrase = run.map((w) => w.word).join(' ');
+    return memo.get(phrase) ?? memo.set(phrase, phraseKnown(phrase) ? '' : characterStretch(run, known.slice(i, i + n), hasTerm, inTexts, translate, knownCharacters, inTextsWhole));
+  });
 }
 
 /** Of a character's glosses, the first ones that may give its sense in a stretch (区 is "small" fourth, after "area"). */
@@ -1530,27 +1515,14 @@ function meantBy(compound: string, run: readonly Word[]): boolean {
 }
 
 /**
- * compose for characterLists: the first word spelt by one character of each list, in order, that `fits` ('' if none);
- * a prefix the texts lack ends the branch (a common word has dozens of characters: four lists multiply past millions).
+ * The first word spelt by one character of each list, in order, that `fits` ('' if none). With `inTexts`, a prefix of
+ * two characters or more the texts lack ends its branch (characterLists).
  */
-function listed(characters: readonly (readonly string[])[], inTexts: (text: string) => boolean, fits: (word: string) => boolean): string {
+function compose(characters: readonly (readonly string[])[], fits: (word: string) => boolean, inTexts?: (text: string) => boolean): string {
   const grow = (at: number, prefix: string): string => {
     if (at === characters.length) return fits(prefix) ? prefix : '';
     for (const c of characters[at] as readonly string[]) {
-      if (at > 0 && !inTexts(prefix + c)) continue;
-      const found = grow(at + 1, prefix + c);
-      if (found) return found;
-    }
-    return '';
-  };
-  return characters.some((c) => c.length === 0) ? '' : grow(0, '');
-}
-
-/** The first word of the index spelt by one character of each list, in order ('' if none). */
-function compose(characters: readonly (readonly string[])[], hasTerm: (term: string) => boolean): string {
-  const grow = (at: number, prefix: string): string => {
-    if (at === characters.length) return hasTerm(prefix) ? prefix : '';
-    for (const c of characters[at] as readonly string[]) {
+      if (inTexts !== undefined && at > 0 && !inTexts(prefix + c)) continue;
       const found = grow(at + 1, prefix + c);
       if (found) return found;
     }
