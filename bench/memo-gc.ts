@@ -4,12 +4,12 @@
  * (p50, mean), the collector's time by kind (PerformanceObserver 'gc' entries) and the heap held after a forced
  * collection. Run each size in its own process, alternating: what the memo costs the collector (round 28).
  */
-import { PerformanceObserver, constants } from 'node:perf_hooks';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadCorpus } from '../src/corpus/index.js';
 import type { createSearchEngine as Create } from '../src/search/index.js';
 import { ensureBuilt } from '../test/helpers/ensure-built.js';
+import { gcByKind } from './gc-by-kind.js';
 import { forcedGc } from './memory.js';
 import { evalMix, mixCommitArg, withoutMixArg } from './mix.js';
 
@@ -28,22 +28,7 @@ const queries = evalMix(mixCommitArg(process.argv.slice(2))).flatMap((s) => s.qu
 const engine = createSearchEngine(loadCorpus(), { analysisCache: size });
 for (let r = 0; r < 2; r++) for (const q of queries) engine.search(q, { limit: 5 });
 forcedGc();
-const gcMs = new Map<string, { n: number; ms: number }>();
-const kinds: Record<number, string> = {
-  [constants.NODE_PERFORMANCE_GC_MINOR]: 'scavenge',
-  [constants.NODE_PERFORMANCE_GC_MAJOR]: 'mark-compact',
-  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
-  [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak',
-};
-const obs = new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) {
-    const kind = kinds[(e as unknown as { detail: { kind: number } }).detail.kind] ?? 'other';
-    const g = gcMs.get(kind) ?? { n: 0, ms: 0 };
-    g.n++;
-    g.ms += e.duration;
-    gcMs.set(kind, g);
-  }
-});
+const { observer: obs, byKind: gcMs } = gcByKind();
 obs.observe({ entryTypes: ['gc'] });
 const times: number[] = [];
 for (let r = 0; r < passes; r++)

@@ -17,9 +17,10 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, write
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { PerformanceObserver, constants } from 'node:perf_hooks';
+import { constants } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { ensureBuilt } from '../test/helpers/ensure-built.js';
+import { gcByKind } from './gc-by-kind.js';
 import { evalMix, mixCommitArg, mixLabel, withoutMixArg } from './mix.js';
 import { memoryFigures } from './memory.js';
 
@@ -198,18 +199,8 @@ const wall: number[] = [];
 const cpu: number[] = [];
 const perPass: number[] = [];
 const firstPassCpu: number[] = [];
-// The collector's time during the timed passes, by kind (PerformanceObserver 'gc' entries, as bench/memo-gc.ts).
-const gcKinds: Record<number, string> = { [constants.NODE_PERFORMANCE_GC_MINOR]: 'scavenge', [constants.NODE_PERFORMANCE_GC_MAJOR]: 'mark-compact' };
-const gcTime = new Map<string, { n: number; ms: number }>();
-const gcWatch = new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) {
-    const kind = gcKinds[(e as unknown as { detail: { kind: number } }).detail.kind] ?? 'other';
-    const g = gcTime.get(kind) ?? { n: 0, ms: 0 };
-    g.n++;
-    g.ms += e.duration;
-    gcTime.set(kind, g);
-  }
-});
+// The collector's time during the timed passes, by kind (bench/gc-by-kind.ts).
+const { observer: gcWatch, byKind: gcTime } = gcByKind({ [constants.NODE_PERFORMANCE_GC_MINOR]: 'scavenge', [constants.NODE_PERFORMANCE_GC_MAJOR]: 'mark-compact' });
 for (let r = 0; r < warm + rounds; r++) {
   if (r === warm) gcWatch.observe({ entryTypes: ['gc'] });
   pass = r;
